@@ -1,0 +1,108 @@
+/**
+ * @module Decides when to sync and publishes what happened, for the status bar. Syncs on start, when the
+ * network comes back, shortly after a save, every few minutes, and on "Đồng bộ ngay". Only one tab of the
+ * origin syncs at a time (Web Locks); the others see the result through the shared database.
+ */
+import type { AnSinhDb } from '../db/database';
+import type { StoredSession } from '../db/settings';
+import { syncOnce, type SyncOutcome } from './engine';
+import type { Transport } from './transport';
+
+export interface SyncStatus {
+  running: boolean;
+  progress: { sent: number; total: number } | undefined;
+  /** The last run's outcome when it was not a success, in Vietnamese, for the status bar. */
+  problem: { kind: Exclude<SyncOutcome['kind'], 'done'>; message: string } | undefined;
+}
+
+export interface ControllerDeps {
+  db: AnSinhDb;
+  transport: Transport;
+  clock: () => number;
+  loadSession: () => Promise<StoredSession | undefined>;
+  /** Called on 401: keep the session's user (so the app stays usable offline) but stop syncing until sign-in. */
+  markSessionExpired: (session: StoredSession) => Promise<void>;
+}
+
+const PERIODIC_MS = 5 * 60_000;
+/** A short pause after a save gathers a burst of edits into one request. */
+const AFTER_SAVE_MS = 2_000;
+const LOCK_NAME = 'an-sinh-sync';
+
+export class SyncController {
+  #status: SyncStatus = { running: false, progress: undefined, problem: undefined };
+  #listeners = new Set<() => void>();
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #again = false;
+
+  constructor(private readonly deps: ControllerDeps) {}
+
+  get status(): SyncStatus {
+    return this.#status;
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  };
+
+  start(): () => void {
+    const onOnline = () => void this.syncNow();
+    window.addEventListener('online', onOnline);
+    const interval = setInterval(() => void this.syncNow(), PERIODIC_MS);
+    void this.syncNow();
+    return () => {
+      window.removeEventListener('online', onOnline);
+      clearInterval(interval);
+    };
+  }
+
+  /** After a local save: sync soon, once, even if several saves follow. */
+  nudge(): void {
+    clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => void this.syncNow(), AFTER_SAVE_MS);
+  }
+
+  async syncNow(): Promise<void> {
+    if (this.#status.running) {
+      this.#again = true;
+      return;
+    }
+    const session = await this.deps.loadSession();
+    if (!session || session.expired) return;
+    this.#set({ running: true, progress: undefined });
+    try {
+      const outcome = await this.#withLock(() =>
+        syncOnce({
+          db: this.deps.db,
+          transport: this.deps.transport,
+          token: session.token,
+          communes: session.user.communes.map((c) => c.code),
+          clock: this.deps.clock,
+          onProgress: (progress) => this.#set({ progress }),
+        }),
+      );
+      if (outcome?.kind === 'unauthorized') await this.deps.markSessionExpired(session);
+      if (outcome) this.#set({ problem: outcome.kind === 'done' ? undefined : outcome });
+    } catch (error) {
+      this.#set({ problem: { kind: 'retry', message: error instanceof Error ? error.message : String(error) } });
+    } finally {
+      this.#set({ running: false, progress: undefined });
+    }
+    if (this.#again) {
+      this.#again = false;
+      void this.syncNow();
+    }
+  }
+
+  /** Runs `task` holding the origin-wide sync lock; answers undefined when another tab is syncing. */
+  async #withLock<T>(task: () => Promise<T>): Promise<T | undefined> {
+    if (!('locks' in navigator)) return task();
+    return navigator.locks.request(LOCK_NAME, { ifAvailable: true }, async (lock) => (lock ? task() : undefined));
+  }
+
+  #set(patch: Partial<SyncStatus>): void {
+    this.#status = { ...this.#status, ...patch };
+    for (const listener of this.#listeners) listener();
+  }
+}

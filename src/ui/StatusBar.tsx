@@ -1,0 +1,44 @@
+/** @module Always visible: network, changes waiting, last successful sync, and "Đồng bộ ngay". */
+import { useLiveQuery } from 'dexie-react-hooks';
+import { Link } from '@tanstack/react-router';
+import { db, syncController, useSession, useSyncStatus } from './services';
+import { useOnline } from './use-online';
+import { useT, toggleLanguage } from './i18n';
+import { formatDateTime } from './format';
+
+export function StatusBar() {
+  const t = useT();
+  const online = useOnline();
+  const session = useSession();
+  const status = useSyncStatus();
+  const pending = useLiveQuery(() => db.outbox.count(), [], 0);
+  const lastSyncAt = useLiveQuery(async () => (await db.meta.get('lastSyncAt'))?.value, []);
+
+  return (
+    <header class="status-bar">
+      <div class="status" role="status" aria-live="polite">
+      <span class={online ? 'pill online' : 'pill offline'} data-testid="network">
+        {online ? t.online : t.offline}
+      </span>
+      <span data-testid="pending">{t.pending(pending)}</span>
+      <span data-testid="last-sync">{typeof lastSyncAt === 'number' ? t.lastSync(formatDateTime(lastSyncAt)) : t.neverSynced}</span>
+      {status.running && <span>{status.progress && status.progress.total > 0 ? t.sending(status.progress.sent, status.progress.total) : t.syncing}</span>}
+      {status.problem && status.problem.kind !== 'retry' && <span class="problem">{status.problem.message}</span>}
+      </div>
+      <span class="spacer" />
+      {session && !session.expired && (
+        <button type="button" onClick={() => void syncController.syncNow()} disabled={status.running}>
+          {t.syncNow}
+        </button>
+      )}
+      <button type="button" class="secondary" onClick={toggleLanguage} lang={t.language === 'English' ? 'en' : 'vi'}>
+        {t.language}
+      </button>
+      {session?.expired && (
+        <p class="banner" data-testid="session-expired">
+          {t.sessionExpired} <Link to="/login">{t.signInAgain}</Link>
+        </p>
+      )}
+    </header>
+  );
+}

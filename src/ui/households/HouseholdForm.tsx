@@ -1,0 +1,114 @@
+/**
+ * @module The household form, for a new household and for edits. Validation runs with the shared schema on
+ * save; messages appear next to their field. Saving writes the record and its outbox entry together.
+ */
+import { useState } from 'preact/hooks';
+import type { HouseholdFields } from '../../shared/household';
+import { saveHousehold, type SaveResult } from '../../db/households';
+import { db, syncController } from '../services';
+import { useT } from '../i18n';
+
+type Draft = Record<keyof HouseholdFields, string>;
+type Issues = Extract<SaveResult, { ok: false }>['issues'];
+
+export function toDraft(fields: Partial<HouseholdFields>, communeCode: string): Draft {
+  return {
+    headName: fields.headName ?? '',
+    communeCode: fields.communeCode ?? communeCode,
+    village: fields.village ?? '',
+    address: fields.address ?? '',
+    phone: fields.phone ?? '',
+    headCitizenId: fields.headCitizenId ?? '',
+    area: fields.area ?? 'rural',
+    notes: fields.notes ?? '',
+  };
+}
+
+/** Empty optional inputs mean "not given", not an empty phone number. */
+function fromDraft(draft: Draft): Record<string, string> {
+  const { phone, headCitizenId, ...rest } = draft;
+  return { ...rest, ...(phone.trim() ? { phone: phone.trim() } : {}), ...(headCitizenId.trim() ? { headCitizenId: headCitizenId.trim() } : {}) };
+}
+
+export function HouseholdForm(props: {
+  id?: string;
+  initial: Draft;
+  communes: readonly { code: string; name: string }[];
+  onSaved: (id: string) => void;
+  onCancel: () => void;
+}) {
+  const t = useT();
+  const [draft, setDraft] = useState(props.initial);
+  const [issues, setIssues] = useState<Issues>({});
+  const [busy, setBusy] = useState(false);
+  const set = (name: keyof Draft) => (event: { currentTarget: { value: string } }) => setDraft({ ...draft, [name]: event.currentTarget.value });
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    setBusy(true);
+    try {
+      const result = await saveHousehold(db, fromDraft(draft), { ...(props.id ? { id: props.id } : {}), now: Date.now() });
+      if (!result.ok) return setIssues(result.issues);
+      if (result.changed) syncController.nudge();
+      props.onSaved(result.id);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const field = (name: keyof Draft, label: string, input: preact.JSX.Element) => (
+    <label class={issues[name] ? 'field invalid' : 'field'}>
+      {label}
+      {input}
+      {issues[name] && (
+        <span class="error" id={`${name}-error`} role="alert">
+          {issues[name]?.[0]}
+        </span>
+      )}
+    </label>
+  );
+  const described = (name: keyof Draft) => (issues[name] ? { 'aria-invalid': true, 'aria-describedby': `${name}-error` } : {});
+
+  return (
+    <form class="card" onSubmit={(e) => void submit(e)} noValidate>
+      {field('headName', t.headName, <input name="headName" value={draft.headName} onInput={set('headName')} {...described('headName')} />)}
+      {field(
+        'communeCode',
+        t.commune,
+        <select name="communeCode" value={draft.communeCode} onChange={set('communeCode')} disabled={Boolean(props.id)}>
+          {props.communes.map((c) => (
+            <option value={c.code} key={c.code}>
+              {c.name}
+            </option>
+          ))}
+        </select>,
+      )}
+      {field('village', t.village, <input name="village" value={draft.village} onInput={set('village')} {...described('village')} />)}
+      {field('address', t.address, <input name="address" value={draft.address} onInput={set('address')} {...described('address')} />)}
+      {field('phone', `${t.phone} ${t.optional}`, <input name="phone" type="tel" inputMode="tel" value={draft.phone} onInput={set('phone')} {...described('phone')} />)}
+      {field(
+        'headCitizenId',
+        `${t.headCitizenId} ${t.optional}`,
+        <input name="headCitizenId" inputMode="numeric" maxLength={12} value={draft.headCitizenId} onInput={set('headCitizenId')} {...described('headCitizenId')} />,
+      )}
+      <fieldset class="field">
+        <legend>{t.area}</legend>
+        {(['rural', 'urban'] as const).map((area) => (
+          <label class="inline" key={area}>
+            <input type="radio" name="area" value={area} checked={draft.area === area} onChange={set('area')} />
+            {t[area]}
+          </label>
+        ))}
+      </fieldset>
+      {field('notes', t.notes, <textarea name="notes" rows={3} value={draft.notes} onInput={set('notes')} {...described('notes')} />)}
+      <div class="actions">
+        <button type="submit" disabled={busy}>
+          {t.save}
+        </button>
+        <button type="button" class="secondary" onClick={props.onCancel}>
+          {t.cancel}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,72 @@
+/** @module The households of the chosen commune on this device, with what waits to be sent or was refused. */
+import { Link } from '@tanstack/react-router';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { db, useSession } from '../services';
+import { useT } from '../i18n';
+import { useCommune } from '../use-commune';
+
+const collator = new Intl.Collator('vi');
+
+export function HouseholdListPage() {
+  const t = useT();
+  const session = useSession();
+  const [commune, setCommune] = useCommune();
+  const households = useLiveQuery(
+    async () => (commune ? (await db.households.where('communeCode').equals(commune).toArray()).sort((a, b) => collator.compare(a.headName, b.headName)) : []),
+    [commune],
+  );
+  const pendingIds = useLiveQuery(async () => new Set((await db.outbox.toArray()).map((entry) => entry.recordId)), []);
+  const rejections = useLiveQuery(() => db.rejections.toArray(), []);
+  if (!session) return null;
+
+  return (
+    <section>
+      <div class="toolbar">
+        <h1>{t.households}</h1>
+        {session.user.communes.length > 1 && (
+          <label>
+            {t.commune}
+            <select value={commune} onChange={(e) => setCommune(e.currentTarget.value)}>
+              {session.user.communes.map((c) => (
+                <option value={c.code} key={c.code}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        {session.user.communes.length === 1 && <span>{session.user.communes[0]?.name}</span>}
+        <Link to="/households/new" class="button">
+          {t.newHousehold}
+        </Link>
+      </div>
+      {rejections && rejections.length > 0 && (
+        <div class="card attention">
+          <h2>{t.needsAttention}</h2>
+          <ul>
+            {rejections.map((r) => (
+              <li key={r.seq}>
+                <Link to="/households/$householdId" params={{ householdId: r.recordId }}>
+                  {r.op.patch.headName ?? r.recordId}
+                </Link>
+                : {r.reason}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {households && households.length === 0 && <p>{t.noHouseholds}</p>}
+      <ul class="list" data-testid="household-list">
+        {households?.map((h) => (
+          <li key={h.id}>
+            <Link to="/households/$householdId" params={{ householdId: h.id }}>
+              <strong>{h.headName}</strong>
+              <span>{h.village}</span>
+              {pendingIds?.has(h.id) && <span class="badge pending">{t.notSynced}</span>}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,42 @@
+/**
+ * @module UI language: Vietnamese first, English second, switchable and remembered on the device.
+ * Screens call `useT()` and never hold text of their own.
+ */
+import { useSyncExternalStore } from 'react';
+import { settings, type Language } from '../../db/settings';
+import { vi } from './vi';
+import { en } from './en';
+
+type Widen<T> = { [K in keyof T]: T[K] extends (...args: infer A) => string ? (...args: A) => string : string };
+export type Messages = Widen<typeof vi>;
+
+const dictionaries: Record<Language, Messages> = { vi, en };
+let current: Language = 'vi';
+const listeners = new Set<() => void>();
+
+export async function loadLanguage(): Promise<void> {
+  setLanguage(await settings.language());
+}
+
+export function setLanguage(language: Language): void {
+  current = language;
+  document.documentElement.lang = language;
+  for (const listener of listeners) listener();
+}
+
+export function toggleLanguage(): void {
+  const next = current === 'vi' ? 'en' : 'vi';
+  setLanguage(next);
+  void settings.saveLanguage(next);
+}
+
+export function useT(): Messages {
+  const language = useSyncExternalStore(
+    (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    () => current,
+  );
+  return dictionaries[language];
+}

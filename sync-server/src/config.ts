@@ -1,0 +1,26 @@
+/** @module Server configuration from the environment, with defaults that need no other service. */
+import { resolve } from 'node:path';
+
+export interface ServerConfig {
+  port: number;
+  host: string;
+  /** PostgreSQL connection string; without it the embedded SQLite file under dataDir is used. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  staticDir: string;
+  sessionTtlMs: number;
+  seedDemo: boolean;
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  return {
+    port: Number(env.PORT ?? 8080),
+    host: env.HOST ?? '0.0.0.0',
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: resolve(env.DATA_DIR ?? 'data'),
+    staticDir: resolve(env.STATIC_DIR ?? 'dist'),
+    // 30 days: long enough for a field trip with no signal, short enough that a lost tablet's session dies.
+    sessionTtlMs: Number(env.SESSION_DAYS ?? 30) * 24 * 3600 * 1000,
+    seedDemo: env.SEED_DEMO !== 'false',
+  };
+}

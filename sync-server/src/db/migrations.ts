@@ -1,0 +1,100 @@
+/**
+ * @module Schema migrations, run at start. Each is portable SQL (SQLite and PostgreSQL) and runs once, in its own
+ * transaction with its bookkeeping row. Never edit a migration that has shipped: add the next one.
+ */
+import type { Database } from './database';
+
+interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'units, users, sessions, sync, households',
+    sql: `
+      CREATE TABLE units (
+        code TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        unit_type TEXT NOT NULL
+      );
+      CREATE TABLE users (
+        id TEXT PRIMARY KEY,
+        username TEXT NOT NULL UNIQUE,
+        display_name TEXT NOT NULL,
+        role TEXT NOT NULL,
+        password_hash TEXT NOT NULL,
+        whole_province INTEGER NOT NULL DEFAULT 0,
+        created_at BIGINT NOT NULL
+      );
+      CREATE TABLE user_communes (
+        user_id TEXT NOT NULL REFERENCES users(id),
+        commune TEXT NOT NULL REFERENCES units(code),
+        PRIMARY KEY (user_id, commune)
+      );
+      CREATE TABLE sessions (
+        token_hash TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL REFERENCES users(id),
+        expires_at BIGINT NOT NULL,
+        created_at BIGINT NOT NULL
+      );
+      CREATE TABLE sync_clients (
+        client_id TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL,
+        last_seq BIGINT NOT NULL,
+        created_at BIGINT NOT NULL
+      );
+      CREATE TABLE mutation_results (
+        client_id TEXT NOT NULL,
+        seq BIGINT NOT NULL,
+        mutation_id TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        status TEXT NOT NULL,
+        reason TEXT,
+        answered_at BIGINT NOT NULL,
+        PRIMARY KEY (client_id, seq)
+      );
+      CREATE TABLE commune_versions (
+        commune TEXT PRIMARY KEY,
+        version BIGINT NOT NULL
+      );
+      CREATE TABLE households (
+        id TEXT PRIMARY KEY,
+        commune TEXT NOT NULL,
+        version BIGINT NOT NULL,
+        data TEXT NOT NULL,
+        updated_at BIGINT NOT NULL,
+        updated_by TEXT NOT NULL
+      );
+      CREATE INDEX households_commune_version ON households (commune, version);
+    `,
+  },
+];
+
+export async function migrate(db: Database, migrations: readonly Migration[] = MIGRATIONS): Promise<number[]> {
+  await db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)');
+  const done = new Set((await db.all<{ version: number }>('SELECT version FROM schema_migrations')).map((r) => r.version));
+  const applied: number[] = [];
+  for (const migration of migrations) {
+    if (done.has(migration.version)) continue;
+    await db.transaction(async (tx) => {
+      for (const statement of splitStatements(migration.sql)) await tx.run(statement);
+      await tx.run('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', [
+        migration.version,
+        migration.name,
+        Date.now(),
+      ]);
+    });
+    applied.push(migration.version);
+  }
+  return applied;
+}
+
+function splitStatements(sql: string): string[] {
+  return sql
+    .split(';')
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+}

@@ -1,0 +1,89 @@
+/**
+ * @module createApp(deps) builds the whole HTTP app — API and the built PWA — without opening a port, so tests
+ * call `app.request(...)` in-process. Only main.ts touches the network.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { compress } from 'hono/compress';
+import { serveStatic } from '@hono/node-server/serve-static';
+import type { Database } from '../db/database';
+import { TransientStorageError } from '../db/database';
+import type { SessionUser } from '../../../src/shared/protocol';
+import { MalformedBatchError } from '../sync/push';
+import { authRoutes } from './auth';
+import { syncRoutes } from './sync';
+import { errorResponse } from './errors';
+
+export interface AppDeps {
+  db: Database;
+  clock: () => number;
+  sessionTtlMs: number;
+  /** The built PWA (vite build's dist/). Without it only the API is served. */
+  staticDir?: string | undefined;
+  /** Where request lines go; never given headers, bodies or query strings. */
+  log?: (line: string) => void;
+}
+
+export type AppEnv = { Variables: { user: SessionUser; tokenHash: string } };
+
+/** 2 MiB: a full outbox batch of 200 household edits is well under 200 KB. */
+const MAX_BODY_BYTES = 2 * 1024 * 1024;
+
+export function createApp(deps: AppDeps) {
+  const app = new Hono<AppEnv>();
+  const log = deps.log ?? (() => undefined);
+
+  app.use('*', async (c, next) => {
+    const started = performance.now();
+    await next();
+    // The path only: tokens travel in headers, and no personal data is ever put in a URL.
+    log(`${c.req.method} ${c.req.path} ${c.res.status} ${Math.round(performance.now() - started)}ms`);
+  });
+  app.use('/api/*', compress());
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) => errorResponse(c, 413, 'too_large', 'Yêu cầu quá lớn; ứng dụng sẽ gửi thành nhiều phần nhỏ hơn.'),
+    }),
+  );
+
+  app.get('/api/health', (c) => c.json({ ok: true, storage: deps.db.kind }));
+  app.route('/api/auth', authRoutes(deps));
+  app.route('/api/sync', syncRoutes(deps));
+  app.all('/api/*', (c) => errorResponse(c, 404, 'not_found', 'Không có địa chỉ này.'));
+
+  if (deps.staticDir && existsSync(deps.staticDir)) serveApp(app, deps.staticDir);
+
+  app.onError((error, c) => {
+    if (error instanceof MalformedBatchError) return errorResponse(c, 400, 'bad_request', error.message);
+    if (error instanceof TransientStorageError) {
+      c.header('Retry-After', '5');
+      return errorResponse(c, 503, 'unavailable', 'Máy chủ tạm thời không lưu được dữ liệu; ứng dụng sẽ tự gửi lại sau.');
+    }
+    log(`error ${c.req.method} ${c.req.path}: ${error.name}: ${error.message}`);
+    return errorResponse(c, 500, 'unavailable', 'Lỗi máy chủ; ứng dụng sẽ tự gửi lại sau.');
+  });
+  return app;
+}
+
+function serveApp(app: Hono<AppEnv>, root: string) {
+  const indexHtml = readFileSync(join(root, 'index.html'), 'utf8');
+  // The service worker and the page that registers it must never be cached by HTTP, or an update never arrives.
+  app.use('/sw.js', async (c, next) => {
+    await next();
+    c.header('Cache-Control', 'no-cache');
+  });
+  app.use('/assets/*', async (c, next) => {
+    await next();
+    if (c.res.status === 200) c.header('Cache-Control', 'public, max-age=31536000, immutable');
+  });
+  app.use('*', serveStatic({ root }));
+  // Deep links (/households/…) get the app shell; the router takes it from there.
+  app.get('*', (c) => {
+    c.header('Cache-Control', 'no-cache');
+    return c.html(indexHtml);
+  });
+}

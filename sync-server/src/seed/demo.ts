@@ -1,0 +1,52 @@
+/**
+ * @module Demo data for a newcomer: one account per role in two communes — Đặc khu Lý Sơn (island) and Xã Ba Tơ
+ * (mountain) — and a handful of households. Only ever run on an empty database. People are invented.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Database } from '../db/database';
+import type { HouseholdFields } from '../../../src/shared/household';
+import type { Role } from '../../../src/shared/protocol';
+import { hashPassword } from '../auth/password';
+import { createUser } from '../store/users';
+import { putHousehold } from '../store/households';
+import { nextCommuneVersion } from '../store/sync-log';
+
+export const LY_SON = '21548';
+export const BA_TO = '21484';
+export const DEMO_PASSWORD = 'ansinh2026';
+
+export const DEMO_ACCOUNTS: readonly { username: string; displayName: string; role: Role; scope: string[] | 'province' }[] = [
+  { username: 'ctv.lyson', displayName: 'Phạm Thị Hoa (CTV Lý Sơn)', role: 'collaborator', scope: [LY_SON] },
+  { username: 'ctv2.lyson', displayName: 'Lê Văn Tâm (CTV Lý Sơn)', role: 'collaborator', scope: [LY_SON] },
+  { username: 'thon.lyson', displayName: 'Võ Văn Biển (trưởng thôn, Lý Sơn)', role: 'village_head', scope: [LY_SON] },
+  { username: 'canbo.lyson', displayName: 'Nguyễn Thị Mai (cán bộ Lý Sơn)', role: 'commune_officer', scope: [LY_SON] },
+  { username: 'ctv.bato', displayName: 'Đinh Văn Rông (CTV Ba Tơ)', role: 'collaborator', scope: [BA_TO] },
+  { username: 'canbo.bato', displayName: 'Phạm Văn Lên (cán bộ Ba Tơ)', role: 'commune_officer', scope: [BA_TO] },
+  { username: 'so.tinh', displayName: 'Trần Minh Đức (Sở Y tế)', role: 'province_staff', scope: 'province' },
+  { username: 'admin', displayName: 'Quản trị hệ thống', role: 'admin', scope: 'province' },
+];
+
+const DEMO_HOUSEHOLDS: readonly HouseholdFields[] = [
+  { headName: 'Nguyễn Văn Được', communeCode: LY_SON, village: 'Thôn Đông An Vĩnh', address: 'Tổ 3', phone: '0912345678', area: 'rural', notes: 'Hộ ngư dân, nhà cấp 4' },
+  { headName: 'Trương Thị Lệ', communeCode: LY_SON, village: 'Thôn Tây An Vĩnh', address: 'Tổ 1', area: 'rural', notes: '' },
+  { headName: 'Đặng Công Thành', communeCode: LY_SON, village: 'Thôn Đông An Hải', address: 'Tổ 5', headCitizenId: '051080001234', area: 'rural', notes: 'Chủ hộ khuyết tật nặng' },
+  { headName: 'Phạm Thị Ánh', communeCode: LY_SON, village: 'Thôn An Bình', address: 'Đảo Bé', area: 'rural', notes: 'Người cao tuổi sống một mình' },
+  { headName: 'Đinh Văn Pháo', communeCode: BA_TO, village: 'Thôn Gò Khôn', address: '', area: 'rural', notes: 'Hộ đồng bào Hrê' },
+  { headName: 'Phạm Thị Xuân', communeCode: BA_TO, village: 'Thôn Làng Mạ', address: '', phone: '0356789012', area: 'rural', notes: '' },
+];
+
+export async function isEmpty(db: Database): Promise<boolean> {
+  const row = await db.get<{ n: number }>('SELECT COUNT(*) AS n FROM users');
+  return Number(row?.n ?? 0) === 0;
+}
+
+export async function seedDemo(db: Database, now: number): Promise<void> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await db.transaction(async (tx) => {
+    for (const account of DEMO_ACCOUNTS) await createUser(tx, { ...account, passwordHash }, now);
+    for (const fields of DEMO_HOUSEHOLDS) {
+      const version = await nextCommuneVersion(tx, fields.communeCode);
+      await putHousehold(tx, { ...fields, id: randomUUID(), version, updatedAt: now }, 'seed');
+    }
+  });
+}

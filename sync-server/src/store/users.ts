@@ -1,0 +1,71 @@
+/** @module Accounts and their commune assignments. */
+import { randomUUID } from 'node:crypto';
+import type { SqlExecutor } from '../db/database';
+import type { Role, SessionUser } from '../../../src/shared/protocol';
+
+export interface UserRow {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  passwordHash: string;
+  wholeProvince: boolean;
+}
+
+export interface NewUser {
+  username: string;
+  displayName: string;
+  role: Role;
+  passwordHash: string;
+  /** Commune codes, or 'province' for the whole province. */
+  scope: readonly string[] | 'province';
+}
+
+export async function createUser(db: SqlExecutor, user: NewUser, now: number): Promise<string> {
+  const id = randomUUID();
+  await db.run(
+    'INSERT INTO users (id, username, display_name, role, password_hash, whole_province, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    [id, user.username, user.displayName, user.role, user.passwordHash, user.scope === 'province' ? 1 : 0, now],
+  );
+  if (user.scope !== 'province') {
+    for (const commune of user.scope) {
+      await db.run('INSERT INTO user_communes (user_id, commune) VALUES (?, ?)', [id, commune]);
+    }
+  }
+  return id;
+}
+
+const SELECT_USER =
+  'SELECT id, username, display_name AS "displayName", role, password_hash AS "passwordHash", whole_province AS "wholeProvince" FROM users';
+
+function toUser(row: (Omit<UserRow, 'wholeProvince'> & { wholeProvince: number | boolean }) | undefined): UserRow | undefined {
+  return row && { ...row, wholeProvince: Boolean(row.wholeProvince) };
+}
+
+export async function findUserByUsername(db: SqlExecutor, username: string): Promise<UserRow | undefined> {
+  return toUser(await db.get(`${SELECT_USER} WHERE username = ?`, [username]));
+}
+
+export async function findUserById(db: SqlExecutor, id: string): Promise<UserRow | undefined> {
+  return toUser(await db.get(`${SELECT_USER} WHERE id = ?`, [id]));
+}
+
+/** The communes a user may read and change, decided here on every request — never taken from the device. */
+export async function communesOf(db: SqlExecutor, user: Pick<UserRow, 'id' | 'wholeProvince'>): Promise<{ code: string; name: string }[]> {
+  if (user.wholeProvince) return db.all('SELECT code, name FROM units ORDER BY code');
+  return db.all(
+    'SELECT u.code, u.name FROM user_communes uc JOIN units u ON u.code = uc.commune WHERE uc.user_id = ? ORDER BY u.code',
+    [user.id],
+  );
+}
+
+export async function sessionUserOf(db: SqlExecutor, user: UserRow): Promise<SessionUser> {
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    role: user.role,
+    wholeProvince: user.wholeProvince,
+    communes: await communesOf(db, user),
+  };
+}
