@@ -20,12 +20,15 @@ export interface Transport {
   sync(request: SyncRequest, token: string): Promise<TransportResult>;
 }
 
-export function fetchTransport(baseUrl = '', timeoutMs = 60_000): Transport {
+type Fetch = (url: string, init: RequestInit) => Promise<Response> | Response;
+
+export function fetchTransport(options: { baseUrl?: string; timeoutMs?: number; fetch?: Fetch } = {}): Transport {
+  const { baseUrl = '', timeoutMs = 60_000, fetch: doFetch = (url, init) => fetch(url, init) } = options;
   return {
     async sync(request, token) {
       let response: Response;
       try {
-        response = await fetch(`${baseUrl}/api/sync`, {
+        response = await doFetch(`${baseUrl}/api/sync`, {
           method: 'POST',
           headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
           body: JSON.stringify(request),

@@ -1,0 +1,68 @@
+/**
+ * The storage engines every contract test runs against: the embedded SQLite file and a real PostgreSQL.
+ * `openFresh()` gives a migrated, empty database with the reference units loaded.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll } from 'vitest';
+import type { Database } from '../../sync-server/src/db/database';
+import { openDatabase } from '../../sync-server/src/db/open';
+import { prepareDatabase } from '../../sync-server/src/server';
+import { reportUnavailable, startPostgres } from './postgres';
+
+export interface Engine {
+  name: 'sqlite' | 'postgres';
+  available: boolean;
+  openFresh(): Promise<Database>;
+  /** Opens the same database again, as a restarted server would. */
+  reopen(db: Database): Promise<Database>;
+}
+
+const locations = new WeakMap<Database, { dataDir?: string; databaseUrl?: string }>();
+
+async function open(location: { dataDir?: string; databaseUrl?: string }): Promise<Database> {
+  const db = await openDatabase({ dataDir: location.dataDir ?? '', databaseUrl: location.databaseUrl });
+  locations.set(db, location);
+  return db;
+}
+
+export async function storageEngines(suite: string): Promise<Engine[]> {
+  const tempDirs: string[] = [];
+  const postgres = await startPostgres();
+  if (!postgres.ok) reportUnavailable(`${suite} [postgres]`, postgres.reason);
+  afterAll(async () => {
+    if (postgres.ok) await postgres.server.stop();
+    for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+  });
+  const prepare = async (db: Database) => {
+    await prepareDatabase(db, { seedDemo: false, now: Date.now() });
+    return db;
+  };
+  const reopen = (db: Database) => {
+    const location = locations.get(db);
+    if (!location) throw new Error('unknown database');
+    return open(location);
+  };
+  return [
+    {
+      name: 'sqlite',
+      available: true,
+      async openFresh() {
+        const dataDir = mkdtempSync(join(tmpdir(), 'ansinh-sqlite-'));
+        tempDirs.push(dataDir);
+        return prepare(await open({ dataDir }));
+      },
+      reopen,
+    },
+    {
+      name: 'postgres',
+      available: postgres.ok,
+      async openFresh() {
+        if (!postgres.ok) throw new Error(postgres.reason);
+        return prepare(await open({ databaseUrl: await postgres.server.createDatabase() }));
+      },
+      reopen,
+    },
+  ];
+}
