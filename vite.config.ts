@@ -40,6 +40,7 @@ export default defineConfig({
   ],
   build: { target: 'es2022', sourcemap: true },
   test: {
+    reporters: ['default', './tests/support/summary-reporter.ts'],
     // Vietnam has one time zone; pinning it keeps date formatting tests honest on any machine.
     env: { TZ: 'Asia/Ho_Chi_Minh' },
     projects: [

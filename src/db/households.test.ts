@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDb, type AnSinhDb } from './database';
-import { diffFields, getHousehold, saveHousehold } from './households';
+import { diffFields, getHousehold, listHouseholds, saveHousehold } from './households';
 import { getClientId } from './client-id';
 
 const valid = { headName: 'Nguyễn Văn Đức', communeCode: '21548', village: 'Thôn Đông An Vĩnh', address: 'Tổ 2', area: 'rural', notes: '' };
@@ -85,5 +85,17 @@ describe('client id', () => {
 describe('diffFields', () => {
   it('treats a removed optional field as a null patch', () => {
     expect(diffFields({ ...valid, area: 'rural', phone: '0912345678' }, { ...valid, area: 'rural' })).toEqual({ phone: null });
+  });
+});
+
+describe('listHouseholds', () => {
+  it('sorts by Vietnamese collation and counts unreadable rows instead of showing them', async () => {
+    const db = fresh();
+    for (const headName of ['Đặng Văn B', 'Ân Thị C', 'Bùi Văn A']) await saveHousehold(db, { ...valid, headName }, { now: 1 });
+    await db.households.put({ ...valid, id: crypto.randomUUID(), version: 0, updatedAt: 1, area: 'forest' } as never);
+    await saveHousehold(db, { ...valid, headName: 'Xã Khác', communeCode: '21484' }, { now: 1 });
+    const { households, unreadable } = await listHouseholds(db, '21548');
+    expect(households.map((h) => h.headName)).toEqual(['Ân Thị C', 'Bùi Văn A', 'Đặng Văn B']);
+    expect(unreadable).toBe(1);
   });
 });

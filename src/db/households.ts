@@ -70,3 +70,20 @@ export async function pendingPatches(db: AnSinhDb, recordId: string): Promise<Ho
 export function withPendingPatches(household: Household, patches: readonly HouseholdPatch[]): Household {
   return patches.reduce<Household>((current, patch) => applyHouseholdPatch(current, patch) as Household, household);
 }
+
+/**
+ * A commune's households, sorted by head's name the Vietnamese way. Rows that fail validation (written by an
+ * older app, or damaged) are counted, not shown as if they were fine.
+ */
+export async function listHouseholds(db: AnSinhDb, communeCode: string): Promise<{ households: Household[]; unreadable: number }> {
+  const rows = await db.households.where('communeCode').equals(communeCode).toArray();
+  const households: Household[] = [];
+  for (const row of rows) {
+    const parsed = v.safeParse(Household, row);
+    if (parsed.success) households.push(parsed.output);
+  }
+  households.sort((a, b) => collator.compare(a.headName, b.headName));
+  return { households, unreadable: rows.length - households.length };
+}
+
+const collator = new Intl.Collator('vi');

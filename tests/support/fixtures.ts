@@ -24,5 +24,6 @@ export function putMutation(seq: number, recordId: string, patch: Record<string,
 
 /** A new household as one mutation. */
 export function createMutation(seq: number, overrides: Partial<HouseholdFields> = {}, recordId: string = randomUUID()) {
-  return putMutation(seq, recordId, { ...householdFields(overrides) });
+  const patch = Object.fromEntries(Object.entries(householdFields(overrides)).filter((entry): entry is [string, string] => entry[1] !== undefined));
+  return putMutation(seq, recordId, patch);
 }

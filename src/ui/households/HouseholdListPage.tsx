@@ -1,20 +1,17 @@
 /** @module The households of the chosen commune on this device, with what waits to be sent or was refused. */
 import { Link } from '@tanstack/react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
+import { listHouseholds } from '../../db/households';
 import { db, useSession } from '../services';
 import { useT } from '../i18n';
 import { useCommune } from '../use-commune';
-
-const collator = new Intl.Collator('vi');
 
 export function HouseholdListPage() {
   const t = useT();
   const session = useSession();
   const [commune, setCommune] = useCommune();
-  const households = useLiveQuery(
-    async () => (commune ? (await db.households.where('communeCode').equals(commune).toArray()).sort((a, b) => collator.compare(a.headName, b.headName)) : []),
-    [commune],
-  );
+  const listed = useLiveQuery(async () => (commune ? listHouseholds(db, commune) : undefined), [commune]);
+  const households = listed?.households;
   const pendingIds = useLiveQuery(async () => new Set((await db.outbox.toArray()).map((entry) => entry.recordId)), []);
   const rejections = useLiveQuery(() => db.rejections.toArray(), []);
   if (!session) return null;
@@ -55,6 +52,7 @@ export function HouseholdListPage() {
           </ul>
         </div>
       )}
+      {listed && listed.unreadable > 0 && <p class="error">{t.unreadableRecords(listed.unreadable)}</p>}
       {households && households.length === 0 && <p>{t.noHouseholds}</p>}
       <ul class="list" data-testid="household-list">
         {households?.map((h) => (

@@ -1,0 +1,113 @@
+/**
+ * The walking skeleton end to end, in real Chromium against the built PWA and the real server:
+ * first visit online → offline reload from the service worker → a household created offline survives a reload
+ * and waits as "1 change" → the server restarts → back online it syncs → a second user of the commune sees it,
+ * a user of another commune does not.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { chromiumAvailable, launchChromium } from '../support/browser';
+import { startHttpServer } from '../support/http-server';
+import { DEMO_PASSWORD } from '../../sync-server/src/seed/demo';
+
+const DIST = resolve('dist');
+const TABLET = { width: 800, height: 1280 };
+const available = chromiumAvailable('e2e offline household');
+
+describe.skipIf(!available)('e2e: one household from an offline tablet to a second device', () => {
+  let browser: Browser;
+  let server: Awaited<ReturnType<typeof startHttpServer>>;
+  const dataDir = mkdtempSync(join(tmpdir(), 'ansinh-e2e-'));
+
+  beforeAll(async () => {
+    if (!existsSync(join(DIST, 'sw.js'))) throw new Error('dist/ is missing: npm test builds it (vite build) before the tests');
+    server = await startHttpServer({ dataDir, staticDir: DIST });
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  async function signIn(context: BrowserContext, username: string): Promise<Page> {
+    const page = await context.newPage();
+    await page.goto(`${server.url}/`);
+    await page.getByLabel('Tên đăng nhập').fill(username);
+    await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.waitForURL('**/households');
+    await expect.poll(() => page.getByTestId('last-sync').textContent()).toMatch(/Đồng bộ lần cuối: \d{2}\/\d{2}\/\d{4}/);
+    return page;
+  }
+
+  it('works offline, keeps the change across reloads and a server restart, and syncs it to the commune only', async () => {
+    const tablet = await browser.newContext({ viewport: TABLET });
+    const page = await signIn(tablet, 'ctv.lyson');
+    await expect.poll(() => page.getByTestId('household-list').textContent()).toContain('Nguyễn Văn Được');
+
+    // The service worker has precached the shell and controls the page.
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    if (!(await page.evaluate(() => Boolean(navigator.serviceWorker.controller)))) await page.reload();
+    expect(await page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
+
+    // The installable-app checks Chromium itself runs.
+    // (Detached right after: an attached CDP session keeps Chromium from emulating offline on this page.)
+    const cdp = await tablet.newCDPSession(page);
+    const { installabilityErrors } = (await cdp.send('Page.getInstallabilityErrors')) as { installabilityErrors: { errorId: string }[] };
+    // Test contexts are incognito by nature; every other reason would be the app's fault.
+    expect(installabilityErrors.filter((e) => e.errorId !== 'in-incognito')).toEqual([]);
+    await cdp.detach();
+
+    // Offline — and the server really gone, so nothing can come from the network.
+    await tablet.setOffline(true);
+    await server.stop();
+    const reload = await page.reload();
+    expect(reload?.fromServiceWorker()).toBe(true);
+    await expect.poll(() => page.getByTestId('network').textContent()).toBe('Không có mạng');
+    await expect.poll(() => page.getByTestId('household-list').textContent()).toContain('Nguyễn Văn Được');
+
+    // A deep link opens offline too.
+    await page.goto(`${server.url}/households/new`);
+    await page.getByLabel('Họ tên chủ hộ').fill('Huỳnh Thị Ngoài Khơi');
+    await page.getByLabel('Thôn/tổ dân phố').fill('Thôn Tây An Hải');
+    await page.getByLabel('Số CCCD của chủ hộ (không bắt buộc)').fill('0510');
+    await page.getByRole('button', { name: 'Lưu' }).click();
+    await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('12 chữ số');
+    await page.getByLabel('Số CCCD của chủ hộ (không bắt buộc)').fill('051190004321');
+    await page.getByRole('button', { name: 'Lưu' }).click();
+    await expect.poll(() => page.getByTestId('household-head').textContent()).toBe('Huỳnh Thị Ngoài Khơi');
+    const householdUrl = page.url();
+
+    await page.reload();
+    await expect.poll(() => page.getByTestId('household-head').textContent()).toBe('Huỳnh Thị Ngoài Khơi');
+    await expect.poll(() => page.getByTestId('pending').textContent()).toBe('1 thay đổi chờ gửi');
+
+    // The server comes back (same data folder and port: a restart) and so does the network.
+    server = await startHttpServer({ dataDir, staticDir: DIST, port: server.port });
+    await tablet.setOffline(false);
+    await expect.poll(() => page.getByTestId('pending').textContent(), { timeout: 20_000 }).toBe('Không có thay đổi chờ gửi');
+
+    // Another restart between two syncs loses nothing.
+    await server.stop();
+    server = await startHttpServer({ dataDir, staticDir: DIST, port: server.port });
+
+    const second = await browser.newContext({ viewport: TABLET });
+    const colleague = await signIn(second, 'ctv2.lyson');
+    await expect.poll(() => colleague.getByTestId('household-list').textContent()).toContain('Huỳnh Thị Ngoài Khơi');
+    await colleague.goto(householdUrl);
+    await expect.poll(() => colleague.getByTestId('household-head').textContent()).toBe('Huỳnh Thị Ngoài Khơi');
+
+    const other = await browser.newContext({ viewport: TABLET });
+    const stranger = await signIn(other, 'ctv.bato');
+    await expect.poll(() => stranger.getByTestId('household-list').textContent()).toContain('Đinh Văn Pháo');
+    expect(await stranger.getByTestId('household-list').textContent()).not.toContain('Huỳnh Thị Ngoài Khơi');
+    await stranger.goto(householdUrl);
+    await expect.poll(() => stranger.textContent('main')).toContain('Không tìm thấy hộ này trên máy.');
+
+    await Promise.all([tablet.close(), second.close(), other.close()]);
+  });
+});

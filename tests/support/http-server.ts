@@ -1,0 +1,27 @@
+/** The real server on a real port (loopback), over a data folder that outlives restarts. */
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { serve } from '@hono/node-server';
+import { openDatabase } from '../../sync-server/src/db/open';
+import { prepareDatabase } from '../../sync-server/src/server';
+import { createApp } from '../../sync-server/src/http/app';
+
+export async function startHttpServer(options: { dataDir: string; staticDir: string; port?: number }) {
+  const db = await openDatabase({ dataDir: options.dataDir, databaseUrl: undefined });
+  await prepareDatabase(db, { seedDemo: true, now: Date.now() });
+  const app = createApp({ db, clock: Date.now, sessionTtlMs: 24 * 3600 * 1000, staticDir: options.staticDir });
+  const server = await new Promise<Server>((resolve) => {
+    const s = serve({ fetch: app.fetch, port: options.port ?? 0, hostname: '127.0.0.1' }, () => resolve(s as Server));
+  });
+  const port = (server.address() as AddressInfo).port;
+  return {
+    port,
+    url: `http://127.0.0.1:${port}`,
+    db,
+    async stop() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await db.close();
+    },
+  };
+}
