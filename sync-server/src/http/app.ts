@@ -41,7 +41,8 @@ export function createApp(deps: AppDeps) {
     // The path only: tokens travel in headers, and no personal data is ever put in a URL.
     log(`${c.req.method} ${c.req.path} ${c.res.status} ${Math.round(performance.now() - started)}ms`);
   });
-  app.use('/api/*', compress());
+  // Everything goes out gzipped: over 2G the app shell's bytes are minutes, not seconds.
+  app.use('*', compress());
   app.use(
     '/api/*',
     bodyLimit({
