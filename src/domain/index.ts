@@ -1,0 +1,36 @@
+// Public entry of the rules engine. Pure: no I/O, no clock; the date of every answer is in its question.
+import type { AllowanceAnswer } from './allowance/answer';
+import { answerAllowance } from './allowance/answer';
+import type { EmergencyAnswer } from './emergency/answer';
+import { answerEmergency } from './emergency/answer';
+import type { PovertyAnswer } from './poverty/classify';
+import { classifyPoverty } from './poverty/classify';
+import type { PackRegistry } from './packs/resolve';
+import type { Question } from './schemas';
+
+export type Answer = PovertyAnswer | AllowanceAnswer | EmergencyAnswer;
+
+/** Answers a question that has already been validated with QuestionSchema. */
+export function answer(q: Question, registry: PackRegistry = {}): Answer {
+  switch (q.question) {
+    case 'poverty':
+      return classifyPoverty(q, registry);
+    case 'allowance':
+      return answerAllowance(q, registry);
+    case 'emergency':
+      return answerEmergency(q, registry);
+  }
+}
+
+export { answerAllowance, answerEmergency, classifyPoverty };
+export type { AllowanceAnswer, EmergencyAnswer, PovertyAnswer };
+export type { AllowanceQuestion } from './allowance/schema';
+export type { EmergencyQuestion } from './emergency/schema';
+export type { PovertyQuestion } from './poverty/schema';
+export { AllowanceQuestionSchema, EmergencyQuestionSchema, PovertyQuestionSchema, QuestionSchema, QuestionsSchema } from './schemas';
+export type { Question } from './schemas';
+export { resolveRules, type PackRegistry, type RuleSnapshot } from './packs/resolve';
+export type { NationalPack, ProvincialPack } from './packs/pack';
+export { NATIONAL_PACK } from './packs/national';
+export { PROVINCIAL_PACKS, DEFAULT_PROVINCE } from './packs/provinces';
+export type { Explanation } from './common/explanation';

@@ -1,0 +1,46 @@
+// The rules CLI end to end: a good file prints answers as JSON; a bad one names the field and exits with code 2.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const dir = mkdtempSync(join(tmpdir(), 'rules-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function run(input: unknown) {
+  const file = join(dir, `q-${Math.random().toString(36).slice(2)}.json`);
+  writeFileSync(file, typeof input === 'string' ? input : JSON.stringify(input));
+  return spawnSync('npx', ['tsx', 'sync-server/src/rules-cli.ts', file], { cwd: root, encoding: 'utf8' });
+}
+
+describe('rules CLI (npm run rules -- <input.json>)', () => {
+  it('Art. 5(6) + 6(1) NĐ 20/2021 and Art. 14 (Ch. III): answers an array of questions as JSON, exit 0', () => {
+    const r = run([
+      { question: 'allowance', benefitMonth: '2025-03', person: { dateOfBirth: '2015-01-01', householdPoverty: 'none', disability: { level: 'especially-severe' } } },
+      { question: 'emergency', event: { type: 'natural-disaster', date: '2025-10-28' }, household: { members: 3, status: 'poor', deaths: [{}] } },
+      { question: 'poverty', reviewDate: '2026-10-01', area: 'rural', income: { perCapitaMonthly: 1_500_000 }, indicators: { employment: true, water: true, telecom: true } },
+    ]);
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout) as [{ paid: { amount: number } }, { totals: { vnd: number } }, { classification: string }];
+    expect(out[0].paid.amount).toBe(1_250_000);
+    expect(out[1].totals.vnd).toBe(25_000_000);
+    expect(out[2].classification).toBe('poor');
+  });
+
+  it('Art. 5 NĐ 20/2021: a bad field is named on stderr with exit code 2', () => {
+    const r = run({ question: 'allowance', benefitMonth: '2025-03', person: { dateOfBirth: '2015-01-01', householdPoverty: 'rich' } });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('person.householdPoverty');
+    expect(r.stdout).toBe('');
+  });
+
+  it('Art. 4 NĐ 20/2021: invalid JSON and an unknown province both exit with code 2', () => {
+    expect(run('{ not json').status).toBe(2);
+    const r = run({ question: 'emergency', province: 'atlantis', event: { type: 'fire', date: '2025-01-01' }, household: { members: 1, status: 'poor' } });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('province');
+  });
+});

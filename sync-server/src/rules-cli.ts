@@ -1,0 +1,52 @@
+// `npm run rules -- <input.json>`: answers one question (or an array of them) with the rules engine and prints the
+// answers as JSON on stdout. Bad input (unreadable JSON, a field that fails validation, an unknown province, a
+// date no rule covers) prints a message naming the field on stderr and exits with code 2.
+import { readFileSync } from 'node:fs';
+import * as v from 'valibot';
+import { answer, QuestionSchema, type Answer, type Question } from '../../src/domain/index';
+import { NoRuleInForceError } from '../../src/domain/common/answer';
+import { UnknownProvinceError } from '../../src/domain/packs/resolve';
+
+class InputError extends Error {}
+
+function validate(raw: unknown, prefix: string): Question {
+  const result = v.safeParse(QuestionSchema, raw);
+  if (result.success) return result.output;
+  const lines = result.issues.map((issue) => {
+    const path = v.getDotPath(issue);
+    return `${prefix}${path ?? '(root)'}: ${issue.message}`;
+  });
+  throw new InputError(lines.join('\n'));
+}
+
+function run(file: string | undefined): unknown {
+  if (file === undefined) throw new InputError('usage: npm run rules -- <input.json>');
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new InputError(`${file}: cannot read JSON (${(e as Error).message})`);
+  }
+  const questions = Array.isArray(raw) ? raw.map((q, i) => validate(q, `[${i}].`)) : [validate(raw, '')];
+  const answers: Answer[] = questions.map((q, i) => {
+    const where = Array.isArray(raw) ? `[${i}].` : '';
+    try {
+      return answer(q);
+    } catch (e) {
+      if (e instanceof UnknownProvinceError) throw new InputError(`${where}province: ${e.message}`);
+      if (e instanceof NoRuleInForceError) throw new InputError(`${where}(date): ${e.message}`);
+      throw e;
+    }
+  });
+  return Array.isArray(raw) ? answers : answers[0];
+}
+
+try {
+  process.stdout.write(`${JSON.stringify(run(process.argv[2]), null, 2)}\n`);
+} catch (e) {
+  if (e instanceof InputError) {
+    process.stderr.write(`${e.message}\n`);
+    process.exit(2);
+  }
+  throw e;
+}
