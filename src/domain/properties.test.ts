@@ -61,8 +61,14 @@ describe('properties', () => {
   it('Art. 6(1) NĐ 20/2021: the paid amount always equals M × the paid coefficient(s)', () => {
     fc.assert(fc.property(personArb, monthArb, fc.constantFrom('quang-ngai', 'ha-noi'), (person, month, province) => {
       const a = answerAllowance({ question: 'allowance', benefitMonth: month, person, province, horizonMonths: 24 });
-      const M = resolveRules(`${month}-01`, province).standardLevel?.amount;
+      // M from the legal texts, not from the engine: Art. 4(2) NĐ 20/2021; NĐ 76/2024; NĐ 335/2026 [U]; Hà Nội (HN650).
+      const M = province === 'ha-noi' && month >= '2026-01' ? 650_000
+        : month >= '2026-07' ? 540_000 : month >= '2024-07' ? 500_000 : 360_000;
       expect(a.standardLevel.amount).toBe(M);
+      // Every paid coefficient is one of Art. 6 (or 1.0 per child raised under 5(4)).
+      for (const l of a.paid.lines) {
+        expect(l.code === 'single-parent-per-child' ? l.coefficient === 1 && l.units >= 1 : [1, 1.5, 2, 2.5, 3].includes(l.coefficient)).toBe(true);
+      }
       expect(a.paid.amount).toBe(a.paid.coefficients.reduce((s, c) => s + Math.round(a.standardLevel.amount * c), 0));
       expect(a.paid.totalCoefficient).toBe(a.paid.coefficients.reduce((s, c) => s + c, 0));
       // Highest-only: nobody is paid more than one category, except the single-parent exception (two).
@@ -107,7 +113,7 @@ describe('properties', () => {
   it('Art. 13–14 NĐ 20/2021: emergency money supports scale with M of the event date', () => {
     fc.assert(fc.property(dateArb(2021, 2028).filter((d) => d >= '2021-07-01'), (date) => {
       const a = answerEmergency({ question: 'emergency', event: { type: 'fire', date }, household: { members: 3, status: 'other', deaths: [{}], injured: [{ treatmentDays: 3 }] } });
-      const M = resolveRules(date).standardLevel!.amount;
+      const M = date >= '2026-07-01' ? 540_000 : date >= '2024-07-01' ? 500_000 : 360_000;
       expect(a.entitlements.find((e) => e.code === 'burial')?.quantity).toBe(50 * M);
       expect(a.entitlements.find((e) => e.code === 'injury')?.quantity).toBe(10 * M);
     }), { numRuns: 100 });

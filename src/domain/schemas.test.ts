@@ -16,6 +16,7 @@ describe('question schemas (valibot): bad input names the field', () => {
     ['Art. 5 NĐ 20/2021: benefit month must be a calendar month', { question: 'allowance', benefitMonth: '2026-13', person: { dateOfBirth: '2000-01-01', householdPoverty: 'poor' } }, 'benefitMonth'],
     ['Art. 5 NĐ 20/2021: date of birth must be a calendar date', { question: 'allowance', benefitMonth: '2026-01', person: { dateOfBirth: '2000-02-30', householdPoverty: 'poor' } }, 'person.dateOfBirth'],
     ['Art. 12 NĐ 20/2021: household members must be at least 1', { question: 'emergency', event: { type: 'fire', date: '2026-01-01' }, household: { members: 0, status: 'poor' } }, 'household.members'],
+    ['Art. 12(1) NĐ 20/2021: hungry members cannot exceed the household members', { question: 'emergency', event: { type: 'tet', date: '2026-02-01' }, household: { members: 2, status: 'poor', hungryMembers: 5 } }, 'household.hungryMembers'],
     ['Art. 13 NĐ 20/2021: days of treatment must be a count', { question: 'emergency', event: { type: 'fire', date: '2026-01-01' }, household: { members: 2, status: 'poor', injured: [{ treatmentDays: -1 }] } }, 'household.injured.0.treatmentDays'],
   ])('%s', (_name, input, path) => {
     expect(paths(input)).toContain(path);

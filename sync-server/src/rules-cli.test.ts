@@ -43,4 +43,15 @@ describe('rules CLI (npm run rules -- <input.json>)', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('province');
   });
+
+  it('Art. 4(2) NĐ 20/2021 and Art. 3 NĐ 07/2021: a date no rule covers names its field, exit 2', () => {
+    const r = run([
+      { question: 'poverty', reviewDate: '2025-01-01', area: 'rural', income: { perCapitaMonthly: 1 } },
+      { question: 'poverty', reviewDate: '2021-12-31', area: 'rural', income: { perCapitaMonthly: 1 } },
+    ]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^\[1\]\.reviewDate: /);
+    expect(run({ question: 'allowance', benefitMonth: '2021-06', person: { dateOfBirth: '1950-01-01', householdPoverty: 'poor' } }).stderr).toMatch(/^benefitMonth: /);
+    expect(run({ question: 'emergency', event: { type: 'fire', date: '2021-06-30' }, household: { members: 1, status: 'poor' } }).stderr).toMatch(/^event\.date: /);
+  });
 });

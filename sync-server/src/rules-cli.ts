@@ -9,6 +9,9 @@ import { UnknownProvinceError } from '../../src/domain/packs/resolve';
 
 class InputError extends Error {}
 
+/** The field whose date selects the rules, named when no rule covers it. */
+const DATE_FIELD: Record<Question['question'], string> = { poverty: 'reviewDate', allowance: 'benefitMonth', emergency: 'event.date' };
+
 function validate(raw: unknown, prefix: string): Question {
   const result = v.safeParse(QuestionSchema, raw);
   if (result.success) return result.output;
@@ -34,7 +37,7 @@ function run(file: string | undefined): unknown {
       return answer(q);
     } catch (e) {
       if (e instanceof UnknownProvinceError) throw new InputError(`${where}province: ${e.message}`);
-      if (e instanceof NoRuleInForceError) throw new InputError(`${where}(date): ${e.message}`);
+      if (e instanceof NoRuleInForceError) throw new InputError(`${where}${DATE_FIELD[q.question]}: ${e.message}`);
       throw e;
     }
   });

@@ -39,6 +39,8 @@ describe('emergency support, Decree 20/2021 Chapter III: amounts and units', () 
     ['Art. 16 + 18(2): 30 days of care → 1,800,000', 'natural-disaster', '2025-01-10', { childrenWithoutBothParents: [{ hasRelatives: false, careDays: 30 }] }, [['temporary-care', 1_800_000]]],
     ['Art. 16: a child with relatives to care for them → nothing', 'natural-disaster', '2025-01-10', { childrenWithoutBothParents: [{ hasRelatives: true }] }, []],
     ['Art. 11: a monthly beneficiary died (not from the event) → ≥ 20 × 500,000', 'natural-disaster', '2025-10-28', { deaths: [{ causedByEvent: false, wasMonthlyBeneficiary: true }] }, [['beneficiary-burial', 10_000_000]]],
+    ['Art. 11: a monthly beneficiary died in the lean season (Art. 14 does not cover it) → ≥ 20 × 500,000', 'lean-season', '2025-04-01', { deaths: [{ wasMonthlyBeneficiary: true }] }, [['beneficiary-burial', 10_000_000]]],
+    ['Art. 11: a monthly beneficiary died at Tết (Art. 14 does not cover it) → ≥ 20 × 540,000 [U]', 'tet', '2027-02-06', { deaths: [{ wasMonthlyBeneficiary: true }] }, [['beneficiary-burial', 10_800_000]]],
     ['Art. 11 + 14: a monthly beneficiary who died in the disaster gets only the higher burial support (50 × M)', 'natural-disaster', '2025-10-28', { deaths: [{ wasMonthlyBeneficiary: true }] }, [['burial', 25_000_000]]],
     ['Art. 17(1): the main worker died → job and production support per current regulations', 'serious-work-accident', '2025-04-01', { livelihoodLost: true }, [['livelihood', null]]],
     ['Ch. III: a household with nothing to report gets nothing', 'natural-disaster', '2025-10-28', {}, []],

@@ -49,7 +49,7 @@ export function answerEmergency(q: EmergencyQuestion, registry: PackRegistry = {
   if (!M) throw new NoRuleInForceError('standard level', q.event.date);
   const ex = new ExplanationBuilder();
   ex.input('event', q.event).input('household', q.household);
-  const claims = ORDER.map((c) => snap.emergency(c)).filter((r): r is EmergencyRule => r !== undefined).flatMap((r) => evaluate(r, q));
+  const claims = ORDER.map((c) => snap.emergency(c)).filter((r): r is EmergencyRule => r !== undefined).flatMap((r) => evaluate(r, q, (code) => snap.emergency(code)));
 
   // House supports are alternatives (Art. 15 (1)–(3)): the household gets the highest one it qualifies for.
   const houseBest = claims.filter((c) => c.eligible && c.rule.exclusiveGroup !== undefined)

@@ -18,7 +18,10 @@ export interface Claim {
   readonly decision?: DecisionAction;
 }
 
-type Evaluator = (rule: EmergencyRule, q: EmergencyQuestion) => Claim[];
+/** The other emergency rules of the same snapshot, for supports that yield to a higher one (Art. 11 vs Art. 14). */
+export type EmergencyLookup = (code: EmergencyCode) => EmergencyRule | undefined;
+
+type Evaluator = (rule: EmergencyRule, q: EmergencyQuestion, others: EmergencyLookup) => Claim[];
 
 const claim = (rule: EmergencyRule, eligible: boolean, vi: string, en: string, count = eligible ? 1 : 0, extra: Partial<Claim> = {}): Claim =>
   ({ rule, eligible, reason: { vi, en }, count: eligible ? count : 0, ...extra });
@@ -95,10 +98,13 @@ const EVALUATORS: Record<EmergencyCode, Evaluator> = {
       return claim(rule, true, `trẻ thứ ${i + 1} mất cả cha và mẹ, không có người thân: ${days} ngày (tối đa ${maxDays} ngày = ${maxMonths} tháng)`, `child ${i + 1} lost both parents and has no relatives: ${days} days (at most ${maxDays} days = ${maxMonths} months)`, 1, { period: days });
     });
   },
-  'beneficiary-burial': (rule, q) => {
-    // A beneficiary who died because of the event is covered by Art. 14 (50 × M): Art. 11 pays only the highest.
+  'beneficiary-burial': (rule, q, others) => {
+    // A beneficiary who died because of an event that Art. 14 covers gets its support (50 × M): only the highest is
+    // paid. If Art. 14 does not cover the event (Tết, crop failure, lean season), Art. 11 still applies.
     const deaths = (q.household.deaths ?? []).filter((d) => d.wasMonthlyBeneficiary === true && d.missing !== true);
-    const eventCovered = deaths.filter((d) => d.causedByEvent !== false).length;
+    const art14 = others('burial');
+    const art14Applies = art14 !== undefined && causedBy(art14, q);
+    const eventCovered = art14Applies ? deaths.filter((d) => d.causedByEvent !== false).length : 0;
     const own = deaths.length - eventCovered;
     if (deaths.length === 0) return [claim(rule, false, 'không có đối tượng hưởng trợ cấp hằng tháng chết', 'no monthly beneficiary died')];
     if (own === 0) return [claim(rule, false, 'đã được hỗ trợ mai táng theo Điều 14 (mức cao hơn); chỉ hưởng một mức cao nhất', 'already covered by the Art. 14 burial support (higher); only the highest is paid')];
@@ -125,6 +131,6 @@ function house(rule: EmergencyRule, q: EmergencyQuestion, test: (h: House) => bo
   return [claim(rule, true, vi, en)];
 }
 
-export function evaluate(rule: EmergencyRule, q: EmergencyQuestion): Claim[] {
-  return EVALUATORS[rule.code](rule, q);
+export function evaluate(rule: EmergencyRule, q: EmergencyQuestion, others: EmergencyLookup): Claim[] {
+  return EVALUATORS[rule.code](rule, q, others);
 }

@@ -11,7 +11,7 @@ export const EmergencyQuestionSchema = v.object({
   question: v.literal('emergency'),
   province: v.exactOptional(ProvinceSchema),
   event: v.object({ type: EventTypeSchema, date: IsoDateSchema }),
-  household: v.object({
+  household: v.pipe(v.object({
     members: v.pipe(CountSchema, v.minValue(1)),
     status: v.picklist(['poor', 'near-poor', 'difficult-circumstances', 'other']),
     /** Members lacking food (Art. 12(1)). */
@@ -54,6 +54,10 @@ export const EmergencyQuestionSchema = v.object({
     /** The main worker died or is missing, or the main means of production was lost (Art. 17(1)). */
     livelihoodLost: v.exactOptional(v.boolean()),
   }),
+  v.forward(
+    v.check((h) => h.hungryMembers === undefined || h.hungryMembers <= h.members, 'hungryMembers cannot exceed members'),
+    ['hungryMembers'],
+  )),
   /** Especially urgent or serious: the commune chairman decides without the review step (Art. 17(2)). */
   especiallyUrgent: v.exactOptional(v.boolean()),
 });

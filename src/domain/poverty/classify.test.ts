@@ -21,7 +21,7 @@ describe('poverty classification: income line and deprivation count', () => {
   it.each<[string, string, 'rural' | 'urban', number, number, PovertyClass]>([
     ['Art. 3(2)(a) NĐ 07/2021: rural income exactly at 1,500,000 with 3 deprivations is poor', '2025-10-01', 'rural', 1_500_000, 3, 'poor'],
     ['Art. 3(2)(b) NĐ 07/2021: rural income exactly at 1,500,000 with 2 deprivations is near-poor', '2025-10-01', 'rural', 1_500_000, 2, 'near-poor'],
-    ['Art. 3(2)(b) NĐ 07/2021: rural income at the line with 0 deprivations is near-poor', '2025-10-01', 'rural', 900_000, 0, 'near-poor'],
+    ['Art. 3(2)(b) NĐ 07/2021: rural income below the line with 0 deprivations is near-poor', '2025-10-01', 'rural', 900_000, 0, 'near-poor'],
     ['Art. 3(2)(c) NĐ 07/2021: rural income 1 VND above the line with 12 deprivations is average, never poor', '2025-10-01', 'rural', 1_500_001, 12, 'average-living-standard'],
     ['Art. 3(2)(c) NĐ 07/2021: rural income exactly at 2,250,000 is average living standard', '2025-10-01', 'rural', 2_250_000, 5, 'average-living-standard'],
     ['Art. 3(2)(c) NĐ 07/2021: rural income 2,250,001 is above the average band', '2025-10-01', 'rural', 2_250_001, 5, 'none'],
