@@ -5,6 +5,7 @@ import { router } from './routes/router';
 import { sessionStore, syncController } from './ui/services';
 import { loadLanguage } from './ui/i18n';
 import { registerServiceWorker } from './ui/service-worker';
+import { requestPersistentStorage } from './ui/storage-persistence';
 import './ui/styles.css';
 
 async function boot() {
@@ -12,8 +13,7 @@ async function boot() {
   render(<RouterProvider router={router} />, document.getElementById('app')!);
   registerServiceWorker();
   syncController.start();
-  // Ask the browser not to evict our data under storage pressure (records may exist only here for weeks).
-  void navigator.storage?.persist?.();
+  void requestPersistentStorage();
 }
 
 void boot();

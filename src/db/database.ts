@@ -1,21 +1,30 @@
 /**
  * @module The only module that opens IndexedDB (through Dexie). Every record the user enters lives here, with
- * the outbox of changes not yet answered by the server. Tables:
- *  - households: the local copy, server version 0 until the server has answered for it
+ * the outbox of changes not yet answered by the server. Record tables hold `{ id, version, deleted?, ...data }`
+ * (version 0 until the server has answered for the record); see TABLE_OF for which kind lives where.
  *  - outbox: pending mutations, in device order (`seq`, auto-increment never reused)
  *  - rejections: mutations the server refused, with its reason, kept for the user to act on
  *  - cursors: per commune, the last change version pulled
- *  - meta: clientId and last successful sync
+ *  - meta: clientId, hybrid clock, last successful sync
  */
-import Dexie, { type EntityTable } from 'dexie';
-import type { Household } from '../shared/household';
+import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { MutationOp } from '../shared/protocol';
+import type { RecordTypeName } from '../shared/records/registry';
+
+export interface LocalRecord {
+  id: string;
+  version: number;
+  communeCode: string;
+  deleted?: boolean;
+  [field: string]: unknown;
+}
 
 export interface OutboxEntry {
   seq: number;
   id: string;
   schema: number;
   at: number;
+  stamp: string;
   recordId: string;
   op: MutationOp;
 }
@@ -32,20 +41,44 @@ export interface Rejection {
 export interface Cursor {
   commune: string;
   cursor: number;
+  /** The commune's history mark from the server (see SyncResponse.epochs). */
+  epoch: number;
 }
 
 export interface MetaEntry {
-  key: 'clientId' | 'lastSyncAt';
-  value: string | number;
+  key: 'clientId' | 'lastSyncAt' | 'hlc';
+  value: unknown;
 }
 
+type RecordTable = Table<LocalRecord, string>;
+
 export type AnSinhDb = Dexie & {
-  households: EntityTable<Household, 'id'>;
+  households: RecordTable;
+  members: RecordTable;
+  cases: RecordTable;
+  distributions: RecordTable;
+  distributionVoids: RecordTable;
+  conflicts: RecordTable;
   outbox: EntityTable<OutboxEntry, 'seq'>;
   rejections: EntityTable<Rejection, 'seq'>;
   cursors: EntityTable<Cursor, 'commune'>;
   meta: EntityTable<MetaEntry, 'key'>;
 };
+
+export const TABLE_OF = {
+  household: 'households',
+  member: 'members',
+  case: 'cases',
+  distribution: 'distributions',
+  distribution_void: 'distributionVoids',
+  conflict: 'conflicts',
+} as const satisfies Record<RecordTypeName, keyof AnSinhDb>;
+
+export const RECORD_TABLES = Object.values(TABLE_OF);
+
+export function recordTable(db: AnSinhDb, type: RecordTypeName): RecordTable {
+  return db[TABLE_OF[type]];
+}
 
 export const DEFAULT_DB_NAME = 'an-sinh';
 
@@ -55,6 +88,11 @@ export function openDb(name = DEFAULT_DB_NAME): AnSinhDb {
   const db = new Dexie(name, { chromeTransactionDurability: 'strict' }) as AnSinhDb;
   db.version(1).stores({
     households: 'id, communeCode, [communeCode+village]',
+    members: 'id, householdId, communeCode',
+    cases: 'id, subjectId, communeCode',
+    distributions: 'id, householdId, roundId, communeCode',
+    distributionVoids: 'id, target, communeCode',
+    conflicts: 'id, recordId, communeCode',
     outbox: '++seq, recordId',
     rejections: 'seq, recordId',
     cursors: 'commune',

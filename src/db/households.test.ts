@@ -1,8 +1,9 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDb, type AnSinhDb } from './database';
-import { diffFields, getHousehold, listHouseholds, saveHousehold } from './households';
+import { openDb, type AnSinhDb, type OutboxEntry } from './database';
+import { getHousehold, listHouseholds, saveHousehold } from './households';
 import { getClientId } from './client-id';
+import { recordDistribution } from './outbox';
 
 const valid = { headName: 'Nguyễn Văn Đức', communeCode: '21548', village: 'Thôn Đông An Vĩnh', address: 'Tổ 2', area: 'rural', notes: '' };
 const dbs: AnSinhDb[] = [];
@@ -15,36 +16,50 @@ afterEach(async () => {
   for (const db of dbs.splice(0)) await db.delete();
 });
 
+const patchOf = (entry: OutboxEntry | undefined) => (entry?.op.kind === 'patch' ? entry.op.fields : undefined);
+
 describe('the outbox write path', () => {
-  it('a new household writes the record and one outbox entry with the whole record as its patch', async () => {
+  it('a new household writes the record and one outbox entry carrying every field with base 0', async () => {
     const db = fresh();
     const result = await saveHousehold(db, valid, { now: 1000 });
-    expect(result.ok).toBe(true);
-    if (!result.ok) return;
-    expect(await getHousehold(db, result.id)).toEqual({ ...valid, id: result.id, version: 0, updatedAt: 1000 });
+    if (!result.ok) throw new Error('not saved');
+    expect(await getHousehold(db, result.id)).toEqual({ ...valid, id: result.id, version: 0 });
     const outbox = await db.outbox.toArray();
     expect(outbox).toHaveLength(1);
-    expect(outbox[0]).toMatchObject({ seq: 1, recordId: result.id, schema: 1, op: { kind: 'household.put', recordId: result.id, patch: valid } });
+    expect(outbox[0]).toMatchObject({ seq: 1, recordId: result.id, schema: 2, op: { kind: 'patch', type: 'household', id: result.id } });
+    expect(patchOf(outbox[0])).toEqual(Object.fromEntries(Object.entries(valid).map(([k, v]) => [k, [v, 0]])));
   });
 
-  it('an edit queues only the fields that changed, and seq keeps counting', async () => {
+  it('an edit queues only the fields that changed, with the version the user saw, and seq keeps counting', async () => {
     const db = fresh();
     const created = await saveHousehold(db, valid, { now: 1 });
     if (!created.ok) throw new Error('not saved');
+    await db.households.update(created.id, { version: 7 });
     await saveHousehold(db, { ...valid, notes: 'Nhà dột', phone: '0912345678' }, { id: created.id, now: 2 });
     await saveHousehold(db, { ...valid, notes: 'Nhà dột' }, { id: created.id, now: 3 });
     const outbox = await db.outbox.orderBy('seq').toArray();
     expect(outbox.map((e) => e.seq)).toEqual([1, 2, 3]);
-    expect(outbox[1]?.op.patch).toEqual({ notes: 'Nhà dột', phone: '0912345678' });
-    expect(outbox[2]?.op.patch).toEqual({ phone: null });
+    expect(patchOf(outbox[1])).toEqual({ notes: ['Nhà dột', 7], phone: ['0912345678', 7] });
+    expect(patchOf(outbox[2])).toEqual({ phone: [null, 7] });
+    expect((await db.households.get(created.id))?.phone).toBeUndefined();
+  });
+
+  it('stamps every change with a hybrid clock that never goes backwards, even when the device clock does', async () => {
+    const db = fresh();
+    const created = await saveHousehold(db, valid, { now: 5_000 });
+    if (!created.ok) throw new Error('not saved');
+    await saveHousehold(db, { ...valid, notes: 'a' }, { id: created.id, now: 1_000 });
+    await saveHousehold(db, { ...valid, notes: 'b' }, { id: created.id, now: 1_000 });
+    const stamps = (await db.outbox.orderBy('seq').toArray()).map((e) => e.stamp);
+    expect([...stamps].sort()).toEqual(stamps);
+    expect(new Set(stamps).size).toBe(3);
   });
 
   it('saving without a change queues nothing', async () => {
     const db = fresh();
     const created = await saveHousehold(db, valid, { now: 1 });
     if (!created.ok) throw new Error('not saved');
-    const again = await saveHousehold(db, valid, { id: created.id, now: 2 });
-    expect(again).toEqual({ ok: true, id: created.id, changed: false });
+    expect(await saveHousehold(db, valid, { id: created.id, now: 2 })).toEqual({ ok: true, id: created.id, changed: false });
     expect(await db.outbox.count()).toBe(1);
   });
 
@@ -65,10 +80,18 @@ describe('the outbox write path', () => {
     expect(await db.households.count()).toBe(0);
   });
 
+  it('a handout is recorded and queued as an append-only event', async () => {
+    const db = fresh();
+    const id = crypto.randomUUID();
+    await recordDistribution(db, id, { communeCode: '21548', householdId: crypto.randomUUID(), quantity: 15 }, 1);
+    expect(await db.distributions.get(id)).toMatchObject({ quantity: 15, version: 0 });
+    expect((await db.outbox.toArray())[0]?.op).toMatchObject({ kind: 'event', type: 'distribution', id });
+  });
+
   it('a damaged record read back from IndexedDB is reported, not shown as valid', async () => {
     const db = fresh();
     const id = crypto.randomUUID();
-    await db.households.put({ ...valid, id, version: 0, updatedAt: 1, headCitizenId: 'not-a-cccd' } as never);
+    await db.households.put({ ...valid, id, version: 0, headCitizenId: 'not-a-cccd' });
     await expect(getHousehold(db, id)).rejects.toThrow();
   });
 });
@@ -82,17 +105,12 @@ describe('client id', () => {
   });
 });
 
-describe('diffFields', () => {
-  it('treats a removed optional field as a null patch', () => {
-    expect(diffFields({ ...valid, area: 'rural', phone: '0912345678' }, { ...valid, area: 'rural' })).toEqual({ phone: null });
-  });
-});
-
 describe('listHouseholds', () => {
-  it('sorts by Vietnamese collation and counts unreadable rows instead of showing them', async () => {
+  it('sorts by Vietnamese collation, hides deleted ones and counts unreadable rows instead of showing them', async () => {
     const db = fresh();
     for (const headName of ['Đặng Văn B', 'Ân Thị C', 'Bùi Văn A']) await saveHousehold(db, { ...valid, headName }, { now: 1 });
-    await db.households.put({ ...valid, id: crypto.randomUUID(), version: 0, updatedAt: 1, area: 'forest' } as never);
+    await db.households.put({ ...valid, id: crypto.randomUUID(), version: 0, area: 'forest' });
+    await db.households.put({ ...valid, headName: 'Đã Xóa', id: crypto.randomUUID(), version: 3, deleted: true });
     await saveHousehold(db, { ...valid, headName: 'Xã Khác', communeCode: '21484' }, { now: 1 });
     const { households, unreadable } = await listHouseholds(db, '21548');
     expect(households.map((h) => h.headName)).toEqual(['Ân Thị C', 'Bùi Văn A', 'Đặng Văn B']);

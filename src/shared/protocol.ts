@@ -4,71 +4,106 @@
  * from its own cursor. See docs/sync.md.
  */
 import * as v from 'valibot';
-import { CommuneCode, HouseholdPatch, Household } from './household';
+import { CommuneCode, Uuid } from './fields';
+import { EditableTypeName, RecordTypeName } from './records/registry';
+import { Role } from './roles';
 
-/** Bumped when the shape of requests or answers changes. The server accepts this one and the previous one. */
+export { Role } from './roles';
+
+/**
+ * Bumped when the shape of requests or answers changes. The server answers every protocol from
+ * MIN_PROTOCOL_VERSION up; a bump keeps the previous one answered, and older apps are told to update.
+ */
 export const PROTOCOL_VERSION = 1;
-/** Bumped when a record's fields change. Queued mutations carry the schema they were written under. */
-export const SCHEMA_VERSION = 1;
+export const MIN_PROTOCOL_VERSION = 1;
+/**
+ * Bumped when what a queued mutation means changes. Mutations carry the schema they were written under; the
+ * server upgrades the previous one (sync-server/src/sync/upgrade.ts) and refuses older ones with a reason.
+ * 1: walking skeleton, `household.put` with a plain patch (last write wins). 2: field patches with base versions.
+ */
+export const SCHEMA_VERSION = 2;
 
 /** Bounds that keep one request small enough for a few minutes of 2G. */
 export const MAX_MUTATIONS_PER_PUSH = 200;
-export const MAX_CHANGES_PER_PULL = 500;
+export const MAX_CHANGES_PER_PULL = 1000;
+/** Uncompressed JSON of one pull page (about a fifth of that on the wire, gzipped). */
+export const MAX_PULL_BYTES = 512 * 1024;
 
-export const HouseholdPut = v.object({
-  kind: v.literal('household.put'),
-  recordId: v.pipe(v.string(), v.uuid()),
-  patch: HouseholdPatch,
+const Id = Uuid;
+
+export const PatchOp = v.object({
+  kind: v.literal('patch'),
+  type: EditableTypeName,
+  id: Id,
+  fields: v.record(v.string(), v.tuple([v.unknown(), v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0)))])),
 });
+export const DeleteOp = v.object({ kind: v.literal('delete'), type: EditableTypeName, id: Id });
+export const EventOp = v.object({ kind: v.literal('event'), type: v.literal('distribution'), id: Id, data: v.record(v.string(), v.unknown()) });
+export const VoidOp = v.object({ kind: v.literal('void'), id: Id, data: v.record(v.string(), v.unknown()) });
+export const CommandOp = v.object({
+  kind: v.literal('command'),
+  id: Id,
+  command: v.picklist(['submit', 'verify', 'approve', 'reject', 'return']),
+  comment: v.optional(v.pipe(v.string(), v.maxLength(2000))),
+});
+export const ResolveOp = v.object({ kind: v.literal('resolve'), id: Id, value: v.unknown() });
+
+export const MutationOp = v.variant('kind', [PatchOp, DeleteOp, EventOp, VoidOp, CommandOp, ResolveOp]);
+export type MutationOp = v.InferOutput<typeof MutationOp>;
 
 /** A mutation as queued on a device. `seq` is the device's own order; `id` identifies it for audit. */
 export const Mutation = v.object({
   seq: v.pipe(v.number(), v.integer(), v.minValue(1)),
-  id: v.pipe(v.string(), v.uuid()),
+  id: Id,
   schema: v.pipe(v.number(), v.integer()),
+  /** Device wall clock, for the record only. */
   at: v.pipe(v.number(), v.integer()),
-  op: v.variant('kind', [HouseholdPut]),
+  /** Hybrid logical clock stamp (src/shared/hlc.ts). */
+  stamp: v.pipe(v.string(), v.maxLength(80)),
+  op: MutationOp,
 });
 export type Mutation = v.InferOutput<typeof Mutation>;
-export type MutationOp = Mutation['op'];
 
 export const SyncRequest = v.object({
   protocol: v.pipe(v.number(), v.integer()),
-  clientId: v.pipe(v.string(), v.uuid()),
+  schema: v.pipe(v.number(), v.integer()),
+  clientId: Id,
   mutations: v.pipe(v.array(v.unknown()), v.maxLength(MAX_MUTATIONS_PER_PUSH)),
-  pull: v.array(v.object({ commune: CommuneCode, cursor: v.pipe(v.number(), v.integer(), v.minValue(0)) })),
+  pull: v.pipe(
+    v.array(
+      v.object({
+        commune: CommuneCode,
+        cursor: v.pipe(v.number(), v.integer(), v.minValue(0)),
+        /** The commune's history mark the device last received (see `epochs` in the answer). */
+        epoch: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0)), 0),
+      }),
+    ),
+    v.maxLength(200),
+  ),
 });
 export type SyncRequest = v.InferOutput<typeof SyncRequest>;
 
 export const MutationResult = v.variant('status', [
   v.object({ seq: v.number(), status: v.literal('applied') }),
   v.object({ seq: v.number(), status: v.literal('rejected'), reason: v.string() }),
+  /** Applied except the listed fields, whose other value stands provisionally; conflict records hold both. */
+  v.object({ seq: v.number(), status: v.literal('conflict'), fields: v.array(v.string()) }),
 ]);
 export type MutationResult = v.InferOutput<typeof MutationResult>;
 
 export const Change = v.object({
   commune: CommuneCode,
   version: v.number(),
-  kind: v.literal('household'),
-  record: Household,
+  type: RecordTypeName,
+  id: v.string(),
+  /** The record's data; absent when `removed`. */
+  data: v.optional(v.record(v.string(), v.unknown())),
+  /** Soft-deleted by an officer: devices keep it hidden. */
+  deleted: v.optional(v.boolean()),
+  /** The record left this commune (moved, or its access is gone): devices drop their copy. */
+  removed: v.optional(v.boolean()),
 });
 export type Change = v.InferOutput<typeof Change>;
-
-export const SyncResponse = v.object({
-  protocol: v.number(),
-  /** The highest seq of this client the server has answered (applied or rejected). */
-  lastSeq: v.number(),
-  results: v.array(MutationResult),
-  /** Set when the batch started beyond lastSeq + 1: nothing was applied. */
-  gap: v.optional(v.object({ expected: v.number() })),
-  changes: v.array(Change),
-  cursors: v.record(v.string(), v.number()),
-  hasMore: v.boolean(),
-});
-export type SyncResponse = v.InferOutput<typeof SyncResponse>;
-
-export const Role = v.picklist(['collaborator', 'village_head', 'commune_officer', 'province_staff', 'admin']);
-export type Role = v.InferOutput<typeof Role>;
 
 export const SessionUser = v.object({
   id: v.string(),
@@ -81,17 +116,37 @@ export const SessionUser = v.object({
 });
 export type SessionUser = v.InferOutput<typeof SessionUser>;
 
+export const SyncResponse = v.object({
+  protocol: v.number(),
+  /** The highest seq of this client the server has answered (applied, conflict or rejected). */
+  lastSeq: v.number(),
+  results: v.array(MutationResult),
+  /** Set when the batch started beyond lastSeq + 1: nothing was applied. */
+  gap: v.optional(v.object({ expected: v.number() })),
+  changes: v.array(Change),
+  cursors: v.record(v.string(), v.number()),
+  /**
+   * Per commune, the version below which removals are no longer kept. The device stores it with its cursor and
+   * sends it back: when the mark has moved past both, the device may hold a record that left unseen → reset.
+   */
+  epochs: v.record(v.string(), v.number()),
+  /** Communes whose cursor is older than the kept history: drop them locally (after pushing) and download again. */
+  resets: v.array(CommuneCode),
+  hasMore: v.boolean(),
+  /** Communes asked for but not (or no longer) assigned: nothing of them is sent, and the device purges them. */
+  refused: v.array(CommuneCode),
+  /** The user's communes now, as the server sees them: gained ones start downloading, lost ones are purged. */
+  user: SessionUser,
+});
+export type SyncResponse = v.InferOutput<typeof SyncResponse>;
+
 export const LoginRequest = v.object({
   username: v.pipe(v.string(), v.trim(), v.minLength(1, 'Nhập tên đăng nhập'), v.maxLength(64)),
   password: v.pipe(v.string(), v.minLength(1, 'Nhập mật khẩu'), v.maxLength(200)),
 });
-export const LoginResponse = v.object({
-  token: v.string(),
-  expiresAt: v.number(),
-  user: SessionUser,
-});
+export const LoginResponse = v.object({ token: v.string(), expiresAt: v.number(), user: SessionUser });
 export type LoginResponse = v.InferOutput<typeof LoginResponse>;
 
 /** Error bodies: `code` is for programs, `message` is Vietnamese for people. */
 export const ErrorBody = v.object({ error: v.object({ code: v.string(), message: v.string() }) });
-export type ErrorCode = 'bad_request' | 'unauthorized' | 'forbidden' | 'upgrade_required' | 'too_large' | 'unavailable' | 'not_found';
+export type ErrorCode = 'bad_request' | 'unauthorized' | 'forbidden' | 'upgrade_required' | 'too_large' | 'unavailable' | 'not_found' | 'rate_limited';

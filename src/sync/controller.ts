@@ -1,27 +1,35 @@
 /**
  * @module Decides when to sync and publishes what happened, for the status bar. Syncs on start, when the
- * network comes back, shortly after a save, every few minutes, and on "Đồng bộ ngay". Only one tab of the
- * origin syncs at a time (Web Locks); the others see the result through the shared database.
+ * network comes back, shortly after a save, every few minutes, on "Đồng bộ ngay", and after a failure with
+ * backoff. Only one tab of the origin syncs at a time (Web Locks); the others see the result through the
+ * shared database.
  */
 import type { AnSinhDb } from '../db/database';
 import type { StoredSession } from '../db/settings';
+import type { SessionUser } from '../shared/protocol';
 import { syncOnce, type SyncOutcome } from './engine';
 import type { Transport } from './transport';
+import { retryDelay } from './backoff';
 
 export interface SyncStatus {
   running: boolean;
   progress: { sent: number; total: number } | undefined;
   /** The last run's outcome when it was not a success, in Vietnamese, for the status bar. */
   problem: { kind: Exclude<SyncOutcome['kind'], 'done'>; message: string } | undefined;
+  /** When the next automatic attempt is due after a failure. */
+  retryAt: number | undefined;
 }
 
 export interface ControllerDeps {
   db: AnSinhDb;
   transport: Transport;
   clock: () => number;
+  random?: () => number;
   loadSession: () => Promise<StoredSession | undefined>;
   /** Called on 401: keep the session's user (so the app stays usable offline) but stop syncing until sign-in. */
   markSessionExpired: (session: StoredSession) => Promise<void>;
+  /** The server's view of the user's communes, after each run. */
+  updateUser: (session: StoredSession, user: SessionUser) => Promise<void>;
 }
 
 const PERIODIC_MS = 5 * 60_000;
@@ -30,9 +38,11 @@ const AFTER_SAVE_MS = 2_000;
 const LOCK_NAME = 'an-sinh-sync';
 
 export class SyncController {
-  #status: SyncStatus = { running: false, progress: undefined, problem: undefined };
+  #status: SyncStatus = { running: false, progress: undefined, problem: undefined, retryAt: undefined };
   #listeners = new Set<() => void>();
   #timer: ReturnType<typeof setTimeout> | undefined;
+  #retryTimer: ReturnType<typeof setTimeout> | undefined;
+  #failures = 0;
   #again = false;
 
   constructor(private readonly deps: ControllerDeps) {}
@@ -54,6 +64,7 @@ export class SyncController {
     return () => {
       window.removeEventListener('online', onOnline);
       clearInterval(interval);
+      clearTimeout(this.#retryTimer);
     };
   }
 
@@ -70,9 +81,11 @@ export class SyncController {
     }
     const session = await this.deps.loadSession();
     if (!session || session.expired) return;
-    this.#set({ running: true, progress: undefined });
+    clearTimeout(this.#retryTimer);
+    this.#set({ running: true, progress: undefined, retryAt: undefined });
+    let outcome: SyncOutcome | undefined;
     try {
-      const outcome = await this.#withLock(() =>
+      outcome = await this.#withLock(() =>
         syncOnce({
           db: this.deps.db,
           transport: this.deps.transport,
@@ -82,22 +95,37 @@ export class SyncController {
           onProgress: (progress) => this.#set({ progress }),
         }),
       );
-      if (outcome?.kind === 'unauthorized') await this.deps.markSessionExpired(session);
-      if (outcome) this.#set({ problem: outcome.kind === 'done' ? undefined : outcome });
     } catch (error) {
-      this.#set({ problem: { kind: 'retry', message: error instanceof Error ? error.message : String(error) } });
-    } finally {
-      this.#set({ running: false, progress: undefined });
+      outcome = { kind: 'retry', message: error instanceof Error ? error.message : String(error) };
     }
+    if (outcome?.user) await this.deps.updateUser(session, outcome.user);
+    if (outcome?.kind === 'unauthorized') await this.deps.markSessionExpired(session);
+    if (outcome) this.#settle(outcome);
+    this.#set({ running: false, progress: undefined });
     if (this.#again) {
       this.#again = false;
       void this.syncNow();
     }
   }
 
+  #settle(outcome: SyncOutcome): void {
+    if (outcome.kind === 'done') {
+      this.#failures = 0;
+      this.#set({ problem: undefined });
+      return;
+    }
+    this.#set({ problem: { kind: outcome.kind, message: outcome.message } });
+    // Retry by itself only what time can fix; a full disk or an old app needs the user.
+    if (outcome.kind !== 'retry' && outcome.kind !== 'gap') return;
+    this.#failures += 1;
+    const delay = retryDelay(this.#failures, (this.deps.random ?? Math.random)(), outcome.kind === 'retry' ? outcome.retryAfterMs : undefined);
+    this.#set({ retryAt: this.deps.clock() + delay });
+    this.#retryTimer = setTimeout(() => void this.syncNow(), delay);
+  }
+
   /** Runs `task` holding the origin-wide sync lock; answers undefined when another tab is syncing. */
   async #withLock<T>(task: () => Promise<T>): Promise<T | undefined> {
-    if (!('locks' in navigator)) return task();
+    if (typeof navigator === 'undefined' || !('locks' in navigator)) return task();
     return navigator.locks.request(LOCK_NAME, { ifAvailable: true }, async (lock) => (lock ? task() : undefined));
   }
 

@@ -1,16 +1,18 @@
 /**
  * @module One sync run: push the outbox in batches and pull every page, until both are done or something stops
- * it. No UI here; the scheduler decides when to run and the screens read the outcome.
+ * it. No UI here; the controller decides when to run and the screens read the outcome.
  */
-import { MAX_MUTATIONS_PER_PUSH, PROTOCOL_VERSION } from '../shared/protocol';
+import { MAX_MUTATIONS_PER_PUSH, PROTOCOL_VERSION, SCHEMA_VERSION, type SessionUser, type SyncResponse } from '../shared/protocol';
 import type { AnSinhDb } from '../db/database';
 import { applySyncResponse, readSyncState } from '../db/apply-sync';
 import { getClientId } from '../db/client-id';
+import { isConnectionLost, isQuotaError } from '../db/errors';
 import type { Transport } from './transport';
 
 export type SyncOutcome =
-  | { kind: 'done'; pushed: number; pulled: number }
-  | { kind: 'unauthorized' | 'upgrade_required' | 'refused' | 'retry' | 'gap'; message: string };
+  | { kind: 'done'; pushed: number; pulled: number; user: SessionUser | undefined }
+  | { kind: 'unauthorized' | 'upgrade_required' | 'refused' | 'gap' | 'quota'; message: string; user?: SessionUser }
+  | { kind: 'retry'; message: string; retryAfterMs?: number; user?: SessionUser };
 
 export interface SyncDeps {
   db: AnSinhDb;
@@ -19,39 +21,69 @@ export interface SyncDeps {
   communes: readonly string[];
   clock: () => number;
   onProgress?: (progress: { sent: number; total: number }) => void;
+  /** Mutations per request (tests make it small to cut a push into several requests). */
+  batchSize?: number;
 }
 
 /** A bound on round trips per run, so a misbehaving server cannot keep a device busy forever. */
 const MAX_ROUND_TRIPS = 1000;
 
+export const QUOTA_MESSAGE =
+  'Bộ nhớ của máy đã đầy: đồng bộ tạm dừng, mọi dữ liệu đã nhập vẫn được giữ. Hãy giải phóng dung lượng (xóa ảnh, ứng dụng không dùng) rồi bấm "Đồng bộ ngay".';
+
 export async function syncOnce(deps: SyncDeps): Promise<SyncOutcome> {
   const { db, transport } = deps;
-  const clientId = await getClientId(db);
-  const total = await db.outbox.count();
+  const batchSize = deps.batchSize ?? MAX_MUTATIONS_PER_PUSH;
+  let communes = deps.communes;
+  let user: SessionUser | undefined;
   let pushed = 0;
   let pulled = 0;
-  for (let trip = 0; trip < MAX_ROUND_TRIPS; trip++) {
-    const state = await readSyncState(db, deps.communes, MAX_MUTATIONS_PER_PUSH);
-    deps.onProgress?.({ sent: pushed, total });
-    const result = await transport.sync(
-      { protocol: PROTOCOL_VERSION, clientId, mutations: state.mutations.map(toWire), pull: state.pull },
-      deps.token,
-    );
-    if (result.kind !== 'ok') return result;
-    const { response } = result;
-    await applySyncResponse(db, response, deps.clock());
-    if (response.gap) {
-      return { kind: 'gap', message: `Máy chủ chờ thay đổi số ${response.gap.expected}; hãy báo quản trị viên.` };
+  try {
+    const clientId = await getClientId(db);
+    const total = await db.outbox.count();
+    for (let trip = 0; trip < MAX_ROUND_TRIPS; trip++) {
+      const state = await readSyncState(db, communes, batchSize);
+      deps.onProgress?.({ sent: pushed, total });
+      const result = await transport.sync(
+        { protocol: PROTOCOL_VERSION, schema: SCHEMA_VERSION, clientId, mutations: state.mutations.map(toWire), pull: state.pull },
+        deps.token,
+      );
+      if (result.kind !== 'ok') return { ...result, ...(user ? { user } : {}) };
+      const { response } = result;
+      await withReopen(db, () => applySyncResponse(db, response, deps.clock()));
+      user = response.user;
+      if (response.gap) return { kind: 'gap', message: `Máy chủ chờ thay đổi số ${response.gap.expected}; hãy báo quản trị viên.`, user };
+      pushed += state.mutations.filter((m) => m.seq <= response.lastSeq).length;
+      pulled += response.changes.length;
+      deps.onProgress?.({ sent: pushed, total });
+      const nextCommunes = response.user.communes.map((c) => c.code);
+      const scopeGrew = nextCommunes.some((c) => !communes.includes(c));
+      communes = nextCommunes;
+      if (!response.hasMore && !scopeGrew && !(await morePending(db, response))) return { kind: 'done', pushed, pulled, user };
     }
-    pushed += state.mutations.filter((m) => m.seq <= response.lastSeq).length;
-    pulled += response.changes.length;
-    deps.onProgress?.({ sent: pushed, total });
-    const morePush = state.mutations.length === MAX_MUTATIONS_PER_PUSH || (await db.outbox.count()) > 0;
-    if (!response.hasMore && !morePush) return { kind: 'done', pushed, pulled };
+    return { kind: 'retry', message: 'Quá nhiều lượt đồng bộ; sẽ thử lại sau.' };
+  } catch (error) {
+    if (isQuotaError(error)) return { kind: 'quota', message: QUOTA_MESSAGE, ...(user ? { user } : {}) };
+    throw error;
   }
-  return { kind: 'retry', message: 'Quá nhiều lượt đồng bộ; sẽ thử lại sau.' };
 }
 
-function toWire(entry: { seq: number; id: string; schema: number; at: number; op: unknown }) {
-  return { seq: entry.seq, id: entry.id, schema: entry.schema, at: entry.at, op: entry.op };
+async function morePending(db: AnSinhDb, response: SyncResponse): Promise<boolean> {
+  return response.resets.length > 0 || (await db.outbox.count()) > 0;
+}
+
+/** WebKit can drop its IndexedDB connection under us: reopen once and redo the (idempotent) step. */
+async function withReopen<T>(db: AnSinhDb, step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (error) {
+    if (!isConnectionLost(error)) throw error;
+    db.close();
+    await db.open();
+    return step();
+  }
+}
+
+function toWire(entry: { seq: number; id: string; schema: number; at: number; stamp: string; op: unknown }) {
+  return { seq: entry.seq, id: entry.id, schema: entry.schema, at: entry.at, stamp: entry.stamp, op: entry.op };
 }

@@ -1,6 +1,6 @@
 /**
- * @module How the sync engine reaches the server. Behind an interface so tests can drop, delay or duplicate
- * requests; the real one is fetch. Every answer is validated before the device trusts it.
+ * @module How the sync engine reaches the server. Behind an interface so tests can drop, delay, duplicate or
+ * reorder requests; the real one is fetch, with a gzipped body. Every answer is validated before it is trusted.
  */
 import * as v from 'valibot';
 import { ErrorBody, SyncResponse, type SyncRequest } from '../shared/protocol';
@@ -13,8 +13,8 @@ export type TransportResult =
   | { kind: 'upgrade_required'; message: string }
   /** 400/403/413: the server refused the request itself; retrying the same request will not help. */
   | { kind: 'refused'; status: number; message: string }
-  /** No network, a timeout, 5xx: try again later. */
-  | { kind: 'retry'; message: string };
+  /** No network, a timeout, 5xx, 429: try again later (after `retryAfterMs` when the server said). */
+  | { kind: 'retry'; message: string; retryAfterMs?: number };
 
 export interface Transport {
   sync(request: SyncRequest, token: string): Promise<TransportResult>;
@@ -22,16 +22,24 @@ export interface Transport {
 
 type Fetch = (url: string, init: RequestInit) => Promise<Response> | Response;
 
+/** Bodies below this are not worth a gzip header and the CPU on a cheap tablet. */
+const GZIP_FROM_BYTES = 1024;
+
 export function fetchTransport(options: { baseUrl?: string; timeoutMs?: number; fetch?: Fetch } = {}): Transport {
   const { baseUrl = '', timeoutMs = 60_000, fetch: doFetch = (url, init) => fetch(url, init) } = options;
   return {
     async sync(request, token) {
       let response: Response;
       try {
+        const { body, encoding } = await encodeBody(JSON.stringify(request));
         response = await doFetch(`${baseUrl}/api/sync`, {
           method: 'POST',
-          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-          body: JSON.stringify(request),
+          headers: {
+            'Content-Type': 'application/json',
+            Authorization: `Bearer ${token}`,
+            ...(encoding ? { 'Content-Encoding': encoding } : {}),
+          },
+          body,
           signal: AbortSignal.timeout(timeoutMs),
           cache: 'no-store',
         });
@@ -41,6 +49,12 @@ export function fetchTransport(options: { baseUrl?: string; timeoutMs?: number; 
       return readAnswer(response);
     },
   };
+}
+
+export async function encodeBody(json: string): Promise<{ body: BodyInit; encoding?: 'gzip' }> {
+  if (json.length < GZIP_FROM_BYTES || typeof CompressionStream === 'undefined') return { body: json };
+  const stream = new Blob([json]).stream().pipeThrough(new CompressionStream('gzip'));
+  return { body: await new Response(stream).arrayBuffer(), encoding: 'gzip' };
 }
 
 async function readAnswer(response: Response): Promise<TransportResult> {
@@ -58,6 +72,9 @@ async function readAnswer(response: Response): Promise<TransportResult> {
   const message = error.success ? error.output.error.message : `HTTP ${response.status}`;
   if (response.status === 401) return { kind: 'unauthorized', message };
   if (response.status === 426) return { kind: 'upgrade_required', message };
-  if (response.status >= 500 || response.status === 429) return { kind: 'retry', message };
+  if (response.status >= 500 || response.status === 429) {
+    const retryAfter = Number(response.headers.get('Retry-After'));
+    return { kind: 'retry', message, ...(retryAfter > 0 ? { retryAfterMs: retryAfter * 1000 } : {}) };
+  }
   return { kind: 'refused', status: response.status, message };
 }

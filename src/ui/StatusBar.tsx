@@ -3,6 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { Link } from '@tanstack/react-router';
 import { db, syncController, useSession, useSyncStatus } from './services';
 import { useOnline } from './use-online';
+import { usePersistentStorage } from './storage-persistence';
 import { useT, toggleLanguage } from './i18n';
 import { formatDateTime } from './format';
 
@@ -11,6 +12,7 @@ export function StatusBar() {
   const online = useOnline();
   const session = useSession();
   const status = useSyncStatus();
+  const persistent = usePersistentStorage();
   const pending = useLiveQuery(() => db.outbox.count(), [], 0);
   const lastSyncAt = useLiveQuery(async () => (await db.meta.get('lastSyncAt'))?.value, []);
 
@@ -23,7 +25,11 @@ export function StatusBar() {
       <span data-testid="pending">{t.pending(pending)}</span>
       <span data-testid="last-sync">{typeof lastSyncAt === 'number' ? t.lastSync(formatDateTime(lastSyncAt)) : t.neverSynced}</span>
       {status.running && <span>{status.progress && status.progress.total > 0 ? t.sending(status.progress.sent, status.progress.total) : t.syncing}</span>}
-      {status.problem && status.problem.kind !== 'retry' && <span class="problem">{status.problem.message}</span>}
+      {status.problem && (status.problem.kind !== 'retry' || online) && (
+        <span class="problem" data-testid="sync-problem">
+          {status.problem.message}
+        </span>
+      )}
       </div>
       <span class="spacer" />
       {session && !session.expired && (
@@ -34,6 +40,11 @@ export function StatusBar() {
       <button type="button" class="secondary" onClick={toggleLanguage} lang={t.language === 'English' ? 'en' : 'vi'}>
         {t.language}
       </button>
+      {persistent === false && (
+        <p class="banner" data-testid="storage-warning">
+          {t.storageNotPersistent}
+        </p>
+      )}
       {session?.expired && (
         <p class="banner" data-testid="session-expired">
           {t.sessionExpired} <Link to="/login">{t.signInAgain}</Link>

@@ -49,6 +49,9 @@ export const syncController = new SyncController({
   clock: Date.now,
   loadSession: async () => sessionStore.get(),
   markSessionExpired: (expired) => sessionStore.save({ ...expired, expired: true }),
+  updateUser: async (session, user) => {
+    if (JSON.stringify(session.user) !== JSON.stringify(user)) await sessionStore.save({ ...session, user });
+  },
 });
 
 export function useSyncStatus() {

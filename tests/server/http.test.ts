@@ -1,7 +1,8 @@
 /** The HTTP API in-process (app.request): sign-in, authentication, scope, exactly-once push, bad input. */
 import { randomUUID } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROTOCOL_VERSION, type SyncResponse } from '../../src/shared/protocol';
+import { MIN_PROTOCOL_VERSION, PROTOCOL_VERSION, SCHEMA_VERSION, type SyncResponse } from '../../src/shared/protocol';
 import { testServer } from '../support/server';
 import { BA_TO, LY_SON, createMutation } from '../support/fixtures';
 
@@ -13,13 +14,14 @@ afterAll(() => server.db.close());
 
 const syncBody = (mutations: unknown[], pull = [{ commune: LY_SON, cursor: 0 }], clientId = randomUUID()) => ({
   protocol: PROTOCOL_VERSION,
+  schema: SCHEMA_VERSION,
   clientId,
   mutations,
   pull,
 });
 
 async function countHouseholds(): Promise<number> {
-  const row = await server.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM households');
+  const row = await server.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM records');
   return Number(row?.n);
 }
 
@@ -97,11 +99,16 @@ describe('authentication of sync', () => {
 });
 
 describe('scope', () => {
-  it('a collaborator of Lý Sơn pulling Ba Tơ is refused with 403 and gets nothing', async () => {
+  it('a collaborator of Lý Sơn pulling Ba Tơ is refused by name and gets nothing of it', async () => {
     const token = await server.login('ctv.lyson');
-    const response = await server.post('/api/sync', syncBody([], [{ commune: BA_TO, cursor: 0 }]), token);
-    expect(response.status).toBe(403);
-    expect(JSON.stringify(await response.json())).not.toContain('Đinh Văn Pháo');
+    const response = await server.post('/api/sync', syncBody([], [{ commune: BA_TO, cursor: 0 }, { commune: LY_SON, cursor: 0 }]), token);
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as SyncResponse;
+    expect(body.refused).toEqual([BA_TO]);
+    expect(body.cursors).not.toHaveProperty(BA_TO);
+    expect(body.changes.length).toBeGreaterThan(0);
+    expect(body.changes.every((c) => c.commune === LY_SON)).toBe(true);
+    expect(JSON.stringify(body)).not.toContain('Đinh Văn Pháo');
   });
 
   it('a collaborator of Lý Sơn pushing a household of Ba Tơ is rejected with a reason; nothing is written', async () => {
@@ -118,7 +125,7 @@ describe('scope', () => {
     const token = await server.login('ctv.bato');
     const body = (await (await server.post('/api/sync', syncBody([], [{ commune: BA_TO, cursor: 0 }]), token)).json()) as SyncResponse;
     expect(body.changes.length).toBeGreaterThan(0);
-    expect(body.changes.every((c) => c.commune === BA_TO && c.record.communeCode === BA_TO)).toBe(true);
+    expect(body.changes.every((c) => c.commune === BA_TO && c.data?.communeCode === BA_TO)).toBe(true);
   });
 });
 
@@ -131,7 +138,7 @@ describe('push', () => {
     const second = (await (await server.post('/api/sync', batch, token)).json()) as SyncResponse;
     expect(first.results).toEqual([{ seq: 1, status: 'applied' }]);
     expect(second.results).toEqual(first.results);
-    const rows = await server.db.all('SELECT id FROM households WHERE data LIKE ?', ['%Lê Thị Một Lần%']);
+    const rows = await server.db.all('SELECT id FROM records WHERE data LIKE ?', ['%Lê Thị Một Lần%']);
     expect(rows).toHaveLength(1);
   });
 
@@ -141,7 +148,7 @@ describe('push', () => {
     const notJson = await server.post('/api/sync', '{"protocol": 1, "mutations": [', token);
     expect(notJson.status).toBe(400);
     expect(((await notJson.json()) as { error: { message: string } }).error.message).toContain('JSON');
-    const noClient = await server.post('/api/sync', { protocol: PROTOCOL_VERSION, mutations: [createMutation(1)], pull: [] }, token);
+    const noClient = await server.post('/api/sync', { protocol: PROTOCOL_VERSION, schema: SCHEMA_VERSION, mutations: [createMutation(1)], pull: [] }, token);
     expect(noClient.status).toBe(400);
     expect(((await noClient.json()) as { error: { message: string } }).error.message).toContain('clientId');
     const badSeq = await server.post('/api/sync', syncBody([createMutation(1), { ...createMutation(2), seq: 'hai' }]), token);
@@ -152,7 +159,7 @@ describe('push', () => {
 
   it('an old app gets 426 "update the app"; its queue is untouched on the server', async () => {
     const token = await server.login('ctv.lyson');
-    const response = await server.post('/api/sync', { ...syncBody([createMutation(1)]), protocol: PROTOCOL_VERSION - 2 }, token);
+    const response = await server.post('/api/sync', { ...syncBody([createMutation(1)]), protocol: MIN_PROTOCOL_VERSION - 1 }, token);
     expect(response.status).toBe(426);
     expect(((await response.json()) as { error: { message: string } }).error.message).toContain('cập nhật');
   });
@@ -171,5 +178,48 @@ describe('push', () => {
       body: JSON.stringify(syncBody([], [{ commune: LY_SON, cursor: 0 }])),
     });
     expect(response.headers.get('Content-Encoding')).toBe('gzip');
+  });
+
+  it('accepts a gzipped request body, refuses a corrupt one with 400 and a zip bomb with 413', async () => {
+    const token = await server.login('ctv.lyson');
+    const request = (bytes: Uint8Array) =>
+      server.app.request('/api/sync', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip', Authorization: `Bearer ${token}` },
+        body: new Blob([new Uint8Array(bytes)]),
+      });
+    const ok = await request(gzipSync(JSON.stringify(syncBody([createMutation(1, { headName: 'Hộ Nén Gzip' })]))));
+    expect(ok.status).toBe(200);
+    expect(((await ok.json()) as SyncResponse).results).toEqual([{ seq: 1, status: 'applied' }]);
+    expect((await request(new Uint8Array([31, 139, 8, 0, 1, 2, 3]))).status).toBe(400);
+    const bomb = gzipSync(Buffer.alloc(20 * 1024 * 1024, 32));
+    expect(bomb.length).toBeLessThan(2 * 1024 * 1024);
+    expect((await request(bomb)).status).toBe(413);
+  });
+
+  it('a newer app than the server is told so with 400', async () => {
+    const token = await server.login('ctv.lyson');
+    const response = await server.post('/api/sync', { ...syncBody([]), protocol: PROTOCOL_VERSION + 1 }, token);
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { error: { message: string } }).error.message).toContain('Máy chủ cũ hơn');
+  });
+});
+
+describe('rate limit', () => {
+  it('a user syncing in a tight loop gets 429 with Retry-After; another user is not affected', async () => {
+    const limited = await testServer({ syncRate: { burst: 3, perSecond: 0.5 } });
+    try {
+      const token = await limited.login('ctv.lyson');
+      const statuses = [];
+      for (let i = 0; i < 5; i++) statuses.push((await limited.post('/api/sync', syncBody([]), token)).status);
+      expect(statuses).toEqual([200, 200, 200, 429, 429]);
+      const refused = await limited.post('/api/sync', syncBody([]), token);
+      expect(Number(refused.headers.get('Retry-After'))).toBeGreaterThan(0);
+      expect((await limited.post('/api/sync', syncBody([]), await limited.login('ctv2.lyson'))).status).toBe(200);
+      limited.advanceClock(10_000);
+      expect((await limited.post('/api/sync', syncBody([]), token)).status).toBe(200);
+    } finally {
+      await limited.db.close();
+    }
   });
 });

@@ -1,7 +1,8 @@
-/** Small builders for tests: households, mutations, users. */
+/** Small builders for tests: records, mutations, contexts. */
 import { randomUUID } from 'node:crypto';
-import type { HouseholdFields } from '../../src/shared/household';
-import { SCHEMA_VERSION } from '../../src/shared/protocol';
+import type { HouseholdFields } from '../../src/shared/records/household';
+import { SCHEMA_VERSION, type MutationOp } from '../../src/shared/protocol';
+import type { Role } from '../../src/shared/roles';
 
 export const LY_SON = '21548';
 export const BA_TO = '21484';
@@ -18,12 +19,38 @@ export function householdFields(overrides: Partial<HouseholdFields> = {}): House
   };
 }
 
-export function putMutation(seq: number, recordId: string, patch: Record<string, string | null>, schema = SCHEMA_VERSION) {
-  return { seq, id: randomUUID(), schema, at: 1_700_000_000_000 + seq, op: { kind: 'household.put' as const, recordId, patch } };
+let stampCounter = 0;
+export function mutation(seq: number, op: MutationOp, schema = SCHEMA_VERSION) {
+  stampCounter += 1;
+  return { seq, id: randomUUID(), schema, at: 1_700_000_000_000 + seq, stamp: `1700000000000-${String(stampCounter).padStart(4, '0')}-test`, op };
+}
+
+/** A patch of an editable record: each field with the version the user saw. */
+export function patchMutation(seq: number, id: string, fields: Record<string, unknown>, base = 0, type: 'household' | 'member' | 'case' = 'household') {
+  const patch = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined).map(([k, v]) => [k, [v, base] as [unknown, number]]));
+  return mutation(seq, { kind: 'patch', type, id, fields: patch });
 }
 
 /** A new household as one mutation. */
-export function createMutation(seq: number, overrides: Partial<HouseholdFields> = {}, recordId: string = randomUUID()) {
-  const patch = Object.fromEntries(Object.entries(householdFields(overrides)).filter((entry): entry is [string, string] => entry[1] !== undefined));
-  return putMutation(seq, recordId, patch);
+export function createMutation(seq: number, overrides: Partial<HouseholdFields> = {}, id: string = randomUUID()) {
+  return patchMutation(seq, id, { ...householdFields(overrides) });
+}
+
+export function distributionData(householdId: string, overrides: Record<string, unknown> = {}) {
+  return {
+    communeCode: LY_SON,
+    householdId,
+    roundId: 'lu-thang-10',
+    item: 'rice',
+    itemName: 'Gạo',
+    quantity: 15,
+    unit: 'kg',
+    recipientName: 'Nguyễn Văn Đức',
+    handedOutAt: 1_760_000_000_000,
+    ...overrides,
+  };
+}
+
+export function pushContext(overrides: Partial<{ userId: string; role: Role; scope: Set<string>; clientId: string; now: number }> = {}) {
+  return { userId: 'u1', role: 'collaborator' as Role, scope: new Set([LY_SON]), clientId: randomUUID(), now: 1_750_000_000_000, ...overrides };
 }

@@ -6,8 +6,9 @@ import { openDatabase } from '../../sync-server/src/db/open';
 import { prepareDatabase } from '../../sync-server/src/server';
 import { createApp } from '../../sync-server/src/http/app';
 import { DEMO_PASSWORD } from '../../sync-server/src/seed/demo';
+import type { RateLimit } from '../../sync-server/src/http/rate-limit';
 
-export async function testServer(options: { staticDir?: string; dataDir?: string } = {}) {
+export async function testServer(options: { staticDir?: string; dataDir?: string; syncRate?: RateLimit } = {}) {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'ansinh-http-'));
   const db = await openDatabase({ dataDir, databaseUrl: undefined });
   await prepareDatabase(db, { seedDemo: true, now: Date.now() });
@@ -18,6 +19,7 @@ export async function testServer(options: { staticDir?: string; dataDir?: string
     clock: () => now,
     sessionTtlMs: 24 * 3600 * 1000,
     staticDir: options.staticDir,
+    ...(options.syncRate ? { syncRate: options.syncRate } : {}),
     log: (line) => logs.push(line),
   });
 

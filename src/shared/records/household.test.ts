@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as v from 'valibot';
-import { applyHouseholdPatch, describeIssues, Household, HouseholdFields } from './household';
+import { describeIssues } from '../fields';
+import { HouseholdFields } from './household';
 
 const valid = { headName: 'Nguyễn Văn Đức', communeCode: '21548', village: 'Thôn Đông An Vĩnh', address: '', area: 'rural', notes: '' };
 
@@ -29,21 +30,5 @@ describe('household schema', () => {
 
   it('accepts +84 phone numbers', () => {
     expect(v.safeParse(HouseholdFields, { ...valid, phone: '+84912345678' }).success).toBe(true);
-  });
-
-  it('a stored household needs a UUID and a version', () => {
-    expect(v.safeParse(Household, { ...valid, id: 'abc', version: 0, updatedAt: 1 }).success).toBe(false);
-    expect(v.safeParse(Household, { ...valid, id: crypto.randomUUID(), version: 0, updatedAt: 1 }).success).toBe(true);
-  });
-});
-
-describe('applyHouseholdPatch', () => {
-  it('sets the patched fields, keeps the others, and null clears an optional field', () => {
-    const next = applyHouseholdPatch({ ...valid, area: 'rural', phone: '0912345678' }, { notes: 'mới', phone: null });
-    expect(next).toEqual({ ...valid, notes: 'mới' });
-  });
-
-  it('builds a record from nothing', () => {
-    expect(applyHouseholdPatch(undefined, { headName: 'A B' })).toEqual({ headName: 'A B' });
   });
 });

@@ -3,8 +3,10 @@
  * save; messages appear next to their field. Saving writes the record and its outbox entry together.
  */
 import { useState } from 'preact/hooks';
-import type { HouseholdFields } from '../../shared/household';
+import type { HouseholdFields } from '../../shared/records/household';
 import { saveHousehold, type SaveResult } from '../../db/households';
+import { isQuotaError } from '../../db/errors';
+import { QUOTA_MESSAGE } from '../../sync/engine';
 import { db, syncController } from '../services';
 import { useT } from '../i18n';
 
@@ -41,6 +43,7 @@ export function HouseholdForm(props: {
   const [draft, setDraft] = useState(props.initial);
   const [issues, setIssues] = useState<Issues>({});
   const [busy, setBusy] = useState(false);
+  const [saveError, setSaveError] = useState<string | undefined>();
   const set = (name: keyof Draft) => (event: { currentTarget: { value: string } }) => setDraft({ ...draft, [name]: event.currentTarget.value });
 
   async function submit(event: Event) {
@@ -51,6 +54,8 @@ export function HouseholdForm(props: {
       if (!result.ok) return setIssues(result.issues);
       if (result.changed) syncController.nudge();
       props.onSaved(result.id);
+    } catch (error) {
+      setSaveError(isQuotaError(error) ? QUOTA_MESSAGE : `${t.saveFailed} ${error instanceof Error ? error.message : String(error)}`);
     } finally {
       setBusy(false);
     }
@@ -101,6 +106,11 @@ export function HouseholdForm(props: {
         ))}
       </fieldset>
       {field('notes', t.notes, <textarea name="notes" rows={3} value={draft.notes} onInput={set('notes')} {...described('notes')} />)}
+      {saveError && (
+        <p class="error" role="alert">
+          {saveError}
+        </p>
+      )}
       <div class="actions">
         <button type="submit" disabled={busy}>
           {t.save}

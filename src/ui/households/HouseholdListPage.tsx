@@ -44,7 +44,7 @@ export function HouseholdListPage() {
             {rejections.map((r) => (
               <li key={r.seq}>
                 <Link to="/households/$householdId" params={{ householdId: r.recordId }}>
-                  {r.op.patch.headName ?? r.recordId}
+                  {(r.op.kind === 'patch' && typeof r.op.fields.headName?.[0] === 'string' && r.op.fields.headName[0]) || r.recordId}
                 </Link>
                 : {r.reason}
               </li>

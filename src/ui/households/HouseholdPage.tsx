@@ -5,7 +5,6 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { getHousehold } from '../../db/households';
 import { db, useSession } from '../services';
 import { useT } from '../i18n';
-import { formatDateTime } from '../format';
 import { HouseholdForm, toDraft } from './HouseholdForm';
 
 export function HouseholdPage({ id }: { id: string }) {
@@ -47,7 +46,6 @@ export function HouseholdPage({ id }: { id: string }) {
     [t.headCitizenId, household.headCitizenId ?? '—'],
     [t.area, t[household.area]],
     [t.notes, household.notes || '—'],
-    [t.updatedAt, formatDateTime(household.updatedAt)],
   ];
   return (
     <section class="card">

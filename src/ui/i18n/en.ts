@@ -42,7 +42,9 @@ export const en: Messages = {
   notFound: 'This household is not on this device.',
   needsAttention: 'Needs attention',
   rejectedBecause: 'Refused by the server:',
-  updatedAt: 'Updated',
+  storageNotPersistent:
+    'The browser has not granted persistent storage on this device: install the app to the home screen, do not clear browser data, and sync often.',
+  saveFailed: 'Could not save on this device:',
   language: 'Tiếng Việt',
   optional: '(optional)',
 };

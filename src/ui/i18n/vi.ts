@@ -40,7 +40,9 @@ export const vi = {
   notFound: 'Không tìm thấy hộ này trên máy.',
   needsAttention: 'Cần xử lý',
   rejectedBecause: 'Máy chủ từ chối:',
-  updatedAt: 'Cập nhật',
+  storageNotPersistent:
+    'Trình duyệt chưa cho phép lưu bền dữ liệu trên máy này: hãy cài ứng dụng lên màn hình chính, không xóa dữ liệu trình duyệt và đồng bộ thường xuyên.',
+  saveFailed: 'Không lưu được trên máy:',
   language: 'English',
   optional: '(không bắt buộc)',
 } as const;

@@ -13,7 +13,7 @@ interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
-    name: 'units, users, sessions, sync, households',
+    name: 'units, users, sessions, sync log, records, tombstones, event keys',
     sql: `
       CREATE TABLE units (
         code TEXT PRIMARY KEY,
@@ -52,23 +52,45 @@ export const MIGRATIONS: readonly Migration[] = [
         mutation_id TEXT NOT NULL,
         user_id TEXT NOT NULL,
         status TEXT NOT NULL,
-        reason TEXT,
+        detail TEXT,
         answered_at BIGINT NOT NULL,
         PRIMARY KEY (client_id, seq)
       );
       CREATE TABLE commune_versions (
         commune TEXT PRIMARY KEY,
-        version BIGINT NOT NULL
+        version BIGINT NOT NULL,
+        history_from BIGINT NOT NULL DEFAULT 0
       );
-      CREATE TABLE households (
+      CREATE TABLE records (
         id TEXT PRIMARY KEY,
+        type TEXT NOT NULL,
         commune TEXT NOT NULL,
         version BIGINT NOT NULL,
+        parent_id TEXT,
         data TEXT NOT NULL,
+        meta TEXT NOT NULL,
+        deleted INTEGER NOT NULL DEFAULT 0,
+        created_at BIGINT NOT NULL,
         updated_at BIGINT NOT NULL,
         updated_by TEXT NOT NULL
       );
-      CREATE INDEX households_commune_version ON households (commune, version);
+      CREATE INDEX records_commune_version ON records (commune, version);
+      CREATE INDEX records_parent ON records (parent_id);
+      CREATE TABLE tombstones (
+        commune TEXT NOT NULL,
+        version BIGINT NOT NULL,
+        type TEXT NOT NULL,
+        id TEXT NOT NULL,
+        created_at BIGINT NOT NULL,
+        PRIMARY KEY (commune, version)
+      );
+      CREATE INDEX tombstones_created ON tombstones (created_at);
+      CREATE TABLE event_keys (
+        commune TEXT NOT NULL,
+        dup_key TEXT NOT NULL,
+        event_id TEXT NOT NULL,
+        PRIMARY KEY (commune, dup_key, event_id)
+      );
     `,
   },
 ];

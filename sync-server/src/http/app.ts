@@ -15,6 +15,8 @@ import { MalformedBatchError } from '../sync/push';
 import { authRoutes } from './auth';
 import { syncRoutes } from './sync';
 import { errorResponse } from './errors';
+import type { RateLimit } from './rate-limit';
+import type { PullLimits } from '../sync/pull';
 
 export interface AppDeps {
   db: Database;
@@ -22,6 +24,10 @@ export interface AppDeps {
   sessionTtlMs: number;
   /** The built PWA (vite build's dist/). Without it only the API is served. */
   staticDir?: string | undefined;
+  /** Rows and bytes of one pull page (tests lower them to cut a download into many pages). */
+  pullLimits?: PullLimits;
+  /** Per-user limit on /api/sync (tests lower it). */
+  syncRate?: RateLimit;
   /** Where request lines go; never given headers, bodies or query strings. */
   log?: (line: string) => void;
 }

@@ -5,7 +5,7 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import * as v from 'valibot';
 import { LoginRequest, type SessionUser } from '../../../src/shared/protocol';
-import { describeIssues } from '../../../src/shared/household';
+import { describeIssues } from '../../../src/shared/fields';
 import { decoyHash, verifyPassword } from '../auth/password';
 import { hashToken, newToken } from '../auth/tokens';
 import { createSession, deleteSession, findSessionUser } from '../store/sessions';

@@ -1,38 +1,57 @@
 /** @module POST /api/sync: push the device's outbox, then pull a page of its communes' changes. */
 import { Hono } from 'hono';
 import * as v from 'valibot';
-import { MAX_CHANGES_PER_PULL, PROTOCOL_VERSION, SyncRequest, type SyncResponse } from '../../../src/shared/protocol';
-import { describeIssues } from '../../../src/shared/household';
+import {
+  MAX_CHANGES_PER_PULL,
+  MAX_PULL_BYTES,
+  MIN_PROTOCOL_VERSION,
+  PROTOCOL_VERSION,
+  SCHEMA_VERSION,
+  SyncRequest,
+  type SyncResponse,
+} from '../../../src/shared/protocol';
+import { describeIssues } from '../../../src/shared/fields';
 import { push } from '../sync/push';
 import { pull } from '../sync/pull';
 import { errorResponse } from './errors';
 import { requireUser } from './auth';
 import type { AppDeps, AppEnv } from './app';
 import { readJson } from './read-json';
+import { DEFAULT_SYNC_RATE, rateLimiter } from './rate-limit';
 
 export function syncRoutes(deps: AppDeps) {
   const routes = new Hono<AppEnv>();
+  const limiter = rateLimiter(deps.syncRate ?? DEFAULT_SYNC_RATE, deps.clock);
+
   routes.post('/', requireUser(deps), async (c) => {
+    const user = c.get('user');
+    const token = limiter.take(user.id);
+    if (!token.ok) {
+      c.header('Retry-After', String(token.retryAfterSeconds));
+      return errorResponse(c, 429, 'rate_limited', 'Đồng bộ quá dồn dập; ứng dụng sẽ tự thử lại sau ít phút.');
+    }
     const body = await readJson(c);
     if (!body.ok) return body.response;
-    const protocol = (body.value as { protocol?: unknown } | null)?.protocol;
-    if (typeof protocol === 'number' && protocol < PROTOCOL_VERSION - 1) {
+    const versions = body.value as { protocol?: unknown; schema?: unknown } | null;
+    if (typeof versions?.protocol === 'number' && versions.protocol < MIN_PROTOCOL_VERSION) {
       return errorResponse(c, 426, 'upgrade_required', 'Ứng dụng đã quá cũ. Hãy cập nhật ứng dụng (tải lại trang khi có mạng); các thay đổi chưa gửi vẫn được giữ.');
     }
-    if (typeof protocol === 'number' && protocol > PROTOCOL_VERSION) {
-      return errorResponse(c, 400, 'bad_request', 'Máy chủ cũ hơn ứng dụng; hãy báo quản trị viên.');
+    if ((typeof versions?.protocol === 'number' && versions.protocol > PROTOCOL_VERSION) || (typeof versions?.schema === 'number' && versions.schema > SCHEMA_VERSION)) {
+      return errorResponse(c, 400, 'bad_request', 'Máy chủ cũ hơn ứng dụng; hãy báo quản trị viên cập nhật máy chủ.');
     }
     const parsed = v.safeParse(SyncRequest, body.value);
     if (!parsed.success) return errorResponse(c, 400, 'bad_request', describeIssues(parsed.issues));
     const request = parsed.output;
-    const user = c.get('user');
     const scope = new Set(user.communes.map((commune) => commune.code));
-    const outside = request.pull.find(({ commune }) => !scope.has(commune));
-    if (outside) return errorResponse(c, 403, 'forbidden', `Bạn không được giao xã có mã ${outside.commune}.`);
+    // A commune outside the user's assignment is refused by name in the answer (a device that just lost it learns
+    // so in the same round trip, after its pending changes have been answered); nothing of it is read.
+    const refused = request.pull.filter(({ commune }) => !scope.has(commune)).map(({ commune }) => commune);
 
-    const outcome = await push(deps.db, { userId: user.id, scope, clientId: request.clientId, now: deps.clock() }, request.mutations);
-    const page = await pull(deps.db, request.pull, MAX_CHANGES_PER_PULL);
-    const response: SyncResponse = { protocol: PROTOCOL_VERSION, ...outcome, ...page };
+    const context = { userId: user.id, role: user.role, scope, clientId: request.clientId, now: deps.clock() };
+    const outcome = await push(deps.db, context, request.mutations);
+    const allowed = request.pull.filter(({ commune }) => scope.has(commune));
+    const page = await pull(deps.db, allowed, deps.pullLimits ?? { rows: MAX_CHANGES_PER_PULL, bytes: MAX_PULL_BYTES });
+    const response: SyncResponse = { protocol: PROTOCOL_VERSION, ...outcome, ...page, refused, user };
     return c.json(response);
   });
   return routes;

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import * as v from 'valibot';
-import { CommuneCode } from '../../../src/shared/household';
+import { CommuneCode } from '../../../src/shared/fields';
 import type { Unit } from '../store/units';
 
 const UnitsFile = v.object({

@@ -4,12 +4,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../db/database';
-import type { HouseholdFields } from '../../../src/shared/household';
+import type { HouseholdFields } from '../../../src/shared/records/household';
 import type { Role } from '../../../src/shared/protocol';
 import { hashPassword } from '../auth/password';
 import { createUser } from '../store/users';
-import { putHousehold } from '../store/households';
-import { nextCommuneVersion } from '../store/sync-log';
+import { writeRecord } from '../sync/write-record';
 
 export const LY_SON = '21548';
 export const BA_TO = '21484';
@@ -44,9 +43,10 @@ export async function seedDemo(db: Database, now: number): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.transaction(async (tx) => {
     for (const account of DEMO_ACCOUNTS) await createUser(tx, { ...account, passwordHash }, now);
+    const context = { userId: 'seed', role: 'admin' as const, scope: new Set<string>(), clientId: 'seed', now };
     for (const fields of DEMO_HOUSEHOLDS) {
-      const version = await nextCommuneVersion(tx, fields.communeCode);
-      await putHousehold(tx, { ...fields, id: randomUUID(), version, updatedAt: now }, 'seed');
+      const record = { id: randomUUID(), type: 'household' as const, commune: fields.communeCode, parentId: null, data: { ...fields }, meta: { f: {} }, deleted: false, createdAt: now };
+      await writeRecord(tx, context, record);
     }
   });
 }

@@ -1,6 +1,7 @@
 /**
  * @module What the server remembers per device (last answered seq and each answer) and per commune (a version
- * counter). Both are only ever written inside the transaction that carries the mutation's effects.
+ * counter and how far back its history of removals goes). All written inside the transaction that carries the
+ * mutation's effects.
  */
 import type { SqlExecutor } from '../db/database';
 import type { MutationResult } from '../../../src/shared/protocol';
@@ -24,22 +25,25 @@ export async function recordResult(
   entry: { clientId: string; mutationId: string; userId: string; result: MutationResult; now: number },
 ): Promise<void> {
   const { clientId, mutationId, userId, result, now } = entry;
+  const detail = result.status === 'rejected' ? result.reason : result.status === 'conflict' ? JSON.stringify(result.fields) : null;
   await tx.run(
-    'INSERT INTO mutation_results (client_id, seq, mutation_id, user_id, status, reason, answered_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    [clientId, result.seq, mutationId, userId, result.status, result.status === 'rejected' ? result.reason : null, now],
+    'INSERT INTO mutation_results (client_id, seq, mutation_id, user_id, status, detail, answered_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    [clientId, result.seq, mutationId, userId, result.status, detail, now],
   );
   await tx.run('UPDATE sync_clients SET last_seq = ? WHERE client_id = ?', [result.seq, clientId]);
 }
 
 export async function storedResults(db: SqlExecutor, clientId: string, seqs: readonly number[]): Promise<MutationResult[]> {
   if (seqs.length === 0) return [];
-  const rows = await db.all<{ seq: number; status: string; reason: string | null }>(
-    `SELECT seq, status, reason FROM mutation_results WHERE client_id = ? AND seq IN (${seqs.map(() => '?').join(', ')}) ORDER BY seq`,
+  const rows = await db.all<{ seq: number; status: string; detail: string | null }>(
+    `SELECT seq, status, detail FROM mutation_results WHERE client_id = ? AND seq IN (${seqs.map(() => '?').join(', ')}) ORDER BY seq`,
     [clientId, ...seqs],
   );
-  return rows.map((row) =>
-    row.status === 'rejected' ? { seq: row.seq, status: 'rejected', reason: row.reason ?? '' } : { seq: row.seq, status: 'applied' },
-  );
+  return rows.map((row): MutationResult => {
+    if (row.status === 'rejected') return { seq: row.seq, status: 'rejected', reason: row.detail ?? '' };
+    if (row.status === 'conflict') return { seq: row.seq, status: 'conflict', fields: JSON.parse(row.detail ?? '[]') as string[] };
+    return { seq: row.seq, status: 'applied' };
+  });
 }
 
 /**
@@ -55,4 +59,25 @@ export async function nextCommuneVersion(tx: SqlExecutor, commune: string): Prom
   );
   if (!row) throw new Error(`no version taken for commune ${commune}`);
   return row.version;
+}
+
+/** Cursors (other than 0) below this version may have missed a removal that is no longer kept: reset them. */
+export async function historyFrom(db: SqlExecutor, commune: string): Promise<number> {
+  const row = await db.get<{ historyFrom: number }>('SELECT history_from AS "historyFrom" FROM commune_versions WHERE commune = ?', [commune]);
+  return row?.historyFrom ?? 0;
+}
+
+/**
+ * Forgets tombstones older than the horizon. Each commune remembers the newest version it forgot, so a device
+ * whose cursor is older gets a reset instead of silently keeping a record that left.
+ */
+export async function pruneTombstones(tx: SqlExecutor, createdBefore: number): Promise<number> {
+  const pruned = await tx.all<{ commune: string; upTo: number }>(
+    'SELECT commune, MAX(version) AS "upTo" FROM tombstones WHERE created_at < ? GROUP BY commune',
+    [createdBefore],
+  );
+  for (const { commune, upTo } of pruned) {
+    await tx.run('UPDATE commune_versions SET history_from = ? WHERE commune = ? AND history_from < ?', [Number(upTo), commune, Number(upTo)]);
+  }
+  return tx.run('DELETE FROM tombstones WHERE created_at < ?', [createdBefore]);
 }

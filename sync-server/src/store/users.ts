@@ -69,3 +69,9 @@ export async function sessionUserOf(db: SqlExecutor, user: UserRow): Promise<Ses
     communes: await communesOf(db, user),
   };
 }
+
+/** Replaces a user's commune assignment (an administrator's decision); takes effect on the next request. */
+export async function setUserCommunes(db: SqlExecutor, userId: string, communes: readonly string[]): Promise<void> {
+  await db.run('DELETE FROM user_communes WHERE user_id = ?', [userId]);
+  for (const commune of communes) await db.run('INSERT INTO user_communes (user_id, commune) VALUES (?, ?)', [userId, commune]);
+}

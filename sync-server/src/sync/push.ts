@@ -1,24 +1,24 @@
 /**
  * @module Exactly-once push (SYNC.md guarantees 1, 2, 5). The whole batch runs in one transaction with the
  * device's last seq: a mutation at or below it was answered before and gets its stored answer again; the next
- * one is applied or rejected with a reason, and either way advances the seq, so a rejection never blocks the
- * queue. A batch that starts beyond last seq + 1 is a gap: nothing is applied. A storage failure rolls the
- * whole batch back and the device retries it as is.
+ * one is applied, merged with a conflict, or rejected with a reason — and either way advances the seq, so a
+ * rejection never blocks the queue. A batch that starts beyond last seq + 1 is a gap: nothing is applied. A
+ * storage failure rolls the whole batch back and the device retries it as it is.
  */
 import * as v from 'valibot';
 import type { Database, SqlExecutor } from '../db/database';
-import { Mutation, SCHEMA_VERSION, type MutationResult } from '../../../src/shared/protocol';
-import { describeIssues } from '../../../src/shared/household';
+import { Mutation, type MutationResult } from '../../../src/shared/protocol';
+import { describeIssues } from '../../../src/shared/fields';
 import { lockClient, recordResult, storedResults } from '../store/sync-log';
-import { applyHouseholdPut } from './household-put';
+import { rejected, type ApplyOutcome, type MutationContext, type PushContext } from './context';
+import { upgradeMutation } from './upgrade';
+import { applyPatch } from './apply/patch';
+import { applyDelete } from './apply/delete';
+import { applyDistribution, applyVoid } from './apply/events';
+import { applyCommand } from './apply/command';
+import { applyResolve } from './apply/resolve';
 
-export interface PushContext {
-  userId: string;
-  /** Communes the user may change, from the server's own records. */
-  scope: ReadonlySet<string>;
-  clientId: string;
-  now: number;
-}
+export type { PushContext } from './context';
 
 export interface PushOutcome {
   lastSeq: number;
@@ -51,18 +51,17 @@ export function readSeqs(mutations: readonly unknown[]): number[] {
 
 export async function push(db: Database, context: PushContext, mutations: readonly unknown[]): Promise<PushOutcome> {
   const seqs = readSeqs(mutations);
+  if (seqs.length === 0) return { lastSeq: await lastSeqOf(db, context.clientId), results: [] };
   return db.transaction(async (tx) => {
     const lastSeq = await lockClient(tx, context.clientId, context.userId, context.now);
     const results = await storedResults(tx, context.clientId, seqs.filter((seq) => seq <= lastSeq));
-    const fresh = mutations.filter((_, index) => (seqs[index] ?? 0) > lastSeq);
     const firstFresh = seqs.find((seq) => seq > lastSeq);
-    if (firstFresh !== undefined && firstFresh > lastSeq + 1) {
-      return { lastSeq, results, gap: { expected: lastSeq + 1 } };
-    }
+    if (firstFresh !== undefined && firstFresh > lastSeq + 1) return { lastSeq, results, gap: { expected: lastSeq + 1 } };
     let seq = lastSeq;
-    for (const raw of fresh) {
+    for (const raw of mutations.filter((_, index) => (seqs[index] ?? 0) > lastSeq)) {
       seq += 1;
-      const { mutationId, result } = await applyOne(tx, context, raw, seq);
+      const { mutationId, outcome } = await applyOne(tx, context, raw);
+      const result: MutationResult = { seq, ...outcome };
       await recordResult(tx, { clientId: context.clientId, mutationId, userId: context.userId, result, now: context.now });
       results.push(result);
     }
@@ -70,22 +69,32 @@ export async function push(db: Database, context: PushContext, mutations: readon
   });
 }
 
-async function applyOne(
-  tx: SqlExecutor,
-  context: PushContext,
-  raw: unknown,
-  seq: number,
-): Promise<{ mutationId: string; result: MutationResult }> {
+async function lastSeqOf(db: Database, clientId: string): Promise<number> {
+  const row = await db.get<{ lastSeq: number }>('SELECT last_seq AS "lastSeq" FROM sync_clients WHERE client_id = ?', [clientId]);
+  return row?.lastSeq ?? 0;
+}
+
+async function applyOne(tx: SqlExecutor, context: PushContext, raw: unknown): Promise<{ mutationId: string; outcome: ApplyOutcome }> {
   const rawId = (raw as { id?: unknown }).id;
   const mutationId = typeof rawId === 'string' ? rawId.slice(0, 64) : '';
-  const reject = (reason: string) => ({ mutationId, result: { seq, status: 'rejected' as const, reason } });
-
-  const parsed = v.safeParse(Mutation, raw);
-  if (!parsed.success) return reject(`Thay đổi không hợp lệ — ${describeIssues(parsed.issues)}`);
-  const mutation = parsed.output;
-  if (mutation.schema > SCHEMA_VERSION) return reject('Thay đổi được ghi bởi phiên bản ứng dụng mới hơn máy chủ; hãy báo quản trị viên.');
-  if (mutation.schema < SCHEMA_VERSION - 1) return reject('Thay đổi được ghi bởi phiên bản ứng dụng quá cũ, không thể chuyển đổi; hãy nhập lại.');
-
-  const outcome = await applyHouseholdPut(tx, context, mutation.op);
-  return outcome.ok ? { mutationId, result: { seq, status: 'applied' } } : reject(outcome.reason);
+  const upgraded = upgradeMutation(raw);
+  if (!upgraded.ok) return { mutationId, outcome: rejected(upgraded.reason) };
+  const parsed = v.safeParse(Mutation, upgraded.mutation);
+  if (!parsed.success) return { mutationId, outcome: rejected(`Thay đổi không hợp lệ — ${describeIssues(parsed.issues)}`) };
+  const { op, stamp } = parsed.output;
+  const ctx: MutationContext = { ...context, stamp };
+  switch (op.kind) {
+    case 'patch':
+      return { mutationId, outcome: await applyPatch(tx, ctx, op) };
+    case 'delete':
+      return { mutationId, outcome: await applyDelete(tx, ctx, op) };
+    case 'event':
+      return { mutationId, outcome: await applyDistribution(tx, ctx, op) };
+    case 'void':
+      return { mutationId, outcome: await applyVoid(tx, ctx, op) };
+    case 'command':
+      return { mutationId, outcome: await applyCommand(tx, ctx, op) };
+    case 'resolve':
+      return { mutationId, outcome: await applyResolve(tx, ctx, op) };
+  }
 }

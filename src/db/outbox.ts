@@ -1,0 +1,100 @@
+/**
+ * @module The write path: every local change and its outbox entry are written in ONE transaction, so there is
+ * never a change without its message or a message without its change. Screens call these, never Dexie.
+ */
+import { SCHEMA_VERSION, type MutationOp } from '../shared/protocol';
+import type { FieldPatch } from '../shared/patch';
+import { sameValue } from '../shared/patch';
+import { editableFieldNames, type EditableTypeName } from '../shared/records/registry';
+import { RECORD_TABLES, recordTable, type AnSinhDb, type LocalRecord } from './database';
+import { nextStamp } from './client-id';
+
+/** Adds an outbox entry; to be called inside a transaction that also holds the change. */
+async function enqueue(db: AnSinhDb, recordId: string, op: MutationOp, now: number): Promise<void> {
+  await db.outbox.add({ id: crypto.randomUUID(), schema: SCHEMA_VERSION, at: now, stamp: await nextStamp(db, now), recordId, op });
+}
+
+const WRITE_TABLES = (db: AnSinhDb) => [...RECORD_TABLES.map((t) => db[t]), db.outbox, db.meta];
+
+/**
+ * Saves the fields a user typed for an editable record (already validated by the caller). Only fields that
+ * differ from the local copy are queued, each with the record version the user saw as its base.
+ * Answers whether anything changed.
+ */
+export async function savePatch(
+  db: AnSinhDb,
+  type: EditableTypeName,
+  id: string,
+  fields: Record<string, unknown>,
+  now: number,
+): Promise<boolean> {
+  return db.transaction('rw', WRITE_TABLES(db), async () => {
+    const table = recordTable(db, type);
+    const current = await table.get(id);
+    const base = current?.version ?? 0;
+    const patch: FieldPatch = {};
+    for (const name of editableFieldNames(type)) {
+      const next = fields[name];
+      if (sameValue(current?.[name], next)) continue;
+      if (next === undefined && current?.[name] === undefined) continue;
+      patch[name] = [next === undefined ? null : next, base];
+    }
+    if (Object.keys(patch).length === 0) return false;
+    const record: LocalRecord = { ...current, ...fields, id, version: base, communeCode: String(fields.communeCode ?? current?.communeCode) };
+    for (const [name, [value]] of Object.entries(patch)) if (value === null) delete record[name];
+    await table.put(record);
+    await enqueue(db, id, { kind: 'patch', type, id, fields: patch }, now);
+    return true;
+  });
+}
+
+/** Records an append-only event (a relief handout) locally and queues it. */
+export async function recordDistribution(db: AnSinhDb, id: string, data: Record<string, unknown> & { communeCode: string }, now: number): Promise<void> {
+  await db.transaction('rw', WRITE_TABLES(db), async () => {
+    await db.distributions.put({ ...data, id, version: 0, duplicateSuspected: false, duplicateOf: [] });
+    await enqueue(db, id, { kind: 'event', type: 'distribution', id, data }, now);
+  });
+}
+
+/** Voids a handout recorded by mistake: a new event, the original stays. */
+export async function voidDistribution(db: AnSinhDb, target: string, reason: string, communeCode: string, now: number): Promise<string> {
+  const id = crypto.randomUUID();
+  await db.transaction('rw', WRITE_TABLES(db), async () => {
+    await db.distributionVoids.put({ id, version: 0, communeCode, target, reason });
+    await enqueue(db, target, { kind: 'void', id, data: { communeCode, target, reason } }, now);
+  });
+  return id;
+}
+
+/** Queues a workflow command; the case's status changes when the server has accepted it. */
+export async function queueCommand(
+  db: AnSinhDb,
+  caseId: string,
+  command: 'submit' | 'verify' | 'approve' | 'reject' | 'return',
+  comment: string | undefined,
+  now: number,
+): Promise<void> {
+  await db.transaction('rw', WRITE_TABLES(db), async () => {
+    await enqueue(db, caseId, { kind: 'command', id: caseId, command, ...(comment ? { comment } : {}) }, now);
+  });
+}
+
+/** A commune officer's decision on a conflict: shown at once on this device, applied by the server for all. */
+export async function resolveConflict(db: AnSinhDb, conflictId: string, value: unknown, now: number): Promise<void> {
+  await db.transaction('rw', WRITE_TABLES(db), async () => {
+    const conflict = await db.conflicts.get(conflictId);
+    if (!conflict) throw new Error('Không tìm thấy xung đột trên máy');
+    await db.conflicts.put({ ...conflict, status: 'resolved', resolution: { value, by: 'me', at: now } });
+    await enqueue(db, conflictId, { kind: 'resolve', id: conflictId, value }, now);
+  });
+}
+
+/** Soft delete (commune officers): hidden locally at once, kept on the server. */
+export async function deleteRecord(db: AnSinhDb, type: EditableTypeName, id: string, now: number): Promise<void> {
+  await db.transaction('rw', WRITE_TABLES(db), async () => {
+    const table = recordTable(db, type);
+    const current = await table.get(id);
+    if (current) await table.put({ ...current, deleted: true });
+    await enqueue(db, id, { kind: 'delete', type, id }, now);
+  });
+}

@@ -1,0 +1,28 @@
+/**
+ * @module A same-field conflict (SYNC.md guarantee 3), made by the server: the committed value stays in the
+ * record as the provisional one, and every candidate is kept here until a commune officer decides.
+ */
+import * as v from 'valibot';
+import { CommuneCode } from '../fields';
+
+export const Candidate = v.object({
+  value: v.unknown(),
+  userId: v.string(),
+  clientId: v.string(),
+  /** HLC stamp of the change: for the record of who did what when, never to pick a winner. */
+  stamp: v.string(),
+  /** The value that was committed first and stands provisionally. */
+  committed: v.boolean(),
+});
+export type Candidate = v.InferOutput<typeof Candidate>;
+
+export const ConflictData = v.object({
+  communeCode: CommuneCode,
+  recordType: v.string(),
+  recordId: v.string(),
+  field: v.string(),
+  candidates: v.array(Candidate),
+  status: v.picklist(['open', 'resolved']),
+  resolution: v.optional(v.object({ value: v.unknown(), by: v.string(), at: v.number() })),
+});
+export type ConflictData = v.InferOutput<typeof ConflictData>;

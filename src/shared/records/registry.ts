@@ -1,0 +1,37 @@
+/**
+ * @module Every kind of record that syncs, in one place. A new record kind declares its schema here and which of
+ * the three sync behaviours it has:
+ *  - editable: merged field by field with base versions (household, member, case);
+ *  - event: append-only, stored once per id (distribution, distribution_void);
+ *  - server-made: written only by the server, pulled by devices (conflict).
+ */
+import * as v from 'valibot';
+import { HouseholdFields } from './household';
+import { MemberFields } from './member';
+import { CaseFields } from './case';
+
+interface EditableType {
+  /** The fields a device may patch; the record is validated whole after each merge. */
+  fields: v.ObjectSchema<v.ObjectEntries, v.ErrorMessage<v.ObjectIssue> | undefined>;
+  /** A child record lives in its parent's commune and moves with it. */
+  parent?: { type: 'household'; key: string };
+  /** Fields only the server writes (a case's status), set when the record is created. */
+  serverDefaults?: Record<string, unknown>;
+}
+
+export const EDITABLE_TYPES = {
+  household: { fields: HouseholdFields },
+  member: { fields: MemberFields, parent: { type: 'household', key: 'householdId' } },
+  case: { fields: CaseFields, serverDefaults: { status: 'draft', history: [] } },
+} as const satisfies Record<string, EditableType>;
+
+export type EditableTypeName = keyof typeof EDITABLE_TYPES;
+export const EditableTypeName = v.picklist(Object.keys(EDITABLE_TYPES) as [EditableTypeName, ...EditableTypeName[]]);
+
+export const RECORD_TYPE_NAMES = ['household', 'member', 'case', 'distribution', 'distribution_void', 'conflict'] as const;
+export type RecordTypeName = (typeof RECORD_TYPE_NAMES)[number];
+export const RecordTypeName = v.picklist(RECORD_TYPE_NAMES);
+
+export function editableFieldNames(type: EditableTypeName): string[] {
+  return Object.keys(EDITABLE_TYPES[type].fields.entries);
+}

@@ -1,0 +1,48 @@
+/**
+ * @module The review workflow of a case (a survey, an allowance proposal): who may move it where. The server
+ * enforces it on every command; the app uses it to show only the buttons that will work.
+ */
+import type { Role } from './roles';
+
+export type CaseStatus = 'draft' | 'submitted' | 'verified' | 'approved' | 'rejected' | 'returned';
+export type CaseCommand = 'submit' | 'verify' | 'approve' | 'reject' | 'return';
+
+interface Transition {
+  from: readonly CaseStatus[];
+  to: CaseStatus;
+  roles: readonly Role[];
+  /** Returning or rejecting without saying why helps nobody. */
+  needsComment: boolean;
+}
+
+const FIELD: readonly Role[] = ['collaborator', 'village_head', 'commune_officer', 'admin'];
+const OFFICE: readonly Role[] = ['commune_officer', 'admin'];
+
+export const TRANSITIONS: Readonly<Record<CaseCommand, Transition>> = {
+  submit: { from: ['draft', 'returned'], to: 'submitted', roles: FIELD, needsComment: false },
+  verify: { from: ['submitted'], to: 'verified', roles: OFFICE, needsComment: false },
+  approve: { from: ['submitted', 'verified'], to: 'approved', roles: OFFICE, needsComment: false },
+  reject: { from: ['submitted', 'verified'], to: 'rejected', roles: OFFICE, needsComment: true },
+  return: { from: ['submitted', 'verified'], to: 'returned', roles: OFFICE, needsComment: true },
+};
+
+const STATUS_VI: Record<CaseStatus, string> = {
+  draft: 'nháp',
+  submitted: 'đã gửi',
+  verified: 'đã thẩm định',
+  approved: 'đã phê duyệt',
+  rejected: 'đã từ chối',
+  returned: 'đã trả lại',
+};
+
+export type TransitionCheck = { ok: true; to: CaseStatus } | { ok: false; reason: string };
+
+export function checkTransition(status: CaseStatus, command: CaseCommand, role: Role, comment: string | undefined): TransitionCheck {
+  const transition = TRANSITIONS[command];
+  if (!transition.roles.includes(role)) return { ok: false, reason: `Vai trò của bạn không được thực hiện thao tác này (${command}).` };
+  if (!transition.from.includes(status)) {
+    return { ok: false, reason: `Hồ sơ đang ở trạng thái "${STATUS_VI[status]}", không thể ${command} nữa.` };
+  }
+  if (transition.needsComment && !comment?.trim()) return { ok: false, reason: 'Cần ghi rõ lý do.' };
+  return { ok: true, to: transition.to };
+}

@@ -1,0 +1,122 @@
+/**
+ * @module Records on the server, whatever their kind: the current state of each, tagged with the commune
+ * version that last wrote it, plus per-field bookkeeping (`meta`) for merging.
+ */
+import type { SqlExecutor } from '../db/database';
+import type { RecordTypeName } from '../../../src/shared/records/registry';
+
+/** Who last wrote a field, at which commune version: [version, clientId, userId, stamp]. */
+export type FieldWriter = [version: number, clientId: string, userId: string, stamp: string];
+export interface RecordMeta {
+  f: Record<string, FieldWriter>;
+}
+
+export interface StoredRecord {
+  id: string;
+  type: RecordTypeName;
+  commune: string;
+  version: number;
+  parentId: string | null;
+  data: Record<string, unknown>;
+  meta: RecordMeta;
+  deleted: boolean;
+  createdAt: number;
+}
+
+interface Row {
+  id: string;
+  type: RecordTypeName;
+  commune: string;
+  version: number;
+  parentId: string | null;
+  data: string;
+  meta: string;
+  deleted: number | boolean;
+  createdAt: number;
+}
+
+function fromRow(row: Row): StoredRecord {
+  return { ...row, data: JSON.parse(row.data) as Record<string, unknown>, meta: JSON.parse(row.meta) as RecordMeta, deleted: Boolean(row.deleted) };
+}
+
+const SELECT =
+  'SELECT id, type, commune, version, parent_id AS "parentId", data, meta, deleted, created_at AS "createdAt" FROM records';
+
+export async function getRecord(db: SqlExecutor, id: string): Promise<StoredRecord | undefined> {
+  const row = await db.get<Row>(`${SELECT} WHERE id = ?`, [id]);
+  return row && fromRow(row);
+}
+
+export async function getRecords(db: SqlExecutor, ids: readonly string[]): Promise<StoredRecord[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.all<Row>(`${SELECT} WHERE id IN (${ids.map(() => '?').join(', ')})`, ids);
+  return rows.map(fromRow);
+}
+
+export async function childrenOf(db: SqlExecutor, parentId: string): Promise<StoredRecord[]> {
+  return (await db.all<Row>(`${SELECT} WHERE parent_id = ? ORDER BY id`, [parentId])).map(fromRow);
+}
+
+export async function putRecord(tx: SqlExecutor, record: StoredRecord, updatedAt: number, updatedBy: string): Promise<void> {
+  await tx.run(
+    `INSERT INTO records (id, type, commune, version, parent_id, data, meta, deleted, created_at, updated_at, updated_by)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (id) DO UPDATE SET commune = excluded.commune, version = excluded.version, parent_id = excluded.parent_id,
+       data = excluded.data, meta = excluded.meta, deleted = excluded.deleted, updated_at = excluded.updated_at,
+       updated_by = excluded.updated_by`,
+    [
+      record.id,
+      record.type,
+      record.commune,
+      record.version,
+      record.parentId,
+      JSON.stringify(record.data),
+      JSON.stringify(record.meta),
+      record.deleted ? 1 : 0,
+      record.createdAt,
+      updatedAt,
+      updatedBy,
+    ],
+  );
+}
+
+export async function addTombstone(tx: SqlExecutor, entry: { commune: string; version: number; type: string; id: string; now: number }): Promise<void> {
+  await tx.run('INSERT INTO tombstones (commune, version, type, id, created_at) VALUES (?, ?, ?, ?, ?)', [
+    entry.commune,
+    entry.version,
+    entry.type,
+    entry.id,
+    entry.now,
+  ]);
+}
+
+export type LogRow =
+  | { kind: 'record'; record: StoredRecord }
+  | { kind: 'tombstone'; commune: string; version: number; type: RecordTypeName; id: string };
+
+/** A commune's changes after `cursor` in version order: current records and tombstones share one counter. */
+export async function changesSince(db: SqlExecutor, commune: string, cursor: number, limit: number): Promise<LogRow[]> {
+  const [records, tombstones] = await Promise.all([
+    db.all<Row>(`${SELECT} WHERE commune = ? AND version > ? ORDER BY version LIMIT ?`, [commune, cursor, limit]),
+    db.all<{ version: number; type: RecordTypeName; id: string }>(
+      'SELECT version, type, id FROM tombstones WHERE commune = ? AND version > ? ORDER BY version LIMIT ?',
+      [commune, cursor, limit],
+    ),
+  ]);
+  const rows: LogRow[] = [
+    ...records.map((row) => ({ kind: 'record' as const, record: fromRow(row) })),
+    ...tombstones.map((t) => ({ kind: 'tombstone' as const, commune, ...t })),
+  ];
+  const versionOf = (row: LogRow) => (row.kind === 'record' ? row.record.version : row.version);
+  return rows.sort((a, b) => versionOf(a) - versionOf(b)).slice(0, limit);
+}
+
+/** Event ids of a commune that share a duplicate key (same household, round and item). */
+export async function eventsWithKey(db: SqlExecutor, commune: string, key: string): Promise<string[]> {
+  const rows = await db.all<{ id: string }>('SELECT event_id AS id FROM event_keys WHERE commune = ? AND dup_key = ? ORDER BY event_id', [commune, key]);
+  return rows.map((r) => r.id);
+}
+
+export async function addEventKey(tx: SqlExecutor, commune: string, key: string, id: string): Promise<void> {
+  await tx.run('INSERT INTO event_keys (commune, dup_key, event_id) VALUES (?, ?, ?)', [commune, key, id]);
+}

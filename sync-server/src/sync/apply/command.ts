@@ -1,0 +1,26 @@
+/**
+ * @module Workflow commands on a case (submit → verify → approve / reject / return), authorised by role on the
+ * server. Two officers acting at once: the first command wins, the second is answered with why it cannot apply.
+ */
+import type { SqlExecutor } from '../../db/database';
+import { checkTransition, type CaseCommand, type CaseStatus } from '../../../../src/shared/workflow';
+import { getRecord } from '../../store/records';
+import { applied, OUT_OF_SCOPE, rejected, type ApplyOutcome, type MutationContext } from '../context';
+import { writeRecord } from '../write-record';
+
+export async function applyCommand(
+  tx: SqlExecutor,
+  context: MutationContext,
+  op: { id: string; command: CaseCommand; comment?: string | undefined },
+): Promise<ApplyOutcome> {
+  const record = await getRecord(tx, op.id);
+  if (!record || record.type !== 'case' || !context.scope.has(record.commune)) return rejected(OUT_OF_SCOPE);
+  if (record.deleted) return rejected('Hồ sơ đã bị xóa.');
+  const status = (record.data.status ?? 'draft') as CaseStatus;
+  const check = checkTransition(status, op.command, context.role, op.comment);
+  if (!check.ok) return rejected(check.reason);
+  const history = Array.isArray(record.data.history) ? record.data.history : [];
+  const entry = { command: op.command, by: context.userId, at: context.now, ...(op.comment ? { comment: op.comment } : {}) };
+  await writeRecord(tx, context, { ...record, data: { ...record.data, status: check.to, history: [...history, entry] } }, { touched: ['status'] });
+  return applied;
+}

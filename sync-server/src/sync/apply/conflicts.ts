@@ -1,0 +1,57 @@
+/**
+ * @module Same-field conflicts (SYNC.md guarantee 3): the committed value stays; a conflict record holds every
+ * candidate — value, user, device, stamp — for a commune officer. One open conflict per record field: a third
+ * device's value joins the same conflict.
+ */
+import { randomUUID } from 'node:crypto';
+import type { SqlExecutor } from '../../db/database';
+import type { Candidate, ConflictData } from '../../../../src/shared/records/conflict';
+import { sameValue } from '../../../../src/shared/patch';
+import { childrenOf, type StoredRecord } from '../../store/records';
+import type { MutationContext } from '../context';
+import { writeRecord } from '../write-record';
+
+export async function recordConflict(
+  tx: SqlExecutor,
+  context: MutationContext,
+  record: StoredRecord,
+  field: string,
+  incoming: unknown,
+): Promise<void> {
+  const writer = record.meta.f[field];
+  const committed: Candidate = {
+    value: record.data[field] ?? null,
+    userId: writer?.[2] ?? '',
+    clientId: writer?.[1] ?? '',
+    stamp: writer?.[3] ?? '',
+    committed: true,
+  };
+  const candidate: Candidate = { value: incoming, userId: context.userId, clientId: context.clientId, stamp: context.stamp, committed: false };
+  const open = (await childrenOf(tx, record.id)).find(
+    (r) => r.type === 'conflict' && r.data.field === field && r.data.status === 'open',
+  );
+  if (open) {
+    const data = open.data as ConflictData;
+    if (data.candidates.some((c) => sameValue(c.value, incoming))) return;
+    await writeRecord(tx, context, { ...open, data: { ...data, candidates: [...data.candidates, candidate] } });
+    return;
+  }
+  const data: ConflictData = {
+    communeCode: record.commune,
+    recordType: record.type,
+    recordId: record.id,
+    field,
+    candidates: [committed, candidate],
+    status: 'open',
+  };
+  await writeRecord(tx, context, {
+    id: randomUUID(),
+    type: 'conflict',
+    commune: record.commune,
+    parentId: record.id,
+    data,
+    meta: { f: {} },
+    deleted: false,
+    createdAt: context.now,
+  });
+}

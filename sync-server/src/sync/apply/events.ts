@@ -1,0 +1,64 @@
+/**
+ * @module Relief handouts as append-only events (SYNC.md guarantee 4). Stored once per event id, whoever sends
+ * it; a second active handout of the same item to the same household in the same round is stored and both are
+ * flagged for the commune officer's review — never refused. A void event corrects a mistake; nothing is deleted.
+ */
+import * as v from 'valibot';
+import type { SqlExecutor } from '../../db/database';
+import { describeIssues } from '../../../../src/shared/fields';
+import { DistributionData, duplicateKey, VoidData, type Distribution } from '../../../../src/shared/records/distribution';
+import { VOIDERS } from '../../../../src/shared/roles';
+import { addEventKey, eventsWithKey, getRecord, getRecords } from '../../store/records';
+import { applied, OUT_OF_SCOPE, rejected, type ApplyOutcome, type MutationContext } from '../context';
+import { writeRecord } from '../write-record';
+
+export async function applyDistribution(tx: SqlExecutor, context: MutationContext, op: { id: string; data: unknown }): Promise<ApplyOutcome> {
+  const existing = await getRecord(tx, op.id);
+  if (existing) return existing.type === 'distribution' && context.scope.has(existing.commune) ? applied : rejected(OUT_OF_SCOPE);
+  const parsed = v.safeParse(DistributionData, op.data);
+  if (!parsed.success) return rejected(`Phiếu phát không hợp lệ — ${describeIssues(parsed.issues)}`);
+  const data = parsed.output;
+  if (!context.scope.has(data.communeCode)) return rejected(`Bạn không được giao xã có mã ${data.communeCode}.`);
+  const household = await getRecord(tx, data.householdId);
+  if (!household || household.type !== 'household' || household.commune !== data.communeCode) {
+    return rejected('Không tìm thấy hộ nhận trong xã này; hãy đồng bộ lại hoặc ghi hộ vào danh sách trước.');
+  }
+
+  const key = duplicateKey(data);
+  const earlier = (await getRecords(tx, await eventsWithKey(tx, data.communeCode, key))).filter((r) => !(r.data as Distribution).voided);
+  const event: Distribution = {
+    ...data,
+    handedOutBy: context.userId,
+    duplicateSuspected: earlier.length > 0,
+    duplicateOf: earlier.map((r) => r.id),
+  };
+  await writeRecord(tx, context, baseRecord(op.id, 'distribution', data.communeCode, data.householdId, event, context.now));
+  await addEventKey(tx, data.communeCode, key, op.id);
+  for (const other of earlier) {
+    const otherData = other.data as Distribution;
+    await writeRecord(tx, context, { ...other, data: { ...otherData, duplicateSuspected: true, duplicateOf: [...otherData.duplicateOf, op.id] } });
+  }
+  return applied;
+}
+
+export async function applyVoid(tx: SqlExecutor, context: MutationContext, op: { id: string; data: unknown }): Promise<ApplyOutcome> {
+  if (await getRecord(tx, op.id)) return applied;
+  if (!VOIDERS.includes(context.role)) return rejected('Vai trò của bạn không được hủy phiếu phát.');
+  const parsed = v.safeParse(VoidData, op.data);
+  if (!parsed.success) return rejected(`Yêu cầu hủy không hợp lệ — ${describeIssues(parsed.issues)}`);
+  const data = parsed.output;
+  const target = await getRecord(tx, data.target);
+  if (!target || target.type !== 'distribution' || !context.scope.has(target.commune)) return rejected(OUT_OF_SCOPE);
+  const targetData = target.data as Distribution;
+  if (targetData.voided) return rejected('Phiếu phát này đã được hủy trước đó.');
+  await writeRecord(tx, context, baseRecord(op.id, 'distribution_void', target.commune, target.id, { ...data, by: context.userId }, context.now));
+  await writeRecord(tx, context, {
+    ...target,
+    data: { ...targetData, voided: { voidId: op.id, reason: data.reason, by: context.userId, at: context.now } },
+  });
+  return applied;
+}
+
+function baseRecord(id: string, type: 'distribution' | 'distribution_void', commune: string, parentId: string, data: object, now: number) {
+  return { id, type, commune, parentId, data: { ...data }, meta: { f: {} }, deleted: false, createdAt: now };
+}

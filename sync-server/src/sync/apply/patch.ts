@@ -1,0 +1,105 @@
+/**
+ * @module Field-by-field merge of an editable record (SYNC.md guarantee 3). Each patched field carries the record
+ * version its user saw (its base). A field nobody else changed since the base is applied; the same value is
+ * nothing to do; another device's newer value makes a conflict and the committed value stays. Device clocks
+ * play no part, so a tablet set in the future cannot win.
+ */
+import * as v from 'valibot';
+import type { SqlExecutor } from '../../db/database';
+import { describeIssues } from '../../../../src/shared/fields';
+import { applyFieldValues, sameValue, type FieldPatch } from '../../../../src/shared/patch';
+import { EDITABLE_TYPES, editableFieldNames, type EditableTypeName } from '../../../../src/shared/records/registry';
+import { childrenOf, getRecord, type FieldWriter, type StoredRecord } from '../../store/records';
+import { applied, OUT_OF_SCOPE, rejected, type ApplyOutcome, type MutationContext } from '../context';
+import { writeRecord } from '../write-record';
+import { recordConflict } from './conflicts';
+
+export async function applyPatch(
+  tx: SqlExecutor,
+  context: MutationContext,
+  op: { type: EditableTypeName; id: string; fields: FieldPatch },
+): Promise<ApplyOutcome> {
+  const existing = await getRecord(tx, op.id);
+  if (existing && !context.scope.has(existing.commune)) return rejected(OUT_OF_SCOPE);
+  if (existing && existing.type !== op.type) return rejected(`Mã ${op.id} đã dùng cho một bản ghi loại khác.`);
+  if (existing?.deleted) return rejected('Bản ghi đã bị xóa trên máy chủ; thay đổi này không được áp dụng.');
+  const editable = editableFieldNames(op.type);
+  const unknownField = Object.keys(op.fields).find((field) => !editable.includes(field));
+  if (unknownField) return rejected(`Trường "${unknownField}" không sửa được.`);
+
+  const { accepted, conflicts } = mergeFields(existing, op.fields, context.clientId);
+  const merged = applyFieldValues(existing?.data, accepted);
+  const type = EDITABLE_TYPES[op.type];
+  const parsed = v.safeParse(type.fields, pick(merged, editable));
+  if (!parsed.success) return rejected(`Dữ liệu không hợp lệ — ${describeIssues(parsed.issues)}`);
+  const fields: Record<string, unknown> = parsed.output;
+  const commune = String(fields.communeCode);
+  if (!context.scope.has(commune)) return rejected(`Bạn không được giao xã có mã ${commune}.`);
+
+  let parentId: string | null = null;
+  if ('parent' in type) {
+    parentId = String(fields[type.parent.key]);
+    const parent = await getRecord(tx, parentId);
+    if (!parent || parent.type !== type.parent.type || parent.deleted || parent.commune !== commune) {
+      return rejected('Không tìm thấy hộ gia đình của bản ghi này trong xã; hãy đồng bộ lại rồi thử lại.');
+    }
+  }
+
+  if (Object.keys(accepted).length > 0) {
+    const defaults: Record<string, unknown> = 'serverDefaults' in type && !existing ? type.serverDefaults : {};
+    const data: Record<string, unknown> = { ...defaults, ...existing?.data, ...fields };
+    for (const [field, [value]] of Object.entries(accepted)) if (value === null) delete data[field];
+    const record: Omit<StoredRecord, 'version'> = {
+      id: op.id,
+      type: op.type,
+      commune,
+      parentId,
+      data,
+      meta: { f: { ...existing?.meta.f } },
+      deleted: false,
+      createdAt: existing?.createdAt ?? context.now,
+    };
+    await writeRecord(tx, context, record, { previousCommune: existing?.commune, touched: Object.keys(accepted) });
+    if (existing && existing.commune !== commune) await moveChildren(tx, context, op.id, existing.commune, commune);
+  }
+  if (conflicts.length === 0) return applied;
+  const current = await getRecord(tx, op.id);
+  if (!current) throw new Error(`record ${op.id} vanished inside its own transaction`);
+  for (const field of conflicts) await recordConflict(tx, context, current, field, op.fields[field]?.[0] ?? null);
+  return { status: 'conflict', fields: conflicts };
+}
+
+function mergeFields(existing: StoredRecord | undefined, fields: FieldPatch, clientId: string) {
+  const accepted: FieldPatch = {};
+  const conflicts: string[] = [];
+  for (const [field, entry] of Object.entries(fields)) {
+    const [value, base] = entry;
+    if (!existing) {
+      accepted[field] = entry;
+      continue;
+    }
+    if (sameValue(existing.data[field], value)) continue;
+    const writer: FieldWriter | undefined = existing.meta.f[field];
+    // base null: written by an app that knew no bases (schema 1) — its edits were last-write-wins.
+    const unchangedSinceBase = base === null || !writer || writer[0] <= base;
+    // A device's own earlier edit is not a conflict with itself, even before it has pulled its new version.
+    const ownEdit = writer?.[1] === clientId;
+    if (unchangedSinceBase || ownEdit) accepted[field] = entry;
+    else conflicts.push(field);
+  }
+  return { accepted, conflicts };
+}
+
+function pick(data: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
+  return Object.fromEntries(keys.filter((k) => data[k] !== undefined).map((k) => [k, data[k]]));
+}
+
+/** Members and conflicts go where their household goes; relief stays where it was handed out. */
+const MOVES_WITH_PARENT = new Set(['member', 'conflict']);
+
+async function moveChildren(tx: SqlExecutor, context: MutationContext, parentId: string, from: string, to: string) {
+  for (const child of await childrenOf(tx, parentId)) {
+    if (child.commune !== from || !MOVES_WITH_PARENT.has(child.type)) continue;
+    await writeRecord(tx, context, { ...child, commune: to, data: { ...child.data, communeCode: to } }, { previousCommune: from });
+  }
+}

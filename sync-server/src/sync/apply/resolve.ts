@@ -1,0 +1,34 @@
+/**
+ * @module A commune officer settles a conflict: the chosen (or typed) value is written to the record as a new
+ * change — itself synced like any other — and the conflict is closed with who decided and when.
+ */
+import * as v from 'valibot';
+import type { SqlExecutor } from '../../db/database';
+import { describeIssues } from '../../../../src/shared/fields';
+import type { ConflictData } from '../../../../src/shared/records/conflict';
+import { EDITABLE_TYPES, type EditableTypeName } from '../../../../src/shared/records/registry';
+import { CONFLICT_RESOLVERS } from '../../../../src/shared/roles';
+import { getRecord } from '../../store/records';
+import { applied, OUT_OF_SCOPE, rejected, type ApplyOutcome, type MutationContext } from '../context';
+import { writeRecord } from '../write-record';
+
+export async function applyResolve(tx: SqlExecutor, context: MutationContext, op: { id: string; value: unknown }): Promise<ApplyOutcome> {
+  if (!CONFLICT_RESOLVERS.includes(context.role)) return rejected('Chỉ cán bộ xã được quyết định giá trị khi có xung đột.');
+  const conflict = await getRecord(tx, op.id);
+  if (!conflict || conflict.type !== 'conflict' || !context.scope.has(conflict.commune)) return rejected(OUT_OF_SCOPE);
+  const data = conflict.data as ConflictData;
+  if (data.status !== 'open') return rejected('Xung đột này đã được giải quyết.');
+  const record = await getRecord(tx, data.recordId);
+  if (!record || record.deleted) return rejected('Bản ghi của xung đột không còn; không thể áp dụng.');
+
+  const next = { ...record.data, [data.field]: op.value };
+  if (op.value === null) delete next[data.field];
+  const type = EDITABLE_TYPES[record.type as EditableTypeName];
+  const parsed = v.safeParse(type.fields, next);
+  if (!parsed.success) return rejected(`Giá trị không hợp lệ — ${describeIssues(parsed.issues)}`);
+  if (data.field === 'communeCode') return rejected('Chuyển xã không quyết định qua xung đột; hãy sửa trực tiếp hồ sơ.');
+
+  await writeRecord(tx, context, { ...record, data: next }, { touched: [data.field] });
+  await writeRecord(tx, context, { ...conflict, data: { ...data, status: 'resolved', resolution: { value: op.value, by: context.userId, at: context.now } } });
+  return applied;
+}

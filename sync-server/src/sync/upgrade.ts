@@ -1,0 +1,24 @@
+/**
+ * @module Mutations queued under an older schema, upgraded to the current one — or refused with a reason,
+ * never dropped. Schema 1 (the walking skeleton) sent `household.put` with a plain patch and no base versions:
+ * its edits meant "last write wins", which a null base keeps.
+ */
+import { SCHEMA_VERSION } from '../../../src/shared/protocol';
+
+export type Upgraded = { ok: true; mutation: unknown } | { ok: false; reason: string };
+
+export function upgradeMutation(raw: unknown): Upgraded {
+  const m = raw as { schema?: unknown; at?: unknown; stamp?: unknown; op?: { kind?: unknown; recordId?: unknown; patch?: unknown } };
+  if (m.schema === SCHEMA_VERSION) return { ok: true, mutation: raw };
+  if (typeof m.schema === 'number' && m.schema > SCHEMA_VERSION) {
+    return { ok: false, reason: 'Thay đổi được ghi bởi phiên bản ứng dụng mới hơn máy chủ; hãy báo quản trị viên.' };
+  }
+  if (m.schema === 1 && m.op?.kind === 'household.put' && m.op.patch && typeof m.op.patch === 'object') {
+    const fields = Object.fromEntries(Object.entries(m.op.patch).map(([field, value]) => [field, [value, null]]));
+    return {
+      ok: true,
+      mutation: { ...m, schema: SCHEMA_VERSION, stamp: typeof m.stamp === 'string' ? m.stamp : `v1-${String(m.at)}`, op: { kind: 'patch', type: 'household', id: m.op.recordId, fields } },
+    };
+  }
+  return { ok: false, reason: 'Thay đổi được ghi bởi phiên bản ứng dụng quá cũ, không thể chuyển đổi; hãy nhập lại.' };
+}

@@ -1,0 +1,27 @@
+/**
+ * @module The one way a record is written on the server: it takes the next version of its commune, marks the
+ * fields it touched with that version and their writer, and when the record left another commune, that
+ * commune's log gets a tombstone so its devices drop their copy.
+ */
+import type { SqlExecutor } from '../db/database';
+import { addTombstone, putRecord, type StoredRecord } from '../store/records';
+import { nextCommuneVersion } from '../store/sync-log';
+import type { PushContext } from './context';
+
+export async function writeRecord(
+  tx: SqlExecutor,
+  context: PushContext & { stamp?: string },
+  record: Omit<StoredRecord, 'version'>,
+  options: { previousCommune?: string | undefined; touched?: readonly string[] } = {},
+): Promise<number> {
+  const { previousCommune, touched = [] } = options;
+  if (previousCommune !== undefined && previousCommune !== record.commune) {
+    const removedAt = await nextCommuneVersion(tx, previousCommune);
+    await addTombstone(tx, { commune: previousCommune, version: removedAt, type: record.type, id: record.id, now: context.now });
+  }
+  const version = await nextCommuneVersion(tx, record.commune);
+  const fields = { ...record.meta.f };
+  for (const field of touched) fields[field] = [version, context.clientId, context.userId, context.stamp ?? ''];
+  await putRecord(tx, { ...record, version, meta: { f: fields } }, context.now, context.userId);
+  return version;
+}
