@@ -17,6 +17,11 @@ import { BA_TO, LY_SON, distributionData, householdFields } from '../support/fix
 
 const engines = await storageEngines('multi-device scenarios');
 
+function stripLocal(record: Record<string, unknown> | undefined): Record<string, unknown> {
+  const { id: _id, version: _version, deleted: _deleted, ...data } = record ?? {};
+  return data;
+}
+
 for (const engine of engines) {
   describe.skipIf(!engine.available)(`multi-device scenarios [${engine.name}]`, () => {
     const cleanup: (() => Promise<void>)[] = [];
@@ -423,6 +428,76 @@ for (const engine of engines) {
         await officer.sync();
         await a.sync();
         expect((await a.db.cases.get(caseId))?.status).toBe('approved');
+      });
+    });
+
+    describe('device storage failures', () => {
+      it('a full disk (QuotaExceededError, also wrapped in AbortError) stops the sync, keeps everything, and says so', async () => {
+        const w = await world();
+        const a = await w.device('ctv.lyson');
+        await newHousehold(a, { headName: 'Hộ Khi Đầy Bộ Nhớ' });
+        for (const error of [new DOMException('full', 'QuotaExceededError'), Object.assign(new DOMException('Quota exceeded', 'AbortError'))]) {
+          let fail = true;
+          const hook = () => {
+            if (fail) {
+              fail = false;
+              throw error;
+            }
+          };
+          a.db.cursors.hook('creating', hook);
+          const outcome = await a.sync();
+          a.db.cursors.hook('creating').unsubscribe(hook);
+          expect(outcome).toMatchObject({ kind: 'quota', message: expect.stringContaining('Bộ nhớ của máy đã đầy') });
+          expect(await a.db.outbox.count()).toBe(1);
+        }
+        expect(await a.sync()).toMatchObject({ kind: 'done', pushed: 1 });
+      });
+
+      it('WebKit losing its IndexedDB connection: the database is reopened and the step retried', async () => {
+        const w = await world();
+        const a = await w.device('ctv.lyson');
+        await newHousehold(a, { headName: 'Hộ Khi Mất Kết Nối' });
+        let fail = true;
+        a.db.cursors.hook('creating', () => {
+          if (fail) {
+            fail = false;
+            throw new Error('Connection to Indexed Database server lost. Refresh the page to try again');
+          }
+        });
+        expect(await a.sync()).toMatchObject({ kind: 'done', pushed: 1 });
+        expect(await a.db.outbox.count()).toBe(0);
+      });
+    });
+
+    describe('convergence', () => {
+      it('three devices making random edits over a flaky network end with the same data as the server (seeded)', async () => {
+        const w = await world();
+        const devices = [await w.device('ctv.lyson'), await w.device('ctv2.lyson'), await w.device('canbo.lyson')];
+        const ids = [];
+        for (let i = 0; i < 4; i++) ids.push(await newHousehold(devices[0]!, { headName: `Hộ Hội Tụ ${i}` }));
+        for (const d of devices) await d.sync();
+        let seed = 20261127;
+        const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+        const pick = <T,>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+        const faults = ['drop-request', 'drop-answer', 'duplicate'] as const;
+        for (let step = 0; step < 60; step++) {
+          const d = pick(devices);
+          const id = pick(ids);
+          const current = await d.db.households.get(id);
+          const field = pick(['address', 'notes', 'village'] as const);
+          await saveHousehold(d.db, { ...householdFields(), ...stripLocal(current), [field]: `${field}-${step}` }, { id, now: step });
+          if (random() < 0.3) d.fault(pick(faults));
+          if (random() < 0.5) await d.sync();
+        }
+        for (let round = 0; round < 3; round++) for (const d of devices) await d.sync();
+        const server = await w.db.all<{ id: string; data: string }>("SELECT id, data FROM records WHERE type = 'household' ORDER BY id");
+        for (const d of devices) {
+          expect(await d.db.outbox.count()).toBe(0);
+          for (const row of server) {
+            const local = stripLocal(await d.db.households.get(row.id));
+            expect(local).toEqual(JSON.parse(row.data));
+          }
+        }
       });
     });
   });
