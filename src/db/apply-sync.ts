@@ -5,11 +5,11 @@
  * sent, and the cursors move. A crash part-way leaves all of it or none.
  */
 import type { Change, SyncResponse } from '../shared/protocol';
-import { applyFieldValues } from '../shared/patch';
-import { RECORD_TABLES, recordTable, type AnSinhDb, type LocalRecord, type OutboxEntry } from './database';
+import { applyFieldValues, type FieldPatch } from '../shared/patch';
+import { RECORD_TABLES, TABLE_OF, recordTable, type AnSinhDb, type LocalRecord, type OutboxEntry } from './database';
 
 export async function applySyncResponse(db: AnSinhDb, response: SyncResponse, now: number): Promise<void> {
-  const tables = [...RECORD_TABLES.map((t) => db[t]), db.outbox, db.rejections, db.cursors, db.meta];
+  const tables = [...RECORD_TABLES.map((t) => db[t]), db.outbox, db.rejections, db.cursors];
   await db.transaction('rw', tables, async () => {
     const answered = await db.outbox.where('seq').belowOrEqual(response.lastSeq).toArray();
     const reasons = new Map(response.results.flatMap((r) => (r.status === 'rejected' ? [[r.seq, r.reason] as const] : [])));
@@ -24,7 +24,7 @@ export async function applySyncResponse(db: AnSinhDb, response: SyncResponse, no
     const pending = await db.outbox.orderBy('seq').toArray();
     const pendingIds = new Set(pending.map((entry) => entry.recordId));
     for (const commune of response.resets) await dropCommune(db, commune, pendingIds);
-    for (const change of response.changes) await applyChange(db, change, pending);
+    await applyChanges(db, response.changes, pending);
 
     const scope = new Set(response.user.communes.map((c) => c.code));
     const lost = [...new Set([...response.refused, ...(await db.cursors.toArray()).map((c) => c.commune)])].filter((c) => !scope.has(c));
@@ -34,23 +34,43 @@ export async function applySyncResponse(db: AnSinhDb, response: SyncResponse, no
       await db.cursors.bulkDelete(lost);
     }
     await db.cursors.bulkPut(Object.entries(response.cursors).map(([commune, cursor]) => ({ commune, cursor, epoch: response.epochs[commune] ?? 0 })));
-    if (!response.gap) await db.meta.put({ key: 'lastSyncAt', value: now });
   });
 }
 
-async function applyChange(db: AnSinhDb, change: Change, pending: readonly OutboxEntry[]): Promise<void> {
-  const table = recordTable(db, change.type);
-  if (change.removed || !change.data) {
-    await table.delete(change.id);
-    return;
-  }
-  let data: Record<string, unknown> = change.data;
+/**
+ * Lands a page of changes with one bulk write per table. Changes come in version order per commune; a record
+ * that moved between two communes of this device shows up as a removal in one and a record in the other, in
+ * either order — so a removal only drops a copy that still belongs to the commune it was sent for.
+ */
+async function applyChanges(db: AnSinhDb, changes: readonly Change[], pending: readonly OutboxEntry[]): Promise<void> {
+  const patches = new Map<string, FieldPatch[]>();
   for (const entry of pending) {
-    if (entry.op.kind === 'patch' && entry.op.id === change.id) data = applyFieldValues(data, entry.op.fields);
+    if (entry.op.kind === 'patch') patches.set(entry.op.id, [...(patches.get(entry.op.id) ?? []), entry.op.fields]);
   }
-  const record: LocalRecord = { ...data, id: change.id, version: change.version, communeCode: String(data.communeCode ?? change.commune) };
-  if (change.deleted) record.deleted = true;
-  await table.put(record);
+  const finals = new Map<string, { type: Change['type']; record: LocalRecord | null }>();
+  const removed = changes.filter((c) => c.removed || !c.data);
+  const before = new Map<string, LocalRecord | undefined>();
+  for (const change of removed) before.set(change.id, await recordTable(db, change.type).get(change.id));
+  for (const change of changes) {
+    if (change.removed || !change.data) {
+      const current = finals.has(change.id) ? finals.get(change.id)?.record : before.get(change.id);
+      if (current && current.communeCode !== change.commune) continue;
+      finals.set(change.id, { type: change.type, record: null });
+      continue;
+    }
+    let data: Record<string, unknown> = change.data;
+    for (const fields of patches.get(change.id) ?? []) data = applyFieldValues(data, fields);
+    const record: LocalRecord = { ...data, id: change.id, version: change.version, communeCode: String(data.communeCode ?? change.commune) };
+    if (change.deleted) record.deleted = true;
+    finals.set(change.id, { type: change.type, record });
+  }
+  for (const name of RECORD_TABLES) {
+    const mine = [...finals.values()].filter((f) => TABLE_OF[f.type] === name);
+    const puts = mine.flatMap((f) => (f.record ? [f.record] : []));
+    const deletes = [...finals.entries()].filter(([, f]) => TABLE_OF[f.type] === name && !f.record).map(([id]) => id);
+    if (puts.length) await db[name].bulkPut(puts);
+    if (deletes.length) await db[name].bulkDelete(deletes);
+  }
 }
 
 /** Drops a commune's local copy, keeping records that still have changes waiting to be sent. */

@@ -3,6 +3,7 @@ import * as v from 'valibot';
 import { HouseholdFields } from '../shared/records/household';
 import type { AnSinhDb } from './database';
 import { savePatch } from './outbox';
+import { newId } from '../shared/ids';
 
 export const LocalHousehold = v.object({
   ...HouseholdFields.entries,
@@ -23,7 +24,7 @@ export type SaveResult =
 export async function saveHousehold(db: AnSinhDb, input: unknown, options: { id?: string; now: number }): Promise<SaveResult> {
   const parsed = v.safeParse(HouseholdFields, input);
   if (!parsed.success) return { ok: false, issues: v.flatten<typeof HouseholdFields>(parsed.issues).nested ?? {} };
-  const id = options.id ?? crypto.randomUUID();
+  const id = options.id ?? newId(options.now);
   const changed = await savePatch(db, 'household', id, parsed.output, options.now);
   return { ok: true, id, changed };
 }

@@ -5,13 +5,14 @@
 import { SCHEMA_VERSION, type MutationOp } from '../shared/protocol';
 import type { FieldPatch } from '../shared/patch';
 import { sameValue } from '../shared/patch';
+import { newId } from '../shared/ids';
 import { editableFieldNames, type EditableTypeName } from '../shared/records/registry';
 import { RECORD_TABLES, recordTable, type AnSinhDb, type LocalRecord } from './database';
 import { nextStamp } from './client-id';
 
 /** Adds an outbox entry; to be called inside a transaction that also holds the change. */
 async function enqueue(db: AnSinhDb, recordId: string, op: MutationOp, now: number): Promise<void> {
-  await db.outbox.add({ id: crypto.randomUUID(), schema: SCHEMA_VERSION, at: now, stamp: await nextStamp(db, now), recordId, op });
+  await db.outbox.add({ id: newId(now), schema: SCHEMA_VERSION, at: now, stamp: await nextStamp(db, now), recordId, op });
 }
 
 const WRITE_TABLES = (db: AnSinhDb) => [...RECORD_TABLES.map((t) => db[t]), db.outbox, db.meta];
@@ -58,7 +59,7 @@ export async function recordDistribution(db: AnSinhDb, id: string, data: Record<
 
 /** Voids a handout recorded by mistake: a new event, the original stays. */
 export async function voidDistribution(db: AnSinhDb, target: string, reason: string, communeCode: string, now: number): Promise<string> {
-  const id = crypto.randomUUID();
+  const id = newId(now);
   await db.transaction('rw', WRITE_TABLES(db), async () => {
     await db.distributionVoids.put({ id, version: 0, communeCode, target, reason });
     await enqueue(db, target, { kind: 'void', id, data: { communeCode, target, reason } }, now);

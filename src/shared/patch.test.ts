@@ -17,3 +17,20 @@ describe('field patches', () => {
     expect(sameValue('1', 1)).toBe(false);
   });
 });
+
+describe('versions on the wire', () => {
+  it('puts back versions left out as "previous + 1", per commune', async () => {
+    const { expandVersions } = await import('./protocol');
+    const base = { type: 'household' as const, id: 'x' };
+    expect(
+      expandVersions([
+        { ...base, commune: '21548', version: 7 },
+        { ...base, commune: '21548' },
+        { ...base, commune: '21484', version: 3 },
+        { ...base, commune: '21548', version: 12 },
+        { ...base, commune: '21484' },
+        { ...base, commune: '21548' },
+      ]).map((c) => `${c.commune}:${c.version}`),
+    ).toEqual(['21548:7', '21548:8', '21484:3', '21548:12', '21484:4', '21548:13']);
+  });
+});

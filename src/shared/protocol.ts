@@ -25,7 +25,7 @@ export const SCHEMA_VERSION = 2;
 
 /** Bounds that keep one request small enough for a few minutes of 2G. */
 export const MAX_MUTATIONS_PER_PUSH = 200;
-export const MAX_CHANGES_PER_PULL = 1000;
+export const MAX_CHANGES_PER_PULL = 2000;
 /** Uncompressed JSON of one pull page (about a fifth of that on the wire, gzipped). */
 export const MAX_PULL_BYTES = 512 * 1024;
 
@@ -91,6 +91,22 @@ export const MutationResult = v.variant('status', [
 ]);
 export type MutationResult = v.InferOutput<typeof MutationResult>;
 
+/**
+ * On the wire a change may leave out `version` when it is one more than the previous change of the same commune
+ * in the page: a first download is mostly consecutive versions, and the numbers were a tenth of its gzipped
+ * bytes. `expandVersions` puts them back; everything past the transport sees full changes.
+ */
+export const WireChange = v.object({
+  commune: CommuneCode,
+  version: v.optional(v.number()),
+  type: RecordTypeName,
+  id: v.string(),
+  data: v.optional(v.record(v.string(), v.unknown())),
+  deleted: v.optional(v.boolean()),
+  removed: v.optional(v.boolean()),
+});
+export type WireChange = v.InferOutput<typeof WireChange>;
+
 export const Change = v.object({
   commune: CommuneCode,
   version: v.number(),
@@ -116,14 +132,24 @@ export const SessionUser = v.object({
 });
 export type SessionUser = v.InferOutput<typeof SessionUser>;
 
-export const SyncResponse = v.object({
+export function expandVersions(changes: readonly WireChange[]): Change[] {
+  const last = new Map<string, number>();
+  return changes.map((change) => {
+    const version = change.version ?? (last.get(change.commune) ?? 0) + 1;
+    last.set(change.commune, version);
+    return { ...change, version };
+  });
+}
+
+/** The answer as it travels; `SyncResponse` is what the device works with after `expandVersions`. */
+export const WireSyncResponse = v.object({
   protocol: v.number(),
   /** The highest seq of this client the server has answered (applied, conflict or rejected). */
   lastSeq: v.number(),
   results: v.array(MutationResult),
   /** Set when the batch started beyond lastSeq + 1: nothing was applied. */
   gap: v.optional(v.object({ expected: v.number() })),
-  changes: v.array(Change),
+  changes: v.array(WireChange),
   cursors: v.record(v.string(), v.number()),
   /**
    * Per commune, the version below which removals are no longer kept. The device stores it with its cursor and
@@ -138,7 +164,7 @@ export const SyncResponse = v.object({
   /** The user's communes now, as the server sees them: gained ones start downloading, lost ones are purged. */
   user: SessionUser,
 });
-export type SyncResponse = v.InferOutput<typeof SyncResponse>;
+export type SyncResponse = Omit<v.InferOutput<typeof WireSyncResponse>, 'changes'> & { changes: Change[] };
 
 export const LoginRequest = v.object({
   username: v.pipe(v.string(), v.trim(), v.minLength(1, 'Nhập tên đăng nhập'), v.maxLength(64)),

@@ -25,6 +25,8 @@ export interface SyncDeps {
   batchSize?: number;
 }
 
+export const APPLY_MEASURE = 'an-sinh:apply-sync-page';
+
 /** A bound on round trips per run, so a misbehaving server cannot keep a device busy forever. */
 const MAX_ROUND_TRIPS = 1000;
 
@@ -50,7 +52,10 @@ export async function syncOnce(deps: SyncDeps): Promise<SyncOutcome> {
       );
       if (result.kind !== 'ok') return { ...result, ...(user ? { user } : {}) };
       const { response } = result;
+      const applying = performance.now();
       await withReopen(db, () => applySyncResponse(db, response, deps.clock()));
+      // Visible in DevTools' performance panel, and read by bench/first-download.ts.
+      performance.measure(APPLY_MEASURE, { start: applying, end: performance.now() });
       user = response.user;
       if (response.gap) return { kind: 'gap', message: `Máy chủ chờ thay đổi số ${response.gap.expected}; hãy báo quản trị viên.`, user };
       pushed += state.mutations.filter((m) => m.seq <= response.lastSeq).length;
@@ -59,7 +64,11 @@ export async function syncOnce(deps: SyncDeps): Promise<SyncOutcome> {
       const nextCommunes = response.user.communes.map((c) => c.code);
       const scopeGrew = nextCommunes.some((c) => !communes.includes(c));
       communes = nextCommunes;
-      if (!response.hasMore && !scopeGrew && !(await morePending(db, response))) return { kind: 'done', pushed, pulled, user };
+      if (!response.hasMore && !scopeGrew && !(await morePending(db, response))) {
+        // "Last sync" means everything was sent and everything pulled, not merely that one page arrived.
+        await db.meta.put({ key: 'lastSyncAt', value: deps.clock() });
+        return { kind: 'done', pushed, pulled, user };
+      }
     }
     return { kind: 'retry', message: 'Quá nhiều lượt đồng bộ; sẽ thử lại sau.' };
   } catch (error) {

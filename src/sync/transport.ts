@@ -3,7 +3,7 @@
  * reorder requests; the real one is fetch, with a gzipped body. Every answer is validated before it is trusted.
  */
 import * as v from 'valibot';
-import { ErrorBody, SyncResponse, type SyncRequest } from '../shared/protocol';
+import { ErrorBody, WireSyncResponse, expandVersions, type SyncRequest, type SyncResponse } from '../shared/protocol';
 
 export type TransportResult =
   | { kind: 'ok'; response: SyncResponse }
@@ -65,8 +65,9 @@ async function readAnswer(response: Response): Promise<TransportResult> {
     return { kind: 'retry', message: `HTTP ${response.status}: không đọc được câu trả lời` };
   }
   if (response.ok) {
-    const parsed = v.safeParse(SyncResponse, body);
-    return parsed.success ? { kind: 'ok', response: parsed.output } : { kind: 'retry', message: 'Câu trả lời của máy chủ không hợp lệ' };
+    const parsed = v.safeParse(WireSyncResponse, body);
+    if (!parsed.success) return { kind: 'retry', message: 'Câu trả lời của máy chủ không hợp lệ' };
+    return { kind: 'ok', response: { ...parsed.output, changes: expandVersions(parsed.output.changes) } };
   }
   const error = v.safeParse(ErrorBody, body);
   const message = error.success ? error.output.error.message : `HTTP ${response.status}`;

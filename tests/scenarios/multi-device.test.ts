@@ -325,6 +325,11 @@ for (const engine of engines) {
         expect(await lyson.db.members.where('householdId').equals(id).count()).toBe(0);
         expect((await bato.db.households.get(id))?.communeCode).toBe(BA_TO);
         expect(await bato.db.members.where('householdId').equals(id).count()).toBe(1);
+        // The officer holds both communes: the removal from Lý Sơn must not drop the copy that arrived in Ba Tơ,
+        // whichever of the two the page lists first.
+        await officer.sync();
+        expect((await officer.db.households.get(id))?.communeCode).toBe(BA_TO);
+        expect(await officer.db.members.where('householdId').equals(id).count()).toBe(1);
       });
 
       it('losing access to a commune: pending changes for it are answered before its local data is purged', async () => {

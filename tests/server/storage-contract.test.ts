@@ -14,7 +14,8 @@ import { createSession, deleteSession, findSessionUser } from '../../sync-server
 import { getRecord } from '../../sync-server/src/store/records';
 import { pruneTombstones } from '../../sync-server/src/store/sync-log';
 import { push, MalformedBatchError } from '../../sync-server/src/sync/push';
-import { pull } from '../../sync-server/src/sync/pull';
+import { pull, serializeChanges } from '../../sync-server/src/sync/pull';
+import { expandVersions, type WireChange } from '../../src/shared/protocol';
 import { storageEngines } from '../support/engines';
 import { BA_TO, LY_SON, createMutation, distributionData, householdFields, mutation, patchMutation, pushContext } from '../support/fixtures';
 
@@ -32,7 +33,8 @@ for (const engine of engines) {
       open.push(db);
       return db;
     };
-    const changes = async (db: Database, commune = LY_SON, cursor = 0) => (await pull(db, [{ commune, cursor }], LIMITS)).changes;
+    // Read back through the wire format, as a device would see it.
+    const changes = async (db: Database, commune = LY_SON, cursor = 0) => expandVersions(JSON.parse(serializeChanges((await pull(db, [{ commune, cursor }], LIMITS)).changes)) as WireChange[]);
 
     describe('reference data and accounts', () => {
       it('migrations run once: a second start applies nothing and keeps the data', async () => {

@@ -25,24 +25,37 @@ export function openSqlite(filename: string): Database {
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
 
+  // Preparing a statement costs more than running it: keep each one (the SQL is our own, a few dozen texts).
+  const statements = new Map<string, BetterSqlite3.Statement>();
+  const prepared = (sql: string) => {
+    let statement = statements.get(sql);
+    if (!statement) {
+      // Texts with IN (?, ?, …) lists vary in length; a bound keeps the cache from growing without end.
+      if (statements.size > 500) statements.clear();
+      statement = db.prepare(sql);
+      statements.set(sql, statement);
+    }
+    return statement;
+  };
+
   const executor: SqlExecutor = {
     async all<T>(sql: string, params: readonly unknown[] = []) {
       try {
-        return db.prepare(sql).all(...params) as T[];
+        return prepared(sql).all(...params) as T[];
       } catch (error) {
         throw classify(error);
       }
     },
     async get<T>(sql: string, params: readonly unknown[] = []) {
       try {
-        return db.prepare(sql).get(...params) as T | undefined;
+        return prepared(sql).get(...params) as T | undefined;
       } catch (error) {
         throw classify(error);
       }
     },
     async run(sql: string, params: readonly unknown[] = []) {
       try {
-        return db.prepare(sql).run(...params).changes;
+        return prepared(sql).run(...params).changes;
       } catch (error) {
         throw classify(error);
       }

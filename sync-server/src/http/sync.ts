@@ -12,7 +12,8 @@ import {
 } from '../../../src/shared/protocol';
 import { describeIssues } from '../../../src/shared/fields';
 import { push } from '../sync/push';
-import { pull } from '../sync/pull';
+import { pull, serializeChanges } from '../sync/pull';
+import { sendJsonText } from './send-json';
 import { errorResponse } from './errors';
 import { requireUser } from './auth';
 import type { AppDeps, AppEnv } from './app';
@@ -50,9 +51,9 @@ export function syncRoutes(deps: AppDeps) {
     const context = { userId: user.id, role: user.role, scope, clientId: request.clientId, now: deps.clock() };
     const outcome = await push(deps.db, context, request.mutations);
     const allowed = request.pull.filter(({ commune }) => scope.has(commune));
-    const page = await pull(deps.db, allowed, deps.pullLimits ?? { rows: MAX_CHANGES_PER_PULL, bytes: MAX_PULL_BYTES });
-    const response: SyncResponse = { protocol: PROTOCOL_VERSION, ...outcome, ...page, refused, user };
-    return c.json(response);
+    const { changes, ...page } = await pull(deps.db, allowed, deps.pullLimits ?? { rows: MAX_CHANGES_PER_PULL, bytes: MAX_PULL_BYTES });
+    const head: Omit<SyncResponse, 'changes'> = { protocol: PROTOCOL_VERSION, ...outcome, ...page, refused, user };
+    return sendJsonText(c, `${JSON.stringify(head).slice(0, -1)},"changes":${serializeChanges(changes)}}`);
   });
   return routes;
 }

@@ -90,25 +90,30 @@ export async function addTombstone(tx: SqlExecutor, entry: { commune: string; ve
   ]);
 }
 
+/**
+ * One entry of a commune's change log as a device receives it. `data` stays the stored JSON text: a download
+ * of a whole commune never parses and re-serialises its records.
+ */
 export type LogRow =
-  | { kind: 'record'; record: StoredRecord }
-  | { kind: 'tombstone'; commune: string; version: number; type: RecordTypeName; id: string };
+  | { kind: 'record'; version: number; type: RecordTypeName; id: string; data: string; deleted: boolean }
+  | { kind: 'tombstone'; version: number; type: RecordTypeName; id: string };
 
 /** A commune's changes after `cursor` in version order: current records and tombstones share one counter. */
 export async function changesSince(db: SqlExecutor, commune: string, cursor: number, limit: number): Promise<LogRow[]> {
   const [records, tombstones] = await Promise.all([
-    db.all<Row>(`${SELECT} WHERE commune = ? AND version > ? ORDER BY version LIMIT ?`, [commune, cursor, limit]),
+    db.all<{ version: number; type: RecordTypeName; id: string; data: string; deleted: number | boolean }>(
+      'SELECT version, type, id, data, deleted FROM records WHERE commune = ? AND version > ? ORDER BY version LIMIT ?',
+      [commune, cursor, limit],
+    ),
     db.all<{ version: number; type: RecordTypeName; id: string }>(
       'SELECT version, type, id FROM tombstones WHERE commune = ? AND version > ? ORDER BY version LIMIT ?',
       [commune, cursor, limit],
     ),
   ]);
-  const rows: LogRow[] = [
-    ...records.map((row) => ({ kind: 'record' as const, record: fromRow(row) })),
-    ...tombstones.map((t) => ({ kind: 'tombstone' as const, commune, ...t })),
-  ];
-  const versionOf = (row: LogRow) => (row.kind === 'record' ? row.record.version : row.version);
-  return rows.sort((a, b) => versionOf(a) - versionOf(b)).slice(0, limit);
+  const rows: LogRow[] = records.map((r) => ({ kind: 'record', version: r.version, type: r.type, id: r.id, data: r.data, deleted: Boolean(r.deleted) }));
+  if (tombstones.length === 0) return rows;
+  rows.push(...tombstones.map((t) => ({ kind: 'tombstone' as const, ...t })));
+  return rows.sort((a, b) => a.version - b.version).slice(0, limit);
 }
 
 /** Event ids of a commune that share a duplicate key (same household, round and item). */

@@ -5,12 +5,12 @@
  * sent again from the start and the device drops what it had.
  */
 import type { SqlExecutor } from '../db/database';
-import type { Change } from '../../../src/shared/protocol';
 import { changesSince, type LogRow } from '../store/records';
 import { historyFrom } from '../store/sync-log';
 
 export interface PullPage {
-  changes: Change[];
+  /** In version order per commune; records carry their stored JSON text (see serializeChanges). */
+  changes: (LogRow & { commune: string })[];
   cursors: Record<string, number>;
   epochs: Record<string, number>;
   resets: string[];
@@ -21,6 +21,9 @@ export interface PullLimits {
   rows: number;
   bytes: number;
 }
+
+/** What a change costs on top of its data, in bytes of JSON. */
+const CHANGE_OVERHEAD = 110;
 
 export async function pull(
   db: SqlExecutor,
@@ -53,17 +56,29 @@ export async function pull(
         page.hasMore = true;
         break;
       }
-      const change = toChange(request.commune, row);
-      bytes += Buffer.byteLength(JSON.stringify(change));
-      page.changes.push(change);
-      page.cursors[request.commune] = change.version;
+      // Characters, not bytes: Vietnamese text is a little longer in UTF-8, which the bound's margin absorbs.
+      bytes += CHANGE_OVERHEAD + (row.kind === 'record' ? row.data.length : 0);
+      page.changes.push(Object.assign(row, { commune: request.commune }));
+      page.cursors[request.commune] = row.version;
     }
   }
   return page;
 }
 
-function toChange(commune: string, row: LogRow): Change {
-  if (row.kind === 'tombstone') return { commune, version: row.version, type: row.type, id: row.id, removed: true };
-  const { record } = row;
-  return { commune, version: record.version, type: record.type, id: record.id, data: record.data, ...(record.deleted ? { deleted: true } : {}) };
+/**
+ * The changes as the JSON array of the protocol's Change, written by hand so each record's stored JSON text goes
+ * out as it is.
+ */
+export function serializeChanges(changes: PullPage['changes']): string {
+  const last = new Map<string, number>();
+  const parts = changes.map((change) => {
+    // A version one past the previous one of its commune is left out (see WireChange).
+    const implied = (last.get(change.commune) ?? 0) + 1 === change.version;
+    last.set(change.commune, change.version);
+    // Commune codes are digits, types are our own names and ids were validated as UUIDs: nothing to escape.
+    const head = `{"commune":"${change.commune}"${implied ? '' : `,"version":${change.version}`},"type":"${change.type}","id":"${change.id}"`;
+    if (change.kind === 'tombstone') return `${head},"removed":true}`;
+    return `${head},"data":${change.data}${change.deleted ? ',"deleted":true' : ''}}`;
+  });
+  return `[${parts.join(',')}]`;
 }

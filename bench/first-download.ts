@@ -1,0 +1,98 @@
+/**
+ * The first download of a commune with 2,000 households and 8,000 members, in real Chromium against the built
+ * PWA and the real server (npm run bench:sync runs it after bench/sync.ts). Prints the bytes on the wire (gzip),
+ * the requests, the time the device spent applying pages to IndexedDB, and the wall time over loopback.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { launchChromium } from '../tests/support/browser';
+import { startHttpServer } from '../tests/support/http-server';
+import { DEMO_PASSWORD, LY_SON } from '../sync-server/src/seed/demo';
+import { householdFields } from '../tests/support/fixtures';
+import type { Database } from '../sync-server/src/db/database';
+import { newId } from '../src/shared/ids';
+
+const HOUSEHOLDS = 2000;
+const MEMBERS_PER_HOUSEHOLD = 4;
+const RELATIONS = ['chủ hộ', 'vợ', 'con', 'con'];
+const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Huỳnh', 'Võ', 'Đặng', 'Bùi'];
+const GIVEN = ['Văn An', 'Thị Bình', 'Văn Cường', 'Thị Dung', 'Văn Được', 'Thị Hoa', 'Văn Khoa', 'Thị Lan'];
+
+async function preload(db: Database) {
+  const base = Number((await db.get<{ v: number }>('SELECT version AS v FROM commune_versions WHERE commune = ?', [LY_SON]))?.v ?? 0);
+  let version = base;
+  const insert = async (rows: unknown[][]) =>
+    db.transaction((tx) =>
+      tx.run(
+        `INSERT INTO records (id, type, commune, version, parent_id, data, meta, deleted, created_at, updated_at, updated_by) VALUES ${rows.map(() => '(?, ?, ?, ?, ?, ?, ?, 0, 1, 1, ?)').join(', ')}`,
+        rows.flat(),
+      ),
+    );
+  for (let start = 0; start < HOUSEHOLDS; start += 100) {
+    const rows: unknown[][] = [];
+    for (let h = start; h < start + 100; h++) {
+      // Registered over weeks of survey work, twenty seconds apart, with ids made the way devices make them.
+      const createdAt = 1_764_300_000_000 + h * 20_000;
+      const id = newId(createdAt);
+      const head = `${FAMILY[h % 8]} ${GIVEN[(h * 3) % 8]}`;
+      const household = householdFields({ headName: head, communeCode: LY_SON, village: `Thôn ${['Đông', 'Tây', 'Bắc', 'Trung'][h % 4]} An ${['Vĩnh', 'Hải', 'Bình'][h % 3]}`, address: `Tổ ${h % 12}`, phone: `09${String(10_000_000 + h)}`, notes: h % 5 === 0 ? 'Hộ nghèo, nhà cấp 4 xuống cấp' : '' });
+      rows.push([id, 'household', LY_SON, ++version, null, JSON.stringify(household), '{"f":{}}', 'bench']);
+      for (let m = 0; m < MEMBERS_PER_HOUSEHOLD; m++) {
+        const member = { householdId: id, communeCode: LY_SON, fullName: m === 0 ? head : `${FAMILY[h % 8]} ${GIVEN[(h + m) % 8]}`, sex: m % 2 ? 'female' : 'male', birthDate: `${1950 + ((h + m * 17) % 70)}-0${1 + (m % 9)}-1${m}`, relation: RELATIONS[m], status: 'present' };
+        rows.push([newId(createdAt + m + 1), 'member', LY_SON, ++version, id, JSON.stringify(member), '{"f":{}}', 'bench']);
+      }
+    }
+    await insert(rows);
+  }
+  await db.run('UPDATE commune_versions SET version = ? WHERE commune = ?', [version, LY_SON]);
+}
+
+const dataDir = mkdtempSync(join(tmpdir(), 'bench-download-'));
+const server = await startHttpServer({ dataDir, staticDir: resolve('dist') });
+await preload(server.db);
+const browser = await launchChromium();
+try {
+  const context = await browser.newContext({ viewport: { width: 800, height: 1280 } });
+  const page = await context.newPage();
+  let bytes = 0;
+  let requests = 0;
+  page.on('requestfinished', (request) => {
+    if (!request.url().endsWith('/api/sync')) return;
+    requests += 1;
+    void request.sizes().then((sizes) => (bytes += sizes.responseBodySize + sizes.responseHeadersSize));
+  });
+  await page.goto(`${server.url}/login`);
+  await page.getByLabel('Tên đăng nhập').fill('ctv.lyson');
+  await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
+  const started = Date.now();
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.getByTestId('last-sync').filter({ hasText: 'Đồng bộ lần cuối' }).waitFor({ timeout: 120_000 });
+  const wallMs = Date.now() - started;
+  const figures = await page.evaluate(async () => {
+    const apply = performance.getEntriesByName('an-sinh:apply-sync-page').reduce((sum, e) => sum + e.duration, 0);
+    const dbs = await indexedDB.databases();
+    return { apply, dbs: dbs.map((d) => d.name) };
+  });
+  const counts = await page.evaluate(
+    () =>
+      new Promise<number[]>((resolveCounts) => {
+        const open = indexedDB.open('an-sinh');
+        open.onsuccess = () => {
+          const tx = open.result.transaction(['households', 'members'], 'readonly');
+          const h = tx.objectStore('households').count();
+          const m = tx.objectStore('members').count();
+          tx.oncomplete = () => resolveCounts([h.result, m.result]);
+        };
+      }),
+  );
+  await new Promise((r) => setTimeout(r, 200));
+  console.log('\n## First download of a commune in Chromium (800×1280, loopback)');
+  console.log(`records on the device: ${counts[0]} households, ${counts[1]} members`);
+  console.log(`on the wire: ${(bytes / 1024).toFixed(0)} KB gzip in ${requests} sync requests (target ≤ 300 KB); on 2G at 35 kbps that is ~${Math.round((bytes * 8) / 35_000 + requests * 1.3)} s`);
+  console.log(`applying the pages to IndexedDB: ${(figures.apply / 1000).toFixed(2)} s (target ≤ 3 s); sign-in to synced, wall: ${(wallMs / 1000).toFixed(2)} s`);
+} finally {
+  await browser.close();
+  await server.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+}
