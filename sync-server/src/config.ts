@@ -9,6 +9,8 @@ export interface ServerConfig {
   dataDir: string;
   staticDir: string;
   sessionTtlMs: number;
+  /** How long removals (tombstones) are kept for devices that have been away; older cursors get a reset. */
+  tombstoneHorizonMs: number;
   seedDemo: boolean;
 }
 
@@ -21,6 +23,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     staticDir: resolve(env.STATIC_DIR ?? 'dist'),
     // 30 days: long enough for a field trip with no signal, short enough that a lost tablet's session dies.
     sessionTtlMs: Number(env.SESSION_DAYS ?? 30) * 24 * 3600 * 1000,
+    // 180 days: a tablet left in a drawer for a season still catches up change by change.
+    tombstoneHorizonMs: Number(env.TOMBSTONE_DAYS ?? 180) * 24 * 3600 * 1000,
     seedDemo: env.SEED_DEMO !== 'false',
   };
 }

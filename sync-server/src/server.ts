@@ -6,6 +6,7 @@ import { readUnits } from './reference/units';
 import { upsertUnits } from './store/units';
 import { isEmpty, seedDemo } from './seed/demo';
 import type { ServerConfig } from './config';
+import { pruneTombstones } from './store/sync-log';
 
 export async function prepareDatabase(db: Database, options: { seedDemo: boolean; now: number }): Promise<{ seeded: boolean }> {
   const units = readUnits();
@@ -17,9 +18,25 @@ export async function prepareDatabase(db: Database, options: { seedDemo: boolean
   return { seeded: false };
 }
 
+const DAY_MS = 24 * 3600 * 1000;
+
+/** Forgets removals older than the horizon now and once a day; devices further behind get a reset. */
+export function scheduleTombstonePruning(db: Database, horizonMs: number, log: (line: string) => void): () => void {
+  const prune = () =>
+    db
+      .transaction((tx) => pruneTombstones(tx, Date.now() - horizonMs))
+      .then((count) => count > 0 && log(`pruned ${count} tombstones older than ${Math.round(horizonMs / DAY_MS)} days`))
+      .catch((error: unknown) => log(`tombstone pruning failed: ${error instanceof Error ? error.message : String(error)}`));
+  void prune();
+  const timer = setInterval(() => void prune(), DAY_MS);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
 export async function startServer(config: ServerConfig, log: (line: string) => void) {
   const db = await openDatabase(config);
   const { seeded } = await prepareDatabase(db, { seedDemo: config.seedDemo, now: Date.now() });
+  const stopPruning = scheduleTombstonePruning(db, config.tombstoneHorizonMs, log);
   const app = createApp({ db, clock: Date.now, sessionTtlMs: config.sessionTtlMs, staticDir: config.staticDir, log });
-  return { app, db, seeded };
+  return { app, db, seeded, stopPruning };
 }

@@ -110,4 +110,28 @@ describe.skipIf(!available)('e2e: one household from an offline tablet to a seco
 
     await Promise.all([tablet.close(), second.close(), other.close()]);
   });
+
+  it('one tab of the origin syncs at a time (Web Locks), and refused persistent storage is shown', async () => {
+    const context = await browser.newContext({ viewport: TABLET });
+    const page = await signIn(context, 'ctv.lyson');
+    const persisted = await page.evaluate(() => navigator.storage.persisted());
+    if (!persisted) await expect.poll(() => page.getByTestId('storage-warning').isVisible()).toBe(true);
+    else expect(await page.getByTestId('storage-warning').count()).toBe(0);
+
+    const syncs: string[] = [];
+    page.on('request', (request) => void (request.url().endsWith('/api/sync') && syncs.push(request.url())));
+    // Another tab holds the sync lock: this tab's "sync now" must not send anything meanwhile.
+    const other = await context.newPage();
+    await other.goto(`${server.url}/households`);
+    await other.evaluate(() => {
+      void navigator.locks.request('an-sinh-sync', () => new Promise<void>((resolve) => ((window as unknown as { releaseSync: () => void }).releaseSync = resolve)));
+    });
+    await page.getByRole('button', { name: 'Đồng bộ ngay' }).click();
+    await page.waitForTimeout(1500);
+    expect(syncs).toHaveLength(0);
+    await other.evaluate(() => (window as unknown as { releaseSync: () => void }).releaseSync());
+    await page.getByRole('button', { name: 'Đồng bộ ngay' }).click();
+    await expect.poll(() => syncs.length).toBeGreaterThan(0);
+    await context.close();
+  });
 });
