@@ -6,6 +6,7 @@
  */
 import type { Change, SyncResponse } from '../shared/protocol';
 import { applyFieldValues, type FieldPatch } from '../shared/patch';
+import { withSearchTerms } from './search-terms';
 import { RECORD_TABLES, TABLE_OF, recordTable, type AnSinhDb, type LocalRecord, type OutboxEntry } from './database';
 
 export async function applySyncResponse(db: AnSinhDb, response: SyncResponse, now: number): Promise<void> {
@@ -62,7 +63,7 @@ async function applyChanges(db: AnSinhDb, changes: readonly Change[], pending: r
     for (const fields of patches.get(change.id) ?? []) data = applyFieldValues(data, fields);
     const record: LocalRecord = { ...data, id: change.id, version: change.version, communeCode: String(data.communeCode ?? change.commune) };
     if (change.deleted) record.deleted = true;
-    finals.set(change.id, { type: change.type, record });
+    finals.set(change.id, { type: change.type, record: withSearchTerms(change.type, record) });
   }
   for (const name of RECORD_TABLES) {
     const mine = [...finals.values()].filter((f) => TABLE_OF[f.type] === name);

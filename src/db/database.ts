@@ -10,6 +10,7 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { MutationOp } from '../shared/protocol';
 import type { RecordTypeName } from '../shared/records/registry';
+import { withSearchTerms } from './search-terms';
 
 export interface LocalRecord {
   id: string;
@@ -45,6 +46,13 @@ export interface Cursor {
   epoch: number;
 }
 
+/** A form being filled in, kept at every keystroke so a reload or a flat battery loses nothing. */
+export interface Draft {
+  key: string;
+  value: Record<string, unknown>;
+  updatedAt: number;
+}
+
 export interface MetaEntry {
   key: 'clientId' | 'lastSyncAt' | 'hlc';
   value: unknown;
@@ -59,6 +67,8 @@ export type AnSinhDb = Dexie & {
   distributions: RecordTable;
   distributionVoids: RecordTable;
   conflicts: RecordTable;
+  duplicates: RecordTable;
+  drafts: EntityTable<Draft, 'key'>;
   outbox: EntityTable<OutboxEntry, 'seq'>;
   rejections: EntityTable<Rejection, 'seq'>;
   cursors: EntityTable<Cursor, 'commune'>;
@@ -72,6 +82,7 @@ export const TABLE_OF = {
   distribution: 'distributions',
   distribution_void: 'distributionVoids',
   conflict: 'conflicts',
+  duplicate: 'duplicates',
 } as const satisfies Record<RecordTypeName, keyof AnSinhDb>;
 
 export const RECORD_TABLES = Object.values(TABLE_OF);
@@ -98,5 +109,17 @@ export function openDb(name = DEFAULT_DB_NAME): AnSinhDb {
     cursors: 'commune',
     meta: 'key',
   });
+  // Version 2: search terms (folded words, CCCD, phone) for households and members, possible duplicates, drafts.
+  db.version(2)
+    .stores({
+      households: 'id, communeCode, [communeCode+village], *terms',
+      members: 'id, householdId, communeCode, *terms',
+      duplicates: 'id, communeCode',
+      drafts: 'key',
+    })
+    .upgrade(async (tx) => {
+      await tx.table('households').toCollection().modify((record: LocalRecord) => void Object.assign(record, withSearchTerms('household', record)));
+      await tx.table('members').toCollection().modify((record: LocalRecord) => void Object.assign(record, withSearchTerms('member', record)));
+    });
   return db;
 }

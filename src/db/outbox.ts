@@ -9,6 +9,7 @@ import { newId } from '../shared/ids';
 import { editableFieldNames, type EditableTypeName } from '../shared/records/registry';
 import { RECORD_TABLES, recordTable, type AnSinhDb, type LocalRecord } from './database';
 import { nextStamp } from './client-id';
+import { withSearchTerms } from './search-terms';
 
 /** Adds an outbox entry; to be called inside a transaction that also holds the change. */
 async function enqueue(db: AnSinhDb, recordId: string, op: MutationOp, now: number): Promise<void> {
@@ -43,7 +44,7 @@ export async function savePatch(
     if (Object.keys(patch).length === 0) return false;
     const record: LocalRecord = { ...current, ...fields, id, version: base, communeCode: String(fields.communeCode ?? current?.communeCode) };
     for (const [name, [value]] of Object.entries(patch)) if (value === null) delete record[name];
-    await table.put(record);
+    await table.put(withSearchTerms(type, record));
     await enqueue(db, id, { kind: 'patch', type, id, fields: patch }, now);
     return true;
   });

@@ -13,12 +13,12 @@ import { saveHousehold } from '../../src/db/households';
 import { queueCommand, recordDistribution, resolveConflict, savePatch, voidDistribution } from '../../src/db/outbox';
 import { storageEngines } from '../support/engines';
 import { createWorld, type Device } from '../support/world';
-import { BA_TO, LY_SON, distributionData, householdFields } from '../support/fixtures';
+import { BA_TO, LY_SON, distributionData, householdFields, memberFields } from '../support/fixtures';
 
 const engines = await storageEngines('multi-device scenarios');
 
 function stripLocal(record: Record<string, unknown> | undefined): Record<string, unknown> {
-  const { id: _id, version: _version, deleted: _deleted, ...data } = record ?? {};
+  const { id: _id, version: _version, deleted: _deleted, terms: _terms, ...data } = record ?? {};
   return data;
 }
 
@@ -41,8 +41,11 @@ for (const engine of engines) {
       return { ...w, db, device };
     }
 
+    let villages = 0;
+    /** A household in a village of its own unless told, so that no two look like one registered twice. */
     async function newHousehold(device: Device, overrides: Parameters<typeof householdFields>[0] = {}) {
-      const saved = await saveHousehold(device.db, householdFields(overrides), { now: 1 });
+      villages += 1;
+      const saved = await saveHousehold(device.db, householdFields({ village: `Thôn Riêng ${villages}`, ...overrides }), { now: 1 });
       if (!saved.ok) throw new Error('not saved');
       return saved.id;
     }
@@ -312,7 +315,7 @@ for (const engine of engines) {
         const lyson = await w.device('ctv.lyson');
         const bato = await w.device('ctv.bato');
         const id = await newHousehold(lyson, { headName: 'Hộ Chuyển Đi' });
-        await savePatch(lyson.db, 'member', randomUUID(), { householdId: id, communeCode: LY_SON, fullName: 'Con Hộ Chuyển', relation: 'con', status: 'present' }, 1);
+        await savePatch(lyson.db, 'member', randomUUID(), { ...memberFields(id, { fullName: 'Con Hộ Chuyển' }) }, 1);
         await lyson.sync();
         await bato.sync();
         await officer.sync();

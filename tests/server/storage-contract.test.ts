@@ -17,7 +17,7 @@ import { push, MalformedBatchError } from '../../sync-server/src/sync/push';
 import { pull, serializeChanges } from '../../sync-server/src/sync/pull';
 import { expandVersions, type WireChange } from '../../src/shared/protocol';
 import { storageEngines } from '../support/engines';
-import { BA_TO, LY_SON, createMutation, distributionData, householdFields, mutation, patchMutation, pushContext } from '../support/fixtures';
+import { BA_TO, LY_SON, createMutation, distributionData, householdFields, memberFields, mutation, patchMutation, pushContext } from '../support/fixtures';
 
 const engines = await storageEngines('storage contract');
 const LIMITS = { rows: 1000, bytes: 10_000_000 };
@@ -377,6 +377,35 @@ for (const engine of engines) {
       });
     });
 
+    describe('duplicate registrations', () => {
+      it('two devices register the same person offline: the server flags the pair for the officer and merges nothing', async () => {
+        const db = await fresh();
+        const household = randomUUID();
+        await push(db, pushContext(), [createMutation(1, { village: 'Thôn Đông An Vĩnh' }, household)]);
+        const first = randomUUID();
+        const second = randomUUID();
+        await push(db, pushContext(), [patchMutation(1, first, { ...memberFields(household, { fullName: 'Trần Thị Mỹ', birthDate: '1990-02-03' }) }, 0, 'member')]);
+        await push(db, pushContext(), [patchMutation(1, second, { ...memberFields(household, { fullName: 'Tran Thi My', birthDate: '1990' }) }, 0, 'member')]);
+        const flags = (await changes(db)).filter((c) => c.type === 'duplicate');
+        expect(flags).toHaveLength(1);
+        expect(flags[0]?.data).toMatchObject({ recordType: 'member', recordIds: [second, first], reason: 'name-birth-year-village', status: 'open' });
+        expect(await getRecord(db, first)).toBeDefined();
+        expect(await getRecord(db, second)).toBeDefined();
+        const officer = pushContext({ role: 'commune_officer', userId: 'officer' });
+        expect((await push(db, officer, [mutation(1, { kind: 'resolve', id: flags[0]!.id, value: 'dismissed' })])).results[0]?.status).toBe('applied');
+        expect((await getRecord(db, flags[0]!.id))?.data).toMatchObject({ status: 'dismissed', decision: { by: 'officer' } });
+      });
+
+      it('the same CCCD on two households is flagged; a different person of the same year is not', async () => {
+        const db = await fresh();
+        await push(db, pushContext(), [createMutation(1, { headName: 'Lê Văn A', headCitizenId: '051080009999' })]);
+        await push(db, pushContext(), [createMutation(1, { headName: 'Lê Văn B', headCitizenId: '051080009999', village: 'Thôn Khác' })]);
+        await push(db, pushContext(), [createMutation(1, { headName: 'Phan Văn C', village: 'Thôn Khác' })]);
+        const flags = (await changes(db)).filter((c) => c.type === 'duplicate');
+        expect(flags.map((f) => f.data?.reason)).toEqual(['citizen-id']);
+      });
+    });
+
     describe('scope, moves and history', () => {
       it('[G5] a household in a commune outside the scope is rejected, and nothing about it is written', async () => {
         const db = await fresh();
@@ -400,7 +429,7 @@ for (const engine of engines) {
         const member = randomUUID();
         await push(db, both, [
           createMutation(1, {}, id),
-          patchMutation(2, member, { householdId: id, communeCode: LY_SON, fullName: 'Nguyễn Thị Bé', relation: 'con', status: 'present' }, 0, 'member'),
+          patchMutation(2, member, { ...memberFields(id) }, 0, 'member'),
         ]);
         const before = (await changes(db)).at(-1)?.version ?? 0;
         expect((await push(db, both, [patchMutation(3, id, { communeCode: BA_TO }, 1)])).results[0]?.status).toBe('applied');

@@ -1,6 +1,7 @@
 /** Small builders for tests: records, mutations, contexts. */
 import { randomUUID } from 'node:crypto';
 import type { HouseholdFields } from '../../src/shared/records/household';
+import type { MemberFields } from '../../src/shared/records/member';
 import { SCHEMA_VERSION, type MutationOp } from '../../src/shared/protocol';
 import type { Role } from '../../src/shared/roles';
 
@@ -31,9 +32,11 @@ export function patchMutation(seq: number, id: string, fields: Record<string, un
   return mutation(seq, { kind: 'patch', type, id, fields: patch });
 }
 
-/** A new household as one mutation. */
+let households = 0;
+/** A new household as one mutation; each in its own village unless told, so none looks like a duplicate of another. */
 export function createMutation(seq: number, overrides: Partial<HouseholdFields> = {}, id: string = randomUUID()) {
-  return patchMutation(seq, id, { ...householdFields(overrides) });
+  households += 1;
+  return patchMutation(seq, id, { ...householdFields({ village: `Thôn Số ${households}`, ...overrides }) });
 }
 
 export function distributionData(householdId: string, overrides: Record<string, unknown> = {}) {
@@ -53,4 +56,24 @@ export function distributionData(householdId: string, overrides: Record<string, 
 
 export function pushContext(overrides: Partial<{ userId: string; role: Role; scope: Set<string>; clientId: string; now: number }> = {}) {
   return { userId: 'u1', role: 'collaborator' as Role, scope: new Set([LY_SON]), clientId: randomUUID(), now: 1_750_000_000_000, ...overrides };
+}
+
+export function memberFields(householdId: string, overrides: Partial<MemberFields> = {}): MemberFields {
+  return {
+    householdId,
+    communeCode: LY_SON,
+    fullName: 'Nguyễn Thị Bé',
+    sex: 'female',
+    birthDate: '2015-05-20',
+    relation: 'con',
+    ethnicity: '01',
+    disability: 'none',
+    hasHealthInsurance: true,
+    schooling: 'primary',
+    studying: true,
+    occupation: 'student',
+    hasPension: false,
+    status: 'present',
+    ...overrides,
+  };
 }

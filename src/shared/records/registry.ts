@@ -3,7 +3,7 @@
  * the three sync behaviours it has:
  *  - editable: merged field by field with base versions (household, member, case);
  *  - event: append-only, stored once per id (distribution, distribution_void);
- *  - server-made: written only by the server, pulled by devices (conflict).
+ *  - server-made: written only by the server, pulled by devices (conflict, duplicate).
  */
 import * as v from 'valibot';
 import { HouseholdFields } from './household';
@@ -28,7 +28,7 @@ export const EDITABLE_TYPES = {
 export type EditableTypeName = keyof typeof EDITABLE_TYPES;
 export const EditableTypeName = v.picklist(Object.keys(EDITABLE_TYPES) as [EditableTypeName, ...EditableTypeName[]]);
 
-export const RECORD_TYPE_NAMES = ['household', 'member', 'case', 'distribution', 'distribution_void', 'conflict'] as const;
+export const RECORD_TYPE_NAMES = ['household', 'member', 'case', 'distribution', 'distribution_void', 'conflict', 'duplicate'] as const;
 export type RecordTypeName = (typeof RECORD_TYPE_NAMES)[number];
 export const RecordTypeName = v.picklist(RECORD_TYPE_NAMES);
 

@@ -93,6 +93,24 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'person keys for duplicate registrations',
+    sql: `
+      CREATE TABLE person_keys (
+        record_id TEXT PRIMARY KEY,
+        record_type TEXT NOT NULL,
+        commune TEXT NOT NULL,
+        name_key TEXT NOT NULL,
+        birth_year TEXT,
+        citizen_id TEXT,
+        village_key TEXT
+      );
+      CREATE INDEX person_keys_citizen ON person_keys (commune, citizen_id);
+      CREATE INDEX person_keys_year ON person_keys (commune, record_type, birth_year);
+      CREATE INDEX person_keys_village ON person_keys (commune, record_type, village_key);
+    `,
+  },
 ];
 
 export async function migrate(db: Database, migrations: readonly Migration[] = MIGRATIONS): Promise<number[]> {

@@ -13,6 +13,7 @@ import { childrenOf, getRecord, type FieldWriter, type StoredRecord } from '../.
 import { applied, OUT_OF_SCOPE, rejected, type ApplyOutcome, type MutationContext } from '../context';
 import { writeRecord } from '../write-record';
 import { recordConflict } from './conflicts';
+import { checkDuplicates } from './duplicates';
 
 export async function applyPatch(
   tx: SqlExecutor,
@@ -60,6 +61,7 @@ export async function applyPatch(
       createdAt: existing?.createdAt ?? context.now,
     };
     await writeRecord(tx, context, record, { previousCommune: existing?.commune, touched: Object.keys(accepted) });
+    if (!existing || Object.keys(accepted).some((field) => IDENTITY_FIELDS.has(field))) await checkDuplicates(tx, context, record, !existing);
     if (existing && existing.commune !== commune) await moveChildren(tx, context, op.id, existing.commune, commune);
   }
   if (conflicts.length === 0) return applied;
@@ -94,8 +96,11 @@ function pick(data: Record<string, unknown>, keys: readonly string[]): Record<st
   return Object.fromEntries(keys.filter((k) => data[k] !== undefined).map((k) => [k, data[k]]));
 }
 
-/** Members and conflicts go where their household goes; relief stays where it was handed out. */
-const MOVES_WITH_PARENT = new Set(['member', 'conflict']);
+/** Members, conflicts and duplicate flags go where their household goes; relief stays where it was handed out. */
+const MOVES_WITH_PARENT = new Set(['member', 'conflict', 'duplicate']);
+
+/** Fields a person or household is recognised by (src/shared/search/duplicates.ts). */
+const IDENTITY_FIELDS = new Set(['headName', 'headCitizenId', 'village', 'fullName', 'birthDate', 'citizenId', 'householdId']);
 
 async function moveChildren(tx: SqlExecutor, context: MutationContext, parentId: string, from: string, to: string) {
   for (const child of await childrenOf(tx, parentId)) {

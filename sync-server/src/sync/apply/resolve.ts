@@ -8,13 +8,14 @@ import { describeIssues } from '../../../../src/shared/fields';
 import type { ConflictData } from '../../../../src/shared/records/conflict';
 import { EDITABLE_TYPES, type EditableTypeName } from '../../../../src/shared/records/registry';
 import { CONFLICT_RESOLVERS } from '../../../../src/shared/roles';
-import { getRecord } from '../../store/records';
+import { getRecord, type StoredRecord } from '../../store/records';
 import { applied, OUT_OF_SCOPE, rejected, type ApplyOutcome, type MutationContext } from '../context';
 import { writeRecord } from '../write-record';
 
 export async function applyResolve(tx: SqlExecutor, context: MutationContext, op: { id: string; value: unknown }): Promise<ApplyOutcome> {
   if (!CONFLICT_RESOLVERS.includes(context.role)) return rejected('Chỉ cán bộ xã được quyết định giá trị khi có xung đột.');
   const conflict = await getRecord(tx, op.id);
+  if (conflict?.type === 'duplicate' && context.scope.has(conflict.commune)) return decideDuplicate(tx, context, conflict, op.value);
   if (!conflict || conflict.type !== 'conflict' || !context.scope.has(conflict.commune)) return rejected(OUT_OF_SCOPE);
   const data = conflict.data as ConflictData;
   if (data.status !== 'open') return rejected('Xung đột này đã được giải quyết.');
@@ -30,5 +31,13 @@ export async function applyResolve(tx: SqlExecutor, context: MutationContext, op
 
   await writeRecord(tx, context, { ...record, data: next }, { touched: [data.field] });
   await writeRecord(tx, context, { ...conflict, data: { ...data, status: 'resolved', resolution: { value: op.value, by: context.userId, at: context.now } } });
+  return applied;
+}
+
+/** A possible duplicate is confirmed (the office will merge the paper files) or dismissed; the records stay. */
+async function decideDuplicate(tx: SqlExecutor, context: MutationContext, record: StoredRecord, value: unknown): Promise<ApplyOutcome> {
+  if (value !== 'confirmed' && value !== 'dismissed') return rejected('Chọn "đúng là trùng" hoặc "không trùng".');
+  if (record.data.status !== 'open') return rejected('Trường hợp trùng này đã được xem xét.');
+  await writeRecord(tx, context, { ...record, data: { ...record.data, status: value, decision: { by: context.userId, at: context.now } } });
   return applied;
 }

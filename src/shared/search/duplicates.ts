@@ -1,0 +1,98 @@
+/**
+ * @module Is this person already registered? Used on the device before saving a new member (shown as candidates
+ * to open instead) and on the server when two offline devices registered the same person (flagged for the
+ * commune officer; nothing is merged automatically).
+ */
+import { fold } from './fold';
+
+export interface PersonKey {
+  id: string;
+  fullName: string;
+  /** `YYYY-MM-DD` or `YYYY`. */
+  birthDate?: string | undefined;
+  citizenId?: string | undefined;
+  /** Village of the person's household, when known. */
+  village?: string | undefined;
+}
+
+export type DuplicateReason = 'citizen-id' | 'name-birth-year-village' | 'name-birth-year' | 'head-name-village';
+
+export interface DuplicateCandidate {
+  id: string;
+  reason: DuplicateReason;
+}
+
+/** Edit distance, small and bounded: names differ by a typo at most. */
+function withinOneEdit(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  let j = 0;
+  let edits = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      i++;
+      j++;
+      continue;
+    }
+    if (++edits > 1) return false;
+    if (a.length > b.length) i++;
+    else if (b.length > a.length) j++;
+    else {
+      i++;
+      j++;
+    }
+  }
+  return edits + (a.length - i) + (b.length - j) <= 1;
+}
+
+/**
+ * Candidates for `person` among `others`: the same CCCD (exact), or the same folded name (one typo allowed) and
+ * year of birth — in the same village when both villages are known.
+ */
+export function findDuplicates(person: Omit<PersonKey, 'id'> & { id?: string }, others: readonly PersonKey[]): DuplicateCandidate[] {
+  const name = fold(person.fullName);
+  const year = person.birthDate?.slice(0, 4);
+  const village = person.village ? fold(person.village) : undefined;
+  const found: DuplicateCandidate[] = [];
+  for (const other of others) {
+    if (other.id === person.id) continue;
+    if (person.citizenId && other.citizenId === person.citizenId) {
+      found.push({ id: other.id, reason: 'citizen-id' });
+      continue;
+    }
+    if (!year || other.birthDate?.slice(0, 4) !== year || !withinOneEdit(name, fold(other.fullName))) continue;
+    const otherVillage = other.village ? fold(other.village) : undefined;
+    if (village && otherVillage) {
+      if (village === otherVillage) found.push({ id: other.id, reason: 'name-birth-year-village' });
+    } else {
+      found.push({ id: other.id, reason: 'name-birth-year' });
+    }
+  }
+  return found;
+}
+
+export const DUPLICATE_REASON_VI: Record<DuplicateReason, string> = {
+  'citizen-id': 'trùng số CCCD',
+  'name-birth-year-village': 'trùng họ tên, năm sinh và thôn',
+  'name-birth-year': 'trùng họ tên và năm sinh',
+  'head-name-village': 'trùng họ tên chủ hộ và thôn',
+};
+
+export interface HouseholdKey {
+  id: string;
+  headName: string;
+  village: string;
+  headCitizenId?: string | undefined;
+}
+
+/** Households: the same head's CCCD, or the same head's folded name (one typo allowed) in the same village. */
+export function findHouseholdDuplicates(household: Omit<HouseholdKey, 'id'> & { id?: string }, others: readonly HouseholdKey[]): DuplicateCandidate[] {
+  const name = fold(household.headName);
+  const village = fold(household.village);
+  return others.flatMap((other): DuplicateCandidate[] => {
+    if (other.id === household.id) return [];
+    if (household.headCitizenId && other.headCitizenId === household.headCitizenId) return [{ id: other.id, reason: 'citizen-id' }];
+    return fold(other.village) === village && withinOneEdit(name, fold(other.headName)) ? [{ id: other.id, reason: 'head-name-village' }] : [];
+  });
+}
