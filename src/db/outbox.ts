@@ -91,6 +91,15 @@ export async function resolveConflict(db: AnSinhDb, conflictId: string, value: u
   });
 }
 
+/** An officer's decision on a possible duplicate: shown at once here, applied by the server for all. */
+export async function decideDuplicate(db: AnSinhDb, id: string, value: 'confirmed' | 'dismissed', now: number): Promise<void> {
+  await db.transaction('rw', WRITE_TABLES(db), async () => {
+    const record = await db.duplicates.get(id);
+    if (record) await db.duplicates.put({ ...record, status: value });
+    await enqueue(db, id, { kind: 'resolve', id, value }, now);
+  });
+}
+
 /** Soft delete (commune officers): hidden locally at once, kept on the server. */
 export async function deleteRecord(db: AnSinhDb, type: EditableTypeName, id: string, now: number): Promise<void> {
   await db.transaction('rw', WRITE_TABLES(db), async () => {

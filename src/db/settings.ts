@@ -31,4 +31,6 @@ export const settings = {
   saveLanguage: (language: Language) => set('language', language),
   commune: () => read('commune', v.string()),
   saveCommune: (code: string) => set('commune', code),
+  village: () => read('village', v.string()),
+  saveVillage: (village: string | undefined) => (village ? set('village', village) : del('village')),
 };

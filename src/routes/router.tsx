@@ -1,14 +1,17 @@
 /**
- * @module The route tree. Routes are thin: they guard and pick a screen; the screens live in src/ui.
- * Code-based routes keep the build free of a route generator.
+ * @module The route tree. Routes are thin: they guard and pick a screen; the screens live in src/ui. The survey
+ * and the officer's desk load on demand (they carry the rules engine), precached for offline like the rest.
  */
-import { createRootRoute, createRoute, createRouter, Outlet, redirect } from '@tanstack/react-router';
+import { createRootRoute, createRoute, createRouter, lazyRouteComponent, Outlet, redirect } from '@tanstack/react-router';
 import { sessionStore } from '../ui/services';
 import { StatusBar } from '../ui/StatusBar';
+import { NavBar } from '../ui/NavBar';
 import { LoginPage } from '../ui/LoginPage';
 import { HouseholdListPage } from '../ui/households/HouseholdListPage';
 import { HouseholdPage } from '../ui/households/HouseholdPage';
 import { NewHouseholdPage } from '../ui/households/NewHouseholdPage';
+import { MemberPage } from '../ui/members/MemberPage';
+import { SyncPage } from '../ui/sync/SyncPage';
 
 function requireSession() {
   // An expired session still opens the app: the data is on the device and work goes on offline.
@@ -19,6 +22,7 @@ const rootRoute = createRootRoute({
   component: () => (
     <>
       <StatusBar />
+      <NavBar />
       <main>
         <Outlet />
       </main>
@@ -27,7 +31,6 @@ const rootRoute = createRootRoute({
 });
 
 const loginRoute = createRoute({ getParentRoute: () => rootRoute, path: '/login', component: LoginPage });
-
 const indexRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/',
@@ -35,32 +38,57 @@ const indexRoute = createRoute({
     throw redirect({ to: '/households' });
   },
 });
-
-const householdsRoute = createRoute({
-  getParentRoute: () => rootRoute,
-  path: '/households',
-  beforeLoad: requireSession,
-  component: HouseholdListPage,
-});
-
-const newHouseholdRoute = createRoute({
-  getParentRoute: () => rootRoute,
-  path: '/households/new',
-  beforeLoad: requireSession,
-  component: NewHouseholdPage,
-});
+const householdsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/households', beforeLoad: requireSession, component: HouseholdListPage });
+const newHouseholdRoute = createRoute({ getParentRoute: () => rootRoute, path: '/households/new', beforeLoad: requireSession, component: NewHouseholdPage });
 
 export const householdRoute = createRoute({
-  getParentRoute: () => rootRoute,
-  path: '/households/$householdId',
-  beforeLoad: requireSession,
+  getParentRoute: () => rootRoute, path: '/households/$householdId', beforeLoad: requireSession,
   component: function HouseholdRoute() {
     const { householdId } = householdRoute.useParams();
     return <HouseholdPage id={householdId} />;
   },
 });
 
-const routeTree = rootRoute.addChildren([loginRoute, indexRoute, householdsRoute, newHouseholdRoute, householdRoute]);
+const newMemberRoute = createRoute({
+  getParentRoute: () => rootRoute, path: '/households/$householdId/members/new', beforeLoad: requireSession,
+  component: function NewMemberRoute() {
+    const { householdId } = newMemberRoute.useParams();
+    return <MemberPage householdId={householdId} />;
+  },
+});
+
+const memberRoute = createRoute({
+  getParentRoute: () => rootRoute, path: '/members/$memberId', beforeLoad: requireSession,
+  component: function MemberRoute() {
+    const { memberId } = memberRoute.useParams();
+    return <MemberPage memberId={memberId} />;
+  },
+});
+
+const LazySurvey = lazyRouteComponent(() => import('../ui/survey/SurveyPage'), 'SurveyPage');
+const surveyRoute = createRoute({
+  getParentRoute: () => rootRoute, path: '/households/$householdId/survey', beforeLoad: requireSession,
+  component: function SurveyRoute() {
+    const { householdId } = surveyRoute.useParams();
+    return <LazySurvey householdId={householdId} />;
+  },
+});
+
+const reviewRoute = createRoute({ getParentRoute: () => rootRoute, path: '/review', beforeLoad: requireSession, component: lazyRouteComponent(() => import('../ui/review/ReviewPage'), 'ReviewPage') });
+const syncRoute = createRoute({ getParentRoute: () => rootRoute, path: '/sync', beforeLoad: requireSession, component: SyncPage });
+
+const routeTree = rootRoute.addChildren([
+  loginRoute,
+  indexRoute,
+  householdsRoute,
+  newHouseholdRoute,
+  householdRoute,
+  newMemberRoute,
+  memberRoute,
+  surveyRoute,
+  reviewRoute,
+  syncRoute,
+]);
 
 export const router = createRouter({ routeTree, defaultPreload: false });
 

@@ -18,6 +18,8 @@ export interface SyncStatus {
   problem: { kind: Exclude<SyncOutcome['kind'], 'done'>; message: string } | undefined;
   /** When the next automatic attempt is due after a failure. */
   retryAt: number | undefined;
+  /** Runs finished since the app started, whatever their outcome (tests and the status bar wait on it). */
+  finished: number;
 }
 
 export interface ControllerDeps {
@@ -38,7 +40,7 @@ const AFTER_SAVE_MS = 2_000;
 const LOCK_NAME = 'an-sinh-sync';
 
 export class SyncController {
-  #status: SyncStatus = { running: false, progress: undefined, problem: undefined, retryAt: undefined };
+  #status: SyncStatus = { running: false, progress: undefined, problem: undefined, retryAt: undefined, finished: 0 };
   #listeners = new Set<() => void>();
   #timer: ReturnType<typeof setTimeout> | undefined;
   #retryTimer: ReturnType<typeof setTimeout> | undefined;
@@ -101,7 +103,7 @@ export class SyncController {
     if (outcome?.user) await this.deps.updateUser(session, outcome.user);
     if (outcome?.kind === 'unauthorized') await this.deps.markSessionExpired(session);
     if (outcome) this.#settle(outcome);
-    this.#set({ running: false, progress: undefined });
+    this.#set({ running: false, progress: undefined, finished: this.#status.finished + 1 });
     if (this.#again) {
       this.#again = false;
       void this.syncNow();

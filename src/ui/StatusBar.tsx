@@ -18,7 +18,7 @@ export function StatusBar() {
 
   return (
     <header class="status-bar">
-      <div class="status" role="status" aria-live="polite">
+      <div class="status" role="status" aria-live="polite" data-sync-finished={status.finished} data-sync-running={status.running}>
       <span class={online ? 'pill online' : 'pill offline'} data-testid="network">
         {online ? t.online : t.offline}
       </span>

@@ -1,21 +1,35 @@
-/** @module The commune the user is working in: remembered per device, always one of the user's own. */
+/**
+ * @module Where the user works: a commune among their assigned ones and, optionally, a village. Remembered per
+ * device, so a collaborator picks it once after signing in.
+ */
 import { useEffect, useState } from 'preact/hooks';
 import { settings } from '../db/settings';
 import { useSession } from './services';
 
-export function useCommune(): [string | undefined, (code: string) => void] {
+export function useWorkplace() {
   const session = useSession();
   const codes = session?.user.communes.map((c) => c.code) ?? [];
-  const [chosen, setChosen] = useState<string | undefined>();
+  const [chosen, setChosen] = useState<{ commune?: string | undefined; village?: string | undefined }>({});
   useEffect(() => {
-    void settings.commune().then((saved) => setChosen(saved));
+    void Promise.all([settings.commune(), settings.village()]).then(([commune, village]) => setChosen({ commune, village }));
   }, []);
-  const commune = chosen && codes.includes(chosen) ? chosen : codes[0];
-  return [
+  const commune = chosen.commune && codes.includes(chosen.commune) ? chosen.commune : codes[0];
+  return {
     commune,
-    (code: string) => {
-      setChosen(code);
+    village: chosen.commune === commune ? chosen.village : undefined,
+    setCommune: (code: string) => {
+      setChosen({ commune: code, village: undefined });
       void settings.saveCommune(code);
+      void settings.saveVillage(undefined);
     },
-  ];
+    setVillage: (village: string | undefined) => {
+      setChosen({ commune, village });
+      void settings.saveVillage(village);
+    },
+  };
+}
+
+export function useCommune(): [string | undefined, (code: string) => void] {
+  const { commune, setCommune } = useWorkplace();
+  return [commune, setCommune];
 }

@@ -8,11 +8,11 @@ import { isEmpty, seedDemo } from './seed/demo';
 import type { ServerConfig } from './config';
 import { pruneTombstones } from './store/sync-log';
 
-export async function prepareDatabase(db: Database, options: { seedDemo: boolean; now: number }): Promise<{ seeded: boolean }> {
+export async function prepareDatabase(db: Database, options: { seedDemo: boolean; demoRegistry?: boolean; now: number }): Promise<{ seeded: boolean }> {
   const units = readUnits();
   await db.transaction((tx) => upsertUnits(tx, units));
   if (options.seedDemo && (await isEmpty(db))) {
-    await seedDemo(db, options.now);
+    await seedDemo(db, options.now, { registry: options.demoRegistry ?? true });
     return { seeded: true };
   }
   return { seeded: false };

@@ -6,9 +6,9 @@ import { openDatabase } from '../../sync-server/src/db/open';
 import { prepareDatabase } from '../../sync-server/src/server';
 import { createApp } from '../../sync-server/src/http/app';
 
-export async function startHttpServer(options: { dataDir: string; staticDir: string; port?: number }) {
+export async function startHttpServer(options: { dataDir: string; staticDir: string; port?: number; demoRegistry?: boolean }) {
   const db = await openDatabase({ dataDir: options.dataDir, databaseUrl: undefined });
-  await prepareDatabase(db, { seedDemo: true, now: Date.now() });
+  await prepareDatabase(db, { seedDemo: true, demoRegistry: options.demoRegistry ?? false, now: Date.now() });
   const app = createApp({ db, clock: Date.now, sessionTtlMs: 24 * 3600 * 1000, staticDir: options.staticDir });
   const server = await new Promise<Server>((resolve) => {
     const s = serve({ fetch: app.fetch, port: options.port ?? 0, hostname: '127.0.0.1' }, () => resolve(s as Server));

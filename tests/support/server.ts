@@ -11,7 +11,7 @@ import type { RateLimit } from '../../sync-server/src/http/rate-limit';
 export async function testServer(options: { staticDir?: string; dataDir?: string; syncRate?: RateLimit } = {}) {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'ansinh-http-'));
   const db = await openDatabase({ dataDir, databaseUrl: undefined });
-  await prepareDatabase(db, { seedDemo: true, now: Date.now() });
+  await prepareDatabase(db, { seedDemo: true, demoRegistry: false, now: Date.now() });
   let now = Date.now();
   const logs: string[] = [];
   const app = createApp({

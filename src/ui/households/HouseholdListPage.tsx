@@ -1,41 +1,68 @@
-/** @module The households of the chosen commune on this device, with what waits to be sent or was refused. */
+/**
+ * @module Find or register a household in the commune and village the user works in: search by head's name, any
+ * member's name, CCCD or phone (diacritics and case ignored), each with its latest approved classification.
+ */
+import { useState } from 'preact/hooks';
 import { Link } from '@tanstack/react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { listHouseholds } from '../../db/households';
+import { searchHouseholds } from '../../db/search';
+import { approvedClassifications } from '../../db/cases';
 import { db, useSession } from '../services';
 import { useT } from '../i18n';
-import { useCommune } from '../use-commune';
+import { useWorkplace } from '../use-commune';
+import { ClassificationBadge } from './ClassificationBadge';
+
+/** Rows drawn at once: a cheap tablet scrolls a few hundred smoothly; the search narrows the rest. */
+const SHOWN = 300;
+const collator = new Intl.Collator('vi');
 
 export function HouseholdListPage() {
   const t = useT();
   const session = useSession();
-  const [commune, setCommune] = useCommune();
-  const listed = useLiveQuery(async () => (commune ? listHouseholds(db, commune) : undefined), [commune]);
-  const households = listed?.households;
+  const { commune, setCommune, village, setVillage } = useWorkplace();
+  const [query, setQuery] = useState('');
+  const found = useLiveQuery(async () => (commune ? searchHouseholds(db, commune, query) : undefined), [commune, query]);
+  const villages = useLiveQuery(async () => (commune ? [...new Set((await db.households.where('communeCode').equals(commune).toArray()).map((h) => String(h.village)))].sort(collator.compare) : []), [commune]);
+  const classes = useLiveQuery(async () => (commune ? approvedClassifications(db, commune) : new Map()), [commune]);
   const pendingIds = useLiveQuery(async () => new Set((await db.outbox.toArray()).map((entry) => entry.recordId)), []);
   const rejections = useLiveQuery(() => db.rejections.toArray(), []);
   if (!session) return null;
+  const households = (found?.households ?? []).filter((h) => !village || h.village === village);
 
   return (
     <section>
       <div class="toolbar">
         <h1>{t.households}</h1>
-        {session.user.communes.length > 1 && (
-          <label>
-            {t.commune}
-            <select value={commune} onChange={(e) => setCommune(e.currentTarget.value)}>
-              {session.user.communes.map((c) => (
-                <option value={c.code} key={c.code}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          </label>
-        )}
-        {session.user.communes.length === 1 && <span>{session.user.communes[0]?.name}</span>}
         <Link to="/households/new" class="button">
           {t.newHousehold}
         </Link>
+      </div>
+      <div class="card workplace">
+        <label>
+          {t.commune}
+          <select value={commune} onChange={(e) => setCommune(e.currentTarget.value)} disabled={session.user.communes.length < 2}>
+            {session.user.communes.map((c) => (
+              <option value={c.code} key={c.code}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t.village}
+          <select value={village ?? ''} onChange={(e) => setVillage(e.currentTarget.value || undefined)}>
+            <option value="">{t.allVillages}</option>
+            {villages?.map((name) => (
+              <option value={name} key={name}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label class="grow">
+          {t.search}
+          <input type="search" name="search" placeholder={t.searchPlaceholder} value={query} onInput={(e) => setQuery(e.currentTarget.value)} />
+        </label>
       </div>
       {rejections && rejections.length > 0 && (
         <div class="card attention">
@@ -43,23 +70,25 @@ export function HouseholdListPage() {
           <ul>
             {rejections.map((r) => (
               <li key={r.seq}>
-                <Link to="/households/$householdId" params={{ householdId: r.recordId }}>
-                  {(r.op.kind === 'patch' && typeof r.op.fields.headName?.[0] === 'string' && r.op.fields.headName[0]) || r.recordId}
-                </Link>
-                : {r.reason}
+                <Link to="/sync">{r.reason}</Link>
               </li>
             ))}
           </ul>
         </div>
       )}
-      {listed && listed.unreadable > 0 && <p class="error">{t.unreadableRecords(listed.unreadable)}</p>}
-      {households && households.length === 0 && <p>{t.noHouseholds}</p>}
+      {found && found.unreadable > 0 && <p class="error">{t.unreadableRecords(found.unreadable)}</p>}
+      <p class="hint" data-testid="result-count">
+        {t.resultCount(households.length)}
+      </p>
+      {found && households.length === 0 && <p>{t.noHouseholds}</p>}
       <ul class="list" data-testid="household-list">
-        {households?.map((h) => (
+        {households.slice(0, SHOWN).map((h) => (
           <li key={h.id}>
             <Link to="/households/$householdId" params={{ householdId: h.id }}>
               <strong>{h.headName}</strong>
               <span>{h.village}</span>
+              {found?.matchedMembers.get(h.id) && <span>({t.foundByMember(found.matchedMembers.get(h.id)!)})</span>}
+              <ClassificationBadge result={classes?.get(h.id)} />
               {pendingIds?.has(h.id) && <span class="badge pending">{t.notSynced}</span>}
             </Link>
           </li>

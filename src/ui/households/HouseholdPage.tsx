@@ -1,11 +1,19 @@
-/** @module One household: its fields, whether it waits to be sent, what the server refused, and an edit form. */
+/**
+ * @module One household: its fields, its members (child records), its surveys, what waits to be sent, what the
+ * server refused, and the ways on: edit, add a member, a new poverty review.
+ */
 import { useState } from 'preact/hooks';
 import { Link } from '@tanstack/react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getHousehold } from '../../db/households';
+import { membersOf } from '../../db/members';
+import { surveysOf } from '../../db/cases';
+import { ethnicGroupName } from '../../shared/reference/ethnic-groups';
 import { db, useSession } from '../services';
 import { useT } from '../i18n';
+import { formatVnDate } from '../dates';
 import { HouseholdForm, toDraft } from './HouseholdForm';
+import { ClassificationBadge } from './ClassificationBadge';
 
 export function HouseholdPage({ id }: { id: string }) {
   const t = useT();
@@ -14,13 +22,15 @@ export function HouseholdPage({ id }: { id: string }) {
   const state = useLiveQuery(
     async () => ({
       household: await getHousehold(db, id).catch(() => undefined),
-      pending: await db.outbox.where('recordId').equals(id).count(),
+      members: await membersOf(db, id),
+      surveys: await surveysOf(db, id),
+      pending: new Set((await db.outbox.toArray()).map((entry) => entry.recordId)),
       rejections: await db.rejections.where('recordId').equals(id).toArray(),
     }),
     [id],
   );
   if (!state || !session) return null;
-  const { household, pending, rejections } = state;
+  const { household, members, surveys, pending, rejections } = state;
   if (!household) {
     return (
       <section class="card">
@@ -38,36 +48,92 @@ export function HouseholdPage({ id }: { id: string }) {
     );
   }
   const communeName = session.user.communes.find((c) => c.code === household.communeCode)?.name ?? household.communeCode;
+  const latestApproved = surveys.find((s) => s.status === 'approved');
   const rows: [string, string][] = [
     [t.commune, communeName],
     [t.village, household.village],
-    [t.address, household.address],
+    [t.address, household.address || '—'],
     [t.phone, household.phone ?? '—'],
     [t.headCitizenId, household.headCitizenId ?? '—'],
     [t.area, t[household.area]],
     [t.notes, household.notes || '—'],
   ];
   return (
-    <section class="card">
-      <Link to="/households">← {t.back}</Link>
-      <h1 data-testid="household-head">{household.headName}</h1>
-      {pending > 0 && <p class="badge pending">{t.notSynced}</p>}
-      {rejections.map((r) => (
-        <p class="error" key={r.seq}>
-          {t.rejectedBecause} {r.reason}
-        </p>
-      ))}
-      <dl>
-        {rows.map(([label, value]) => (
-          <div key={label}>
-            <dt>{label}</dt>
-            <dd>{value}</dd>
-          </div>
+    <section>
+      <div class="card">
+        <Link to="/households">← {t.back}</Link>
+        <h1 data-testid="household-head">
+          {household.headName} <ClassificationBadge result={latestApproved?.result} />
+        </h1>
+        {pending.has(id) && <p class="badge pending">{t.notSynced}</p>}
+        {rejections.map((r) => (
+          <p class="error" key={r.seq}>
+            {t.rejectedBecause} {r.reason}
+          </p>
         ))}
-      </dl>
-      <button type="button" onClick={() => setEditing(true)}>
-        {t.edit}
-      </button>
+        <dl>
+          {rows.map(([label, value]) => (
+            <div key={label}>
+              <dt>{label}</dt>
+              <dd>{value}</dd>
+            </div>
+          ))}
+        </dl>
+        <div class="actions">
+          <button type="button" onClick={() => setEditing(true)}>
+            {t.edit}
+          </button>
+          <Link class="button" to="/households/$householdId/survey" params={{ householdId: id }}>
+            {t.newSurvey}
+          </Link>
+        </div>
+      </div>
+
+      <div class="card">
+        <div class="toolbar">
+          <h2>
+            {t.members} ({members.members.filter((m) => m.status === 'present').length})
+          </h2>
+          <Link class="button" to="/households/$householdId/members/new" params={{ householdId: id }}>
+            {t.addMember}
+          </Link>
+        </div>
+        {members.members.length === 0 && <p>{t.noMembers}</p>}
+        <ul class="list" data-testid="member-list">
+          {members.members.map((m) => (
+            <li key={m.id}>
+              <Link to="/members/$memberId" params={{ memberId: m.id }}>
+                <strong>{m.fullName}</strong>
+                <span>
+                  {m.relation} · {formatVnDate(m.birthDate)} · {m.sex === 'male' ? t.male : t.female} · {ethnicGroupName(m.ethnicity)}
+                </span>
+                {m.disability !== 'none' && <span class="badge">{t.disabilityLevels[m.disability]}</span>}
+                {m.status !== 'present' && <span class="badge">{t.memberStatuses[m.status]}</span>}
+                {pending.has(m.id) && <span class="badge pending">{t.notSynced}</span>}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </div>
+
+      {surveys.length > 0 && (
+        <div class="card">
+          <h2>{t.surveys}</h2>
+          <ul class="plain">
+            {surveys.map((s) => (
+              <li key={s.id}>
+                {formatVnDate(s.answers?.reviewDate)} — {s.result ? t.classifications[s.result.classification] : '—'} — {t.statuses[s.status as keyof typeof t.statuses] ?? s.status}
+                {pending.has(s.id) ? ` (${t.waitingToSend})` : ''}
+                {s.history.filter((h) => h.comment).map((h) => (
+                  <div class="hint" key={h.at}>
+                    {h.comment}
+                  </div>
+                ))}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
     </section>
   );
 }

@@ -7,7 +7,9 @@ import { settings, type Language } from '../../db/settings';
 import { vi } from './vi';
 import { en } from './en';
 
-type Widen<T> = { [K in keyof T]: T[K] extends (...args: infer A) => string ? (...args: A) => string : string };
+type Widen<T> = {
+  [K in keyof T]: T[K] extends (...args: infer A) => string ? (...args: A) => string : T[K] extends string ? string : { [L in keyof T[K]]: string };
+};
 export type Messages = Widen<typeof vi>;
 
 const dictionaries: Record<Language, Messages> = { vi, en };
@@ -28,6 +30,17 @@ export function toggleLanguage(): void {
   const next = current === 'vi' ? 'en' : 'vi';
   setLanguage(next);
   void settings.saveLanguage(next);
+}
+
+/** The language itself, for texts that come in both (the rules engine's explanations). */
+export function useLanguage(): Language {
+  return useSyncExternalStore(
+    (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    () => current,
+  );
 }
 
 export function useT(): Messages {

@@ -9,6 +9,7 @@ import type { Role } from '../../../src/shared/protocol';
 import { hashPassword } from '../auth/password';
 import { createUser } from '../store/users';
 import { writeRecord } from '../sync/write-record';
+import { seedRegistry } from './demo-registry';
 
 export const LY_SON = '21548';
 export const BA_TO = '21484';
@@ -39,7 +40,8 @@ export async function isEmpty(db: Database): Promise<boolean> {
   return Number(row?.n ?? 0) === 0;
 }
 
-export async function seedDemo(db: Database, now: number): Promise<void> {
+/** `registry: false` keeps only the accounts and six households (the tests' own small world). */
+export async function seedDemo(db: Database, now: number, options: { registry: boolean } = { registry: true }): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.transaction(async (tx) => {
     for (const account of DEMO_ACCOUNTS) await createUser(tx, { ...account, passwordHash }, now);
@@ -47,6 +49,10 @@ export async function seedDemo(db: Database, now: number): Promise<void> {
     for (const fields of DEMO_HOUSEHOLDS) {
       const record = { id: randomUUID(), type: 'household' as const, commune: fields.communeCode, parentId: null, data: { ...fields }, meta: { f: {} }, deleted: false, createdAt: now };
       await writeRecord(tx, context, record);
+    }
+    if (options.registry) {
+      await seedRegistry(tx, { code: LY_SON, villages: ['Thôn Đông An Vĩnh', 'Thôn Tây An Vĩnh', 'Thôn Đông An Hải', 'Thôn Tây An Hải', 'Thôn An Bình'], households: 300, ethnicity: '01', area: 'rural' }, 17, now);
+      await seedRegistry(tx, { code: BA_TO, villages: ['Thôn Gò Khôn', 'Thôn Làng Mạ', 'Thôn Nước Lăng', 'Thôn Huy Ba'], households: 200, ethnicity: '19', area: 'rural' }, 29, now);
     }
   });
 }

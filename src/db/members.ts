@@ -1,0 +1,62 @@
+/** @module Members on the device: validated reads, the save used by the member form, duplicates at entry. */
+import * as v from 'valibot';
+import { MemberFields } from '../shared/records/member';
+import { findDuplicates, type DuplicateCandidate } from '../shared/search/duplicates';
+import { words } from '../shared/search/fold';
+import { newId } from '../shared/ids';
+import type { AnSinhDb } from './database';
+import { savePatch } from './outbox';
+
+export const LocalMember = v.object({ ...MemberFields.entries, id: v.string(), version: v.number() });
+export type LocalMember = v.InferOutput<typeof LocalMember>;
+
+export type MemberSaveResult = { ok: true; id: string; changed: boolean } | { ok: false; issues: NonNullable<v.FlatErrors<typeof MemberFields>['nested']> };
+
+export async function saveMember(db: AnSinhDb, input: unknown, options: { id?: string; now: number }): Promise<MemberSaveResult> {
+  const parsed = v.safeParse(MemberFields, input);
+  if (!parsed.success) return { ok: false, issues: v.flatten<typeof MemberFields>(parsed.issues).nested ?? {} };
+  const id = options.id ?? newId(options.now);
+  return { ok: true, id, changed: await savePatch(db, 'member', id, parsed.output, options.now) };
+}
+
+/** A household's members, oldest first; unreadable rows are left out of the list and counted. */
+export async function membersOf(db: AnSinhDb, householdId: string): Promise<{ members: LocalMember[]; unreadable: number }> {
+  const rows = await db.members.where('householdId').equals(householdId).toArray();
+  const members = rows.flatMap((row) => {
+    const parsed = v.safeParse(LocalMember, row);
+    return parsed.success ? [parsed.output] : [];
+  });
+  members.sort((a, b) => a.birthDate.localeCompare(b.birthDate));
+  return { members, unreadable: rows.length - members.length };
+}
+
+export interface MemberCandidate extends DuplicateCandidate {
+  fullName: string;
+  birthDate: string;
+  householdId: string;
+  headName: string;
+}
+
+/**
+ * Before a new member is saved: people already on the device with the same CCCD, or the same name and year of
+ * birth in the same village — to open instead of registering twice.
+ */
+export async function memberDuplicates(db: AnSinhDb, person: { id?: string; fullName: string; birthDate?: string; citizenId?: string; communeCode: string; village?: string }): Promise<MemberCandidate[]> {
+  const nameWords = words(person.fullName);
+  const key = nameWords.reduce((a, b) => (b.length > a.length ? b : a), '');
+  const byName = key ? await db.members.where('terms').equals(key).toArray() : [];
+  const byId = person.citizenId ? await db.members.where('terms').equals(person.citizenId).toArray() : [];
+  const pool = [...new Map([...byName, ...byId].filter((m) => m.communeCode === person.communeCode && m.status !== 'deceased').map((m) => [m.id, m])).values()];
+  const households = new Map((await db.households.bulkGet([...new Set(pool.map((m) => String(m.householdId)))])).flatMap((h) => (h ? [[h.id, h] as const] : [])));
+  const keys = pool.map((m) => ({
+    id: m.id,
+    fullName: String(m.fullName),
+    birthDate: typeof m.birthDate === 'string' ? m.birthDate : undefined,
+    citizenId: typeof m.citizenId === 'string' ? m.citizenId : undefined,
+    village: typeof households.get(String(m.householdId))?.village === 'string' ? String(households.get(String(m.householdId))?.village) : undefined,
+  }));
+  return findDuplicates(person, keys).map((candidate) => {
+    const m = pool.find((p) => p.id === candidate.id)!;
+    return { ...candidate, fullName: String(m.fullName), birthDate: String(m.birthDate), householdId: String(m.householdId), headName: String(households.get(String(m.householdId))?.headName ?? '') };
+  });
+}

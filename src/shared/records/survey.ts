@@ -1,0 +1,43 @@
+/**
+ * @module The answers of a household poverty survey (phiếu rà soát), kept in a survey case's `data`. Member facts
+ * come from the member records; only what the registry cannot know is asked here.
+ */
+import * as v from 'valibot';
+
+const Money = v.pipe(v.number('Nhập số tiền'), v.integer('Số tiền phải là số nguyên'), v.minValue(0, 'Không được âm'), v.maxValue(10_000_000_000));
+const Bool = v.optional(v.boolean());
+
+export const SurveyAnswers = v.object({
+  /** The annual review (1/9–14/12) or a regular (monthly) review. */
+  period: v.picklist(['annual', 'regular']),
+  reviewDate: v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng dd/mm/yyyy')),
+  incomeMode: v.picklist(['per-capita', 'household']),
+  incomePerCapita: v.optional(Money),
+  householdIncome: v.optional(Money),
+  floorAreaM2: v.optional(v.pipe(v.number('Nhập diện tích'), v.minValue(0, 'Không được âm'), v.maxValue(10_000))),
+  /** How many of foundation, frame and roof are not durable (0–3). */
+  nonDurableStructures: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(3))),
+  waterSource: v.optional(
+    v.picklist(['piped', 'drilled-well', 'protected-dug-well', 'protected-spring', 'rainwater', 'bottled', 'unprotected-well', 'unprotected-spring', 'surface-water', 'other']),
+  ),
+  latrine: v.optional(v.picklist(['septic', 'semi-septic', 'pour-flush', 'ventilated-pit', 'double-vault', 'simple-pit', 'hanging', 'none', 'other'])),
+  usesTelecom: Bool,
+  hasInformationDevice: Bool,
+  wasteCollectedOrTreated: Bool,
+  /** Member ids of children found malnourished. */
+  malnourished: v.optional(v.array(v.string())),
+  /** Member ids of children studying below the level for their age. */
+  behindInSchool: v.optional(v.array(v.string())),
+});
+export type SurveyAnswers = v.InferOutput<typeof SurveyAnswers>;
+
+/** What a submitted survey records of its result, so lists can show it without the rules engine. */
+export const SurveyResult = v.object({
+  classification: v.picklist(['poor', 'near-poor', 'average-living-standard', 'none', 'undetermined']),
+  deprivationCount: v.number(),
+  perCapitaIncome: v.number(),
+  standard: v.string(),
+  rulePack: v.string(),
+  provisional: v.boolean(),
+});
+export type SurveyResult = v.InferOutput<typeof SurveyResult>;

@@ -1,0 +1,26 @@
+/** @module The main places: households, the officer's desk (officers only), sync. */
+import { Link } from '@tanstack/react-router';
+import { useSession } from './services';
+import { useT } from './i18n';
+
+export function NavBar() {
+  const t = useT();
+  const session = useSession();
+  if (!session) return null;
+  const officer = session.user.role === 'commune_officer' || session.user.role === 'admin';
+  return (
+    <nav class="nav" aria-label="An Sinh">
+      <Link to="/households" activeProps={{ class: 'active' }}>
+        {t.households}
+      </Link>
+      {officer && (
+        <Link to="/review" activeProps={{ class: 'active' }}>
+          {t.review}
+        </Link>
+      )}
+      <Link to="/sync" activeProps={{ class: 'active' }}>
+        {t.syncPage}
+      </Link>
+    </nav>
+  );
+}

@@ -1,0 +1,36 @@
+/** @module Adds a member to a household, or edits one. */
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useNavigate } from '@tanstack/react-router';
+import * as v from 'valibot';
+import { getHousehold } from '../../db/households';
+import { LocalMember } from '../../db/members';
+import { db } from '../services';
+import { useT } from '../i18n';
+import { MemberForm, toMemberDraft } from './MemberForm';
+
+export function MemberPage(props: { householdId?: string; memberId?: string }) {
+  const t = useT();
+  const navigate = useNavigate();
+  const state = useLiveQuery(async () => {
+    const member = props.memberId ? v.safeParse(LocalMember, await db.members.get(props.memberId)) : undefined;
+    const householdId = member?.success ? member.output.householdId : props.householdId;
+    const household = householdId ? await getHousehold(db, householdId).catch(() => undefined) : undefined;
+    return { member: member?.success ? member.output : undefined, household };
+  }, [props.householdId, props.memberId]);
+  if (!state) return null;
+  const { member, household } = state;
+  if (!household || (props.memberId && !member)) return <p class="card">{t.notFound}</p>;
+  const back = () => void navigate({ to: '/households/$householdId', params: { householdId: household.id } });
+  return (
+    <section>
+      <h1>{member ? member.fullName : `${t.addMember} — ${household.headName}`}</h1>
+      <MemberForm
+        {...(member ? { id: member.id } : {})}
+        household={{ id: household.id, communeCode: household.communeCode, village: household.village }}
+        initial={toMemberDraft(member)}
+        onSaved={back}
+        onCancel={back}
+      />
+    </section>
+  );
+}

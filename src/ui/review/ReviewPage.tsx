@@ -1,0 +1,140 @@
+/**
+ * @module The commune officer's desk: surveys to approve or return with a comment, conflicting edits shown side
+ * by side (who, when, which device, which value) to pick or type the right value, and possible duplicates.
+ */
+import { useState } from 'preact/hooks';
+import { Link } from '@tanstack/react-router';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { casesToReview } from '../../db/cases';
+import { decideDuplicate, queueCommand, resolveConflict } from '../../db/outbox';
+import type { Candidate } from '../../shared/records/conflict';
+import { DUPLICATE_REASON_VI } from '../../shared/search/duplicates';
+import { decodeHlc } from '../../shared/hlc';
+import { db, syncController, useSession } from '../services';
+import { useT } from '../i18n';
+import { formatDateTime } from '../format';
+import { formatVnDate } from '../dates';
+import { useWorkplace } from '../use-commune';
+
+export function ReviewPage() {
+  const t = useT();
+  const session = useSession();
+  const { commune } = useWorkplace();
+  const state = useLiveQuery(async () => {
+    if (!commune) return undefined;
+    const cases = await casesToReview(db, commune);
+    const households = new Map((await db.households.bulkGet(cases.map((c) => c.subjectId))).flatMap((h) => (h ? [[h.id, h] as const] : [])));
+    const conflicts = (await db.conflicts.where('communeCode').equals(commune).toArray()).filter((c) => c.status === 'open');
+    const duplicates = (await db.duplicates.where('communeCode').equals(commune).toArray()).filter((d) => d.status === 'open');
+    const pending = new Set((await db.outbox.toArray()).map((e) => e.recordId));
+    return { cases, households, conflicts, duplicates, pending };
+  }, [commune]);
+  if (!state || !session) return null;
+  const done = () => syncController.nudge();
+  return (
+    <section>
+      <h1>{t.review}</h1>
+      <div class="card">
+        <h2>{t.toReview}</h2>
+        {state.cases.length === 0 && <p>{t.nothingToReview}</p>}
+        {state.cases.map((c) => (
+          <CaseRow key={c.id} id={c.id} title={String(state.households.get(c.subjectId)?.headName ?? c.subjectId)} householdId={c.subjectId} date={formatVnDate(c.answers?.reviewDate)} result={c.result ? t.classifications[c.result.classification] : '—'} pending={state.pending.has(c.id)} onDone={done} />
+        ))}
+      </div>
+      <div class="card">
+        <h2>{t.conflicts}</h2>
+        {state.conflicts.length === 0 && <p>{t.noConflicts}</p>}
+        {state.conflicts.map((c) => (
+          <ConflictRow key={c.id} id={c.id} field={String(c.field)} recordId={String(c.recordId)} candidates={(c.candidates as Candidate[]) ?? []} onDone={done} />
+        ))}
+      </div>
+      <div class="card">
+        <h2>{t.duplicates}</h2>
+        {state.duplicates.length === 0 && <p>{t.noDuplicates}</p>}
+        {state.duplicates.map((d) => (
+          <div class="row" key={d.id}>
+            <span>
+              {(d.recordIds as string[]).join(' ↔ ')} — {DUPLICATE_REASON_VI[d.reason as keyof typeof DUPLICATE_REASON_VI]}
+            </span>
+            <button type="button" class="secondary" onClick={() => void decideDuplicate(db, d.id, 'confirmed', Date.now()).then(done)}>
+              {t.confirmDuplicate}
+            </button>
+            <button type="button" class="secondary" onClick={() => void decideDuplicate(db, d.id, 'dismissed', Date.now()).then(done)}>
+              {t.dismissDuplicate}
+            </button>
+          </div>
+        ))}
+      </div>
+    </section>
+  );
+}
+
+function CaseRow(props: { id: string; title: string; householdId: string; date: string; result: string; pending: boolean; onDone: () => void }) {
+  const t = useT();
+  const [comment, setComment] = useState('');
+  const act = async (command: 'approve' | 'return') => {
+    await queueCommand(db, props.id, command, comment.trim() || undefined, Date.now());
+    props.onDone();
+  };
+  return (
+    <div class="row" data-testid="case-row">
+      <span>
+        <Link to="/households/$householdId" params={{ householdId: props.householdId }}>
+          {props.title}
+        </Link>{' '}
+        · {props.date} · <strong>{props.result}</strong>
+        {props.pending ? ` (${t.waitingToSend})` : ''}
+      </span>
+      <label class="grow">
+        {t.comment}
+        <input value={comment} onInput={(e) => setComment(e.currentTarget.value)} />
+      </label>
+      <button type="button" onClick={() => void act('approve')}>
+        {t.approve}
+      </button>
+      <button type="button" class="secondary" disabled={!comment.trim()} onClick={() => void act('return')}>
+        {t.returnCase}
+      </button>
+    </div>
+  );
+}
+
+function ConflictRow(props: { id: string; field: string; recordId: string; candidates: Candidate[]; onDone: () => void }) {
+  const t = useT();
+  const [typed, setTyped] = useState('');
+  const choose = async (value: unknown) => {
+    await resolveConflict(db, props.id, value, Date.now());
+    props.onDone();
+  };
+  return (
+    <div class="conflict" data-testid="conflict">
+      <p>
+        <strong>{t.conflictField(props.field)}</strong> · {props.recordId}
+      </p>
+      <div class="side-by-side">
+        {props.candidates.map((c, index) => {
+          const stamp = decodeHlc(c.stamp);
+          return (
+            <div class="candidate" key={index}>
+              <p class="value">{JSON.stringify(c.value)}</p>
+              <p class="hint">
+                {t.byWhom(c.userId, stamp ? formatDateTime(stamp.ms) : '—')} · {c.clientId.slice(0, 8)}
+                {c.committed ? ` · ${t.provisional}` : ''}
+              </p>
+              <button type="button" onClick={() => void choose(c.value)}>
+                {t.chooseValue}
+              </button>
+            </div>
+          );
+        })}
+      </div>
+      <label>
+        {t.typeValue}
+        <input value={typed} onInput={(e) => setTyped(e.currentTarget.value)} />
+      </label>
+      <button type="button" class="secondary" disabled={!typed.trim()} onClick={() => void choose(typed.trim())}>
+        {t.save}
+      </button>
+    </div>
+  );
+}

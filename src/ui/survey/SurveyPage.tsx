@@ -1,0 +1,159 @@
+/**
+ * @module The poverty survey of a household. Member facts come from the member records; the rest is asked. The
+ * classification and each indicator update as the collaborator types; every keystroke is kept as a draft; a
+ * finished survey is sent to the commune office (a case with a "submit" command).
+ */
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useNavigate } from '@tanstack/react-router';
+import { useLiveQuery } from 'dexie-react-hooks';
+import * as v from 'valibot';
+import { classifyPoverty, type PovertyAnswer } from '../../domain';
+import { toPovertyQuestion } from '../../domain/poverty/from-registry';
+import { getHousehold } from '../../db/households';
+import { membersOf } from '../../db/members';
+import { loadDraft, saveDraft } from '../../db/drafts';
+import { submitSurvey } from '../../db/cases';
+import { isQuotaError } from '../../db/errors';
+import { QUOTA_MESSAGE } from '../../sync/engine';
+import { db, syncController } from '../services';
+import { useT } from '../i18n';
+import { formatVnDate, parseVnDate, todayIso } from '../dates';
+import { CheckField, SelectField, TextField, TriState } from '../fields';
+import { checkSurvey, emptySurvey, SurveyDraftSchema, type SurveyDraft } from './survey-form';
+import { PovertyResult } from './PovertyResult';
+
+export function SurveyPage({ householdId }: { householdId: string }) {
+  const t = useT();
+  const navigate = useNavigate();
+  const draftKey = `survey:${householdId}`;
+  const data = useLiveQuery(async () => ({ household: await getHousehold(db, householdId).catch(() => undefined), members: (await membersOf(db, householdId)).members }), [householdId]);
+  const [draft, setDraft] = useState<SurveyDraft | undefined>();
+  const [error, setError] = useState<string | undefined>();
+
+  useEffect(() => {
+    void loadDraft(db, draftKey).then((stored) => {
+      const parsed = v.safeParse(SurveyDraftSchema, stored);
+      setDraft(parsed.success ? (parsed.output as SurveyDraft) : emptySurvey(formatVnDate(todayIso())));
+    });
+  }, [draftKey]);
+
+  const check = useMemo(() => (draft ? checkSurvey(draft, parseVnDate(draft.reviewDate)) : undefined), [draft]);
+  const answer = useMemo((): PovertyAnswer | string | undefined => {
+    if (!check?.ok || !data?.household) return undefined;
+    try {
+      return classifyPoverty(toPovertyQuestion({ area: data.household.area, members: data.members, answers: check.answers }));
+    } catch (e) {
+      return e instanceof Error ? e.message : String(e);
+    }
+  }, [check, data]);
+
+  if (!data || !draft) return null;
+  const { household, members } = data;
+  if (!household) return <p class="card">{t.notFound}</p>;
+
+  function update(patch: Partial<SurveyDraft>) {
+    const next = { ...draft!, ...patch };
+    setDraft(next);
+    // Every keystroke reaches IndexedDB: a reload or a flat battery loses nothing typed.
+    void saveDraft(db, draftKey, { ...next }, Date.now()).catch((e: unknown) => setError(isQuotaError(e) ? QUOTA_MESSAGE : String(e)));
+  }
+  const issue = (key: keyof SurveyDraft) => (check && !check.ok ? check.issues[key] : undefined);
+  const present = members.filter((m) => m.status === 'present');
+  const children = present.filter((m) => Number(check?.ok ? check.answers.reviewDate.slice(0, 4) : todayIso().slice(0, 4)) - Number(m.birthDate.slice(0, 4)) < 16);
+  const toggle = (list: string[], id: string, on: boolean) => (on ? [...new Set([...list, id])] : list.filter((x) => x !== id));
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    if (!check?.ok || typeof answer !== 'object' || !answer) return;
+    try {
+      await submitSurvey(
+        db,
+        {
+          householdId,
+          communeCode: household!.communeCode,
+          answers: check.answers,
+          result: {
+            classification: answer.classification,
+            deprivationCount: answer.deprivationCount,
+            perCapitaIncome: answer.income.perCapitaMonthly,
+            standard: answer.standard.id,
+            rulePack: answer.rulePack.snapshot,
+            provisional: answer.provisional,
+          },
+          draftKey,
+        },
+        Date.now(),
+      );
+      syncController.nudge();
+      await navigate({ to: '/households/$householdId', params: { householdId } });
+    } catch (e) {
+      setError(isQuotaError(e) ? QUOTA_MESSAGE : `${t.saveFailed} ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+
+  return (
+    <section>
+      <h1>
+        {t.survey}: {household.headName}
+      </h1>
+      <p class="hint">
+        {t.draftKept} · {present.length} {t.members.toLowerCase()}
+      </p>
+      <form class="survey-layout" onSubmit={(e) => void submit(e)} noValidate>
+        <div class="card">
+          <SelectField name="period" label={t.reviewPeriod} value={draft.period} options={Object.entries(t.periods) as ['annual' | 'regular', string][]} onChange={(period) => update({ period })} />
+          <TextField name="reviewDate" label={t.reviewDate} value={draft.reviewDate} onInput={(reviewDate) => update({ reviewDate })} inputMode="numeric" error={issue('reviewDate')} />
+          <fieldset class="field">
+            <legend>{t.incomeMode}</legend>
+            {(['household', 'per-capita'] as const).map((mode) => (
+              <label class="inline" key={mode}>
+                <input type="radio" name="incomeMode" checked={draft.incomeMode === mode} onChange={() => update({ incomeMode: mode })} />
+                {mode === 'household' ? t.householdLabel : t.perCapitaLabel}
+              </label>
+            ))}
+          </fieldset>
+          {draft.incomeMode === 'household' ? (
+            <TextField name="householdIncome" label={t.householdIncome} value={draft.householdIncome} onInput={(householdIncome) => update({ householdIncome })} inputMode="numeric" error={issue('householdIncome')} />
+          ) : (
+            <TextField name="incomePerCapita" label={t.incomePerCapita} value={draft.incomePerCapita} onInput={(incomePerCapita) => update({ incomePerCapita })} inputMode="numeric" error={issue('incomePerCapita')} />
+          )}
+          <TextField name="floorAreaM2" label={t.floorArea} value={draft.floorAreaM2} onInput={(floorAreaM2) => update({ floorAreaM2 })} inputMode="decimal" error={issue('floorAreaM2')} />
+          <SelectField name="nonDurableStructures" label={t.nonDurable} value={draft.nonDurableStructures} placeholder={t.unknown} options={[['0', '0'], ['1', '1'], ['2', '2'], ['3', '3']]} onChange={(nonDurableStructures) => update({ nonDurableStructures })} />
+          <SelectField name="waterSource" label={t.water} value={draft.waterSource} placeholder={t.unknown} options={Object.entries(t.waters)} onChange={(waterSource) => update({ waterSource })} />
+          <SelectField name="latrine" label={t.latrine} value={draft.latrine} placeholder={t.unknown} options={Object.entries(t.latrines)} onChange={(latrine) => update({ latrine })} />
+          <TriState name="usesTelecom" label={t.usesTelecom} value={draft.usesTelecom} onChange={(usesTelecom) => update({ usesTelecom })} yes={t.yes} no={t.no} unknown={t.unknown} />
+          <TriState name="hasInformationDevice" label={t.hasInformationDevice} value={draft.hasInformationDevice} onChange={(hasInformationDevice) => update({ hasInformationDevice })} yes={t.yes} no={t.no} unknown={t.unknown} />
+          <TriState name="wasteCollectedOrTreated" label={t.wasteCollected} value={draft.wasteCollectedOrTreated} onChange={(wasteCollectedOrTreated) => update({ wasteCollectedOrTreated })} yes={t.yes} no={t.no} unknown={t.unknown} />
+          {children.length > 0 && (
+            <fieldset class="field">
+              <legend>{t.malnourishedChildren}</legend>
+              {children.map((c) => (
+                <CheckField key={c.id} name={`malnourished-${c.id}`} label={c.fullName} checked={draft.malnourished.includes(c.id)} onChange={(on) => update({ malnourished: toggle(draft.malnourished, c.id, on) })} />
+              ))}
+            </fieldset>
+          )}
+          {children.some((c) => c.studying) && (
+            <fieldset class="field">
+              <legend>{t.behindInSchool}</legend>
+              {children.filter((c) => c.studying).map((c) => (
+                <CheckField key={c.id} name={`behind-${c.id}`} label={c.fullName} checked={draft.behindInSchool.includes(c.id)} onChange={(on) => update({ behindInSchool: toggle(draft.behindInSchool, c.id, on) })} />
+              ))}
+            </fieldset>
+          )}
+        </div>
+        <div>
+          {typeof answer === 'object' && answer && <PovertyResult answer={answer} />}
+          {typeof answer === 'string' && <p class="error">{answer}</p>}
+          {error && (
+            <p class="error" role="alert">
+              {error}
+            </p>
+          )}
+          <button type="submit" disabled={typeof answer !== 'object'}>
+            {t.submit}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
