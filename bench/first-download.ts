@@ -9,48 +9,13 @@ import { join, resolve } from 'node:path';
 import { launchChromium } from '../tests/support/browser';
 import { startHttpServer } from '../tests/support/http-server';
 import { DEMO_PASSWORD, LY_SON } from '../sync-server/src/seed/demo';
-import { householdFields } from '../tests/support/fixtures';
-import type { Database } from '../sync-server/src/db/database';
-import { newId } from '../src/shared/ids';
+import { preloadCommune } from './commune';
 
 const HOUSEHOLDS = 2000;
-const MEMBERS_PER_HOUSEHOLD = 4;
-const RELATIONS = ['chủ hộ', 'vợ', 'con', 'con'];
-const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Huỳnh', 'Võ', 'Đặng', 'Bùi'];
-const GIVEN = ['Văn An', 'Thị Bình', 'Văn Cường', 'Thị Dung', 'Văn Được', 'Thị Hoa', 'Văn Khoa', 'Thị Lan'];
-
-async function preload(db: Database) {
-  const base = Number((await db.get<{ v: number }>('SELECT version AS v FROM commune_versions WHERE commune = ?', [LY_SON]))?.v ?? 0);
-  let version = base;
-  const insert = async (rows: unknown[][]) =>
-    db.transaction((tx) =>
-      tx.run(
-        `INSERT INTO records (id, type, commune, version, parent_id, data, meta, deleted, created_at, updated_at, updated_by) VALUES ${rows.map(() => '(?, ?, ?, ?, ?, ?, ?, 0, 1, 1, ?)').join(', ')}`,
-        rows.flat(),
-      ),
-    );
-  for (let start = 0; start < HOUSEHOLDS; start += 100) {
-    const rows: unknown[][] = [];
-    for (let h = start; h < start + 100; h++) {
-      // Registered over weeks of survey work, twenty seconds apart, with ids made the way devices make them.
-      const createdAt = 1_764_300_000_000 + h * 20_000;
-      const id = newId(createdAt);
-      const head = `${FAMILY[h % 8]} ${GIVEN[(h * 3) % 8]}`;
-      const household = householdFields({ headName: head, communeCode: LY_SON, village: `Thôn ${['Đông', 'Tây', 'Bắc', 'Trung'][h % 4]} An ${['Vĩnh', 'Hải', 'Bình'][h % 3]}`, address: `Tổ ${h % 12}`, phone: `09${String(10_000_000 + h)}`, notes: h % 5 === 0 ? 'Hộ nghèo, nhà cấp 4 xuống cấp' : '' });
-      rows.push([id, 'household', LY_SON, ++version, null, JSON.stringify(household), '{"f":{}}', 'bench']);
-      for (let m = 0; m < MEMBERS_PER_HOUSEHOLD; m++) {
-        const member = { householdId: id, communeCode: LY_SON, fullName: m === 0 ? head : `${FAMILY[h % 8]} ${GIVEN[(h + m) % 8]}`, sex: m % 2 ? 'female' : 'male', birthDate: `${1950 + ((h + m * 17) % 70)}-0${1 + (m % 9)}-1${m}`, relation: RELATIONS[m], status: 'present' };
-        rows.push([newId(createdAt + m + 1), 'member', LY_SON, ++version, id, JSON.stringify(member), '{"f":{}}', 'bench']);
-      }
-    }
-    await insert(rows);
-  }
-  await db.run('UPDATE commune_versions SET version = ? WHERE commune = ?', [version, LY_SON]);
-}
 
 const dataDir = mkdtempSync(join(tmpdir(), 'bench-download-'));
 const server = await startHttpServer({ dataDir, staticDir: resolve('dist') });
-await preload(server.db);
+await preloadCommune(server.db, LY_SON, HOUSEHOLDS);
 const browser = await launchChromium();
 try {
   const context = await browser.newContext({ viewport: { width: 800, height: 1280 } });

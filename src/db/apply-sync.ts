@@ -6,7 +6,7 @@
  */
 import type { Change, SyncResponse } from '../shared/protocol';
 import { applyFieldValues, type FieldPatch } from '../shared/patch';
-import { withSearchTerms } from './search-terms';
+import { refreshHouseholdTerms, withSearchTerms } from './search-terms';
 import { RECORD_TABLES, TABLE_OF, recordTable, type AnSinhDb, type LocalRecord, type OutboxEntry } from './database';
 
 export async function applySyncResponse(db: AnSinhDb, response: SyncResponse, now: number): Promise<void> {
@@ -65,6 +65,11 @@ async function applyChanges(db: AnSinhDb, changes: readonly Change[], pending: r
     if (change.deleted) record.deleted = true;
     finals.set(change.id, { type: change.type, record: withSearchTerms(change.type, record) });
   }
+  const households = new Set<string>();
+  for (const [id, f] of finals) {
+    if (f.type === 'household' && f.record) households.add(id);
+    if (f.type === 'member' && f.record) households.add(String(f.record.householdId));
+  }
   for (const name of RECORD_TABLES) {
     const mine = [...finals.values()].filter((f) => TABLE_OF[f.type] === name);
     const puts = mine.flatMap((f) => (f.record ? [f.record] : []));
@@ -72,6 +77,7 @@ async function applyChanges(db: AnSinhDb, changes: readonly Change[], pending: r
     if (puts.length) await db[name].bulkPut(puts);
     if (deletes.length) await db[name].bulkDelete(deletes);
   }
+  await refreshHouseholdTerms(db, households);
 }
 
 /** Drops a commune's local copy, keeping records that still have changes waiting to be sent. */

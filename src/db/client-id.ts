@@ -5,21 +5,30 @@
 import type { AnSinhDb } from './database';
 import { encodeHlc, tick, type Hlc } from '../shared/hlc';
 
+/** A database's clientId never changes once made: read it once per open database. */
+const known = new WeakMap<AnSinhDb, string>();
+
 export async function getClientId(db: AnSinhDb): Promise<string> {
-  return db.transaction('rw', db.meta, async () => {
+  const cached = known.get(db);
+  if (cached) return cached;
+  const clientId = await db.transaction('rw', db.meta, async () => {
     const existing = await db.meta.get('clientId');
     if (typeof existing?.value === 'string') return existing.value;
-    const clientId = crypto.randomUUID();
-    await db.meta.put({ key: 'clientId', value: clientId });
-    return clientId;
+    const made = crypto.randomUUID();
+    await db.meta.put({ key: 'clientId', value: made });
+    return made;
   });
+  known.set(db, clientId);
+  return clientId;
 }
 
-/** The next clock stamp; call inside the write transaction so stamps follow the outbox order. */
+/**
+ * The next clock stamp; call inside the write transaction (with `meta` in its scope) so stamps follow the
+ * outbox order. The clock is read from the database each time: another tab may have moved it.
+ */
 export async function nextStamp(db: AnSinhDb, now: number): Promise<string> {
-  const clientId = await getClientId(db);
-  const last = (await db.meta.get('hlc'))?.value as Hlc | undefined;
-  const next = tick(last, now, clientId.slice(0, 8));
-  await db.meta.put({ key: 'hlc', value: next });
+  const [clientId, last] = await Promise.all([getClientId(db), db.meta.get('hlc')]);
+  const next = tick(last?.value as Hlc | undefined, now, clientId.slice(0, 8));
+  void db.meta.put({ key: 'hlc', value: next });
   return encodeHlc(next);
 }

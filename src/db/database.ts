@@ -10,7 +10,7 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { MutationOp } from '../shared/protocol';
 import type { RecordTypeName } from '../shared/records/registry';
-import { withSearchTerms } from './search-terms';
+import { refreshHouseholdTerms, withSearchTerms } from './search-terms';
 
 export interface LocalRecord {
   id: string;
@@ -109,17 +109,19 @@ export function openDb(name = DEFAULT_DB_NAME): AnSinhDb {
     cursors: 'commune',
     meta: 'key',
   });
-  // Version 2: search terms (folded words, CCCD, phone) for households and members, possible duplicates, drafts.
+  // Version 2: search terms (folded words, CCCD, phone) for households and members, a folded sort key, possible
+  // duplicates, drafts.
   db.version(2)
     .stores({
-      households: 'id, communeCode, [communeCode+village], *terms',
+      households: 'id, communeCode, [communeCode+village], [communeCode+sortName], *terms',
       members: 'id, householdId, communeCode, *terms',
       duplicates: 'id, communeCode',
       drafts: 'key',
     })
     .upgrade(async (tx) => {
-      await tx.table('households').toCollection().modify((record: LocalRecord) => void Object.assign(record, withSearchTerms('household', record)));
       await tx.table('members').toCollection().modify((record: LocalRecord) => void Object.assign(record, withSearchTerms('member', record)));
+      const households = tx.table<LocalRecord, string>('households');
+      await refreshHouseholdTerms({ households, members: tx.table('members') }, await households.toCollection().primaryKeys());
     });
   return db;
 }

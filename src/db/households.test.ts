@@ -1,11 +1,29 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDb, type AnSinhDb, type OutboxEntry } from './database';
-import { getHousehold, listHouseholds, saveHousehold } from './households';
+import { getHousehold, saveHousehold } from './households';
+import { saveMember } from './members';
+import { searchHouseholds } from './search';
 import { getClientId } from './client-id';
 import { recordDistribution } from './outbox';
 
 const valid = { headName: 'Nguyễn Văn Đức', communeCode: '21548', village: 'Thôn Đông An Vĩnh', address: 'Tổ 2', area: 'rural', notes: '' };
+const memberOf = (householdId: string) => ({
+  householdId,
+  communeCode: '21548',
+  fullName: 'Con',
+  sex: 'male',
+  birthDate: '2010',
+  relation: 'con',
+  ethnicity: '01',
+  disability: 'none',
+  hasHealthInsurance: true,
+  schooling: 'primary',
+  studying: true,
+  occupation: 'student',
+  hasPension: false,
+  status: 'present',
+});
 const dbs: AnSinhDb[] = [];
 function fresh() {
   const db = openDb(`test-${crypto.randomUUID()}`);
@@ -105,15 +123,45 @@ describe('client id', () => {
   });
 });
 
-describe('listHouseholds', () => {
-  it('sorts by Vietnamese collation, hides deleted ones and counts unreadable rows instead of showing them', async () => {
+describe('searching households', () => {
+  async function commune(db: AnSinhDb) {
+    const ids: Record<string, string> = {};
+    for (const [headName, village, phone] of [['Nguyễn Văn Được', 'Thôn Đông', '0912345678'], ['Ân Thị Cúc', 'Thôn Tây', undefined], ['Đặng Văn Bình', 'Thôn Đông', undefined], ['Bùi Thị Lan', 'Thôn Tây', undefined]] as const) {
+      const saved = await saveHousehold(db, { ...valid, headName, village, ...(phone ? { phone } : {}) }, { now: 1 });
+      if (saved.ok) ids[headName] = saved.id;
+    }
+    await saveMember(db, { ...memberOf(ids['Bùi Thị Lan']!), fullName: 'Trần Văn Hải', citizenId: '051090001234' }, { now: 2 });
+    await saveHousehold(db, { ...valid, headName: 'Nguyễn Văn Xã Khác', communeCode: '21484' }, { now: 1 });
+    return ids;
+  }
+  const names = (r: { households: { headName: string }[] }) => r.households.map((h) => h.headName);
+
+  it('lists the commune in name order, and by village', async () => {
     const db = fresh();
-    for (const headName of ['Đặng Văn B', 'Ân Thị C', 'Bùi Văn A']) await saveHousehold(db, { ...valid, headName }, { now: 1 });
-    await db.households.put({ ...valid, id: crypto.randomUUID(), version: 0, area: 'forest' });
-    await db.households.put({ ...valid, headName: 'Đã Xóa', id: crypto.randomUUID(), version: 3, deleted: true });
-    await saveHousehold(db, { ...valid, headName: 'Xã Khác', communeCode: '21484' }, { now: 1 });
-    const { households, unreadable } = await listHouseholds(db, '21548');
-    expect(households.map((h) => h.headName)).toEqual(['Ân Thị C', 'Bùi Văn A', 'Đặng Văn B']);
-    expect(unreadable).toBe(1);
+    await commune(db);
+    // Name order ignores diacritics (Đặng sorts with D), as a search list does.
+    expect(names(await searchHouseholds(db, '21548', ''))).toEqual(['Ân Thị Cúc', 'Bùi Thị Lan', 'Đặng Văn Bình', 'Nguyễn Văn Được']);
+    expect(names(await searchHouseholds(db, '21548', '', { village: 'Thôn Tây' }))).toEqual(['Ân Thị Cúc', 'Bùi Thị Lan']);
+  });
+
+  it('"nguyen van" finds Nguyễn Văn Được; any member name, CCCD and phone find the household; other communes never', async () => {
+    const db = fresh();
+    await commune(db);
+    expect(names(await searchHouseholds(db, '21548', 'nguyen van'))).toEqual(['Nguyễn Văn Được']);
+    expect(names(await searchHouseholds(db, '21548', 'DUOC'))).toEqual(['Nguyễn Văn Được']);
+    expect(names(await searchHouseholds(db, '21548', 'tran hai'))).toEqual(['Bùi Thị Lan']);
+    expect(names(await searchHouseholds(db, '21548', '051090001234'))).toEqual(['Bùi Thị Lan']);
+    expect(names(await searchHouseholds(db, '21548', '09123'))).toEqual(['Nguyễn Văn Được']);
+    expect(names(await searchHouseholds(db, '21548', 'van'))).toEqual(['Bùi Thị Lan', 'Đặng Văn Bình', 'Nguyễn Văn Được']);
+    expect((await searchHouseholds(db, '21548', 'xa khac')).total).toBe(0);
+  });
+
+  it('hides deleted households and counts all matches beyond the limit', async () => {
+    const db = fresh();
+    const ids = await commune(db);
+    await db.households.update(ids['Đặng Văn Bình']!, { deleted: true });
+    const result = await searchHouseholds(db, '21548', 'van', { limit: 1 });
+    expect(result.total).toBe(2);
+    expect(names(result)).toEqual(['Bùi Thị Lan']);
   });
 });

@@ -38,20 +38,3 @@ export async function getHousehold(db: AnSinhDb, id: string): Promise<LocalHouse
   if (!raw || raw.deleted) return undefined;
   return v.parse(LocalHousehold, raw);
 }
-
-/**
- * A commune's households, sorted by head's name the Vietnamese way. Rows that fail validation (written by an
- * older app, or damaged) are counted, not shown as if they were fine.
- */
-export async function listHouseholds(db: AnSinhDb, communeCode: string): Promise<{ households: LocalHousehold[]; unreadable: number }> {
-  const rows = (await db.households.where('communeCode').equals(communeCode).toArray()).filter((row) => !row.deleted);
-  const households: LocalHousehold[] = [];
-  for (const row of rows) {
-    const parsed = v.safeParse(LocalHousehold, row);
-    if (parsed.success) households.push(parsed.output);
-  }
-  households.sort((a, b) => collator.compare(a.headName, b.headName));
-  return { households, unreadable: rows.length - households.length };
-}
-
-const collator = new Intl.Collator('vi');

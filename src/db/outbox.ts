@@ -9,7 +9,7 @@ import { newId } from '../shared/ids';
 import { editableFieldNames, type EditableTypeName } from '../shared/records/registry';
 import { RECORD_TABLES, recordTable, type AnSinhDb, type LocalRecord } from './database';
 import { nextStamp } from './client-id';
-import { withSearchTerms } from './search-terms';
+import { refreshHouseholdTerms, withSearchTerms } from './search-terms';
 
 /** Adds an outbox entry; to be called inside a transaction that also holds the change. */
 async function enqueue(db: AnSinhDb, recordId: string, op: MutationOp, now: number): Promise<void> {
@@ -23,6 +23,8 @@ const WRITE_TABLES = (db: AnSinhDb) => [...RECORD_TABLES.map((t) => db[t]), db.o
  * differ from the local copy are queued, each with the record version the user saw as its base.
  * Answers whether anything changed.
  */
+export const SAVE_MEASURE = 'an-sinh:save-with-outbox';
+
 export async function savePatch(
   db: AnSinhDb,
   type: EditableTypeName,
@@ -30,7 +32,18 @@ export async function savePatch(
   fields: Record<string, unknown>,
   now: number,
 ): Promise<boolean> {
-  return db.transaction('rw', WRITE_TABLES(db), async () => {
+  const started = performance.now();
+  const changed = await writePatch(db, type, id, fields, now);
+  performance.measure(SAVE_MEASURE, { start: started, end: performance.now() });
+  return changed;
+}
+
+/** Fields that a household's or member's search terms are made of (src/db/search-terms.ts). */
+const SEARCHED = new Set(['headName', 'headCitizenId', 'phone', 'fullName', 'citizenId', 'status', 'householdId']);
+
+async function writePatch(db: AnSinhDb, type: EditableTypeName, id: string, fields: Record<string, unknown>, now: number): Promise<boolean> {
+  // Only the tables this write touches: a wider scope would wait on every screen's open read.
+  return db.transaction('rw', [recordTable(db, type), db.households, db.members, db.outbox, db.meta], async () => {
     const table = recordTable(db, type);
     const current = await table.get(id);
     const base = current?.version ?? 0;
@@ -44,8 +57,13 @@ export async function savePatch(
     if (Object.keys(patch).length === 0) return false;
     const record: LocalRecord = { ...current, ...fields, id, version: base, communeCode: String(fields.communeCode ?? current?.communeCode) };
     for (const [name, [value]] of Object.entries(patch)) if (value === null) delete record[name];
-    await table.put(withSearchTerms(type, record));
-    await enqueue(db, id, { kind: 'patch', type, id, fields: patch }, now);
+    // Issued together: IndexedDB runs them in order inside the transaction without a round trip between each.
+    const writes: Promise<unknown>[] = [table.put(withSearchTerms(type, record)), enqueue(db, id, { kind: 'patch', type, id, fields: patch }, now)];
+    const searched = !current || Object.keys(patch).some((field) => SEARCHED.has(field));
+    if (searched && (type === 'household' || type === 'member')) {
+      writes.push(refreshHouseholdTerms(db, [type === 'household' ? id : String(record.householdId)]));
+    }
+    await Promise.all(writes);
     return true;
   });
 }

@@ -2,10 +2,10 @@
  * @module Find or register a household in the commune and village the user works in: search by head's name, any
  * member's name, CCCD or phone (diacritics and case ignored), each with its latest approved classification.
  */
-import { useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import { Link } from '@tanstack/react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { searchHouseholds } from '../../db/search';
+import { communeHouseholds, findHouseholds } from '../../db/search';
 import { approvedClassifications } from '../../db/cases';
 import { db, useSession } from '../services';
 import { useT } from '../i18n';
@@ -21,13 +21,18 @@ export function HouseholdListPage() {
   const session = useSession();
   const { commune, setCommune, village, setVillage } = useWorkplace();
   const [query, setQuery] = useState('');
-  const found = useLiveQuery(async () => (commune ? searchHouseholds(db, commune, query) : undefined), [commune, query]);
-  const villages = useLiveQuery(async () => (commune ? [...new Set((await db.households.where('communeCode').equals(commune).toArray()).map((h) => String(h.village)))].sort(collator.compare) : []), [commune]);
+  const rows = useLiveQuery(async () => (commune ? communeHouseholds(db, commune) : undefined), [commune]);
+  const found = useMemo(() => rows && findHouseholds(rows, query, { village, limit: SHOWN }), [rows, query, village]);
+  const villages = useLiveQuery(
+    async () =>
+      commune ? ((await db.households.where('[communeCode+village]').between([commune, ''], [commune, '\uffff']).uniqueKeys()) as unknown as [string, string][]).map(([, name]) => name).sort(collator.compare) : [],
+    [commune],
+  );
   const classes = useLiveQuery(async () => (commune ? approvedClassifications(db, commune) : new Map()), [commune]);
   const pendingIds = useLiveQuery(async () => new Set((await db.outbox.toArray()).map((entry) => entry.recordId)), []);
   const rejections = useLiveQuery(() => db.rejections.toArray(), []);
   if (!session) return null;
-  const households = (found?.households ?? []).filter((h) => !village || h.village === village);
+  const households = found?.households ?? [];
 
   return (
     <section>
@@ -78,7 +83,7 @@ export function HouseholdListPage() {
       )}
       {found && found.unreadable > 0 && <p class="error">{t.unreadableRecords(found.unreadable)}</p>}
       <p class="hint" data-testid="result-count">
-        {t.resultCount(households.length)}
+        {t.resultCount(found?.total ?? 0)}
       </p>
       {found && households.length === 0 && <p>{t.noHouseholds}</p>}
       <ul class="list" data-testid="household-list">
@@ -87,7 +92,6 @@ export function HouseholdListPage() {
             <Link to="/households/$householdId" params={{ householdId: h.id }}>
               <strong>{h.headName}</strong>
               <span>{h.village}</span>
-              {found?.matchedMembers.get(h.id) && <span>({t.foundByMember(found.matchedMembers.get(h.id)!)})</span>}
               <ClassificationBadge result={classes?.get(h.id)} />
               {pendingIds?.has(h.id) && <span class="badge pending">{t.notSynced}</span>}
             </Link>

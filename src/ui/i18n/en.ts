@@ -50,7 +50,6 @@ export const en: Messages = {
   searchPlaceholder: 'e.g. nguyen van, 0912…',
   allVillages: 'All villages',
   workingIn: 'Working in',
-  foundByMember: (name: string) => `member ${name}`,
   resultCount: (n: number) => `${n} households`,
   members: 'Members',
   addMember: 'Add member',

@@ -48,7 +48,6 @@ export const vi = {
   searchPlaceholder: 'Ví dụ: nguyen van, 0912…',
   allVillages: 'Tất cả thôn',
   workingIn: 'Đang làm việc tại',
-  foundByMember: (name: string) => `có thành viên ${name}`,
   resultCount: (n: number) => `${n} hộ`,
   members: 'Thành viên',
   addMember: 'Thêm thành viên',
