@@ -22,13 +22,26 @@ export async function getClientId(db: AnSinhDb): Promise<string> {
   return clientId;
 }
 
-/**
- * The next clock stamp; call inside the write transaction (with `meta` in its scope) so stamps follow the
- * outbox order. The clock is read from the database each time: another tab may have moved it.
- */
-export async function nextStamp(db: AnSinhDb, now: number): Promise<string> {
+export interface ClockReading {
+  clientId: string;
+  last: Hlc | undefined;
+}
+
+/** Reads the clock inside the write transaction (`meta` in its scope): another tab may have moved it. */
+export async function readClock(db: AnSinhDb): Promise<ClockReading> {
   const [clientId, last] = await Promise.all([getClientId(db), db.meta.get('hlc')]);
-  const next = tick(last?.value as Hlc | undefined, now, clientId.slice(0, 8));
-  void db.meta.put({ key: 'hlc', value: next });
-  return encodeHlc(next);
+  return { clientId, last: last?.value as Hlc | undefined };
+}
+
+/** The stamp after `reading`, and the write that moves the stored clock to it (same transaction). */
+export function stampAfter(db: AnSinhDb, reading: ClockReading, now: number): { stamp: string; saved: Promise<unknown> } {
+  const next = tick(reading.last, now, reading.clientId.slice(0, 8));
+  return { stamp: encodeHlc(next), saved: db.meta.put({ key: 'hlc', value: next }) };
+}
+
+/** The next clock stamp; call inside the write transaction so stamps follow the outbox order. */
+export async function nextStamp(db: AnSinhDb, now: number): Promise<string> {
+  const { stamp, saved } = stampAfter(db, await readClock(db), now);
+  await saved;
+  return stamp;
 }

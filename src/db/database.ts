@@ -109,11 +109,12 @@ export function openDb(name = DEFAULT_DB_NAME): AnSinhDb {
     cursors: 'commune',
     meta: 'key',
   });
-  // Version 2: search terms (folded words, CCCD, phone) for households and members, a folded sort key, possible
+  // Version 2: search terms (folded words, CCCD, phone) on households (searched in memory, so not indexed: a
+  // multi-entry index would be rewritten on every save) and indexed on members, a folded sort key, possible
   // duplicates, drafts.
   db.version(2)
     .stores({
-      households: 'id, communeCode, [communeCode+village], [communeCode+sortName], *terms',
+      households: 'id, communeCode, [communeCode+village], [communeCode+sortName]',
       members: 'id, householdId, communeCode, *terms',
       duplicates: 'id, communeCode',
       drafts: 'key',

@@ -8,7 +8,7 @@ import { sameValue } from '../shared/patch';
 import { newId } from '../shared/ids';
 import { editableFieldNames, type EditableTypeName } from '../shared/records/registry';
 import { RECORD_TABLES, recordTable, type AnSinhDb, type LocalRecord } from './database';
-import { nextStamp } from './client-id';
+import { nextStamp, readClock, stampAfter } from './client-id';
 import { refreshHouseholdTerms, withSearchTerms } from './search-terms';
 
 /** Adds an outbox entry; to be called inside a transaction that also holds the change. */
@@ -45,7 +45,8 @@ async function writePatch(db: AnSinhDb, type: EditableTypeName, id: string, fiel
   // Only the tables this write touches: a wider scope would wait on every screen's open read.
   return db.transaction('rw', [recordTable(db, type), db.households, db.members, db.outbox, db.meta], async () => {
     const table = recordTable(db, type);
-    const current = await table.get(id);
+    // Two round trips in all: read the record and the clock together, then issue every write together.
+    const [current, clock] = await Promise.all([table.get(id), readClock(db)]);
     const base = current?.version ?? 0;
     const patch: FieldPatch = {};
     for (const name of editableFieldNames(type)) {
@@ -58,7 +59,9 @@ async function writePatch(db: AnSinhDb, type: EditableTypeName, id: string, fiel
     const record: LocalRecord = { ...current, ...fields, id, version: base, communeCode: String(fields.communeCode ?? current?.communeCode) };
     for (const [name, [value]] of Object.entries(patch)) if (value === null) delete record[name];
     // Issued together: IndexedDB runs them in order inside the transaction without a round trip between each.
-    const writes: Promise<unknown>[] = [table.put(withSearchTerms(type, record)), enqueue(db, id, { kind: 'patch', type, id, fields: patch }, now)];
+    const { stamp, saved } = stampAfter(db, clock, now);
+    const entry = { id: newId(now), schema: SCHEMA_VERSION, at: now, stamp, recordId: id, op: { kind: 'patch' as const, type, id, fields: patch } };
+    const writes: Promise<unknown>[] = [table.put(withSearchTerms(type, record)), db.outbox.add(entry), saved];
     const searched = !current || Object.keys(patch).some((field) => SEARCHED.has(field));
     if (searched && (type === 'household' || type === 'member')) {
       writes.push(refreshHouseholdTerms(db, [type === 'household' ? id : String(record.householdId)]));
