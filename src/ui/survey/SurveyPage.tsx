@@ -141,7 +141,7 @@ export function SurveyPage({ householdId }: { householdId: string }) {
             </fieldset>
           )}
         </div>
-        <div>
+        <div id="survey-result">
           {typeof answer === 'object' && answer && <PovertyResult answer={answer} />}
           {typeof answer === 'string' && <p class="error">{answer}</p>}
           {error && (
@@ -154,6 +154,12 @@ export function SurveyPage({ householdId }: { householdId: string }) {
           </button>
         </div>
       </form>
+      {typeof answer === 'object' && answer && (
+        // Portrait: the result sits below a long form, so its gist stays in view at the bottom of the screen.
+        <a class={`sticky-summary class-${answer.classification}`} href="#survey-result">
+          {t.result}: <strong>{t.classifications[answer.classification]}</strong> · {t.deprivations(answer.deprivationCount)}
+        </a>
+      )}
     </section>
   );
 }
