@@ -4,26 +4,11 @@ import { openDb, type AnSinhDb, type OutboxEntry } from './database';
 import { getHousehold, saveHousehold } from './households';
 import { saveMember } from './members';
 import { searchHouseholds } from './search';
+import { memberFields } from '../../tests/support/fixtures';
 import { getClientId } from './client-id';
 import { recordDistribution } from './outbox';
 
 const valid = { headName: 'Nguyễn Văn Đức', communeCode: '21548', village: 'Thôn Đông An Vĩnh', address: 'Tổ 2', area: 'rural', notes: '' };
-const memberOf = (householdId: string) => ({
-  householdId,
-  communeCode: '21548',
-  fullName: 'Con',
-  sex: 'male',
-  birthDate: '2010',
-  relation: 'con',
-  ethnicity: '01',
-  disability: 'none',
-  hasHealthInsurance: true,
-  schooling: 'primary',
-  studying: true,
-  occupation: 'student',
-  hasPension: false,
-  status: 'present',
-});
 const dbs: AnSinhDb[] = [];
 function fresh() {
   const db = openDb(`test-${crypto.randomUUID()}`);
@@ -130,7 +115,7 @@ describe('searching households', () => {
       const saved = await saveHousehold(db, { ...valid, headName, village, ...(phone ? { phone } : {}) }, { now: 1 });
       if (saved.ok) ids[headName] = saved.id;
     }
-    await saveMember(db, { ...memberOf(ids['Bùi Thị Lan']!), fullName: 'Trần Văn Hải', citizenId: '051090001234' }, { now: 2 });
+    await saveMember(db, memberFields(ids['Bùi Thị Lan']!, { fullName: 'Trần Văn Hải', citizenId: '051090001234' }), { now: 2 });
     await saveHousehold(db, { ...valid, headName: 'Nguyễn Văn Xã Khác', communeCode: '21484' }, { now: 1 });
     return ids;
   }

@@ -5,54 +5,16 @@
  * back online it syncs; a commune officer approves on another device; two devices edit the same member's field
  * offline and the officer resolves the conflict.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { chromiumAvailable, launchChromium } from '../support/browser';
-import { startHttpServer } from '../support/http-server';
-import { DEMO_PASSWORD } from '../../sync-server/src/seed/demo';
+import { describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { chromiumAvailable } from '../support/browser';
+import { TABLET, appWorld, signIn as signInAt, synced } from '../support/app-world';
 
-const TABLET = { width: 800, height: 1280 };
 const available = chromiumAvailable('e2e field app');
 
 describe.skipIf(!available)('e2e: the field app of a commune collaborator', () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof startHttpServer>>;
-  const dataDir = mkdtempSync(join(tmpdir(), 'ansinh-e2e5-'));
-
-  beforeAll(async () => {
-    server = await startHttpServer({ dataDir, staticDir: resolve('dist') });
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
-
-  async function signIn(context: BrowserContext, username: string): Promise<Page> {
-    const page = await context.newPage();
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel('Tên đăng nhập').fill(username);
-    await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.waitForURL('**/households');
-    await expect.poll(() => page.getByTestId('last-sync').textContent()).toMatch(/Đồng bộ lần cuối/);
-    await page.evaluate(() => navigator.serviceWorker.ready);
-    return page;
-  }
-
-  /** Runs a sync from the button and waits for that run (not an earlier one) to finish with nothing left to send. */
-  async function synced(page: Page) {
-    const status = page.locator('[data-sync-finished]');
-    const before = Number(await status.getAttribute('data-sync-finished'));
-    await expect.poll(() => status.getAttribute('data-sync-running')).toBe('false');
-    await page.getByRole('button', { name: 'Đồng bộ ngay' }).click();
-    await expect.poll(async () => Number(await status.getAttribute('data-sync-finished')), { timeout: 20_000 }).toBeGreaterThan(before);
-    await expect.poll(() => page.getByTestId('pending').textContent(), { timeout: 20_000 }).toBe('Không có thay đổi chờ gửi');
-  }
+  const world = appWorld();
+  const signIn = (context: BrowserContext, username: string) => signInAt(context, world.server.url, username);
 
   async function addHousehold(page: Page, headName: string, village: string) {
     await page.getByRole('link', { name: 'Thêm hộ mới' }).click();
@@ -77,14 +39,14 @@ describe.skipIf(!available)('e2e: the field app of a commune collaborator', () =
 
   it('registers offline, warns of a duplicate, keeps the survey draft across a reload, classifies, syncs, gets approved, and resolves a conflict', async () => {
     // Another collaborator has already registered Trần Thị Mỹ (born 1990) in Thôn Tây An Hải.
-    const other = await browser.newContext({ viewport: TABLET });
+    const other = await world.browser.newContext({ viewport: TABLET });
     const colleague = await signIn(other, 'ctv2.lyson');
     await addHousehold(colleague, 'Lê Văn Sẵn', 'Thôn Tây An Hải');
     await addMember(colleague, { name: 'Trần Thị Mỹ', sex: 'female', born: '12/05/1990', relation: 'vợ', occupation: 'self-employed', insured: true });
     await expect.poll(() => colleague.getByTestId('member-list').textContent()).toContain('Trần Thị Mỹ');
     await synced(colleague);
 
-    const tablet = await browser.newContext({ viewport: TABLET });
+    const tablet = await world.browser.newContext({ viewport: TABLET });
     const page = await signIn(tablet, 'ctv.lyson');
     await expect.poll(() => page.getByTestId('household-list').textContent()).toContain('Lê Văn Sẵn');
 
@@ -130,7 +92,7 @@ describe.skipIf(!available)('e2e: the field app of a commune collaborator', () =
     await synced(page);
 
     // The commune officer approves on another device.
-    const office = await browser.newContext({ viewport: TABLET });
+    const office = await world.browser.newContext({ viewport: TABLET });
     const officer = await signIn(office, 'canbo.lyson');
     await officer.getByRole('link', { name: 'Duyệt hồ sơ' }).click();
     await expect.poll(() => officer.getByTestId('case-row').first().textContent()).toContain('Phạm Văn Khó');
@@ -147,7 +109,7 @@ describe.skipIf(!available)('e2e: the field app of a commune collaborator', () =
     // Two devices change the same member's CCCD offline, to different numbers.
     await synced(colleague);
     const memberLink = page.getByTestId('member-list').getByRole('link', { name: /Phạm Thị Nhỏ/ });
-    const memberUrl = `${server.url}${await memberLink.getAttribute('href')}`;
+    const memberUrl = `${world.server.url}${await memberLink.getAttribute('href')}`;
     await tablet.setOffline(true);
     await other.setOffline(true);
     for (const [p, cccd] of [[page, '051316000111'], [colleague, '051316000222']] as const) {

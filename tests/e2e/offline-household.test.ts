@@ -4,48 +4,21 @@
  * and waits as "1 change" → the server restarts → back online it syncs → a second user of the commune sees it,
  * a user of another commune does not.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { chromiumAvailable, launchChromium } from '../support/browser';
-import { startHttpServer } from '../support/http-server';
-import { DEMO_PASSWORD } from '../../sync-server/src/seed/demo';
 
-const DIST = resolve('dist');
-const TABLET = { width: 800, height: 1280 };
+import { describe, expect, it } from 'vitest';
+import type { BrowserContext } from 'playwright-core';
+import { chromiumAvailable } from '../support/browser';
+import { startHttpServer } from '../support/http-server';
+import { DIST, TABLET, appWorld, signIn as signInAt } from '../support/app-world';
+
 const available = chromiumAvailable('e2e offline household');
 
 describe.skipIf(!available)('e2e: one household from an offline tablet to a second device', () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof startHttpServer>>;
-  const dataDir = mkdtempSync(join(tmpdir(), 'ansinh-e2e-'));
-
-  beforeAll(async () => {
-    if (!existsSync(join(DIST, 'sw.js'))) throw new Error('dist/ is missing: npm test builds it (vite build) before the tests');
-    server = await startHttpServer({ dataDir, staticDir: DIST });
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
-
-  async function signIn(context: BrowserContext, username: string): Promise<Page> {
-    const page = await context.newPage();
-    await page.goto(`${server.url}/`);
-    await page.getByLabel('Tên đăng nhập').fill(username);
-    await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.waitForURL('**/households');
-    await expect.poll(() => page.getByTestId('last-sync').textContent()).toMatch(/Đồng bộ lần cuối: \d{2}\/\d{2}\/\d{4}/);
-    return page;
-  }
+  const world = appWorld();
+  const signIn = (context: BrowserContext, username: string) => signInAt(context, world.server.url, username);
 
   it('works offline, keeps the change across reloads and a server restart, and syncs it to the commune only', async () => {
-    const tablet = await browser.newContext({ viewport: TABLET });
+    const tablet = await world.browser.newContext({ viewport: TABLET });
     const page = await signIn(tablet, 'ctv.lyson');
     await expect.poll(() => page.getByTestId('household-list').textContent()).toContain('Nguyễn Văn Được');
 
@@ -64,14 +37,14 @@ describe.skipIf(!available)('e2e: one household from an offline tablet to a seco
 
     // Offline — and the server really gone, so nothing can come from the network.
     await tablet.setOffline(true);
-    await server.stop();
+    await world.server.stop();
     const reload = await page.reload();
     expect(reload?.fromServiceWorker()).toBe(true);
     await expect.poll(() => page.getByTestId('network').textContent()).toBe('Không có mạng');
     await expect.poll(() => page.getByTestId('household-list').textContent()).toContain('Nguyễn Văn Được');
 
     // A deep link opens offline too.
-    await page.goto(`${server.url}/households/new`);
+    await page.goto(`${world.server.url}/households/new`);
     await page.getByLabel('Họ tên chủ hộ').fill('Huỳnh Thị Ngoài Khơi');
     await page.getByLabel('Thôn/tổ dân phố').fill('Thôn Tây An Hải');
     await page.getByLabel('Số CCCD của chủ hộ (không bắt buộc)').fill('0510');
@@ -87,21 +60,21 @@ describe.skipIf(!available)('e2e: one household from an offline tablet to a seco
     await expect.poll(() => page.getByTestId('pending').textContent()).toBe('1 thay đổi chờ gửi');
 
     // The server comes back (same data folder and port: a restart) and so does the network.
-    server = await startHttpServer({ dataDir, staticDir: DIST, port: server.port });
+    world.server = await startHttpServer({ dataDir: world.dataDir, staticDir: DIST, port: world.server.port });
     await tablet.setOffline(false);
     await expect.poll(() => page.getByTestId('pending').textContent(), { timeout: 20_000 }).toBe('Không có thay đổi chờ gửi');
 
     // Another restart between two syncs loses nothing.
-    await server.stop();
-    server = await startHttpServer({ dataDir, staticDir: DIST, port: server.port });
+    await world.server.stop();
+    world.server = await startHttpServer({ dataDir: world.dataDir, staticDir: DIST, port: world.server.port });
 
-    const second = await browser.newContext({ viewport: TABLET });
+    const second = await world.browser.newContext({ viewport: TABLET });
     const colleague = await signIn(second, 'ctv2.lyson');
     await expect.poll(() => colleague.getByTestId('household-list').textContent()).toContain('Huỳnh Thị Ngoài Khơi');
     await colleague.goto(householdUrl);
     await expect.poll(() => colleague.getByTestId('household-head').textContent()).toContain('Huỳnh Thị Ngoài Khơi');
 
-    const other = await browser.newContext({ viewport: TABLET });
+    const other = await world.browser.newContext({ viewport: TABLET });
     const stranger = await signIn(other, 'ctv.bato');
     await expect.poll(() => stranger.getByTestId('household-list').textContent()).toContain('Đinh Văn Pháo');
     expect(await stranger.getByTestId('household-list').textContent()).not.toContain('Huỳnh Thị Ngoài Khơi');
@@ -112,7 +85,7 @@ describe.skipIf(!available)('e2e: one household from an offline tablet to a seco
   });
 
   it('one tab of the origin syncs at a time (Web Locks), and refused persistent storage is shown', async () => {
-    const context = await browser.newContext({ viewport: TABLET });
+    const context = await world.browser.newContext({ viewport: TABLET });
     const page = await signIn(context, 'ctv.lyson');
     const persisted = await page.evaluate(() => navigator.storage.persisted());
     if (!persisted) await expect.poll(() => page.getByTestId('storage-warning').isVisible()).toBe(true);
@@ -122,7 +95,7 @@ describe.skipIf(!available)('e2e: one household from an offline tablet to a seco
     page.on('request', (request) => void (request.url().endsWith('/api/sync') && syncs.push(request.url())));
     // Another tab holds the sync lock: this tab's "sync now" must not send anything meanwhile.
     const other = await context.newPage();
-    await other.goto(`${server.url}/households`);
+    await other.goto(`${world.server.url}/households`);
     await other.evaluate(() => {
       void navigator.locks.request('an-sinh-sync', () => new Promise<void>((resolve) => ((window as unknown as { releaseSync: () => void }).releaseSync = resolve)));
     });

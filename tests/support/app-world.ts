@@ -1,0 +1,56 @@
+/**
+ * The e2e world: the built PWA and the real server on loopback over a fresh data folder, real Chromium, and the
+ * steps every scenario takes (sign in, sync and wait for that very run).
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, expect } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from './browser';
+import { startHttpServer } from './http-server';
+import { DEMO_PASSWORD } from '../../sync-server/src/seed/demo';
+
+export const DIST = resolve('dist');
+export const TABLET = { width: 800, height: 1280 };
+
+/** Call at the top of a describe: starts the server and Chromium before its tests, stops them after. */
+export function appWorld() {
+  const world = {
+    browser: undefined as unknown as Browser,
+    server: undefined as unknown as Awaited<ReturnType<typeof startHttpServer>>,
+    dataDir: mkdtempSync(join(tmpdir(), 'ansinh-e2e-')),
+  };
+  beforeAll(async () => {
+    if (!existsSync(join(DIST, 'sw.js'))) throw new Error('dist/ is missing: npm test builds it (vite build) before the tests');
+    world.server = await startHttpServer({ dataDir: world.dataDir, staticDir: DIST });
+    world.browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await world.browser?.close();
+    await world.server?.stop();
+    rmSync(world.dataDir, { recursive: true, force: true });
+  });
+  return world;
+}
+
+export async function signIn(context: BrowserContext, url: string, username: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`${url}/login`);
+  await page.getByLabel('Tên đăng nhập').fill(username);
+  await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.waitForURL('**/households');
+  await expect.poll(() => page.getByTestId('last-sync').textContent()).toMatch(/Đồng bộ lần cuối: \d{2}\/\d{2}\/\d{4}/);
+  return page;
+}
+
+/** Runs a sync from the button and waits for that run (not an earlier one) to finish with nothing left to send. */
+export async function synced(page: Page): Promise<void> {
+  const status = page.locator('[data-sync-finished]');
+  const before = Number(await status.getAttribute('data-sync-finished'));
+  await expect.poll(() => status.getAttribute('data-sync-running')).toBe('false');
+  await page.getByRole('button', { name: 'Đồng bộ ngay' }).click();
+  await expect.poll(async () => Number(await status.getAttribute('data-sync-finished')), { timeout: 20_000 }).toBeGreaterThan(before);
+  await expect.poll(() => page.getByTestId('pending').textContent(), { timeout: 20_000 }).toBe('Không có thay đổi chờ gửi');
+}
