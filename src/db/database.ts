@@ -9,6 +9,7 @@
  */
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { MutationOp } from '../shared/protocol';
+import type { AttachmentMeta } from '../shared/attachments';
 import type { RecordTypeName } from '../shared/records/registry';
 import { refreshHouseholdTerms, withSearchTerms } from './search-terms';
 
@@ -46,6 +47,17 @@ export interface Cursor {
   epoch: number;
 }
 
+/** An attachment waiting on the device (and kept after upload, so the screens can show it offline). */
+export interface StoredAttachment {
+  hash: string;
+  recordId: string;
+  meta: AttachmentMeta;
+  bytes: ArrayBuffer;
+  /** 0 until the server holds it whole (IndexedDB cannot index booleans). */
+  uploaded: 0 | 1;
+  createdAt: number;
+}
+
 /** A form being filled in, kept at every keystroke so a reload or a flat battery loses nothing. */
 export interface Draft {
   key: string;
@@ -69,6 +81,7 @@ export type AnSinhDb = Dexie & {
   conflicts: RecordTable;
   duplicates: RecordTable;
   drafts: EntityTable<Draft, 'key'>;
+  attachments: EntityTable<StoredAttachment, 'hash'>;
   outbox: EntityTable<OutboxEntry, 'seq'>;
   rejections: EntityTable<Rejection, 'seq'>;
   cursors: EntityTable<Cursor, 'commune'>;
@@ -124,5 +137,7 @@ export function openDb(name = DEFAULT_DB_NAME): AnSinhDb {
       const households = tx.table<LocalRecord, string>('households');
       await refreshHouseholdTerms({ households, members: tx.table('members') }, await households.toCollection().primaryKeys());
     });
+  // Version 3: attachments (signatures, photos of signed lists), uploaded in their own queue.
+  db.version(3).stores({ attachments: 'hash, recordId, uploaded, createdAt' });
   return db;
 }

@@ -32,6 +32,8 @@ export interface ControllerDeps {
   markSessionExpired: (session: StoredSession) => Promise<void>;
   /** The server's view of the user's communes, after each run. */
   updateUser: (session: StoredSession, user: SessionUser) => Promise<void>;
+  /** The attachment queue, run after a successful data sync (never before it, never blocking it). */
+  uploadAttachments?: (token: string) => Promise<unknown>;
 }
 
 const PERIODIC_MS = 5 * 60_000;
@@ -101,6 +103,10 @@ export class SyncController {
       outcome = { kind: 'retry', message: error instanceof Error ? error.message : String(error) };
     }
     if (outcome?.user) await this.deps.updateUser(session, outcome.user);
+    if (outcome?.kind === 'done' && this.deps.uploadAttachments) {
+      // Images wait for the data: a failure here is retried at the next sync and never shown as a sync problem.
+      await this.deps.uploadAttachments(session.token).catch(() => undefined);
+    }
     if (outcome?.kind === 'unauthorized') await this.deps.markSessionExpired(session);
     if (outcome) this.#settle(outcome);
     this.#set({ running: false, progress: undefined, finished: this.#status.finished + 1 });

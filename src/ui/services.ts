@@ -7,6 +7,7 @@ import { openDb } from '../db/database';
 import { settings, type StoredSession } from '../db/settings';
 import { SyncController } from '../sync/controller';
 import { fetchTransport } from '../sync/transport';
+import { uploadAttachments } from '../sync/attachments-upload';
 
 export const db = openDb();
 
@@ -49,6 +50,7 @@ export const syncController = new SyncController({
   clock: Date.now,
   loadSession: async () => sessionStore.get(),
   markSessionExpired: (expired) => sessionStore.save({ ...expired, expired: true }),
+  uploadAttachments: (token) => uploadAttachments({ db, token }),
   updateUser: async (session, user) => {
     if (JSON.stringify(session.user) !== JSON.stringify(user)) await sessionStore.save({ ...session, user });
   },

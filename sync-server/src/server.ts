@@ -7,6 +7,8 @@ import { upsertUnits } from './store/units';
 import { isEmpty, seedDemo } from './seed/demo';
 import type { ServerConfig } from './config';
 import { pruneTombstones } from './store/sync-log';
+import { fileAttachmentStore } from './attachments/file-store';
+import { join } from 'node:path';
 
 export async function prepareDatabase(db: Database, options: { seedDemo: boolean; demoRegistry?: boolean; now: number }): Promise<{ seeded: boolean }> {
   const units = readUnits();
@@ -37,6 +39,7 @@ export async function startServer(config: ServerConfig, log: (line: string) => v
   const db = await openDatabase(config);
   const { seeded } = await prepareDatabase(db, { seedDemo: config.seedDemo, now: Date.now() });
   const stopPruning = scheduleTombstonePruning(db, config.tombstoneHorizonMs, log);
-  const app = createApp({ db, clock: Date.now, sessionTtlMs: config.sessionTtlMs, staticDir: config.staticDir, log });
+  const attachments = fileAttachmentStore(join(config.dataDir, 'attachments'));
+  const app = createApp({ db, clock: Date.now, sessionTtlMs: config.sessionTtlMs, staticDir: config.staticDir, attachments, log });
   return { app, db, seeded, stopPruning };
 }

@@ -7,8 +7,9 @@ import { prepareDatabase } from '../../sync-server/src/server';
 import { createApp } from '../../sync-server/src/http/app';
 import { DEMO_PASSWORD } from '../../sync-server/src/seed/demo';
 import type { RateLimit } from '../../sync-server/src/http/rate-limit';
+import type { AttachmentBytes } from '../../sync-server/src/attachments/file-store';
 
-export async function testServer(options: { staticDir?: string; dataDir?: string; syncRate?: RateLimit } = {}) {
+export async function testServer(options: { staticDir?: string; dataDir?: string; syncRate?: RateLimit; attachments?: AttachmentBytes } = {}) {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'ansinh-http-'));
   const db = await openDatabase({ dataDir, databaseUrl: undefined });
   await prepareDatabase(db, { seedDemo: true, demoRegistry: false, now: Date.now() });
@@ -20,6 +21,7 @@ export async function testServer(options: { staticDir?: string; dataDir?: string
     sessionTtlMs: 24 * 3600 * 1000,
     staticDir: options.staticDir,
     ...(options.syncRate ? { syncRate: options.syncRate } : {}),
+    ...(options.attachments ? { attachments: options.attachments } : {}),
     log: (line) => logs.push(line),
   });
 

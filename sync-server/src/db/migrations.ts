@@ -111,6 +111,23 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX person_keys_village ON person_keys (commune, record_type, village_key);
     `,
   },
+  {
+    version: 3,
+    name: 'attachments linked to records',
+    sql: `
+      CREATE TABLE attachments (
+        hash TEXT NOT NULL,
+        record_id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        mime TEXT NOT NULL,
+        size BIGINT NOT NULL,
+        created_by TEXT NOT NULL,
+        created_at BIGINT NOT NULL,
+        PRIMARY KEY (hash, record_id)
+      );
+      CREATE INDEX attachments_record ON attachments (record_id);
+    `,
+  },
 ];
 
 export async function migrate(db: Database, migrations: readonly Migration[] = MIGRATIONS): Promise<number[]> {

@@ -14,6 +14,8 @@ import type { SessionUser } from '../../../src/shared/protocol';
 import { MalformedBatchError } from '../sync/push';
 import { authRoutes } from './auth';
 import { syncRoutes } from './sync';
+import { attachmentRoutes } from './attachments';
+import type { AttachmentBytes } from '../attachments/file-store';
 import { errorResponse } from './errors';
 import type { RateLimit } from './rate-limit';
 import type { PullLimits } from '../sync/pull';
@@ -24,6 +26,8 @@ export interface AppDeps {
   sessionTtlMs: number;
   /** The built PWA (vite build's dist/). Without it only the API is served. */
   staticDir?: string | undefined;
+  /** Where attachment bytes live (the data folder by default); without it the server refuses attachments. */
+  attachments?: AttachmentBytes;
   /** Rows and bytes of one pull page (tests lower them to cut a download into many pages). */
   pullLimits?: PullLimits;
   /** Per-user limit on /api/sync (tests lower it). */
@@ -60,6 +64,7 @@ export function createApp(deps: AppDeps) {
   app.get('/api/health', (c) => c.json({ ok: true, storage: deps.db.kind }));
   app.route('/api/auth', authRoutes(deps));
   app.route('/api/sync', syncRoutes(deps));
+  app.route('/api/attachments', attachmentRoutes(deps));
   app.all('/api/*', (c) => errorResponse(c, 404, 'not_found', 'Không có địa chỉ này.'));
 
   if (deps.staticDir && existsSync(deps.staticDir)) serveApp(app, deps.staticDir);

@@ -1,0 +1,78 @@
+/**
+ * @module Attachments over HTTP. `PUT /api/attachments/:hash` takes one chunk (`Content-Range: bytes a-b/total`)
+ * with the attachment's description (`X-Attachment`, base64url JSON) and answers how much the server holds;
+ * `GET …/:hash/status` says the same, so a cut upload resumes where it stopped; `GET …/:hash` serves the image to a
+ * user whose communes cover its record — to anyone else it does not exist.
+ */
+import { Hono } from 'hono';
+import * as v from 'valibot';
+import { AttachmentMeta, MAX_ATTACHMENT_BYTES, Sha256Hex } from '../../../src/shared/attachments';
+import { describeIssues } from '../../../src/shared/fields';
+import { getRecord } from '../store/records';
+import { attachmentAccess, linkAttachment } from '../store/attachments';
+import { ChunkOutOfOrderError, HashMismatchError } from '../attachments/file-store';
+import { errorResponse } from './errors';
+import { requireUser } from './auth';
+import type { AppDeps, AppEnv } from './app';
+
+const RANGE = /^bytes (\d+)-(\d+)\/(\d+)$/;
+
+export function attachmentRoutes(deps: AppDeps) {
+  const routes = new Hono<AppEnv>();
+  const files = deps.attachments;
+  routes.use('*', requireUser(deps));
+
+  routes.get('/:hash/status', async (c) => {
+    const hash = c.req.param('hash');
+    if (!files || !v.is(Sha256Hex, hash)) return errorResponse(c, 404, 'not_found', 'Không có tệp này.');
+    return c.json(await files.status(hash));
+  });
+
+  routes.put('/:hash', async (c) => {
+    if (!files) return errorResponse(c, 404, 'not_found', 'Máy chủ không nhận tệp đính kèm.');
+    const hash = c.req.param('hash');
+    let described: unknown;
+    try {
+      described = JSON.parse(Buffer.from(c.req.header('X-Attachment') ?? '', 'base64url').toString('utf8'));
+    } catch {
+      return errorResponse(c, 400, 'bad_request', 'Thiếu mô tả tệp đính kèm (X-Attachment).');
+    }
+    const meta = v.safeParse(AttachmentMeta, described);
+    if (!meta.success) return errorResponse(c, 400, 'bad_request', describeIssues(meta.issues));
+    if (meta.output.hash !== hash) return errorResponse(c, 400, 'bad_request', 'Mã tệp không khớp với mô tả.');
+    const range = RANGE.exec(c.req.header('Content-Range') ?? '');
+    if (!range) return errorResponse(c, 400, 'bad_request', 'Thiếu Content-Range: bytes a-b/tổng.');
+    const [start, end, total] = [Number(range[1]), Number(range[2]), Number(range[3])];
+    if (total !== meta.output.size || total > MAX_ATTACHMENT_BYTES) return errorResponse(c, 413, 'too_large', 'Ảnh quá lớn (tối đa 300 KB).');
+    // Data travels first: the handout the image belongs to must already be on the server, in the user's communes.
+    const record = await getRecord(deps.db, meta.output.recordId);
+    const scope = new Set(c.get('user').communes.map((x) => x.code));
+    if (!record || record.commune !== meta.output.communeCode || !scope.has(record.commune)) {
+      return errorResponse(c, 403, 'forbidden', 'Bản ghi của tệp này chưa có trên máy chủ hoặc không thuộc xã của bạn; ứng dụng sẽ gửi lại sau khi đồng bộ dữ liệu.');
+    }
+    const chunk = new Uint8Array(await c.req.arrayBuffer());
+    if (chunk.length !== end - start + 1) return errorResponse(c, 400, 'bad_request', 'Độ dài phần tệp không khớp Content-Range.');
+    try {
+      const status = await files.append(hash, start, chunk, total);
+      if (status.complete) {
+        await linkAttachment(deps.db, { hash, recordId: record.id, kind: meta.output.kind, mime: meta.output.mime, size: total, userId: c.get('user').id, now: deps.clock() });
+      }
+      return c.json(status);
+    } catch (error) {
+      if (error instanceof ChunkOutOfOrderError) return c.json({ received: error.received, complete: false }, 409);
+      if (error instanceof HashMismatchError) return errorResponse(c, 400, 'bad_request', 'Tệp nhận được bị hỏng (mã không khớp); ứng dụng sẽ gửi lại từ đầu.');
+      throw error;
+    }
+  });
+
+  routes.get('/:hash', async (c) => {
+    const hash = c.req.param('hash');
+    const access = files && v.is(Sha256Hex, hash) ? await attachmentAccess(deps.db, hash) : undefined;
+    const scope = new Set(c.get('user').communes.map((x) => x.code));
+    const bytes = access && access.communes.some((commune) => scope.has(commune)) ? await files?.read(hash) : undefined;
+    if (!access || !bytes) return errorResponse(c, 404, 'not_found', 'Không có tệp này.');
+    c.header('Cache-Control', 'private, max-age=31536000, immutable');
+    return c.body(new Uint8Array(bytes), 200, { 'Content-Type': access.mime });
+  });
+  return routes;
+}
