@@ -80,6 +80,9 @@ export type AnSinhDb = Dexie & {
   distributionVoids: RecordTable;
   conflicts: RecordTable;
   duplicates: RecordTable;
+  emergencies: RecordTable;
+  damages: RecordTable;
+  reliefRounds: RecordTable;
   drafts: EntityTable<Draft, 'key'>;
   attachments: EntityTable<StoredAttachment, 'hash'>;
   outbox: EntityTable<OutboxEntry, 'seq'>;
@@ -96,6 +99,9 @@ export const TABLE_OF = {
   distribution_void: 'distributionVoids',
   conflict: 'conflicts',
   duplicate: 'duplicates',
+  emergency: 'emergencies',
+  damage: 'damages',
+  relief_round: 'reliefRounds',
 } as const satisfies Record<RecordTypeName, keyof AnSinhDb>;
 
 export const RECORD_TABLES = Object.values(TABLE_OF);
@@ -138,6 +144,11 @@ export function openDb(name = DEFAULT_DB_NAME): AnSinhDb {
       await refreshHouseholdTerms({ households, members: tx.table('members') }, await households.toCollection().primaryKeys());
     });
   // Version 3: attachments (signatures, photos of signed lists), uploaded in their own queue.
-  db.version(3).stores({ attachments: 'hash, recordId, uploaded, createdAt' });
+  db.version(3).stores({
+    attachments: 'hash, recordId, uploaded, createdAt',
+    emergencies: 'id, communeCode',
+    damages: 'id, emergencyId, householdId, communeCode',
+    reliefRounds: 'id, emergencyId, communeCode',
+  });
   return db;
 }

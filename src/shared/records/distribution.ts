@@ -22,6 +22,8 @@ export const DistributionData = v.object({
   recipientRelation: v.optional(trimmed(40, 'Quan hệ')),
   recipientCitizenId: v.optional(CitizenId),
   handedOutAt: v.pipe(v.number(), v.integer()),
+  /** The receipt: a signature drawn on the tablet or a photo of the signed list (an attachment's SHA-256). */
+  receipt: v.optional(v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/))),
 });
 export type DistributionData = v.InferOutput<typeof DistributionData>;
 

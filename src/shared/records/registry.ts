@@ -9,6 +9,7 @@ import * as v from 'valibot';
 import { HouseholdFields } from './household';
 import { MemberFields } from './member';
 import { CaseFields } from './case';
+import { DamageFields, EmergencyFields, ReliefRoundFields } from './emergency';
 
 interface EditableType {
   /** The fields a device may patch; the record is validated whole after each merge. */
@@ -23,12 +24,15 @@ export const EDITABLE_TYPES = {
   household: { fields: HouseholdFields },
   member: { fields: MemberFields, parent: { type: 'household', key: 'householdId' } },
   case: { fields: CaseFields, serverDefaults: { status: 'draft', history: [] } },
+  emergency: { fields: EmergencyFields },
+  damage: { fields: DamageFields },
+  relief_round: { fields: ReliefRoundFields },
 } as const satisfies Record<string, EditableType>;
 
 export type EditableTypeName = keyof typeof EDITABLE_TYPES;
 export const EditableTypeName = v.picklist(Object.keys(EDITABLE_TYPES) as [EditableTypeName, ...EditableTypeName[]]);
 
-export const RECORD_TYPE_NAMES = ['household', 'member', 'case', 'distribution', 'distribution_void', 'conflict', 'duplicate'] as const;
+export const RECORD_TYPE_NAMES = ['household', 'member', 'case', 'emergency', 'damage', 'relief_round', 'distribution', 'distribution_void', 'conflict', 'duplicate'] as const;
 export type RecordTypeName = (typeof RECORD_TYPE_NAMES)[number];
 export const RecordTypeName = v.picklist(RECORD_TYPE_NAMES);
 
