@@ -59,7 +59,8 @@ export async function submitSurvey(
   now: number,
 ): Promise<string> {
   const id = input.caseId ?? newId(now);
-  await db.transaction('rw', [db.cases, db.outbox, db.meta, db.drafts, db.households, db.members, db.distributions, db.distributionVoids, db.conflicts, db.duplicates], async () => {
+  // The scope covers what savePatch and queueCommand open inside it.
+  await db.transaction('rw', [db.cases, db.households, db.members, db.outbox, db.meta, db.drafts], async () => {
     await savePatch(db, 'case', id, { communeCode: input.communeCode, kind: 'survey', subjectId: input.householdId, note: input.note ?? '', data: { answers: input.answers, result: input.result } }, now);
     await queueCommand(db, id, 'submit', undefined, now);
     await clearDraft(db, input.draftKey);

@@ -7,7 +7,8 @@ import type { FieldPatch } from '../shared/patch';
 import { sameValue } from '../shared/patch';
 import { newId } from '../shared/ids';
 import { editableFieldNames, type EditableTypeName } from '../shared/records/registry';
-import { RECORD_TABLES, recordTable, type AnSinhDb, type LocalRecord } from './database';
+import type { Table } from 'dexie';
+import { recordTable, type AnSinhDb, type LocalRecord } from './database';
 import { nextStamp, readClock, stampAfter } from './client-id';
 import { refreshHouseholdTerms, withSearchTerms } from './search-terms';
 
@@ -16,7 +17,8 @@ async function enqueue(db: AnSinhDb, recordId: string, op: MutationOp, now: numb
   await db.outbox.add({ id: newId(now), schema: SCHEMA_VERSION, at: now, stamp: await nextStamp(db, now), recordId, op });
 }
 
-const WRITE_TABLES = (db: AnSinhDb) => [...RECORD_TABLES.map((t) => db[t]), db.outbox, db.meta];
+/** Every write holds the outbox and the clock with the tables it changes, and nothing more. */
+const withQueue = (db: AnSinhDb, ...tables: Table[]) => [...tables, db.outbox, db.meta];
 
 /**
  * Saves the fields a user typed for an editable record (already validated by the caller). Only fields that
@@ -73,7 +75,7 @@ async function writePatch(db: AnSinhDb, type: EditableTypeName, id: string, fiel
 
 /** Records an append-only event (a relief handout) locally and queues it. */
 export async function recordDistribution(db: AnSinhDb, id: string, data: Record<string, unknown> & { communeCode: string }, now: number): Promise<void> {
-  await db.transaction('rw', WRITE_TABLES(db), async () => {
+  await db.transaction('rw', withQueue(db, db.distributions), async () => {
     await db.distributions.put({ ...data, id, version: 0, duplicateSuspected: false, duplicateOf: [] });
     await enqueue(db, id, { kind: 'event', type: 'distribution', id, data }, now);
   });
@@ -82,7 +84,7 @@ export async function recordDistribution(db: AnSinhDb, id: string, data: Record<
 /** Voids a handout recorded by mistake: a new event, the original stays. */
 export async function voidDistribution(db: AnSinhDb, target: string, reason: string, communeCode: string, now: number): Promise<string> {
   const id = newId(now);
-  await db.transaction('rw', WRITE_TABLES(db), async () => {
+  await db.transaction('rw', withQueue(db, db.distributionVoids), async () => {
     await db.distributionVoids.put({ id, version: 0, communeCode, target, reason });
     await enqueue(db, target, { kind: 'void', id, data: { communeCode, target, reason } }, now);
   });
@@ -97,14 +99,14 @@ export async function queueCommand(
   comment: string | undefined,
   now: number,
 ): Promise<void> {
-  await db.transaction('rw', WRITE_TABLES(db), async () => {
+  await db.transaction('rw', withQueue(db), async () => {
     await enqueue(db, caseId, { kind: 'command', id: caseId, command, ...(comment ? { comment } : {}) }, now);
   });
 }
 
 /** A commune officer's decision on a conflict: shown at once on this device, applied by the server for all. */
 export async function resolveConflict(db: AnSinhDb, conflictId: string, value: unknown, now: number): Promise<void> {
-  await db.transaction('rw', WRITE_TABLES(db), async () => {
+  await db.transaction('rw', withQueue(db, db.conflicts), async () => {
     const conflict = await db.conflicts.get(conflictId);
     if (!conflict) throw new Error('Không tìm thấy xung đột trên máy');
     await db.conflicts.put({ ...conflict, status: 'resolved', resolution: { value, by: 'me', at: now } });
@@ -114,7 +116,7 @@ export async function resolveConflict(db: AnSinhDb, conflictId: string, value: u
 
 /** An officer's decision on a possible duplicate: shown at once here, applied by the server for all. */
 export async function decideDuplicate(db: AnSinhDb, id: string, value: 'confirmed' | 'dismissed', now: number): Promise<void> {
-  await db.transaction('rw', WRITE_TABLES(db), async () => {
+  await db.transaction('rw', withQueue(db, db.duplicates), async () => {
     const record = await db.duplicates.get(id);
     if (record) await db.duplicates.put({ ...record, status: value });
     await enqueue(db, id, { kind: 'resolve', id, value }, now);
@@ -123,7 +125,7 @@ export async function decideDuplicate(db: AnSinhDb, id: string, value: 'confirme
 
 /** Soft delete (commune officers): hidden locally at once, kept on the server. */
 export async function deleteRecord(db: AnSinhDb, type: EditableTypeName, id: string, now: number): Promise<void> {
-  await db.transaction('rw', WRITE_TABLES(db), async () => {
+  await db.transaction('rw', withQueue(db, recordTable(db, type)), async () => {
     const table = recordTable(db, type);
     const current = await table.get(id);
     if (current) await table.put({ ...current, deleted: true });
