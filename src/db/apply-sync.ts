@@ -18,6 +18,11 @@ export async function applySyncResponse(db: AnSinhDb, response: SyncResponse, no
       const reason = reasons.get(entry.seq);
       if (reason !== undefined) {
         await db.rejections.put({ seq: entry.seq, mutationId: entry.id, recordId: entry.recordId, op: entry.op, reason, answeredAt: now });
+        // A decision the device showed at once but the server refused: back on the officer's desk.
+        if (entry.op.kind === 'resolve') {
+          await db.conflicts.where('id').equals(entry.op.id).modify({ status: 'open' });
+          await db.duplicates.where('id').equals(entry.op.id).modify({ status: 'open' });
+        }
       }
     }
     await db.outbox.bulkDelete(answered.map((entry) => entry.seq));

@@ -8,6 +8,11 @@ import { encodeHlc, tick, type Hlc } from '../shared/hlc';
 /** A database's clientId never changes once made: read it once per open database. */
 const known = new WeakMap<AnSinhDb, string>();
 
+/** After the device's data was cleared for another user: the next read makes a new identity. */
+export function forgetClientId(db: AnSinhDb): void {
+  known.delete(db);
+}
+
 export async function getClientId(db: AnSinhDb): Promise<string> {
   const cached = known.get(db);
   if (cached) return cached;

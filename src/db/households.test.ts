@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDb, type AnSinhDb, type OutboxEntry } from './database';
 import { getHousehold, saveHousehold } from './households';
-import { saveMember } from './members';
+import { memberDuplicates, saveMember } from './members';
 import { searchHouseholds } from './search';
 import { memberFields } from '../../tests/support/fixtures';
 import { getClientId } from './client-id';
@@ -150,3 +150,16 @@ describe('searching households', () => {
     expect(names(result)).toEqual(['Bùi Thị Lan']);
   });
 });
+
+describe('duplicates at entry', () => {
+  it('finds a member registered with a typo in the longest word of the name, by year and village', async () => {
+    const db = fresh();
+    const saved = await saveHousehold(db, { ...valid, village: 'Thôn Đông' }, { now: 1 });
+    if (!saved.ok) throw new Error('not saved');
+    await saveMember(db, memberFields(saved.id, { fullName: 'Nguyễn Thị Lan', birthDate: '1980-01-01' }), { now: 2 });
+    const found = await memberDuplicates(db, { fullName: 'Ngyen Thi Lan', birthDate: '1980', communeCode: '21548', village: 'Thôn Đông' });
+    expect(found.map((f) => f.fullName)).toEqual(['Nguyễn Thị Lan']);
+    expect(await memberDuplicates(db, { fullName: 'Ngyen Thi Lan', birthDate: '1981', communeCode: '21548', village: 'Thôn Đông' })).toEqual([]);
+  });
+});
+

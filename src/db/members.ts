@@ -2,7 +2,6 @@
 import * as v from 'valibot';
 import { MemberFields } from '../shared/records/member';
 import { findDuplicates, type DuplicateCandidate } from '../shared/search/duplicates';
-import { words } from '../shared/search/fold';
 import { newId } from '../shared/ids';
 import type { AnSinhDb } from './database';
 import { savePatch } from './outbox';
@@ -42,11 +41,13 @@ export interface MemberCandidate extends DuplicateCandidate {
  * birth in the same village — to open instead of registering twice.
  */
 export async function memberDuplicates(db: AnSinhDb, person: { id?: string; fullName: string; birthDate?: string; citizenId?: string; communeCode: string; village?: string }): Promise<MemberCandidate[]> {
-  const nameWords = words(person.fullName);
-  const key = nameWords.reduce((a, b) => (b.length > a.length ? b : a), '');
-  const byName = key ? await db.members.where('terms').equals(key).toArray() : [];
-  const byId = person.citizenId ? await db.members.where('terms').equals(person.citizenId).toArray() : [];
-  const pool = [...new Map([...byName, ...byId].filter((m) => m.communeCode === person.communeCode && m.status !== 'deceased').map((m) => [m.id, m])).values()];
+  // Candidates by year of birth or CCCD, not by name: a typo in the name is exactly what must still be caught.
+  const year = person.birthDate?.slice(0, 4);
+  const pool = await db.members
+    .where('communeCode')
+    .equals(person.communeCode)
+    .filter((m) => m.status !== 'deceased' && ((!!year && String(m.birthDate ?? '').startsWith(year)) || (!!person.citizenId && m.citizenId === person.citizenId)))
+    .toArray();
   const households = new Map((await db.households.bulkGet([...new Set(pool.map((m) => String(m.householdId)))])).flatMap((h) => (h ? [[h.id, h] as const] : [])));
   const keys = pool.map((m) => ({
     id: m.id,

@@ -35,7 +35,7 @@ export const QUOTA_MESSAGE =
 
 export async function syncOnce(deps: SyncDeps): Promise<SyncOutcome> {
   const { db, transport } = deps;
-  const batchSize = deps.batchSize ?? MAX_MUTATIONS_PER_PUSH;
+  let batchSize = deps.batchSize ?? MAX_MUTATIONS_PER_PUSH;
   let communes = deps.communes;
   let user: SessionUser | undefined;
   let pushed = 0;
@@ -50,6 +50,11 @@ export async function syncOnce(deps: SyncDeps): Promise<SyncOutcome> {
         { protocol: PROTOCOL_VERSION, schema: SCHEMA_VERSION, clientId, mutations: state.mutations.map(toWire), pull: state.pull },
         deps.token,
       );
+      // Too large for the server: the same changes in smaller requests (down to one at a time).
+      if (result.kind === 'refused' && result.status === 413 && batchSize > 1) {
+        batchSize = Math.max(1, Math.floor(batchSize / 2));
+        continue;
+      }
       if (result.kind !== 'ok') return { ...result, ...(user ? { user } : {}) };
       const { response } = result;
       const applying = performance.now();

@@ -263,9 +263,12 @@ for (const engine of engines) {
         expect((await a.sync()).kind).toBe('retry');
         expect(await a.db.households.get(id)).toMatchObject({ address: 'từ máy B', notes: 'A đang sửa' });
         expect(await a.db.outbox.count()).toBe(1);
-        // A's note was based on the version before B's note: the server keeps B's and records the conflict.
+        // A's note was based on the version before B's note: the server keeps B's and records the conflict…
         expect(await a.sync()).toMatchObject({ kind: 'done' });
         expect(await a.db.conflicts.count()).toBe(1);
+        // …and A, which had laid its own note over the record, now shows the committed one like every device.
+        await b.sync();
+        for (const d of [a, b]) expect((await d.db.households.get(id))?.notes).toBe('B ghi chú');
       });
     });
 
@@ -437,6 +440,43 @@ for (const engine of engines) {
         await officer.sync();
         await a.sync();
         expect((await a.db.cases.get(caseId))?.status).toBe('approved');
+      });
+    });
+
+    describe('officer decisions and user changes on a device', () => {
+      it('a decision the server refuses puts the conflict back on the officer\'s desk', async () => {
+        const w = await world();
+        const a = await w.device('ctv.lyson');
+        const b = await w.device('ctv2.lyson');
+        const officer = await w.device('canbo.lyson');
+        const id = await newHousehold(a);
+        await a.sync();
+        await b.sync();
+        await saveHousehold(a.db, householdFields({ village: (await a.db.households.get(id))!.village as string, phone: '0912000001' }), { id, now: 2 });
+        await saveHousehold(b.db, householdFields({ village: (await b.db.households.get(id))!.village as string, phone: '0912000002' }), { id, now: 2 });
+        await a.sync();
+        await b.sync();
+        await officer.sync();
+        const conflict = (await officer.db.conflicts.toArray())[0]!;
+        await resolveConflict(officer.db, conflict.id, 'không phải số', 3);
+        expect((await officer.db.conflicts.get(conflict.id))?.status).toBe('resolved');
+        await officer.sync();
+        expect((await officer.db.rejections.toArray())[0]?.reason).toContain('phone');
+        expect((await officer.db.conflicts.get(conflict.id))?.status).toBe('open');
+      });
+
+      it('another user signing in on the device finds nothing of the previous one, and gets a new sync identity', async () => {
+        const w = await world();
+        const a = await w.device('ctv.lyson');
+        const id = await newHousehold(a);
+        await savePatch(a.db, 'member', randomUUID(), { ...memberFields(id, { fullName: 'Người Bí Mật' }) }, 1);
+        await a.sync();
+        const { getClientId } = await import('../../src/db/client-id');
+        const { clearUserData } = await import('../../src/db/device-reset');
+        const before = await getClientId(a.db);
+        await clearUserData(a.db);
+        for (const table of [a.db.households, a.db.members, a.db.cases, a.db.conflicts, a.db.duplicates, a.db.drafts, a.db.cursors]) expect(await table.count()).toBe(0);
+        expect(await getClientId(a.db)).not.toBe(before);
       });
     });
 

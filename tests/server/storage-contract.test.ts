@@ -12,7 +12,7 @@ import { listUnits } from '../../sync-server/src/store/units';
 import { communesOf, createUser, findUserByUsername } from '../../sync-server/src/store/users';
 import { createSession, deleteSession, findSessionUser } from '../../sync-server/src/store/sessions';
 import { getRecord } from '../../sync-server/src/store/records';
-import { pruneTombstones } from '../../sync-server/src/store/sync-log';
+import { ClientOfAnotherUserError, pruneTombstones } from '../../sync-server/src/store/sync-log';
 import { push, MalformedBatchError } from '../../sync-server/src/sync/push';
 import { pull, serializeChanges } from '../../sync-server/src/sync/pull';
 import { expandVersions, type WireChange } from '../../src/shared/protocol';
@@ -495,6 +495,98 @@ for (const engine of engines) {
         // A device that was up to date before the pruning keeps going without a reset.
         const upToDate = await pull(db, [{ commune: LY_SON, cursor: 3 }], LIMITS);
         expect(upToDate.resets).toEqual([]);
+      });
+    });
+
+    describe('races and edge cases found in review', () => {
+      it('[G3] two devices editing different fields of one record at the same moment both keep their field', async () => {
+        const db = await fresh();
+        for (let round = 0; round < 10; round++) {
+          const id = randomUUID();
+          const a = pushContext();
+          const b = pushContext();
+          await push(db, a, [createMutation(1, {}, id)]);
+          const base = (await getRecord(db, id))!.version;
+          await Promise.all([push(db, a, [patchMutation(2, id, { address: 'A' }, base)]), push(db, b, [patchMutation(1, id, { notes: 'B' }, base)])]);
+          expect((await getRecord(db, id))?.data).toMatchObject({ address: 'A', notes: 'B' });
+        }
+      });
+
+      it('[G4] two devices handing out the same item to the same household at the same moment are flagged', async () => {
+        const db = await fresh();
+        for (let round = 0; round < 10; round++) {
+          const household = randomUUID();
+          await push(db, pushContext(), [createMutation(1, {}, household)]);
+          const [first, second] = [randomUUID(), randomUUID()];
+          await Promise.all([
+            push(db, pushContext(), [mutation(1, { kind: 'event', type: 'distribution', id: first, data: distributionData(household) })]),
+            push(db, pushContext(), [mutation(1, { kind: 'event', type: 'distribution', id: second, data: distributionData(household) })]),
+          ]);
+          expect([(await getRecord(db, first))?.data.duplicateSuspected, (await getRecord(db, second))?.data.duplicateSuspected]).toEqual([true, true]);
+        }
+      });
+
+      it('[G3] after a household moves, an up-to-date edit in its new commune is applied, not a conflict', async () => {
+        const db = await fresh();
+        const both = pushContext({ scope: new Set([LY_SON, BA_TO]) });
+        await push(db, both, Array.from({ length: 30 }, (_, i) => createMutation(i + 1)));
+        const id = randomUUID();
+        await push(db, both, [createMutation(31, {}, id)]);
+        await push(db, both, [patchMutation(32, id, { communeCode: BA_TO }, (await getRecord(db, id))!.version)]);
+        const moved = (await getRecord(db, id))!;
+        const outcome = await push(db, pushContext({ scope: new Set([BA_TO]) }), [patchMutation(1, id, { address: 'Tổ 9' }, moved.version)]);
+        expect(outcome.results[0]?.status).toBe('applied');
+      });
+
+      it('[G5] a member\'s conflict moves with its household; an officer of the old commune can no longer decide it', async () => {
+        const db = await fresh();
+        const household = randomUUID();
+        const member = randomUUID();
+        await push(db, pushContext(), [createMutation(1, {}, household), patchMutation(2, member, { ...memberFields(household) }, 0, 'member')]);
+        const base = (await getRecord(db, member))!.version;
+        await push(db, pushContext(), [patchMutation(1, member, { occupation: 'stable' }, base, 'member')]);
+        await push(db, pushContext(), [patchMutation(1, member, { occupation: 'unemployed' }, base, 'member')]);
+        await push(db, pushContext({ role: 'commune_officer', scope: new Set([LY_SON, BA_TO]) }), [patchMutation(1, household, { communeCode: BA_TO }, (await getRecord(db, household))!.version)]);
+        const conflict = await db.get<{ id: string; commune: string }>("SELECT id, commune FROM records WHERE type = 'conflict'");
+        expect(conflict?.commune).toBe(BA_TO);
+        const outcome = await push(db, pushContext({ role: 'commune_officer' }), [mutation(1, { kind: 'resolve', id: conflict!.id, value: 'student' })]);
+        expect(outcome.results[0]?.status).toBe('rejected');
+        expect((await getRecord(db, member))?.data.occupation).not.toBe('student');
+      });
+
+      it('[G3] a new value for a field under an open conflict joins the conflict; the officer\'s decision loses nothing unseen', async () => {
+        const db = await fresh();
+        const id = randomUUID();
+        await push(db, pushContext(), [createMutation(1, { address: 'Tổ 1' }, id)]);
+        const v1 = (await getRecord(db, id))!.version;
+        await push(db, pushContext(), [patchMutation(1, id, { address: 'Tổ 5' }, v1)]);
+        await push(db, pushContext(), [patchMutation(1, id, { address: 'Tổ 7' }, v1)]);
+        const v2 = (await getRecord(db, id))!.version;
+        const late = await push(db, pushContext(), [patchMutation(1, id, { address: 'Tổ 12 (đã xác minh)' }, v2)]);
+        expect(late.results[0]).toEqual({ seq: 1, status: 'conflict', fields: ['address'] });
+        const conflict = (await changes(db)).find((c) => c.type === 'conflict');
+        expect((conflict?.data?.candidates as { value: string }[]).map((c) => c.value)).toEqual(['Tổ 5', 'Tổ 7', 'Tổ 12 (đã xác minh)']);
+      });
+
+      it('a submitted or approved survey can no longer be edited', async () => {
+        const db = await fresh();
+        const household = randomUUID();
+        const id = randomUUID();
+        await push(db, pushContext(), [
+          createMutation(1, {}, household),
+          patchMutation(2, id, { communeCode: LY_SON, kind: 'survey', subjectId: household, note: '', data: { result: { classification: 'none' } } }, 0, 'case'),
+          mutation(3, { kind: 'command', id, command: 'submit' }),
+        ]);
+        const edit = await push(db, pushContext(), [patchMutation(1, id, { data: { result: { classification: 'poor' } } }, (await getRecord(db, id))!.version, 'case')]);
+        expect(edit.results[0]).toMatchObject({ status: 'rejected', reason: expect.stringContaining('trả lại') });
+      });
+
+      it('[G1] another user cannot push under a device\'s clientId (and so cannot make its queued changes look answered)', async () => {
+        const db = await fresh();
+        const victim = pushContext({ userId: 'victim' });
+        await push(db, victim, [createMutation(1)]);
+        await expect(push(db, { ...victim, userId: 'attacker' }, [createMutation(2)])).rejects.toThrow(ClientOfAnotherUserError);
+        expect((await push(db, victim, [createMutation(2, { headName: 'Hộ Thật' })])).results).toEqual([{ seq: 2, status: 'applied' }]);
       });
     });
 

@@ -8,6 +8,11 @@ export interface SqlExecutor {
   get<T>(sql: string, params?: readonly unknown[]): Promise<T | undefined>;
   /** Runs a statement and answers how many rows it changed. */
   run(sql: string, params?: readonly unknown[]): Promise<number>;
+  /**
+   * Holds `key` until the transaction ends, so two transactions that read-modify-write the same record (or check
+   * the same duplicate key) take turns. PostgreSQL: an advisory lock; SQLite has a single writer already.
+   */
+  lock(key: string): Promise<void>;
 }
 
 export type DatabaseKind = 'sqlite' | 'postgres';
@@ -16,6 +21,11 @@ export interface Database extends SqlExecutor {
   readonly kind: DatabaseKind;
   /** Runs `fn` in one transaction: all its writes land or none do. Nested calls are not supported. */
   transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T>;
+  /**
+   * Runs reads that must see one consistent state (a pull page: records, tombstones, history mark). PostgreSQL:
+   * a REPEATABLE READ read-only transaction; SQLite: a deferred transaction on its single connection.
+   */
+  snapshot<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T>;
   /** Runs a script of several statements (migrations). */
   exec(script: string): Promise<void>;
   close(): Promise<void>;

@@ -44,6 +44,7 @@ function executorFor(client: pg.Pool | pg.PoolClient): SqlExecutor {
     all: async <T>(sql: string, params?: readonly unknown[]) => (await query(sql, params)).rows as T[],
     get: async <T>(sql: string, params?: readonly unknown[]) => (await query(sql, params)).rows[0] as T | undefined,
     run: async (sql, params) => (await query(sql, params)).rowCount ?? 0,
+    lock: async (key) => void (await query('SELECT pg_advisory_xact_lock(hashtextextended(?, 0))', [key])),
   };
 }
 
@@ -52,28 +53,30 @@ export function openPostgres(connectionString: string): Database {
   // An idle client losing its connection must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
   const top = executorFor(pool);
+  async function inTransaction<T>(begin: string, fn: (tx: SqlExecutor) => Promise<T>): Promise<T> {
+    let client: pg.PoolClient;
+    try {
+      client = await pool.connect();
+    } catch (error) {
+      throw classify(error);
+    }
+    try {
+      await client.query(begin);
+      const result = await fn(executorFor(client));
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw classify(error);
+    } finally {
+      client.release();
+    }
+  }
   return {
     kind: 'postgres',
     ...top,
-    async transaction(fn) {
-      let client: pg.PoolClient;
-      try {
-        client = await pool.connect();
-      } catch (error) {
-        throw classify(error);
-      }
-      try {
-        await client.query('BEGIN');
-        const result = await fn(executorFor(client));
-        await client.query('COMMIT');
-        return result;
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw classify(error);
-      } finally {
-        client.release();
-      }
-    },
+    transaction: (fn) => inTransaction('BEGIN', fn),
+    snapshot: (fn) => inTransaction('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', fn),
     async exec(script) {
       try {
         await pool.query(script);

@@ -60,6 +60,8 @@ export function openSqlite(filename: string): Database {
         throw classify(error);
       }
     },
+    // One connection, one writer at a time, transactions queued: nothing else can interleave.
+    async lock() {},
   };
 
   let queue: Promise<unknown> = Promise.resolve();
@@ -74,6 +76,7 @@ export function openSqlite(filename: string): Database {
     all: (sql, params) => serialized(() => executor.all(sql, params)),
     get: (sql, params) => serialized(() => executor.get(sql, params)),
     run: (sql, params) => serialized(() => executor.run(sql, params)),
+    lock: async () => undefined,
     transaction: (fn) =>
       serialized(async () => {
         db.exec('BEGIN IMMEDIATE');
@@ -84,6 +87,15 @@ export function openSqlite(filename: string): Database {
         } catch (error) {
           if (db.inTransaction) db.exec('ROLLBACK');
           throw classify(error);
+        }
+      }),
+    snapshot: (fn) =>
+      serialized(async () => {
+        db.exec('BEGIN DEFERRED');
+        try {
+          return await fn(executor);
+        } finally {
+          if (db.inTransaction) db.exec('COMMIT');
         }
       }),
     exec: (script) => serialized(async () => void db.exec(script)),

@@ -12,6 +12,7 @@ import type { Database } from '../db/database';
 import { TransientStorageError } from '../db/database';
 import type { SessionUser } from '../../../src/shared/protocol';
 import { MalformedBatchError } from '../sync/push';
+import { ClientOfAnotherUserError } from '../store/sync-log';
 import { authRoutes } from './auth';
 import { syncRoutes } from './sync';
 import { attachmentRoutes } from './attachments';
@@ -71,6 +72,9 @@ export function createApp(deps: AppDeps) {
 
   app.onError((error, c) => {
     if (error instanceof MalformedBatchError) return errorResponse(c, 400, 'bad_request', error.message);
+    if (error instanceof ClientOfAnotherUserError) {
+      return errorResponse(c, 403, 'forbidden', 'Hàng đợi trên máy này thuộc về tài khoản khác. Đăng nhập bằng tài khoản đó để gửi.');
+    }
     if (error instanceof TransientStorageError) {
       c.header('Retry-After', '5');
       return errorResponse(c, 503, 'unavailable', 'Máy chủ tạm thời không lưu được dữ liệu; ứng dụng sẽ tự gửi lại sau.');

@@ -51,7 +51,8 @@ export function syncRoutes(deps: AppDeps) {
     const context = { userId: user.id, role: user.role, scope, clientId: request.clientId, now: deps.clock() };
     const outcome = await push(deps.db, context, request.mutations);
     const allowed = request.pull.filter(({ commune }) => scope.has(commune));
-    const { changes, ...page } = await pull(deps.db, allowed, deps.pullLimits ?? { rows: MAX_CHANGES_PER_PULL, bytes: MAX_PULL_BYTES });
+    // One snapshot for the whole page: records, tombstones and history marks as of one moment.
+    const { changes, ...page } = await deps.db.snapshot((tx) => pull(tx, allowed, deps.pullLimits ?? { rows: MAX_CHANGES_PER_PULL, bytes: MAX_PULL_BYTES }));
     const head: Omit<SyncResponse, 'changes'> = { protocol: PROTOCOL_VERSION, ...outcome, ...page, refused, user };
     return sendJsonText(c, `${JSON.stringify(head).slice(0, -1)},"changes":${serializeChanges(changes)}}`);
   });

@@ -98,7 +98,10 @@ export type LogRow =
   | { kind: 'record'; version: number; type: RecordTypeName; id: string; data: string; deleted: boolean }
   | { kind: 'tombstone'; version: number; type: RecordTypeName; id: string };
 
-/** A commune's changes after `cursor` in version order: current records and tombstones share one counter. */
+/**
+ * A commune's changes after `cursor` in version order: current records and tombstones share one counter. Call it
+ * inside `Database.snapshot` (as pull does), so both queries see the same commits.
+ */
 export async function changesSince(db: SqlExecutor, commune: string, cursor: number, limit: number): Promise<LogRow[]> {
   const [records, tombstones] = await Promise.all([
     db.all<{ version: number; type: RecordTypeName; id: string; data: string; deleted: number | boolean }>(

@@ -11,13 +11,22 @@ import type { MutationResult } from '../../../src/shared/protocol';
  * and answers its last seq. A device seen for the first time starts at 0.
  */
 export async function lockClient(tx: SqlExecutor, clientId: string, userId: string, now: number): Promise<number> {
-  const row = await tx.get<{ lastSeq: number }>(
+  const row = await tx.get<{ lastSeq: number; userId: string }>(
     `INSERT INTO sync_clients (client_id, user_id, last_seq, created_at) VALUES (?, ?, 0, ?)
-     ON CONFLICT (client_id) DO UPDATE SET user_id = excluded.user_id
-     RETURNING last_seq AS "lastSeq"`,
+     ON CONFLICT (client_id) DO UPDATE SET last_seq = sync_clients.last_seq
+     RETURNING last_seq AS "lastSeq", user_id AS "userId"`,
     [clientId, userId, now],
   );
+  // A device's queue belongs to the user who started it: another account may not answer (or swallow) its changes.
+  if (row && row.userId !== userId) throw new ClientOfAnotherUserError();
   return row?.lastSeq ?? 0;
+}
+
+export class ClientOfAnotherUserError extends Error {
+  override readonly name = 'ClientOfAnotherUserError';
+  constructor() {
+    super('this clientId belongs to another user');
+  }
 }
 
 export async function recordResult(

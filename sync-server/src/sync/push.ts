@@ -83,6 +83,9 @@ async function applyOne(tx: SqlExecutor, context: PushContext, raw: unknown): Pr
   if (!parsed.success) return { mutationId, outcome: rejected(`Thay đổi không hợp lệ — ${describeIssues(parsed.issues)}`) };
   const { op, stamp } = parsed.output;
   const ctx: MutationContext = { ...context, stamp };
+  // Read-modify-write of one record at a time: without it two PostgreSQL transactions could both read the same
+  // version and the later write would silently drop the earlier one's fields.
+  await tx.lock(`record:${op.kind === 'void' ? String((op.data as { target?: unknown }).target) : op.id}`);
   switch (op.kind) {
     case 'patch':
       return { mutationId, outcome: await applyPatch(tx, ctx, op) };

@@ -21,6 +21,10 @@ export async function writeRecord(
   }
   const version = await nextCommuneVersion(tx, record.commune);
   const fields = { ...record.meta.f };
+  const moved = previousCommune !== undefined && previousCommune !== record.commune;
+  // Bases are versions of the record's commune: after a move, every field is restamped in the new numbering, or
+  // an up-to-date edit there would look stale (or a stale one current).
+  if (moved) for (const [field, writer] of Object.entries(fields)) fields[field] = [version, writer[1], writer[2], writer[3]];
   for (const field of touched) fields[field] = [version, context.clientId, context.userId, context.stamp ?? ''];
   await putRecord(tx, { ...record, version, meta: { f: fields } }, context.now, context.userId);
   return version;

@@ -25,6 +25,8 @@ export async function applyDistribution(tx: SqlExecutor, context: MutationContex
   }
 
   const key = duplicateKey(data);
+  // Two devices' handouts of the same item to the same household must see each other to be flagged.
+  await tx.lock(`handout:${data.communeCode}:${key}`);
   const earlier = (await getRecords(tx, await eventsWithKey(tx, data.communeCode, key))).filter((r) => !(r.data as Distribution).voided);
   const event: Distribution = {
     ...data,
@@ -42,16 +44,18 @@ export async function applyDistribution(tx: SqlExecutor, context: MutationContex
 }
 
 export async function applyVoid(tx: SqlExecutor, context: MutationContext, op: { id: string; data: unknown }): Promise<ApplyOutcome> {
-  if (await getRecord(tx, op.id)) return applied;
   if (!VOIDERS.includes(context.role)) return rejected('Vai trò của bạn không được hủy phiếu phát.');
   const parsed = v.safeParse(VoidData, op.data);
   if (!parsed.success) return rejected(`Yêu cầu hủy không hợp lệ — ${describeIssues(parsed.issues)}`);
   const data = parsed.output;
   const target = await getRecord(tx, data.target);
   if (!target || target.type !== 'distribution' || !context.scope.has(target.commune)) return rejected(OUT_OF_SCOPE);
+  const existing = await getRecord(tx, op.id);
+  if (existing) return existing.type === 'distribution_void' && existing.parentId === target.id ? applied : rejected(OUT_OF_SCOPE);
   const targetData = target.data as Distribution;
   if (targetData.voided) return rejected('Phiếu phát này đã được hủy trước đó.');
-  await writeRecord(tx, context, baseRecord(op.id, 'distribution_void', target.commune, target.id, { ...data, by: context.userId }, context.now));
+  // The void lives where its handout lives, whatever commune the device wrote on it.
+  await writeRecord(tx, context, baseRecord(op.id, 'distribution_void', target.commune, target.id, { ...data, communeCode: target.commune, by: context.userId }, context.now));
   await writeRecord(tx, context, {
     ...target,
     data: { ...targetData, voided: { voidId: op.id, reason: data.reason, by: context.userId, at: context.now } },

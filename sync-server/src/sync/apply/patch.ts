@@ -24,11 +24,18 @@ export async function applyPatch(
   if (existing && !context.scope.has(existing.commune)) return rejected(OUT_OF_SCOPE);
   if (existing && existing.type !== op.type) return rejected(`Mã ${op.id} đã dùng cho một bản ghi loại khác.`);
   if (existing?.deleted) return rejected('Bản ghi đã bị xóa trên máy chủ; thay đổi này không được áp dụng.');
+  if (existing?.type === 'case' && !EDITABLE_CASE_STATUSES.has(String(existing.data.status ?? 'draft'))) {
+    return rejected('Hồ sơ đã gửi duyệt: chỉ sửa được khi cán bộ xã trả lại.');
+  }
   const editable = editableFieldNames(op.type);
   const unknownField = Object.keys(op.fields).find((field) => !editable.includes(field));
   if (unknownField) return rejected(`Trường "${unknownField}" không sửa được.`);
 
-  const { accepted, conflicts } = mergeFields(existing, op.fields, context.clientId);
+  // While a field's conflict is open, a new value joins it instead of overwriting what the officer is deciding.
+  const disputed = existing
+    ? new Set((await childrenOf(tx, existing.id)).filter((r) => r.type === 'conflict' && r.data.status === 'open').map((r) => String(r.data.field)))
+    : new Set<string>();
+  const { accepted, conflicts } = mergeFields(existing, op.fields, context.clientId, disputed);
   const merged = applyFieldValues(existing?.data, accepted);
   const type = EDITABLE_TYPES[op.type];
   const parsed = v.safeParse(type.fields, pick(merged, editable));
@@ -65,13 +72,18 @@ export async function applyPatch(
     if (existing && existing.commune !== commune) await moveChildren(tx, context, op.id, existing.commune, commune);
   }
   if (conflicts.length === 0) return applied;
+  // A new version of the record even when nothing of this patch applied: a device that laid its own value over
+  // the record pulls the committed one again, and every device shows the same provisional value.
+  if (existing && Object.keys(accepted).length === 0) await writeRecord(tx, context, existing);
   const current = await getRecord(tx, op.id);
   if (!current) throw new Error(`record ${op.id} vanished inside its own transaction`);
   for (const field of conflicts) await recordConflict(tx, context, current, field, op.fields[field]?.[0] ?? null);
   return { status: 'conflict', fields: conflicts };
 }
 
-function mergeFields(existing: StoredRecord | undefined, fields: FieldPatch, clientId: string) {
+const EDITABLE_CASE_STATUSES = new Set(['draft', 'returned']);
+
+function mergeFields(existing: StoredRecord | undefined, fields: FieldPatch, clientId: string, disputed: ReadonlySet<string>) {
   const accepted: FieldPatch = {};
   const conflicts: string[] = [];
   for (const [field, entry] of Object.entries(fields)) {
@@ -81,6 +93,10 @@ function mergeFields(existing: StoredRecord | undefined, fields: FieldPatch, cli
       continue;
     }
     if (sameValue(existing.data[field], value)) continue;
+    if (disputed.has(field)) {
+      conflicts.push(field);
+      continue;
+    }
     const writer: FieldWriter | undefined = existing.meta.f[field];
     // base null: written by an app that knew no bases (schema 1) — its edits were last-write-wins.
     const unchangedSinceBase = base === null || !writer || writer[0] <= base;
@@ -106,5 +122,7 @@ async function moveChildren(tx: SqlExecutor, context: MutationContext, parentId:
   for (const child of await childrenOf(tx, parentId)) {
     if (child.commune !== from || !MOVES_WITH_PARENT.has(child.type)) continue;
     await writeRecord(tx, context, { ...child, commune: to, data: { ...child.data, communeCode: to } }, { previousCommune: from });
+    // A member's own conflicts and duplicate flags go too: nothing about the person stays behind.
+    await moveChildren(tx, context, child.id, from, to);
   }
 }

@@ -19,15 +19,18 @@ export async function applyResolve(tx: SqlExecutor, context: MutationContext, op
   if (!conflict || conflict.type !== 'conflict' || !context.scope.has(conflict.commune)) return rejected(OUT_OF_SCOPE);
   const data = conflict.data as ConflictData;
   if (data.status !== 'open') return rejected('Xung đột này đã được giải quyết.');
+  await tx.lock(`record:${data.recordId}`);
   const record = await getRecord(tx, data.recordId);
   if (!record || record.deleted) return rejected('Bản ghi của xung đột không còn; không thể áp dụng.');
+  // The record decides the scope, not the conflict: it may have moved since.
+  if (!context.scope.has(record.commune)) return rejected(OUT_OF_SCOPE);
 
   const next = { ...record.data, [data.field]: op.value };
   if (op.value === null) delete next[data.field];
   const type = EDITABLE_TYPES[record.type as EditableTypeName];
   const parsed = v.safeParse(type.fields, next);
   if (!parsed.success) return rejected(`Giá trị không hợp lệ — ${describeIssues(parsed.issues)}`);
-  if (data.field === 'communeCode') return rejected('Chuyển xã không quyết định qua xung đột; hãy sửa trực tiếp hồ sơ.');
+  if (data.field === 'communeCode' || data.field === 'householdId') return rejected('Chuyển xã hoặc chuyển hộ không quyết định qua xung đột; hãy sửa trực tiếp hồ sơ.');
 
   await writeRecord(tx, context, { ...record, data: next }, { touched: [data.field] });
   await writeRecord(tx, context, { ...conflict, data: { ...data, status: 'resolved', resolution: { value: op.value, by: context.userId, at: context.now } } });
