@@ -74,6 +74,38 @@ const surveyRoute = createRoute({
   },
 });
 
+const LazyEmergency = lazyRouteComponent(() => import('../ui/relief/EmergencyPage'), 'EmergencyPage');
+const LazyRound = lazyRouteComponent(() => import('../ui/relief/RoundPage'), 'RoundPage');
+const LazyPrint = lazyRouteComponent(() => import('../ui/relief/PrintPage'), 'PrintPage');
+const emergenciesRoute = createRoute({ getParentRoute: () => rootRoute, path: '/emergencies', beforeLoad: requireSession, component: lazyRouteComponent(() => import('../ui/relief/EmergencyListPage'), 'EmergencyListPage') });
+const emergencyRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/emergencies/$emergencyId',
+  beforeLoad: requireSession,
+  component: function EmergencyRoute() {
+    const { emergencyId } = emergencyRoute.useParams();
+    return <LazyEmergency id={emergencyId} />;
+  },
+});
+const roundRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/rounds/$roundId',
+  beforeLoad: requireSession,
+  component: function RoundRoute() {
+    const { roundId } = roundRoute.useParams();
+    return <LazyRound id={roundId} />;
+  },
+});
+const printRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/rounds/$roundId/print',
+  beforeLoad: requireSession,
+  component: function PrintRoute() {
+    const { roundId } = printRoute.useParams();
+    return <LazyPrint id={roundId} />;
+  },
+});
+
 const reviewRoute = createRoute({ getParentRoute: () => rootRoute, path: '/review', beforeLoad: requireSession, component: lazyRouteComponent(() => import('../ui/review/ReviewPage'), 'ReviewPage') });
 const syncRoute = createRoute({ getParentRoute: () => rootRoute, path: '/sync', beforeLoad: requireSession, component: SyncPage });
 
@@ -88,6 +120,10 @@ const routeTree = rootRoute.addChildren([
   surveyRoute,
   reviewRoute,
   syncRoute,
+  emergenciesRoute,
+  emergencyRoute,
+  roundRoute,
+  printRoute,
 ]);
 
 export const router = createRouter({ routeTree, defaultPreload: false });

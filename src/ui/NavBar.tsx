@@ -13,6 +13,9 @@ export function NavBar() {
       <Link to="/households" activeProps={{ class: 'active' }}>
         {t.households}
       </Link>
+      <Link to="/emergencies" activeProps={{ class: 'active' }}>
+        {t.emergencies}
+      </Link>
       {officer && (
         <Link to="/review" activeProps={{ class: 'active' }}>
           {t.review}

@@ -23,7 +23,7 @@ export function appWorld() {
   };
   beforeAll(async () => {
     if (!existsSync(join(DIST, 'sw.js'))) throw new Error('dist/ is missing: npm test builds it (vite build) before the tests');
-    world.server = await startHttpServer({ dataDir: world.dataDir, staticDir: DIST });
+    world.server = await startHttpServer({ dataDir: world.dataDir, staticDir: DIST, attachments: true });
     world.browser = await launchChromium();
   });
   afterAll(async () => {

@@ -1,0 +1,74 @@
+/** @module Emergencies of the commune, newest first, and a new one recorded on the spot (offline). */
+import { useState } from 'preact/hooks';
+import { Link, useNavigate } from '@tanstack/react-router';
+import { useLiveQuery } from 'dexie-react-hooks';
+import * as v from 'valibot';
+import { EMERGENCY_TYPES, EmergencyFields } from '../../shared/records/emergency';
+import { emergenciesOf } from '../../db/relief';
+import { savePatch } from '../../db/outbox';
+import { newId } from '../../shared/ids';
+import { db, syncController } from '../services';
+import { useT } from '../i18n';
+import { formatVnDate, parseVnDate, todayIso } from '../dates';
+import { SelectField, TextField } from '../fields';
+import { useWorkplace } from '../use-commune';
+
+export function EmergencyListPage() {
+  const t = useT();
+  const navigate = useNavigate();
+  const { commune } = useWorkplace();
+  const events = useLiveQuery(async () => (commune ? emergenciesOf(db, commune) : []), [commune]);
+  const villages = useLiveQuery(
+    async () => (commune ? ((await db.households.where('[communeCode+village]').between([commune, ''], [commune, '\uffff']).uniqueKeys()) as unknown as [string, string][]).map(([, n]) => n) : []),
+    [commune],
+  );
+  const [type, setType] = useState<(typeof EMERGENCY_TYPES)[number] | ''>('');
+  const [date, setDate] = useState(formatVnDate(todayIso()));
+  const [chosen, setChosen] = useState<string[]>([]);
+  const [description, setDescription] = useState('');
+  const [issues, setIssues] = useState<Record<string, string>>({});
+
+  async function create(event: Event) {
+    event.preventDefault();
+    const parsed = v.safeParse(EmergencyFields, { communeCode: commune, type: type || undefined, date: parseVnDate(date) ?? date, villages: chosen, description });
+    if (!parsed.success) return setIssues(Object.fromEntries(Object.entries(v.flatten<typeof EmergencyFields>(parsed.issues).nested ?? {}).map(([k, m]) => [k, m?.[0] ?? ''])));
+    const id = newId();
+    await savePatch(db, 'emergency', id, parsed.output, Date.now());
+    syncController.nudge();
+    await navigate({ to: '/emergencies/$emergencyId', params: { emergencyId: id } });
+  }
+
+  return (
+    <section>
+      <h1>{t.emergencies}</h1>
+      <ul class="list" data-testid="emergency-list">
+        {events?.map((e) => (
+          <li key={e.id}>
+            <Link to="/emergencies/$emergencyId" params={{ emergencyId: e.id }}>
+              <strong>{t.emergencyTypes[e.type as keyof typeof t.emergencyTypes]}</strong>
+              <span>{formatVnDate(String(e.date))}</span>
+              <span>{(e.villages as string[]).join(', ')}</span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+      <form class="card" onSubmit={(e) => void create(e)} noValidate>
+        <h2>{t.newEmergency}</h2>
+        <SelectField name="type" label={t.emergencyType} value={type} placeholder="—" options={EMERGENCY_TYPES.map((x) => [x, t.emergencyTypes[x]] as const)} onChange={setType} error={issues.type} />
+        <TextField name="date" label={t.emergencyDate} value={date} onInput={setDate} inputMode="numeric" error={issues.date} />
+        <fieldset class="field">
+          <legend>{t.affectedVillages}</legend>
+          {villages?.map((name) => (
+            <label class="check" key={name}>
+              <input type="checkbox" checked={chosen.includes(name)} onChange={(e) => setChosen(e.currentTarget.checked ? [...chosen, name] : chosen.filter((x) => x !== name))} />
+              {name}
+            </label>
+          ))}
+          {issues.villages && <span class="error">{issues.villages}</span>}
+        </fieldset>
+        <TextField name="description" label={t.notes} value={description} onInput={setDescription} />
+        <button type="submit">{t.save}</button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,233 @@
+/**
+ * @module One emergency: the damage of each household with what it entitles them to (rules engine, legal basis,
+ * who decides), whether help came in time, and the relief rounds for it.
+ */
+import { useMemo, useState } from 'preact/hooks';
+import { Link, useNavigate } from '@tanstack/react-router';
+import { useLiveQuery } from 'dexie-react-hooks';
+import * as v from 'valibot';
+import { answerEmergency, type EmergencyAnswer } from '../../domain';
+import { toEmergencyQuestion } from '../../domain/emergency/from-registry';
+import { DamageFields, type EmergencyFields } from '../../shared/records/emergency';
+import { helpedInTime } from '../../shared/relief';
+import { savePatch } from '../../db/outbox';
+import { newId } from '../../shared/ids';
+import { communeHouseholds, findHouseholds } from '../../db/search';
+import { db, syncController } from '../services';
+import { useLanguage, useT } from '../i18n';
+import { formatVnd } from '../format';
+import { formatVnDate, todayIso } from '../dates';
+import { CheckField, SelectField, TextField } from '../fields';
+
+export function entitlementsOf(event: Pick<EmergencyFields, 'type' | 'date'>, damage: DamageFields): EmergencyAnswer | undefined {
+  try {
+    return answerEmergency(toEmergencyQuestion(event, damage));
+  } catch {
+    return undefined;
+  }
+}
+
+export function EmergencyPage({ id }: { id: string }) {
+  const t = useT();
+  const lang = useLanguage();
+  const navigate = useNavigate();
+  const state = useLiveQuery(async () => {
+    const event = await db.emergencies.get(id);
+    if (!event) return { event };
+    const damages = await db.damages.where('emergencyId').equals(id).toArray();
+    const rounds = await db.reliefRounds.where('emergencyId').equals(id).toArray();
+    const handouts = (await Promise.all(rounds.map((r) => db.distributions.where('roundId').equals(r.id).toArray()))).flat();
+    return { event, damages, rounds, handouts };
+  }, [id]);
+  const [adding, setAdding] = useState(false);
+  if (!state) return null;
+  const { event } = state;
+  if (!event) return <p class="card">{t.notFound}</p>;
+  const eventFields = { type: event.type as EmergencyFields['type'], date: String(event.date) };
+  const inTime = helpedInTime(eventFields.date, (state.damages ?? []).map((d) => ({ householdId: String(d.householdId ?? d.id), people: Number(d.members) })), (state.handouts ?? []) as never);
+
+  async function newRound() {
+    const roundId = newId();
+    await savePatch(db, 'relief_round', roundId, {
+      communeCode: event!.communeCode,
+      emergencyId: id,
+      name: `${t.emergencyTypes[eventFields.type]} ${formatVnDate(eventFields.date)}`,
+      date: todayIso(),
+      items: [{ item: 'rice', itemName: 'Gạo', unit: 'kg', available: 0, source: 'budget' }],
+      plannedHouseholdIds: (state!.damages ?? []).flatMap((d) => (d.householdId ? [String(d.householdId)] : [])),
+    }, Date.now());
+    syncController.nudge();
+    await navigate({ to: '/rounds/$roundId', params: { roundId } });
+  }
+
+  return (
+    <section>
+      <div class="card">
+        <Link to="/emergencies">← {t.back}</Link>
+        <h1>
+          {t.emergencyTypes[eventFields.type]} · {formatVnDate(eventFields.date)}
+        </h1>
+        <p>{(event.villages as string[]).join(', ')}</p>
+        <p data-testid="in-time">
+          {t.helpedInTime(Math.round(inTime.share * 100), inTime.helpedInTimePeople, inTime.affectedPeople)}
+        </p>
+      </div>
+      <div class="card">
+        <div class="toolbar">
+          <h2>{t.damages}</h2>
+          <button type="button" onClick={() => setAdding(true)}>
+            {t.recordDamage}
+          </button>
+        </div>
+        {adding && <DamageForm event={{ id: event.id, communeCode: event.communeCode, type: event.type, date: event.date }} onDone={() => setAdding(false)} />}
+        <ul class="plain" data-testid="damage-list">
+          {(state.damages ?? []).map((d) => {
+            const answer = entitlementsOf(eventFields, v.parse(DamageFields, d));
+            return (
+              <li key={d.id}>
+                <strong>{String(d.headName)}</strong> ({String(d.village)}){d.followUp ? ` · ${t.followUp}` : ''} —{' '}
+                {answer ? `${answer.totals.riceKg} kg · ${formatVnd(answer.totals.vnd)}` : '—'}
+                <ul>
+                  {answer?.entitlements.filter((e) => e.payable).map((e) => (
+                    <li key={e.code} class="hint">
+                      {e.title[lang]}: {e.quantity ?? ''} {e.unit === 'kg-rice' ? 'kg' : e.unit === 'VND' ? 'đ' : ''} — {e.decidedBy?.who[lang] ?? ''} ({e.ruleId})
+                    </li>
+                  ))}
+                </ul>
+              </li>
+            );
+          })}
+        </ul>
+      </div>
+      <div class="card">
+        <div class="toolbar">
+          <h2>{t.rounds}</h2>
+          <button type="button" onClick={() => void newRound()}>
+            {t.newRound}
+          </button>
+        </div>
+        <ul class="plain">
+          {(state.rounds ?? []).map((r) => (
+            <li key={r.id}>
+              <Link to="/rounds/$roundId" params={{ roundId: r.id }}>
+                {String(r.name)}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </div>
+    </section>
+  );
+}
+
+function DamageForm({ event, onDone }: { event: { id: string; communeCode: string; type: unknown; date: unknown }; onDone: () => void }) {
+  const t = useT();
+  const lang = useLanguage();
+  const rows = useLiveQuery(() => communeHouseholds(db, event.communeCode), [event.communeCode]);
+  const [query, setQuery] = useState('');
+  const [household, setHousehold] = useState<{ id?: string; headName: string; village: string } | undefined>();
+  const [f, setF] = useState({ members: '4', status: 'other', hungryMembers: '0', deaths: '0', missing: '0', injured: '', houseLost: false, hasOtherHome: false, relocationOrdered: false, severeDamage: false, children: '0' });
+  const found = useMemo(() => (rows && query.trim() ? findHouseholds(rows, query, { limit: 8 }).households : []), [rows, query]);
+  const damage = useMemo(() => {
+    if (!household) return undefined;
+    const candidate = {
+      communeCode: event.communeCode,
+      emergencyId: event.id,
+      ...(household.id ? { householdId: household.id } : {}),
+      headName: household.headName,
+      village: household.village,
+      followUp: !household.id,
+      members: Number(f.members),
+      status: f.status,
+      hungryMembers: Number(f.hungryMembers),
+      deaths: Number(f.deaths),
+      missing: Number(f.missing),
+      deadMonthlyBeneficiaries: 0,
+      injuredDays: f.injured.split(',').map((x) => x.trim()).filter(Boolean).map(Number),
+      houseLost: f.houseLost,
+      hasOtherHome: f.hasOtherHome,
+      relocationOrdered: f.relocationOrdered,
+      severeDamage: f.severeDamage,
+      childrenWithoutParents: Number(f.children),
+      assessedOn: todayIso(),
+    };
+    return v.safeParse(DamageFields, candidate);
+  }, [household, f]);
+  const answer = damage?.success ? entitlementsOf({ type: event.type as EmergencyFields['type'], date: String(event.date) }, damage.output) : undefined;
+  const set = (key: keyof typeof f) => (value: string | boolean) => setF({ ...f, [key]: value });
+
+  async function save(e: Event) {
+    e.preventDefault();
+    if (!damage?.success) return;
+    await savePatch(db, 'damage', newId(), damage.output, Date.now());
+    syncController.nudge();
+    onDone();
+  }
+
+  return (
+    <form class="card" onSubmit={(e) => void save(e)} noValidate data-testid="damage-form">
+      {!household ? (
+        <>
+          <TextField name="find" label={t.search} value={query} onInput={setQuery} />
+          <ul class="plain">
+            {found.map((h) => (
+              <li key={h.id}>
+                <button type="button" class="secondary" onClick={() => setHousehold({ id: h.id, headName: h.headName, village: h.village })}>
+                  {h.headName} · {h.village}
+                </button>
+              </li>
+            ))}
+          </ul>
+          {query.trim() && (
+            <button type="button" class="secondary" onClick={() => setHousehold({ headName: query.trim(), village: '' })}>
+              {t.notRegistered(query.trim())}
+            </button>
+          )}
+        </>
+      ) : (
+        <>
+          <p>
+            <strong>{household.headName}</strong> {household.id ? '' : `· ${t.followUp}`}
+          </p>
+          {!household.id && <TextField name="village" label={t.village} value={household.village} onInput={(village) => setHousehold({ ...household, village })} />}
+          <div class="grid-2">
+            <TextField name="members" label={t.membersCount} value={f.members} onInput={set('members')} inputMode="numeric" />
+            <SelectField name="status" label={t.householdStatus} value={f.status} options={Object.entries(t.householdStatuses)} onChange={set('status')} />
+            <TextField name="hungryMembers" label={t.hungryMembers} value={f.hungryMembers} onInput={set('hungryMembers')} inputMode="numeric" />
+            <TextField name="deaths" label={t.deaths} value={f.deaths} onInput={set('deaths')} inputMode="numeric" />
+            <TextField name="missing" label={t.missing} value={f.missing} onInput={set('missing')} inputMode="numeric" />
+            <TextField name="injured" label={t.injuredDays} value={f.injured} onInput={set('injured')} />
+            <TextField name="children" label={t.childrenWithoutParents} value={f.children} onInput={set('children')} inputMode="numeric" />
+          </div>
+          <CheckField name="houseLost" label={t.houseLost} checked={f.houseLost} onChange={set('houseLost')} />
+          <CheckField name="hasOtherHome" label={t.hasOtherHome} checked={f.hasOtherHome} onChange={set('hasOtherHome')} />
+          <CheckField name="relocationOrdered" label={t.relocationOrdered} checked={f.relocationOrdered} onChange={set('relocationOrdered')} />
+          <CheckField name="severeDamage" label={t.severeDamage} checked={f.severeDamage} onChange={set('severeDamage')} />
+          {damage && !damage.success && <p class="error">{damage.issues[0]?.message}</p>}
+          {answer && (
+            <div class="result" data-testid="entitlements">
+              <h3>{t.entitlements}</h3>
+              <ul class="plain">
+                {answer.entitlements.filter((e) => e.payable).map((e) => (
+                  <li key={e.code}>
+                    {e.title[lang]}: <strong>{e.quantity ?? ''} {e.unit === 'kg-rice' ? 'kg' : e.unit === 'VND' ? 'đ' : ''}</strong> — {e.decidedBy?.who[lang] ?? ''} · {e.ruleId}
+                    {e.minimum ? ` (${t.atLeast})` : ''}
+                  </li>
+                ))}
+              </ul>
+              {answer.provisional && <p class="hint">{t.notConfirmed}</p>}
+            </div>
+          )}
+          <div class="actions">
+            <button type="submit" disabled={!damage?.success}>
+              {t.save}
+            </button>
+            <button type="button" class="secondary" onClick={onDone}>
+              {t.cancel}
+            </button>
+          </div>
+        </>
+      )}
+    </form>
+  );
+}

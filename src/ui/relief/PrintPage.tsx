@@ -1,0 +1,73 @@
+/** @module The signature list (danh sách ký nhận) of a round, one village per page, A4, printed from the browser. */
+import { useLiveQuery } from 'dexie-react-hooks';
+import * as v from 'valibot';
+import { ReliefRoundFields } from '../../shared/records/emergency';
+import { handoutsOfRound, peopleOnRound } from '../../db/relief';
+import { db } from '../services';
+import { useT } from '../i18n';
+import { formatVnDate } from '../dates';
+
+export function PrintPage({ id }: { id: string }) {
+  const t = useT();
+  const state = useLiveQuery(async () => {
+    const round = v.safeParse(ReliefRoundFields, await db.reliefRounds.get(id));
+    if (!round.success) return undefined;
+    const households = (await db.households.bulkGet(round.output.plannedHouseholdIds)).filter((h) => !!h);
+    const counts = await peopleOnRound(db, round.output.plannedHouseholdIds, round.output.emergencyId);
+    const handouts = (await handoutsOfRound(db, id)).filter((x) => !x.voided);
+    return { round: round.output, households, counts, handouts };
+  }, [id]);
+  if (!state) return null;
+  const byVillage = new Map<string, typeof state.households>();
+  for (const h of state.households) byVillage.set(String(h!.village), [...(byVillage.get(String(h!.village)) ?? []), h]);
+  const item = state.round.items[0]!;
+  return (
+    <section class="print-list">
+      <button type="button" class="no-print" onClick={() => window.print()}>
+        {t.print}
+      </button>
+      {[...byVillage].map(([village, households]) => (
+        <article class="a4" key={village} data-testid="print-page">
+          <header>
+            <p>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM — Độc lập - Tự do - Hạnh phúc</p>
+            <h1>DANH SÁCH KÝ NHẬN</h1>
+            <p>
+              {state.round.name} · {village} · {formatVnDate(state.round.date)} · {item.itemName} ({item.unit})
+            </p>
+          </header>
+          <table>
+            <thead>
+              <tr>
+                <th>STT</th>
+                <th>Họ tên chủ hộ</th>
+                <th>Số nhân khẩu</th>
+                <th>Số lượng</th>
+                <th>Ký nhận</th>
+              </tr>
+            </thead>
+            <tbody>
+              {households.map((h, index) => {
+                // What was handed out, or what the household is to receive (rice: 15 kg a person) for the paper round.
+                const given = state.handouts.filter((x) => x.householdId === h!.id).reduce((s, x) => s + Number(x.quantity), 0);
+                const planned = item.unit === 'kg' ? (state.counts.get(h!.id) ?? 0) * 15 : 0;
+                return (
+                  <tr key={h!.id}>
+                    <td>{index + 1}</td>
+                    <td>{String(h!.headName)}</td>
+                    <td>{state.counts.get(h!.id) ?? ''}</td>
+                    <td>{given || planned || ''}</td>
+                    <td class="sign" />
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+          <footer>
+            <span>Người lập danh sách</span>
+            <span>Trưởng thôn</span>
+          </footer>
+        </article>
+      ))}
+    </section>
+  );
+}

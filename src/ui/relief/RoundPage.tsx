@@ -1,0 +1,181 @@
+/**
+ * @module A relief round: what is handed out and from where, who received what (with a drawn signature or a photo
+ * of the signed list as receipt), a warning before a second handout of the same item, voids with a reason, the
+ * summary, and the printable signature list.
+ */
+import { useState } from 'preact/hooks';
+import { Link } from '@tanstack/react-router';
+import { useLiveQuery } from 'dexie-react-hooks';
+import * as v from 'valibot';
+import { ReliefRoundFields } from '../../shared/records/emergency';
+import { earlierHandouts, roundSummary } from '../../shared/relief';
+import { handOut, handoutsOfRound, peopleOnRound } from '../../db/relief';
+import { voidDistribution } from '../../db/outbox';
+import { db, syncController, useSession } from '../services';
+import { useT } from '../i18n';
+import { formatDateTime, formatVnd } from '../format';
+import { TextField } from '../fields';
+import { SignaturePad, downscalePhoto } from './SignaturePad';
+
+export function RoundPage({ id }: { id: string }) {
+  const t = useT();
+  const session = useSession();
+  const state = useLiveQuery(async () => {
+    const raw = await db.reliefRounds.get(id);
+    const round = raw ? v.safeParse(ReliefRoundFields, raw) : undefined;
+    const handouts = await handoutsOfRound(db, id);
+    const planned = round?.success ? await db.households.bulkGet(round.output.plannedHouseholdIds) : [];
+    const members = round?.success ? await peopleOnRound(db, round.output.plannedHouseholdIds, round.output.emergencyId) : new Map<string, number>();
+    return { round, handouts, planned: planned.filter((h) => !!h), members };
+  }, [id]);
+  const [giving, setGiving] = useState<string | undefined>();
+  if (!state || !session) return null;
+  if (!state.round?.success) return <p class="card">{t.notFound}</p>;
+  const round = state.round.output;
+  const handouts = state.handouts as never as Parameters<typeof roundSummary>[1];
+  const summary = roundSummary(round, handouts, (householdId) => state.members.get(householdId) ?? 0);
+  const rice = round.items[0]!;
+
+  return (
+    <section>
+      <div class="card">
+        {round.emergencyId && (
+          <Link to="/emergencies/$emergencyId" params={{ emergencyId: round.emergencyId }}>
+            ← {t.back}
+          </Link>
+        )}
+        <h1>{round.name}</h1>
+        <p data-testid="round-summary">
+          {t.roundSummary(summary.households, summary.people, summary.riceKg, formatVnd(summary.vnd))}
+        </p>
+        <Link class="button" to="/rounds/$roundId/print" params={{ roundId: id }}>
+          {t.printList}
+        </Link>
+      </div>
+      <div class="card">
+        <h2>{t.plannedHouseholds}</h2>
+        <ul class="plain" data-testid="planned">
+          {state.planned.map((h) => {
+            const given = handouts.filter((x) => x.householdId === h!.id && !x.voided);
+            return (
+              <li key={h!.id}>
+                <strong>{String(h!.headName)}</strong> · {String(h!.village)} · {given.map((g) => `${g.quantity} ${g.unit}`).join(', ') || '—'}{' '}
+                <button type="button" class="secondary" onClick={() => setGiving(h!.id)}>
+                  {t.handOut}
+                </button>
+                {giving === h!.id && (
+                  <HandoutForm
+                    household={{ id: h!.id, headName: String(h!.headName), communeCode: String(h!.communeCode), members: state.members.get(h!.id) ?? 1 }}
+                    roundId={id}
+                    item={rice}
+                    ledger={handouts}
+                    onDone={() => setGiving(undefined)}
+                  />
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      </div>
+      <div class="card">
+        <h2>{t.handouts}</h2>
+        <ul class="plain" data-testid="handouts">
+          {handouts.map((x) => (
+            <li key={x.id} class={x.voided ? 'voided' : ''}>
+              {formatDateTime(x.handedOutAt)} · {String((x as unknown as { recipientName: string }).recipientName)} · {x.quantity} {x.unit}
+              {(x as unknown as { duplicateSuspected?: boolean }).duplicateSuspected && !x.voided && <span class="badge pending"> {t.suspectedDouble}</span>}
+              {x.voided ? ` — ${t.voided}: ${x.voided.reason}` : <VoidButton id={x.id} communeCode={round.communeCode} />}
+            </li>
+          ))}
+        </ul>
+      </div>
+    </section>
+  );
+}
+
+function VoidButton({ id, communeCode }: { id: string; communeCode: string }) {
+  const t = useT();
+  const [reason, setReason] = useState('');
+  const [open, setOpen] = useState(false);
+  if (!open)
+    return (
+      <button type="button" class="secondary" onClick={() => setOpen(true)}>
+        {t.voidHandout}
+      </button>
+    );
+  return (
+    <span class="row">
+      <TextField name="void-reason" label={t.voidReason} value={reason} onInput={setReason} />
+      <button type="button" disabled={reason.trim().length < 3} onClick={() => void voidDistribution(db, id, reason.trim(), communeCode, Date.now()).then(() => syncController.nudge())}>
+        {t.confirmVoid}
+      </button>
+    </span>
+  );
+}
+
+function HandoutForm(props: {
+  household: { id: string; headName: string; communeCode: string; members: number };
+  roundId: string;
+  item: { item: 'rice' | 'cash' | 'goods'; itemName: string; unit: 'kg' | 'VND' | 'item' };
+  ledger: Parameters<typeof earlierHandouts>[0];
+  onDone: () => void;
+}) {
+  const t = useT();
+  const [recipient, setRecipient] = useState(props.household.headName);
+  const [relation, setRelation] = useState('chủ hộ');
+  // Rice: 15 kg a person for the month (Decree 20/2021 Art. 12(1)); cash and goods are typed.
+  const [quantity, setQuantity] = useState(props.item.unit === 'kg' ? String(Math.max(1, props.household.members) * 15) : '');
+  const [signature, setSignature] = useState<ArrayBuffer | undefined>();
+  const [photo, setPhoto] = useState<ArrayBuffer | undefined>();
+  const [confirmed, setConfirmed] = useState(false);
+  const earlier = earlierHandouts(props.ledger, { householdId: props.household.id, roundId: props.roundId, item: props.item.item, itemName: props.item.itemName });
+
+  async function save(e: Event) {
+    e.preventDefault();
+    if (earlier.length > 0 && !confirmed) return setConfirmed(true);
+    const receipt = signature ? { bytes: signature, kind: 'signature' as const, mime: 'image/png' as const } : photo ? { bytes: photo, kind: 'photo' as const, mime: 'image/jpeg' as const } : undefined;
+    await handOut(
+      db,
+      {
+        communeCode: props.household.communeCode,
+        householdId: props.household.id,
+        roundId: props.roundId,
+        item: props.item.item,
+        itemName: props.item.itemName,
+        quantity: Number(quantity.replace(/\D/g, '')) || 0,
+        unit: props.item.unit,
+        recipientName: recipient.trim(),
+        recipientRelation: relation.trim(),
+        handedOutAt: Date.now(),
+      },
+      receipt,
+      Date.now(),
+    );
+    syncController.nudge();
+    props.onDone();
+  }
+
+  return (
+    <form class="card" onSubmit={(e) => void save(e)} noValidate data-testid="handout-form">
+      <TextField name="recipient" label={t.recipient} value={recipient} onInput={setRecipient} />
+      <TextField name="relation" label={t.relation} value={relation} onInput={setRelation} />
+      <TextField name="quantity" label={`${t.quantity} (${props.item.unit})`} value={quantity} onInput={setQuantity} inputMode="numeric" />
+      <SignaturePad label={t.signHere} clearLabel={t.clearSignature} onChange={setSignature} />
+      <label class="field">
+        {t.photoOfList}
+        <input type="file" accept="image/*" capture="environment" onChange={(e) => void (e.currentTarget.files?.[0] && downscalePhoto(e.currentTarget.files[0]).then(setPhoto))} />
+      </label>
+      {earlier.length > 0 && (
+        <p class="error" role="alert" data-testid="double-warning">
+          {t.alreadyReceived(earlier.map((x) => `${x.quantity} ${x.unit}`).join(', '))}
+        </p>
+      )}
+      <div class="actions">
+        <button type="submit">{earlier.length > 0 && !confirmed ? t.handOut : confirmed ? t.handOutAnyway : t.handOut}</button>
+        <button type="button" class="secondary" onClick={props.onDone}>
+          {t.cancel}
+        </button>
+      </div>
+    </form>
+  );
+}
