@@ -58,6 +58,8 @@ describe.skipIf(!available)('e2e: emergencies and relief for a village head', ()
     await recordDamage(head, 'dang thanh', '5');
     await expect.poll(async () => head.getByTestId('damage-list').locator(':scope > li').count()).toBe(3);
     expect(await head.getByTestId('damage-list').textContent()).toContain('180 kg');
+    // The village list for food support (Form 5a) comes straight out of the damage recorded.
+    expect(await head.getByTestId('food-list').locator('tbody tr').count()).toBe(3);
 
     await head.getByRole('button', { name: 'Tạo đợt cứu trợ' }).click();
     await head.waitForURL('**/rounds/*');

@@ -18,6 +18,22 @@ export function EmergencyListPage() {
   const navigate = useNavigate();
   const { commune } = useWorkplace();
   const events = useLiveQuery(async () => (commune ? emergenciesOf(db, commune) : []), [commune]);
+  const campaigns = useLiveQuery(async () => (commune ? (await db.reliefRounds.where('communeCode').equals(commune).toArray()).filter((r) => r.campaign) : []), [commune]);
+  const [campaign, setCampaign] = useState<'18-4' | '6-6' | '1-10' | '3-12' | 'tet'>('tet');
+
+  async function newCampaign() {
+    const id = newId();
+    await savePatch(db, 'relief_round', id, {
+      communeCode: commune,
+      campaign,
+      name: `${t.campaignNames[campaign]} ${todayIso().slice(0, 4)}`,
+      date: todayIso(),
+      items: [{ item: 'cash', itemName: 'Tiền mặt', unit: 'VND', available: 0, source: 'mobilised' }],
+      plannedHouseholdIds: [],
+    }, Date.now());
+    syncController.nudge();
+    await navigate({ to: '/rounds/$roundId', params: { roundId: id } });
+  }
   const villages = useLiveQuery(
     async () => (commune ? ((await db.households.where('[communeCode+village]').between([commune, ''], [commune, '\uffff']).uniqueKeys()) as unknown as [string, string][]).map(([, n]) => n) : []),
     [commune],
@@ -52,6 +68,24 @@ export function EmergencyListPage() {
           </li>
         ))}
       </ul>
+      <div class="card">
+        <h2>{t.campaigns}</h2>
+        <ul class="plain">
+          {campaigns?.map((r) => (
+            <li key={r.id}>
+              <Link to="/rounds/$roundId" params={{ roundId: r.id }}>
+                {String(r.name)}
+              </Link>
+            </li>
+          ))}
+        </ul>
+        <div class="row">
+          <SelectField name="campaign" label={t.campaigns} value={campaign} options={Object.entries(t.campaignNames) as [typeof campaign, string][]} onChange={setCampaign} />
+          <button type="button" onClick={() => void newCampaign()}>
+            {t.newCampaign}
+          </button>
+        </div>
+      </div>
       <form class="card" onSubmit={(e) => void create(e)} noValidate>
         <h2>{t.newEmergency}</h2>
         <SelectField name="type" label={t.emergencyType} value={type} placeholder="—" options={EMERGENCY_TYPES.map((x) => [x, t.emergencyTypes[x]] as const)} onChange={setType} error={issues.type} />

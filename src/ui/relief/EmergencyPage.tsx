@@ -99,6 +99,7 @@ export function EmergencyPage({ id }: { id: string }) {
           })}
         </ul>
       </div>
+      <FoodList event={eventFields} damages={state.damages ?? []} />
       <div class="card">
         <div class="toolbar">
           <h2>{t.rounds}</h2>
@@ -229,5 +230,47 @@ function DamageForm({ event, onDone }: { event: { id: string; communeCode: strin
         </>
       )}
     </form>
+  );
+}
+
+/**
+ * The village list of households lacking food (Mẫu 5a of Decree 20/2021), straight from the recorded damage: the
+ * village meeting reads it, the commune chairman decides on it.
+ */
+function FoodList({ event, damages }: { event: Pick<EmergencyFields, 'type' | 'date'>; damages: readonly Record<string, unknown>[] }) {
+  const t = useT();
+  const rows = damages
+    .map((d) => ({ d, answer: entitlementsOf(event, v.parse(DamageFields, d)) }))
+    .filter(({ d }) => Number(d.hungryMembers) > 0)
+    .sort((a, b) => String(a.d.village).localeCompare(String(b.d.village)));
+  if (rows.length === 0) return null;
+  return (
+    <div class="card print-list" data-testid="food-list">
+      <h2>{t.foodList}</h2>
+      <table>
+        <thead>
+          <tr>
+            <th>STT</th>
+            <th>{t.village}</th>
+            <th>{t.headName}</th>
+            <th>{t.membersCount}</th>
+            <th>{t.hungryMembers}</th>
+            <th>{t.riceKg}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(({ d, answer }, index) => (
+            <tr key={String(d.id)}>
+              <td>{index + 1}</td>
+              <td>{String(d.village)}</td>
+              <td>{String(d.headName)}</td>
+              <td>{String(d.members)}</td>
+              <td>{String(d.hungryMembers)}</td>
+              <td>{answer?.totals.riceKg ?? ''}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

@@ -14,12 +14,14 @@ import { voidDistribution } from '../../db/outbox';
 import { db, syncController, useSession } from '../services';
 import { useT } from '../i18n';
 import { formatDateTime, formatVnd } from '../format';
-import { TextField } from '../fields';
+import { SelectField, TextField } from '../fields';
+import { RoundEditor } from './RoundEditor';
 import { SignaturePad, downscalePhoto } from './SignaturePad';
 
 export function RoundPage({ id }: { id: string }) {
   const t = useT();
   const session = useSession();
+  const [itemIndex, setItemIndex] = useState(0);
   const state = useLiveQuery(async () => {
     const raw = await db.reliefRounds.get(id);
     const round = raw ? v.safeParse(ReliefRoundFields, raw) : undefined;
@@ -29,12 +31,13 @@ export function RoundPage({ id }: { id: string }) {
     return { round, handouts, planned: planned.filter((h) => !!h), members };
   }, [id]);
   const [giving, setGiving] = useState<string | undefined>();
+  const [editing, setEditing] = useState(false);
   if (!state || !session) return null;
   if (!state.round?.success) return <p class="card">{t.notFound}</p>;
   const round = state.round.output;
   const handouts = state.handouts as never as Parameters<typeof roundSummary>[1];
   const summary = roundSummary(round, handouts, (householdId) => state.members.get(householdId) ?? 0);
-  const rice = round.items[0]!;
+  const item = round.items[Math.min(itemIndex, round.items.length - 1)]!;
 
   return (
     <section>
@@ -48,10 +51,29 @@ export function RoundPage({ id }: { id: string }) {
         <p data-testid="round-summary">
           {t.roundSummary(summary.households, summary.people, summary.riceKg, formatVnd(summary.vnd))}
         </p>
-        <Link class="button" to="/rounds/$roundId/print" params={{ roundId: id }}>
-          {t.printList}
-        </Link>
+        <p class="hint" data-testid="by-source">
+          {t.bySource(summary.bySource.budget.kg, formatVnd(summary.bySource.budget.VND), summary.bySource.mobilised.kg, formatVnd(summary.bySource.mobilised.VND))}
+        </p>
+        <ul class="plain">
+          {summary.items.map((i) => (
+            <li key={i.itemName}>
+              {i.itemName}: {i.handedOut} / {i.available} {i.unit}
+            </li>
+          ))}
+        </ul>
+        <div class="actions">
+          <Link class="button" to="/rounds/$roundId/print" params={{ roundId: id }}>
+            {t.printList}
+          </Link>
+          <button type="button" class="secondary" onClick={() => setEditing(true)}>
+            {t.editRound}
+          </button>
+        </div>
       </div>
+      {editing && <RoundEditor id={id} round={round} onDone={() => setEditing(false)} />}
+      {round.items.length > 1 && (
+        <SelectField name="item" label={t.itemKind} value={String(itemIndex)} options={round.items.map((i, index) => [String(index), `${i.itemName} (${i.unit})`] as const)} onChange={(value) => setItemIndex(Number(value))} />
+      )}
       <div class="card">
         <h2>{t.plannedHouseholds}</h2>
         <ul class="plain" data-testid="planned">
@@ -67,7 +89,7 @@ export function RoundPage({ id }: { id: string }) {
                   <HandoutForm
                     household={{ id: h!.id, headName: String(h!.headName), communeCode: String(h!.communeCode), members: state.members.get(h!.id) ?? 1 }}
                     roundId={id}
-                    item={rice}
+                    item={item}
                     ledger={handouts}
                     onDone={() => setGiving(undefined)}
                   />
@@ -123,6 +145,7 @@ function HandoutForm(props: {
   const t = useT();
   const [recipient, setRecipient] = useState(props.household.headName);
   const [relation, setRelation] = useState('chủ hộ');
+  const [citizenId, setCitizenId] = useState('');
   // Rice: 15 kg a person for the month (Decree 20/2021 Art. 12(1)); cash and goods are typed.
   const [quantity, setQuantity] = useState(props.item.unit === 'kg' ? String(Math.max(1, props.household.members) * 15) : '');
   const [signature, setSignature] = useState<ArrayBuffer | undefined>();
@@ -146,6 +169,7 @@ function HandoutForm(props: {
         unit: props.item.unit,
         recipientName: recipient.trim(),
         recipientRelation: relation.trim(),
+        ...(/^\d{12}$/.test(citizenId.trim()) ? { recipientCitizenId: citizenId.trim() } : {}),
         handedOutAt: Date.now(),
       },
       receipt,
@@ -159,6 +183,7 @@ function HandoutForm(props: {
     <form class="card" onSubmit={(e) => void save(e)} noValidate data-testid="handout-form">
       <TextField name="recipient" label={t.recipient} value={recipient} onInput={setRecipient} />
       <TextField name="relation" label={t.relation} value={relation} onInput={setRelation} />
+      <TextField name="recipientCitizenId" label={`${t.citizenId} ${t.optional}`} value={citizenId} onInput={setCitizenId} inputMode="numeric" maxLength={12} />
       <TextField name="quantity" label={`${t.quantity} (${props.item.unit})`} value={quantity} onInput={setQuantity} inputMode="numeric" />
       <SignaturePad label={t.signHere} clearLabel={t.clearSignature} onChange={setSignature} />
       <label class="field">
