@@ -1,8 +1,9 @@
 /**
  * @module Attachments over HTTP. `PUT /api/attachments/:hash` takes one chunk (`Content-Range: bytes a-b/total`)
- * with the attachment's description (`X-Attachment`, base64url JSON) and answers how much the server holds;
- * `GET …/:hash/status` says the same, so a cut upload resumes where it stopped; `GET …/:hash` serves the image to a
- * user whose communes cover its record — to anyone else it does not exist.
+ * with the attachment's description (`X-Attachment`, base64url JSON) and answers how much the server holds — a
+ * chunk at the wrong offset gets 409 with the right one, so a cut upload resumes where it stopped without a
+ * question first; `GET …/:hash` serves the image to a user whose communes cover its record — to anyone else it
+ * does not exist.
  */
 import { Hono } from 'hono';
 import * as v from 'valibot';
@@ -21,12 +22,6 @@ export function attachmentRoutes(deps: AppDeps) {
   const routes = new Hono<AppEnv>();
   const files = deps.attachments;
   routes.use('*', requireUser(deps));
-
-  routes.get('/:hash/status', async (c) => {
-    const hash = c.req.param('hash');
-    if (!files || !v.is(Sha256Hex, hash)) return errorResponse(c, 404, 'not_found', 'Không có tệp này.');
-    return c.json(await files.status(hash));
-  });
 
   routes.put('/:hash', async (c) => {
     if (!files) return errorResponse(c, 404, 'not_found', 'Máy chủ không nhận tệp đính kèm.');
