@@ -202,5 +202,7 @@ export const en: Messages = {
   newCampaign: 'New gift campaign',
   foodList: 'Households lacking food (Form 5a, Decree 20/2021)',
   riceKg: 'Rice (kg)',
+  notHelpedYet: 'not helped yet',
+  firstAidAfter: (days: number) => `first aid after ${days} days`,
   optional: '(optional)',
 };

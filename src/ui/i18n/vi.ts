@@ -200,5 +200,7 @@ export const vi = {
   newCampaign: 'Tạo đợt tặng quà',
   foodList: 'Danh sách hộ thiếu đói (Mẫu 5a, Nghị định 20/2021)',
   riceKg: 'Gạo (kg)',
+  notHelpedYet: 'chưa được hỗ trợ',
+  firstAidAfter: (days: number) => `hỗ trợ đầu tiên sau ${days} ngày`,
   optional: '(không bắt buộc)',
 } as const;

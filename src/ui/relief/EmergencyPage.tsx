@@ -83,16 +83,21 @@ export function EmergencyPage({ id }: { id: string }) {
         <ul class="plain" data-testid="damage-list">
           {(state.damages ?? []).map((d) => {
             const answer = entitlementsOf(eventFields, v.parse(DamageFields, d));
+            const days = inTime.households.find((h) => h.householdId === String(d.householdId ?? d.id))?.days;
             return (
               <li key={d.id}>
                 <strong>{String(d.headName)}</strong> ({String(d.village)}){d.followUp ? ` · ${t.followUp}` : ''} —{' '}
-                {answer ? `${answer.totals.riceKg} kg · ${formatVnd(answer.totals.vnd)}` : '—'}
+                {answer ? `${answer.totals.riceKg} kg · ${formatVnd(answer.totals.vnd)}` : '—'} ·{' '}
+                <span class="hint">{days === null || days === undefined ? t.notHelpedYet : t.firstAidAfter(Math.round(days * 10) / 10)}</span>
                 <ul>
-                  {answer?.entitlements.filter((e) => e.payable).map((e) => (
-                    <li key={e.code} class="hint">
-                      {e.title[lang]}: {e.quantity ?? ''} {e.unit === 'kg-rice' ? 'kg' : e.unit === 'VND' ? 'đ' : ''} — {e.decidedBy?.who[lang] ?? ''} ({e.ruleId})
-                    </li>
-                  ))}
+                  {answer?.entitlements.filter((e) => e.payable).map((e) => {
+                    const basis = answer.explanation.rules.find((r) => r.id === e.ruleId)?.legalBasis;
+                    return (
+                      <li key={e.code} class="hint">
+                        {e.title[lang]}: {e.quantity ?? ''} {e.unit === 'kg-rice' ? 'kg' : e.unit === 'VND' ? 'đ' : ''} — {e.decidedBy?.who[lang] ?? ''} · {basis ? `${basis.document}, ${basis.article}` : e.ruleId}
+                      </li>
+                    );
+                  })}
                 </ul>
               </li>
             );
