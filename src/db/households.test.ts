@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDb, type AnSinhDb, type OutboxEntry } from './database';
-import { getHousehold, saveHousehold } from './households';
+import { getHousehold, householdDuplicates, saveHousehold } from './households';
 import { memberDuplicates, saveMember } from './members';
 import { searchHouseholds } from './search';
 import { memberFields } from '../../tests/support/fixtures';
@@ -160,6 +160,17 @@ describe('duplicates at entry', () => {
     const found = await memberDuplicates(db, { fullName: 'Ngyen Thi Lan', birthDate: '1980', communeCode: '21548', village: 'Thôn Đông' });
     expect(found.map((f) => f.fullName)).toEqual(['Nguyễn Thị Lan']);
     expect(await memberDuplicates(db, { fullName: 'Ngyen Thi Lan', birthDate: '1981', communeCode: '21548', village: 'Thôn Đông' })).toEqual([]);
+  });
+});
+
+describe('household duplicates at entry', () => {
+  it('the same head typed without diacritics in the same village, or the same CCCD anywhere in the commune, is offered to open', async () => {
+    const db = fresh();
+    await saveHousehold(db, { ...valid, headName: 'Lê Văn Sẵn', village: 'Thôn Tây An Hải', headCitizenId: '051080004444' }, { now: 1 });
+    expect((await householdDuplicates(db, { headName: 'le van san', village: 'thon tay an hai', communeCode: '21548' })).map((c) => c.reason)).toEqual(['head-name-village']);
+    expect((await householdDuplicates(db, { headName: 'Khác Hẳn', village: 'Thôn Khác', headCitizenId: '051080004444', communeCode: '21548' })).map((c) => c.reason)).toEqual(['citizen-id']);
+    expect(await householdDuplicates(db, { headName: 'Lê Văn Sẵn', village: 'Thôn Bắc', communeCode: '21548' })).toEqual([]);
+    expect(await householdDuplicates(db, { headName: 'Lê Văn Sẵn', village: 'Thôn Tây An Hải', communeCode: '21484' })).toEqual([]);
   });
 });
 

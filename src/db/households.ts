@@ -4,6 +4,7 @@ import { HouseholdFields } from '../shared/records/household';
 import type { AnSinhDb } from './database';
 import { savePatch } from './outbox';
 import { newId } from '../shared/ids';
+import { findHouseholdDuplicates, type DuplicateCandidate } from '../shared/search/duplicates';
 
 export const LocalHousehold = v.object({
   ...HouseholdFields.entries,
@@ -37,4 +38,17 @@ export async function getHousehold(db: AnSinhDb, id: string): Promise<LocalHouse
   const raw = await db.households.get(id);
   if (!raw || raw.deleted) return undefined;
   return v.parse(LocalHousehold, raw);
+}
+
+/**
+ * Before a new household is saved: households on the device with the same head's CCCD, or the same head's name
+ * (one typo allowed, diacritics ignored) in the same village — to open instead of registering twice.
+ */
+export async function householdDuplicates(db: AnSinhDb, household: { headName: string; village: string; headCitizenId?: string; communeCode: string }): Promise<(DuplicateCandidate & { headName: string; village: string })[]> {
+  const rows = (await db.households.where('communeCode').equals(household.communeCode).toArray()).filter((h) => !h.deleted);
+  const keys = rows.map((h) => ({ id: h.id, headName: String(h.headName), village: String(h.village), headCitizenId: typeof h.headCitizenId === 'string' ? h.headCitizenId : undefined }));
+  return findHouseholdDuplicates(household, keys).map((c) => {
+    const row = keys.find((k) => k.id === c.id)!;
+    return { ...c, headName: row.headName, village: row.village };
+  });
 }

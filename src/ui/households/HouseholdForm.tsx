@@ -4,7 +4,9 @@
  */
 import { useState } from 'preact/hooks';
 import type { HouseholdFields } from '../../shared/records/household';
-import { saveHousehold, type SaveResult } from '../../db/households';
+import { householdDuplicates, saveHousehold, type SaveResult } from '../../db/households';
+import { DUPLICATE_REASON_VI } from '../../shared/search/duplicates';
+import { Link } from '@tanstack/react-router';
 import { isQuotaError } from '../../db/errors';
 import { QUOTA_MESSAGE } from '../../sync/engine';
 import { db, syncController } from '../services';
@@ -44,12 +46,18 @@ export function HouseholdForm(props: {
   const [issues, setIssues] = useState<Issues>({});
   const [busy, setBusy] = useState(false);
   const [saveError, setSaveError] = useState<string | undefined>();
+  const [candidates, setCandidates] = useState<Awaited<ReturnType<typeof householdDuplicates>>>([]);
   const set = (name: keyof Draft) => (event: { currentTarget: { value: string } }) => setDraft({ ...draft, [name]: event.currentTarget.value });
 
-  async function submit(event: Event) {
+  async function submit(event: Event, skipDuplicateCheck = false) {
     event.preventDefault();
     setBusy(true);
     try {
+      if (!props.id && !skipDuplicateCheck) {
+        const values = fromDraft(draft);
+        const found = await householdDuplicates(db, { headName: draft.headName, village: draft.village, communeCode: draft.communeCode, ...(values.headCitizenId ? { headCitizenId: values.headCitizenId } : {}) });
+        if (found.length > 0) return setCandidates(found);
+      }
       const result = await saveHousehold(db, fromDraft(draft), { ...(props.id ? { id: props.id } : {}), now: Date.now() });
       if (!result.ok) return setIssues(result.issues);
       if (result.changed) syncController.nudge();
@@ -106,6 +114,24 @@ export function HouseholdForm(props: {
         ))}
       </fieldset>
       {field('notes', t.notes, <textarea name="notes" rows={3} value={draft.notes} onInput={set('notes')} {...described('notes')} />)}
+      {candidates.length > 0 && (
+        <div class="card attention" role="alert" data-testid="household-duplicate-warning">
+          <p>{t.possibleDuplicateHousehold}</p>
+          <ul>
+            {candidates.map((c) => (
+              <li key={c.id}>
+                <strong>{c.headName}</strong> · {c.village} · {DUPLICATE_REASON_VI[c.reason]}{' '}
+                <Link to="/households/$householdId" params={{ householdId: c.id }}>
+                  {t.openInstead}
+                </Link>
+              </li>
+            ))}
+          </ul>
+          <button type="button" class="secondary" onClick={(e) => void submit(e, true)}>
+            {t.saveHouseholdAnyway}
+          </button>
+        </div>
+      )}
       {saveError && (
         <p class="error" role="alert">
           {saveError}

@@ -204,5 +204,7 @@ export const en: Messages = {
   riceKg: 'Rice (kg)',
   notHelpedYet: 'not helped yet',
   firstAidAfter: (days: number) => `first aid after ${days} days`,
+  possibleDuplicateHousehold: 'This household may already be registered:',
+  saveHouseholdAnyway: 'Save as a new household anyway',
   optional: '(optional)',
 };

@@ -202,5 +202,7 @@ export const vi = {
   riceKg: 'Gạo (kg)',
   notHelpedYet: 'chưa được hỗ trợ',
   firstAidAfter: (days: number) => `hỗ trợ đầu tiên sau ${days} ngày`,
+  possibleDuplicateHousehold: 'Có thể hộ này đã được ghi:',
+  saveHouseholdAnyway: 'Vẫn lưu hộ mới',
   optional: '(không bắt buộc)',
 } as const;
