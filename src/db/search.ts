@@ -50,3 +50,9 @@ export function findHouseholds(rows: readonly LocalRecord[], query: string, opti
 export async function searchHouseholds(db: AnSinhDb, communeCode: string, query: string, options: { village?: string | undefined; limit?: number } = {}): Promise<SearchResult> {
   return findHouseholds(await communeHouseholds(db, communeCode), query, options);
 }
+
+/** The villages of a commune's households, in Vietnamese order, from the [communeCode+village] index alone. */
+export async function villagesOf(db: AnSinhDb, communeCode: string): Promise<string[]> {
+  const keys = (await db.households.where('[communeCode+village]').between([communeCode, ''], [communeCode, '\uffff']).uniqueKeys()) as unknown as [string, string][];
+  return keys.map(([, village]) => village).sort(new Intl.Collator('vi').compare);
+}

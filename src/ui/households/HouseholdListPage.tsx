@@ -5,7 +5,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import { Link } from '@tanstack/react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { communeHouseholds, findHouseholds } from '../../db/search';
+import { communeHouseholds, findHouseholds, villagesOf } from '../../db/search';
 import { approvedClassifications } from '../../db/cases';
 import { db, useSession } from '../services';
 import { useT } from '../i18n';
@@ -14,7 +14,6 @@ import { ClassificationBadge } from './ClassificationBadge';
 
 /** Rows drawn at once: a cheap tablet scrolls a few hundred smoothly; the search narrows the rest. */
 const SHOWN = 300;
-const collator = new Intl.Collator('vi');
 
 export function HouseholdListPage() {
   const t = useT();
@@ -23,11 +22,7 @@ export function HouseholdListPage() {
   const [query, setQuery] = useState('');
   const rows = useLiveQuery(async () => (commune ? communeHouseholds(db, commune) : undefined), [commune]);
   const found = useMemo(() => rows && findHouseholds(rows, query, { village, limit: SHOWN }), [rows, query, village]);
-  const villages = useLiveQuery(
-    async () =>
-      commune ? ((await db.households.where('[communeCode+village]').between([commune, ''], [commune, '\uffff']).uniqueKeys()) as unknown as [string, string][]).map(([, name]) => name).sort(collator.compare) : [],
-    [commune],
-  );
+  const villages = useLiveQuery(async () => (commune ? villagesOf(db, commune) : []), [commune]);
   const classes = useLiveQuery(async () => (commune ? approvedClassifications(db, commune) : new Map()), [commune]);
   const pendingIds = useLiveQuery(async () => new Set((await db.outbox.toArray()).map((entry) => entry.recordId)), []);
   const rejections = useLiveQuery(() => db.rejections.toArray(), []);

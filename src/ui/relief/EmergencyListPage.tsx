@@ -5,6 +5,8 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import * as v from 'valibot';
 import { EMERGENCY_TYPES, EmergencyFields } from '../../shared/records/emergency';
 import { emergenciesOf } from '../../db/relief';
+import { villagesOf } from '../../db/search';
+import { RoundLinks } from './RoundLinks';
 import { savePatch } from '../../db/outbox';
 import { newId } from '../../shared/ids';
 import { db, syncController } from '../services';
@@ -34,10 +36,7 @@ export function EmergencyListPage() {
     syncController.nudge();
     await navigate({ to: '/rounds/$roundId', params: { roundId: id } });
   }
-  const villages = useLiveQuery(
-    async () => (commune ? ((await db.households.where('[communeCode+village]').between([commune, ''], [commune, '\uffff']).uniqueKeys()) as unknown as [string, string][]).map(([, n]) => n) : []),
-    [commune],
-  );
+  const villages = useLiveQuery(async () => (commune ? villagesOf(db, commune) : []), [commune]);
   const [type, setType] = useState<(typeof EMERGENCY_TYPES)[number] | ''>('');
   const [date, setDate] = useState(formatVnDate(todayIso()));
   const [chosen, setChosen] = useState<string[]>([]);
@@ -70,15 +69,7 @@ export function EmergencyListPage() {
       </ul>
       <div class="card">
         <h2>{t.campaigns}</h2>
-        <ul class="plain">
-          {campaigns?.map((r) => (
-            <li key={r.id}>
-              <Link to="/rounds/$roundId" params={{ roundId: r.id }}>
-                {String(r.name)}
-              </Link>
-            </li>
-          ))}
-        </ul>
+        <RoundLinks rounds={campaigns ?? []} />
         <div class="row">
           <SelectField name="campaign" label={t.campaigns} value={campaign} options={Object.entries(t.campaignNames) as [typeof campaign, string][]} onChange={setCampaign} />
           <button type="button" onClick={() => void newCampaign()}>

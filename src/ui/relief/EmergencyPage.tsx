@@ -18,6 +18,7 @@ import { useLanguage, useT } from '../i18n';
 import { formatVnd } from '../format';
 import { formatVnDate, todayIso } from '../dates';
 import { CheckField, SelectField, TextField } from '../fields';
+import { RoundLinks } from './RoundLinks';
 
 export function entitlementsOf(event: Pick<EmergencyFields, 'type' | 'date'>, damage: DamageFields): EmergencyAnswer | undefined {
   try {
@@ -112,15 +113,7 @@ export function EmergencyPage({ id }: { id: string }) {
             {t.newRound}
           </button>
         </div>
-        <ul class="plain">
-          {(state.rounds ?? []).map((r) => (
-            <li key={r.id}>
-              <Link to="/rounds/$roundId" params={{ roundId: r.id }}>
-                {String(r.name)}
-              </Link>
-            </li>
-          ))}
-        </ul>
+        <RoundLinks rounds={state.rounds ?? []} />
       </div>
     </section>
   );
