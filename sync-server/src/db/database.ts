@@ -13,6 +13,8 @@ export interface SqlExecutor {
    * the same duplicate key) take turns. PostgreSQL: an advisory lock; SQLite has a single writer already.
    */
   lock(key: string): Promise<void>;
+  /** Several keys in one round trip, always in the same order, so two batches cannot deadlock on them. */
+  lockAll(keys: readonly string[]): Promise<void>;
 }
 
 export type DatabaseKind = 'sqlite' | 'postgres';

@@ -45,6 +45,11 @@ function executorFor(client: pg.Pool | pg.PoolClient): SqlExecutor {
     get: async <T>(sql: string, params?: readonly unknown[]) => (await query(sql, params)).rows[0] as T | undefined,
     run: async (sql, params) => (await query(sql, params)).rowCount ?? 0,
     lock: async (key) => void (await query('SELECT pg_advisory_xact_lock(hashtextextended(?, 0))', [key])),
+    lockAll: async (keys) => {
+      if (keys.length === 0) return;
+      const sorted = [...new Set(keys)].sort();
+      await query('SELECT pg_advisory_xact_lock(hashtextextended(k, 0)) FROM unnest(?::text[]) WITH ORDINALITY AS t(k, n) ORDER BY n', [sorted]);
+    },
   };
 }
 

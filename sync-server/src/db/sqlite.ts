@@ -62,6 +62,7 @@ export function openSqlite(filename: string): Database {
     },
     // One connection, one writer at a time, transactions queued: nothing else can interleave.
     async lock() {},
+    async lockAll() {},
   };
 
   let queue: Promise<unknown> = Promise.resolve();
@@ -77,6 +78,7 @@ export function openSqlite(filename: string): Database {
     get: (sql, params) => serialized(() => executor.get(sql, params)),
     run: (sql, params) => serialized(() => executor.run(sql, params)),
     lock: async () => undefined,
+    lockAll: async () => undefined,
     transaction: (fn) =>
       serialized(async () => {
         db.exec('BEGIN IMMEDIATE');

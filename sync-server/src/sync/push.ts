@@ -58,9 +58,13 @@ export async function push(db: Database, context: PushContext, mutations: readon
     const firstFresh = seqs.find((seq) => seq > lastSeq);
     if (firstFresh !== undefined && firstFresh > lastSeq + 1) return { lastSeq, results, gap: { expected: lastSeq + 1 } };
     let seq = lastSeq;
-    for (const raw of mutations.filter((_, index) => (seqs[index] ?? 0) > lastSeq)) {
+    const fresh = mutations.filter((_, index) => (seqs[index] ?? 0) > lastSeq);
+    // Every record the batch will touch, locked at once in a fixed order (one round trip, no deadlock).
+    const locked = new Set(fresh.map(recordKey).filter((key): key is string => key !== undefined));
+    await tx.lockAll([...locked]);
+    for (const raw of fresh) {
       seq += 1;
-      const { mutationId, outcome } = await applyOne(tx, context, raw);
+      const { mutationId, outcome } = await applyOne(tx, context, raw, locked);
       const result: MutationResult = { seq, ...outcome };
       await recordResult(tx, { clientId: context.clientId, mutationId, userId: context.userId, result, now: context.now });
       results.push(result);
@@ -74,7 +78,7 @@ async function lastSeqOf(db: Database, clientId: string): Promise<number> {
   return row?.lastSeq ?? 0;
 }
 
-async function applyOne(tx: SqlExecutor, context: PushContext, raw: unknown): Promise<{ mutationId: string; outcome: ApplyOutcome }> {
+async function applyOne(tx: SqlExecutor, context: PushContext, raw: unknown, locked: ReadonlySet<string>): Promise<{ mutationId: string; outcome: ApplyOutcome }> {
   const rawId = (raw as { id?: unknown }).id;
   const mutationId = typeof rawId === 'string' ? rawId.slice(0, 64) : '';
   const upgraded = upgradeMutation(raw);
@@ -84,8 +88,9 @@ async function applyOne(tx: SqlExecutor, context: PushContext, raw: unknown): Pr
   const { op, stamp } = parsed.output;
   const ctx: MutationContext = { ...context, stamp };
   // Read-modify-write of one record at a time: without it two PostgreSQL transactions could both read the same
-  // version and the later write would silently drop the earlier one's fields.
-  await tx.lock(`record:${op.kind === 'void' ? String((op.data as { target?: unknown }).target) : op.id}`);
+  // version and the later write would silently drop the earlier one's fields. Usually already held (lockAll).
+  const key = recordKey(parsed.output)!;
+  if (!locked.has(key)) await tx.lock(key);
   switch (op.kind) {
     case 'patch':
       return { mutationId, outcome: await applyPatch(tx, ctx, op) };
@@ -100,4 +105,11 @@ async function applyOne(tx: SqlExecutor, context: PushContext, raw: unknown): Pr
     case 'resolve':
       return { mutationId, outcome: await applyResolve(tx, ctx, op) };
   }
+}
+
+/** The lock key of the record a mutation reads and writes (a void's is its handout's). */
+function recordKey(raw: unknown): string | undefined {
+  const op = (raw as { op?: { kind?: unknown; id?: unknown; data?: { target?: unknown } } }).op;
+  const id = op?.kind === 'void' ? op.data?.target : op?.id;
+  return typeof id === 'string' ? `record:${id}` : undefined;
 }
