@@ -42,6 +42,8 @@ export async function signIn(context: BrowserContext, url: string, username: str
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
   await page.waitForURL('**/households');
   await expect.poll(() => page.getByTestId('last-sync').textContent()).toMatch(/Đồng bộ lần cuối: \d{2}\/\d{2}\/\d{4}/);
+  // The service worker must be active before a test takes the network away, or offline navigations fail.
+  await page.evaluate(() => navigator.serviceWorker.ready);
   return page;
 }
 
