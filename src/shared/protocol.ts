@@ -101,17 +101,6 @@ export const WireChange = v.object({
   version: v.optional(v.number()),
   type: RecordTypeName,
   id: v.string(),
-  data: v.optional(v.record(v.string(), v.unknown())),
-  deleted: v.optional(v.boolean()),
-  removed: v.optional(v.boolean()),
-});
-export type WireChange = v.InferOutput<typeof WireChange>;
-
-export const Change = v.object({
-  commune: CommuneCode,
-  version: v.number(),
-  type: RecordTypeName,
-  id: v.string(),
   /** The record's data; absent when `removed`. */
   data: v.optional(v.record(v.string(), v.unknown())),
   /** Soft-deleted by an officer: devices keep it hidden. */
@@ -119,6 +108,10 @@ export const Change = v.object({
   /** The record left this commune (moved, or its access is gone): devices drop their copy. */
   removed: v.optional(v.boolean()),
 });
+export type WireChange = v.InferOutput<typeof WireChange>;
+
+/** A change as the device works with it: the wire change with its version restored. */
+export const Change = v.object({ ...WireChange.entries, version: v.number() });
 export type Change = v.InferOutput<typeof Change>;
 
 export const SessionUser = v.object({

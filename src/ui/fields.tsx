@@ -46,10 +46,18 @@ export function TextField(props: FieldProps & { value: string; onInput: (value: 
   );
 }
 
-export function SelectField<T extends string>(props: FieldProps & { value: T | ''; options: readonly (readonly [T, string])[]; onChange: (value: T) => void; placeholder?: string }) {
+export function TextAreaField(props: FieldProps & { value: string; onInput: (value: string) => void; rows?: number }) {
   return (
     <FieldShell {...props}>
-      <select name={props.name} value={props.value} onChange={(e) => props.onChange(e.currentTarget.value as T)} {...described(props.name, props.error)}>
+      <textarea name={props.name} rows={props.rows ?? 3} value={props.value} onInput={(e) => props.onInput(e.currentTarget.value)} {...described(props.name, props.error)} />
+    </FieldShell>
+  );
+}
+
+export function SelectField<T extends string>(props: FieldProps & { value: T | ''; options: readonly (readonly [T, string])[]; onChange: (value: T) => void; placeholder?: string; disabled?: boolean }) {
+  return (
+    <FieldShell {...props}>
+      <select name={props.name} value={props.value} disabled={props.disabled ?? false} onChange={(e) => props.onChange(e.currentTarget.value as T)} {...described(props.name, props.error)}>
         {props.placeholder !== undefined && <option value="">{props.placeholder}</option>}
         {props.options.map(([value, text]) => (
           <option value={value} key={value}>

@@ -10,6 +10,7 @@ import { Link } from '@tanstack/react-router';
 import { isQuotaError } from '../../db/errors';
 import { QUOTA_MESSAGE } from '../../sync/engine';
 import { db, syncController } from '../services';
+import { SelectField, TextAreaField, TextField } from '../fields';
 import { useT } from '../i18n';
 
 type Draft = Record<keyof HouseholdFields, string>;
@@ -47,7 +48,6 @@ export function HouseholdForm(props: {
   const [busy, setBusy] = useState(false);
   const [saveError, setSaveError] = useState<string | undefined>();
   const [candidates, setCandidates] = useState<Awaited<ReturnType<typeof householdDuplicates>>>([]);
-  const set = (name: keyof Draft) => (event: { currentTarget: { value: string } }) => setDraft({ ...draft, [name]: event.currentTarget.value });
 
   async function submit(event: Event, skipDuplicateCheck = false) {
     event.preventDefault();
@@ -69,51 +69,27 @@ export function HouseholdForm(props: {
     }
   }
 
-  const field = (name: keyof Draft, label: string, input: preact.JSX.Element) => (
-    <label class={issues[name] ? 'field invalid' : 'field'}>
-      {label}
-      {input}
-      {issues[name] && (
-        <span class="error" id={`${name}-error`} role="alert">
-          {issues[name]?.[0]}
-        </span>
-      )}
-    </label>
-  );
-  const described = (name: keyof Draft) => (issues[name] ? { 'aria-invalid': true, 'aria-describedby': `${name}-error` } : {});
+  const error = (name: keyof Draft) => issues[name]?.[0];
+  const text = (name: keyof Draft) => (value: string) => setDraft({ ...draft, [name]: value });
 
   return (
     <form class="card" onSubmit={(e) => void submit(e)} noValidate>
-      {field('headName', t.headName, <input name="headName" value={draft.headName} onInput={set('headName')} {...described('headName')} />)}
-      {field(
-        'communeCode',
-        t.commune,
-        <select name="communeCode" value={draft.communeCode} onChange={set('communeCode')} disabled={Boolean(props.id)}>
-          {props.communes.map((c) => (
-            <option value={c.code} key={c.code}>
-              {c.name}
-            </option>
-          ))}
-        </select>,
-      )}
-      {field('village', t.village, <input name="village" value={draft.village} onInput={set('village')} {...described('village')} />)}
-      {field('address', t.address, <input name="address" value={draft.address} onInput={set('address')} {...described('address')} />)}
-      {field('phone', `${t.phone} ${t.optional}`, <input name="phone" type="tel" inputMode="tel" value={draft.phone} onInput={set('phone')} {...described('phone')} />)}
-      {field(
-        'headCitizenId',
-        `${t.headCitizenId} ${t.optional}`,
-        <input name="headCitizenId" inputMode="numeric" maxLength={12} value={draft.headCitizenId} onInput={set('headCitizenId')} {...described('headCitizenId')} />,
-      )}
+      <TextField name="headName" label={t.headName} value={draft.headName} onInput={text('headName')} error={error('headName')} />
+      <SelectField name="communeCode" label={t.commune} value={draft.communeCode} options={props.communes.map((c) => [c.code, c.name] as const)} onChange={text('communeCode')} disabled={Boolean(props.id)} />
+      <TextField name="village" label={t.village} value={draft.village} onInput={text('village')} error={error('village')} />
+      <TextField name="address" label={t.address} value={draft.address} onInput={text('address')} error={error('address')} />
+      <TextField name="phone" label={`${t.phone} ${t.optional}`} value={draft.phone} onInput={text('phone')} inputMode="tel" error={error('phone')} />
+      <TextField name="headCitizenId" label={`${t.headCitizenId} ${t.optional}`} value={draft.headCitizenId} onInput={text('headCitizenId')} inputMode="numeric" maxLength={12} error={error('headCitizenId')} />
       <fieldset class="field">
         <legend>{t.area}</legend>
         {(['rural', 'urban'] as const).map((area) => (
           <label class="inline" key={area}>
-            <input type="radio" name="area" value={area} checked={draft.area === area} onChange={set('area')} />
+            <input type="radio" name="area" value={area} checked={draft.area === area} onChange={() => setDraft({ ...draft, area })} />
             {t[area]}
           </label>
         ))}
       </fieldset>
-      {field('notes', t.notes, <textarea name="notes" rows={3} value={draft.notes} onInput={set('notes')} {...described('notes')} />)}
+      <TextAreaField name="notes" label={t.notes} value={draft.notes} onInput={text('notes')} error={error('notes')} />
       {candidates.length > 0 && (
         <div class="card attention" role="alert" data-testid="household-duplicate-warning">
           <p>{t.possibleDuplicateHousehold}</p>
