@@ -11,20 +11,25 @@ export interface SurveyCase {
   subjectId: string;
   status: string;
   answers: SurveyAnswers;
+  /** The server's classification. */
   result: SurveyResult | undefined;
+  /** What the sending device claimed, kept by the server when it differs from its own. */
+  deviceResult: SurveyResult | undefined;
   history: { command: string; by: string; at: number; comment?: string }[];
   version: number;
 }
 
 function toSurveyCase(row: LocalRecord): SurveyCase {
-  const data = (row.data ?? {}) as { answers?: SurveyAnswers; result?: unknown };
+  const data = (row.data ?? {}) as { answers?: SurveyAnswers; result?: unknown; deviceResult?: unknown };
   const result = v.safeParse(SurveyResult, data.result);
+  const deviceResult = v.safeParse(SurveyResult, data.deviceResult);
   return {
     id: row.id,
     subjectId: String(row.subjectId),
     status: typeof row.status === 'string' ? row.status : 'draft',
     answers: data.answers as SurveyAnswers,
     result: result.success ? result.output : undefined,
+    deviceResult: deviceResult.success ? deviceResult.output : undefined,
     history: Array.isArray(row.history) ? (row.history as SurveyCase['history']) : [],
     version: row.version,
   };

@@ -1,7 +1,7 @@
 /** @module Field patches: how an edit travels (only the fields that changed, each with the version it was based on). */
 
-/** A field's new value (null clears it) and the record version the user saw when changing it. */
-export type FieldPatch = Record<string, [value: unknown, base: number | null]>;
+/** A field's new value (null clears it) and the record version the user saw when changing it (0: none yet). */
+export type FieldPatch = Record<string, [value: unknown, base: number]>;
 
 /** Lays patches over a record's data: later patches win, null removes an optional field. */
 export function applyFieldValues(data: Record<string, unknown> | undefined, patch: FieldPatch): Record<string, unknown> {

@@ -35,7 +35,8 @@ export const PatchOp = v.object({
   kind: v.literal('patch'),
   type: EditableTypeName,
   id: Id,
-  fields: v.record(v.string(), v.tuple([v.unknown(), v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0)))])),
+  /** Each field's value and the version its user saw; every edit has one (0 for a record new to the device). */
+  fields: v.record(v.string(), v.tuple([v.unknown(), v.pipe(v.number(), v.integer(), v.minValue(0))])),
 });
 export const DeleteOp = v.object({ kind: v.literal('delete'), type: EditableTypeName, id: Id });
 export const EventOp = v.object({ kind: v.literal('event'), type: v.literal('distribution'), id: Id, data: v.record(v.string(), v.unknown()) });

@@ -3,6 +3,7 @@
  * enforces it on every command; the app uses it to show only the buttons that will work.
  */
 import type { Role } from './roles';
+import { notPermitted, rolesThatCan } from './permissions';
 
 export type CaseStatus = 'draft' | 'submitted' | 'verified' | 'approved' | 'rejected' | 'returned';
 export type CaseCommand = 'submit' | 'verify' | 'approve' | 'reject' | 'return';
@@ -15,8 +16,9 @@ interface Transition {
   needsComment: boolean;
 }
 
-const FIELD: readonly Role[] = ['collaborator', 'village_head', 'commune_officer', 'admin'];
-const OFFICE: readonly Role[] = ['commune_officer', 'admin'];
+// Who may move a case comes from the one role matrix (src/shared/permissions.ts).
+const FIELD: readonly Role[] = rolesThatCan('case', 'submit');
+const OFFICE: readonly Role[] = rolesThatCan('case', 'decide');
 
 export const TRANSITIONS: Readonly<Record<CaseCommand, Transition>> = {
   submit: { from: ['draft', 'returned'], to: 'submitted', roles: FIELD, needsComment: false },
@@ -39,7 +41,7 @@ export type TransitionCheck = { ok: true; to: CaseStatus } | { ok: false; reason
 
 export function checkTransition(status: CaseStatus, command: CaseCommand, role: Role, comment: string | undefined): TransitionCheck {
   const transition = TRANSITIONS[command];
-  if (!transition.roles.includes(role)) return { ok: false, reason: `Vai trò của bạn không được thực hiện thao tác này (${command}).` };
+  if (!transition.roles.includes(role)) return { ok: false, reason: notPermitted(role, 'case', command === 'submit' ? 'submit' : 'decide') };
   if (!transition.from.includes(status)) {
     return { ok: false, reason: `Hồ sơ đang ở trạng thái "${STATUS_VI[status]}", không thể ${command} nữa.` };
   }

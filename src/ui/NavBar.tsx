@@ -1,13 +1,13 @@
 /** @module The main places: households, the officer's desk (officers only), sync. */
 import { Link } from '@tanstack/react-router';
-import { useSession } from './services';
+import { useCan, useSession } from './services';
 import { useT } from './i18n';
 
 export function NavBar() {
   const t = useT();
   const session = useSession();
+  const officer = useCan('conflict', 'resolve');
   if (!session) return null;
-  const officer = session.user.role === 'commune_officer' || session.user.role === 'admin';
   return (
     <nav class="nav" aria-label="An Sinh">
       <Link to="/households" activeProps={{ class: 'active' }}>

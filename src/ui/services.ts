@@ -3,6 +3,8 @@
  * from here; nothing else constructs them.
  */
 import { useSyncExternalStore } from 'react';
+import { can, type Action } from '../shared/permissions';
+import type { RecordTypeName } from '../shared/records/registry';
 import { openDb } from '../db/database';
 import { settings, type StoredSession } from '../db/settings';
 import { SyncController } from '../sync/controller';
@@ -42,6 +44,12 @@ function notify() {
 
 export function useSession(): StoredSession | undefined {
   return useSyncExternalStore(sessionStore.subscribe, sessionStore.get);
+}
+
+/** Whether the signed-in user's role may do this (src/shared/permissions.ts); the server checks it again. */
+export function useCan(kind: RecordTypeName, action: Action): boolean {
+  const session = useSession();
+  return session ? can(session.user.role, kind, action) : false;
 }
 
 export const syncController = new SyncController({

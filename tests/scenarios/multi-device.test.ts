@@ -14,7 +14,7 @@ import { APPLY_MEASURE } from '../../src/sync/engine';
 import { queueCommand, recordDistribution, resolveConflict, savePatch, voidDistribution } from '../../src/db/outbox';
 import { storageEngines } from '../support/engines';
 import { createWorld, type Device } from '../support/world';
-import { BA_TO, LY_SON, distributionData, householdFields, memberFields } from '../support/fixtures';
+import { BA_TO, LY_SON, distributionData, householdFields, memberFields, surveyCaseFields } from '../support/fixtures';
 
 const engines = await storageEngines('multi-device scenarios');
 
@@ -431,7 +431,7 @@ for (const engine of engines) {
         const officer = await w.device('canbo.lyson');
         const household = await newHousehold(a);
         const caseId = randomUUID();
-        await savePatch(a.db, 'case', caseId, { communeCode: LY_SON, kind: 'survey', subjectId: household, note: '', data: { incomePerCapita: 1_100_000 } }, 2);
+        await savePatch(a.db, 'case', caseId, surveyCaseFields(household), 2);
         await queueCommand(a.db, caseId, 'submit', undefined, 3);
         await a.sync();
         await officer.sync();

@@ -17,7 +17,7 @@ import { push, MalformedBatchError } from '../../sync-server/src/sync/push';
 import { pull, serializeChanges } from '../../sync-server/src/sync/pull';
 import { expandVersions, type WireChange } from '../../src/shared/protocol';
 import { storageEngines } from '../support/engines';
-import { BA_TO, LY_SON, createMutation, distributionData, householdFields, memberFields, mutation, patchMutation, pushContext } from '../support/fixtures';
+import { BA_TO, LY_SON, createMutation, distributionData, householdFields, memberFields, mutation, patchMutation, pushContext, surveyCaseFields } from '../support/fixtures';
 
 const engines = await storageEngines('storage contract');
 const LIMITS = { rows: 1000, bytes: 10_000_000 };
@@ -165,7 +165,7 @@ for (const engine of engines) {
         expect(outcome.results[0]).toMatchObject({ status: 'rejected', reason: expect.stringContaining('status') });
       });
 
-      it('[G2] a mutation of a too-new schema is rejected with a reason; schema 1 (last write wins) is upgraded', async () => {
+      it('[G2] a mutation of a too-new schema is rejected with a reason; schema 1 is upgraded', async () => {
         const db = await fresh();
         const id = randomUUID();
         const v1 = { seq: 2, id: randomUUID(), schema: 1, at: 5, op: { kind: 'household.put', recordId: id, patch: { notes: 'từ bản cũ' } } };
@@ -330,7 +330,7 @@ for (const engine of engines) {
       async function draftCase(db: Database) {
         const subject = randomUUID();
         const id = randomUUID();
-        await push(db, pushContext(), [createMutation(1, {}, subject), patchMutation(2, id, { communeCode: LY_SON, kind: 'survey', subjectId: subject, note: '', data: { income: 1_200_000 } }, 0, 'case')]);
+        await push(db, pushContext(), [createMutation(1, {}, subject), patchMutation(2, id, surveyCaseFields(subject), 0, 'case')]);
         return id;
       }
       const command = (seq: number, id: string, name: 'submit' | 'verify' | 'approve' | 'reject' | 'return', comment?: string) =>
@@ -366,10 +366,11 @@ for (const engine of engines) {
         expect((await push(db, pushContext(), [command(1, id, 'submit')])).results[0]?.status).toBe('applied');
       });
 
-      it('two devices propose for the same household: both proposals remain', async () => {
+      it('two devices propose for the same person: both proposals remain', async () => {
         const db = await fresh();
+        const household = randomUUID();
         const subject = randomUUID();
-        await push(db, pushContext(), [createMutation(1, {}, subject)]);
+        await push(db, pushContext(), [createMutation(1, {}, household), patchMutation(2, subject, memberFields(household), 0, 'member')]);
         const proposal = (id: string) => patchMutation(1, id, { communeCode: LY_SON, kind: 'allowance', subjectId: subject, note: 'đề xuất', data: {} }, 0, 'case');
         await push(db, pushContext(), [proposal(randomUUID())]);
         await push(db, pushContext(), [proposal(randomUUID())]);
@@ -574,10 +575,10 @@ for (const engine of engines) {
         const id = randomUUID();
         await push(db, pushContext(), [
           createMutation(1, {}, household),
-          patchMutation(2, id, { communeCode: LY_SON, kind: 'survey', subjectId: household, note: '', data: { result: { classification: 'none' } } }, 0, 'case'),
+          patchMutation(2, id, surveyCaseFields(household), 0, 'case'),
           mutation(3, { kind: 'command', id, command: 'submit' }),
         ]);
-        const edit = await push(db, pushContext(), [patchMutation(1, id, { data: { result: { classification: 'poor' } } }, (await getRecord(db, id))!.version, 'case')]);
+        const edit = await push(db, pushContext(), [patchMutation(1, id, { note: 'sửa sau khi gửi' }, (await getRecord(db, id))!.version, 'case')]);
         expect(edit.results[0]).toMatchObject({ status: 'rejected', reason: expect.stringContaining('trả lại') });
       });
 

@@ -77,3 +77,28 @@ export function memberFields(householdId: string, overrides: Partial<MemberField
     ...overrides,
   };
 }
+
+/** Answers of a household poverty survey that the rules engine classifies (src/shared/records/survey.ts). */
+export function surveyAnswers(overrides: Record<string, unknown> = {}) {
+  return {
+    period: 'annual',
+    reviewDate: '2025-06-01',
+    incomeMode: 'household',
+    householdIncome: 3_000_000,
+    floorAreaM2: 40,
+    nonDurableStructures: 0,
+    waterSource: 'piped',
+    latrine: 'septic',
+    usesTelecom: true,
+    hasInformationDevice: true,
+    wasteCollectedOrTreated: true,
+    malnourished: [],
+    behindInSchool: [],
+    ...overrides,
+  };
+}
+
+/** A survey case about `householdId`, as a device sends it. */
+export function surveyCaseFields(householdId: string, data: Record<string, unknown> = { answers: surveyAnswers() }) {
+  return { communeCode: LY_SON, kind: 'survey', subjectId: householdId, note: '', data };
+}

@@ -14,16 +14,23 @@ import { DamageFields, EmergencyFields, ReliefRoundFields } from './emergency';
 interface EditableType {
   /** The fields a device may patch; the record is validated whole after each merge. */
   fields: v.ObjectSchema<v.ObjectEntries, v.ErrorMessage<v.ObjectIssue> | undefined>;
-  /** A child record lives in its parent's commune and moves with it. */
-  parent?: { type: 'household'; key: string };
+  /**
+   * A record that belongs to another (a member to its household, a case to the household or person it is about)
+   * lives in that record's commune and moves with it (docs/sync.md, "What moves with a household").
+   */
+  parent?: { key: string; type: (fields: Record<string, unknown>) => 'household' | 'member' };
   /** Fields only the server writes (a case's status), set when the record is created. */
   serverDefaults?: Record<string, unknown>;
 }
 
 export const EDITABLE_TYPES = {
   household: { fields: HouseholdFields },
-  member: { fields: MemberFields, parent: { type: 'household', key: 'householdId' } },
-  case: { fields: CaseFields, serverDefaults: { status: 'draft', history: [] } },
+  member: { fields: MemberFields, parent: { key: 'householdId', type: () => 'household' } },
+  case: {
+    fields: CaseFields,
+    parent: { key: 'subjectId', type: (fields) => (fields.kind === 'survey' ? 'household' : 'member') },
+    serverDefaults: { status: 'draft', history: [] },
+  },
   emergency: { fields: EmergencyFields },
   damage: { fields: DamageFields },
   relief_round: { fields: ReliefRoundFields },

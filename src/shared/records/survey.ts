@@ -41,3 +41,14 @@ export const SurveyResult = v.object({
   provisional: v.boolean(),
 });
 export type SurveyResult = v.InferOutput<typeof SurveyResult>;
+
+/**
+ * A survey case's `data`. `result` is the server's own classification of the answers (it recomputes whatever a
+ * device sends); `deviceResult` keeps what the device claimed when the two disagree, for the commune officer.
+ */
+export const SurveyCaseData = v.object({
+  answers: SurveyAnswers,
+  result: v.optional(SurveyResult),
+  deviceResult: v.optional(SurveyResult),
+});
+export type SurveyCaseData = v.InferOutput<typeof SurveyCaseData>;

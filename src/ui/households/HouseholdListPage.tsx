@@ -7,7 +7,7 @@ import { Link } from '@tanstack/react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { communeHouseholds, findHouseholds, villagesOf } from '../../db/search';
 import { approvedClassifications } from '../../db/cases';
-import { db, useSession } from '../services';
+import { db, useCan, useSession } from '../services';
 import { useT } from '../i18n';
 import { useWorkplace } from '../use-commune';
 import { ClassificationBadge } from './ClassificationBadge';
@@ -17,6 +17,7 @@ const SHOWN = 300;
 
 export function HouseholdListPage() {
   const t = useT();
+  const mayRegister = useCan('household', 'create');
   const session = useSession();
   const { commune, setCommune, village, setVillage } = useWorkplace();
   const [query, setQuery] = useState('');
@@ -33,9 +34,11 @@ export function HouseholdListPage() {
     <section>
       <div class="toolbar">
         <h1>{t.households}</h1>
-        <Link to="/households/new" class="button">
-          {t.newHousehold}
-        </Link>
+        {mayRegister && (
+          <Link to="/households/new" class="button">
+            {t.newHousehold}
+          </Link>
+        )}
       </div>
       <div class="card workplace">
         <label>

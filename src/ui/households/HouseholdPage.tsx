@@ -9,7 +9,7 @@ import { getHousehold } from '../../db/households';
 import { membersOf } from '../../db/members';
 import { surveysOf } from '../../db/cases';
 import { ethnicGroupName } from '../../shared/reference/ethnic-groups';
-import { db, useSession } from '../services';
+import { db, useCan, useSession } from '../services';
 import { useT } from '../i18n';
 import { formatVnDate } from '../dates';
 import { HouseholdForm, toDraft } from './HouseholdForm';
@@ -17,6 +17,7 @@ import { ClassificationBadge } from './ClassificationBadge';
 
 export function HouseholdPage({ id }: { id: string }) {
   const t = useT();
+  const may = { edit: useCan('household', 'edit'), survey: useCan('case', 'create'), addMember: useCan('member', 'create') };
   const session = useSession();
   const [editing, setEditing] = useState(false);
   const state = useLiveQuery(
@@ -80,12 +81,16 @@ export function HouseholdPage({ id }: { id: string }) {
           ))}
         </dl>
         <div class="actions">
-          <button type="button" onClick={() => setEditing(true)}>
-            {t.edit}
-          </button>
-          <Link class="button" to="/households/$householdId/survey" params={{ householdId: id }}>
-            {t.newSurvey}
-          </Link>
+          {may.edit && (
+            <button type="button" onClick={() => setEditing(true)}>
+              {t.edit}
+            </button>
+          )}
+          {may.survey && (
+            <Link class="button" to="/households/$householdId/survey" params={{ householdId: id }}>
+              {t.newSurvey}
+            </Link>
+          )}
         </div>
       </div>
 
@@ -94,9 +99,11 @@ export function HouseholdPage({ id }: { id: string }) {
           <h2>
             {t.members} ({members.members.filter((m) => m.status === 'present').length})
           </h2>
-          <Link class="button" to="/households/$householdId/members/new" params={{ householdId: id }}>
-            {t.addMember}
-          </Link>
+          {may.addMember && (
+            <Link class="button" to="/households/$householdId/members/new" params={{ householdId: id }}>
+              {t.addMember}
+            </Link>
+          )}
         </div>
         {members.members.length === 0 && <p>{t.noMembers}</p>}
         <ul class="list" data-testid="member-list">

@@ -9,7 +9,7 @@ import { villagesOf } from '../../db/search';
 import { RoundLinks } from './RoundLinks';
 import { savePatch } from '../../db/outbox';
 import { newId } from '../../shared/ids';
-import { db, syncController } from '../services';
+import { db, syncController, useCan } from '../services';
 import { useT } from '../i18n';
 import { formatVnDate, parseVnDate, todayIso } from '../dates';
 import { SelectField, TextField } from '../fields';
@@ -17,6 +17,7 @@ import { useWorkplace } from '../use-commune';
 
 export function EmergencyListPage() {
   const t = useT();
+  const may = { round: useCan('relief_round', 'create'), emergency: useCan('emergency', 'create') };
   const navigate = useNavigate();
   const { commune } = useWorkplace();
   const events = useLiveQuery(async () => (commune ? emergenciesOf(db, commune) : []), [commune]);
@@ -70,14 +71,14 @@ export function EmergencyListPage() {
       <div class="card">
         <h2>{t.campaigns}</h2>
         <RoundLinks rounds={campaigns ?? []} />
-        <div class="row">
+        {may.round && (<div class="row">
           <SelectField name="campaign" label={t.campaigns} value={campaign} options={Object.entries(t.campaignNames) as [typeof campaign, string][]} onChange={setCampaign} />
           <button type="button" onClick={() => void newCampaign()}>
             {t.newCampaign}
           </button>
-        </div>
+        </div>)}
       </div>
-      <form class="card" onSubmit={(e) => void create(e)} noValidate>
+      {may.emergency && (<form class="card" onSubmit={(e) => void create(e)} noValidate>
         <h2>{t.newEmergency}</h2>
         <SelectField name="type" label={t.emergencyType} value={type} placeholder="—" options={EMERGENCY_TYPES.map((x) => [x, t.emergencyTypes[x]] as const)} onChange={setType} error={issues.type} />
         <TextField name="date" label={t.emergencyDate} value={date} onInput={setDate} inputMode="numeric" error={issues.date} />
@@ -93,7 +94,7 @@ export function EmergencyListPage() {
         </fieldset>
         <TextField name="description" label={t.notes} value={description} onInput={setDescription} />
         <button type="submit">{t.save}</button>
-      </form>
+      </form>)}
     </section>
   );
 }

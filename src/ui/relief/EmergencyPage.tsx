@@ -13,7 +13,7 @@ import { helpedInTime } from '../../shared/relief';
 import { savePatch } from '../../db/outbox';
 import { newId } from '../../shared/ids';
 import { communeHouseholds, findHouseholds } from '../../db/search';
-import { db, syncController } from '../services';
+import { db, syncController, useCan } from '../services';
 import { useLanguage, useT } from '../i18n';
 import { formatVnd } from '../format';
 import { formatVnDate, todayIso } from '../dates';
@@ -30,6 +30,7 @@ export function entitlementsOf(event: Pick<EmergencyFields, 'type' | 'date'>, da
 
 export function EmergencyPage({ id }: { id: string }) {
   const t = useT();
+  const may = { damage: useCan('damage', 'create'), round: useCan('relief_round', 'create') };
   const lang = useLanguage();
   const navigate = useNavigate();
   const state = useLiveQuery(async () => {
@@ -76,9 +77,11 @@ export function EmergencyPage({ id }: { id: string }) {
       <div class="card">
         <div class="toolbar">
           <h2>{t.damages}</h2>
-          <button type="button" onClick={() => setAdding(true)}>
-            {t.recordDamage}
-          </button>
+          {may.damage && (
+            <button type="button" onClick={() => setAdding(true)}>
+              {t.recordDamage}
+            </button>
+          )}
         </div>
         {adding && <DamageForm event={{ id: event.id, communeCode: event.communeCode, type: event.type, date: event.date }} onDone={() => setAdding(false)} />}
         <ul class="plain" data-testid="damage-list">
@@ -109,9 +112,11 @@ export function EmergencyPage({ id }: { id: string }) {
       <div class="card">
         <div class="toolbar">
           <h2>{t.rounds}</h2>
-          <button type="button" onClick={() => void newRound()}>
-            {t.newRound}
-          </button>
+          {may.round && (
+            <button type="button" onClick={() => void newRound()}>
+              {t.newRound}
+            </button>
+          )}
         </div>
         <RoundLinks rounds={state.rounds ?? []} />
       </div>

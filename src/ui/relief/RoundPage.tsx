@@ -11,7 +11,7 @@ import { ReliefRoundFields } from '../../shared/records/emergency';
 import { earlierHandouts, roundSummary } from '../../shared/relief';
 import { handOut, handoutsOfRound, peopleOnRound } from '../../db/relief';
 import { voidDistribution } from '../../db/outbox';
-import { db, syncController, useSession } from '../services';
+import { db, syncController, useCan, useSession } from '../services';
 import { useT } from '../i18n';
 import { formatDateTime, formatVnd } from '../format';
 import { SelectField, TextField } from '../fields';
@@ -21,6 +21,7 @@ import { SignaturePad, downscalePhoto } from './SignaturePad';
 export function RoundPage({ id }: { id: string }) {
   const t = useT();
   const session = useSession();
+  const may = { edit: useCan('relief_round', 'edit'), handOut: useCan('distribution', 'create'), void: useCan('distribution_void', 'create') };
   const [itemIndex, setItemIndex] = useState(0);
   const state = useLiveQuery(async () => {
     const raw = await db.reliefRounds.get(id);
@@ -65,9 +66,11 @@ export function RoundPage({ id }: { id: string }) {
           <Link class="button" to="/rounds/$roundId/print" params={{ roundId: id }}>
             {t.printList}
           </Link>
-          <button type="button" class="secondary" onClick={() => setEditing(true)}>
-            {t.editRound}
-          </button>
+          {may.edit && (
+            <button type="button" class="secondary" onClick={() => setEditing(true)}>
+              {t.editRound}
+            </button>
+          )}
         </div>
       </div>
       {editing && <RoundEditor id={id} round={round} onDone={() => setEditing(false)} />}
@@ -82,9 +85,11 @@ export function RoundPage({ id }: { id: string }) {
             return (
               <li key={h!.id}>
                 <strong>{String(h!.headName)}</strong> · {String(h!.village)} · {given.map((g) => `${g.quantity} ${g.unit}`).join(', ') || '—'}{' '}
-                <button type="button" class="secondary" onClick={() => setGiving(h!.id)}>
-                  {t.handOut}
-                </button>
+                {may.handOut && (
+                  <button type="button" class="secondary" onClick={() => setGiving(h!.id)}>
+                    {t.handOut}
+                  </button>
+                )}
                 {giving === h!.id && (
                   <HandoutForm
                     household={{ id: h!.id, headName: String(h!.headName), communeCode: String(h!.communeCode), members: state.members.get(h!.id) ?? 1 }}
@@ -106,7 +111,7 @@ export function RoundPage({ id }: { id: string }) {
             <li key={x.id} class={x.voided ? 'voided' : ''}>
               {formatDateTime(x.handedOutAt)} · {String((x as unknown as { recipientName: string }).recipientName)} · {x.quantity} {x.unit}
               {(x as unknown as { duplicateSuspected?: boolean }).duplicateSuspected && !x.voided && <span class="badge pending"> {t.suspectedDouble}</span>}
-              {x.voided ? ` — ${t.voided}: ${x.voided.reason}` : <VoidButton id={x.id} communeCode={round.communeCode} />}
+              {x.voided ? ` — ${t.voided}: ${x.voided.reason}` : may.void && <VoidButton id={x.id} communeCode={round.communeCode} />}
             </li>
           ))}
         </ul>

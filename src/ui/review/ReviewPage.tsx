@@ -38,7 +38,7 @@ export function ReviewPage() {
         <h2>{t.toReview}</h2>
         {state.cases.length === 0 && <p>{t.nothingToReview}</p>}
         {state.cases.map((c) => (
-          <CaseRow key={c.id} id={c.id} title={String(state.households.get(c.subjectId)?.headName ?? c.subjectId)} householdId={c.subjectId} date={formatVnDate(c.answers?.reviewDate)} result={c.result ? t.classifications[c.result.classification] : '—'} pending={state.pending.has(c.id)} onDone={done} />
+          <CaseRow key={c.id} id={c.id} title={String(state.households.get(c.subjectId)?.headName ?? c.subjectId)} householdId={c.subjectId} date={formatVnDate(c.answers?.reviewDate)} result={c.result ? t.classifications[c.result.classification] : '—'} claimed={c.deviceResult && t.classifications[c.deviceResult.classification]} pending={state.pending.has(c.id)} onDone={done} />
         ))}
       </div>
       <div class="card">
@@ -69,7 +69,7 @@ export function ReviewPage() {
   );
 }
 
-function CaseRow(props: { id: string; title: string; householdId: string; date: string; result: string; pending: boolean; onDone: () => void }) {
+function CaseRow(props: { id: string; title: string; householdId: string; date: string; result: string; claimed: string | undefined; pending: boolean; onDone: () => void }) {
   const t = useT();
   const [comment, setComment] = useState('');
   const act = async (command: 'approve' | 'return') => {
@@ -83,6 +83,11 @@ function CaseRow(props: { id: string; title: string; householdId: string; date: 
           {props.title}
         </Link>{' '}
         · {props.date} · <strong>{props.result}</strong>
+        {props.claimed && (
+          <span class="badge pending" data-testid="device-claimed">
+            {t.deviceClaimed(props.claimed)}
+          </span>
+        )}
         {props.pending ? ` (${t.waitingToSend})` : ''}
       </span>
       <label class="grow">

@@ -9,6 +9,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import * as v from 'valibot';
 import { classifyPoverty, type PovertyAnswer } from '../../domain';
 import { toPovertyQuestion } from '../../domain/poverty/from-registry';
+import { surveyResultOf } from '../../domain/poverty/survey-result';
 import { getHousehold } from '../../db/households';
 import { membersOf } from '../../db/members';
 import { loadDraft, saveDraft } from '../../db/drafts';
@@ -72,14 +73,7 @@ export function SurveyPage({ householdId }: { householdId: string }) {
           householdId,
           communeCode: household!.communeCode,
           answers: check.answers,
-          result: {
-            classification: answer.classification,
-            deprivationCount: answer.deprivationCount,
-            perCapitaIncome: answer.income.perCapitaMonthly,
-            standard: answer.standard.id,
-            rulePack: answer.rulePack.snapshot,
-            provisional: answer.provisional,
-          },
+          result: surveyResultOf(answer),
           draftKey,
         },
         Date.now(),

@@ -2,12 +2,14 @@
  * @module Schema migrations, run at start. Each is portable SQL (SQLite and PostgreSQL) and runs once, in its own
  * transaction with its bookkeeping row. Never edit a migration that has shipped: add the next one.
  */
-import type { Database } from './database';
+import type { Database, SqlExecutor } from './database';
 
 interface Migration {
   version: number;
   name: string;
   sql: string;
+  /** Data changes SQL cannot say portably (reading JSON), run after `sql` in the same transaction. */
+  up?: (tx: SqlExecutor) => Promise<void>;
 }
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -128,6 +130,18 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX attachments_record ON attachments (record_id);
     `,
   },
+  {
+    version: 7,
+    name: 'cases belong to the household or person they are about (they move with it)',
+    sql: '',
+    async up(tx) {
+      const cases = await tx.all<{ id: string; data: string }>("SELECT id, data FROM records WHERE type = 'case' AND parent_id IS NULL");
+      for (const row of cases) {
+        const subject = (JSON.parse(row.data) as { subjectId?: unknown }).subjectId;
+        if (typeof subject === 'string') await tx.run('UPDATE records SET parent_id = ? WHERE id = ?', [subject, row.id]);
+      }
+    },
+  },
 ];
 
 export async function migrate(db: Database, migrations: readonly Migration[] = MIGRATIONS): Promise<number[]> {
@@ -138,6 +152,7 @@ export async function migrate(db: Database, migrations: readonly Migration[] = M
     if (done.has(migration.version)) continue;
     await db.transaction(async (tx) => {
       for (const statement of splitStatements(migration.sql)) await tx.run(statement);
+      await migration.up?.(tx);
       await tx.run('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', [
         migration.version,
         migration.name,

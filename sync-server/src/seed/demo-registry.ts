@@ -8,8 +8,7 @@ import type { HouseholdFields } from '../../../src/shared/records/household';
 import type { MemberFields } from '../../../src/shared/records/member';
 import type { SurveyAnswers } from '../../../src/shared/records/survey';
 import type { EthnicGroupCode } from '../../../src/shared/reference/ethnic-groups';
-import { classifyPoverty } from '../../../src/domain';
-import { toPovertyQuestion } from '../../../src/domain/poverty/from-registry';
+import { classifySurvey } from '../../../src/domain/poverty/survey-result';
 import { newId } from '../../../src/shared/ids';
 import { writeRecord } from '../sync/write-record';
 import { checkDuplicates } from '../sync/apply/duplicates';
@@ -126,13 +125,12 @@ export async function seedRegistry(tx: SqlExecutor, commune: DemoCommune, seed: 
         malnourished: [],
         behindInSchool: [],
       };
-      const answer = classifyPoverty(toPovertyQuestion({ area: commune.area, members: list, answers }));
-      const result = { classification: answer.classification, deprivationCount: answer.deprivationCount, perCapitaIncome: answer.income.perCapitaMonthly, standard: answer.standard.id, rulePack: answer.rulePack.snapshot, provisional: answer.provisional };
+      const { result } = classifySurvey({ area: commune.area, members: list, answers });
       const history = [
         { command: 'submit', by: 'seed', at: now - 86_400_000 * 20 },
         { command: 'approve', by: 'seed', at: now - 86_400_000 * 10 },
       ];
-      await write('case', newId(createdAt + 99), { communeCode: commune.code, kind: 'survey', subjectId: id, note: '', data: { answers, result }, status: 'approved', history }, null);
+      await write('case', newId(createdAt + 99), { communeCode: commune.code, kind: 'survey', subjectId: id, note: '', data: { answers, result }, status: 'approved', history }, id);
       surveys += 1;
     }
   }

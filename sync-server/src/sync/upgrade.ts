@@ -1,7 +1,8 @@
 /**
  * @module Mutations queued under an older schema, upgraded to the current one — or refused with a reason,
- * never dropped. Schema 1 (the walking skeleton) sent `household.put` with a plain patch and no base versions:
- * its edits meant "last write wins", which a null base keeps.
+ * never dropped. Schema 1 (the walking skeleton) sent `household.put` with a plain patch and no base versions.
+ * Such an app saw no version at all, so each field is based on version 0: it applies to a field nobody wrote and
+ * makes a conflict with anyone else's value — "last write wins" would silently drop a colleague's edit.
  */
 import { SCHEMA_VERSION } from '../../../src/shared/protocol';
 
@@ -14,7 +15,7 @@ export function upgradeMutation(raw: unknown): Upgraded {
     return { ok: false, reason: 'Thay đổi được ghi bởi phiên bản ứng dụng mới hơn máy chủ; hãy báo quản trị viên.' };
   }
   if (m.schema === 1 && m.op?.kind === 'household.put' && m.op.patch && typeof m.op.patch === 'object') {
-    const fields = Object.fromEntries(Object.entries(m.op.patch).map(([field, value]) => [field, [value, null]]));
+    const fields = Object.fromEntries(Object.entries(m.op.patch).map(([field, value]) => [field, [value, 0]]));
     return {
       ok: true,
       mutation: { ...m, schema: SCHEMA_VERSION, stamp: typeof m.stamp === 'string' ? m.stamp : `v1-${String(m.at)}`, op: { kind: 'patch', type: 'household', id: m.op.recordId, fields } },

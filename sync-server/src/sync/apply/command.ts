@@ -7,6 +7,7 @@ import { checkTransition, type CaseCommand, type CaseStatus } from '../../../../
 import { getRecord } from '../../store/records';
 import { applied, OUT_OF_SCOPE, rejected, type ApplyOutcome, type MutationContext } from '../context';
 import { writeRecord } from '../write-record';
+import { classifySurveyCase } from '../derive/survey';
 
 export async function applyCommand(
   tx: SqlExecutor,
@@ -21,6 +22,13 @@ export async function applyCommand(
   if (!check.ok) return rejected(check.reason);
   const history = Array.isArray(record.data.history) ? record.data.history : [];
   const entry = { command: op.command, by: context.userId, at: context.now, ...(op.comment ? { comment: op.comment } : {}) };
-  await writeRecord(tx, context, { ...record, data: { ...record.data, status: check.to, history: [...history, entry] } }, { touched: ['status'] });
+  const data: Record<string, unknown> = { ...record.data, status: check.to, history: [...history, entry] };
+  // Sent for review, a survey is classified again over the registry as it is now (a member may have changed).
+  if (op.command === 'submit' && record.data.kind === 'survey') {
+    const derived = await classifySurveyCase(tx, String(record.data.subjectId), record.data.data, 'stored');
+    if (!derived.ok) return rejected(derived.reason);
+    data.data = derived.data;
+  }
+  await writeRecord(tx, context, { ...record, data }, { touched: ['status'] });
   return applied;
 }

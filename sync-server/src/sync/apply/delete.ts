@@ -1,12 +1,13 @@
 /** @module Soft delete by a commune officer (a household registered by mistake): kept, hidden, never edited again. */
 import type { SqlExecutor } from '../../db/database';
 import type { EditableTypeName } from '../../../../src/shared/records/registry';
+import { can, notPermitted } from '../../../../src/shared/permissions';
 import { getRecord } from '../../store/records';
 import { applied, OUT_OF_SCOPE, rejected, type ApplyOutcome, type MutationContext } from '../context';
 import { writeRecord } from '../write-record';
 
 export async function applyDelete(tx: SqlExecutor, context: MutationContext, op: { type: EditableTypeName; id: string }): Promise<ApplyOutcome> {
-  if (context.role !== 'commune_officer' && context.role !== 'admin') return rejected('Chỉ cán bộ xã được xóa bản ghi.');
+  if (!can(context.role, op.type, 'delete')) return rejected(notPermitted(context.role, op.type, 'delete'));
   const existing = await getRecord(tx, op.id);
   if (!existing || !context.scope.has(existing.commune) || existing.type !== op.type) return rejected(OUT_OF_SCOPE);
   if (existing.deleted) return applied;

@@ -7,12 +7,13 @@ import * as v from 'valibot';
 import type { SqlExecutor } from '../../db/database';
 import { describeIssues } from '../../../../src/shared/fields';
 import { DistributionData, duplicateKey, VoidData, type Distribution } from '../../../../src/shared/records/distribution';
-import { VOIDERS } from '../../../../src/shared/roles';
+import { can, notPermitted } from '../../../../src/shared/permissions';
 import { addEventKey, eventsWithKey, getRecord, getRecords } from '../../store/records';
 import { applied, OUT_OF_SCOPE, rejected, type ApplyOutcome, type MutationContext } from '../context';
 import { writeRecord } from '../write-record';
 
 export async function applyDistribution(tx: SqlExecutor, context: MutationContext, op: { id: string; data: unknown }): Promise<ApplyOutcome> {
+  if (!can(context.role, 'distribution', 'create')) return rejected(notPermitted(context.role, 'distribution', 'create'));
   const existing = await getRecord(tx, op.id);
   if (existing) return existing.type === 'distribution' && context.scope.has(existing.commune) ? applied : rejected(OUT_OF_SCOPE);
   const parsed = v.safeParse(DistributionData, op.data);
@@ -44,7 +45,7 @@ export async function applyDistribution(tx: SqlExecutor, context: MutationContex
 }
 
 export async function applyVoid(tx: SqlExecutor, context: MutationContext, op: { id: string; data: unknown }): Promise<ApplyOutcome> {
-  if (!VOIDERS.includes(context.role)) return rejected('Vai trò của bạn không được hủy phiếu phát.');
+  if (!can(context.role, 'distribution_void', 'create')) return rejected(notPermitted(context.role, 'distribution_void', 'create'));
   const parsed = v.safeParse(VoidData, op.data);
   if (!parsed.success) return rejected(`Yêu cầu hủy không hợp lệ — ${describeIssues(parsed.issues)}`);
   const data = parsed.output;

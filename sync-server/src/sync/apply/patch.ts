@@ -9,11 +9,13 @@ import type { SqlExecutor } from '../../db/database';
 import { describeIssues } from '../../../../src/shared/fields';
 import { applyFieldValues, sameValue, type FieldPatch } from '../../../../src/shared/patch';
 import { EDITABLE_TYPES, editableFieldNames, type EditableTypeName } from '../../../../src/shared/records/registry';
+import { can, notPermitted } from '../../../../src/shared/permissions';
 import { childrenOf, getRecord, type FieldWriter, type StoredRecord } from '../../store/records';
 import { applied, OUT_OF_SCOPE, rejected, type ApplyOutcome, type MutationContext } from '../context';
 import { writeRecord } from '../write-record';
 import { recordConflict } from './conflicts';
 import { checkDuplicates } from './duplicates';
+import { classifySurveyCase } from '../derive/survey';
 
 export async function applyPatch(
   tx: SqlExecutor,
@@ -23,6 +25,8 @@ export async function applyPatch(
   const existing = await getRecord(tx, op.id);
   if (existing && !context.scope.has(existing.commune)) return rejected(OUT_OF_SCOPE);
   if (existing && existing.type !== op.type) return rejected(`Mã ${op.id} đã dùng cho một bản ghi loại khác.`);
+  const action = existing ? 'edit' : 'create';
+  if (!can(context.role, op.type, action)) return rejected(notPermitted(context.role, op.type, action));
   if (existing?.deleted) return rejected('Bản ghi đã bị xóa trên máy chủ; thay đổi này không được áp dụng.');
   if (existing?.type === 'case' && !EDITABLE_CASE_STATUSES.has(String(existing.data.status ?? 'draft'))) {
     return rejected('Hồ sơ đã gửi duyệt: chỉ sửa được khi cán bộ xã trả lại.');
@@ -48,9 +52,21 @@ export async function applyPatch(
   if ('parent' in type) {
     parentId = String(fields[type.parent.key]);
     const parent = await getRecord(tx, parentId);
-    if (!parent || parent.type !== type.parent.type || parent.deleted || parent.commune !== commune) {
-      return rejected('Không tìm thấy hộ gia đình của bản ghi này trong xã; hãy đồng bộ lại rồi thử lại.');
+    const parentType = type.parent.type(fields);
+    if (!parent || parent.type !== parentType || parent.deleted || parent.commune !== commune) {
+      return rejected(
+        parentType === 'household'
+          ? 'Không tìm thấy hộ gia đình của bản ghi này trong xã; hãy đồng bộ lại rồi thử lại.'
+          : 'Không tìm thấy người của hồ sơ này trong xã; hãy đồng bộ lại rồi thử lại.',
+      );
     }
+  }
+
+  // A survey's classification is the server's, never the device's (sync/derive/survey.ts).
+  if (op.type === 'case' && fields.kind === 'survey' && 'data' in accepted) {
+    const derived = await classifySurveyCase(tx, String(fields.subjectId), fields.data, 'device');
+    if (!derived.ok) return rejected(derived.reason);
+    fields.data = derived.data;
   }
 
   if (Object.keys(accepted).length > 0) {
@@ -98,8 +114,7 @@ function mergeFields(existing: StoredRecord | undefined, fields: FieldPatch, cli
       continue;
     }
     const writer: FieldWriter | undefined = existing.meta.f[field];
-    // base null: written by an app that knew no bases (schema 1) — its edits were last-write-wins.
-    const unchangedSinceBase = base === null || !writer || writer[0] <= base;
+    const unchangedSinceBase = !writer || writer[0] <= base;
     // A device's own earlier edit is not a conflict with itself, even before it has pulled its new version.
     const ownEdit = writer?.[1] === clientId;
     if (unchangedSinceBase || ownEdit) accepted[field] = entry;
@@ -112,8 +127,12 @@ function pick(data: Record<string, unknown>, keys: readonly string[]): Record<st
   return Object.fromEntries(keys.filter((k) => data[k] !== undefined).map((k) => [k, data[k]]));
 }
 
-/** Members, conflicts and duplicate flags go where their household goes; relief stays where it was handed out. */
-const MOVES_WITH_PARENT = new Set(['member', 'conflict', 'duplicate']);
+/**
+ * What belongs to a household or a person goes where they go: members, their cases (surveys with their answers,
+ * allowance cases), conflicts and duplicate flags. The relief ledger stays with the commune that handed it out
+ * (damage assessed there, handouts and voids with their receipts): it is that commune's account of what it gave.
+ */
+const MOVES_WITH_PARENT = new Set(['member', 'case', 'conflict', 'duplicate']);
 
 /** Fields a person or household is recognised by (src/shared/search/duplicates.ts). */
 const IDENTITY_FIELDS = new Set(['headName', 'headCitizenId', 'village', 'fullName', 'birthDate', 'citizenId', 'householdId']);

@@ -7,14 +7,15 @@ import type { SqlExecutor } from '../../db/database';
 import { describeIssues } from '../../../../src/shared/fields';
 import type { ConflictData } from '../../../../src/shared/records/conflict';
 import { EDITABLE_TYPES, type EditableTypeName } from '../../../../src/shared/records/registry';
-import { CONFLICT_RESOLVERS } from '../../../../src/shared/roles';
+import { can, notPermitted } from '../../../../src/shared/permissions';
 import { getRecord, type StoredRecord } from '../../store/records';
 import { applied, OUT_OF_SCOPE, rejected, type ApplyOutcome, type MutationContext } from '../context';
 import { writeRecord } from '../write-record';
 
 export async function applyResolve(tx: SqlExecutor, context: MutationContext, op: { id: string; value: unknown }): Promise<ApplyOutcome> {
-  if (!CONFLICT_RESOLVERS.includes(context.role)) return rejected('Chỉ cán bộ xã được quyết định giá trị khi có xung đột.');
   const conflict = await getRecord(tx, op.id);
+  const kind = conflict?.type === 'duplicate' ? 'duplicate' : 'conflict';
+  if (!can(context.role, kind, 'resolve')) return rejected(notPermitted(context.role, kind, 'resolve'));
   if (conflict?.type === 'duplicate' && context.scope.has(conflict.commune)) return decideDuplicate(tx, context, conflict, op.value);
   if (!conflict || conflict.type !== 'conflict' || !context.scope.has(conflict.commune)) return rejected(OUT_OF_SCOPE);
   const data = conflict.data as ConflictData;

@@ -1,0 +1,101 @@
+/**
+ * @module Who may do what to which kind of record — the one role matrix, enforced by the server on every mutation
+ * and read by the app to show only what will work. `docs/security.md` prints it as a table; the permissions test
+ * pushes every cell on both databases. Reading is a matter of scope (the communes a user is assigned), not of role.
+ *
+ * Why these cells: collaborators and village heads work in the field (registry, surveys, damage, handing out);
+ * only a commune officer decides (approves, voids, settles conflicts and duplicates, deletes); province staff watch
+ * every commune but write nothing in one; the admin manages accounts and writes no social-assistance data.
+ */
+import type { RecordTypeName } from './records/registry';
+import type { Role } from './roles';
+
+/**
+ * - create / edit / delete: an editable record (a patch of a new or an existing one; a soft delete);
+ * - create of a `distribution` or `distribution_void`: a handout event, a void of one;
+ * - submit / decide: workflow commands on a case (decide = verify, approve, reject, return);
+ * - resolve: a commune officer's decision on a conflict or a possible duplicate.
+ */
+export type Action = 'create' | 'edit' | 'delete' | 'submit' | 'decide' | 'resolve';
+
+type Matrix = Readonly<Record<Role, Readonly<Partial<Record<RecordTypeName, readonly Action[]>>>>>;
+
+const REGISTRY: readonly Action[] = ['create', 'edit'];
+const OFFICE: readonly Action[] = ['create', 'edit', 'delete'];
+
+export const PERMISSIONS: Matrix = {
+  collaborator: {
+    household: REGISTRY,
+    member: REGISTRY,
+    case: ['create', 'edit', 'submit'],
+    damage: REGISTRY,
+    distribution: ['create'],
+  },
+  village_head: {
+    household: REGISTRY,
+    member: REGISTRY,
+    emergency: REGISTRY,
+    damage: REGISTRY,
+    relief_round: REGISTRY,
+    distribution: ['create'],
+    distribution_void: ['create'],
+  },
+  commune_officer: {
+    household: OFFICE,
+    member: OFFICE,
+    case: ['create', 'edit', 'delete', 'submit', 'decide'],
+    emergency: OFFICE,
+    damage: OFFICE,
+    relief_round: OFFICE,
+    distribution: ['create'],
+    distribution_void: ['create'],
+    conflict: ['resolve'],
+    duplicate: ['resolve'],
+  },
+  province_staff: {},
+  admin: {},
+};
+
+export function can(role: Role, kind: RecordTypeName, action: Action): boolean {
+  return PERMISSIONS[role][kind]?.includes(action) ?? false;
+}
+
+/** Every role that may do `action` on `kind` (the workflow's transitions are built from it). */
+export function rolesThatCan(kind: RecordTypeName, action: Action): Role[] {
+  return (Object.keys(PERMISSIONS) as Role[]).filter((role) => can(role, kind, action));
+}
+
+export const ROLE_VI: Readonly<Record<Role, string>> = {
+  collaborator: 'cộng tác viên',
+  village_head: 'trưởng thôn',
+  commune_officer: 'cán bộ xã',
+  province_staff: 'cán bộ tỉnh',
+  admin: 'quản trị hệ thống',
+};
+
+const ACTION_VI: Readonly<Record<Action, string>> = {
+  create: 'tạo',
+  edit: 'sửa',
+  delete: 'xóa',
+  submit: 'gửi duyệt',
+  decide: 'thẩm định hoặc phê duyệt',
+  resolve: 'quyết định',
+};
+
+export const KIND_VI: Readonly<Record<RecordTypeName, string>> = {
+  household: 'hộ gia đình',
+  member: 'thành viên',
+  case: 'hồ sơ',
+  emergency: 'sự kiện thiên tai',
+  damage: 'thiệt hại của hộ',
+  relief_round: 'đợt cứu trợ',
+  distribution: 'phiếu phát',
+  distribution_void: 'phiếu hủy',
+  conflict: 'xung đột dữ liệu',
+  duplicate: 'trường hợp trùng',
+};
+
+/** The answer a device gets (and shows) when its user's role may not do this. */
+export function notPermitted(role: Role, kind: RecordTypeName, action: Action): string {
+  return `Vai trò ${ROLE_VI[role]} không được ${ACTION_VI[action]} ${KIND_VI[kind]}.`;
+}
