@@ -61,13 +61,14 @@ describe('#9.4 deep bodies', () => {
 
 describe('#9.5 NUL in the request', () => {
   it('#9.5 NUL in the envelope (client id, commune) is a 400 naming the field, and nothing of it is logged', async () => {
+    const logged = server.logs.length;
     const badClient = await sync(body(`${randomUUID()}\\u0000`, []));
     expect(badClient.status).toBe(400);
     expect(((await badClient.json()) as { error: { message: string } }).error.message).toMatch(/^clientId: /);
     const badCommune = await sync(`{"protocol":${PROTOCOL_VERSION},"schema":${SCHEMA_VERSION},"clientId":"${randomUUID()}","pull":[{"commune":"2154\\u0000","cursor":0}],"mutations":[]}`);
     expect(badCommune.status).toBe(400);
     expect(((await badCommune.json()) as { error: { message: string } }).error.message).toMatch(/^pull\.0\.commune: /);
-    expect(server.logs.join('\n')).not.toMatch(/\u0000|error POST/);
+    expect(server.logs.slice(logged).join('\n')).not.toMatch(/\u0000|error POST/);
   });
 
   it('#9.5 a NUL in a mutation id is answered per mutation, the rest of the batch applied', async () => {
