@@ -17,12 +17,15 @@ import * as v from 'valibot';
 export const MAX_JSON_DEPTH = 32;
 /** Server-made records wrap device values (a conflict's candidates: data → candidates → [i] → value). */
 export const RECORD_DEPTH_MARGIN = 8;
-export const MAX_JSON_KEYS_PER_OBJECT = 500;
-export const MAX_JSON_ITEMS_PER_ARRAY = 5_000;
+export const MAX_JSON_KEYS_PER_OBJECT = 1_000;
+/** A relief round may plan every household of a commune (Lý Sơn has about 5,500): room for four times that. */
+export const MAX_JSON_ITEMS_PER_ARRAY = 20_000;
 /** UTF-16 code units; long notes are 2,000 characters. */
 export const MAX_JSON_STRING_LENGTH = 20_000;
-/** Approximate JSON length in code units: a record of a few KB is typical; a pull page is 512 KB. */
-export const MAX_JSON_SIZE = 256 * 1024;
+/** Approximate JSON length in code units of one value: records are a few KB; 20,000 planned ids are 800 KB. */
+export const MAX_JSON_SIZE = 1024 * 1024;
+/** A whole record holds several values (a conflict keeps every candidate). */
+export const MAX_RECORD_SIZE = 4 * MAX_JSON_SIZE;
 export const MAX_JSON_KEY_LENGTH = 100;
 
 export interface JsonLimits {
@@ -41,7 +44,7 @@ export const VALUE_LIMITS: JsonLimits = {
   size: MAX_JSON_SIZE,
 };
 /** What a device accepts from the server as a record's data. */
-export const RECORD_LIMITS: JsonLimits = { ...VALUE_LIMITS, depth: MAX_JSON_DEPTH + RECORD_DEPTH_MARGIN };
+export const RECORD_LIMITS: JsonLimits = { ...VALUE_LIMITS, depth: MAX_JSON_DEPTH + RECORD_DEPTH_MARGIN, size: MAX_RECORD_SIZE };
 
 /** U+0000 and lone surrogates: text that PostgreSQL (and well-formed UTF-8) cannot store as it is. */
 const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
@@ -96,7 +99,7 @@ export function jsonProblem(value: unknown, limits: JsonLimits = VALUE_LIMITS): 
     } else {
       return 'không phải dữ liệu JSON';
     }
-    if (size > limits.size) return `dữ liệu lớn quá ${Math.round(limits.size / 1024)} KB`;
+    if (size > limits.size) return `dữ liệu lớn quá ${Math.round(limits.size / 1024).toLocaleString('vi-VN')} KB`;
   }
   return undefined;
 }
