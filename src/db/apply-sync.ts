@@ -110,8 +110,11 @@ function setAsideEntry(change: Pick<Change, 'id' | 'type' | 'commune' | 'version
   return { id: String(change.id), type: String(change.type), communeCode: String(change.commune), version: Number(change.version), reason, at };
 }
 
-/** Errors that are about one record's value (it cannot be cloned or keyed), not about the database or the disk. */
-const RECORD_ERRORS = new Set(['DataCloneError', 'DataError', 'RangeError', 'TypeError', 'UnknownError']);
+/**
+ * Errors about one record's value — it cannot be cloned (a stack overflow is a RangeError in some engines) or
+ * keyed — not about the database or the disk: those stop the answer, or a passing fault would set records aside.
+ */
+const RECORD_ERRORS = new Set(['DataCloneError', 'DataError', 'RangeError']);
 
 /**
  * One bulk write, as fast as before when every record is fine; when it fails, the same records one at a time,

@@ -174,7 +174,8 @@ export const WireSyncResponse = v.object({
 export type SyncResponse = Omit<v.InferOutput<typeof WireSyncResponse>, 'changes'> & { changes: Change[] };
 
 export const LoginRequest = v.object({
-  username: v.pipe(v.string(), v.trim(), v.minLength(1, 'Nhập tên đăng nhập'), v.maxLength(64)),
+  // Looked up as it is: U+0000 would be a storage error on PostgreSQL (a 500) and a plain miss on SQLite.
+  username: v.pipe(v.string(), v.trim(), v.minLength(1, 'Nhập tên đăng nhập'), v.maxLength(64), v.check((name) => !isUnsafeKey(name), 'Tên đăng nhập chứa ký tự không hợp lệ')),
   password: v.pipe(v.string(), v.minLength(1, 'Nhập mật khẩu'), v.maxLength(200)),
 });
 export const LoginResponse = v.object({ token: v.string(), expiresAt: v.number(), user: SessionUser });

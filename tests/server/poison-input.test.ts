@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../sync-server/src/db/database';
 import { getRecord } from '../../sync-server/src/store/records';
+import { createApp } from '../../sync-server/src/http/app';
 import { push } from '../../sync-server/src/sync/push';
 import type { MutationResult } from '../../src/shared/protocol';
 import { storageEngines } from '../support/engines';
@@ -128,6 +129,17 @@ for (const engine of engines) {
         answers[name] = outcome.results;
       }
       answersByEngine.set(engine.name, answers);
+    });
+
+    it(`#9.5 a user name with NUL at sign-in is a 400 naming the field, not a storage error [${engine.name}]`, async () => {
+      const app = createApp({ db: await fresh(), clock: Date.now, sessionTtlMs: 3_600_000, log: () => undefined });
+      const response = await app.request('/api/auth/login', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ username: 'ctv\u0000lyson', password: 'ansinh2026' }),
+      });
+      expect(response.status).toBe(400);
+      expect(((await response.json()) as { error: { message: string } }).error.message).toBe('username: Tên đăng nhập chứa ký tự không hợp lệ');
     });
   });
 }
