@@ -97,6 +97,17 @@ describe('#9.4 a page with one record the device cannot take', () => {
     expect((await db.cursors.get(LY_SON))?.cursor).toBe(3);
   });
 
+  it('#9.4 within one page, the latest version of a record decides whether it stays set aside', async () => {
+    const db = fresh();
+    const healed = randomUUID();
+    const broken = randomUUID();
+    await applySyncResponse(db, page([{ ...household(1, healed), data: nested(50) }, household(2, healed), household(3, broken), { ...household(4, broken), data: nested(50) }]), 1);
+    expect((await db.setAside.toArray()).map((e) => [e.id, e.version])).toEqual([[broken, 4]]);
+    expect((await db.households.get(healed))?.version).toBe(2);
+    // The older sound copy stays on the device; the set-aside entry says a newer one could not be taken.
+    expect((await db.households.get(broken))?.version).toBe(3);
+  });
+
   it('#9.4 a later sound version of a set-aside record lands and clears its entry', async () => {
     const db = fresh();
     const id = randomUUID();

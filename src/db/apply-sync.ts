@@ -100,10 +100,13 @@ async function applyChanges(db: AnSinhDb, received: readonly Change[], pending: 
     if (f.type === 'member' && f.record) households.add(String(f.record.householdId));
   }
   await refreshHouseholdTerms(db, households);
-  // A record that has now landed (or left) is no longer a problem; one set aside again gets its new reason.
-  const resolved = [...finals.keys()];
+  // The latest word on each record wins: one that has now landed (or left) is no longer a problem, unless a newer
+  // version of it in the same page was set aside; one set aside again gets its new reason.
+  const stillAside = setAside.filter((entry) => entry.version > (finals.get(entry.id)?.change.version ?? -1));
+  const aside = new Set(stillAside.map((entry) => entry.id));
+  const resolved = [...finals.keys()].filter((id) => !aside.has(id));
   if (resolved.length) await db.setAside.bulkDelete(resolved);
-  if (setAside.length) await db.setAside.bulkPut(setAside);
+  if (stillAside.length) await db.setAside.bulkPut(stillAside);
 }
 
 function setAsideEntry(change: Pick<Change, 'id' | 'type' | 'commune' | 'version'>, reason: string, at: number): SetAsideRecord {
