@@ -4,13 +4,16 @@
  * removals and resets drop local copies, communes the user lost are purged once nothing of theirs waits to be
  * sent, and the cursors move. A crash part-way leaves all of it or none.
  */
-import type { Change, SyncResponse } from '../shared/protocol';
+import * as v from 'valibot';
+import { Change, type SyncResponse } from '../shared/protocol';
+import { describeIssues } from '../shared/fields';
 import { applyFieldValues, type FieldPatch } from '../shared/patch';
 import { refreshHouseholdTerms, withSearchTerms } from './search-terms';
-import { RECORD_TABLES, TABLE_OF, recordTable, type AnSinhDb, type LocalRecord, type OutboxEntry } from './database';
+import { isConnectionLost, isQuotaError } from './errors';
+import { RECORD_TABLES, TABLE_OF, recordTable, type AnSinhDb, type LocalRecord, type OutboxEntry, type SetAsideRecord } from './database';
 
 export async function applySyncResponse(db: AnSinhDb, response: SyncResponse, now: number): Promise<void> {
-  const tables = [...RECORD_TABLES.map((t) => db[t]), db.outbox, db.rejections, db.cursors];
+  const tables = [...RECORD_TABLES.map((t) => db[t]), db.outbox, db.rejections, db.cursors, db.setAside];
   await db.transaction('rw', tables, async () => {
     const answered = await db.outbox.where('seq').belowOrEqual(response.lastSeq).toArray();
     const reasons = new Map(response.results.flatMap((r) => (r.status === 'rejected' ? [[r.seq, r.reason] as const] : [])));
@@ -30,7 +33,7 @@ export async function applySyncResponse(db: AnSinhDb, response: SyncResponse, no
     const pending = await db.outbox.orderBy('seq').toArray();
     const pendingIds = new Set(pending.map((entry) => entry.recordId));
     for (const commune of response.resets) await dropCommune(db, commune, pendingIds);
-    await applyChanges(db, response.changes, pending);
+    await applyChanges(db, response.changes, pending, now);
 
     const scope = new Set(response.user.communes.map((c) => c.code));
     const lost = [...new Set([...response.refused, ...(await db.cursors.toArray()).map((c) => c.commune)])].filter((c) => !scope.has(c));
@@ -47,13 +50,24 @@ export async function applySyncResponse(db: AnSinhDb, response: SyncResponse, no
  * Lands a page of changes with one bulk write per table. Changes come in version order per commune; a record
  * that moved between two communes of this device shows up as a removal in one and a record in the other, in
  * either order — so a removal only drops a copy that still belongs to the commune it was sent for.
+ *
+ * One record the device cannot take never stops the page: a change that fails the shared schema (an older server
+ * accepted a record nested thousands of levels deep) or that IndexedDB refuses is set aside with its reason, the
+ * rest lands and the cursor moves on. Its previous local copy, if any, stays.
  */
-async function applyChanges(db: AnSinhDb, changes: readonly Change[], pending: readonly OutboxEntry[]): Promise<void> {
+async function applyChanges(db: AnSinhDb, received: readonly Change[], pending: readonly OutboxEntry[], now: number): Promise<void> {
+  const setAside: SetAsideRecord[] = [];
+  const changes: Change[] = [];
+  for (const change of received) {
+    const checked = v.safeParse(Change, change);
+    if (checked.success) changes.push(change);
+    else setAside.push(setAsideEntry(change, `Dữ liệu không đúng định dạng — ${describeIssues(checked.issues)}`, now));
+  }
   const patches = new Map<string, FieldPatch[]>();
   for (const entry of pending) {
     if (entry.op.kind === 'patch') patches.set(entry.op.id, [...(patches.get(entry.op.id) ?? []), entry.op.fields]);
   }
-  const finals = new Map<string, { type: Change['type']; record: LocalRecord | null }>();
+  const finals = new Map<string, { type: Change['type']; record: LocalRecord | null; change: Change }>();
   const removed = changes.filter((c) => c.removed || !c.data);
   const before = new Map<string, LocalRecord | undefined>();
   for (const change of removed) before.set(change.id, await recordTable(db, change.type).get(change.id));
@@ -61,28 +75,74 @@ async function applyChanges(db: AnSinhDb, changes: readonly Change[], pending: r
     if (change.removed || !change.data) {
       const current = finals.has(change.id) ? finals.get(change.id)?.record : before.get(change.id);
       if (current && current.communeCode !== change.commune) continue;
-      finals.set(change.id, { type: change.type, record: null });
+      finals.set(change.id, { type: change.type, record: null, change });
       continue;
     }
     let data: Record<string, unknown> = change.data;
     for (const fields of patches.get(change.id) ?? []) data = applyFieldValues(data, fields);
     const record: LocalRecord = { ...data, id: change.id, version: change.version, communeCode: String(data.communeCode ?? change.commune) };
     if (change.deleted) record.deleted = true;
-    finals.set(change.id, { type: change.type, record: withSearchTerms(change.type, record) });
+    finals.set(change.id, { type: change.type, record: withSearchTerms(change.type, record), change });
+  }
+  for (const name of RECORD_TABLES) {
+    const mine = [...finals.values()].filter((f) => TABLE_OF[f.type] === name);
+    const puts = mine.flatMap((f) => (f.record ? [{ record: f.record, change: f.change }] : []));
+    const deletes = [...finals.entries()].filter(([, f]) => TABLE_OF[f.type] === name && !f.record).map(([id]) => id);
+    for (const refused of await putAll(db[name], puts)) {
+      finals.delete(refused.change.id);
+      setAside.push(setAsideEntry(refused.change, `Máy không lưu được bản ghi (${refused.error})`, now));
+    }
+    if (deletes.length) await db[name].bulkDelete(deletes);
   }
   const households = new Set<string>();
   for (const [id, f] of finals) {
     if (f.type === 'household' && f.record) households.add(id);
     if (f.type === 'member' && f.record) households.add(String(f.record.householdId));
   }
-  for (const name of RECORD_TABLES) {
-    const mine = [...finals.values()].filter((f) => TABLE_OF[f.type] === name);
-    const puts = mine.flatMap((f) => (f.record ? [f.record] : []));
-    const deletes = [...finals.entries()].filter(([, f]) => TABLE_OF[f.type] === name && !f.record).map(([id]) => id);
-    if (puts.length) await db[name].bulkPut(puts);
-    if (deletes.length) await db[name].bulkDelete(deletes);
-  }
   await refreshHouseholdTerms(db, households);
+  // The latest word on each record wins: one that has now landed (or left) is no longer a problem, unless a newer
+  // version of it in the same page was set aside; one set aside again gets its new reason.
+  const stillAside = setAside.filter((entry) => entry.version > (finals.get(entry.id)?.change.version ?? -1));
+  const aside = new Set(stillAside.map((entry) => entry.id));
+  const resolved = [...finals.keys()].filter((id) => !aside.has(id));
+  if (resolved.length) await db.setAside.bulkDelete(resolved);
+  if (stillAside.length) await db.setAside.bulkPut(stillAside);
+}
+
+function setAsideEntry(change: Pick<Change, 'id' | 'type' | 'commune' | 'version'>, reason: string, at: number): SetAsideRecord {
+  return { id: String(change.id), type: String(change.type), communeCode: String(change.commune), version: Number(change.version), reason, at };
+}
+
+/**
+ * Errors about one record's value — it cannot be cloned (a stack overflow is a RangeError in some engines) or
+ * keyed — not about the database or the disk: those stop the answer, or a passing fault would set records aside.
+ */
+const RECORD_ERRORS = new Set(['DataCloneError', 'DataError', 'RangeError']);
+
+/**
+ * One bulk write, as fast as before when every record is fine; when it fails, the same records one at a time,
+ * so only those IndexedDB refuses stay out. A full disk or a lost connection still stops the whole answer (the
+ * engine reports them); the failed bulk write does not abort the transaction because its error is caught here.
+ */
+async function putAll(table: AnSinhDb['households'], items: readonly { record: LocalRecord; change: Change }[]): Promise<{ change: Change; error: string }[]> {
+  if (items.length === 0) return [];
+  try {
+    await table.bulkPut(items.map((item) => item.record));
+    return [];
+  } catch (error) {
+    if (isQuotaError(error) || isConnectionLost(error)) throw error;
+  }
+  const refused: { change: Change; error: string }[] = [];
+  for (const { record, change } of items) {
+    try {
+      await table.put(record);
+    } catch (error) {
+      const name = (error as { name?: unknown } | null)?.name;
+      if (isQuotaError(error) || isConnectionLost(error) || typeof name !== 'string' || !RECORD_ERRORS.has(name)) throw error;
+      refused.push({ change, error: name });
+    }
+  }
+  return refused;
 }
 
 /** Drops a commune's local copy, keeping records that still have changes waiting to be sent. */
@@ -91,6 +151,7 @@ async function dropCommune(db: AnSinhDb, commune: string, keep: ReadonlySet<stri
     const ids = (await db[name].where('communeCode').equals(commune).primaryKeys()).filter((id) => !keep.has(id));
     await db[name].bulkDelete(ids);
   }
+  await db.setAside.where('communeCode').equals(commune).delete();
   await db.cursors.delete(commune);
 }
 

@@ -5,6 +5,7 @@
  *  - outbox: pending mutations, in device order (`seq`, auto-increment never reused)
  *  - rejections: mutations the server refused, with its reason, kept for the user to act on
  *  - cursors: per commune, the last change version pulled
+ *  - setAside: pulled records this device could not take (malformed, or refused by IndexedDB), kept to report
  *  - meta: clientId, hybrid clock, last successful sync
  */
 import Dexie, { type EntityTable, type Table } from 'dexie';
@@ -45,6 +46,19 @@ export interface Cursor {
   cursor: number;
   /** The commune's history mark from the server (see SyncResponse.epochs). */
   epoch: number;
+}
+
+/**
+ * A pulled record the device could not store: which one and why — never its data. The rest of its page was
+ * applied and the cursor moved on; the entry goes when a later version of the record lands.
+ */
+export interface SetAsideRecord {
+  id: string;
+  type: string;
+  communeCode: string;
+  version: number;
+  reason: string;
+  at: number;
 }
 
 /** An attachment waiting on the device (and kept after upload, so the screens can show it offline). */
@@ -88,6 +102,7 @@ export type AnSinhDb = Dexie & {
   outbox: EntityTable<OutboxEntry, 'seq'>;
   rejections: EntityTable<Rejection, 'seq'>;
   cursors: EntityTable<Cursor, 'commune'>;
+  setAside: EntityTable<SetAsideRecord, 'id'>;
   meta: EntityTable<MetaEntry, 'key'>;
 };
 
@@ -150,5 +165,7 @@ export function openDb(name = DEFAULT_DB_NAME): AnSinhDb {
     damages: 'id, emergencyId, householdId, communeCode',
     reliefRounds: 'id, emergencyId, communeCode',
   });
+  // Version 4: pulled records set aside because this device could not store them (src/db/apply-sync.ts).
+  db.version(4).stores({ setAside: 'id, communeCode' });
   return db;
 }

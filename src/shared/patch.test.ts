@@ -16,6 +16,23 @@ describe('field patches', () => {
     expect(sameValue(undefined, null)).toBe(true);
     expect(sameValue('1', 1)).toBe(false);
   });
+
+  it('#9.4 values thousands of levels deep (stored before values were bounded) compare without overflowing the stack', () => {
+    const nested = (depth: number, leaf: unknown): unknown => {
+      let value = leaf;
+      for (let i = 0; i < depth; i++) value = i % 2 ? { a: value } : [value];
+      return value;
+    };
+    expect(sameValue(nested(100_000, 1), nested(100_000, 1))).toBe(true);
+    expect(sameValue(nested(100_000, 1), nested(100_000, 2))).toBe(false);
+  });
+
+  it('compares the same way as before: key order ignored, undefined fields left out, arrays in order', () => {
+    expect(sameValue({ a: undefined, b: [2, 1] }, { b: [2, 1] })).toBe(true);
+    expect(sameValue([1, 2], [2, 1])).toBe(false);
+    expect(sameValue({ 'x"y': [{}, []] }, { 'x"y': [{}, []] })).toBe(true);
+    expect(sameValue({ a: [] }, { a: {} })).toBe(false);
+  });
 });
 
 describe('versions on the wire', () => {

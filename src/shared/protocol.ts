@@ -5,6 +5,7 @@
  */
 import * as v from 'valibot';
 import { CommuneCode, Uuid } from './fields';
+import { KeyName, MAX_JSON_KEYS_PER_OBJECT, RECORD_LIMITS, isUnsafeKey, jsonObject, jsonValue } from './json-value';
 import { EditableTypeName, RecordTypeName } from './records/registry';
 import { Role } from './roles';
 
@@ -36,18 +37,21 @@ export const PatchOp = v.object({
   type: EditableTypeName,
   id: Id,
   /** Each field's value and the version its user saw; every edit has one (0 for a record new to the device). */
-  fields: v.record(v.string(), v.tuple([v.unknown(), v.pipe(v.number(), v.integer(), v.minValue(0))])),
+  fields: v.pipe(
+    v.record(KeyName, v.tuple([jsonValue(), v.pipe(v.number(), v.integer(), v.minValue(0))])),
+    v.check((fields) => Object.keys(fields).length <= MAX_JSON_KEYS_PER_OBJECT, `Quá ${MAX_JSON_KEYS_PER_OBJECT} trường trong một thay đổi`),
+  ),
 });
 export const DeleteOp = v.object({ kind: v.literal('delete'), type: EditableTypeName, id: Id });
-export const EventOp = v.object({ kind: v.literal('event'), type: v.literal('distribution'), id: Id, data: v.record(v.string(), v.unknown()) });
-export const VoidOp = v.object({ kind: v.literal('void'), id: Id, data: v.record(v.string(), v.unknown()) });
+export const EventOp = v.object({ kind: v.literal('event'), type: v.literal('distribution'), id: Id, data: jsonObject() });
+export const VoidOp = v.object({ kind: v.literal('void'), id: Id, data: jsonObject() });
 export const CommandOp = v.object({
   kind: v.literal('command'),
   id: Id,
   command: v.picklist(['submit', 'verify', 'approve', 'reject', 'return']),
   comment: v.optional(v.pipe(v.string(), v.maxLength(2000))),
 });
-export const ResolveOp = v.object({ kind: v.literal('resolve'), id: Id, value: v.unknown() });
+export const ResolveOp = v.object({ kind: v.literal('resolve'), id: Id, value: jsonValue() });
 
 export const MutationOp = v.variant('kind', [PatchOp, DeleteOp, EventOp, VoidOp, CommandOp, ResolveOp]);
 export type MutationOp = v.InferOutput<typeof MutationOp>;
@@ -60,7 +64,7 @@ export const Mutation = v.object({
   /** Device wall clock, for the record only. */
   at: v.pipe(v.number(), v.integer()),
   /** Hybrid logical clock stamp (src/shared/hlc.ts). */
-  stamp: v.pipe(v.string(), v.maxLength(80)),
+  stamp: v.pipe(v.string(), v.maxLength(80), v.check((stamp) => !isUnsafeKey(stamp), 'Dấu thời gian chứa ký tự điều khiển')),
   op: MutationOp,
 });
 export type Mutation = v.InferOutput<typeof Mutation>;
@@ -102,8 +106,8 @@ export const WireChange = v.object({
   version: v.optional(v.number()),
   type: RecordTypeName,
   id: v.string(),
-  /** The record's data; absent when `removed`. */
-  data: v.optional(v.record(v.string(), v.unknown())),
+  /** The record's data; absent when `removed`. Bounded: a device sets aside a record it could not store. */
+  data: v.optional(jsonObject(RECORD_LIMITS)),
   /** Soft-deleted by an officer: devices keep it hidden. */
   deleted: v.optional(v.boolean()),
   /** The record left this commune (moved, or its access is gone): devices drop their copy. */
@@ -114,6 +118,16 @@ export type WireChange = v.InferOutput<typeof WireChange>;
 /** A change as the device works with it: the wire change with its version restored. */
 export const Change = v.object({ ...WireChange.entries, version: v.number() });
 export type Change = v.InferOutput<typeof Change>;
+
+/**
+ * How a change is read as part of a page: what identifies it, and data that is an object — its contents are
+ * checked against `Change` one change at a time when the page is applied (src/db/apply-sync.ts), so one record a
+ * device cannot take is set aside and reported instead of refusing the whole page (and every page after it).
+ */
+const PageChange = v.object({
+  ...WireChange.entries,
+  data: v.optional(v.custom<Record<string, unknown>>((input) => typeof input === 'object' && input !== null && !Array.isArray(input), 'Phải là một đối tượng dữ liệu')),
+});
 
 export const SessionUser = v.object({
   id: v.string(),
@@ -143,7 +157,7 @@ export const WireSyncResponse = v.object({
   results: v.array(MutationResult),
   /** Set when the batch started beyond lastSeq + 1: nothing was applied. */
   gap: v.optional(v.object({ expected: v.number() })),
-  changes: v.array(WireChange),
+  changes: v.array(PageChange),
   cursors: v.record(v.string(), v.number()),
   /**
    * Per commune, the version below which removals are no longer kept. The device stores it with its cursor and
@@ -161,7 +175,8 @@ export const WireSyncResponse = v.object({
 export type SyncResponse = Omit<v.InferOutput<typeof WireSyncResponse>, 'changes'> & { changes: Change[] };
 
 export const LoginRequest = v.object({
-  username: v.pipe(v.string(), v.trim(), v.minLength(1, 'Nhập tên đăng nhập'), v.maxLength(64)),
+  // Looked up as it is: U+0000 would be a storage error on PostgreSQL (a 500) and a plain miss on SQLite.
+  username: v.pipe(v.string(), v.trim(), v.minLength(1, 'Nhập tên đăng nhập'), v.maxLength(64), v.check((name) => !isUnsafeKey(name), 'Tên đăng nhập chứa ký tự không hợp lệ')),
   password: v.pipe(v.string(), v.minLength(1, 'Nhập mật khẩu'), v.maxLength(200)),
 });
 export const LoginResponse = v.object({ token: v.string(), expiresAt: v.number(), user: SessionUser });

@@ -40,6 +40,11 @@ const PERIODIC_MS = 5 * 60_000;
 /** A short pause after a save gathers a burst of edits into one request. */
 const AFTER_SAVE_MS = 2_000;
 const LOCK_NAME = 'an-sinh-sync';
+/**
+ * Every request pushes before it pulls, so a batch the server keeps failing on would also stop every download.
+ * After this many failed runs in a row, each retry first pulls with requests that carry no mutations.
+ */
+export const PULL_FIRST_AFTER_FAILURES = 2;
 
 export class SyncController {
   #status: SyncStatus = { running: false, progress: undefined, problem: undefined, retryAt: undefined, finished: 0 };
@@ -97,6 +102,7 @@ export class SyncController {
           communes: session.user.communes.map((c) => c.code),
           clock: this.deps.clock,
           onProgress: (progress) => this.#set({ progress }),
+          pullFirst: this.#failures >= PULL_FIRST_AFTER_FAILURES,
         }),
       );
     } catch (error) {

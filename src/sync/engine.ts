@@ -23,6 +23,12 @@ export interface SyncDeps {
   onProgress?: (progress: { sent: number; total: number }) => void;
   /** Mutations per request (tests make it small to cut a push into several requests). */
   batchSize?: number;
+  /**
+   * Pull every page before pushing, with requests that carry no mutations. The controller asks for it after
+   * repeated failures: a batch the server keeps failing on (a 5xx) must not keep the device from receiving its
+   * communes' data, since every normal request pushes before it pulls.
+   */
+  pullFirst?: boolean;
 }
 
 export const APPLY_MEASURE = 'an-sinh:apply-sync-page';
@@ -43,6 +49,12 @@ export async function syncOnce(deps: SyncDeps): Promise<SyncOutcome> {
   try {
     const clientId = await getClientId(db);
     const total = await db.outbox.count();
+    if (deps.pullFirst && total > 0) {
+      const pulledFirst = await pullOnly(deps, clientId, communes);
+      if (pulledFirst.kind !== 'pulled') return pulledFirst;
+      ({ user, communes } = pulledFirst);
+      pulled += pulledFirst.pulled;
+    }
     for (let trip = 0; trip < MAX_ROUND_TRIPS; trip++) {
       const state = await readSyncState(db, communes, batchSize);
       deps.onProgress?.({ sent: pushed, total });
@@ -80,6 +92,35 @@ export async function syncOnce(deps: SyncDeps): Promise<SyncOutcome> {
     if (isQuotaError(error)) return { kind: 'quota', message: QUOTA_MESSAGE, ...(user ? { user } : {}) };
     throw error;
   }
+}
+
+/**
+ * Pages of the device's communes with no mutations sent. An answer to such a request says nothing about the
+ * outbox (no results), so it is applied as answering none of it: every pending entry stays for the next push,
+ * which gets its answer — applied, or rejected with its reason — as usual.
+ */
+async function pullOnly(
+  deps: SyncDeps,
+  clientId: string,
+  start: readonly string[],
+): Promise<{ kind: 'pulled'; pulled: number; user: SessionUser | undefined; communes: readonly string[] } | Exclude<SyncOutcome, { kind: 'done' }>> {
+  let communes = start;
+  let user: SessionUser | undefined;
+  let pulled = 0;
+  for (let trip = 0; trip < MAX_ROUND_TRIPS; trip++) {
+    const state = await readSyncState(deps.db, communes, 1); // only the cursors are used
+    const result = await deps.transport.sync({ protocol: PROTOCOL_VERSION, schema: SCHEMA_VERSION, clientId, mutations: [], pull: state.pull }, deps.token);
+    if (result.kind !== 'ok') return { ...result, ...(user ? { user } : {}) };
+    const response: SyncResponse = { ...result.response, lastSeq: 0, results: [] };
+    await withReopen(deps.db, () => applySyncResponse(deps.db, response, deps.clock()));
+    user = response.user;
+    pulled += response.changes.length;
+    const nextCommunes = response.user.communes.map((c) => c.code);
+    const scopeGrew = nextCommunes.some((c) => !communes.includes(c));
+    communes = nextCommunes;
+    if (!response.hasMore && !scopeGrew && response.resets.length === 0) return { kind: 'pulled', pulled, user, communes };
+  }
+  return { kind: 'retry', message: 'Quá nhiều lượt đồng bộ; sẽ thử lại sau.' };
 }
 
 async function morePending(db: AnSinhDb, response: SyncResponse): Promise<boolean> {

@@ -4,6 +4,7 @@
  */
 import * as v from 'valibot';
 import { CommuneCode, Uuid, trimmed } from '../fields';
+import { jsonObject } from '../json-value';
 
 export const CaseFields = v.object({
   communeCode: CommuneCode,
@@ -11,8 +12,8 @@ export const CaseFields = v.object({
   /** The household (survey) or member (allowance) the case is about. */
   subjectId: Uuid,
   note: trimmed(2000, 'Ghi chú'),
-  /** The case's own answers (survey facts, proposal details), validated by the feature that owns them. */
-  data: v.record(v.string(), v.unknown()),
+  /** The case's own answers (survey facts, proposal details), validated by the feature that owns them; bounded. */
+  data: jsonObject(),
 });
 export type CaseFields = v.InferOutput<typeof CaseFields>;
 

@@ -4,7 +4,7 @@
  * corrected by a void event, never by deleting.
  */
 import * as v from 'valibot';
-import { CitizenId, CommuneCode, Uuid, required, trimmed } from '../fields';
+import { CitizenId, CommuneCode, Uuid, keyText, required, trimmed } from '../fields';
 
 export const DistributionItem = v.picklist(['rice', 'cash', 'goods']);
 
@@ -12,10 +12,10 @@ export const DistributionData = v.object({
   communeCode: CommuneCode,
   householdId: Uuid,
   /** A relief round (an event's handout or a gift campaign). */
-  roundId: required(64, 'Đợt cứu trợ'),
+  roundId: v.pipe(keyText(64, 'Đợt cứu trợ'), v.minLength(1, 'Nhập đợt cứu trợ')),
   item: DistributionItem,
   /** What exactly, for goods ("mì tôm", "chăn"); for rice and cash the item says it. */
-  itemName: trimmed(100, 'Tên hàng'),
+  itemName: keyText(100, 'Tên hàng'),
   quantity: v.pipe(v.number(), v.minValue(0, 'Số lượng không được âm'), v.maxValue(1e12)),
   unit: v.picklist(['kg', 'VND', 'item']),
   recipientName: required(120, 'Người nhận'),

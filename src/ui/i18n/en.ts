@@ -208,4 +208,7 @@ export const en: Messages = {
   possibleDuplicateHousehold: 'This household may already be registered:',
   saveHouseholdAnyway: 'Save as a new household anyway',
   optional: '(optional)',
+  setAsideTitle: 'Records this device could not take',
+  setAsideAdvice: 'Every other record was received. Report the record code and reason below to the administrator to fix it on the server; the fix will reach this device by itself.',
+  recordCode: 'Record code',
 };

@@ -206,4 +206,7 @@ export const vi = {
   possibleDuplicateHousehold: 'Có thể hộ này đã được ghi:',
   saveHouseholdAnyway: 'Vẫn lưu hộ mới',
   optional: '(không bắt buộc)',
+  setAsideTitle: 'Bản ghi máy không nhận được',
+  setAsideAdvice: 'Các bản ghi khác đã được nhận bình thường. Hãy báo quản trị viên mã bản ghi và lý do dưới đây để sửa trên máy chủ; bản sửa sẽ tự về máy.',
+  recordCode: 'Mã bản ghi',
 } as const;

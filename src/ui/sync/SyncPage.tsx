@@ -4,7 +4,7 @@
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Link } from '@tanstack/react-router';
-import type { OutboxEntry, Rejection } from '../../db/database';
+import type { OutboxEntry, Rejection, SetAsideRecord } from '../../db/database';
 import { db, syncController, useSyncStatus } from '../services';
 import { useT } from '../i18n';
 import { formatDateTime } from '../format';
@@ -19,6 +19,12 @@ const KIND_VI: Record<string, string> = {
   command: 'Thao tác duyệt',
   resolve: 'Quyết định xung đột',
   delete: 'Xóa',
+  emergency: 'Thiên tai',
+  damage: 'Thiệt hại',
+  relief_round: 'Đợt cứu trợ',
+  distribution_void: 'Hủy phiếu phát',
+  conflict: 'Xung đột',
+  duplicate: 'Nghi trùng',
 };
 
 function describe(entry: Pick<OutboxEntry, 'op'>): string {
@@ -37,6 +43,7 @@ export function SyncPage() {
   const state = useLiveQuery(async () => ({
     outbox: await db.outbox.orderBy('seq').toArray(),
     rejections: await db.rejections.toArray(),
+    setAside: await db.setAside.toArray(),
     lastSyncAt: (await db.meta.get('lastSyncAt'))?.value,
   }));
   if (!state) return null;
@@ -93,6 +100,23 @@ export function SyncPage() {
           </div>
         ))}
       </div>
+      {state.setAside.length > 0 && (
+        <div class="card attention" data-testid="set-aside">
+          <h2>
+            {t.setAsideTitle} ({state.setAside.length})
+          </h2>
+          <p class="hint">{t.setAsideAdvice}</p>
+          <ul class="plain">
+            {state.setAside.map((r: SetAsideRecord) => (
+              <li key={r.id} data-testid="set-aside-record">
+                <strong>{KIND_VI[r.type] ?? r.type}</strong> · {t.recordCode}: <code>{r.id}</code> · {r.communeCode} · v{r.version}
+                <br />
+                {r.reason} · {formatDateTime(r.at)}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
     </section>
   );
 }

@@ -8,7 +8,7 @@
 import * as v from 'valibot';
 import type { Database, SqlExecutor } from '../db/database';
 import { Mutation, type MutationResult } from '../../../src/shared/protocol';
-import { describeIssues } from '../../../src/shared/fields';
+import { Uuid, describeIssues } from '../../../src/shared/fields';
 import { lockClient, recordResult, storedResults } from '../store/sync-log';
 import { rejected, type ApplyOutcome, type MutationContext, type PushContext } from './context';
 import { upgradeMutation } from './upgrade';
@@ -79,8 +79,10 @@ async function lastSeqOf(db: Database, clientId: string): Promise<number> {
 }
 
 async function applyOne(tx: SqlExecutor, context: PushContext, raw: unknown, locked: ReadonlySet<string>): Promise<{ mutationId: string; outcome: ApplyOutcome }> {
+  // Stored before the mutation is validated (a rejection is recorded too), so only a well-formed id is kept: raw
+  // text could hold U+0000, which PostgreSQL refuses — a 500 on every retry of the batch.
   const rawId = (raw as { id?: unknown }).id;
-  const mutationId = typeof rawId === 'string' ? rawId.slice(0, 64) : '';
+  const mutationId = v.is(Uuid, rawId) ? rawId : '';
   const upgraded = upgradeMutation(raw);
   if (!upgraded.ok) return { mutationId, outcome: rejected(upgraded.reason) };
   const parsed = v.safeParse(Mutation, upgraded.mutation);
@@ -89,8 +91,9 @@ async function applyOne(tx: SqlExecutor, context: PushContext, raw: unknown, loc
   const ctx: MutationContext = { ...context, stamp };
   // Read-modify-write of one record at a time: without it two PostgreSQL transactions could both read the same
   // version and the later write would silently drop the earlier one's fields. Usually already held (lockAll).
-  const key = recordKey(parsed.output)!;
-  if (!locked.has(key)) await tx.lock(key);
+  // No key only for a void whose target is not an id: applyVoid rejects it before reading anything.
+  const key = recordKey(parsed.output);
+  if (key !== undefined && !locked.has(key)) await tx.lock(key);
   switch (op.kind) {
     case 'patch':
       return { mutationId, outcome: await applyPatch(tx, ctx, op) };
@@ -107,9 +110,12 @@ async function applyOne(tx: SqlExecutor, context: PushContext, raw: unknown, loc
   }
 }
 
-/** The lock key of the record a mutation reads and writes (a void's is its handout's). */
+/**
+ * The lock key of the record a mutation reads and writes (a void's is its handout's). Taken before validation, so
+ * only a well-formed id makes a key (a NUL in a lock key fails on PostgreSQL); the others are rejected unlocked.
+ */
 function recordKey(raw: unknown): string | undefined {
   const op = (raw as { op?: { kind?: unknown; id?: unknown; data?: { target?: unknown } } }).op;
   const id = op?.kind === 'void' ? op.data?.target : op?.id;
-  return typeof id === 'string' ? `record:${id}` : undefined;
+  return v.is(Uuid, id) ? `record:${id}` : undefined;
 }
