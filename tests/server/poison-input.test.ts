@@ -12,7 +12,7 @@ import { createApp } from '../../sync-server/src/http/app';
 import { push } from '../../sync-server/src/sync/push';
 import type { MutationResult } from '../../src/shared/protocol';
 import { storageEngines } from '../support/engines';
-import { LY_SON, createMutation, distributionData, mutation, patchMutation, pushContext } from '../support/fixtures';
+import { LY_SON, createMutation, distributionData, memberFields, mutation, patchMutation, pushContext } from '../support/fixtures';
 
 const engines = await storageEngines('poison input');
 
@@ -79,9 +79,12 @@ for (const engine of engines) {
       const householdId = randomUUID();
       const caseId = randomUUID();
       const clientId = randomUUID();
-      await send(db, [createMutation(0, {}, householdId), patchMutation(0, caseId, surveyFields(householdId, { answers: 1 }), 0, 'case')], clientId);
+      // An allowance case: its data is free-form today (a survey's answers are checked by the server's classifier).
+      const memberId = randomUUID();
+      const allowance = { communeCode: LY_SON, kind: 'allowance', subjectId: memberId, note: '', data: { answers: 1 } };
+      await send(db, [createMutation(0, {}, householdId), patchMutation(0, memberId, memberFields(householdId), 0, 'member'), patchMutation(0, caseId, allowance, 0, 'case')], clientId);
       // What an older server accepted: deep enough that comparing with it recursively overflowed the stack.
-      await db.run('UPDATE records SET data = ? WHERE id = ?', [`{"communeCode":"${LY_SON}","kind":"survey","subjectId":"${householdId}","note":"","status":"draft","history":[],"data":${deepJsonText(3_900)}}`, caseId]);
+      await db.run('UPDATE records SET data = ? WHERE id = ?', [`{"communeCode":"${LY_SON}","kind":"allowance","subjectId":"${memberId}","note":"","status":"draft","history":[],"data":${deepJsonText(3_900)}}`, caseId]);
       const outcome = await send(db, [createMutation(0), patchMutation(0, caseId, { data: { answers: 2 } }, 0, 'case'), createMutation(0)], randomUUID());
       // Another device's edit meets the stored value: a rejection naming the field (was a stack overflow, a 500).
       expect(outcome.results.map((r) => r.status)).toEqual(['applied', 'rejected', 'applied']);
