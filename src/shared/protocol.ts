@@ -46,7 +46,13 @@ export const CommandOp = v.object({
   command: v.picklist(['submit', 'verify', 'approve', 'reject', 'return']),
   comment: v.optional(v.pipe(v.string(), v.maxLength(2000))),
 });
-export const ResolveOp = v.object({ kind: v.literal('resolve'), id: Id, value: v.unknown() });
+export const ResolveOp = v.object({
+  kind: v.literal('resolve'),
+  id: Id,
+  value: v.unknown(),
+  /** How many of the conflict's candidates the officer was shown; later ones go to a new conflict. Absent: all. */
+  seen: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+});
 
 export const MutationOp = v.variant('kind', [PatchOp, DeleteOp, EventOp, VoidOp, CommandOp, ResolveOp]);
 export type MutationOp = v.InferOutput<typeof MutationOp>;

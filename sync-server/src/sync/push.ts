@@ -12,6 +12,7 @@ import { describeIssues } from '../../../src/shared/fields';
 import { lockClient, recordResult, storedResults } from '../store/sync-log';
 import { rejected, type ApplyOutcome, type MutationContext, type PushContext } from './context';
 import { upgradeMutation } from './upgrade';
+import { guardLocks } from './lock-keys';
 import { applyPatch } from './apply/patch';
 import { applyDelete } from './apply/delete';
 import { applyDistribution, applyVoid } from './apply/events';
@@ -61,6 +62,8 @@ export async function push(db: Database, context: PushContext, mutations: readon
     const fresh = mutations.filter((_, index) => (seqs[index] ?? 0) > lastSeq);
     // Every record the batch will touch, locked at once in a fixed order (one round trip, no deadlock).
     const locked = new Set(fresh.map(recordKey).filter((key): key is string => key !== undefined));
+    // With them, the locks guarding what other batches rewrite too: conflicts' records, handouts' keys (lock-keys.ts).
+    for (const key of await guardLocks(tx, fresh)) locked.add(key);
     await tx.lockAll([...locked]);
     for (const raw of fresh) {
       seq += 1;
