@@ -141,6 +141,31 @@ for (const engine of engines) {
         expect((await conflictsOf(db, id)).map((c) => c.status)).toEqual(['resolved']);
         expect((await getRecord(db, id))?.data.address).toBe('Tổ 12');
       });
+      it('#9.10 two batches, each resolving a conflict of the record the other patches, do not deadlock', async () => {
+        const db = await fresh();
+        const one = await householdWithConflict(db);
+        const two = await householdWithConflict(db);
+        const hold = await holdCommune(db, LY_SON);
+        const batch = (patched: typeof one, decided: typeof one) =>
+          push(db, officer(), [
+            patchMutation(1, patched.id, { notes: 'Đã đến nhà' }, patched.base),
+            mutation(2, { kind: 'resolve', id: decided.conflictId, value: 'Tổ 5', seen: 2 }),
+          ]);
+        const first = batch(one, two);
+        await blocked(db, 1);
+        const second = batch(two, one);
+        await blocked(db, 2);
+        await hold.release();
+        const outcomes = await Promise.all([first, second]);
+        expect(outcomes.map((o) => o.results.map((r) => r.status))).toEqual([
+          ['applied', 'applied'],
+          ['applied', 'applied'],
+        ]);
+        expect([(await getRecord(db, one.id))?.data, (await getRecord(db, two.id))?.data]).toMatchObject([
+          { address: 'Tổ 5', notes: 'Đã đến nhà' },
+          { address: 'Tổ 5', notes: 'Đã đến nhà' },
+        ]);
+      });
     });
 
     describe('#9.11 a void racing a second handout with the same key', () => {
