@@ -168,6 +168,20 @@ for (const engine of engines) {
       });
     });
 
+    describe('#9.12 a resolve to the value already committed', () => {
+      it('#9.12 a resolve to the committed value does not re-stamp the field: the next up-to-date edit applies', async () => {
+        const db = await fresh();
+        const { id, conflictId, base } = await householdWithConflict(db);
+        const resolved = await push(db, officer(), [mutation(1, { kind: 'resolve', id: conflictId, value: 'Tổ 5', seen: 2 })]);
+        expect(resolved.results[0]).toMatchObject({ status: 'applied' });
+        expect((await conflictsOf(db, id)).map((c) => c.status)).toEqual(['resolved']);
+        // A device that had pulled the record before the decision edits it: nobody changed the field since.
+        const edit = await push(db, pushContext(), [patchMutation(1, id, { address: 'Tổ 9' }, base)]);
+        expect(edit.results[0]).toEqual({ seq: 1, status: 'applied' });
+        expect((await getRecord(db, id))?.data.address).toBe('Tổ 9');
+      });
+    });
+
     describe('#9.11 a void racing a second handout with the same key', () => {
       async function handout(db: Database) {
         const household = randomUUID();

@@ -48,7 +48,9 @@ export async function applyResolve(
   if (!parsed.success) return rejected(`Giá trị không hợp lệ — ${describeIssues(parsed.issues)}`);
   if (data.field === 'communeCode' || data.field === 'householdId') return rejected('Chuyển xã hoặc chuyển hộ không quyết định qua xung đột; hãy sửa trực tiếp hồ sơ.');
 
-  await writeRecord(tx, context, { ...record, data: next }, { touched: [data.field] });
+  // The value the record already holds is not written again: re-stamping the field would make the next edit of
+  // a device that is up to date look like a conflict with the officer.
+  if (!sameValue(record.data[data.field] ?? null, op.value)) await writeRecord(tx, context, { ...record, data: next }, { touched: [data.field] });
   await writeRecord(tx, context, { ...conflict, data: { ...data, status: 'resolved', resolution: { value: op.value, by: context.userId, at: context.now } } });
   const unseen = op.seen === undefined ? [] : data.candidates.slice(op.seen).filter((c) => !sameValue(c.value, op.value));
   if (unseen.length > 0) {
