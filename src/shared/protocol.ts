@@ -162,6 +162,8 @@ export const WireSyncResponse = v.object({
   refused: v.array(CommuneCode),
   /** The user's communes now, as the server sees them: gained ones start downloading, lost ones are purged. */
   user: SessionUser,
+  /** The server's clock (epoch ms) when it answered: the device keeps its offset and warns when its clock is off. */
+  serverTime: v.optional(v.number()),
 });
 export type SyncResponse = Omit<v.InferOutput<typeof WireSyncResponse>, 'changes'> & { changes: Change[] };
 

@@ -13,6 +13,7 @@ import { lockClient, recordResult, storedResults } from '../store/sync-log';
 import { rejected, type ApplyOutcome, type MutationContext, type PushContext } from './context';
 import { upgradeMutation } from './upgrade';
 import { guardLocks } from './lock-keys';
+import { futureDateOf, trustedStamp } from './clock-checks';
 import { applyPatch } from './apply/patch';
 import { applyDelete } from './apply/delete';
 import { applyDistribution, applyVoid } from './apply/events';
@@ -88,8 +89,11 @@ async function applyOne(tx: SqlExecutor, context: PushContext, raw: unknown, loc
   if (!upgraded.ok) return { mutationId, outcome: rejected(upgraded.reason) };
   const parsed = v.safeParse(Mutation, upgraded.mutation);
   if (!parsed.success) return { mutationId, outcome: rejected(`Thay đổi không hợp lệ — ${describeIssues(parsed.issues)}`) };
-  const { op, stamp } = parsed.output;
-  const ctx: MutationContext = { ...context, stamp };
+  const { op } = parsed.output;
+  // A device clock far ahead stamps and dates nothing as a fact (clock-checks.ts).
+  const future = futureDateOf(op, context.now);
+  if (future) return { mutationId, outcome: rejected(future) };
+  const ctx: MutationContext = { ...context, stamp: trustedStamp(parsed.output.stamp, context.now) };
   // Read-modify-write of one record at a time: without it two PostgreSQL transactions could both read the same
   // version and the later write would silently drop the earlier one's fields. Usually already held (lockAll).
   const key = recordKey(parsed.output)!;
