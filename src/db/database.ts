@@ -5,7 +5,7 @@
  *  - outbox: pending mutations, in device order (`seq`, auto-increment never reused)
  *  - rejections: mutations the server refused, with its reason, kept for the user to act on
  *  - cursors: per commune, the last change version pulled
- *  - meta: clientId, hybrid clock, last successful sync
+ *  - meta: clientId, hybrid clock, the server clock's offset, last successful sync
  */
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { MutationOp } from '../shared/protocol';
@@ -66,7 +66,7 @@ export interface Draft {
 }
 
 export interface MetaEntry {
-  key: 'clientId' | 'lastSyncAt' | 'hlc';
+  key: 'clientId' | 'lastSyncAt' | 'hlc' | 'clockOffset';
   value: unknown;
 }
 
