@@ -19,6 +19,10 @@ const KIND_VI: Record<string, string> = {
   command: 'Thao tác duyệt',
   resolve: 'Quyết định xung đột',
   delete: 'Xóa',
+  // Refused for a date in the future (a clock set wrong), these are listed too.
+  emergency: 'Sự kiện thiên tai',
+  damage: 'Thiệt hại của hộ',
+  relief_round: 'Đợt cứu trợ',
 };
 
 function describe(entry: Pick<OutboxEntry, 'op'>): string {
