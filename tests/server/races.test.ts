@@ -1,5 +1,5 @@
 /**
- * Races between two pushes, on SQLite and a real PostgreSQL, in a chosen order (issue 9, items 10–13).
+ * Races between two pushes, on SQLite and a real PostgreSQL, in a chosen order (issue 9, items 10–12).
  *
  * How the order is chosen, without timing: a transaction of the test takes the commune's version counter row
  * (`commune_versions`) and holds it. Every push that writes in that commune then stops at its first write —
