@@ -21,11 +21,7 @@ export async function applySyncResponse(db: AnSinhDb, response: SyncResponse, no
       const reason = reasons.get(entry.seq);
       if (reason !== undefined) {
         await db.rejections.put({ seq: entry.seq, mutationId: entry.id, recordId: entry.recordId, op: entry.op, reason, answeredAt: now });
-        // A decision the device showed at once but the server refused: back on the officer's desk.
-        if (entry.op.kind === 'resolve') {
-          await db.conflicts.where('id').equals(entry.op.id).modify({ status: 'open' });
-          await db.duplicates.where('id').equals(entry.op.id).modify({ status: 'open' });
-        }
+        await undoRefused(db, entry);
       }
     }
     await db.outbox.bulkDelete(answered.map((entry) => entry.seq));
@@ -44,6 +40,22 @@ export async function applySyncResponse(db: AnSinhDb, response: SyncResponse, no
     }
     await db.cursors.bulkPut(Object.entries(response.cursors).map(([commune, cursor]) => ({ commune, cursor, epoch: response.epochs[commune] ?? 0 })));
   });
+}
+
+/**
+ * Takes back what the device showed at once for a mutation the server refused (the mutation itself, with its
+ * reason, stays in `rejections`): a decision goes back on the officer's desk; a void that only this device ever
+ * held (version 0, never sent back by the server) is dropped — it exists nowhere else and never will.
+ */
+async function undoRefused(db: AnSinhDb, entry: OutboxEntry): Promise<void> {
+  if (entry.op.kind === 'resolve') {
+    await db.conflicts.where('id').equals(entry.op.id).modify({ status: 'open' });
+    await db.duplicates.where('id').equals(entry.op.id).modify({ status: 'open' });
+  }
+  if (entry.op.kind === 'void') {
+    const local = await db.distributionVoids.get(entry.op.id);
+    if (local?.version === 0) await db.distributionVoids.delete(entry.op.id);
+  }
 }
 
 /**

@@ -4,6 +4,7 @@
  */
 import type { AnSinhDb } from './database';
 import { encodeHlc, tick, type Hlc } from '../shared/hlc';
+import { futureDateIssue, MAX_AHEAD_MS } from '../shared/clock-bounds';
 
 /** A database's clientId never changes once made: read it once per open database. */
 const known = new WeakMap<AnSinhDb, string>();
@@ -30,17 +31,48 @@ export async function getClientId(db: AnSinhDb): Promise<string> {
 export interface ClockReading {
   clientId: string;
   last: Hlc | undefined;
+  offset: ClockOffset | undefined;
+}
+
+/**
+ * How far the server's clock was from this device's at the last sync answer (`server − device`, ms), and the
+ * device's time then. Kept in `meta` under CLOCK_OFFSET_KEY.
+ */
+export interface ClockOffset {
+  offset: number;
+  measuredAt: number;
+}
+
+export const CLOCK_OFFSET_KEY = 'clockOffset';
+
+/** Called with each sync answer's `serverTime`. */
+export async function recordServerTime(db: AnSinhDb, serverTime: number, now: number): Promise<void> {
+  await db.meta.put({ key: CLOCK_OFFSET_KEY, value: { offset: serverTime - now, measuredAt: now } satisfies ClockOffset });
+}
+
+/**
+ * The device's best guess of the server's clock at device time `now`. When the device's clock went back since
+ * the offset was measured, it was most likely set right: the old offset no longer says anything.
+ */
+export function estimateServerNow(now: number, offset: ClockOffset | undefined): number {
+  if (!offset || now < offset.measuredAt) return now;
+  return now + offset.offset;
 }
 
 /** Reads the clock inside the write transaction (`meta` in its scope): another tab may have moved it. */
 export async function readClock(db: AnSinhDb): Promise<ClockReading> {
-  const [clientId, last] = await Promise.all([getClientId(db), db.meta.get('hlc')]);
-  return { clientId, last: last?.value as Hlc | undefined };
+  const [clientId, last, offset] = await Promise.all([getClientId(db), db.meta.get('hlc'), db.meta.get(CLOCK_OFFSET_KEY)]);
+  return { clientId, last: last?.value as Hlc | undefined, offset: offset?.value as ClockOffset | undefined };
 }
 
-/** The stamp after `reading`, and the write that moves the stored clock to it (same transaction). */
+/**
+ * The stamp after `reading`, and the write that moves the stored clock to it (same transaction). A stored clock
+ * more than MAX_AHEAD_MS ahead of both this device's clock and its estimate of the server's is not followed
+ * (hlc.ts `tick`): a tablet that ran two days fast stamps the right time again as soon as its clock is right.
+ */
 export function stampAfter(db: AnSinhDb, reading: ClockReading, now: number): { stamp: string; saved: Promise<unknown> } {
-  const next = tick(reading.last, now, reading.clientId.slice(0, 8));
+  const ceiling = Math.max(now, estimateServerNow(now, reading.offset)) + MAX_AHEAD_MS;
+  const next = tick(reading.last, now, reading.clientId.slice(0, 8), ceiling);
   return { stamp: encodeHlc(next), saved: db.meta.put({ key: 'hlc', value: next }) };
 }
 
@@ -49,4 +81,13 @@ export async function nextStamp(db: AnSinhDb, now: number): Promise<string> {
   const { stamp, saved } = stampAfter(db, await readClock(db), now);
   await saved;
   return stamp;
+}
+
+/**
+ * The server's check of dates in the future (shared/clock-bounds.ts) made on the device, against its estimate of
+ * the server's clock: a form says so at once instead of the server refusing the record later.
+ */
+export async function futureDateOnDevice(db: AnSinhDb, type: string, fields: Record<string, unknown>, now: number): Promise<string | undefined> {
+  const offset = (await db.meta.get(CLOCK_OFFSET_KEY))?.value as ClockOffset | undefined;
+  return futureDateIssue(type, fields, estimateServerNow(now, offset));
 }

@@ -6,7 +6,7 @@
  *  - rejections: mutations the server refused, with its reason, kept for the user to act on
  *  - cursors: per commune, the last change version pulled
  *  - setAside: pulled records this device could not take (malformed, or refused by IndexedDB), kept to report
- *  - meta: clientId, hybrid clock, last successful sync
+ *  - meta: clientId, hybrid clock, the server clock's offset, last successful sync
  */
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { MutationOp } from '../shared/protocol';
@@ -80,7 +80,7 @@ export interface Draft {
 }
 
 export interface MetaEntry {
-  key: 'clientId' | 'lastSyncAt' | 'hlc';
+  key: 'clientId' | 'lastSyncAt' | 'hlc' | 'clockOffset';
   value: unknown;
 }
 

@@ -110,7 +110,9 @@ export async function resolveConflict(db: AnSinhDb, conflictId: string, value: u
     const conflict = await db.conflicts.get(conflictId);
     if (!conflict) throw new Error('Không tìm thấy xung đột trên máy');
     await db.conflicts.put({ ...conflict, status: 'resolved', resolution: { value, by: 'me', at: now } });
-    await enqueue(db, conflictId, { kind: 'resolve', id: conflictId, value }, now);
+    // What the officer was shown: a candidate arriving on the server after it is put before them again.
+    const seen = Array.isArray(conflict.candidates) ? conflict.candidates.length : undefined;
+    await enqueue(db, conflictId, { kind: 'resolve', id: conflictId, value, ...(seen === undefined ? {} : { seen }) }, now);
   });
 }
 

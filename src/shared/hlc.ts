@@ -1,6 +1,7 @@
 /**
  * @module Hybrid logical clock: stamps every change for audit and tie-breaks, never to decide a conflict.
- * A stamp never goes backwards on one device even when its clock does, and sorts as a plain string:
+ * A stamp never goes backwards on one device even when its clock does (unless it ran far ahead: see `tick`), and
+ * sorts as a plain string:
  * `<13-digit ms>-<4-digit counter>-<node>`.
  */
 export interface Hlc {
@@ -9,9 +10,13 @@ export interface Hlc {
   node: string;
 }
 
-/** The next stamp after `last`, given the wall clock now. */
-export function tick(last: Hlc | undefined, nowMs: number, node: string): Hlc {
-  if (!last || nowMs > last.ms) return { ms: nowMs, counter: 0, node };
+/**
+ * The next stamp after `last`, given the wall clock now. A `last` beyond `ceilingMs` was made by a clock that
+ * was wrong (set days ahead, since put right): following it would stamp every change that far ahead until real
+ * time catches up, so the clock starts again from now — the one case where stamps go backwards.
+ */
+export function tick(last: Hlc | undefined, nowMs: number, node: string, ceilingMs = Number.POSITIVE_INFINITY): Hlc {
+  if (!last || nowMs > last.ms || last.ms > ceilingMs) return { ms: nowMs, counter: 0, node };
   return { ms: last.ms, counter: last.counter + 1, node };
 }
 

@@ -51,7 +51,13 @@ export const CommandOp = v.object({
   command: v.picklist(['submit', 'verify', 'approve', 'reject', 'return']),
   comment: v.optional(v.pipe(v.string(), v.maxLength(2000))),
 });
-export const ResolveOp = v.object({ kind: v.literal('resolve'), id: Id, value: jsonValue() });
+export const ResolveOp = v.object({
+  kind: v.literal('resolve'),
+  id: Id,
+  value: jsonValue(),
+  /** How many of the conflict's candidates the officer was shown; later ones go to a new conflict. Absent: all. */
+  seen: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+});
 
 export const MutationOp = v.variant('kind', [PatchOp, DeleteOp, EventOp, VoidOp, CommandOp, ResolveOp]);
 export type MutationOp = v.InferOutput<typeof MutationOp>;
@@ -171,6 +177,8 @@ export const WireSyncResponse = v.object({
   refused: v.array(CommuneCode),
   /** The user's communes now, as the server sees them: gained ones start downloading, lost ones are purged. */
   user: SessionUser,
+  /** The server's clock (epoch ms) when it answered: the device keeps its offset and warns when its clock is off. */
+  serverTime: v.optional(v.number()),
 });
 export type SyncResponse = Omit<v.InferOutput<typeof WireSyncResponse>, 'changes'> & { changes: Change[] };
 

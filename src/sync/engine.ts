@@ -5,6 +5,7 @@
 import { MAX_MUTATIONS_PER_PUSH, PROTOCOL_VERSION, SCHEMA_VERSION, type SessionUser, type SyncResponse } from '../shared/protocol';
 import type { AnSinhDb } from '../db/database';
 import { applySyncResponse, readSyncState } from '../db/apply-sync';
+import { recordServerTime } from '../db/client-id';
 import { getClientId } from '../db/client-id';
 import { isConnectionLost, isQuotaError } from '../db/errors';
 import type { Transport } from './transport';
@@ -69,6 +70,9 @@ export async function syncOnce(deps: SyncDeps): Promise<SyncOutcome> {
       }
       if (result.kind !== 'ok') return { ...result, ...(user ? { user } : {}) };
       const { response } = result;
+      // How far off this device's clock is: the warning and the clock's bound read it (db/client-id.ts).
+      const { serverTime } = response;
+      if (serverTime !== undefined) await withReopen(db, () => recordServerTime(db, serverTime, deps.clock()));
       const applying = performance.now();
       await withReopen(db, () => applySyncResponse(db, response, deps.clock()));
       // Visible in DevTools' performance panel, and read by bench/first-download.ts.

@@ -1,4 +1,4 @@
-/** @module Always visible: network, changes waiting, last successful sync, and "Đồng bộ ngay". */
+/** @module Always visible: network, changes waiting, last successful sync, "Đồng bộ ngay", and a clock that is off. */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Link } from '@tanstack/react-router';
 import { db, syncController, useSession, useSyncStatus } from './services';
@@ -6,6 +6,7 @@ import { useOnline } from './use-online';
 import { usePersistentStorage } from './storage-persistence';
 import { useT, toggleLanguage } from './i18n';
 import { formatDateTime } from './format';
+import { ClockWarning } from './sync/ClockWarning';
 
 export function StatusBar() {
   const t = useT();
@@ -45,6 +46,7 @@ export function StatusBar() {
           {t.storageNotPersistent}
         </p>
       )}
+      <ClockWarning />
       {session?.expired && (
         <p class="banner" data-testid="session-expired">
           {t.sessionExpired} <Link to="/login">{t.signInAgain}</Link>

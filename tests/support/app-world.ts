@@ -14,8 +14,11 @@ import { DEMO_PASSWORD } from '../../sync-server/src/seed/demo';
 export const DIST = resolve('dist');
 export const TABLET = { width: 800, height: 1280 };
 
-/** Call at the top of a describe: starts the server and Chromium before its tests, stops them after. */
-export function appWorld() {
+/**
+ * Call at the top of a describe: starts the server and Chromium before its tests, stops them after.
+ * `serverClockOffsetMs` sets the server's clock off real time (the browser then looks that far off).
+ */
+export function appWorld(options: { serverClockOffsetMs?: number } = {}) {
   const world = {
     browser: undefined as unknown as Browser,
     server: undefined as unknown as Awaited<ReturnType<typeof startHttpServer>>,
@@ -23,7 +26,7 @@ export function appWorld() {
   };
   beforeAll(async () => {
     if (!existsSync(join(DIST, 'sw.js'))) throw new Error('dist/ is missing: npm test builds it (vite build) before the tests');
-    world.server = await startHttpServer({ dataDir: world.dataDir, staticDir: DIST, attachments: true });
+    world.server = await startHttpServer({ dataDir: world.dataDir, staticDir: DIST, attachments: true, clockOffsetMs: options.serverClockOffsetMs ?? 0 });
     world.browser = await launchChromium();
   });
   afterAll(async () => {

@@ -49,7 +49,7 @@ export function distributionData(householdId: string, overrides: Record<string, 
     quantity: 15,
     unit: 'kg',
     recipientName: 'Nguyễn Văn Đức',
-    handedOutAt: 1_760_000_000_000,
+    handedOutAt: 1_749_000_000_000, // before pushContext().now: a handout dated in the future is refused
     ...overrides,
   };
 }

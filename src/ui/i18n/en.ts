@@ -44,6 +44,8 @@ export const en: Messages = {
   rejectedBecause: 'Refused by the server:',
   storageNotPersistent:
     'The browser has not granted persistent storage on this device: install the app to the home screen, do not clear browser data, and sync often.',
+  clockOff: (ahead: boolean, amount: { days: number; hours: number; minutes: number }) =>
+    `This tablet's clock is ${[amount.days && `${amount.days} d`, amount.hours && `${amount.hours} h`, !amount.days && amount.minutes && `${amount.minutes} min`].filter(Boolean).join(' ')} ${ahead ? 'ahead of' : 'behind'} the server. Set the tablet's date and time right (Settings → Date & time → "Automatic"): dates taken from a wrong clock may be refused by the server.`,
   saveFailed: 'Could not save on this device:',
   language: 'Tiếng Việt',
   search: 'Search by head of household, member name, citizen ID or phone',

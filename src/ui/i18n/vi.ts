@@ -42,6 +42,8 @@ export const vi = {
   rejectedBecause: 'Máy chủ từ chối:',
   storageNotPersistent:
     'Trình duyệt chưa cho phép lưu bền dữ liệu trên máy này: hãy cài ứng dụng lên màn hình chính, không xóa dữ liệu trình duyệt và đồng bộ thường xuyên.',
+  clockOff: (ahead: boolean, amount: { days: number; hours: number; minutes: number }) =>
+    `Đồng hồ của máy tính bảng đang ${ahead ? 'nhanh' : 'chậm'} ${[amount.days && `${amount.days} ngày`, amount.hours && `${amount.hours} giờ`, !amount.days && amount.minutes && `${amount.minutes} phút`].filter(Boolean).join(' ')} so với máy chủ. Hãy chỉnh lại ngày giờ của máy (Cài đặt → Ngày và giờ → bật "Tự động"): ngày ghi theo đồng hồ sai có thể bị máy chủ từ chối.`,
   saveFailed: 'Không lưu được trên máy:',
   language: 'English',
   search: 'Tìm theo tên chủ hộ, tên thành viên, CCCD hoặc số điện thoại',

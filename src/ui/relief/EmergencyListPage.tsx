@@ -14,6 +14,7 @@ import { useT } from '../i18n';
 import { formatVnDate, parseVnDate, todayIso } from '../dates';
 import { SelectField, TextField } from '../fields';
 import { useWorkplace } from '../use-commune';
+import { futureDateOnDevice } from '../../db/client-id';
 
 export function EmergencyListPage() {
   const t = useT();
@@ -48,6 +49,8 @@ export function EmergencyListPage() {
     event.preventDefault();
     const parsed = v.safeParse(EmergencyFields, { communeCode: commune, type: type || undefined, date: parseVnDate(date) ?? date, villages: chosen, description });
     if (!parsed.success) return setIssues(Object.fromEntries(Object.entries(v.flatten<typeof EmergencyFields>(parsed.issues).nested ?? {}).map(([k, m]) => [k, m?.[0] ?? ''])));
+    const future = await futureDateOnDevice(db, 'emergency', parsed.output, Date.now());
+    if (future) return setIssues({ date: future });
     const id = newId();
     await savePatch(db, 'emergency', id, parsed.output, Date.now());
     syncController.nudge();

@@ -19,6 +19,7 @@ import { formatVnd } from '../format';
 import { formatVnDate, todayIso } from '../dates';
 import { CheckField, SelectField, TextField } from '../fields';
 import { RoundLinks } from './RoundLinks';
+import { futureDateOnDevice } from '../../db/client-id';
 
 export function entitlementsOf(event: Pick<EmergencyFields, 'type' | 'date'>, damage: DamageFields): EmergencyAnswer | undefined {
   try {
@@ -159,10 +160,14 @@ function DamageForm({ event, onDone }: { event: { id: string; communeCode: strin
   }, [household, f]);
   const answer = damage?.success ? entitlementsOf({ type: event.type as EmergencyFields['type'], date: String(event.date) }, damage.output) : undefined;
   const set = (key: keyof typeof f) => (value: string | boolean) => setF({ ...f, [key]: value });
+  const [clockIssue, setClockIssue] = useState<string | undefined>();
 
   async function save(e: Event) {
     e.preventDefault();
     if (!damage?.success) return;
+    // Assessed "today" by a tablet clock running far ahead: the server would refuse the date.
+    const future = await futureDateOnDevice(db, 'damage', damage.output, Date.now());
+    if (future) return setClockIssue(future);
     await savePatch(db, 'damage', newId(), damage.output, Date.now());
     syncController.nudge();
     onDone();
@@ -170,6 +175,11 @@ function DamageForm({ event, onDone }: { event: { id: string; communeCode: strin
 
   return (
     <form class="card" onSubmit={(e) => void save(e)} noValidate data-testid="damage-form">
+      {clockIssue && (
+        <p class="error" role="alert">
+          {clockIssue}
+        </p>
+      )}
       {!household ? (
         <>
           <TextField name="find" label={t.search} value={query} onInput={setQuery} />

@@ -17,6 +17,7 @@ import { formatDateTime, formatVnd } from '../format';
 import { SelectField, TextField } from '../fields';
 import { RoundEditor } from './RoundEditor';
 import { SignaturePad, downscalePhoto } from './SignaturePad';
+import { futureDateOnDevice } from '../../db/client-id';
 
 export function RoundPage({ id }: { id: string }) {
   const t = useT();
@@ -156,11 +157,16 @@ function HandoutForm(props: {
   const [signature, setSignature] = useState<ArrayBuffer | undefined>();
   const [photo, setPhoto] = useState<ArrayBuffer | undefined>();
   const [confirmed, setConfirmed] = useState(false);
+  const [clockIssue, setClockIssue] = useState<string | undefined>();
   const earlier = earlierHandouts(props.ledger, { householdId: props.household.id, roundId: props.roundId, item: props.item.item, itemName: props.item.itemName });
 
   async function save(e: Event) {
     e.preventDefault();
     if (earlier.length > 0 && !confirmed) return setConfirmed(true);
+    // A tablet whose clock runs far ahead would date the handout in the future: the server would refuse it.
+    const now = Date.now();
+    const future = await futureDateOnDevice(db, 'distribution', { handedOutAt: now }, now);
+    if (future) return setClockIssue(future);
     const receipt = signature ? { bytes: signature, kind: 'signature' as const, mime: 'image/png' as const } : photo ? { bytes: photo, kind: 'photo' as const, mime: 'image/jpeg' as const } : undefined;
     await handOut(
       db,
@@ -175,10 +181,10 @@ function HandoutForm(props: {
         recipientName: recipient.trim(),
         recipientRelation: relation.trim(),
         ...(/^\d{12}$/.test(citizenId.trim()) ? { recipientCitizenId: citizenId.trim() } : {}),
-        handedOutAt: Date.now(),
+        handedOutAt: now,
       },
       receipt,
-      Date.now(),
+      now,
     );
     syncController.nudge();
     props.onDone();
@@ -198,6 +204,11 @@ function HandoutForm(props: {
       {earlier.length > 0 && (
         <p class="error" role="alert" data-testid="double-warning">
           {t.alreadyReceived(earlier.map((x) => `${x.quantity} ${x.unit}`).join(', '))}
+        </p>
+      )}
+      {clockIssue && (
+        <p class="error" role="alert" data-testid="handout-clock-issue">
+          {clockIssue}
         </p>
       )}
       <div class="actions">

@@ -22,6 +22,7 @@ import { formatVnDate, parseVnDate, todayIso } from '../dates';
 import { CheckField, SelectField, TextField, TriState } from '../fields';
 import { checkSurvey, emptySurvey, SurveyDraftSchema, type SurveyDraft } from './survey-form';
 import { PovertyResult } from './PovertyResult';
+import { futureDateOnDevice } from '../../db/client-id';
 
 export function SurveyPage({ householdId }: { householdId: string }) {
   const t = useT();
@@ -66,6 +67,9 @@ export function SurveyPage({ householdId }: { householdId: string }) {
   async function submit(event: Event) {
     event.preventDefault();
     if (!check?.ok || typeof answer !== 'object' || !answer) return;
+    // A review date in the server's future (a tablet clock set wrong) would be refused by the server.
+    const future = await futureDateOnDevice(db, 'case', { data: { answers: check.answers } }, Date.now());
+    if (future) return setError(future);
     try {
       await submitSurvey(
         db,

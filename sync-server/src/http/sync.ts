@@ -53,7 +53,8 @@ export function syncRoutes(deps: AppDeps) {
     const allowed = request.pull.filter(({ commune }) => scope.has(commune));
     // One snapshot for the whole page: records, tombstones and history marks as of one moment.
     const { changes, ...page } = await deps.db.snapshot((tx) => pull(tx, allowed, deps.pullLimits ?? { rows: MAX_CHANGES_PER_PULL, bytes: MAX_PULL_BYTES }));
-    const head: Omit<SyncResponse, 'changes'> = { protocol: PROTOCOL_VERSION, ...outcome, ...page, refused, user };
+    // The server's time, so a device can tell how far off its own clock is (src/shared/clock-bounds.ts).
+    const head: Omit<SyncResponse, 'changes'> = { protocol: PROTOCOL_VERSION, ...outcome, ...page, refused, user, serverTime: context.now };
     return sendJsonText(c, `${JSON.stringify(head).slice(0, -1)},"changes":${serializeChanges(changes)}}`);
   });
   return routes;

@@ -12,6 +12,8 @@ import { Uuid, describeIssues } from '../../../src/shared/fields';
 import { lockClient, recordResult, storedResults } from '../store/sync-log';
 import { rejected, type ApplyOutcome, type MutationContext, type PushContext } from './context';
 import { upgradeMutation } from './upgrade';
+import { guardLocks } from './lock-keys';
+import { futureDateOf, trustedStamp } from './clock-checks';
 import { applyPatch } from './apply/patch';
 import { applyDelete } from './apply/delete';
 import { applyDistribution, applyVoid } from './apply/events';
@@ -61,6 +63,8 @@ export async function push(db: Database, context: PushContext, mutations: readon
     const fresh = mutations.filter((_, index) => (seqs[index] ?? 0) > lastSeq);
     // Every record the batch will touch, locked at once in a fixed order (one round trip, no deadlock).
     const locked = new Set(fresh.map(recordKey).filter((key): key is string => key !== undefined));
+    // With them, the locks guarding what other batches rewrite too: conflicts' records, handouts' keys (lock-keys.ts).
+    for (const key of await guardLocks(tx, fresh)) locked.add(key);
     await tx.lockAll([...locked]);
     for (const raw of fresh) {
       seq += 1;
@@ -87,8 +91,11 @@ async function applyOne(tx: SqlExecutor, context: PushContext, raw: unknown, loc
   if (!upgraded.ok) return { mutationId, outcome: rejected(upgraded.reason) };
   const parsed = v.safeParse(Mutation, upgraded.mutation);
   if (!parsed.success) return { mutationId, outcome: rejected(`Thay đổi không hợp lệ — ${describeIssues(parsed.issues)}`) };
-  const { op, stamp } = parsed.output;
-  const ctx: MutationContext = { ...context, stamp };
+  const { op } = parsed.output;
+  // A device clock far ahead stamps and dates nothing as a fact (clock-checks.ts).
+  const future = futureDateOf(op, context.now);
+  if (future) return { mutationId, outcome: rejected(future) };
+  const ctx: MutationContext = { ...context, stamp: trustedStamp(parsed.output.stamp, context.now) };
   // Read-modify-write of one record at a time: without it two PostgreSQL transactions could both read the same
   // version and the later write would silently drop the earlier one's fields. Usually already held (lockAll).
   // No key only for a void whose target is not an id: applyVoid rejects it before reading anything.

@@ -2,6 +2,10 @@
  * @module Same-field conflicts (SYNC.md guarantee 3): the committed value stays; a conflict record holds every
  * candidate — value, user, device, stamp — for a commune officer. One open conflict per record field: a third
  * device's value joins the same conflict.
+ *
+ * Lock rule: a conflict's candidates and status are read and written only while holding the lock of the record
+ * the conflict is about (`record:<recordId>`, lock-keys.ts) — a patch of that record adds candidates here, a
+ * resolve (resolve.ts) decides under the same lock. The conflict's own id guards nothing.
  */
 import { randomUUID } from 'node:crypto';
 import type { SqlExecutor } from '../../db/database';
@@ -18,14 +22,6 @@ export async function recordConflict(
   field: string,
   incoming: unknown,
 ): Promise<void> {
-  const writer = record.meta.f[field];
-  const committed: Candidate = {
-    value: record.data[field] ?? null,
-    userId: writer?.[2] ?? '',
-    clientId: writer?.[1] ?? '',
-    stamp: writer?.[3] ?? '',
-    committed: true,
-  };
   const candidate: Candidate = { value: incoming, userId: context.userId, clientId: context.clientId, stamp: context.stamp, committed: false };
   const open = (await childrenOf(tx, record.id)).find(
     (r) => r.type === 'conflict' && r.data.field === field && r.data.status === 'open',
@@ -36,12 +32,34 @@ export async function recordConflict(
     await writeRecord(tx, context, { ...open, data: { ...data, candidates: [...data.candidates, candidate] } });
     return;
   }
+  await openConflict(tx, context, record, field, [candidate]);
+}
+
+/**
+ * A new open conflict of `field` between the value the record holds now and `candidates` (not yet decided):
+ * also how a resolve puts back before the officer the candidates they had not seen when they decided.
+ */
+export async function openConflict(
+  tx: SqlExecutor,
+  context: MutationContext,
+  record: StoredRecord,
+  field: string,
+  candidates: readonly Candidate[],
+): Promise<void> {
+  const writer = record.meta.f[field];
+  const committed: Candidate = {
+    value: record.data[field] ?? null,
+    userId: writer?.[2] ?? '',
+    clientId: writer?.[1] ?? '',
+    stamp: writer?.[3] ?? '',
+    committed: true,
+  };
   const data: ConflictData = {
     communeCode: record.commune,
     recordType: record.type,
     recordId: record.id,
     field,
-    candidates: [committed, candidate],
+    candidates: [committed, ...candidates.map((c) => ({ ...c, committed: false }))],
     status: 'open',
   };
   await writeRecord(tx, context, {

@@ -2,6 +2,10 @@
  * @module Relief handouts as append-only events (SYNC.md guarantee 4). Stored once per event id, whoever sends
  * it; a second active handout of the same item to the same household in the same round is stored and both are
  * flagged for the commune officer's review — never refused. A void event corrects a mistake; nothing is deleted.
+ *
+ * Lock rule (lock-keys.ts): a stored handout is rewritten — flagged as a double, or voided — only under the lock
+ * of its duplicate key, and read for that rewrite only once the lock is held. A void and a second handout of the
+ * same key therefore take turns, and neither writes back a copy older than the other's change.
  */
 import * as v from 'valibot';
 import type { SqlExecutor } from '../../db/database';
@@ -10,6 +14,7 @@ import { DistributionData, duplicateKey, VoidData, type Distribution } from '../
 import { can, notPermitted } from '../../../../src/shared/permissions';
 import { addEventKey, eventsWithKey, getRecord, getRecords } from '../../store/records';
 import { applied, OUT_OF_SCOPE, rejected, type ApplyOutcome, type MutationContext } from '../context';
+import { handoutLock } from '../lock-keys';
 import { writeRecord } from '../write-record';
 
 export async function applyDistribution(tx: SqlExecutor, context: MutationContext, op: { id: string; data: unknown }): Promise<ApplyOutcome> {
@@ -26,8 +31,9 @@ export async function applyDistribution(tx: SqlExecutor, context: MutationContex
   }
 
   const key = duplicateKey(data);
-  // Two devices' handouts of the same item to the same household must see each other to be flagged.
-  await tx.lock(`handout:${data.communeCode}:${key}`);
+  // Two devices' handouts of the same item to the same household must see each other to be flagged; the batch
+  // took this lock up front (lock-keys.ts), so here it is immediate.
+  await tx.lock(handoutLock(data.communeCode, data));
   const earlier = (await getRecords(tx, await eventsWithKey(tx, data.communeCode, key))).filter((r) => !(r.data as Distribution).voided);
   const event: Distribution = {
     ...data,
@@ -49,8 +55,11 @@ export async function applyVoid(tx: SqlExecutor, context: MutationContext, op: {
   const parsed = v.safeParse(VoidData, op.data);
   if (!parsed.success) return rejected(`Yêu cầu hủy không hợp lệ — ${describeIssues(parsed.issues)}`);
   const data = parsed.output;
-  const target = await getRecord(tx, data.target);
-  if (!target || target.type !== 'distribution' || !context.scope.has(target.commune)) return rejected(OUT_OF_SCOPE);
+  const found = await getRecord(tx, data.target);
+  if (!found || found.type !== 'distribution' || !context.scope.has(found.commune)) return rejected(OUT_OF_SCOPE);
+  // Read again under its key's lock: a second handout of the same key may have flagged it meanwhile.
+  await tx.lock(handoutLock(found.commune, found.data as Distribution));
+  const target = (await getRecord(tx, data.target)) ?? found;
   const existing = await getRecord(tx, op.id);
   if (existing) return existing.type === 'distribution_void' && existing.parentId === target.id ? applied : rejected(OUT_OF_SCOPE);
   const targetData = target.data as Distribution;

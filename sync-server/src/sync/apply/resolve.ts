@@ -1,26 +1,42 @@
 /**
  * @module A commune officer settles a conflict: the chosen (or typed) value is written to the record as a new
  * change — itself synced like any other — and the conflict is closed with who decided and when.
+ *
+ * Locks (conflicts.ts): the conflict is read only once its record's lock is held — the lock under which patches
+ * add candidates — so no candidate can arrive between this read and the write that closes the conflict. The
+ * batch took that lock up front (lock-keys.ts); taking it here again is then immediate.
+ *
+ * A candidate the officer had not been shown (`seen`: how many their device listed; candidates only grow) is
+ * not decided by them: it goes into a new open conflict against the chosen value.
  */
 import * as v from 'valibot';
 import type { SqlExecutor } from '../../db/database';
 import { describeIssues } from '../../../../src/shared/fields';
+import { sameValue } from '../../../../src/shared/patch';
 import type { ConflictData } from '../../../../src/shared/records/conflict';
 import { EDITABLE_TYPES, type EditableTypeName } from '../../../../src/shared/records/registry';
 import { can, notPermitted } from '../../../../src/shared/permissions';
 import { getRecord, type StoredRecord } from '../../store/records';
 import { applied, OUT_OF_SCOPE, rejected, type ApplyOutcome, type MutationContext } from '../context';
+import { recordLock } from '../lock-keys';
 import { writeRecord } from '../write-record';
+import { openConflict } from './conflicts';
 
-export async function applyResolve(tx: SqlExecutor, context: MutationContext, op: { id: string; value: unknown }): Promise<ApplyOutcome> {
-  const conflict = await getRecord(tx, op.id);
-  const kind = conflict?.type === 'duplicate' ? 'duplicate' : 'conflict';
+export async function applyResolve(
+  tx: SqlExecutor,
+  context: MutationContext,
+  op: { id: string; value: unknown; seen?: number | undefined },
+): Promise<ApplyOutcome> {
+  const found = await getRecord(tx, op.id);
+  const kind = found?.type === 'duplicate' ? 'duplicate' : 'conflict';
   if (!can(context.role, kind, 'resolve')) return rejected(notPermitted(context.role, kind, 'resolve'));
-  if (conflict?.type === 'duplicate' && context.scope.has(conflict.commune)) return decideDuplicate(tx, context, conflict, op.value);
-  if (!conflict || conflict.type !== 'conflict' || !context.scope.has(conflict.commune)) return rejected(OUT_OF_SCOPE);
+  if (found?.type === 'duplicate' && context.scope.has(found.commune)) return decideDuplicate(tx, context, found, op.value);
+  if (!found || found.type !== 'conflict') return rejected(OUT_OF_SCOPE);
+  await tx.lock(recordLock((found.data as ConflictData).recordId));
+  const conflict = await getRecord(tx, op.id);
+  if (!conflict || !context.scope.has(conflict.commune)) return rejected(OUT_OF_SCOPE);
   const data = conflict.data as ConflictData;
   if (data.status !== 'open') return rejected('Xung đột này đã được giải quyết.');
-  await tx.lock(`record:${data.recordId}`);
   const record = await getRecord(tx, data.recordId);
   if (!record || record.deleted) return rejected('Bản ghi của xung đột không còn; không thể áp dụng.');
   // The record decides the scope, not the conflict: it may have moved since.
@@ -33,8 +49,16 @@ export async function applyResolve(tx: SqlExecutor, context: MutationContext, op
   if (!parsed.success) return rejected(`Giá trị không hợp lệ — ${describeIssues(parsed.issues)}`);
   if (data.field === 'communeCode' || data.field === 'householdId') return rejected('Chuyển xã hoặc chuyển hộ không quyết định qua xung đột; hãy sửa trực tiếp hồ sơ.');
 
-  await writeRecord(tx, context, { ...record, data: next }, { touched: [data.field] });
+  // The value the record already holds is not written again: re-stamping the field would make the next edit of
+  // a device that is up to date look like a conflict with the officer.
+  if (!sameValue(record.data[data.field] ?? null, op.value)) await writeRecord(tx, context, { ...record, data: next }, { touched: [data.field] });
   await writeRecord(tx, context, { ...conflict, data: { ...data, status: 'resolved', resolution: { value: op.value, by: context.userId, at: context.now } } });
+  const unseen = op.seen === undefined ? [] : data.candidates.slice(op.seen).filter((c) => !sameValue(c.value, op.value));
+  if (unseen.length > 0) {
+    const current = await getRecord(tx, record.id);
+    if (!current) throw new Error(`record ${record.id} vanished inside its own transaction`);
+    await openConflict(tx, context, current, data.field, unseen);
+  }
   return applied;
 }
 

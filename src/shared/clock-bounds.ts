@@ -1,0 +1,73 @@
+/**
+ * @module How far a device's clock is trusted (issue 9, item 13). Device clocks drift by minutes; a tablet whose
+ * clock is hours or days ahead is wrong, and what it stamps or dates from that clock must not pass as a fact:
+ * - a change's HLC stamp more than MAX_AHEAD_MS ahead of the server's clock is re-stamped with the server's
+ *   time (and marked, see `clampStamp`); a device's own persisted clock that far ahead is clamped too;
+ * - a date that says something already happened (a handout, an emergency, an assessment, a round, a survey)
+ *   more than MAX_AHEAD_MS in the future is refused with a reason naming the field;
+ * - a device whose clock is off the server's by more than CLOCK_WARN_MS (either way) tells its user to fix it.
+ * Used by the server (against its own clock) and the device (against its estimate of the server's clock).
+ */
+import { decodeHlc, encodeHlc } from './hlc';
+
+/** How far ahead of the server's clock a stamp or a date may be. */
+export const MAX_AHEAD_MS = 60 * 60_000;
+/** How far off the server's clock a device's may be before the user is told to set it right. */
+export const CLOCK_WARN_MS = 10 * 60_000;
+
+/** Marks a stamp the server made in place of one too far ahead: the device's node stays, for the record. */
+export const CLAMPED_MARK = '.clamped';
+
+/** The stamp to keep: the device's own, unless it is more than the bound ahead of `serverNow`. */
+export function clampStamp(stamp: string, serverNow: number): { stamp: string; clamped: boolean } {
+  const hlc = decodeHlc(stamp);
+  if (!hlc || hlc.ms <= serverNow + MAX_AHEAD_MS) return { stamp, clamped: false };
+  return { stamp: encodeHlc({ ms: serverNow, counter: hlc.counter, node: `${hlc.node}${CLAMPED_MARK}` }), clamped: true };
+}
+
+/** Where a kind of record states when something happened, and what the user calls that date. */
+interface DatedField {
+  /** Field of the record (or of the handout event), then the path inside its value. */
+  path: readonly string[];
+  label: string;
+  /** `ms`: epoch milliseconds; `day`: YYYY-MM-DD in Vietnam's time (UTC+7). */
+  form: 'ms' | 'day';
+}
+
+const DATED: Record<string, readonly DatedField[]> = {
+  distribution: [{ path: ['handedOutAt'], label: 'Thời điểm phát', form: 'ms' }],
+  emergency: [{ path: ['date'], label: 'Ngày xảy ra', form: 'day' }],
+  damage: [{ path: ['assessedOn'], label: 'Ngày đánh giá thiệt hại', form: 'day' }],
+  relief_round: [{ path: ['date'], label: 'Ngày của đợt cứu trợ', form: 'day' }],
+  case: [{ path: ['data', 'answers', 'reviewDate'], label: 'Ngày rà soát', form: 'day' }],
+};
+
+/** Epoch ms of the start of a Vietnamese calendar day (Vietnam keeps UTC+7 all year). */
+function startOfVnDay(iso: string): number {
+  return Date.parse(`${iso}T00:00:00+07:00`);
+}
+
+function at(value: unknown, path: readonly string[]): unknown {
+  return path.reduce<unknown>((current, key) => (current && typeof current === 'object' ? (current as Record<string, unknown>)[key] : undefined), value);
+}
+
+function dayMonthYear(ms: number): string {
+  const vn = new Date(ms + 7 * 3_600_000);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${pad(vn.getUTCDate())}/${pad(vn.getUTCMonth() + 1)}/${vn.getUTCFullYear()}`;
+}
+
+/**
+ * Why `fields` of a record of `type` cannot be accepted at `now` (the server's clock, or the device's estimate of
+ * it): a date in the future beyond the bound, named in Vietnamese with the field. Undefined when they can.
+ * Only the fields given are looked at: a patch that leaves a date alone is not refused for it.
+ */
+export function futureDateIssue(type: string, fields: Record<string, unknown>, now: number): string | undefined {
+  for (const dated of DATED[type] ?? []) {
+    const value = at(fields, dated.path);
+    const moment = dated.form === 'ms' ? (typeof value === 'number' ? value : Number.NaN) : typeof value === 'string' ? startOfVnDay(value) : Number.NaN;
+    if (Number.isNaN(moment) || moment <= now + MAX_AHEAD_MS) continue;
+    return `${dated.label} (${dated.path.join('.')}) ở tương lai: ${dayMonthYear(moment)}. Đồng hồ của máy tính bảng có thể đang sai — hãy chỉnh lại ngày giờ của máy rồi nhập lại.`;
+  }
+  return undefined;
+}

@@ -1,0 +1,21 @@
+/**
+ * @module What the server does not take from a device's clock (src/shared/clock-bounds.ts): a stamp too far
+ * ahead of the server's clock is replaced by one of the server's time, marked `.clamped` (kept wherever the stamp
+ * is kept: field writers, conflict candidates); a record or handout dated too far in the future is refused with
+ * a reason naming the date, and stays on the device under "Đồng bộ".
+ */
+import type { MutationOp } from '../../../src/shared/protocol';
+import { clampStamp, futureDateIssue } from '../../../src/shared/clock-bounds';
+
+/** The stamp the server keeps for a mutation received at `now`. */
+export function trustedStamp(stamp: string, now: number): string {
+  return clampStamp(stamp, now).stamp;
+}
+
+/** Why a mutation's dates cannot be true at `now`, or undefined. */
+export function futureDateOf(op: MutationOp, now: number): string | undefined {
+  if (op.kind === 'event') return futureDateIssue(op.type, op.data, now);
+  if (op.kind !== 'patch') return undefined;
+  const values = Object.fromEntries(Object.entries(op.fields).map(([field, [value]]) => [field, value]));
+  return futureDateIssue(op.type, values, now);
+}

@@ -1,0 +1,51 @@
+/**
+ * @module The locks that guard what two batches may both rewrite, and how a batch learns them before it reads
+ * anything (push.ts takes them with its records' own locks in one `lockAll`, sorted, so two batches never wait
+ * on each other in opposite orders). One rule per kind of shared data:
+ *
+ * - `record:<id>` guards a record's read-modify-write — and also the candidates and status of every conflict
+ *   *about* that record. Not the conflict's own id: a patch adds candidates while holding its record, so a
+ *   resolve holds the same record before it reads the conflict, and can never close it over a candidate it has
+ *   not read.
+ * - `handout:<commune>:<duplicate key>` guards the handouts sharing that key: whether each is active (a void
+ *   marks it) and their duplicate flags (a second handout marks them). A handout, once stored, is rewritten
+ *   only under this lock.
+ *
+ * A resolve's record and a void's handout key are read before the locks are taken; both are facts that never
+ * change once written (a conflict's record, a handout's household, round and item).
+ */
+import * as v from 'valibot';
+import type { SqlExecutor } from '../db/database';
+import { DistributionData, duplicateKey, type Distribution } from '../../../src/shared/records/distribution';
+import type { ConflictData } from '../../../src/shared/records/conflict';
+import { getRecords } from '../store/records';
+
+export const recordLock = (id: string) => `record:${id}`;
+export const handoutLock = (commune: string, data: Pick<Distribution, 'householdId' | 'roundId' | 'item' | 'itemName'>) =>
+  `handout:${commune}:${duplicateKey(data)}`;
+
+interface RawOp {
+  kind?: unknown;
+  id?: unknown;
+  data?: { target?: unknown };
+}
+
+/** The guard locks of a batch beyond the records it names: conflicts' records, handouts' duplicate keys. */
+export async function guardLocks(tx: SqlExecutor, mutations: readonly unknown[]): Promise<string[]> {
+  const keys: string[] = [];
+  const lookUp: string[] = [];
+  for (const raw of mutations) {
+    const op = (raw as { op?: RawOp }).op;
+    if (op?.kind === 'event') {
+      const parsed = v.safeParse(DistributionData, op.data);
+      if (parsed.success) keys.push(handoutLock(parsed.output.communeCode, parsed.output));
+    }
+    if (op?.kind === 'resolve' && typeof op.id === 'string') lookUp.push(op.id);
+    if (op?.kind === 'void' && typeof op.data?.target === 'string') lookUp.push(op.data.target);
+  }
+  for (const record of await getRecords(tx, [...new Set(lookUp)])) {
+    if (record.type === 'conflict') keys.push(recordLock((record.data as ConflictData).recordId));
+    if (record.type === 'distribution') keys.push(handoutLock(record.commune, record.data as Distribution));
+  }
+  return keys;
+}

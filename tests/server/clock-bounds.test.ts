@@ -1,0 +1,110 @@
+/**
+ * A device clock far ahead (issue 9, item 13): the server bounds stamps and dates by its own clock, on SQLite and
+ * PostgreSQL, and tells the device its time in every sync answer.
+ */
+import { randomUUID } from 'node:crypto';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../sync-server/src/db/database';
+import { getRecord } from '../../sync-server/src/store/records';
+import { push } from '../../sync-server/src/sync/push';
+import { PROTOCOL_VERSION, SCHEMA_VERSION, type SyncResponse } from '../../src/shared/protocol';
+import { storageEngines } from '../support/engines';
+import { testServer } from '../support/server';
+import { LY_SON, createMutation, distributionData, mutation, patchMutation, pushContext } from '../support/fixtures';
+
+const engines = await storageEngines('clock bounds');
+const DAY = 24 * 3_600_000;
+const now = pushContext().now;
+/** The Vietnamese calendar day `ms` falls on, as YYYY-MM-DD. */
+const vnDay = (ms: number) => new Date(ms + 7 * 3_600_000).toISOString().slice(0, 10);
+
+for (const engine of engines) {
+  describe.skipIf(!engine.available)(`clock bounds [${engine.name}]`, () => {
+    const open: Database[] = [];
+    afterEach(async () => {
+      await Promise.all(open.splice(0).map((db) => db.close()));
+    });
+    const fresh = async () => {
+      const db = await engine.openFresh();
+      open.push(db);
+      return db;
+    };
+
+    it('#9.13 a handout dated two days in the future is refused naming handedOutAt; the rest of its batch applies', async () => {
+      const db = await fresh();
+      const household = randomUUID();
+      const [future, today] = [randomUUID(), randomUUID()];
+      const outcome = await push(db, pushContext(), [
+        createMutation(1, {}, household),
+        mutation(2, { kind: 'event', type: 'distribution', id: future, data: distributionData(household, { handedOutAt: now + 2 * DAY }) }),
+        mutation(3, { kind: 'event', type: 'distribution', id: today, data: distributionData(household, { handedOutAt: now + 30 * 60_000, roundId: 'khac' }) }),
+      ]);
+      expect(outcome.results.map((r) => r.status)).toEqual(['applied', 'rejected', 'applied']);
+      expect(outcome.results[1]).toMatchObject({ reason: expect.stringMatching(/^Thời điểm phát \(handedOutAt\) ở tương lai.*chỉnh lại ngày giờ/) });
+      expect(await getRecord(db, future)).toBeUndefined();
+      expect(await getRecord(db, today)).toBeDefined();
+    });
+
+    it('#9.13 an emergency, a damage assessment, a relief round and a survey dated in the future are refused naming the field', async () => {
+      const db = await fresh();
+      const household = randomUUID();
+      const emergency = randomUUID();
+      const tomorrowPlus = vnDay(now + 2 * DAY);
+      await push(db, pushContext(), [createMutation(1, {}, household)]);
+      const patch = (seq: number, type: string, id: string, fields: Record<string, unknown>) =>
+        mutation(seq, { kind: 'patch', type: type as 'household', id, fields: Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, [v, 0]])) });
+      const emergencyFields = { communeCode: LY_SON, type: 'storm', villages: ['Thôn Đông'], description: 'Bão số 5' };
+      const damageFields = {
+        communeCode: LY_SON, emergencyId: emergency, householdId: household, headName: 'Nguyễn Văn Đức', village: 'Thôn Đông', followUp: false, members: 3,
+        status: 'poor', hungryMembers: 0, deaths: 0, missing: 0, deadMonthlyBeneficiaries: 0, injuredDays: [], houseLost: false, hasOtherHome: false,
+        relocationOrdered: false, severeDamage: false, childrenWithoutParents: 0,
+      };
+      const roundFields = { communeCode: LY_SON, name: 'Đợt 1', items: [{ item: 'rice', itemName: 'Gạo', unit: 'kg', available: 100, source: 'budget' }], plannedHouseholdIds: [] };
+      const survey = (reviewDate: string) => ({ communeCode: LY_SON, kind: 'survey', subjectId: household, note: '', data: { answers: { period: 'regular', reviewDate, incomeMode: 'per-capita', incomePerCapita: 1 } } });
+      const outcome = await push(db, pushContext(), [
+        patch(1, 'emergency', randomUUID(), { ...emergencyFields, date: tomorrowPlus }),
+        patch(2, 'emergency', emergency, { ...emergencyFields, date: vnDay(now) }),
+        patch(3, 'damage', randomUUID(), { ...damageFields, assessedOn: tomorrowPlus }),
+        patch(4, 'relief_round', randomUUID(), { ...roundFields, date: tomorrowPlus }),
+        patch(5, 'case', randomUUID(), survey(tomorrowPlus)),
+        patch(6, 'damage', randomUUID(), { ...damageFields, assessedOn: vnDay(now) }),
+      ]);
+      expect(outcome.results.map((r) => (r.status === 'rejected' ? r.reason.slice(0, r.reason.indexOf(')') + 1) : r.status))).toEqual([
+        'Ngày xảy ra (date)',
+        'applied',
+        'Ngày đánh giá thiệt hại (assessedOn)',
+        'Ngày của đợt cứu trợ (date)',
+        'Ngày rà soát (data.answers.reviewDate)',
+        'applied',
+      ]);
+    });
+
+    it('#9.13 a stamp two days ahead of the server clock is replaced by the server time, marked .clamped', async () => {
+      const db = await fresh();
+      const id = randomUUID();
+      const ahead = `${now + 2 * DAY}-0007-abcd1234`;
+      const near = `${now + 60_000}-0001-abcd1234`;
+      await push(db, pushContext(), [{ ...createMutation(1, {}, id), stamp: ahead }, { ...patchMutation(2, id, { notes: 'gần đúng giờ' }, 0), stamp: near }]);
+      const meta = (await getRecord(db, id))!.meta.f;
+      expect(meta.address?.[3]).toBe(`${now}-0007-abcd1234.clamped`);
+      expect(meta.notes?.[3]).toBe(near);
+    });
+  });
+}
+
+describe('#9.13 the sync answer carries the server time', () => {
+  let server: Awaited<ReturnType<typeof testServer>>;
+  beforeAll(async () => {
+    server = await testServer();
+  });
+  afterAll(() => server.db.close());
+
+  it('#9.13 every sync answer says the server clock, so the device can tell how far off its own is', async () => {
+    const token = await server.login('ctv.lyson');
+    server.advanceClock(2 * 3_600_000); // the server's clock, not the test's, is what the answer tells
+    const response = await server.post('/api/sync', { protocol: PROTOCOL_VERSION, schema: SCHEMA_VERSION, clientId: randomUUID(), mutations: [], pull: [] }, token);
+    const body = (await response.json()) as SyncResponse;
+    expect(body.serverTime).toBeGreaterThan(Date.now() + 3_600_000);
+    expect(body.serverTime).toBeLessThanOrEqual(Date.now() + 2 * 3_600_000);
+  });
+});

@@ -1,0 +1,236 @@
+/**
+ * Races between two pushes, on SQLite and a real PostgreSQL, in a chosen order (issue 9, items 10–12).
+ *
+ * How the order is chosen, without timing: a transaction of the test takes the commune's version counter row
+ * (`commune_versions`) and holds it. Every push that writes in that commune then stops at its first write —
+ * after its reads, holding its locks. The test starts the pushes one by one, waiting each time until PostgreSQL
+ * shows the new one blocked, then lets go. On SQLite, with one writer, the held transaction queues the pushes
+ * behind it in the order they were started: the same schedule, run serially.
+ */
+import { randomUUID } from 'node:crypto';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Database } from '../../sync-server/src/db/database';
+import { getRecord } from '../../sync-server/src/store/records';
+import { nextCommuneVersion } from '../../sync-server/src/store/sync-log';
+import { push } from '../../sync-server/src/sync/push';
+import { storageEngines } from '../support/engines';
+import { LY_SON, createMutation, distributionData, mutation, patchMutation, pushContext } from '../support/fixtures';
+
+const engines = await storageEngines('races');
+
+class Released extends Error {}
+
+/** Holds the commune's version counter until `release()`: writers of the commune wait there, after their reads. */
+async function holdCommune(db: Database, commune: string) {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let held!: () => void;
+  const isHeld = new Promise<void>((resolve) => (held = resolve));
+  const done = db
+    .transaction(async (tx) => {
+      await nextCommuneVersion(tx, commune);
+      held();
+      await released;
+      throw new Released(); // rolled back: the hold leaves no trace
+    })
+    .catch((error: unknown) => {
+      if (!(error instanceof Released)) throw error;
+    });
+  await isHeld;
+  return {
+    async release() {
+      release();
+      await done;
+    },
+  };
+}
+
+/** Waits until `count` transactions of this database are blocked on a lock (PostgreSQL); SQLite queues instead. */
+async function blocked(db: Database, count: number): Promise<void> {
+  if (db.kind !== 'postgres') return;
+  for (let attempt = 0; attempt < 2000; attempt++) {
+    const row = await db.get<{ n: number }>(
+      "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'",
+    );
+    if ((row?.n ?? 0) >= count) return;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  throw new Error(`expected ${count} transactions blocked on a lock; the schedule of this test did not happen`);
+}
+
+const officer = () => pushContext({ role: 'commune_officer' });
+
+for (const engine of engines) {
+  describe.skipIf(!engine.available)(`races [${engine.name}]`, () => {
+    const open: Database[] = [];
+    afterEach(async () => {
+      await Promise.all(open.splice(0).map((db) => db.close()));
+    });
+    const fresh = async () => {
+      const db = await engine.openFresh();
+      open.push(db);
+      return db;
+    };
+
+    /** A household whose address has an open conflict of two candidates ('Tổ 5' committed, 'Tổ 7'). */
+    async function householdWithConflict(db: Database) {
+      const id = randomUUID();
+      await push(db, pushContext(), [createMutation(1, { address: 'Tổ 1' }, id)]);
+      const v1 = (await getRecord(db, id))!.version;
+      await push(db, pushContext(), [patchMutation(1, id, { address: 'Tổ 5' }, v1)]);
+      await push(db, pushContext(), [patchMutation(1, id, { address: 'Tổ 7' }, v1)]);
+      const conflict = await db.get<{ id: string }>("SELECT id FROM records WHERE type = 'conflict' AND parent_id = ?", [id]);
+      return { id, conflictId: conflict!.id, base: (await getRecord(db, id))!.version };
+    }
+
+    async function conflictsOf(db: Database, recordId: string) {
+      const rows = await db.all<{ id: string }>("SELECT id FROM records WHERE type = 'conflict' AND parent_id = ? ORDER BY version", [recordId]);
+      return Promise.all(rows.map(async (row) => (await getRecord(db, row.id))!.data as { status: string; candidates: { value: unknown; committed: boolean }[] }));
+    }
+
+    describe('#9.10 a resolve racing a patch', () => {
+      it('#9.10 a patch that joins a conflict while its resolve waits is not lost: it opens a new conflict', async () => {
+        const db = await fresh();
+        const { id, conflictId, base } = await householdWithConflict(db);
+        const hold = await holdCommune(db, LY_SON);
+        const late = push(db, pushContext(), [patchMutation(1, id, { address: 'Tổ 12' }, base)]);
+        await blocked(db, 1); // the patch has read the open conflict and holds the household
+        // The officer saw the two candidates of the conflict, not the third one arriving now.
+        const resolve = push(db, officer(), [mutation(1, { kind: 'resolve', id: conflictId, value: 'Tổ 7', seen: 2 })]);
+        await blocked(db, 2);
+        await hold.release();
+        const [patched, resolved] = await Promise.all([late, resolve]);
+
+        expect(patched.results[0]).toMatchObject({ status: 'conflict', fields: ['address'] });
+        expect(resolved.results[0]).toMatchObject({ status: 'applied' });
+        expect((await getRecord(db, id))?.data.address).toBe('Tổ 7');
+        const [first, second] = await conflictsOf(db, id);
+        expect(first?.status).toBe('resolved');
+        expect(first?.candidates.map((c) => c.value)).toEqual(['Tổ 5', 'Tổ 7', 'Tổ 12']);
+        // The value the officer never saw is before them again, against the value they chose.
+        expect(second).toMatchObject({ status: 'open' });
+        expect(second?.candidates.map((c) => [c.value, c.committed])).toEqual([
+          ['Tổ 7', true],
+          ['Tổ 12', false],
+        ]);
+      });
+
+      it('#9.10 a patch arriving after the resolve was applied opens a new conflict against the chosen value', async () => {
+        const db = await fresh();
+        const { id, conflictId, base } = await householdWithConflict(db);
+        const hold = await holdCommune(db, LY_SON);
+        const resolve = push(db, officer(), [mutation(1, { kind: 'resolve', id: conflictId, value: 'Tổ 7', seen: 2 })]);
+        await blocked(db, 1);
+        const late = push(db, pushContext(), [patchMutation(1, id, { address: 'Tổ 12' }, base)]);
+        await blocked(db, 2);
+        await hold.release();
+        const [resolved, patched] = await Promise.all([resolve, late]);
+
+        expect(resolved.results[0]).toMatchObject({ status: 'applied' });
+        expect(patched.results[0]).toMatchObject({ status: 'conflict', fields: ['address'] });
+        const conflicts = await conflictsOf(db, id);
+        expect(conflicts.map((c) => c.status)).toEqual(['resolved', 'open']);
+        expect(conflicts[1]?.candidates.map((c) => c.value)).toEqual(['Tổ 7', 'Tổ 12']);
+      });
+
+      it('#9.10 a resolve from an app that does not say what it saw decides every candidate (as before)', async () => {
+        const db = await fresh();
+        const { id, conflictId, base } = await householdWithConflict(db);
+        await push(db, pushContext(), [patchMutation(1, id, { address: 'Tổ 12' }, base)]);
+        await push(db, officer(), [mutation(1, { kind: 'resolve', id: conflictId, value: 'Tổ 12' })]);
+        expect((await conflictsOf(db, id)).map((c) => c.status)).toEqual(['resolved']);
+        expect((await getRecord(db, id))?.data.address).toBe('Tổ 12');
+      });
+      it('#9.10 two batches, each resolving a conflict of the record the other patches, do not deadlock', async () => {
+        const db = await fresh();
+        const one = await householdWithConflict(db);
+        const two = await householdWithConflict(db);
+        const hold = await holdCommune(db, LY_SON);
+        const batch = (patched: typeof one, decided: typeof one) =>
+          push(db, officer(), [
+            patchMutation(1, patched.id, { notes: 'Đã đến nhà' }, patched.base),
+            mutation(2, { kind: 'resolve', id: decided.conflictId, value: 'Tổ 5', seen: 2 }),
+          ]);
+        const first = batch(one, two);
+        await blocked(db, 1);
+        const second = batch(two, one);
+        await blocked(db, 2);
+        await hold.release();
+        const outcomes = await Promise.all([first, second]);
+        expect(outcomes.map((o) => o.results.map((r) => r.status))).toEqual([
+          ['applied', 'applied'],
+          ['applied', 'applied'],
+        ]);
+        expect([(await getRecord(db, one.id))?.data, (await getRecord(db, two.id))?.data]).toMatchObject([
+          { address: 'Tổ 5', notes: 'Đã đến nhà' },
+          { address: 'Tổ 5', notes: 'Đã đến nhà' },
+        ]);
+      });
+    });
+
+    describe('#9.12 a resolve to the value already committed', () => {
+      it('#9.12 a resolve to the committed value does not re-stamp the field: the next up-to-date edit applies', async () => {
+        const db = await fresh();
+        const { id, conflictId, base } = await householdWithConflict(db);
+        const resolved = await push(db, officer(), [mutation(1, { kind: 'resolve', id: conflictId, value: 'Tổ 5', seen: 2 })]);
+        expect(resolved.results[0]).toMatchObject({ status: 'applied' });
+        expect((await conflictsOf(db, id)).map((c) => c.status)).toEqual(['resolved']);
+        // A device that had pulled the record before the decision edits it: nobody changed the field since.
+        const edit = await push(db, pushContext(), [patchMutation(1, id, { address: 'Tổ 9' }, base)]);
+        expect(edit.results[0]).toEqual({ seq: 1, status: 'applied' });
+        expect((await getRecord(db, id))?.data.address).toBe('Tổ 9');
+      });
+    });
+
+    describe('#9.11 a void racing a second handout with the same key', () => {
+      async function handout(db: Database) {
+        const household = randomUUID();
+        await push(db, pushContext(), [createMutation(1, {}, household)]);
+        const first = randomUUID();
+        await push(db, pushContext(), [mutation(1, { kind: 'event', type: 'distribution', id: first, data: distributionData(household) })]);
+        return { household, first };
+      }
+      const voidOf = (target: string) =>
+        mutation(1, { kind: 'void', id: randomUUID(), data: { communeCode: LY_SON, target, reason: 'Ghi nhầm hộ' } });
+
+      it('#9.11 a void that read the handout first is kept when a second handout flags it', async () => {
+        const db = await fresh();
+        const { household, first } = await handout(db);
+        const hold = await holdCommune(db, LY_SON);
+        const voided = push(db, officer(), [voidOf(first)]);
+        await blocked(db, 1);
+        const second = randomUUID();
+        const again = push(db, pushContext(), [mutation(1, { kind: 'event', type: 'distribution', id: second, data: distributionData(household) })]);
+        await blocked(db, 2);
+        await hold.release();
+        const [voidOutcome, handoutOutcome] = await Promise.all([voided, again]);
+
+        expect(voidOutcome.results[0]).toMatchObject({ status: 'applied' });
+        expect(handoutOutcome.results[0]).toMatchObject({ status: 'applied' });
+        const firstData = (await getRecord(db, first))!.data;
+        expect(firstData.voided).toMatchObject({ reason: 'Ghi nhầm hộ' });
+        // Voided before the second handout was looked at: there is nothing left to be a double of.
+        expect(firstData.duplicateSuspected).toBe(false);
+        expect((await getRecord(db, second))!.data).toMatchObject({ duplicateSuspected: false, duplicateOf: [] });
+      });
+
+      it('#9.11 a second handout that read the first one before a void keeps its flags on the voided handout', async () => {
+        const db = await fresh();
+        const { household, first } = await handout(db);
+        const hold = await holdCommune(db, LY_SON);
+        const second = randomUUID();
+        const again = push(db, pushContext(), [mutation(1, { kind: 'event', type: 'distribution', id: second, data: distributionData(household) })]);
+        await blocked(db, 1);
+        const voided = push(db, officer(), [voidOf(first)]);
+        await blocked(db, 2);
+        await hold.release();
+        const [handoutOutcome, voidOutcome] = await Promise.all([again, voided]);
+
+        expect(handoutOutcome.results[0]).toMatchObject({ status: 'applied' });
+        expect(voidOutcome.results[0]).toMatchObject({ status: 'applied' });
+        expect((await getRecord(db, first))!.data).toMatchObject({ voided: { reason: 'Ghi nhầm hộ' }, duplicateSuspected: true, duplicateOf: [second] });
+        expect((await getRecord(db, second))!.data).toMatchObject({ duplicateSuspected: true, duplicateOf: [first] });
+      });
+    });
+  });
+}
