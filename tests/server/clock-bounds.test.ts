@@ -61,7 +61,8 @@ for (const engine of engines) {
       };
       const roundFields = { communeCode: LY_SON, name: 'Đợt 1', items: [{ item: 'rice', itemName: 'Gạo', unit: 'kg', available: 100, source: 'budget' }], plannedHouseholdIds: [] };
       const survey = (reviewDate: string) => ({ communeCode: LY_SON, kind: 'survey', subjectId: household, note: '', data: { answers: { period: 'regular', reviewDate, incomeMode: 'per-capita', incomePerCapita: 1 } } });
-      const outcome = await push(db, pushContext(), [
+      // A commune officer may write every one of these kinds (src/shared/permissions.ts).
+      const outcome = await push(db, pushContext({ role: 'commune_officer' }), [
         patch(1, 'emergency', randomUUID(), { ...emergencyFields, date: tomorrowPlus }),
         patch(2, 'emergency', emergency, { ...emergencyFields, date: vnDay(now) }),
         patch(3, 'damage', randomUUID(), { ...damageFields, assessedOn: tomorrowPlus }),

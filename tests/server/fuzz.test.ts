@@ -87,6 +87,8 @@ const POISONS: readonly ((m: Mutation, rng: Rng) => unknown)[] = [
   (m) => ({ ...m, op: { kind: 'event', type: 'distribution', id: randomUUID(), data: { ...distributionData(randomUUID()), itemName: 'Gạo\u0000' } } }),
   (m) => ({ ...m, op: { kind: 'event', type: 'distribution', id: randomUUID(), data: { ...distributionData(randomUUID()), quantity: 'mười' } } }),
   (m) => ({ ...m, op: { kind: 'void', id: randomUUID(), data: { communeCode: LY_SON, target: randomUUID(), reason: 'không có phiếu này' } } }),
+  (m) => ({ ...m, op: { kind: 'void', id: randomUUID(), data: { communeCode: LY_SON, target: `${randomUUID()}\u0000`, reason: 'mã hỏng' } } }),
+  (m) => ({ ...m, op: { kind: 'resolve', id: `${randomUUID()}\u0000`, value: 'x' } }),
   (m) => ({ ...m, op: { kind: 'resolve', id: randomUUID(), value: nested(100) } }),
   (m) => ({ ...m, op: { kind: 'command', id: randomUUID(), command: 'approve' } }),
   (m) => ({ ...m, op: { kind: 'delete', type: 'household', id: randomUUID() } }),

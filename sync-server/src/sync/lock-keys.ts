@@ -18,6 +18,7 @@ import * as v from 'valibot';
 import type { SqlExecutor } from '../db/database';
 import { DistributionData, duplicateKey, type Distribution } from '../../../src/shared/records/distribution';
 import type { ConflictData } from '../../../src/shared/records/conflict';
+import { Uuid } from '../../../src/shared/fields';
 import { getRecords } from '../store/records';
 
 export const recordLock = (id: string) => `record:${id}`;
@@ -40,8 +41,9 @@ export async function guardLocks(tx: SqlExecutor, mutations: readonly unknown[])
       const parsed = v.safeParse(DistributionData, op.data);
       if (parsed.success) keys.push(handoutLock(parsed.output.communeCode, parsed.output));
     }
-    if (op?.kind === 'resolve' && typeof op.id === 'string') lookUp.push(op.id);
-    if (op?.kind === 'void' && typeof op.data?.target === 'string') lookUp.push(op.data.target);
+    // Only well-formed ids are looked up: a raw id may hold text the database cannot even be asked about (NUL).
+    if (op?.kind === 'resolve' && v.is(Uuid, op.id)) lookUp.push(op.id);
+    if (op?.kind === 'void' && v.is(Uuid, op.data?.target)) lookUp.push(op.data.target);
   }
   for (const record of await getRecords(tx, [...new Set(lookUp)])) {
     if (record.type === 'conflict') keys.push(recordLock((record.data as ConflictData).recordId));
