@@ -8,8 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
 import { chromiumAvailable } from '../support/browser';
-import { startHttpServer } from '../support/http-server';
-import { DIST, TABLET, appWorld, signIn as signInAt } from '../support/app-world';
+import { TABLET, appWorld, signIn as signInAt } from '../support/app-world';
 
 const available = chromiumAvailable('e2e offline household');
 
@@ -37,7 +36,7 @@ describe.skipIf(!available)('e2e: one household from an offline tablet to a seco
 
     // Offline — and the server really gone, so nothing can come from the network.
     await tablet.setOffline(true);
-    await world.server.stop();
+    await world.stopServer();
     const reload = await page.reload();
     expect(reload?.fromServiceWorker()).toBe(true);
     await expect.poll(() => page.getByTestId('network').textContent()).toBe('Không có mạng');
@@ -60,13 +59,12 @@ describe.skipIf(!available)('e2e: one household from an offline tablet to a seco
     await expect.poll(() => page.getByTestId('pending').textContent()).toBe('1 thay đổi chờ gửi');
 
     // The server comes back (same data folder and port: a restart) and so does the network.
-    world.server = await startHttpServer({ dataDir: world.dataDir, staticDir: DIST, port: world.server.port });
+    await world.restartServer();
     await tablet.setOffline(false);
     await expect.poll(() => page.getByTestId('pending').textContent(), { timeout: 20_000 }).toBe('Không có thay đổi chờ gửi');
 
     // Another restart between two syncs loses nothing.
-    await world.server.stop();
-    world.server = await startHttpServer({ dataDir: world.dataDir, staticDir: DIST, port: world.server.port });
+    await world.restartServer();
 
     const second = await world.browser.newContext({ viewport: TABLET });
     const colleague = await signIn(second, 'ctv2.lyson');
