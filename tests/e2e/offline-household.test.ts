@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
 import { chromiumAvailable } from '../support/browser';
 import { TABLET, appWorld, signIn as signInAt } from '../support/app-world';
+import { goOffline } from '../support/offline';
 
 const available = chromiumAvailable('e2e offline household');
 
@@ -27,15 +28,17 @@ describe.skipIf(!available)('e2e: one household from an offline tablet to a seco
     expect(await page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
 
     // The installable-app checks Chromium itself runs.
-    // (Detached right after: an attached CDP session keeps Chromium from emulating offline on this page.)
+    // (Detached before going offline: in this Chromium, detaching any CDP session drops the page's emulated
+    // `navigator.onLine`.)
     const cdp = await tablet.newCDPSession(page);
     const { installabilityErrors } = (await cdp.send('Page.getInstallabilityErrors')) as { installabilityErrors: { errorId: string }[] };
     // Test contexts are incognito by nature; every other reason would be the app's fault.
     expect(installabilityErrors.filter((e) => e.errorId !== 'in-incognito')).toEqual([]);
     await cdp.detach();
 
-    // Offline — and the server really gone, so nothing can come from the network.
-    await tablet.setOffline(true);
+    // Offline — and the server really gone, so nothing can come from the network. `goOffline` and not
+    // `tablet.setOffline` alone: this Chromium forgets the emulated `navigator.onLine` on every new document.
+    const offline = await goOffline(tablet, page);
     await world.stopServer();
     const reload = await page.reload();
     expect(reload?.fromServiceWorker()).toBe(true);
@@ -44,6 +47,7 @@ describe.skipIf(!available)('e2e: one household from an offline tablet to a seco
 
     // A deep link opens offline too.
     await page.goto(`${world.server.url}/households/new`);
+    await expect.poll(() => page.getByTestId('network').textContent()).toBe('Không có mạng');
     await page.getByLabel('Họ tên chủ hộ').fill('Huỳnh Thị Ngoài Khơi');
     await page.getByLabel('Thôn/tổ dân phố').fill('Thôn Tây An Hải');
     await page.getByLabel('Số CCCD của chủ hộ (không bắt buộc)').fill('0510');
@@ -56,11 +60,12 @@ describe.skipIf(!available)('e2e: one household from an offline tablet to a seco
 
     await page.reload();
     await expect.poll(() => page.getByTestId('household-head').textContent()).toContain('Huỳnh Thị Ngoài Khơi');
+    await expect.poll(() => page.getByTestId('network').textContent()).toBe('Không có mạng');
     await expect.poll(() => page.getByTestId('pending').textContent()).toBe('1 thay đổi chờ gửi');
 
     // The server comes back (same data folder and port: a restart) and so does the network.
     await world.restartServer();
-    await tablet.setOffline(false);
+    await offline.goOnline();
     await expect.poll(() => page.getByTestId('pending').textContent(), { timeout: 20_000 }).toBe('Không có thay đổi chờ gửi');
 
     // Another restart between two syncs loses nothing.
