@@ -94,14 +94,23 @@ describe.skipIf(!available)('e2e: one household from an offline tablet to a seco
     if (!persisted) await expect.poll(() => page.getByTestId('storage-warning').isVisible()).toBe(true);
     else expect(await page.getByTestId('storage-warning').count()).toBe(0);
 
-    const syncs: string[] = [];
-    page.on('request', (request) => void (request.url().endsWith('/api/sync') && syncs.push(request.url())));
     // Another tab holds the sync lock: this tab's "sync now" must not send anything meanwhile.
     const other = await context.newPage();
     await other.goto(`${world.server.url}/households`);
-    await other.evaluate(() => {
-      void navigator.locks.request('an-sinh-sync', () => new Promise<void>((resolve) => ((window as unknown as { releaseSync: () => void }).releaseSync = resolve)));
-    });
+    // Wait until the lock is really granted: until then a sync of either tab (the other's first one, or a second
+    // one of this tab queued at sign-in) may hold it and send requests that are not the click's.
+    await other.evaluate(
+      () =>
+        new Promise<void>((granted) => {
+          void navigator.locks.request('an-sinh-sync', () => {
+            granted();
+            return new Promise<void>((resolve) => ((window as unknown as { releaseSync: () => void }).releaseSync = resolve));
+          });
+        }),
+    );
+    await expect.poll(() => page.locator('[data-sync-running]').getAttribute('data-sync-running')).toBe('false');
+    const syncs: string[] = [];
+    page.on('request', (request) => void (request.url().endsWith('/api/sync') && syncs.push(request.url())));
     await page.getByRole('button', { name: 'Đồng bộ ngay' }).click();
     await page.waitForTimeout(1500);
     expect(syncs).toHaveLength(0);
