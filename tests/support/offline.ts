@@ -17,7 +17,7 @@ import type { BrowserContext, CDPSession, Frame, Page } from 'playwright-core';
 const OFFLINE_STATE = { offline: true, latency: 0, downloadThroughput: -1, uploadThroughput: -1 } as const;
 
 export interface Offline {
-  /** Network back first, then `navigator.onLine` (its `online` event starts the app's sync, which must get through). */
+  /** Network back first, then our override dropped: the `online` event starts the app's sync, which must get through. */
   goOnline(): Promise<void>;
 }
 
@@ -26,16 +26,13 @@ export async function goOffline(context: BrowserContext, page: Page): Promise<Of
   const cdp: CDPSession = await context.newCDPSession(page);
   const restate = () => cdp.send('Network.overrideNetworkState', OFFLINE_STATE);
   await restate();
-  // A command sent while the page is mid-navigation may land on the outgoing document: restate on commit and again
-  // once the new document has loaded its scripts. A failure here surfaces as the app showing "Có mạng".
+  // `framenavigated` comes at commit, when the new document already exists, so the override lands on it; the app
+  // then gets an `offline` event. A failed send (page closing) is not thrown here: it shows as the app's "Có mạng".
   const onNavigated = (frame: Frame) => void (frame === page.mainFrame() && restate().catch(() => undefined));
-  const onLoaded = () => void restate().catch(() => undefined);
   page.on('framenavigated', onNavigated);
-  page.on('domcontentloaded', onLoaded);
   return {
     async goOnline() {
       page.off('framenavigated', onNavigated);
-      page.off('domcontentloaded', onLoaded);
       await context.setOffline(false);
       await cdp.detach();
     },
