@@ -8,8 +8,8 @@
 import { describe, expect, it } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
 import { chromiumAvailable } from '../support/browser';
-import { startHttpServer } from '../support/http-server';
-import { DIST, TABLET, appWorld, signIn as signInAt } from '../support/app-world';
+import { TABLET, appWorld, signIn as signInAt } from '../support/app-world';
+import { goOffline } from '../support/offline';
 
 const available = chromiumAvailable('e2e offline household');
 
@@ -28,16 +28,18 @@ describe.skipIf(!available)('e2e: one household from an offline tablet to a seco
     expect(await page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
 
     // The installable-app checks Chromium itself runs.
-    // (Detached right after: an attached CDP session keeps Chromium from emulating offline on this page.)
+    // (Detached before going offline: in this Chromium, detaching any CDP session drops the page's emulated
+    // `navigator.onLine`.)
     const cdp = await tablet.newCDPSession(page);
     const { installabilityErrors } = (await cdp.send('Page.getInstallabilityErrors')) as { installabilityErrors: { errorId: string }[] };
     // Test contexts are incognito by nature; every other reason would be the app's fault.
     expect(installabilityErrors.filter((e) => e.errorId !== 'in-incognito')).toEqual([]);
     await cdp.detach();
 
-    // Offline — and the server really gone, so nothing can come from the network.
-    await tablet.setOffline(true);
-    await world.server.stop();
+    // Offline — and the server really gone, so nothing can come from the network. `goOffline` and not
+    // `tablet.setOffline` alone: this Chromium forgets the emulated `navigator.onLine` on every new document.
+    const offline = await goOffline(tablet, page);
+    await world.stopServer();
     const reload = await page.reload();
     expect(reload?.fromServiceWorker()).toBe(true);
     await expect.poll(() => page.getByTestId('network').textContent()).toBe('Không có mạng');
@@ -45,6 +47,7 @@ describe.skipIf(!available)('e2e: one household from an offline tablet to a seco
 
     // A deep link opens offline too.
     await page.goto(`${world.server.url}/households/new`);
+    await expect.poll(() => page.getByTestId('network').textContent()).toBe('Không có mạng');
     await page.getByLabel('Họ tên chủ hộ').fill('Huỳnh Thị Ngoài Khơi');
     await page.getByLabel('Thôn/tổ dân phố').fill('Thôn Tây An Hải');
     await page.getByLabel('Số CCCD của chủ hộ (không bắt buộc)').fill('0510');
@@ -57,16 +60,16 @@ describe.skipIf(!available)('e2e: one household from an offline tablet to a seco
 
     await page.reload();
     await expect.poll(() => page.getByTestId('household-head').textContent()).toContain('Huỳnh Thị Ngoài Khơi');
+    await expect.poll(() => page.getByTestId('network').textContent()).toBe('Không có mạng');
     await expect.poll(() => page.getByTestId('pending').textContent()).toBe('1 thay đổi chờ gửi');
 
     // The server comes back (same data folder and port: a restart) and so does the network.
-    world.server = await startHttpServer({ dataDir: world.dataDir, staticDir: DIST, port: world.server.port });
-    await tablet.setOffline(false);
+    await world.restartServer();
+    await offline.goOnline();
     await expect.poll(() => page.getByTestId('pending').textContent(), { timeout: 20_000 }).toBe('Không có thay đổi chờ gửi');
 
     // Another restart between two syncs loses nothing.
-    await world.server.stop();
-    world.server = await startHttpServer({ dataDir: world.dataDir, staticDir: DIST, port: world.server.port });
+    await world.restartServer();
 
     const second = await world.browser.newContext({ viewport: TABLET });
     const colleague = await signIn(second, 'ctv2.lyson');
@@ -91,14 +94,23 @@ describe.skipIf(!available)('e2e: one household from an offline tablet to a seco
     if (!persisted) await expect.poll(() => page.getByTestId('storage-warning').isVisible()).toBe(true);
     else expect(await page.getByTestId('storage-warning').count()).toBe(0);
 
-    const syncs: string[] = [];
-    page.on('request', (request) => void (request.url().endsWith('/api/sync') && syncs.push(request.url())));
     // Another tab holds the sync lock: this tab's "sync now" must not send anything meanwhile.
     const other = await context.newPage();
     await other.goto(`${world.server.url}/households`);
-    await other.evaluate(() => {
-      void navigator.locks.request('an-sinh-sync', () => new Promise<void>((resolve) => ((window as unknown as { releaseSync: () => void }).releaseSync = resolve)));
-    });
+    // Wait until the lock is really granted: until then a sync of either tab (the other's first one, or a second
+    // one of this tab queued at sign-in) may hold it and send requests that are not the click's.
+    await other.evaluate(
+      () =>
+        new Promise<void>((granted) => {
+          void navigator.locks.request('an-sinh-sync', () => {
+            granted();
+            return new Promise<void>((resolve) => ((window as unknown as { releaseSync: () => void }).releaseSync = resolve));
+          });
+        }),
+    );
+    await expect.poll(() => page.locator('[data-sync-running]').getAttribute('data-sync-running')).toBe('false');
+    const syncs: string[] = [];
+    page.on('request', (request) => void (request.url().endsWith('/api/sync') && syncs.push(request.url())));
     await page.getByRole('button', { name: 'Đồng bộ ngay' }).click();
     await page.waitForTimeout(1500);
     expect(syncs).toHaveLength(0);

@@ -5,7 +5,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, expect } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from './browser';
 import { startHttpServer } from './http-server';
@@ -15,23 +15,41 @@ export const DIST = resolve('dist');
 export const TABLET = { width: 800, height: 1280 };
 
 /**
- * Call at the top of a describe: starts the server and Chromium before its tests, stops them after.
- * `serverClockOffsetMs` sets the server's clock off real time (the browser then looks that far off).
+ * Call at the top of a describe: starts the server and Chromium before its tests, stops them after. A test may stop
+ * and restart the server (same data folder and port); one that fails while it is stopped must not take the next
+ * tests down with it, so each test starts with the server running. `serverClockOffsetMs` sets the server's clock
+ * off real time (the browser then looks that far off).
  */
-export function appWorld(options: { serverClockOffsetMs?: number } = {}) {
+export function appWorld(settings: { serverClockOffsetMs?: number } = {}) {
+  const options = () => ({ dataDir: world.dataDir, staticDir: DIST, attachments: true, clockOffsetMs: settings.serverClockOffsetMs ?? 0 });
   const world = {
     browser: undefined as unknown as Browser,
     server: undefined as unknown as Awaited<ReturnType<typeof startHttpServer>>,
     dataDir: mkdtempSync(join(tmpdir(), 'ansinh-e2e-')),
+    running: false,
+    async stopServer() {
+      world.running = false;
+      await world.server.stop();
+    },
+    /** The same server again: same data folder, same port (the tablets' origin), same options. */
+    async restartServer() {
+      if (world.running) await world.stopServer();
+      world.server = await startHttpServer({ ...options(), port: world.server.port });
+      world.running = true;
+    },
   };
   beforeAll(async () => {
     if (!existsSync(join(DIST, 'sw.js'))) throw new Error('dist/ is missing: npm test builds it (vite build) before the tests');
-    world.server = await startHttpServer({ dataDir: world.dataDir, staticDir: DIST, attachments: true, clockOffsetMs: options.serverClockOffsetMs ?? 0 });
+    world.server = await startHttpServer(options());
+    world.running = true;
     world.browser = await launchChromium();
+  });
+  beforeEach(async () => {
+    if (world.server && !world.running) await world.restartServer();
   });
   afterAll(async () => {
     await world.browser?.close();
-    await world.server?.stop();
+    if (world.running) await world.server.stop();
     rmSync(world.dataDir, { recursive: true, force: true });
   });
   return world;
