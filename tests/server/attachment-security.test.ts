@@ -98,7 +98,7 @@ for (const engine of engines) {
     let signatureHash: string;
     beforeAll(async () => {
       db = await engine.openFresh();
-      world = await attachmentWorld(db);
+      world = await attachmentWorld(db, { attachmentRate: { burst: 100_000, perSecond: 1 } });
       signature = image();
       const sent = await world.upload('thon.lyson', signature, world.lySonHandout, LY_SON);
       expect(sent.last.status).toBe(200);
@@ -164,6 +164,42 @@ for (const engine of engines) {
       expect(world.logs.join('\n')).not.toContain(hash);
       expect(world.logs.join('\n')).not.toContain(signatureHash);
       expect(world.logs.some((line) => line.startsWith('GET /api/attachments/:hash 404 '))).toBe(true);
+    });
+
+    it('#9.8 abandoned uploads of one user never hold more than 1 MiB on disk, and a new upload still goes through', async () => {
+      const someoneElse = await world.upload('thon.bato', image(200 * 1024), world.baToHandout, BA_TO, 2 * ATTACHMENT_CHUNK_BYTES);
+      expect(await someoneElse.last.json()).toEqual({ received: 2 * ATTACHMENT_CHUNK_BYTES, complete: false });
+      const partBytes = () => world.files().filter((f) => f.path.endsWith('.part')).reduce((sum, f) => sum + f.size, 0);
+      const before = partBytes();
+      // 35 images of 300 KB, each given up after three chunks: 3.4 MB if nothing bounded it.
+      for (let i = 0; i < 35; i++) await world.upload('thon.lyson', image(300 * 1024), world.lySonHandout, LY_SON, 3 * ATTACHMENT_CHUNK_BYTES);
+      expect(partBytes() - before).toBeLessThanOrEqual(1024 * 1024);
+      // The other user's unfinished upload was not this user's to drop.
+      expect(world.files().some((f) => f.path.endsWith(`${someoneElse.hash}.part`))).toBe(true);
+      const fresh = await world.upload('thon.lyson', image(300 * 1024), world.lySonHandout, LY_SON);
+      expect(await fresh.last.json()).toEqual({ received: 300 * 1024, complete: true });
+    });
+
+    it('#9.8 the attachment route is rate limited per user, with a Vietnamese answer and Retry-After', async () => {
+      const limitedDb = await engine.openFresh();
+      try {
+        const limited = await attachmentWorld(limitedDb, { attachmentRate: { burst: 3, perSecond: 0.5 } });
+        const bytes = image();
+        const hash = await sha256Hex(bytes);
+        const send = (username: string) => limited.put(username, { hash, recordId: limited.lySonHandout, communeCode: LY_SON, size: bytes.length, start: 0, chunk: bytes.subarray(0, ATTACHMENT_CHUNK_BYTES) });
+        const statuses = [];
+        for (let i = 0; i < 3; i++) statuses.push((await send('thon.lyson')).status);
+        expect(statuses).toEqual([200, 409, 409]);
+        const refused = await send('thon.lyson');
+        expect(refused.status).toBe(429);
+        expect(Number(refused.headers.get('Retry-After'))).toBeGreaterThan(0);
+        expect(((await refused.json()) as { error: { message: string } }).error.message).toContain('ảnh vẫn được giữ trên máy');
+        expect((await limited.get('thon.lyson', hash)).status).toBe(429);
+        // Another user of the same commune is not held back by this one.
+        expect((await limited.get('canbo.lyson', hash)).status).toBe(404);
+      } finally {
+        await limitedDb.close();
+      }
     });
   });
 }

@@ -35,6 +35,8 @@ export interface AppDeps {
   pullLimits?: PullLimits;
   /** Per-user limit on /api/sync (tests lower it). */
   syncRate?: RateLimit;
+  /** Per-user limit on /api/attachments (tests lower it). */
+  attachmentRate?: RateLimit;
   /** A proxy in front terminates TLS and its X-Forwarded-Proto is to be believed (HSTS is sent over https only). */
   trustProxy?: boolean;
   /** Where request lines go; never given headers, bodies or query strings. */

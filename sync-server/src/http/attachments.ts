@@ -17,13 +17,26 @@ import { ChunkOutOfOrderError, HashMismatchError } from '../attachments/file-sto
 import { errorResponse } from './errors';
 import { requireUser } from './auth';
 import type { AppDeps, AppEnv } from './app';
+import { rateLimiter, type RateLimit } from './rate-limit';
+
+/**
+ * A round of 50 handouts is 50 to 100 chunks sent in a row over the commune's Wi-Fi; a device stuck in a loop
+ * sends thousands. (Over 2G a chunk takes seconds, far below the refill.)
+ */
+export const DEFAULT_ATTACHMENT_RATE: RateLimit = { burst: 300, perSecond: 5 };
 
 const RANGE = /^bytes (\d+)-(\d+)\/(\d+)$/;
 
 export function attachmentRoutes(deps: AppDeps) {
   const routes = new Hono<AppEnv>();
   const files = deps.attachments;
-  routes.use('*', requireUser(deps));
+  const limiter = rateLimiter(deps.attachmentRate ?? DEFAULT_ATTACHMENT_RATE, deps.clock);
+  routes.use('*', requireUser(deps), async (c, next) => {
+    const token = limiter.take(c.get('user').id);
+    if (token.ok) return next();
+    c.header('Retry-After', String(token.retryAfterSeconds));
+    return errorResponse(c, 429, 'rate_limited', 'Gửi ảnh quá dồn dập; ứng dụng sẽ tự gửi tiếp sau ít phút, ảnh vẫn được giữ trên máy.');
+  });
 
   routes.put('/:hash', async (c) => {
     if (!files) return errorResponse(c, 404, 'not_found', 'Máy chủ không nhận tệp đính kèm.');
