@@ -42,6 +42,6 @@ export async function startServer(config: ServerConfig, log: (line: string) => v
   const stopPruning = scheduleTombstonePruning(db, config.tombstoneHorizonMs, log);
   const attachments = fileAttachmentStore(join(config.dataDir, 'attachments'));
   const attachmentCleanup = scheduleStalePartCleanup(attachments, log);
-  const app = createApp({ db, clock: Date.now, sessionTtlMs: config.sessionTtlMs, staticDir: config.staticDir, attachments, log });
+  const app = createApp({ db, clock: Date.now, sessionTtlMs: config.sessionTtlMs, staticDir: config.staticDir, attachments, trustProxy: config.trustProxy, log });
   return { app, db, seeded, stopPruning, attachmentCleanup };
 }

@@ -8,6 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../sync-server/src/http/app';
+import { startServer } from '../../sync-server/src/server';
+import { readConfig } from '../../sync-server/src/config';
 import { escapeForLog } from '../../sync-server/src/http/request-log';
 import { testServer } from '../support/server';
 
@@ -65,6 +67,21 @@ describe('security headers', () => {
     expect(await hsts(true, 'http://ansinh.example/api/health', { 'X-Forwarded-Proto': 'https' })).toMatch(/^max-age=\d{8,}/);
     expect(await hsts(true, 'http://ansinh.example/api/health', { 'X-Forwarded-Proto': 'http' })).toBeNull();
     expect(await hsts(true, 'http://ansinh.example/api/health')).toBeNull();
+  });
+
+  it('#9.14 TRUST_PROXY=true is what makes a started server believe X-Forwarded-Proto (off by default)', async () => {
+    for (const [env, expected] of [[{}, null], [{ TRUST_PROXY: 'true' }, 'max-age=31536000']] as const) {
+      const dataDir = mkdtempSync(join(tmpdir(), 'ansinh-proxy-'));
+      const started = await startServer(readConfig({ DATA_DIR: dataDir, SEED_DEMO: 'false', STATIC_DIR: join(dataDir, 'no-dist'), ...env }), () => undefined);
+      try {
+        const answer = await started.app.request('http://ansinh.example/api/health', { headers: { 'X-Forwarded-Proto': 'https' } });
+        expect(answer.headers.get('Strict-Transport-Security')).toBe(expected);
+      } finally {
+        started.attachmentCleanup.stop();
+        started.stopPruning();
+        await started.db.close();
+      }
+    }
   });
 });
 
