@@ -3,7 +3,7 @@
  * starts and every hour after; the bound on bytes in progress per user is in attachment-security.test.ts.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readdirSync, utimesSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -46,11 +46,15 @@ describe('unfinished uploads on disk', () => {
     await expect(files.append('user-a', abandoned, ATTACHMENT_CHUNK_BYTES, new Uint8Array(10), 70 * 1024)).rejects.toMatchObject({ received: 0 });
   });
 
-  it('#9.8 a server that starts removes the stale unfinished uploads left by its last run', async () => {
+  it('#9.8 a server that starts removes the stale unfinished uploads left by its last run, and those of the old layout', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'ansinh-restart-'));
     const left = fileAttachmentStore(join(dataDir, 'attachments'));
     const hash = await startUpload(left, 'user-a');
     age(join(dataDir, 'attachments'), hash, 2 * 24 * 3600_000);
+    // Before uploads had owners, unfinished copies sat beside the whole files: `ab/<hash>.part`.
+    const unowned = await sha256Hex(image());
+    mkdirSync(join(dataDir, 'attachments', unowned.slice(0, 2)), { recursive: true });
+    writeFileSync(join(dataDir, 'attachments', unowned.slice(0, 2), `${unowned}.part`), image(ATTACHMENT_CHUNK_BYTES));
     const started = await startServer(readConfig({ DATA_DIR: dataDir, SEED_DEMO: 'false', STATIC_DIR: join(dataDir, 'no-dist') }), () => undefined);
     try {
       await started.attachmentCleanup.firstRun;
@@ -60,5 +64,19 @@ describe('unfinished uploads on disk', () => {
       started.stopPruning();
       await started.db.close();
     }
+  });
+
+  it('two chunks of the same upload sent at once: one is appended, the other told the new offset', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'ansinh-parts-'));
+    const files = fileAttachmentStore(root);
+    const bytes = image();
+    const hash = await sha256Hex(bytes);
+    const chunk = bytes.subarray(0, ATTACHMENT_CHUNK_BYTES);
+    const outcomes = await Promise.allSettled([files.append('user-a', hash, 0, chunk, bytes.length), files.append('user-a', hash, 0, chunk, bytes.length)]);
+    expect(outcomes.map((o) => o.status).sort()).toEqual(['fulfilled', 'rejected']);
+    expect(outcomes.find((o) => o.status === 'rejected')).toMatchObject({ reason: { received: ATTACHMENT_CHUNK_BYTES } });
+    // The copy holds the chunk once and completes with the rest.
+    expect(await files.append('user-a', hash, ATTACHMENT_CHUNK_BYTES, bytes.subarray(ATTACHMENT_CHUNK_BYTES), bytes.length)).toEqual({ received: bytes.length, complete: true });
+    expect((await files.read(hash))?.equals(bytes)).toBe(true);
   });
 });

@@ -18,7 +18,12 @@ export function scheduleStalePartCleanup(files: AttachmentBytes, log: (line: str
       // Counts only: which image or whose upload is nobody's business in a log.
       .then(({ files: count, bytes }) => void (count > 0 && log(`removed ${count} unfinished attachment uploads (${bytes} bytes) older than ${Math.round(maxAge / 3600_000)} h`)))
       .catch((error: unknown) => log(`attachment clean-up failed: ${error instanceof Error ? error.name : 'error'}`));
-  const firstRun = clean();
+  // At start only, once: the unowned copies of the old layout (none appear after the upgrade).
+  const firstRun = files
+    .removeUnownedParts()
+    .then(({ files: count, bytes }) => void (count > 0 && log(`removed ${count} unfinished attachment uploads of the old layout (${bytes} bytes)`)))
+    .catch((error: unknown) => log(`attachment clean-up failed: ${error instanceof Error ? error.name : 'error'}`))
+    .then(clean);
   const timer = setInterval(() => void clean(), EVERY_HOUR_MS);
   timer.unref();
   return { firstRun, stop: () => clearInterval(timer) };

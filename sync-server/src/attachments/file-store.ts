@@ -25,6 +25,11 @@ export interface AttachmentBytes {
   read(hash: string): Promise<Buffer | undefined>;
   /** Throws away unfinished uploads last written before `before` (epoch ms). */
   removeStaleParts(before: number): Promise<{ files: number; bytes: number }>;
+  /**
+   * Throws away unfinished uploads of the layout before uploads had owners (`ab/<hash>.part`): nothing appends to
+   * them any more, and they were what piled up.
+   */
+  removeUnownedParts(): Promise<{ files: number; bytes: number }>;
 }
 
 export class ChunkOutOfOrderError extends Error {
@@ -140,6 +145,20 @@ export function fileAttachmentStore(root: string, options: { maxBytesInProgress?
           }
           await rmdir(dir).catch(() => undefined); // only when empty
         });
+      }
+      return { files, bytes };
+    },
+
+    async removeUnownedParts() {
+      let files = 0;
+      let bytes = 0;
+      const prefixes = (await readdir(root).catch(() => [] as string[])).filter((name) => /^[0-9a-f]{2}$/.test(name));
+      for (const prefix of prefixes) {
+        for (const part of await othersOf(join(root, prefix), '')) {
+          await unlink(part.path);
+          files += 1;
+          bytes += part.size;
+        }
       }
       return { files, bytes };
     },
