@@ -87,16 +87,26 @@ describe('security headers', () => {
 
 describe('request log', () => {
   it('#9.9 a request cannot write a log line of its own', async () => {
-    server.logs.length = 0;
-    await server.app.request('/x%0aPOST%20/api/auth/login%20200%201ms');
-    await server.app.request('/api/nothing%0d%0aGET%20/api/health%20200%20%E2%80%A8');
-    await server.app.request('/x%C2%85%1b[2J%7f');
-    expect(server.logs).toHaveLength(3);
-    for (const line of server.logs) expect(line).not.toMatch(CONTROL);
-    expect(server.logs[0]).toMatch(/^GET \/x\\x0aPOST \/api\/auth\/login 200 1ms 200 \d+ms$/);
+    // A server without the built app: what no route answers is written as asked — escaped.
+    const logs: string[] = [];
+    const app = createApp({ db: server.db, clock: Date.now, sessionTtlMs: 1000, log: (line) => logs.push(line) });
+    await app.request('/x%0aPOST%20/api/auth/login%20200%201ms');
+    await app.request('/api/nothing%0d%0aGET%20/api/health%20200%20%E2%80%A8');
+    await app.request('/x%C2%85%1b[2J%7f');
+    expect(logs).toHaveLength(3);
+    for (const line of logs) expect(line).not.toMatch(CONTROL);
+    expect(logs[0]).toMatch(/^GET \/x\\x0aPOST \/api\/auth\/login 200 1ms 404 \d+ms$/);
     // An API path is logged as the route that answered, never as asked.
-    expect(server.logs[1]).toMatch(/^GET \/api\/\* 404 \d+ms$/);
-    expect(server.logs[2]).toMatch(/^GET \/x\\x85\\x1b\[2J\\x7f 200 \d+ms$/);
+    expect(logs[1]).toMatch(/^GET \/api\/\* 404 \d+ms$/);
+    expect(logs[2]).toMatch(/^GET \/x\\x85\\x1b\[2J\\x7f 404 \d+ms$/);
+  });
+
+  it('#9.9 paths of the app shell, which name records, are not written: the log says the shell was served', async () => {
+    server.logs.length = 0;
+    const id = crypto.randomUUID();
+    await server.app.request(`/households/${id}`);
+    await server.app.request('/x%0aPOST%20/api/auth/login%20200%201ms');
+    expect(server.logs.map((line) => line.replace(/\d+ms$/, 'ms'))).toEqual(['GET (app shell) 200 ms', 'GET (app shell) 200 ms']);
   });
 
   it('#9.9 escapes every control character and the backslash, and keeps Vietnamese as it is', () => {

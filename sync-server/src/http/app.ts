@@ -43,7 +43,10 @@ export interface AppDeps {
   log?: (line: string) => void;
 }
 
-export type AppEnv = { Variables: { user: SessionUser; tokenHash: string } };
+export type AppEnv = {
+  /** `loggedAs`: what the request log writes instead of the path (see request-log.ts). */
+  Variables: { user: SessionUser; tokenHash: string; loggedAs: string };
+};
 
 /** 2 MiB: a full outbox batch of 200 household edits is well under 200 KB. */
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
@@ -101,6 +104,8 @@ function serveApp(app: Hono<AppEnv>, root: string) {
   app.use('*', serveStatic({ root }));
   // Deep links (/households/…) get the app shell; the router takes it from there.
   app.get('*', (c) => {
+    // The app's own routes (/households/<id>…) name records: the log says only that the shell was served.
+    c.set('loggedAs', '(app shell)');
     c.header('Cache-Control', 'no-cache');
     return c.html(indexHtml);
   });

@@ -18,8 +18,13 @@ export function escapeForLog(text: string): string {
 /** Long enough for any path of the app shell, short enough that a request cannot fill the log. */
 const MAX_LOGGED_PATH = 200;
 
-/** The pattern of the route that answered; the path itself only for the app shell's catch-all, escaped. */
+/**
+ * The pattern of the route that answered. Under the catch-all, a file of the built app is written by its path
+ * (build names, escaped); the app shell, served for every other path, says so in `loggedAs` instead.
+ */
 export function answeredRoute(c: Context): string {
+  const named: unknown = c.get('loggedAs');
+  if (typeof named === 'string') return escapeForLog(named);
   const pattern = routePath(c);
   if (pattern !== '*' && pattern !== '/*' && pattern !== '') return escapeForLog(pattern);
   const path = c.req.path;
