@@ -119,7 +119,9 @@ while ((await flakyDevice.attachments.where('uploaded').equals(0).count()) > 0 &
   runs += 1;
   await uploadAttachments({ db: flakyDevice, token, fetch: flaky });
 }
-const stored = hashes.filter((hash) => readdirSync(join(attachmentsDir, hash.slice(0, 2))).filter((f) => f.startsWith(hash)).length === 1 && readdirSync(join(attachmentsDir, hash.slice(0, 2))).includes(hash));
+// Unfinished copies live under uploads/ (one per uploader): none may be left once everything is through.
+const partsLeft = (readdirSync(attachmentsDir, { recursive: true }) as string[]).filter((f) => f.endsWith('.part')).length;
+const stored = partsLeft > 0 ? [] : hashes.filter((hash) => readdirSync(join(attachmentsDir, hash.slice(0, 2))).filter((f) => f.startsWith(hash)).length === 1 && readdirSync(join(attachmentsDir, hash.slice(0, 2))).includes(hash));
 console.log(`completed: ${50 - (await flakyDevice.attachments.where('uploaded').equals(0).count())}/50 after ${runs} queue runs, ${attempts} requests, ${cuts} cut (${Math.round((cuts / attempts) * 100)} %), ${(performance.now() - started).toFixed(0)} ms`);
 console.log(`stored once each: ${stored.length}/50 (one file per image, no partial left)`);
 await server.db.close();

@@ -1,7 +1,7 @@
 /**
  * @module The attachment queue: after the data, never before and never in its way. Each image goes up in chunks;
- * the server says how much it already holds, so a connection cut at any point resumes there, and an image is
- * stored once whatever happens (content-addressed).
+ * the server says how much of this user's copy it holds, so a connection cut at any point resumes there, and an
+ * image is stored once on the server whatever happens (content-addressed).
  */
 import * as v from 'valibot';
 import { ATTACHMENT_CHUNK_BYTES, UploadStatus } from '../shared/attachments';
@@ -49,7 +49,10 @@ export async function uploadAttachments(deps: UploadDeps): Promise<UploadOutcome
 async function uploadOne(doFetch: Fetch, base: string, auth: Record<string, string>, attachment: StoredAttachment): Promise<'complete' | 'later'> {
   const read = async (response: Response) => v.parse(UploadStatus, await response.json());
   // No status question first: on 2G each round trip costs more than a chunk. A chunk at the wrong offset is
-  // answered 409 with the offset the server holds, and an image it already has is answered "complete".
+  // answered 409 with the offset of *this user's* unfinished copy (0 once the server has dropped a stale one), and
+  // an image already linked to this very handout is answered "complete". The server never takes a hash on trust:
+  // an image it holds for someone else is sent again in full (the disk still keeps one copy). A 429 stops the
+  // queue like no network does; it resumes at the next sync.
   let status: Status = { received: 0, complete: false };
   const described = btoa(JSON.stringify(attachment.meta)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
   const total = attachment.bytes.byteLength;

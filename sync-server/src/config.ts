@@ -12,6 +12,8 @@ export interface ServerConfig {
   /** How long removals (tombstones) are kept for devices that have been away; older cursors get a reset. */
   tombstoneHorizonMs: number;
   seedDemo: boolean;
+  /** A reverse proxy in front terminates TLS: believe its X-Forwarded-Proto (HSTS is sent only over https). */
+  trustProxy: boolean;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -26,5 +28,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     // 180 days: a tablet left in a drawer for a season still catches up change by change.
     tombstoneHorizonMs: Number(env.TOMBSTONE_DAYS ?? 180) * 24 * 3600 * 1000,
     seedDemo: env.SEED_DEMO !== 'false',
+    trustProxy: env.TRUST_PROXY === 'true',
   };
 }

@@ -8,6 +8,7 @@ import { isEmpty, seedDemo } from './seed/demo';
 import type { ServerConfig } from './config';
 import { pruneTombstones } from './store/sync-log';
 import { fileAttachmentStore } from './attachments/file-store';
+import { scheduleStalePartCleanup } from './attachments/cleanup';
 import { join } from 'node:path';
 
 export async function prepareDatabase(db: Database, options: { seedDemo: boolean; demoRegistry?: boolean; now: number }): Promise<{ seeded: boolean }> {
@@ -40,6 +41,7 @@ export async function startServer(config: ServerConfig, log: (line: string) => v
   const { seeded } = await prepareDatabase(db, { seedDemo: config.seedDemo, now: Date.now() });
   const stopPruning = scheduleTombstonePruning(db, config.tombstoneHorizonMs, log);
   const attachments = fileAttachmentStore(join(config.dataDir, 'attachments'));
-  const app = createApp({ db, clock: Date.now, sessionTtlMs: config.sessionTtlMs, staticDir: config.staticDir, attachments, log });
-  return { app, db, seeded, stopPruning };
+  const attachmentCleanup = scheduleStalePartCleanup(attachments, log);
+  const app = createApp({ db, clock: Date.now, sessionTtlMs: config.sessionTtlMs, staticDir: config.staticDir, attachments, trustProxy: config.trustProxy, log });
+  return { app, db, seeded, stopPruning, attachmentCleanup };
 }

@@ -18,6 +18,8 @@ import { syncRoutes } from './sync';
 import { attachmentRoutes } from './attachments';
 import type { AttachmentBytes } from '../attachments/file-store';
 import { errorResponse } from './errors';
+import { answeredRoute, escapeForLog, requestLog } from './request-log';
+import { securityHeaders } from './security-headers';
 import type { RateLimit } from './rate-limit';
 import type { PullLimits } from '../sync/pull';
 
@@ -33,11 +35,18 @@ export interface AppDeps {
   pullLimits?: PullLimits;
   /** Per-user limit on /api/sync (tests lower it). */
   syncRate?: RateLimit;
+  /** Per-user limit on /api/attachments (tests lower it). */
+  attachmentRate?: RateLimit;
+  /** A proxy in front terminates TLS and its X-Forwarded-Proto is to be believed (HSTS is sent over https only). */
+  trustProxy?: boolean;
   /** Where request lines go; never given headers, bodies or query strings. */
   log?: (line: string) => void;
 }
 
-export type AppEnv = { Variables: { user: SessionUser; tokenHash: string } };
+export type AppEnv = {
+  /** `loggedAs`: what the request log writes instead of the path (see request-log.ts). */
+  Variables: { user: SessionUser; tokenHash: string; loggedAs: string };
+};
 
 /** 2 MiB: a full outbox batch of 200 household edits is well under 200 KB. */
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
@@ -46,12 +55,8 @@ export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
   const log = deps.log ?? (() => undefined);
 
-  app.use('*', async (c, next) => {
-    const started = performance.now();
-    await next();
-    // The path only: tokens travel in headers, and no personal data is ever put in a URL.
-    log(`${c.req.method} ${c.req.path} ${c.res.status} ${Math.round(performance.now() - started)}ms`);
-  });
+  app.use('*', requestLog(log));
+  app.use('*', securityHeaders({ trustProxy: deps.trustProxy ?? false }));
   // Everything goes out gzipped: over 2G the app shell's bytes are minutes, not seconds.
   app.use('*', compress());
   app.use(
@@ -79,7 +84,7 @@ export function createApp(deps: AppDeps) {
       c.header('Retry-After', '5');
       return errorResponse(c, 503, 'unavailable', 'Máy chủ tạm thời không lưu được dữ liệu; ứng dụng sẽ tự gửi lại sau.');
     }
-    log(`error ${c.req.method} ${c.req.path}: ${error.name}: ${error.message}`);
+    log(`error ${escapeForLog(c.req.method)} ${answeredRoute(c)}: ${escapeForLog(`${error.name}: ${error.message}`)}`);
     return errorResponse(c, 500, 'unavailable', 'Lỗi máy chủ; ứng dụng sẽ tự gửi lại sau.');
   });
   return app;
@@ -99,6 +104,8 @@ function serveApp(app: Hono<AppEnv>, root: string) {
   app.use('*', serveStatic({ root }));
   // Deep links (/households/…) get the app shell; the router takes it from there.
   app.get('*', (c) => {
+    // The app's own routes (/households/<id>…) name records: the log says only that the shell was served.
+    c.set('loggedAs', '(app shell)');
     c.header('Cache-Control', 'no-cache');
     return c.html(indexHtml);
   });

@@ -1,27 +1,42 @@
 /**
  * @module Attachments over HTTP. `PUT /api/attachments/:hash` takes one chunk (`Content-Range: bytes a-b/total`)
- * with the attachment's description (`X-Attachment`, base64url JSON) and answers how much the server holds — a
- * chunk at the wrong offset gets 409 with the right one, so a cut upload resumes where it stopped without a
- * question first; `GET …/:hash` serves the image to a user whose communes cover its record — to anyone else it
- * does not exist.
+ * with the attachment's description (`X-Attachment`, base64url JSON) and answers how much of *the uploader's own*
+ * copy the server holds — a chunk at the wrong offset gets 409 with the right one, so a cut upload resumes where it
+ * stopped without a question first. The bytes are linked to the record only once they hash to their name, and the
+ * answers are the same whether or not someone else already sent that image (only a copy already linked to this
+ * very record, which the uploader may read anyway, is answered "complete" at once). `GET …/:hash` serves the image
+ * to a user whose communes cover its record — to anyone else it does not exist.
  */
 import { Hono } from 'hono';
 import * as v from 'valibot';
 import { AttachmentMeta, MAX_ATTACHMENT_BYTES, Sha256Hex } from '../../../src/shared/attachments';
 import { describeIssues } from '../../../src/shared/fields';
 import { getRecord } from '../store/records';
-import { attachmentAccess, linkAttachment } from '../store/attachments';
+import { attachmentAccess, isLinked, linkAttachment } from '../store/attachments';
 import { ChunkOutOfOrderError, HashMismatchError } from '../attachments/file-store';
 import { errorResponse } from './errors';
 import { requireUser } from './auth';
 import type { AppDeps, AppEnv } from './app';
+import { rateLimiter, type RateLimit } from './rate-limit';
+
+/**
+ * A day of handouts kept offline (200 signatures and photos, up to 600 chunks) goes up in a row once the tablet
+ * is back on the commune's Wi-Fi; a device stuck in a loop sends thousands. (Over 2G a chunk takes seconds.)
+ */
+export const DEFAULT_ATTACHMENT_RATE: RateLimit = { burst: 600, perSecond: 5 };
 
 const RANGE = /^bytes (\d+)-(\d+)\/(\d+)$/;
 
 export function attachmentRoutes(deps: AppDeps) {
   const routes = new Hono<AppEnv>();
   const files = deps.attachments;
-  routes.use('*', requireUser(deps));
+  const limiter = rateLimiter(deps.attachmentRate ?? DEFAULT_ATTACHMENT_RATE, deps.clock);
+  routes.use('*', requireUser(deps), async (c, next) => {
+    const token = limiter.take(c.get('user').id);
+    if (token.ok) return next();
+    c.header('Retry-After', String(token.retryAfterSeconds));
+    return errorResponse(c, 429, 'rate_limited', 'Gửi ảnh quá dồn dập; ứng dụng sẽ tự gửi tiếp sau ít phút, ảnh vẫn được giữ trên máy.');
+  });
 
   routes.put('/:hash', async (c) => {
     if (!files) return errorResponse(c, 404, 'not_found', 'Máy chủ không nhận tệp đính kèm.');
@@ -39,6 +54,7 @@ export function attachmentRoutes(deps: AppDeps) {
     if (!range) return errorResponse(c, 400, 'bad_request', 'Thiếu Content-Range: bytes a-b/tổng.');
     const [start, end, total] = [Number(range[1]), Number(range[2]), Number(range[3])];
     if (total !== meta.output.size || total > MAX_ATTACHMENT_BYTES) return errorResponse(c, 413, 'too_large', 'Ảnh quá lớn (tối đa 300 KB).');
+    if (start > end || end >= total) return errorResponse(c, 400, 'bad_request', 'Content-Range không hợp lệ: phần tệp nằm ngoài kích thước đã khai.');
     // Data travels first: the handout the image belongs to must already be on the server, in the user's communes.
     const record = await getRecord(deps.db, meta.output.recordId);
     const scope = new Set(c.get('user').communes.map((x) => x.code));
@@ -47,8 +63,10 @@ export function attachmentRoutes(deps: AppDeps) {
     }
     const chunk = new Uint8Array(await c.req.arrayBuffer());
     if (chunk.length !== end - start + 1) return errorResponse(c, 400, 'bad_request', 'Độ dài phần tệp không khớp Content-Range.');
+    // Sent before, and its answer lost: the record already has these bytes, and this user may read the record.
+    if (await isLinked(deps.db, hash, record.id)) return c.json({ received: total, complete: true });
     try {
-      const status = await files.append(hash, start, chunk, total);
+      const status = await files.append(c.get('user').id, hash, start, chunk, total);
       if (status.complete) {
         await linkAttachment(deps.db, { hash, recordId: record.id, kind: meta.output.kind, mime: meta.output.mime, size: total, userId: c.get('user').id, now: deps.clock() });
       }
@@ -66,7 +84,6 @@ export function attachmentRoutes(deps: AppDeps) {
     const scope = new Set(c.get('user').communes.map((x) => x.code));
     const bytes = access && access.communes.some((commune) => scope.has(commune)) ? await files?.read(hash) : undefined;
     if (!access || !bytes) return errorResponse(c, 404, 'not_found', 'Không có tệp này.');
-    c.header('Cache-Control', 'private, max-age=31536000, immutable');
     return c.body(new Uint8Array(bytes), 200, { 'Content-Type': access.mime });
   });
   return routes;

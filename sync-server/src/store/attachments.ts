@@ -20,3 +20,9 @@ export async function attachmentAccess(db: SqlExecutor, hash: string): Promise<{
   );
   return rows[0] ? { communes: rows.map((r) => r.commune), mime: rows[0].mime } : undefined;
 }
+
+/** Whether these bytes are already linked to this record (then whoever may read the record may know it). */
+export async function isLinked(db: SqlExecutor, hash: string, recordId: string): Promise<boolean> {
+  const rows = await db.all<{ hash: string }>('SELECT hash FROM attachments WHERE hash = ? AND record_id = ?', [hash, recordId]);
+  return rows.length > 0;
+}
