@@ -1,5 +1,6 @@
 /** @module Server configuration from the environment, with defaults that need no other service. */
 import { resolve } from 'node:path';
+import { normalizeAddress } from './http/client-address';
 
 export interface ServerConfig {
   port: number;
@@ -12,6 +13,8 @@ export interface ServerConfig {
   /** How long removals (tombstones) are kept for devices that have been away; older cursors get a reset. */
   tombstoneHorizonMs: number;
   seedDemo: boolean;
+  /** Reverse proxies whose X-Forwarded-For names the client for the sign-in limit; none: the socket's address. */
+  trustedProxies: string[];
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -26,5 +29,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     // 180 days: a tablet left in a drawer for a season still catches up change by change.
     tombstoneHorizonMs: Number(env.TOMBSTONE_DAYS ?? 180) * 24 * 3600 * 1000,
     seedDemo: env.SEED_DEMO !== 'false',
+    trustedProxies: (env.TRUSTED_PROXIES ?? '').split(',').map((a) => normalizeAddress(a.trim())).filter(Boolean),
   };
 }

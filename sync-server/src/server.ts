@@ -5,16 +5,17 @@ import { createApp } from './http/app';
 import { readUnits } from './reference/units';
 import { upsertUnits } from './store/units';
 import { isEmpty, seedDemo } from './seed/demo';
+import type { PasswordHasher } from './auth/hashing';
 import type { ServerConfig } from './config';
 import { pruneTombstones } from './store/sync-log';
 import { fileAttachmentStore } from './attachments/file-store';
 import { join } from 'node:path';
 
-export async function prepareDatabase(db: Database, options: { seedDemo: boolean; demoRegistry?: boolean; now: number }): Promise<{ seeded: boolean }> {
+export async function prepareDatabase(db: Database, options: { seedDemo: boolean; demoRegistry?: boolean; now: number; passwords?: PasswordHasher }): Promise<{ seeded: boolean }> {
   const units = readUnits();
   await db.transaction((tx) => upsertUnits(tx, units));
   if (options.seedDemo && (await isEmpty(db))) {
-    await seedDemo(db, options.now, { registry: options.demoRegistry ?? true });
+    await seedDemo(db, options.now, { registry: options.demoRegistry ?? true, ...(options.passwords ? { passwords: options.passwords } : {}) });
     return { seeded: true };
   }
   return { seeded: false };
@@ -40,6 +41,6 @@ export async function startServer(config: ServerConfig, log: (line: string) => v
   const { seeded } = await prepareDatabase(db, { seedDemo: config.seedDemo, now: Date.now() });
   const stopPruning = scheduleTombstonePruning(db, config.tombstoneHorizonMs, log);
   const attachments = fileAttachmentStore(join(config.dataDir, 'attachments'));
-  const app = createApp({ db, clock: Date.now, sessionTtlMs: config.sessionTtlMs, staticDir: config.staticDir, attachments, log });
+  const app = createApp({ db, clock: Date.now, sessionTtlMs: config.sessionTtlMs, staticDir: config.staticDir, attachments, log, trustedProxies: config.trustedProxies });
   return { app, db, seeded, stopPruning };
 }

@@ -7,12 +7,14 @@ import { prepareDatabase } from '../../sync-server/src/server';
 import { createApp } from '../../sync-server/src/http/app';
 import { fileAttachmentStore } from '../../sync-server/src/attachments/file-store';
 import { join } from 'node:path';
+import { testPasswords } from './passwords';
 
 export async function startHttpServer(options: { dataDir: string; staticDir: string; port?: number; demoRegistry?: boolean; attachments?: boolean }) {
   const db = await openDatabase({ dataDir: options.dataDir, databaseUrl: undefined });
-  await prepareDatabase(db, { seedDemo: true, demoRegistry: options.demoRegistry ?? false, now: Date.now() });
+  const passwords = testPasswords();
+  await prepareDatabase(db, { seedDemo: true, demoRegistry: options.demoRegistry ?? false, now: Date.now(), passwords });
   const attachments = options.attachments ? fileAttachmentStore(join(options.dataDir, 'attachments')) : undefined;
-  const app = createApp({ db, clock: Date.now, sessionTtlMs: 24 * 3600 * 1000, staticDir: options.staticDir, ...(attachments ? { attachments } : {}) });
+  const app = createApp({ db, clock: Date.now, sessionTtlMs: 24 * 3600 * 1000, staticDir: options.staticDir, passwords, ...(attachments ? { attachments } : {}) });
   const server = await new Promise<Server>((resolve) => {
     const s = serve({ fetch: app.fetch, port: options.port ?? 0, hostname: '127.0.0.1' }, () => resolve(s as Server));
   });

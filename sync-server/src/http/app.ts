@@ -20,6 +20,8 @@ import type { AttachmentBytes } from '../attachments/file-store';
 import { errorResponse } from './errors';
 import type { RateLimit } from './rate-limit';
 import type { PullLimits } from '../sync/pull';
+import type { PasswordHasher } from '../auth/hashing';
+import type { LoginLimits } from './login-limit';
 
 export interface AppDeps {
   db: Database;
@@ -33,6 +35,14 @@ export interface AppDeps {
   pullLimits?: PullLimits;
   /** Per-user limit on /api/sync (tests lower it). */
   syncRate?: RateLimit;
+  /** Hashes passwords at sign-in (scrypt N = 2^17 by default; tests pass cheaper parameters). Always bounded by `hashing`. */
+  passwords?: PasswordHasher;
+  /** Hashes running at once and waiting; beyond that sign-in answers 503 (DEFAULT_HASHING: 2 and 6). */
+  hashing?: { concurrency: number; queue: number };
+  /** Backoff after failed sign-ins per account and per address (tests lower it). */
+  loginLimits?: LoginLimits;
+  /** Addresses of reverse proxies whose X-Forwarded-For is believed (config TRUSTED_PROXIES); none by default. */
+  trustedProxies?: readonly string[];
   /** Where request lines go; never given headers, bodies or query strings. */
   log?: (line: string) => void;
 }

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { Database } from '../db/database';
 import type { HouseholdFields } from '../../../src/shared/records/household';
 import type { Role } from '../../../src/shared/protocol';
-import { hashPassword } from '../auth/password';
+import { scryptHasher, type PasswordHasher } from '../auth/hashing';
 import { createUser } from '../store/users';
 import { writeRecord } from '../sync/write-record';
 import { seedRegistry } from './demo-registry';
@@ -41,8 +41,8 @@ export async function isEmpty(db: Database): Promise<boolean> {
 }
 
 /** `registry: false` keeps only the accounts and six households (the tests' own small world). */
-export async function seedDemo(db: Database, now: number, options: { registry: boolean } = { registry: true }): Promise<void> {
-  const passwordHash = await hashPassword(DEMO_PASSWORD);
+export async function seedDemo(db: Database, now: number, options: { registry: boolean; passwords?: PasswordHasher } = { registry: true }): Promise<void> {
+  const passwordHash = await (options.passwords ?? scryptHasher()).hash(DEMO_PASSWORD);
   await db.transaction(async (tx) => {
     for (const account of DEMO_ACCOUNTS) await createUser(tx, { ...account, passwordHash }, now);
     const context = { userId: 'seed', role: 'admin' as const, scope: new Set<string>(), clientId: 'seed', now };

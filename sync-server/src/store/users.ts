@@ -75,3 +75,8 @@ export async function setUserCommunes(db: SqlExecutor, userId: string, communes:
   await db.run('DELETE FROM user_communes WHERE user_id = ?', [userId]);
   for (const commune of communes) await db.run('INSERT INTO user_communes (user_id, commune) VALUES (?, ?)', [userId, commune]);
 }
+
+/** Replaces a password hash (a stronger rehash at sign-in). */
+export async function setPasswordHash(db: SqlExecutor, userId: string, passwordHash: string): Promise<void> {
+  await db.run('UPDATE users SET password_hash = ? WHERE id = ?', [passwordHash, userId]);
+}

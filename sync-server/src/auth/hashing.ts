@@ -1,0 +1,42 @@
+/**
+ * @module The password hasher the server signs in with: scrypt at today's parameters, every hash passing through
+ * one small semaphore. scrypt runs on libuv's thread pool (4 threads), which also serves file reads: unbounded, 32
+ * sign-ins at once filled it and a static file took seconds. Two at a time also caps memory (2 × 128 MiB).
+ */
+import { randomBytes } from 'node:crypto';
+import { DEFAULT_SCRYPT, hashPassword, isStale, verifyPassword, type ScryptParams } from './password';
+import type { Semaphore } from './semaphore';
+
+export interface PasswordHasher {
+  hash(password: string): Promise<string>;
+  verify(password: string, stored: string): Promise<boolean>;
+  /** The stored hash was made with weaker parameters than today's: replace it after a successful sign-in. */
+  isStale(stored: string): boolean;
+  /**
+   * A stored-hash look-alike with today's parameters and random bytes, verified when a username does not exist:
+   * a wrong name then costs exactly one hash at today's cost, like a wrong password, and no password matches it.
+   */
+  readonly decoy: string;
+}
+
+/** 2 hashes at once (one per core), 6 more waiting (about 1.5 s at 0.5 s a hash); beyond that, 503. */
+export const DEFAULT_HASHING = { concurrency: 2, queue: 6 };
+
+export function scryptHasher(params: ScryptParams = DEFAULT_SCRYPT): PasswordHasher {
+  return {
+    hash: (password) => hashPassword(password, params),
+    verify: verifyPassword,
+    isStale: (stored) => isStale(stored, params),
+    decoy: ['scrypt', params.N, params.r, params.p, randomBytes(16).toString('base64'), randomBytes(32).toString('base64')].join('$'),
+  };
+}
+
+/** Every hash and verification of `inner` waits for a slot of `gate`; BusyError when its queue is full. */
+export function boundedHasher(inner: PasswordHasher, gate: Semaphore): PasswordHasher {
+  return {
+    hash: (password) => gate.run(() => inner.hash(password)),
+    verify: (password, stored) => gate.run(() => inner.verify(password, stored)),
+    isStale: (stored) => inner.isStale(stored),
+    decoy: inner.decoy,
+  };
+}
