@@ -128,6 +128,15 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX attachments_record ON attachments (record_id);
     `,
   },
+  {
+    version: 5,
+    name: 'users created by the demo seed are marked',
+    // Before this, only the demo seed created users, so the demo's usernames are exactly the demo users.
+    sql: `
+      ALTER TABLE users ADD COLUMN demo INTEGER NOT NULL DEFAULT 0;
+      UPDATE users SET demo = 1 WHERE username IN ('ctv.lyson', 'ctv2.lyson', 'thon.lyson', 'canbo.lyson', 'ctv.bato', 'canbo.bato', 'so.tinh', 'admin');
+    `,
+  },
 ];
 
 export async function migrate(db: Database, migrations: readonly Migration[] = MIGRATIONS): Promise<number[]> {
