@@ -55,13 +55,15 @@ export function authRoutes(deps: AppDeps) {
       c.header('Retry-After', String(Math.ceil(attempt.retryAfterMs / 1000)));
       return errorResponse(c, 429, 'rate_limited', retryMessage(attempt.retryAfterMs, deps.clock()));
     }
-    const user = await findUserByUsername(deps.db, username);
+    let user: Awaited<ReturnType<typeof findUserByUsername>>;
     let valid: boolean;
     try {
+      user = await findUserByUsername(deps.db, username);
       valid = await passwords.verify(password, user?.passwordHash ?? passwords.decoy);
     } catch (error) {
-      if (!(error instanceof BusyError)) throw error;
+      // The password was never checked (hashing busy, storage down): the attempt does not count against anyone.
       attempt.abandoned();
+      if (!(error instanceof BusyError)) throw error;
       c.header('Retry-After', '3');
       return errorResponse(c, 503, 'unavailable', 'Máy chủ đang bận xử lý nhiều lượt đăng nhập. Vui lòng thử lại sau vài giây.');
     }
