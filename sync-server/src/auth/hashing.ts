@@ -1,9 +1,10 @@
 /**
  * @module The password hasher the server signs in with: scrypt at today's parameters, every hash passing through
  * one small semaphore. scrypt runs on libuv's thread pool (4 threads), which also serves file reads: unbounded, 32
- * sign-ins at once filled it and a static file took seconds. Two at a time also caps memory (2 × 128 MiB).
+ * sign-ins at once filled it and a static file took seconds. A bound also caps memory (128 MiB a hash).
  */
 import { randomBytes } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { DEFAULT_SCRYPT, hashPassword, isStale, verifyPassword, type ScryptParams } from './password';
 import type { Semaphore } from './semaphore';
 
@@ -19,8 +20,12 @@ export interface PasswordHasher {
   readonly decoy: string;
 }
 
-/** 2 hashes at once (one per core), 6 more waiting (about 1.5 s at 0.5 s a hash); beyond that, 503. */
-export const DEFAULT_HASHING = { concurrency: 2, queue: 6 };
+/**
+ * One core is left to the event loop (health, sync, static files), so on the 2-core server one hash at a time
+ * (bench:login compares it with 2), and never more than 2 at once (256 MiB). Either way 2 of libuv's 4 threads stay
+ * free for file reads and gzip. 6 more wait (about 3 s at 0.5 s a hash); beyond that, 503.
+ */
+export const DEFAULT_HASHING = { concurrency: Math.max(1, Math.min(2, availableParallelism() - 1)), queue: 6 };
 
 export function scryptHasher(params: ScryptParams = DEFAULT_SCRYPT): PasswordHasher {
   return {

@@ -37,7 +37,7 @@ export interface AppDeps {
   syncRate?: RateLimit;
   /** Hashes passwords at sign-in (scrypt N = 2^17 by default; tests pass cheaper parameters). Always bounded by `hashing`. */
   passwords?: PasswordHasher;
-  /** Hashes running at once and waiting; beyond that sign-in answers 503 (DEFAULT_HASHING: 2 and 6). */
+  /** Hashes running at once and waiting; beyond that sign-in answers 503 (DEFAULT_HASHING: cores − 1, at most 2; and 6). */
   hashing?: { concurrency: number; queue: number };
   /** Backoff after failed sign-ins per account and per address (tests lower it). */
   loginLimits?: LoginLimits;
