@@ -22,7 +22,7 @@ export interface PasswordHasher {
 
 /**
  * One core is left to the event loop (health, sync, static files), so on the 2-core server one hash at a time
- * (bench:login compares it with 2), and never more than 2 at once (256 MiB). Either way 2 of libuv's 4 threads stay
+ * (bench:login compares it with 2), and never more than 2 at once (256 MiB). Either way at least 2 of libuv's 4 threads stay
  * free for file reads and gzip. 6 more wait (about 3 s at 0.5 s a hash); beyond that, 503.
  */
 export const DEFAULT_HASHING = { concurrency: Math.max(1, Math.min(2, availableParallelism() - 1)), queue: 6 };
