@@ -4,7 +4,7 @@
  * how to create the first administrator (`npm run create-admin`). Storage behaviour on SQLite and PostgreSQL.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -134,20 +134,24 @@ describe('#9.15 the commands', () => {
   it('#9.15 npm run create-admin reads the password from standard input; the server then refuses the demo and exits with a clear message', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'ansinh-admin-'));
     const env = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', SEED_DEMO: '' };
-    const created = run(tsx, ['sync-server/src/create-admin.ts', 'quantri', 'Nguyễn Văn Quản'], { env });
-    created.child.stdin!.end(`${ADMIN_PASSWORD}\n`);
-    expect((await created).stdout).toContain('Đã tạo tài khoản quản trị "quantri"');
-
-    const db = await openDatabase({ dataDir, databaseUrl: undefined });
     try {
-      const response = await signIn(db, 'quantri', ADMIN_PASSWORD);
-      expect(response.status).toBe(200);
-      expect(((await response.json()) as { user: { displayName: string } }).user.displayName).toBe('Nguyễn Văn Quản');
-    } finally {
-      await db.close();
-    }
+      const created = run(tsx, ['sync-server/src/create-admin.ts', 'quantri', 'Nguyễn Văn Quản'], { env });
+      created.child.stdin!.end(`${ADMIN_PASSWORD}\n`);
+      expect((await created).stdout).toContain('Đã tạo tài khoản quản trị "quantri"');
 
-    const refused = await run(tsx, ['sync-server/src/main.ts', '--demo'], { env: { ...env, PORT: '0', HOST: '127.0.0.1' } }).catch((error: unknown) => error as { code: number; stderr: string });
-    expect(refused).toMatchObject({ code: 1, stderr: expect.stringContaining('Không nạp dữ liệu demo: cơ sở dữ liệu đã có 1 tài khoản thật') });
+      const db = await openDatabase({ dataDir, databaseUrl: undefined });
+      try {
+        const response = await signIn(db, 'quantri', ADMIN_PASSWORD);
+        expect(response.status).toBe(200);
+        expect(((await response.json()) as { user: { displayName: string } }).user.displayName).toBe('Nguyễn Văn Quản');
+      } finally {
+        await db.close();
+      }
+
+      const refused = await run(tsx, ['sync-server/src/main.ts', '--demo'], { env: { ...env, PORT: '0', HOST: '127.0.0.1' } }).catch((error: unknown) => error as { code: number; stderr: string });
+      expect(refused).toMatchObject({ code: 1, stderr: expect.stringContaining('Không nạp dữ liệu demo: cơ sở dữ liệu đã có 1 tài khoản thật') });
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   }, 60_000);
 });

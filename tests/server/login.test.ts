@@ -3,7 +3,7 @@
  * (429 + Retry-After), hashing bounded by a semaphore (503 beyond a short queue), scrypt at N = 2^17 with old
  * hashes replaced at the next sign-in. The clock is the app's injected clock; nothing here waits for real time.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { availableParallelism } from 'node:os';
@@ -20,13 +20,17 @@ import { DEFAULT_LOGIN_LIMITS } from '../../sync-server/src/http/login-limit';
 import { testPasswords } from '../support/passwords';
 
 const opened: Database[] = [];
+const dirs: string[] = [];
 afterAll(async () => {
   await Promise.all(opened.map((db) => db.close()));
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
 
 /** `serverHasher`: the server's own default hasher (real scrypt parameters) instead of the cheap test one. */
 async function world(deps: Partial<AppDeps> = {}, options: { serverHasher?: boolean } = {}) {
-  const db = await openDatabase({ dataDir: mkdtempSync(join(tmpdir(), 'ansinh-login-')), databaseUrl: undefined });
+  const dataDir = mkdtempSync(join(tmpdir(), 'ansinh-login-'));
+  dirs.push(dataDir);
+  const db = await openDatabase({ dataDir, databaseUrl: undefined });
   opened.push(db);
   const passwords = testPasswords();
   await prepareDatabase(db, { seedDemo: true, demoRegistry: false, now: Date.now(), passwords });
