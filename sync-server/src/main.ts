@@ -1,16 +1,18 @@
 /** @module The only file that listens on a port. */
 import { serve } from '@hono/node-server';
 import { readConfig } from './config';
-import { startServer } from './server';
-import { DEMO_ACCOUNTS } from './seed/demo';
+import { DemoOnRealDatabaseError, startServer, startupNotes } from './server';
 
-const config = readConfig();
-const { app, db, seeded } = await startServer(config, (line) => console.log(line));
+const config = readConfig(process.env, process.argv.slice(2));
+const started = await startServer(config, (line) => console.log(line)).catch((error: unknown) => {
+  if (!(error instanceof DemoOnRealDatabaseError)) throw error;
+  console.error(error.message);
+  process.exit(1);
+});
+const { app, db } = started;
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   console.log(`An Sinh: storage ${db.kind}${config.databaseUrl ? '' : ` (${config.dataDir})`}`);
-  if (seeded) {
-    console.log(`Demo accounts (passwords in README.md): ${DEMO_ACCOUNTS.map((a) => a.username).join(", ")}`);
-  }
+  for (const line of startupNotes(started, config.seedDemo)) console.log(line);
   console.log(`An Sinh is running at http://localhost:${info.port}`);
 });
 

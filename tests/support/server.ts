@@ -8,11 +8,13 @@ import { createApp } from '../../sync-server/src/http/app';
 import { DEMO_PASSWORD } from '../../sync-server/src/seed/demo';
 import type { RateLimit } from '../../sync-server/src/http/rate-limit';
 import type { AttachmentBytes } from '../../sync-server/src/attachments/file-store';
+import { testPasswords } from './passwords';
 
 export async function testServer(options: { staticDir?: string; dataDir?: string; syncRate?: RateLimit; attachments?: AttachmentBytes } = {}) {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'ansinh-http-'));
   const db = await openDatabase({ dataDir, databaseUrl: undefined });
-  await prepareDatabase(db, { seedDemo: true, demoRegistry: false, now: Date.now() });
+  const passwords = testPasswords();
+  await prepareDatabase(db, { seedDemo: true, demoRegistry: false, now: Date.now(), passwords });
   let now = Date.now();
   const logs: string[] = [];
   const app = createApp({
@@ -23,6 +25,7 @@ export async function testServer(options: { staticDir?: string; dataDir?: string
     ...(options.syncRate ? { syncRate: options.syncRate } : {}),
     ...(options.attachments ? { attachments: options.attachments } : {}),
     log: (line) => logs.push(line),
+    passwords,
   });
 
   async function post(path: string, body: unknown, token?: string) {

@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { Database } from '../../sync-server/src/db/database';
 import { createApp, type AppDeps } from '../../sync-server/src/http/app';
 import { hashPassword } from '../../sync-server/src/auth/password';
+import { TEST_SCRYPT, testPasswords } from './passwords';
 import { createUser, findUserByUsername, setUserCommunes } from '../../sync-server/src/store/users';
 import { DEMO_ACCOUNTS } from '../../sync-server/src/seed/demo';
 import { openDb, type AnSinhDb } from '../../src/db/database';
@@ -22,7 +23,7 @@ let passwordHash: Promise<string> | undefined;
 export type Fault = 'drop-request' | 'drop-answer' | 'duplicate' | 'hold' | (() => Promise<void>);
 
 export async function createWorld(db: Database, options: Partial<Pick<AppDeps, 'pullLimits'>> = {}) {
-  passwordHash ??= hashPassword(PASSWORD, { N: 1024, r: 8, p: 1 });
+  passwordHash ??= hashPassword(PASSWORD, TEST_SCRYPT);
   const hash = await passwordHash;
   for (const account of DEMO_ACCOUNTS) await createUser(db, { ...account, passwordHash: hash }, 1);
   let now = 1_760_000_000_000;
@@ -34,6 +35,7 @@ export async function createWorld(db: Database, options: Partial<Pick<AppDeps, '
     clock: () => now,
     sessionTtlMs: 30 * 24 * 3600 * 1000,
     syncRate: { burst: 1_000_000, perSecond: 1_000_000 },
+    passwords: testPasswords(),
     ...options,
   } as AppDeps);
   const serverFetch = (url: string, init: RequestInit) => app.request(url, init);

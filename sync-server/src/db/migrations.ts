@@ -131,6 +131,15 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
+    version: 5,
+    name: 'users created by the demo seed are marked',
+    // Before this, only the demo seed created users, so the demo's usernames are exactly the demo users.
+    sql: `
+      ALTER TABLE users ADD COLUMN demo INTEGER NOT NULL DEFAULT 0;
+      UPDATE users SET demo = 1 WHERE username IN ('ctv.lyson', 'ctv2.lyson', 'thon.lyson', 'canbo.lyson', 'ctv.bato', 'canbo.bato', 'so.tinh', 'admin');
+    `,
+  },
+  {
     version: 7,
     name: 'cases belong to the household or person they are about (they move with it)',
     sql: '',

@@ -20,8 +20,11 @@ import type { AttachmentBytes } from '../attachments/file-store';
 import { errorResponse } from './errors';
 import { answeredRoute, escapeForLog, requestLog } from './request-log';
 import { securityHeaders } from './security-headers';
+import { fromTrustedProxy } from './client-address';
 import type { RateLimit } from './rate-limit';
 import type { PullLimits } from '../sync/pull';
+import type { PasswordHasher } from '../auth/hashing';
+import type { LoginLimits } from './login-limit';
 
 export interface AppDeps {
   db: Database;
@@ -37,8 +40,14 @@ export interface AppDeps {
   syncRate?: RateLimit;
   /** Per-user limit on /api/attachments (tests lower it). */
   attachmentRate?: RateLimit;
-  /** A proxy in front terminates TLS and its X-Forwarded-Proto is to be believed (HSTS is sent over https only). */
-  trustProxy?: boolean;
+  /** Hashes passwords at sign-in (scrypt N = 2^17 by default; tests pass cheaper parameters). Always bounded by `hashing`. */
+  passwords?: PasswordHasher;
+  /** Hashes running at once and waiting; beyond that sign-in answers 503 (DEFAULT_HASHING: cores − 1, at most 2; and 6). */
+  hashing?: { concurrency: number; queue: number };
+  /** Backoff after failed sign-ins per account and per address (tests lower it). */
+  loginLimits?: LoginLimits;
+  /** Addresses of reverse proxies whose X-Forwarded-For is believed (config TRUSTED_PROXIES); none by default. */
+  trustedProxies?: readonly string[];
   /** Where request lines go; never given headers, bodies or query strings. */
   log?: (line: string) => void;
 }
@@ -56,7 +65,8 @@ export function createApp(deps: AppDeps) {
   const log = deps.log ?? (() => undefined);
 
   app.use('*', requestLog(log));
-  app.use('*', securityHeaders({ trustProxy: deps.trustProxy ?? false }));
+  const trustedProxies = new Set(deps.trustedProxies ?? []);
+  app.use('*', securityHeaders({ fromTrustedProxy: (c) => fromTrustedProxy(c, trustedProxies) }));
   // Everything goes out gzipped: over 2G the app shell's bytes are minutes, not seconds.
   app.use('*', compress());
   app.use(

@@ -25,17 +25,17 @@ export const CONTENT_SECURITY_POLICY = [
 const HSTS = 'max-age=31536000';
 
 /**
- * Whether this request reached us over TLS: directly, or — only when the operator says a proxy in front terminates
- * TLS (`TRUST_PROXY`) — as that proxy's X-Forwarded-Proto says. Without a trusted proxy the header is anybody's.
+ * Whether this request reached us over TLS: directly, or — only when it came from a proxy the operator trusts
+ * (`TRUSTED_PROXIES`) — as that proxy's X-Forwarded-Proto says. From anyone else the header is anybody's.
  */
-export function cameOverTls(c: Context, trustProxy: boolean): boolean {
+export function cameOverTls(c: Context, fromTrustedProxy: boolean): boolean {
   if (new URL(c.req.url).protocol === 'https:') return true;
-  if (!trustProxy) return false;
+  if (!fromTrustedProxy) return false;
   // Several proxies append to the list; the first one is what the client used.
   return c.req.header('X-Forwarded-Proto')?.split(',')[0]?.trim().toLowerCase() === 'https';
 }
 
-export function securityHeaders(options: { trustProxy: boolean }): MiddlewareHandler {
+export function securityHeaders(options: { fromTrustedProxy: (c: Context) => boolean }): MiddlewareHandler {
   return async (c, next) => {
     await next();
     c.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
@@ -43,7 +43,7 @@ export function securityHeaders(options: { trustProxy: boolean }): MiddlewareHan
     c.header('X-Frame-Options', 'DENY'); // frame-ancestors for browsers that predate it
     c.header('Referrer-Policy', 'no-referrer');
     c.header('Cross-Origin-Opener-Policy', 'same-origin');
-    if (cameOverTls(c, options.trustProxy)) c.header('Strict-Transport-Security', HSTS);
+    if (cameOverTls(c, options.fromTrustedProxy(c))) c.header('Strict-Transport-Security', HSTS);
     if (c.req.path.startsWith('/api/')) c.header('Cache-Control', 'no-store');
   };
 }

@@ -1,12 +1,13 @@
 /**
  * @module Demo data for a newcomer: one account per role in two communes — Đặc khu Lý Sơn (island) and Xã Ba Tơ
- * (mountain) — and a handful of households. Only ever run on an empty database. People are invented.
+ * (mountain) — and a handful of households. Only when asked (`npm start`, SEED_DEMO=true), only on a database with
+ * no users, and every account it makes is marked `demo`: its password is printed in the README. People are invented.
  */
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../db/database';
 import type { HouseholdFields } from '../../../src/shared/records/household';
 import type { Role } from '../../../src/shared/protocol';
-import { hashPassword } from '../auth/password';
+import { scryptHasher, type PasswordHasher } from '../auth/hashing';
 import { createUser } from '../store/users';
 import { writeRecord } from '../sync/write-record';
 import { seedRegistry } from './demo-registry';
@@ -35,16 +36,11 @@ const DEMO_HOUSEHOLDS: readonly HouseholdFields[] = [
   { headName: 'Phạm Thị Xuân', communeCode: BA_TO, village: 'Thôn Làng Mạ', address: '', phone: '0356789012', area: 'rural', notes: '' },
 ];
 
-export async function isEmpty(db: Database): Promise<boolean> {
-  const row = await db.get<{ n: number }>('SELECT COUNT(*) AS n FROM users');
-  return Number(row?.n ?? 0) === 0;
-}
-
 /** `registry: false` keeps only the accounts and six households (the tests' own small world). */
-export async function seedDemo(db: Database, now: number, options: { registry: boolean } = { registry: true }): Promise<void> {
-  const passwordHash = await hashPassword(DEMO_PASSWORD);
+export async function seedDemo(db: Database, now: number, options: { registry: boolean; passwords?: PasswordHasher } = { registry: true }): Promise<void> {
+  const passwordHash = await (options.passwords ?? scryptHasher()).hash(DEMO_PASSWORD);
   await db.transaction(async (tx) => {
-    for (const account of DEMO_ACCOUNTS) await createUser(tx, { ...account, passwordHash }, now);
+    for (const account of DEMO_ACCOUNTS) await createUser(tx, { ...account, passwordHash, demo: true }, now);
     const context = { userId: 'seed', role: 'admin' as const, scope: new Set<string>(), clientId: 'seed', now };
     for (const fields of DEMO_HOUSEHOLDS) {
       const record = { id: randomUUID(), type: 'household' as const, commune: fields.communeCode, parentId: null, data: { ...fields }, meta: { f: {} }, deleted: false, createdAt: now };

@@ -19,13 +19,15 @@ export interface NewUser {
   passwordHash: string;
   /** Commune codes, or 'province' for the whole province. */
   scope: readonly string[] | 'province';
+  /** Created by the demo seed (public password); any other user is a real one. */
+  demo?: boolean;
 }
 
 export async function createUser(db: SqlExecutor, user: NewUser, now: number): Promise<string> {
   const id = randomUUID();
   await db.run(
-    'INSERT INTO users (id, username, display_name, role, password_hash, whole_province, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    [id, user.username, user.displayName, user.role, user.passwordHash, user.scope === 'province' ? 1 : 0, now],
+    'INSERT INTO users (id, username, display_name, role, password_hash, whole_province, created_at, demo) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    [id, user.username, user.displayName, user.role, user.passwordHash, user.scope === 'province' ? 1 : 0, now, user.demo ? 1 : 0],
   );
   if (user.scope !== 'province') {
     for (const commune of user.scope) {
@@ -33,6 +35,13 @@ export async function createUser(db: SqlExecutor, user: NewUser, now: number): P
     }
   }
   return id;
+}
+
+/** How many users the demo seed created and how many are real (everyone else). */
+export async function countUsers(db: SqlExecutor): Promise<{ real: number; demo: number }> {
+  const rows = await db.all<{ demo: number | boolean; n: number | string }>('SELECT demo, COUNT(*) AS n FROM users GROUP BY demo');
+  const count = (demo: boolean) => Number(rows.find((row) => Boolean(Number(row.demo)) === demo)?.n ?? 0);
+  return { real: count(false), demo: count(true) };
 }
 
 const SELECT_USER =
@@ -74,4 +83,9 @@ export async function sessionUserOf(db: SqlExecutor, user: UserRow): Promise<Ses
 export async function setUserCommunes(db: SqlExecutor, userId: string, communes: readonly string[]): Promise<void> {
   await db.run('DELETE FROM user_communes WHERE user_id = ?', [userId]);
   for (const commune of communes) await db.run('INSERT INTO user_communes (user_id, commune) VALUES (?, ?)', [userId, commune]);
+}
+
+/** Replaces a password hash (a stronger rehash at sign-in). */
+export async function setPasswordHash(db: SqlExecutor, userId: string, passwordHash: string): Promise<void> {
+  await db.run('UPDATE users SET password_hash = ? WHERE id = ?', [passwordHash, userId]);
 }

@@ -1,0 +1,106 @@
+/**
+ * @module Failed sign-ins counted per account and per address, with exponential backoff. The first few mistakes
+ * are free (people mistype); after that each failure doubles the wait, up to a cap. While an account or an address
+ * waits, sign-in is answered 429 without hashing anything — a guesser gets a few tries an hour, not 300 in 20 s.
+ *
+ * An attempt is counted as failed when it starts (before the slow hash), so 32 guesses sent at once cannot all
+ * slip past the check; a successful sign-in then clears the account and the address. A username that does not
+ * exist is counted exactly like one that does, so the limit does not reveal which names exist.
+ * Counters live in memory (one server process); a restart forgets them.
+ */
+export interface Backoff {
+  /** Failures allowed before any wait. */
+  free: number;
+  /** Wait after the first failure beyond `free`; doubled by each further failure. */
+  baseMs: number;
+  maxMs: number;
+}
+
+export interface LoginLimits {
+  account: Backoff;
+  address: Backoff;
+  /** Failures are forgotten after this long without another one. */
+  forgetAfterMs: number;
+  /** Keys kept per kind; the longest-quiet one is dropped beyond this, so a flood of names cannot fill memory. */
+  maxKeys: number;
+}
+
+export const DEFAULT_LOGIN_LIMITS: LoginLimits = {
+  // 5 mistakes, then 2 s, 4 s, 8 s … up to 15 min: ~100 guesses a day for one account.
+  account: { free: 5, baseMs: 2_000, maxMs: 15 * 60_000 },
+  // Higher for an address: a commune office or a mobile carrier puts many tablets behind one address.
+  address: { free: 30, baseMs: 1_000, maxMs: 15 * 60_000 },
+  forgetAfterMs: 24 * 3600_000,
+  maxKeys: 20_000,
+};
+
+interface Counter {
+  failures: number;
+  blockedUntil: number;
+  lastAt: number;
+}
+
+export type LoginAttempt =
+  | { ok: true; succeeded(): void; abandoned(): void }
+  | { ok: false; retryAfterMs: number };
+
+export function loginLimiter(limits: LoginLimits, clock: () => number) {
+  const kinds = { account: new Map<string, Counter>(), address: new Map<string, Counter>() };
+
+  function counter(kind: keyof typeof kinds, key: string, now: number): Counter {
+    const map = kinds[kind];
+    let entry = map.get(key);
+    if (entry && now - entry.lastAt > limits.forgetAfterMs) entry = undefined;
+    map.delete(key); // re-inserted last: Map order is then "longest quiet first"
+    entry ??= { failures: 0, blockedUntil: 0, lastAt: now };
+    map.set(key, entry);
+    if (map.size > limits.maxKeys) map.delete(map.keys().next().value as string);
+    return entry;
+  }
+
+  function fail(entry: Counter, backoff: Backoff, now: number) {
+    entry.failures += 1;
+    entry.lastAt = now;
+    const beyond = entry.failures - backoff.free;
+    if (beyond > 0) entry.blockedUntil = now + Math.min(backoff.maxMs, backoff.baseMs * 2 ** Math.min(beyond - 1, 30));
+  }
+
+  return {
+    /** Starts an attempt for `username` from `address`, or answers how long to wait. */
+    begin(username: string, address: string): LoginAttempt {
+      const now = clock();
+      const accountKey = username.normalize('NFC').trim().toLowerCase();
+      const account = counter('account', accountKey, now);
+      const from = counter('address', address, now);
+      const waitMs = Math.max(account.blockedUntil, from.blockedUntil) - now;
+      if (waitMs > 0) return { ok: false, retryAfterMs: waitMs };
+      fail(account, limits.account, now);
+      fail(from, limits.address, now);
+      let settled = false;
+      return {
+        ok: true,
+        succeeded() {
+          if (settled) return;
+          settled = true;
+          kinds.account.delete(accountKey);
+          kinds.address.delete(address);
+        },
+        /** The attempt never reached the password check (server busy): it does not count. */
+        abandoned() {
+          if (settled) return;
+          settled = true;
+          account.failures = Math.max(0, account.failures - 1);
+          from.failures = Math.max(0, from.failures - 1);
+        },
+      };
+    },
+  };
+}
+
+/** "Vui lòng thử lại sau 8 giây (lúc 14:05)." — the wait in words and the clock time in Vietnam. */
+export function retryMessage(retryAfterMs: number, now: number): string {
+  const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+  const wait = seconds < 60 ? `${seconds} giây` : `${Math.ceil(seconds / 60)} phút`;
+  const at = new Intl.DateTimeFormat('vi-VN', { hour: '2-digit', minute: '2-digit', second: seconds < 60 ? '2-digit' : undefined, hour12: false, timeZone: 'Asia/Ho_Chi_Minh' }).format(now + seconds * 1000);
+  return `Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ${wait} (lúc ${at}).`;
+}
