@@ -47,6 +47,26 @@ function withinOneEdit(a: string, b: string): boolean {
 }
 
 /**
+ * The name and every string made by deleting one of its characters. Two names are within one edit (a typo, a
+ * missing or an extra letter) exactly when these sets meet: for a changed letter both lose it, for an extra one
+ * the longer loses it. So the server finds typo look-alikes with an indexed equality lookup instead of reading a
+ * whole village or year of birth. Folded names are at most 120 characters: at most 121 variants.
+ */
+export function oneEditVariants(foldedName: string): string[] {
+  const variants = new Set([foldedName]);
+  for (let i = 0; i < foldedName.length; i++) variants.add(foldedName.slice(0, i) + foldedName.slice(i + 1));
+  return [...variants];
+}
+
+/** Stronger reasons first: a shared CCCD says more than a shared name. */
+export const DUPLICATE_REASON_STRENGTH: Record<DuplicateReason, number> = {
+  'citizen-id': 3,
+  'name-birth-year-village': 2,
+  'head-name-village': 2,
+  'name-birth-year': 1,
+};
+
+/**
  * Candidates for `person` among `others`: the same CCCD (exact), or the same folded name (one typo allowed) and
  * year of birth — in the same village when both villages are known.
  */

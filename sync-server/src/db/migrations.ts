@@ -2,12 +2,15 @@
  * @module Schema migrations, run at start. Each is portable SQL (SQLite and PostgreSQL) and runs once, in its own
  * transaction with its bookkeeping row. Never edit a migration that has shipped: add the next one.
  */
-import type { Database } from './database';
+import type { Database, SqlExecutor } from './database';
+import { backfillNameVariants } from '../store/person-keys';
 
 interface Migration {
   version: number;
   name: string;
   sql: string;
+  /** Data the SQL cannot compute portably, in the same transaction, after it. */
+  after?: (tx: SqlExecutor) => Promise<void>;
 }
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -128,6 +131,24 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX attachments_record ON attachments (record_id);
     `,
   },
+  {
+    version: 6,
+    name: 'duplicate clusters: look-alike names by indexed variants, the open cluster of each record',
+    sql: `
+      ALTER TABLE person_keys ADD COLUMN open_cluster TEXT;
+      CREATE INDEX person_keys_open_cluster ON person_keys (open_cluster);
+      CREATE INDEX person_keys_name ON person_keys (commune, record_type, name_key);
+      CREATE TABLE person_name_variants (
+        commune TEXT NOT NULL,
+        record_type TEXT NOT NULL,
+        scope_key TEXT NOT NULL,
+        variant TEXT NOT NULL,
+        name_key TEXT NOT NULL,
+        PRIMARY KEY (commune, record_type, scope_key, variant, name_key)
+      );
+    `,
+    after: backfillNameVariants,
+  },
 ];
 
 export async function migrate(db: Database, migrations: readonly Migration[] = MIGRATIONS): Promise<number[]> {
@@ -138,6 +159,7 @@ export async function migrate(db: Database, migrations: readonly Migration[] = M
     if (done.has(migration.version)) continue;
     await db.transaction(async (tx) => {
       for (const statement of splitStatements(migration.sql)) await tx.run(statement);
+      await migration.after?.(tx);
       await tx.run('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', [
         migration.version,
         migration.name,

@@ -17,6 +17,7 @@ import { applyDelete } from './apply/delete';
 import { applyDistribution, applyVoid } from './apply/events';
 import { applyCommand } from './apply/command';
 import { applyResolve } from './apply/resolve';
+import { collectingDuplicates } from './apply/duplicates';
 
 export type { PushContext } from './context';
 
@@ -62,13 +63,16 @@ export async function push(db: Database, context: PushContext, mutations: readon
     // Every record the batch will touch, locked at once in a fixed order (one round trip, no deadlock).
     const locked = new Set(fresh.map(recordKey).filter((key): key is string => key !== undefined));
     await tx.lockAll([...locked]);
-    for (const raw of fresh) {
-      seq += 1;
-      const { mutationId, outcome } = await applyOne(tx, context, raw, locked);
-      const result: MutationResult = { seq, ...outcome };
-      await recordResult(tx, { clientId: context.clientId, mutationId, userId: context.userId, result, now: context.now });
-      results.push(result);
-    }
+    // Duplicate clusters touched by many mutations are written once, when the loop ends (apply/duplicates.ts).
+    await collectingDuplicates(tx, context, async () => {
+      for (const raw of fresh) {
+        seq += 1;
+        const { mutationId, outcome } = await applyOne(tx, context, raw, locked);
+        const result: MutationResult = { seq, ...outcome };
+        await recordResult(tx, { clientId: context.clientId, mutationId, userId: context.userId, result, now: context.now });
+        results.push(result);
+      }
+    });
     return { lastSeq: seq, results };
   });
 }

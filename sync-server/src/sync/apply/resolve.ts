@@ -11,6 +11,7 @@ import { CONFLICT_RESOLVERS } from '../../../../src/shared/roles';
 import { getRecord, type StoredRecord } from '../../store/records';
 import { applied, OUT_OF_SCOPE, rejected, type ApplyOutcome, type MutationContext } from '../context';
 import { writeRecord } from '../write-record';
+import { decideCluster } from './duplicates';
 
 export async function applyResolve(tx: SqlExecutor, context: MutationContext, op: { id: string; value: unknown }): Promise<ApplyOutcome> {
   if (!CONFLICT_RESOLVERS.includes(context.role)) return rejected('Chỉ cán bộ xã được quyết định giá trị khi có xung đột.');
@@ -37,10 +38,12 @@ export async function applyResolve(tx: SqlExecutor, context: MutationContext, op
   return applied;
 }
 
-/** A possible duplicate is confirmed (the office will merge the paper files) or dismissed; the records stay. */
+/**
+ * A cluster of possible duplicates is confirmed (the office will merge the paper files) or dismissed, as a whole;
+ * the records stay. Later look-alikes open a new cluster (apply/duplicates.ts).
+ */
 async function decideDuplicate(tx: SqlExecutor, context: MutationContext, record: StoredRecord, value: unknown): Promise<ApplyOutcome> {
   if (value !== 'confirmed' && value !== 'dismissed') return rejected('Chọn "đúng là trùng" hoặc "không trùng".');
-  if (record.data.status !== 'open') return rejected('Trường hợp trùng này đã được xem xét.');
-  await writeRecord(tx, context, { ...record, data: { ...record.data, status: value, decision: { by: context.userId, at: context.now } } });
-  return applied;
+  const refused = await decideCluster(tx, context, record.id, value);
+  return refused ? rejected(refused) : applied;
 }
