@@ -23,7 +23,7 @@ export interface DuplicateCandidate {
 }
 
 /** Edit distance, small and bounded: names differ by a typo at most. */
-function withinOneEdit(a: string, b: string): boolean {
+export function withinOneEdit(a: string, b: string): boolean {
   if (a === b) return true;
   if (Math.abs(a.length - b.length) > 1) return false;
   let i = 0;
@@ -47,15 +47,22 @@ function withinOneEdit(a: string, b: string): boolean {
 }
 
 /**
- * The name and every string made by deleting one of its characters. Two names are within one edit (a typo, a
- * missing or an extra letter) exactly when these sets meet: for a changed letter both lose it, for an extra one
- * the longer loses it. So the server finds typo look-alikes with an indexed equality lookup instead of reading a
- * whole village or year of birth. Folded names are at most 120 characters: at most 121 variants.
+ * Keys that any two names within one edit share at least one of, so the server finds typo look-alikes through an
+ * index instead of reading a whole village or year of birth. Let `m` be the shorter length and `h = ⌊m/2⌋`: a
+ * changed letter, or a letter the longer one has in addition, at position `p` leaves the first `h` letters equal
+ * when `p ≥ h`, and the last `m − h` letters equal when `p < h`. A name does not know whether it is the shorter
+ * one, so it has the prefix and suffix keys for `m = length` and for `m = length − 1`: four keys. Names that
+ * share a key are candidates only; `withinOneEdit` decides.
  */
-export function oneEditVariants(foldedName: string): string[] {
-  const variants = new Set([foldedName]);
-  for (let i = 0; i < foldedName.length; i++) variants.add(foldedName.slice(0, i) + foldedName.slice(i + 1));
-  return [...variants];
+export function oneEditKeys(foldedName: string): string[] {
+  const keys = new Set<string>();
+  for (const m of [foldedName.length, foldedName.length - 1]) {
+    if (m < 0) continue;
+    const h = Math.floor(m / 2);
+    keys.add(`${m}<${foldedName.slice(0, h)}`);
+    keys.add(`${m}>${foldedName.slice(foldedName.length - (m - h))}`);
+  }
+  return [...keys];
 }
 
 /** Stronger reasons first: a shared CCCD says more than a shared name. */

@@ -3,7 +3,7 @@
  * transaction with its bookkeeping row. Never edit a migration that has shipped: add the next one.
  */
 import type { Database, SqlExecutor } from './database';
-import { backfillNameVariants } from '../store/person-keys';
+import { backfillNameKeys } from '../store/person-keys';
 
 interface Migration {
   version: number;
@@ -133,21 +133,21 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 6,
-    name: 'duplicate clusters: look-alike names by indexed variants, the open cluster of each record',
+    name: 'duplicate clusters: look-alike names by indexed half keys, the open cluster of each record',
     sql: `
       ALTER TABLE person_keys ADD COLUMN open_cluster TEXT;
       CREATE INDEX person_keys_open_cluster ON person_keys (open_cluster);
       CREATE INDEX person_keys_name ON person_keys (commune, record_type, name_key);
-      CREATE TABLE person_name_variants (
+      CREATE TABLE person_name_keys (
         commune TEXT NOT NULL,
         record_type TEXT NOT NULL,
         scope_key TEXT NOT NULL,
-        variant TEXT NOT NULL,
+        half_key TEXT NOT NULL,
         name_key TEXT NOT NULL,
-        PRIMARY KEY (commune, record_type, scope_key, variant, name_key)
+        PRIMARY KEY (commune, record_type, scope_key, half_key, name_key)
       );
     `,
-    after: backfillNameVariants,
+    after: backfillNameKeys,
   },
 ];
 

@@ -3,14 +3,14 @@
  * beside the records so a new registration is compared with a bounded handful of candidates, never a whole
  * village or year of birth:
  *  - `person_keys`: one row per household or member, and the open duplicate cluster it belongs to, if any;
- *  - `person_name_variants`: per commune, kind and scope (a household's village, a member's year of birth), each
- *    distinct folded name under itself and under every one-letter deletion of it. A name within one edit of
- *    another shares a variant with it (src/shared/search/duplicates.ts `oneEditVariants`), so look-alike names
- *    are an indexed equality lookup. Rows are per distinct name, not per record: 600 households with the same
- *    head share one set of rows. A name nobody carries any more leaves its rows behind; they find no record.
+ *  - `person_name_keys`: per commune, kind and scope (a household's village, a member's year of birth), each
+ *    distinct folded name under its four half keys. A name within one edit of another shares a key with it
+ *    (src/shared/search/duplicates.ts `oneEditKeys`), so look-alike names are an indexed equality lookup. Rows
+ *    are per distinct name, not per record: 600 households with the same head share four rows. A name nobody
+ *    carries any more leaves its rows behind; they find no record.
  */
 import type { SqlExecutor } from '../db/database';
-import { oneEditVariants } from '../../../src/shared/search/duplicates';
+import { oneEditKeys, withinOneEdit } from '../../../src/shared/search/duplicates';
 
 export interface PersonKeyRow {
   recordId: string;
@@ -29,6 +29,8 @@ export interface PersonKeyCandidate extends PersonKeyRow {
 
 /** At most this many records are read per kind of lookup for one new registration. */
 export const CANDIDATE_LIMIT = 50;
+/** At most this many names sharing a half key (most are not look-alikes: "nguyen t…") are read. */
+const NAME_LIMIT = 200;
 
 /** The scope a look-alike name is searched in: a household's village, a member's year of birth. */
 function scopeOf(key: PersonKeyRow): string | null {
@@ -42,18 +44,18 @@ export async function putPersonKey(tx: SqlExecutor, key: PersonKeyRow): Promise<
        citizen_id = excluded.citizen_id, village_key = excluded.village_key`,
     [key.recordId, key.recordType, key.commune, key.nameKey, key.birthYear, key.citizenId, key.villageKey],
   );
-  await putNameVariants(tx, key);
+  await putNameKeys(tx, key);
 }
 
-/** The name's variants in its scope, in one statement; already there when another record has the same name. */
-export async function putNameVariants(tx: SqlExecutor, key: Pick<PersonKeyRow, 'recordType' | 'commune' | 'nameKey' | 'birthYear' | 'villageKey'>): Promise<void> {
+/** The name's half keys in its scope, in one statement; already there when another record has the same name. */
+export async function putNameKeys(tx: SqlExecutor, key: Pick<PersonKeyRow, 'recordType' | 'commune' | 'nameKey' | 'birthYear' | 'villageKey'>): Promise<void> {
   const scope = key.recordType === 'household' ? key.villageKey : key.birthYear;
   if (!scope || !key.nameKey) return;
-  const variants = oneEditVariants(key.nameKey);
+  const keys = oneEditKeys(key.nameKey);
   await tx.run(
-    `INSERT INTO person_name_variants (commune, record_type, scope_key, variant, name_key) VALUES ${variants.map(() => '(?, ?, ?, ?, ?)').join(', ')}
+    `INSERT INTO person_name_keys (commune, record_type, scope_key, half_key, name_key) VALUES ${keys.map(() => '(?, ?, ?, ?, ?)').join(', ')}
      ON CONFLICT DO NOTHING`,
-    variants.flatMap((variant) => [key.commune, key.recordType, scope, variant, key.nameKey]),
+    keys.flatMap((half) => [key.commune, key.recordType, scope, half, key.nameKey]),
   );
 }
 
@@ -72,11 +74,12 @@ export async function personKeyCandidates(tx: SqlExecutor, key: PersonKeyRow): P
   }
   const scope = scopeOf(key);
   if (scope && key.nameKey) {
-    const variants = oneEditVariants(key.nameKey);
-    const names = await tx.all<{ name: string }>(
-      `SELECT DISTINCT name_key AS name FROM person_name_variants WHERE commune = ? AND record_type = ? AND scope_key = ? AND variant IN (${variants.map(() => '?').join(', ')}) LIMIT ?`,
-      [key.commune, key.recordType, scope, ...variants, CANDIDATE_LIMIT],
+    const halves = oneEditKeys(key.nameKey);
+    const shared = await tx.all<{ name: string }>(
+      `SELECT DISTINCT name_key AS name FROM person_name_keys WHERE commune = ? AND record_type = ? AND scope_key = ? AND half_key IN (${halves.map(() => '?').join(', ')}) LIMIT ?`,
+      [key.commune, key.recordType, scope, ...halves, NAME_LIMIT],
     );
+    const names = shared.filter((n) => withinOneEdit(n.name, key.nameKey)).slice(0, CANDIDATE_LIMIT);
     if (names.length > 0) {
       const scopeColumn = key.recordType === 'household' ? 'village_key' : 'birth_year';
       rows.push(
@@ -110,10 +113,10 @@ export async function moveOpenCluster(tx: SqlExecutor, from: string, to: string 
   await tx.run('UPDATE person_keys SET open_cluster = ? WHERE open_cluster = ?', [to, from]);
 }
 
-/** Migration 6: the variants of the names registered before it. */
-export async function backfillNameVariants(tx: SqlExecutor): Promise<void> {
+/** Migration 6: the half keys of the names registered before it. */
+export async function backfillNameKeys(tx: SqlExecutor): Promise<void> {
   const keys = await tx.all<Pick<PersonKeyRow, 'recordType' | 'commune' | 'nameKey' | 'birthYear' | 'villageKey'>>(
     'SELECT DISTINCT record_type AS "recordType", commune, name_key AS "nameKey", birth_year AS "birthYear", village_key AS "villageKey" FROM person_keys',
   );
-  for (const key of keys) await putNameVariants(tx, key);
+  for (const key of keys) await putNameKeys(tx, key);
 }
