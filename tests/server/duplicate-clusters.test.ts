@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Database, SqlExecutor } from '../../sync-server/src/db/database';
 import { getRecord } from '../../sync-server/src/store/records';
+import { backfillNameKeys } from '../../sync-server/src/store/person-keys';
 import { push } from '../../sync-server/src/sync/push';
 import { pull, serializeChanges } from '../../sync-server/src/sync/pull';
 import { expandVersions, type WireChange } from '../../src/shared/protocol';
@@ -147,6 +148,18 @@ for (const engine of engines) {
       expect(reopened[0]?.data?.recordIds).toEqual([third, ...(reopened[0]?.data?.recordIds as string[]).slice(1)]);
       expect(new Set(reopened[0]?.data?.recordIds as string[])).toEqual(new Set([first, second, third]));
       expect((await getRecord(db, cluster!.id))?.data).toMatchObject({ status: 'dismissed', recordIds: [second, first] });
+    });
+
+    it('#9.6 households registered before migration 6 are found as look-alikes after it (their name keys are backfilled)', async () => {
+      const db = await fresh();
+      const before = randomUUID();
+      await push(db, pushContext(), [household(1, 'Huỳnh Văn Tám', {}, before)]);
+      // As a database migrated from version 3 has it: person keys, but no name keys.
+      await db.run('DELETE FROM person_name_keys');
+      await db.transaction((tx) => backfillNameKeys(tx));
+      const after = randomUUID();
+      await push(db, pushContext(), [household(1, 'Huynh Van Tam', {}, after)]);
+      expect((await openClusters(db)).map((c) => c.data?.recordIds)).toEqual([[after, before]]);
     });
 
     it('#9.6 two devices registering namesakes at the same moment end in one cluster with all of them', async () => {
