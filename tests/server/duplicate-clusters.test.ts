@@ -154,11 +154,12 @@ for (const engine of engines) {
       const db = await fresh();
       const before = randomUUID();
       await push(db, pushContext(), [household(1, 'Huỳnh Văn Tám', {}, before)]);
-      // As a database migrated from version 3 has it: person keys, but no name keys.
+      // As a database migrated from version 3 has it: person keys, but no name keys. (A typo: the same name would
+      // bring its own keys.)
       await db.run('DELETE FROM person_name_keys');
       await db.transaction((tx) => backfillNameKeys(tx));
       const after = randomUUID();
-      await push(db, pushContext(), [household(1, 'Huynh Van Tam', {}, after)]);
+      await push(db, pushContext(), [household(1, 'Huynh Van Tamm', {}, after)]);
       expect((await openClusters(db)).map((c) => c.data?.recordIds)).toEqual([[after, before]]);
     });
 
