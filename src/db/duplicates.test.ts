@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDb, type AnSinhDb } from './database';
 import { CLUSTER_DISPLAY_LIMIT, openDuplicateClusters } from './duplicates';
+import { decideDuplicate } from './outbox';
 
 const dbs: AnSinhDb[] = [];
 function fresh() {
@@ -61,5 +62,14 @@ describe("the officer's desk of possible duplicates", () => {
     const big = clusters.find((c) => c.id === 'big');
     expect(big?.total).toBe(200);
     expect(big?.members).toHaveLength(CLUSTER_DISPLAY_LIMIT);
+  });
+
+  it('#9.6 a decision hides the cluster at once and names the members it had here, so the server can refuse a grown one', async () => {
+    const db = fresh();
+    await db.duplicates.put({ id: 'c1', version: 1, communeCode: COMMUNE, recordType: 'household', recordIds: ['h1', 'h2'], reason: 'head-name-village', status: 'open' });
+    await decideDuplicate(db, 'c1', 'dismissed', 1000);
+    expect(await openDuplicateClusters(db, COMMUNE)).toEqual([]);
+    const [entry] = await db.outbox.toArray();
+    expect(entry?.op).toEqual({ kind: 'resolve', id: 'c1', value: { decision: 'dismissed', recordIds: ['h1', 'h2'] } });
   });
 });

@@ -150,6 +150,22 @@ for (const engine of engines) {
       expect((await getRecord(db, cluster!.id))?.data).toMatchObject({ status: 'dismissed', recordIds: [second, first] });
     });
 
+    it('#9.6 a decision on a cluster that grew since the officer saw it is refused, and the cluster stays open for a second look', async () => {
+      const db = await fresh();
+      const [a, b, c] = [randomUUID(), randomUUID(), randomUUID()];
+      await push(db, pushContext(), [household(1, 'Ngô Thị Hằng', {}, a), household(2, 'Ngo Thi Hang', {}, b)]);
+      const [cluster] = await openClusters(db);
+      const seen = cluster?.data?.recordIds as string[];
+      // While the officer looks at A and B, a third registration of her joins the cluster.
+      await push(db, pushContext(), [household(1, 'Ngô Thị Hằng', {}, c)]);
+      const refused = await push(db, officer(), [mutation(1, { kind: 'resolve', id: cluster!.id, value: { decision: 'dismissed', recordIds: seen } })]);
+      expect(refused.results[0]).toMatchObject({ status: 'rejected', reason: expect.stringContaining('thêm hồ sơ') });
+      expect((await getRecord(db, cluster!.id))?.data).toMatchObject({ status: 'open', recordIds: [b, a, c] });
+      const decided = await push(db, officer(), [mutation(1, { kind: 'resolve', id: cluster!.id, value: { decision: 'confirmed', recordIds: [a, b, c] } })]);
+      expect(decided.results[0]?.status).toBe('applied');
+      expect((await getRecord(db, cluster!.id))?.data).toMatchObject({ status: 'confirmed', decision: { by: 'officer' } });
+    });
+
     it('#9.6 households registered before migration 6 are found as look-alikes after it (their name keys are backfilled)', async () => {
       const db = await fresh();
       const before = randomUUID();

@@ -26,3 +26,10 @@ export const DuplicateData = v.object({
   decision: v.optional(v.object({ by: v.string(), at: v.number() })),
 });
 export type DuplicateData = v.InferOutput<typeof DuplicateData>;
+
+/** The officer's decision, sent as a `resolve` value: with the members shown, so a grown cluster is not decided unseen. */
+export const DuplicateDecision = v.union([
+  v.picklist(['confirmed', 'dismissed']),
+  v.object({ decision: v.picklist(['confirmed', 'dismissed']), recordIds: v.pipe(v.array(v.string()), v.maxLength(10_000)) }),
+]);
+export type DuplicateDecision = v.InferOutput<typeof DuplicateDecision>;

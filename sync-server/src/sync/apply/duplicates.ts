@@ -190,9 +190,11 @@ export type ClusterDecision = 'confirmed' | 'dismissed';
 
 /**
  * The officer's decision on a whole cluster: its members leave it, so later look-alikes open a new one. A pair
- * written before clusters is decided the same way. Answers a reason when the cluster cannot be decided.
+ * written before clusters is decided the same way. With `seen` (the members the officer was shown), a cluster
+ * that gained a member since is refused: the device puts it back on the desk, grown. Answers a reason when the
+ * cluster cannot be decided.
  */
-export async function decideCluster(tx: SqlExecutor, context: PushContext, id: string, value: ClusterDecision): Promise<string | undefined> {
+export async function decideCluster(tx: SqlExecutor, context: PushContext, id: string, value: ClusterDecision, seen?: readonly string[]): Promise<string | undefined> {
   const stored = await getRecord(tx, id);
   if (!stored) return 'Không tìm thấy trường hợp trùng này.';
   await lockCommuneClusters(tx, stored.commune);
@@ -201,6 +203,10 @@ export async function decideCluster(tx: SqlExecutor, context: PushContext, id: s
     if (!cluster) return 'Không tìm thấy trường hợp trùng này.';
     if (cluster.data.status === 'merged') return 'Nhóm nghi trùng này đã được gộp vào một nhóm khác; hãy xem nhóm mới.';
     if (cluster.data.status !== 'open') return 'Trường hợp trùng này đã được xem xét.';
+    if (seen) {
+      const shown = new Set(seen);
+      if (cluster.data.recordIds.some((member) => !shown.has(member))) return 'Nhóm nghi trùng này vừa có thêm hồ sơ; hãy xem lại rồi quyết định.';
+    }
     cluster.data = { ...cluster.data, status: value, decision: { by: context.userId, at: context.now } };
     await moveOpenCluster(tx, id, null);
     return undefined;

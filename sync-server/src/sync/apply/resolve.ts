@@ -6,6 +6,7 @@ import * as v from 'valibot';
 import type { SqlExecutor } from '../../db/database';
 import { describeIssues } from '../../../../src/shared/fields';
 import type { ConflictData } from '../../../../src/shared/records/conflict';
+import { DuplicateDecision } from '../../../../src/shared/records/duplicate';
 import { EDITABLE_TYPES, type EditableTypeName } from '../../../../src/shared/records/registry';
 import { CONFLICT_RESOLVERS } from '../../../../src/shared/roles';
 import { getRecord, type StoredRecord } from '../../store/records';
@@ -40,10 +41,13 @@ export async function applyResolve(tx: SqlExecutor, context: MutationContext, op
 
 /**
  * A cluster of possible duplicates is confirmed (the office will merge the paper files) or dismissed, as a whole;
- * the records stay. Later look-alikes open a new cluster (apply/duplicates.ts).
+ * the records stay. The device names the members the officer saw; a cluster that has grown since is not decided
+ * (the newcomer was never looked at). A bare "confirmed"/"dismissed" (apps before clusters) decides it as it is.
  */
 async function decideDuplicate(tx: SqlExecutor, context: MutationContext, record: StoredRecord, value: unknown): Promise<ApplyOutcome> {
-  if (value !== 'confirmed' && value !== 'dismissed') return rejected('Chọn "đúng là trùng" hoặc "không trùng".');
-  const refused = await decideCluster(tx, context, record.id, value);
+  const parsed = v.safeParse(DuplicateDecision, value);
+  if (!parsed.success) return rejected('Chọn "đúng là trùng" hoặc "không trùng".');
+  const decision = typeof parsed.output === 'string' ? { decision: parsed.output } : parsed.output;
+  const refused = await decideCluster(tx, context, record.id, decision.decision, 'recordIds' in decision ? decision.recordIds : undefined);
   return refused ? rejected(refused) : applied;
 }
