@@ -151,7 +151,7 @@ async function join(tx: SqlExecutor, context: PushContext, batch: Batch, key: Pe
     const cluster = await loadCluster(tx, batch, id);
     if (cluster?.data.status === 'open') open.push(cluster);
   }
-  // The largest survives; among equals the oldest id, so the outcome does not depend on read order.
+  // The largest survives (the fewest ids move); among equals the smaller id, so read order does not decide.
   open.sort((a, b) => b.data.recordIds.length - a.data.recordIds.length || (a.record.id < b.record.id ? -1 : 1));
   const newReason = found.reduce<DuplicateReason | undefined>((best, f) => stronger(best, f.reason), undefined)!;
   const target = open[0] ?? openCluster(batch, context, key, newReason);
