@@ -8,6 +8,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Database, SqlExecutor } from '../../sync-server/src/db/database';
 import { getRecord } from '../../sync-server/src/store/records';
 import { backfillNameKeys } from '../../sync-server/src/store/person-keys';
+import { clusterLegacyPairs } from '../../sync-server/src/sync/apply/duplicates';
+import { writeRecord } from '../../sync-server/src/sync/write-record';
 import { push } from '../../sync-server/src/sync/push';
 import { pull, serializeChanges } from '../../sync-server/src/sync/pull';
 import { expandVersions, type WireChange } from '../../src/shared/protocol';
@@ -177,6 +179,31 @@ for (const engine of engines) {
       const after = randomUUID();
       await push(db, pushContext(), [household(1, 'Huynh Van Tamm', {}, after)]);
       expect((await openClusters(db)).map((c) => c.data?.recordIds)).toEqual([[after, before]]);
+    });
+
+    it('#9.6 open pairs stored before clusters become one cluster per group at migration 6; new look-alikes join it', async () => {
+      const db = await fresh();
+      const [a, b, c, d, e, f, g] = [randomUUID(), randomUUID(), randomUUID(), randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+      await push(db, pushContext(), [household(1, 'Mai Văn Một', {}, a), household(2, 'Mai Van Mot', {}, b), household(3, 'Mai Văn Mộtt', {}, c), household(4, 'Lý Thị Hai', {}, d), household(5, 'Ly Thi Hai', {}, e), household(6, 'Cao Văn Ba', {}, f), household(7, 'Cao Van Ba', {}, g)]);
+      // The database as the pairwise design left it: pairs, and no cluster membership.
+      await db.run("DELETE FROM records WHERE type = 'duplicate'");
+      await db.run('UPDATE person_keys SET open_cluster = NULL');
+      const legacy = (recordIds: [string, string], status = 'open') => ({ communeCode: LY_SON, recordType: 'household', recordIds, reason: 'head-name-village', status });
+      const pairs = [legacy([b, a]), legacy([c, b]), legacy([c, a]), legacy([e, d]), legacy([g, f], 'dismissed')];
+      await db.transaction(async (tx) => {
+        for (const data of pairs) await writeRecord(tx, pushContext(), { id: randomUUID(), type: 'duplicate', commune: LY_SON, parentId: null, data, meta: { f: {} }, deleted: false, createdAt: 1 });
+        await clusterLegacyPairs(tx, 2);
+      });
+      const all = await clusters(db);
+      const groups = all.filter((x) => x.data?.status === 'open').map((x) => new Set(x.data?.recordIds as string[]));
+      expect(groups).toEqual([new Set([a, b, c]), new Set([d, e])]);
+      expect(all.filter((x) => x.data?.status === 'merged')).toHaveLength(4);
+      expect(all.filter((x) => x.data?.status === 'dismissed').map((x) => x.data?.recordIds)).toEqual([[g, f]]);
+      const late = randomUUID();
+      await push(db, pushContext(), [household(1, 'Mai Văn Một', {}, late)]);
+      const grown = (await openClusters(db)).find((x) => (x.data?.recordIds as string[]).includes(a));
+      expect(new Set(grown?.data?.recordIds as string[])).toEqual(new Set([a, b, c, late]));
+      expect(await openClusters(db)).toHaveLength(2);
     });
 
     it('#9.6 two devices registering namesakes at the same moment end in one cluster with all of them', async () => {

@@ -4,6 +4,7 @@
  */
 import type { Database, SqlExecutor } from './database';
 import { backfillNameKeys } from '../store/person-keys';
+import { clusterLegacyPairs } from '../sync/apply/duplicates';
 
 interface Migration {
   version: number;
@@ -147,7 +148,10 @@ export const MIGRATIONS: readonly Migration[] = [
         PRIMARY KEY (commune, record_type, scope_key, half_key, name_key)
       );
     `,
-    after: backfillNameKeys,
+    after: async (tx) => {
+      await backfillNameKeys(tx);
+      await clusterLegacyPairs(tx, Date.now());
+    },
   },
 ];
 

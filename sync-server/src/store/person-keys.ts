@@ -104,8 +104,11 @@ export async function lockCommuneClusters(tx: SqlExecutor, commune: string): Pro
 
 /** The records now in `cluster` (and in no other open cluster): one statement for the batch. */
 export async function setOpenCluster(tx: SqlExecutor, recordIds: readonly string[], cluster: string): Promise<void> {
-  if (recordIds.length === 0) return;
-  await tx.run(`UPDATE person_keys SET open_cluster = ? WHERE record_id IN (${recordIds.map(() => '?').join(', ')})`, [cluster, ...recordIds]);
+  // Chunks keep each statement well under the engines' parameter limits (a migrated cluster can be large).
+  for (let start = 0; start < recordIds.length; start += 500) {
+    const chunk = recordIds.slice(start, start + 500);
+    await tx.run(`UPDATE person_keys SET open_cluster = ? WHERE record_id IN (${chunk.map(() => '?').join(', ')})`, [cluster, ...chunk]);
+  }
 }
 
 /** Every member of `from` moves to `to` (a merge), or to none (`null`: the cluster was decided). */

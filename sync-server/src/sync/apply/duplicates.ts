@@ -30,8 +30,9 @@
  * its version counter (`lockCommuneClusters`), the lock every write of the commune takes anyway, so it adds no
  * new lock order. SQLite has one writer.
  *
- * Pairs written before clusters (recordIds of two, no `reasons`) stay as they are: open on the desk, decidable,
- * but not joined by new look-alikes (no record points at them).
+ * Pairs written before clusters (recordIds of two, no `reasons`): migration 6 groups the open ones into clusters
+ * (`clusterLegacyPairs`: pairs that share a record are one group) and closes each pair as merged into its
+ * cluster. Decided pairs stay as they were.
  */
 import { randomUUID } from 'node:crypto';
 import type { SqlExecutor } from '../../db/database';
@@ -211,4 +212,56 @@ export async function decideCluster(tx: SqlExecutor, context: PushContext, id: s
     await moveOpenCluster(tx, id, null);
     return undefined;
   });
+}
+
+/**
+ * Migration 6: open pairs written before clusters become clusters — pairs sharing a record are one group — and
+ * each pair is closed as merged into its group's cluster. The pairs stay as small records (devices that hold
+ * them learn they were merged); the officer's desk shows one cluster per group instead of one row per pair.
+ */
+export async function clusterLegacyPairs(tx: SqlExecutor, now: number): Promise<void> {
+  const context: PushContext = { userId: 'migration-6', role: 'admin', scope: new Set(), clientId: 'migration-6', now };
+  const pairs = (await tx.all<{ id: string }>("SELECT id FROM records WHERE type = 'duplicate' AND deleted = 0 ORDER BY version")).map((r) => r.id);
+  const groups = new Map<string, { pairs: StoredRecord[]; parent: Map<string, string> }>();
+  const root = (parent: Map<string, string>, id: string): string => {
+    let at = id;
+    for (let up = parent.get(at); up !== undefined && up !== at; up = parent.get(at)) at = up;
+    parent.set(id, at);
+    return at;
+  };
+  for (const id of pairs) {
+    const pair = await getRecord(tx, id);
+    const data = pair?.data as DuplicateData | undefined;
+    if (!pair || !data || data.status !== 'open' || data.reasons || data.recordIds.length < 2) continue;
+    const key = `${pair.commune}|${data.recordType}`;
+    const group = groups.get(key) ?? { pairs: [], parent: new Map<string, string>() };
+    groups.set(key, group);
+    group.pairs.push(pair);
+    for (const member of data.recordIds) if (!group.parent.has(member)) group.parent.set(member, member);
+    const [first, ...rest] = data.recordIds.map((member) => root(group.parent, member));
+    for (const other of rest) group.parent.set(other, first!);
+  }
+  for (const group of groups.values()) {
+    const clusters = new Map<string, { pairs: StoredRecord[]; ids: string[]; reasons: Record<string, DuplicateReason> }>();
+    for (const pair of group.pairs) {
+      const data = pair.data as DuplicateData;
+      const top = root(group.parent, data.recordIds[0]!);
+      const cluster = clusters.get(top) ?? { pairs: [], ids: [], reasons: {} };
+      clusters.set(top, cluster);
+      cluster.pairs.push(pair);
+      for (const member of data.recordIds) {
+        if (!(member in cluster.reasons)) cluster.ids.push(member);
+        cluster.reasons[member] = stronger(cluster.reasons[member], data.reason);
+      }
+    }
+    for (const cluster of clusters.values()) {
+      const first = cluster.pairs[0]!;
+      const firstData = first.data as DuplicateData;
+      const id = randomUUID();
+      const data: DuplicateData = { communeCode: first.commune, recordType: firstData.recordType, recordIds: cluster.ids, reason: firstData.reason, reasons: cluster.reasons, status: 'open' };
+      await writeRecord(tx, context, { id, type: 'duplicate', commune: first.commune, parentId: null, data, meta: { f: {} }, deleted: false, createdAt: now });
+      for (const pair of cluster.pairs) await writeRecord(tx, context, { ...pair, data: { ...pair.data, status: 'merged', mergedInto: id, recordIds: [] } });
+      await setOpenCluster(tx, cluster.ids, id);
+    }
+  }
 }
