@@ -10,6 +10,7 @@ import { getRecord } from '../../sync-server/src/store/records';
 import { backfillNameKeys } from '../../sync-server/src/store/person-keys';
 import { clusterLegacyPairs } from '../../sync-server/src/sync/apply/duplicates';
 import { writeRecord } from '../../sync-server/src/sync/write-record';
+import { pruneTombstones } from '../../sync-server/src/store/sync-log';
 import { push } from '../../sync-server/src/sync/push';
 import { pull, serializeChanges } from '../../sync-server/src/sync/pull';
 import { expandVersions, type WireChange } from '../../src/shared/protocol';
@@ -181,7 +182,7 @@ for (const engine of engines) {
       expect((await openClusters(db)).map((c) => c.data?.recordIds)).toEqual([[after, before]]);
     });
 
-    it('#9.6 open pairs stored before clusters become one cluster per group at migration 6; new look-alikes join it', async () => {
+    it('#9.6 open pairs stored before clusters become one cluster per group at migration 6 and are removed; new look-alikes join the cluster', async () => {
       const db = await fresh();
       const [a, b, c, d, e, f, g] = [randomUUID(), randomUUID(), randomUUID(), randomUUID(), randomUUID(), randomUUID(), randomUUID()];
       await push(db, pushContext(), [household(1, 'Mai Văn Một', {}, a), household(2, 'Mai Van Mot', {}, b), household(3, 'Mai Văn Mộtt', {}, c), household(4, 'Lý Thị Hai', {}, d), household(5, 'Ly Thi Hai', {}, e), household(6, 'Cao Văn Ba', {}, f), household(7, 'Cao Van Ba', {}, g)]);
@@ -197,13 +198,39 @@ for (const engine of engines) {
       const all = await clusters(db);
       const groups = all.filter((x) => x.data?.status === 'open').map((x) => new Set(x.data?.recordIds as string[]));
       expect(groups).toEqual([new Set([a, b, c]), new Set([d, e])]);
-      expect(all.filter((x) => x.data?.status === 'merged')).toHaveLength(4);
+      // The open pairs are removed; devices holding them get a removal each (these few age like any other).
+      expect(all.filter((x) => x.removed)).toHaveLength(4);
+      expect(await duplicateRecords(db)).toBe(3);
       expect(all.filter((x) => x.data?.status === 'dismissed').map((x) => x.data?.recordIds)).toEqual([[g, f]]);
       const late = randomUUID();
       await push(db, pushContext(), [household(1, 'Mai Văn Một', {}, late)]);
       const grown = (await openClusters(db)).find((x) => (x.data?.recordIds as string[]).includes(a));
       expect(new Set(grown?.data?.recordIds as string[])).toEqual(new Set([a, b, c, late]));
       expect(await openClusters(db)).toHaveLength(2);
+    });
+
+    it('#9.6 where the stored pairs outnumber the records, migration 6 lets them be forgotten: a fresh device downloads no removal per pair', async () => {
+      const db = await fresh();
+      const ids = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+      await push(db, pushContext(), ids.map((id, i) => household(i + 1, 'Tô Văn Bốn', {}, id)));
+      await db.run("DELETE FROM records WHERE type = 'duplicate'");
+      await db.run('UPDATE person_keys SET open_cluster = NULL');
+      await db.transaction(async (tx) => {
+        for (let i = 1; i < ids.length; i++) {
+          for (let j = 0; j < i; j++) {
+            const data = { communeCode: LY_SON, recordType: 'household', recordIds: [ids[i], ids[j]], reason: 'head-name-village', status: 'open' };
+            await writeRecord(tx, pushContext(), { id: randomUUID(), type: 'duplicate', commune: LY_SON, parentId: null, data, meta: { f: {} }, deleted: false, createdAt: 1 });
+          }
+        }
+        await clusterLegacyPairs(tx, Date.now());
+      });
+      // What the server does at start, right after migrating.
+      await db.transaction((tx) => pruneTombstones(tx, Date.now() - 180 * 86_400_000));
+      const downloaded = await changes(db);
+      expect(downloaded.filter((c) => c.removed)).toEqual([]);
+      expect(downloaded.filter((c) => c.type === 'duplicate').map((c) => new Set(c.data?.recordIds as string[]))).toEqual([new Set(ids)]);
+      // A device that held the pairs is behind the forgotten history: it re-downloads the commune once.
+      expect((await pull(db, [{ commune: LY_SON, cursor: 5, epoch: 0 }], LIMITS)).resets).toEqual([LY_SON]);
     });
 
     it('#9.6 two devices registering namesakes at the same moment end in one cluster with all of them', async () => {

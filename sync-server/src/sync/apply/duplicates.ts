@@ -31,15 +31,15 @@
  * new lock order. SQLite has one writer.
  *
  * Pairs written before clusters (recordIds of two, no `reasons`): migration 6 groups the open ones into clusters
- * (`clusterLegacyPairs`: pairs that share a record are one group) and closes each pair as merged into its
- * cluster. Decided pairs stay as they were.
+ * (`clusterLegacyPairs`: pairs that share a record are one group) and removes the pairs. Decided pairs stay.
  */
 import { randomUUID } from 'node:crypto';
 import type { SqlExecutor } from '../../db/database';
 import { fold } from '../../../../src/shared/search/fold';
 import { DUPLICATE_REASON_STRENGTH, findDuplicates, findHouseholdDuplicates, type DuplicateCandidate, type DuplicateReason } from '../../../../src/shared/search/duplicates';
 import type { DuplicateData } from '../../../../src/shared/records/duplicate';
-import { getRecord, type StoredRecord } from '../../store/records';
+import { addTombstone, getRecord, type StoredRecord } from '../../store/records';
+import { nextCommuneVersion } from '../../store/sync-log';
 import { lockCommuneClusters, moveOpenCluster, personKeyCandidates, putPersonKey, setOpenCluster, type PersonKeyCandidate, type PersonKeyRow } from '../../store/person-keys';
 import type { PushContext } from '../context';
 import { writeRecord } from '../write-record';
@@ -216,8 +216,10 @@ export async function decideCluster(tx: SqlExecutor, context: PushContext, id: s
 
 /**
  * Migration 6: open pairs written before clusters become clusters — pairs sharing a record are one group — and
- * each pair is closed as merged into its group's cluster. The pairs stay as small records (devices that hold
- * them learn they were merged); the officer's desk shows one cluster per group instead of one row per pair.
+ * the pairs are removed, each with a tombstone so devices drop their copy. Where the pairs outnumber the
+ * commune's other records (the quadratic case), their tombstones are dated 0: the pruning at start forgets them
+ * at once, so a fresh device downloads the records and the clusters, not a removal per pair, and a device that
+ * held the pairs re-downloads its commune once (a reset, docs/sync.md). Elsewhere they age like any other.
  */
 export async function clusterLegacyPairs(tx: SqlExecutor, now: number): Promise<void> {
   const context: PushContext = { userId: 'migration-6', role: 'admin', scope: new Set(), clientId: 'migration-6', now };
@@ -260,8 +262,14 @@ export async function clusterLegacyPairs(tx: SqlExecutor, now: number): Promise<
       const id = randomUUID();
       const data: DuplicateData = { communeCode: first.commune, recordType: firstData.recordType, recordIds: cluster.ids, reason: firstData.reason, reasons: cluster.reasons, status: 'open' };
       await writeRecord(tx, context, { id, type: 'duplicate', commune: first.commune, parentId: null, data, meta: { f: {} }, deleted: false, createdAt: now });
-      for (const pair of cluster.pairs) await writeRecord(tx, context, { ...pair, data: { ...pair.data, status: 'merged', mergedInto: id, recordIds: [] } });
       await setOpenCluster(tx, cluster.ids, id);
+    }
+    const { commune } = group.pairs[0]!;
+    const others = Number((await tx.get<{ n: number | string }>("SELECT COUNT(*) AS n FROM records WHERE commune = ? AND type <> 'duplicate'", [commune]))?.n ?? 0);
+    const removedAt = group.pairs.length > others ? 0 : now;
+    for (const pair of group.pairs) {
+      await tx.run('DELETE FROM records WHERE id = ?', [pair.id]);
+      await addTombstone(tx, { commune, version: await nextCommuneVersion(tx, commune), type: 'duplicate', id: pair.id, now: removedAt });
     }
   }
 }
