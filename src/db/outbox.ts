@@ -116,12 +116,16 @@ export async function resolveConflict(db: AnSinhDb, conflictId: string, value: u
   });
 }
 
-/** An officer's decision on a possible duplicate: shown at once here, applied by the server for all. */
+/**
+ * An officer's decision on a cluster of possible duplicates: shown at once here, applied by the server for all.
+ * It names the members the cluster had here, so the server refuses it if one joined since (not seen).
+ */
 export async function decideDuplicate(db: AnSinhDb, id: string, value: 'confirmed' | 'dismissed', now: number): Promise<void> {
   await db.transaction('rw', withQueue(db, db.duplicates), async () => {
     const record = await db.duplicates.get(id);
     if (record) await db.duplicates.put({ ...record, status: value });
-    await enqueue(db, id, { kind: 'resolve', id, value }, now);
+    const recordIds = Array.isArray(record?.recordIds) ? record.recordIds.filter((r): r is string => typeof r === 'string') : [];
+    await enqueue(db, id, { kind: 'resolve', id, value: { decision: value, recordIds } }, now);
   });
 }
 

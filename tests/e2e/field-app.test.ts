@@ -2,7 +2,8 @@
  * Issue 5 end to end, in real Chromium at 800×1280 against the built PWA and the real server: a collaborator
  * offline registers a household with four members (one already registered elsewhere → a duplicate warning),
  * fills the survey with a reload in the middle (the draft survives), sees "Hộ nghèo" with its reasons, submits;
- * back online it syncs; a commune officer approves on another device; two devices edit the same member's field
+ * back online it syncs; a commune officer approves on another device and dismisses the cluster of the woman's
+ * two registrations; two devices edit the same member's field
  * offline and the officer resolves the conflict.
  */
 import { describe, expect, it } from 'vitest';
@@ -104,7 +105,17 @@ describe.skipIf(!available)('e2e: the field app of a commune collaborator', () =
     // The server noticed the two registrations of the same woman and put them on the officer's desk.
     await synced(officer);
     await officer.getByRole('link', { name: 'Duyệt hồ sơ' }).click();
-    await expect.poll(() => officer.textContent('main')).toContain('trùng họ tên, năm sinh và thôn');
+    // One cluster for the woman, her two registrations named from the officer's device; dismissed as a whole.
+    const cluster = officer.getByTestId('duplicate-cluster').filter({ hasText: 'Trần Thị Mỹ' });
+    await expect.poll(() => cluster.textContent()).toContain('trùng họ tên, năm sinh và thôn');
+    const clusterText = await cluster.textContent();
+    expect(clusterText).toContain('2 hồ sơ có thể là cùng một người');
+    expect(clusterText).toContain('hộ Lê Văn Sẵn');
+    expect(clusterText).toContain('hộ Phạm Văn Khó');
+    await cluster.getByRole('button', { name: 'Không trùng' }).click();
+    await expect.poll(() => cluster.count()).toBe(0);
+    await synced(officer);
+    await expect.poll(() => officer.getByTestId('duplicate-cluster').count()).toBe(0);
 
     // Two devices change the same member's CCCD offline, to different numbers.
     await synced(colleague);

@@ -147,7 +147,7 @@ for (const engine of engines) {
       const caseId = randomUUID();
       await push(db, pushContext(), [createMutation(1, {}, householdId)]);
       await db.transaction((tx) => putRecord(tx, { id: caseId, type: 'case', commune: LY_SON, version: 999, parentId: null, data: surveyCaseFields(householdId), meta: { f: {} }, deleted: false, createdAt: 1 }, 1, 'old'));
-      await db.transaction((tx) => MIGRATIONS.find((m) => m.version === 7)!.up!(tx));
+      await db.transaction((tx) => MIGRATIONS.find((m) => m.version === 7)!.after!(tx));
       expect((await getRecord(db, caseId))?.parentId).toBe(householdId);
     });
   });

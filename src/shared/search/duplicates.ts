@@ -23,7 +23,7 @@ export interface DuplicateCandidate {
 }
 
 /** Edit distance, small and bounded: names differ by a typo at most. */
-function withinOneEdit(a: string, b: string): boolean {
+export function withinOneEdit(a: string, b: string): boolean {
   if (a === b) return true;
   if (Math.abs(a.length - b.length) > 1) return false;
   let i = 0;
@@ -45,6 +45,33 @@ function withinOneEdit(a: string, b: string): boolean {
   }
   return edits + (a.length - i) + (b.length - j) <= 1;
 }
+
+/**
+ * Keys that any two names within one edit share at least one of, so the server finds typo look-alikes through an
+ * index instead of reading a whole village or year of birth. Let `m` be the shorter length and `h = ⌊m/2⌋`: a
+ * changed letter, or a letter the longer one has in addition, at position `p` leaves the first `h` letters equal
+ * when `p ≥ h`, and the last `m − h` letters equal when `p < h`. A name does not know whether it is the shorter
+ * one, so it has the prefix and suffix keys for `m = length` and for `m = length − 1`: four keys. Names that
+ * share a key are candidates only; `withinOneEdit` decides.
+ */
+export function oneEditKeys(foldedName: string): string[] {
+  const keys = new Set<string>();
+  for (const m of [foldedName.length, foldedName.length - 1]) {
+    if (m < 0) continue;
+    const h = Math.floor(m / 2);
+    keys.add(`${m}<${foldedName.slice(0, h)}`);
+    keys.add(`${m}>${foldedName.slice(foldedName.length - (m - h))}`);
+  }
+  return [...keys];
+}
+
+/** Stronger reasons first: a shared CCCD says more than a shared name. */
+export const DUPLICATE_REASON_STRENGTH: Record<DuplicateReason, number> = {
+  'citizen-id': 3,
+  'name-birth-year-village': 2,
+  'head-name-village': 2,
+  'name-birth-year': 1,
+};
 
 /**
  * Candidates for `person` among `others`: the same CCCD (exact), or the same folded name (one typo allowed) and

@@ -1,11 +1,13 @@
 /**
  * @module The commune officer's desk: surveys to approve or return with a comment, conflicting edits shown side
- * by side (who, when, which device, which value) to pick or type the right value, and possible duplicates.
+ * by side (who, when, which device, which value) to pick or type the right value, and possible duplicates —
+ * one cluster of look-alike records per person or household, named from what the device holds, decided whole.
  */
 import { useState } from 'preact/hooks';
 import { Link } from '@tanstack/react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { casesToReview } from '../../db/cases';
+import { openDuplicateClusters, type DuplicateCluster } from '../../db/duplicates';
 import { decideDuplicate, queueCommand, resolveConflict } from '../../db/outbox';
 import type { Candidate } from '../../shared/records/conflict';
 import { DUPLICATE_REASON_VI } from '../../shared/search/duplicates';
@@ -25,7 +27,7 @@ export function ReviewPage() {
     const cases = await casesToReview(db, commune);
     const households = new Map((await db.households.bulkGet(cases.map((c) => c.subjectId))).flatMap((h) => (h ? [[h.id, h] as const] : [])));
     const conflicts = (await db.conflicts.where('communeCode').equals(commune).toArray()).filter((c) => c.status === 'open');
-    const duplicates = (await db.duplicates.where('communeCode').equals(commune).toArray()).filter((d) => d.status === 'open');
+    const duplicates = await openDuplicateClusters(db, commune);
     const pending = new Set((await db.outbox.toArray()).map((e) => e.recordId));
     return { cases, households, conflicts, duplicates, pending };
   }, [commune]);
@@ -51,18 +53,8 @@ export function ReviewPage() {
       <div class="card">
         <h2>{t.duplicates}</h2>
         {state.duplicates.length === 0 && <p>{t.noDuplicates}</p>}
-        {state.duplicates.map((d) => (
-          <div class="row" key={d.id}>
-            <span>
-              {(d.recordIds as string[]).join(' ↔ ')} — {DUPLICATE_REASON_VI[d.reason as keyof typeof DUPLICATE_REASON_VI]}
-            </span>
-            <button type="button" class="secondary" onClick={() => void decideDuplicate(db, d.id, 'confirmed', Date.now()).then(done)}>
-              {t.confirmDuplicate}
-            </button>
-            <button type="button" class="secondary" onClick={() => void decideDuplicate(db, d.id, 'dismissed', Date.now()).then(done)}>
-              {t.dismissDuplicate}
-            </button>
-          </div>
+        {state.duplicates.map((cluster) => (
+          <DuplicateClusterRow key={cluster.id} cluster={cluster} onDone={done} />
         ))}
       </div>
     </section>
@@ -139,6 +131,45 @@ function ConflictRow(props: { id: string; field: string; recordId: string; candi
       </label>
       <button type="button" class="secondary" disabled={!typed.trim()} onClick={() => void choose(typed.trim())}>
         {t.save}
+      </button>
+    </div>
+  );
+}
+
+function DuplicateClusterRow(props: { cluster: DuplicateCluster; onDone: () => void }) {
+  const t = useT();
+  const { cluster } = props;
+  const decide = async (value: 'confirmed' | 'dismissed') => {
+    await decideDuplicate(db, cluster.id, value, Date.now());
+    props.onDone();
+  };
+  return (
+    <div class="conflict" data-testid="duplicate-cluster">
+      <p>
+        <strong>{cluster.recordType === 'member' ? t.duplicatePeople(cluster.total) : t.duplicateHouseholds(cluster.total)}</strong>
+      </p>
+      <ul>
+        {cluster.members.map((m) => (
+          <li key={m.id}>
+            {m.householdId ? (
+              <Link to="/households/$householdId" params={{ householdId: m.householdId }}>
+                {m.name ?? t.notOnDevice}
+              </Link>
+            ) : (
+              (m.name ?? t.notOnDevice)
+            )}
+            {m.birthYear ? ` (${m.birthYear})` : ''}
+            {cluster.recordType === 'member' && m.householdHead ? ` · ${t.householdOf(m.householdHead)}` : ''}
+            {m.village ? ` · ${m.village}` : ''} — {DUPLICATE_REASON_VI[m.reason]}
+          </li>
+        ))}
+      </ul>
+      {cluster.total > cluster.members.length && <p class="hint">{t.andMore(cluster.total - cluster.members.length)}</p>}
+      <button type="button" class="secondary" onClick={() => void decide('confirmed')}>
+        {t.confirmDuplicate}
+      </button>
+      <button type="button" class="secondary" onClick={() => void decide('dismissed')}>
+        {t.dismissDuplicate}
       </button>
     </div>
   );

@@ -3,13 +3,15 @@
  * transaction with its bookkeeping row. Never edit a migration that has shipped: add the next one.
  */
 import type { Database, SqlExecutor } from './database';
+import { backfillNameKeys } from '../store/person-keys';
+import { clusterLegacyPairs } from '../sync/apply/duplicates';
 
 interface Migration {
   version: number;
   name: string;
   sql: string;
-  /** Data changes SQL cannot say portably (reading JSON), run after `sql` in the same transaction. */
-  up?: (tx: SqlExecutor) => Promise<void>;
+  /** Data the SQL cannot compute portably, in the same transaction, after it. */
+  after?: (tx: SqlExecutor) => Promise<void>;
 }
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -140,10 +142,31 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
+    version: 6,
+    name: 'duplicate clusters: look-alike names by indexed half keys, the open cluster of each record',
+    sql: `
+      ALTER TABLE person_keys ADD COLUMN open_cluster TEXT;
+      CREATE INDEX person_keys_open_cluster ON person_keys (open_cluster);
+      CREATE INDEX person_keys_name ON person_keys (commune, record_type, name_key);
+      CREATE TABLE person_name_keys (
+        commune TEXT NOT NULL,
+        record_type TEXT NOT NULL,
+        scope_key TEXT NOT NULL,
+        half_key TEXT NOT NULL,
+        name_key TEXT NOT NULL,
+        PRIMARY KEY (commune, record_type, scope_key, half_key, name_key)
+      );
+    `,
+    after: async (tx) => {
+      await backfillNameKeys(tx);
+      await clusterLegacyPairs(tx, Date.now());
+    },
+  },
+  {
     version: 7,
     name: 'cases belong to the household or person they are about (they move with it)',
     sql: '',
-    async up(tx) {
+    async after(tx) {
       const cases = await tx.all<{ id: string; data: string }>("SELECT id, data FROM records WHERE type = 'case' AND parent_id IS NULL");
       for (const row of cases) {
         const subject = (JSON.parse(row.data) as { subjectId?: unknown }).subjectId;
@@ -161,7 +184,7 @@ export async function migrate(db: Database, migrations: readonly Migration[] = M
     if (done.has(migration.version)) continue;
     await db.transaction(async (tx) => {
       for (const statement of splitStatements(migration.sql)) await tx.run(statement);
-      await migration.up?.(tx);
+      await migration.after?.(tx);
       await tx.run('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', [
         migration.version,
         migration.name,

@@ -19,6 +19,7 @@ import { applyDelete } from './apply/delete';
 import { applyDistribution, applyVoid } from './apply/events';
 import { applyCommand } from './apply/command';
 import { applyResolve } from './apply/resolve';
+import { collectingDuplicates } from './apply/duplicates';
 
 export type { PushContext } from './context';
 
@@ -66,13 +67,16 @@ export async function push(db: Database, context: PushContext, mutations: readon
     // With them, the locks guarding what other batches rewrite too: conflicts' records, handouts' keys (lock-keys.ts).
     for (const key of await guardLocks(tx, fresh)) locked.add(key);
     await tx.lockAll([...locked]);
-    for (const raw of fresh) {
-      seq += 1;
-      const { mutationId, outcome } = await applyOne(tx, context, raw, locked);
-      const result: MutationResult = { seq, ...outcome };
-      await recordResult(tx, { clientId: context.clientId, mutationId, userId: context.userId, result, now: context.now });
-      results.push(result);
-    }
+    // Duplicate clusters touched by many mutations are written once, when the loop ends (apply/duplicates.ts).
+    await collectingDuplicates(tx, context, async () => {
+      for (const raw of fresh) {
+        seq += 1;
+        const { mutationId, outcome } = await applyOne(tx, context, raw, locked);
+        const result: MutationResult = { seq, ...outcome };
+        await recordResult(tx, { clientId: context.clientId, mutationId, userId: context.userId, result, now: context.now });
+        results.push(result);
+      }
+    });
     return { lastSeq: seq, results };
   });
 }

@@ -14,6 +14,7 @@ import type { SqlExecutor } from '../../db/database';
 import { describeIssues } from '../../../../src/shared/fields';
 import { sameValue } from '../../../../src/shared/patch';
 import type { ConflictData } from '../../../../src/shared/records/conflict';
+import { DuplicateDecision } from '../../../../src/shared/records/duplicate';
 import { EDITABLE_TYPES, type EditableTypeName } from '../../../../src/shared/records/registry';
 import { can, notPermitted } from '../../../../src/shared/permissions';
 import { getRecord, type StoredRecord } from '../../store/records';
@@ -21,6 +22,7 @@ import { applied, OUT_OF_SCOPE, rejected, type ApplyOutcome, type MutationContex
 import { recordLock } from '../lock-keys';
 import { writeRecord } from '../write-record';
 import { openConflict } from './conflicts';
+import { decideCluster } from './duplicates';
 
 export async function applyResolve(
   tx: SqlExecutor,
@@ -62,10 +64,15 @@ export async function applyResolve(
   return applied;
 }
 
-/** A possible duplicate is confirmed (the office will merge the paper files) or dismissed; the records stay. */
+/**
+ * A cluster of possible duplicates is confirmed (the office will merge the paper files) or dismissed, as a whole;
+ * the records stay. The device names the members the officer saw; a cluster that has grown since is not decided
+ * (the newcomer was never looked at). A bare "confirmed"/"dismissed" (apps before clusters) decides it as it is.
+ */
 async function decideDuplicate(tx: SqlExecutor, context: MutationContext, record: StoredRecord, value: unknown): Promise<ApplyOutcome> {
-  if (value !== 'confirmed' && value !== 'dismissed') return rejected('Chọn "đúng là trùng" hoặc "không trùng".');
-  if (record.data.status !== 'open') return rejected('Trường hợp trùng này đã được xem xét.');
-  await writeRecord(tx, context, { ...record, data: { ...record.data, status: value, decision: { by: context.userId, at: context.now } } });
-  return applied;
+  const parsed = v.safeParse(DuplicateDecision, value);
+  if (!parsed.success) return rejected('Chọn "đúng là trùng" hoặc "không trùng".');
+  const decision = typeof parsed.output === 'string' ? { decision: parsed.output } : parsed.output;
+  const refused = await decideCluster(tx, context, record.id, decision.decision, 'recordIds' in decision ? decision.recordIds : undefined);
+  return refused ? rejected(refused) : applied;
 }
