@@ -14,7 +14,7 @@ import { getRecord } from '../../sync-server/src/store/records';
 import { nextCommuneVersion } from '../../sync-server/src/store/sync-log';
 import { push } from '../../sync-server/src/sync/push';
 import { storageEngines } from '../support/engines';
-import { LY_SON, createMutation, distributionData, mutation, patchMutation, pushContext } from '../support/fixtures';
+import { BA_TO, LY_SON, createMutation, distributionData, memberFields, mutation, patchMutation, pushContext } from '../support/fixtures';
 
 const engines = await storageEngines('races');
 
@@ -165,6 +165,31 @@ for (const engine of engines) {
           { address: 'Tổ 5', notes: 'Đã đến nhà' },
           { address: 'Tổ 5', notes: 'Đã đến nhà' },
         ]);
+      });
+    });
+
+    describe('#9.2 a household moving while one of its members is edited', () => {
+      it('#9.2 the member moves with the edit: nothing of it stays in the old commune, the edit is not lost', async () => {
+        const db = await fresh();
+        const both = () => pushContext({ role: 'commune_officer', scope: new Set([LY_SON, BA_TO]) });
+        const [household, member] = [randomUUID(), randomUUID()];
+        await push(db, both(), [createMutation(1, {}, household), patchMutation(2, member, memberFields(household), 0, 'member')]);
+        const base = (await getRecord(db, member))!.version;
+        const householdBase = (await getRecord(db, household))!.version;
+        // The new commune's counter is held: the move has written its removal in Lý Sơn (and holds Lý Sơn's counter)
+        // and waits there, before it reads the members; the member's edit reads the member meanwhile.
+        const hold = await holdCommune(db, BA_TO);
+        const move = push(db, both(), [patchMutation(1, household, { communeCode: BA_TO }, householdBase)]);
+        await blocked(db, 1);
+        const edit = push(db, both(), [patchMutation(1, member, { fullName: 'Nguyễn Thị Bé Nhỏ' }, base, 'member')]);
+        await blocked(db, 2);
+        await hold.release();
+        const [moved, edited] = await Promise.all([move, edit]);
+
+        expect(moved.results[0]?.status).toBe('applied');
+        expect(edited.results[0]?.status).toBe('applied');
+        expect(await getRecord(db, member)).toMatchObject({ commune: BA_TO, data: { communeCode: BA_TO, fullName: 'Nguyễn Thị Bé Nhỏ' } });
+        expect(await getRecord(db, household)).toMatchObject({ commune: BA_TO });
       });
     });
 

@@ -16,6 +16,7 @@ import { writeRecord } from '../write-record';
 import { recordConflict } from './conflicts';
 import { checkDuplicates } from './duplicates';
 import { classifySurveyCase } from '../derive/survey';
+import { recordLock } from '../lock-keys';
 
 export async function applyPatch(
   tx: SqlExecutor,
@@ -68,6 +69,9 @@ export async function applyPatch(
     if (!derived.ok) return rejected(derived.reason);
     fields.data = derived.data;
   }
+
+  const moving = existing !== undefined && existing.commune !== commune && Object.keys(accepted).length > 0;
+  if (moving) await lockDescendants(tx, op.id);
 
   if (Object.keys(accepted).length > 0) {
     const defaults: Record<string, unknown> = 'serverDefaults' in type && !existing ? type.serverDefaults : {};
@@ -137,7 +141,26 @@ const MOVES_WITH_PARENT = new Set(['member', 'case', 'conflict', 'duplicate']);
 /** Fields a person or household is recognised by (src/shared/search/duplicates.ts). */
 const IDENTITY_FIELDS = new Set(['headName', 'headCitizenId', 'village', 'fullName', 'birthDate', 'citizenId', 'householdId']);
 
+/**
+ * Before a record moves, the locks of everything that moves with it: a child's own edit holds its lock, not its
+ * household's, so without them a member edited at the same moment would be moved as it was read, and the edit
+ * would land in the old commune. Taken before this mutation writes anything (so before any commune counter); a
+ * deadlock with another batch is still possible in theory — PostgreSQL detects it, the batch answers 503 and the
+ * device retries it whole.
+ */
+async function lockDescendants(tx: SqlExecutor, id: string): Promise<void> {
+  const ids: string[] = [];
+  for (let frontier = [id]; frontier.length > 0; ) {
+    const next: string[] = [];
+    for (const parent of frontier) for (const child of await childrenOf(tx, parent)) if (MOVES_WITH_PARENT.has(child.type)) next.push(child.id);
+    ids.push(...next);
+    frontier = next;
+  }
+  await tx.lockAll(ids.map(recordLock));
+}
+
 async function moveChildren(tx: SqlExecutor, context: MutationContext, parentId: string, from: string, to: string) {
+  // Read after lockDescendants: every child's own edit has committed or waits for this move.
   for (const child of await childrenOf(tx, parentId)) {
     if (child.commune !== from || !MOVES_WITH_PARENT.has(child.type)) continue;
     await writeRecord(tx, context, { ...child, commune: to, data: { ...child.data, communeCode: to } }, { previousCommune: from });
