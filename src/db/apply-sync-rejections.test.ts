@@ -1,19 +1,10 @@
-import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { freshDeviceDatabases } from '../../tests/support/device-db';
+import { describe, expect, it } from 'vitest';
 import type { SyncResponse } from '../shared/protocol';
 import { applySyncResponse } from './apply-sync';
-import { openDb, type AnSinhDb } from './database';
 import { voidDistribution } from './outbox';
 
-const dbs: AnSinhDb[] = [];
-function fresh() {
-  const db = openDb(`test-${crypto.randomUUID()}`);
-  dbs.push(db);
-  return db;
-}
-afterEach(async () => {
-  for (const db of dbs.splice(0)) await db.delete();
-});
+const fresh = freshDeviceDatabases();
 
 const LY_SON = '21548';
 function answer(overrides: Partial<SyncResponse>): SyncResponse {

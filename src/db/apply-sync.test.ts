@@ -1,22 +1,13 @@
 /** Applying a pull page on the device (fake-indexeddb): one record the device cannot take never stops the page. */
-import 'fake-indexeddb/auto';
+import { freshDeviceDatabases } from '../../tests/support/device-db';
 import { randomUUID } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DBCore, Middleware } from 'dexie';
 import type { Change, SyncResponse } from '../shared/protocol';
 import { applySyncResponse } from './apply-sync';
-import { openDb, type AnSinhDb } from './database';
 
 const LY_SON = '21548';
-const dbs: AnSinhDb[] = [];
-function fresh(): AnSinhDb {
-  const db = openDb(`apply-${randomUUID()}`);
-  dbs.push(db);
-  return db;
-}
-afterEach(async () => {
-  for (const db of dbs.splice(0)) await db.delete();
-});
+const fresh = freshDeviceDatabases('apply');
 
 /** A value nested `depth` levels deep, built without recursion. */
 function nested(depth: number): Record<string, unknown> {

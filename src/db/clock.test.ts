@@ -1,20 +1,12 @@
-import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { freshDeviceDatabases } from '../../tests/support/device-db';
+import { describe, expect, it } from 'vitest';
 import { decodeHlc } from '../shared/hlc';
-import { openDb, type AnSinhDb } from './database';
+import { type AnSinhDb } from './database';
 import { estimateServerNow, futureDateOnDevice, readClock, recordServerTime } from './client-id';
 import { saveHousehold } from './households';
 
 const valid = { headName: 'Nguyễn Văn Đức', communeCode: '21548', village: 'Thôn Đông An Vĩnh', address: 'Tổ 2', area: 'rural', notes: '' };
-const dbs: AnSinhDb[] = [];
-function fresh() {
-  const db = openDb(`test-${crypto.randomUUID()}`);
-  dbs.push(db);
-  return db;
-}
-afterEach(async () => {
-  for (const db of dbs.splice(0)) await db.delete();
-});
+const fresh = freshDeviceDatabases();
 
 const DAY = 24 * 3_600_000;
 const T = 1_764_000_000_000;

@@ -1,18 +1,9 @@
-import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openDb, type AnSinhDb } from './database';
+import { freshDeviceDatabases } from '../../tests/support/device-db';
+import { describe, expect, it } from 'vitest';
 import { CLUSTER_DISPLAY_LIMIT, openDuplicateClusters } from './duplicates';
 import { decideDuplicate } from './outbox';
 
-const dbs: AnSinhDb[] = [];
-function fresh() {
-  const db = openDb(`test-${crypto.randomUUID()}`);
-  dbs.push(db);
-  return db;
-}
-afterEach(async () => {
-  for (const db of dbs.splice(0)) await db.delete();
-});
+const fresh = freshDeviceDatabases();
 
 const COMMUNE = '21548';
 

@@ -1,6 +1,6 @@
-import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openDb, type AnSinhDb, type OutboxEntry } from './database';
+import { freshDeviceDatabases } from '../../tests/support/device-db';
+import { describe, expect, it } from 'vitest';
+import { type AnSinhDb, type OutboxEntry } from './database';
 import { getHousehold, householdDuplicates, saveHousehold } from './households';
 import { memberDuplicates, saveMember } from './members';
 import { searchHouseholds } from './search';
@@ -9,15 +9,7 @@ import { getClientId } from './client-id';
 import { recordDistribution } from './outbox';
 
 const valid = { headName: 'Nguyễn Văn Đức', communeCode: '21548', village: 'Thôn Đông An Vĩnh', address: 'Tổ 2', area: 'rural', notes: '' };
-const dbs: AnSinhDb[] = [];
-function fresh() {
-  const db = openDb(`test-${crypto.randomUUID()}`);
-  dbs.push(db);
-  return db;
-}
-afterEach(async () => {
-  for (const db of dbs.splice(0)) await db.delete();
-});
+const fresh = freshDeviceDatabases();
 
 const patchOf = (entry: OutboxEntry | undefined) => (entry?.op.kind === 'patch' ? entry.op.fields : undefined);
 

@@ -3,12 +3,12 @@
  * PostgreSQL, and tells the device its time in every sync answer.
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../sync-server/src/db/database';
 import { getRecord } from '../../sync-server/src/store/records';
 import { push } from '../../sync-server/src/sync/push';
 import { PROTOCOL_VERSION, SCHEMA_VERSION, type SyncResponse } from '../../src/shared/protocol';
-import { storageEngines } from '../support/engines';
+import { freshDatabases, storageEngines } from '../support/engines';
 import { testServer } from '../support/server';
 import { LY_SON, createMutation, distributionData, mutation, patchMutation, pushContext } from '../support/fixtures';
 
@@ -20,15 +20,7 @@ const vnDay = (ms: number) => new Date(ms + 7 * 3_600_000).toISOString().slice(0
 
 for (const engine of engines) {
   describe.skipIf(!engine.available)(`clock bounds [${engine.name}]`, () => {
-    const open: Database[] = [];
-    afterEach(async () => {
-      await Promise.all(open.splice(0).map((db) => db.close()));
-    });
-    const fresh = async () => {
-      const db = await engine.openFresh();
-      open.push(db);
-      return db;
-    };
+    const fresh = freshDatabases(engine);
 
     it('#9.13 a handout dated two days in the future is refused naming handedOutAt; the rest of its batch applies', async () => {
       const db = await fresh();

@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Database } from '../../sync-server/src/db/database';
 import { openDatabase } from '../../sync-server/src/db/open';
 import { migrate } from '../../sync-server/src/db/migrations';
@@ -18,7 +18,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../sync-server/src/seed/demo';
 import { countUsers, createUser } from '../../sync-server/src/store/users';
 import { createAdmin } from '../../sync-server/src/auth/create-admin';
 import { createApp } from '../../sync-server/src/http/app';
-import { storageEngines } from '../support/engines';
+import { freshDatabases, storageEngines } from '../support/engines';
 import { testPasswords } from '../support/passwords';
 
 const run = promisify(execFile);
@@ -58,15 +58,7 @@ describe('#9.15 configuration', () => {
 
 for (const engine of engines) {
   describe.skipIf(!engine.available)(`#9.15 demo data and the first admin [${engine.name}]`, () => {
-    const open: Database[] = [];
-    afterEach(async () => {
-      await Promise.all(open.splice(0).map((db) => db.close()));
-    });
-    const fresh = async () => {
-      const db = await engine.openFresh();
-      open.push(db);
-      return db;
-    };
+    const fresh = freshDatabases(engine);
 
     it('#9.15 a server started with the default configuration has no accounts at all', async () => {
       const db = await fresh();

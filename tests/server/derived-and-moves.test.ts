@@ -3,7 +3,7 @@
  * detection, and what belongs to a household moves with it. On SQLite and PostgreSQL.
  */
 import { randomUUID } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Database } from '../../sync-server/src/db/database';
 import { MIGRATIONS } from '../../sync-server/src/db/migrations';
 import { push } from '../../sync-server/src/sync/push';
@@ -13,7 +13,7 @@ import { expandVersions, type WireChange } from '../../src/shared/protocol';
 import { classifySurvey } from '../../src/domain/poverty/survey-result';
 import type { MemberFields } from '../../src/shared/records/member';
 import type { SurveyAnswers } from '../../src/shared/records/survey';
-import { storageEngines } from '../support/engines';
+import { freshDatabases, storageEngines } from '../support/engines';
 import { BA_TO, LY_SON, createMutation, distributionData, memberFields, mutation, patchMutation, pushContext, surveyAnswers, surveyCaseFields } from '../support/fixtures';
 
 const engines = await storageEngines('derived values and moves');
@@ -21,15 +21,7 @@ const LIMITS = { rows: 1000, bytes: 10_000_000 };
 
 for (const engine of engines) {
   describe.skipIf(!engine.available)(`derived values and moves [${engine.name}]`, () => {
-    const open: Database[] = [];
-    afterEach(async () => {
-      await Promise.all(open.splice(0).map((db) => db.close()));
-    });
-    const fresh = async () => {
-      const db = await engine.openFresh();
-      open.push(db);
-      return db;
-    };
+    const fresh = freshDatabases(engine);
     const changes = async (db: Database, commune: string) =>
       expandVersions(JSON.parse(serializeChanges((await pull(db, [{ commune, cursor: 0 }], LIMITS)).changes)) as WireChange[]);
 

@@ -4,7 +4,7 @@
  * record reads a bounded number of candidates; the download of a fresh device stays proportional to the records.
  */
 import { randomUUID } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Database, SqlExecutor } from '../../sync-server/src/db/database';
 import { getRecord } from '../../sync-server/src/store/records';
 import { backfillNameKeys } from '../../sync-server/src/store/person-keys';
@@ -14,7 +14,7 @@ import { pruneTombstones } from '../../sync-server/src/store/sync-log';
 import { push } from '../../sync-server/src/sync/push';
 import { pull, serializeChanges } from '../../sync-server/src/sync/pull';
 import { expandVersions, type WireChange } from '../../src/shared/protocol';
-import { storageEngines } from '../support/engines';
+import { freshDatabases, storageEngines } from '../support/engines';
 import { LY_SON, createMutation, memberFields, mutation, patchMutation, pushContext } from '../support/fixtures';
 
 const engines = await storageEngines('duplicate clusters');
@@ -23,15 +23,7 @@ const VILLAGE = 'Thôn Đông An Vĩnh';
 
 for (const engine of engines) {
   describe.skipIf(!engine.available)(`duplicate clusters [${engine.name}]`, () => {
-    const open: Database[] = [];
-    afterEach(async () => {
-      await Promise.all(open.splice(0).map((db) => db.close()));
-    });
-    const fresh = async () => {
-      const db = await engine.openFresh();
-      open.push(db);
-      return db;
-    };
+    const fresh = freshDatabases(engine);
     /** What a fresh device downloads: the whole commune through the wire format. */
     const download = async (db: Database) => serializeChanges((await pull(db, [{ commune: LY_SON, cursor: 0 }], LIMITS)).changes);
     const changes = async (db: Database) => expandVersions(JSON.parse(await download(db)) as WireChange[]);

@@ -5,13 +5,13 @@
  * answers on both databases, never a storage error.
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../sync-server/src/db/database';
 import { getRecord } from '../../sync-server/src/store/records';
 import { createApp } from '../../sync-server/src/http/app';
 import { push } from '../../sync-server/src/sync/push';
 import type { MutationResult } from '../../src/shared/protocol';
-import { storageEngines } from '../support/engines';
+import { freshDatabases, storageEngines } from '../support/engines';
 import { LY_SON, createMutation, distributionData, memberFields, mutation, patchMutation, pushContext } from '../support/fixtures';
 
 const engines = await storageEngines('poison input');
@@ -43,15 +43,7 @@ const answersByEngine = new Map<string, Record<string, MutationResult[]>>();
 
 for (const engine of engines) {
   describe.skipIf(!engine.available)(`poison input [${engine.name}]`, () => {
-    const open: Database[] = [];
-    afterEach(async () => {
-      await Promise.all(open.splice(0).map((db) => db.close()));
-    });
-    const fresh = async () => {
-      const db = await engine.openFresh();
-      open.push(db);
-      return db;
-    };
+    const fresh = freshDatabases(engine);
     const sent = new Map<string, number>();
     /** Pushes as device `clientId`, numbering its mutations on from its last batch; through JSON, as on the wire. */
     const send = (db: Database, mutations: unknown[], clientId = randomUUID(), role: 'collaborator' | 'village_head' = 'collaborator') => {

@@ -8,12 +8,12 @@
  * behind it in the order they were started: the same schedule, run serially.
  */
 import { randomUUID } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Database } from '../../sync-server/src/db/database';
 import { getRecord } from '../../sync-server/src/store/records';
 import { nextCommuneVersion } from '../../sync-server/src/store/sync-log';
 import { push } from '../../sync-server/src/sync/push';
-import { storageEngines } from '../support/engines';
+import { freshDatabases, storageEngines } from '../support/engines';
 import { BA_TO, LY_SON, createMutation, distributionData, memberFields, mutation, patchMutation, pushContext } from '../support/fixtures';
 
 const engines = await storageEngines('races');
@@ -62,15 +62,7 @@ const officer = () => pushContext({ role: 'commune_officer' });
 
 for (const engine of engines) {
   describe.skipIf(!engine.available)(`races [${engine.name}]`, () => {
-    const open: Database[] = [];
-    afterEach(async () => {
-      await Promise.all(open.splice(0).map((db) => db.close()));
-    });
-    const fresh = async () => {
-      const db = await engine.openFresh();
-      open.push(db);
-      return db;
-    };
+    const fresh = freshDatabases(engine);
 
     /** A household whose address has an open conflict of two candidates ('Tổ 5' committed, 'Tổ 7'). */
     async function householdWithConflict(db: Database) {

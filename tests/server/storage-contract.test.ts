@@ -4,7 +4,7 @@
  * conflicts, [G4] relief as append-only events, [G5] scope, [G6] resumable pull.
  */
 import { randomUUID } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Database } from '../../sync-server/src/db/database';
 import { TransientStorageError } from '../../sync-server/src/db/database';
 import { migrate } from '../../sync-server/src/db/migrations';
@@ -16,7 +16,7 @@ import { ClientOfAnotherUserError, pruneTombstones } from '../../sync-server/src
 import { push, MalformedBatchError } from '../../sync-server/src/sync/push';
 import { pull, serializeChanges } from '../../sync-server/src/sync/pull';
 import { expandVersions, type WireChange } from '../../src/shared/protocol';
-import { storageEngines } from '../support/engines';
+import { freshDatabases, storageEngines } from '../support/engines';
 import { BA_TO, LY_SON, createMutation, distributionData, householdFields, memberFields, mutation, patchMutation, pushContext, surveyCaseFields } from '../support/fixtures';
 
 const engines = await storageEngines('storage contract');
@@ -24,15 +24,7 @@ const LIMITS = { rows: 1000, bytes: 10_000_000 };
 
 for (const engine of engines) {
   describe.skipIf(!engine.available)(`storage contract [${engine.name}]`, () => {
-    const open: Database[] = [];
-    afterEach(async () => {
-      await Promise.all(open.splice(0).map((db) => db.close()));
-    });
-    const fresh = async () => {
-      const db = await engine.openFresh();
-      open.push(db);
-      return db;
-    };
+    const fresh = freshDatabases(engine);
     // Read back through the wire format, as a device would see it.
     const changes = async (db: Database, commune = LY_SON, cursor = 0) => expandVersions(JSON.parse(serializeChanges((await pull(db, [{ commune, cursor }], LIMITS)).changes)) as WireChange[]);
 
@@ -604,15 +596,18 @@ for (const engine of engines) {
       });
 
       it('data and answers survive closing and reopening the database (a server restart)', async () => {
-        const db = await fresh();
+        // Opened and closed by hand: the test closes it itself, as a stopping server would.
+        const db = await engine.openFresh();
         const ctx = pushContext();
         await push(db, ctx, [createMutation(1)]);
         await db.close();
-        open.splice(open.indexOf(db), 1);
         const again = await engine.reopen(db);
-        open.push(again);
-        expect((await push(again, ctx, [createMutation(1)])).results).toEqual([{ seq: 1, status: 'applied' }]);
-        expect(await changes(again)).toHaveLength(1);
+        try {
+          expect((await push(again, ctx, [createMutation(1)])).results).toEqual([{ seq: 1, status: 'applied' }]);
+          expect(await changes(again)).toHaveLength(1);
+        } finally {
+          await again.close();
+        }
       });
     });
   });

@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll } from 'vitest';
+import { afterAll, afterEach } from 'vitest';
 import type { Database } from '../../sync-server/src/db/database';
 import { openDatabase } from '../../sync-server/src/db/open';
 import { prepareDatabase } from '../../sync-server/src/server';
@@ -65,4 +65,19 @@ export async function storageEngines(suite: string): Promise<Engine[]> {
       reopen,
     },
   ];
+}
+
+/**
+ * Call inside a describe: a function that opens a fresh database of the engine, each closed after its test.
+ */
+export function freshDatabases(engine: Engine): () => Promise<Database> {
+  const open: Database[] = [];
+  afterEach(async () => {
+    await Promise.all(open.splice(0).map((db) => db.close()));
+  });
+  return async () => {
+    const db = await engine.openFresh();
+    open.push(db);
+    return db;
+  };
 }
