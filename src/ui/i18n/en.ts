@@ -105,7 +105,7 @@ export const en: Messages = {
   no: 'No',
   unknown: 'Unknown',
   result: 'Result',
-  deviceClaimed: (claimed: string) => `the tablet sent another result: ${claimed} — the server recomputed it by the rules`,
+  deviceClaimed: (claimed: string) => `The tablet sent another result: ${claimed} — the server recomputed it by the rules`,
   classifications: { poor: 'Poor household', 'near-poor': 'Near-poor household', 'average-living-standard': 'Average living standard', none: 'Not classified', undetermined: 'Undetermined' },
   deprivations: (n: number) => `${n} deprivations`,
   showReasons: 'Show explanation',

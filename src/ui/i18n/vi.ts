@@ -103,7 +103,7 @@ export const vi = {
   no: 'Không',
   unknown: 'Chưa biết',
   result: 'Kết quả',
-  deviceClaimed: (claimed: string) => `máy tính bảng đã gửi kết quả khác: ${claimed} — máy chủ đã tính lại theo quy định`,
+  deviceClaimed: (claimed: string) => `Máy tính bảng đã gửi kết quả khác: ${claimed} — máy chủ đã tính lại theo quy định`,
   classifications: { poor: 'Hộ nghèo', 'near-poor': 'Hộ cận nghèo', 'average-living-standard': 'Hộ có mức sống trung bình', none: 'Không thuộc diện', undetermined: 'Chưa xác định' },
   deprivations: (n: number) => `${n} chỉ số thiếu hụt`,
   showReasons: 'Xem giải thích',

@@ -165,12 +165,14 @@ function DuplicateClusterRow(props: { cluster: DuplicateCluster; onDone: () => v
         ))}
       </ul>
       {cluster.total > cluster.members.length && <p class="hint">{t.andMore(cluster.total - cluster.members.length)}</p>}
-      <button type="button" class="secondary" onClick={() => void decide('confirmed')}>
-        {t.confirmDuplicate}
-      </button>
-      <button type="button" class="secondary" onClick={() => void decide('dismissed')}>
-        {t.dismissDuplicate}
-      </button>
+      <div class="actions">
+        <button type="button" class="secondary" onClick={() => void decide('confirmed')}>
+          {t.confirmDuplicate}
+        </button>
+        <button type="button" class="secondary" onClick={() => void decide('dismissed')}>
+          {t.dismissDuplicate}
+        </button>
+      </div>
     </div>
   );
 }
