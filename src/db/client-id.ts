@@ -52,11 +52,13 @@ export async function recordServerTime(db: AnSinhDb, serverTime: number, now: nu
 
 /**
  * The device's best guess of the server's clock at device time `now`. When the device's clock went back since
- * the offset was measured, it was most likely set right: the old offset no longer says anything.
+ * the offset was measured, the server's clock did not: it is at least what it was then (`measuredAt + offset`).
+ * So a tablet that ran fast and was set right estimates the right time, and one whose clock fell back (a flat
+ * battery resets it to 2000) keeps stamping forward from its last stamp and is told its clock is wrong.
  */
 export function estimateServerNow(now: number, offset: ClockOffset | undefined): number {
-  if (!offset || now < offset.measuredAt) return now;
-  return now + offset.offset;
+  if (!offset) return now;
+  return Math.max(now, offset.measuredAt) + offset.offset;
 }
 
 /** Reads the clock inside the write transaction (`meta` in its scope): another tab may have moved it. */

@@ -47,7 +47,21 @@ describe('the device clock', () => {
     const { offset } = await readClock(db);
     expect(offset).toEqual({ offset: -2 * DAY, measuredAt: T + 2 * DAY });
     expect(estimateServerNow(T + 2 * DAY + 1_000, offset)).toBe(T + 1_000);
-    expect(estimateServerNow(T + 5_000, offset)).toBe(T + 5_000);
+    // Set back since: the server's clock is at least where it was when it was heard.
+    expect(estimateServerNow(T + 5_000, offset)).toBe(T);
+  });
+
+  it('#9.13 a tablet whose clock falls back to 2000 (a flat battery) keeps stamping forward and knows its clock is wrong', async () => {
+    const db = fresh();
+    await recordServerTime(db, T, T);
+    const created = await saveHousehold(db, valid, { now: T });
+    if (!created.ok) throw new Error('not saved');
+    const y2000 = Date.parse('2000-01-01T00:00:00Z');
+    await saveHousehold(db, { ...valid, notes: 'sau khi mất pin' }, { id: created.id, now: y2000 });
+    const stamps = (await db.outbox.orderBy('seq').toArray()).map((e) => e.stamp);
+    expect([...stamps].sort()).toEqual(stamps);
+    expect(await stampMs(db)).toEqual([T, T]);
+    expect(estimateServerNow(y2000, (await readClock(db)).offset) - y2000).toBeGreaterThan(20 * 365 * DAY);
   });
 
   it('#9.13 a form on a tablet known to run two days fast is told its handout would be dated in the future', async () => {
@@ -55,7 +69,7 @@ describe('the device clock', () => {
     const fast = T + 2 * DAY;
     expect(await futureDateOnDevice(db, 'distribution', { handedOutAt: fast }, fast)).toBeUndefined(); // nothing heard yet
     await recordServerTime(db, T, fast);
-    expect(await futureDateOnDevice(db, 'distribution', { handedOutAt: fast + 1_000 }, fast + 1_000)).toMatch(/^Thời điểm phát \(handedOutAt\) ở tương lai/);
+    expect(await futureDateOnDevice(db, 'distribution', { handedOutAt: fast + 1_000 }, fast + 1_000)).toMatch(/^Thời điểm phát ở tương lai/);
     // Set right: the clock went back, the old offset is dropped and today's handout is fine.
     expect(await futureDateOnDevice(db, 'distribution', { handedOutAt: T + 5_000 }, T + 5_000)).toBeUndefined();
   });

@@ -67,7 +67,7 @@ export function futureDateIssue(type: string, fields: Record<string, unknown>, n
     const value = at(fields, dated.path);
     const moment = dated.form === 'ms' ? (typeof value === 'number' ? value : Number.NaN) : typeof value === 'string' ? startOfVnDay(value) : Number.NaN;
     if (Number.isNaN(moment) || moment <= now + MAX_AHEAD_MS) continue;
-    return `${dated.label} (${dated.path.join('.')}) ở tương lai: ${dayMonthYear(moment)}. Đồng hồ của máy tính bảng có thể đang sai — hãy chỉnh lại ngày giờ của máy rồi nhập lại.`;
+    return `${dated.label} ở tương lai: ${dayMonthYear(moment)}. Đồng hồ của máy tính bảng có thể đang sai — hãy chỉnh lại ngày giờ của máy rồi nhập lại.`;
   }
   return undefined;
 }

@@ -39,7 +39,7 @@ for (const engine of engines) {
 
       const rejections = await head.db.rejections.toArray();
       expect(rejections).toHaveLength(1);
-      expect(rejections[0]).toMatchObject({ op: { kind: 'event', id: ahead, data: { handedOutAt: SERVER_NOW + 2 * DAY } }, reason: expect.stringContaining('(handedOutAt) ở tương lai') });
+      expect(rejections[0]).toMatchObject({ op: { kind: 'event', id: ahead, data: { handedOutAt: SERVER_NOW + 2 * DAY } }, reason: expect.stringContaining('Thời điểm phát ở tương lai') });
       expect(await head.db.outbox.count()).toBe(0);
       expect((await head.db.distributions.get(right))?.version).toBeGreaterThan(0);
       expect((await readClock(head.db)).offset).toEqual({ offset: 0, measuredAt: SERVER_NOW });

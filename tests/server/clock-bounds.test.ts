@@ -32,7 +32,7 @@ for (const engine of engines) {
         mutation(3, { kind: 'event', type: 'distribution', id: today, data: distributionData(household, { handedOutAt: now + 30 * 60_000, roundId: 'khac' }) }),
       ]);
       expect(outcome.results.map((r) => r.status)).toEqual(['applied', 'rejected', 'applied']);
-      expect(outcome.results[1]).toMatchObject({ reason: expect.stringMatching(/^Thời điểm phát \(handedOutAt\) ở tương lai.*chỉnh lại ngày giờ/) });
+      expect(outcome.results[1]).toMatchObject({ reason: expect.stringMatching(/^Thời điểm phát ở tương lai.*chỉnh lại ngày giờ/) });
       expect(await getRecord(db, future)).toBeUndefined();
       expect(await getRecord(db, today)).toBeDefined();
     });
@@ -62,12 +62,12 @@ for (const engine of engines) {
         patch(5, 'case', randomUUID(), survey(tomorrowPlus)),
         patch(6, 'damage', randomUUID(), { ...damageFields, assessedOn: vnDay(now) }),
       ]);
-      expect(outcome.results.map((r) => (r.status === 'rejected' ? r.reason.slice(0, r.reason.indexOf(')') + 1) : r.status))).toEqual([
-        'Ngày xảy ra (date)',
+      expect(outcome.results.map((r) => (r.status === 'rejected' ? r.reason.slice(0, r.reason.indexOf(' ở tương lai')) : r.status))).toEqual([
+        'Ngày xảy ra',
         'applied',
-        'Ngày đánh giá thiệt hại (assessedOn)',
-        'Ngày của đợt cứu trợ (date)',
-        'Ngày rà soát (data.answers.reviewDate)',
+        'Ngày đánh giá thiệt hại',
+        'Ngày của đợt cứu trợ',
+        'Ngày rà soát',
         'applied',
       ]);
     });
@@ -81,6 +81,17 @@ for (const engine of engines) {
       const meta = (await getRecord(db, id))!.meta.f;
       expect(meta.address?.[3]).toBe(`${now}-0007-abcd1234.clamped`);
       expect(meta.notes?.[3]).toBe(near);
+    });
+
+    it('#9.13 stamps re-stamped in one batch stay distinct and in the device\'s order', async () => {
+      const db = await fresh();
+      const [a, b] = [randomUUID(), randomUUID()];
+      const first = `${now + 2 * DAY}-0000-abcd1234`;
+      const second = `${now + 2 * DAY + 60_000}-0000-abcd1234`;
+      await push(db, pushContext(), [{ ...createMutation(1, {}, a), stamp: first }, { ...createMutation(2, {}, b), stamp: second }]);
+      const [kept1, kept2] = [(await getRecord(db, a))!.meta.f.address?.[3], (await getRecord(db, b))!.meta.f.address?.[3]];
+      expect(kept1).toBe(`${now}-0000-abcd1234.clamped`);
+      expect(kept2).toBe(`${now}-0001-abcd1234.clamped`);
     });
   });
 }

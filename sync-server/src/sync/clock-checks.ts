@@ -6,10 +6,20 @@
  */
 import type { MutationOp } from '../../../src/shared/protocol';
 import { clampStamp, futureDateIssue } from '../../../src/shared/clock-bounds';
+import { decodeHlc, encodeHlc } from '../../../src/shared/hlc';
 
-/** The stamp the server keeps for a mutation received at `now`. */
-export function trustedStamp(stamp: string, now: number): string {
-  return clampStamp(stamp, now).stamp;
+/**
+ * The stamp the server keeps for a mutation received at `now`. `previous` is the stamp kept for the mutation
+ * before it in the same batch: re-stamped ones all get the server's time, so their counters go on from there —
+ * distinct, and in the device's order.
+ */
+export function trustedStamp(stamp: string, now: number, previous?: string): string {
+  const { stamp: kept, clamped } = clampStamp(stamp, now);
+  if (!clamped || previous === undefined) return kept;
+  const mine = decodeHlc(kept);
+  const before = decodeHlc(previous);
+  if (!mine || !before || before.ms !== mine.ms || before.counter < mine.counter) return kept;
+  return encodeHlc({ ...mine, counter: before.counter + 1 });
 }
 
 /** Why a mutation's dates cannot be true at `now`, or undefined. */

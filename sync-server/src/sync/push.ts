@@ -68,10 +68,12 @@ export async function push(db: Database, context: PushContext, mutations: readon
     for (const key of await guardLocks(tx, fresh)) locked.add(key);
     await tx.lockAll([...locked]);
     // Duplicate clusters touched by many mutations are written once, when the loop ends (apply/duplicates.ts).
+    // The stamp kept for the batch's previous mutation: re-stamped ones continue its counter (clock-checks.ts).
+    const stamps: { last?: string } = {};
     await collectingDuplicates(tx, context, async () => {
       for (const raw of fresh) {
         seq += 1;
-        const { mutationId, outcome } = await applyOne(tx, context, raw, locked);
+        const { mutationId, outcome } = await applyOne(tx, context, raw, locked, stamps);
         const result: MutationResult = { seq, ...outcome };
         await recordResult(tx, { clientId: context.clientId, mutationId, userId: context.userId, result, now: context.now });
         results.push(result);
@@ -86,7 +88,13 @@ async function lastSeqOf(db: Database, clientId: string): Promise<number> {
   return row?.lastSeq ?? 0;
 }
 
-async function applyOne(tx: SqlExecutor, context: PushContext, raw: unknown, locked: ReadonlySet<string>): Promise<{ mutationId: string; outcome: ApplyOutcome }> {
+async function applyOne(
+  tx: SqlExecutor,
+  context: PushContext,
+  raw: unknown,
+  locked: ReadonlySet<string>,
+  stamps: { last?: string },
+): Promise<{ mutationId: string; outcome: ApplyOutcome }> {
   // Stored before the mutation is validated (a rejection is recorded too), so only a well-formed id is kept: raw
   // text could hold U+0000, which PostgreSQL refuses — a 500 on every retry of the batch.
   const rawId = (raw as { id?: unknown }).id;
@@ -99,7 +107,9 @@ async function applyOne(tx: SqlExecutor, context: PushContext, raw: unknown, loc
   // A device clock far ahead stamps and dates nothing as a fact (clock-checks.ts).
   const future = futureDateOf(op, context.now);
   if (future) return { mutationId, outcome: rejected(future) };
-  const ctx: MutationContext = { ...context, stamp: trustedStamp(parsed.output.stamp, context.now) };
+  const stamp = trustedStamp(parsed.output.stamp, context.now, stamps.last);
+  stamps.last = stamp;
+  const ctx: MutationContext = { ...context, stamp };
   // Read-modify-write of one record at a time: without it two PostgreSQL transactions could both read the same
   // version and the later write would silently drop the earlier one's fields. Usually already held (lockAll).
   // No key only for a void whose target is not an id: applyVoid rejects it before reading anything.
