@@ -121,6 +121,12 @@ async function loadCluster(tx: SqlExecutor, batch: Batch, id: string): Promise<T
 const stronger = (a: DuplicateReason | undefined, b: DuplicateReason): DuplicateReason => (a && DUPLICATE_REASON_STRENGTH[a] >= DUPLICATE_REASON_STRENGTH[b] ? a : b);
 
 /** Keeps the record's key current; on a first registration, puts it and its look-alikes in one open cluster. */
+/**
+ * Fields a person or household is recognised by (src/shared/search/duplicates.ts), and the commune whose look-alikes
+ * it is compared with: a change of any of them refreshes the record's key.
+ */
+export const IDENTITY_FIELDS: ReadonlySet<string> = new Set(['headName', 'headCitizenId', 'village', 'fullName', 'birthDate', 'citizenId', 'householdId', 'communeCode']);
+
 export async function checkDuplicates(tx: SqlExecutor, context: PushContext, record: Pick<StoredRecord, 'id' | 'type' | 'commune' | 'data'>, isNew: boolean): Promise<void> {
   const key = await keyOf(tx, record);
   if (!key) return;

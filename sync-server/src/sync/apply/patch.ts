@@ -14,8 +14,9 @@ import { childrenOf, getRecord, type FieldWriter, type StoredRecord } from '../.
 import { applied, OUT_OF_SCOPE, rejected, type ApplyOutcome, type MutationContext } from '../context';
 import { writeRecord } from '../write-record';
 import { recordConflict } from './conflicts';
-import { checkDuplicates } from './duplicates';
-import { classifySurveyCase } from '../derive/survey';
+import { checkDuplicates, IDENTITY_FIELDS } from './duplicates';
+import { CASE_LOCKED, caseLocked, checkFields, pick } from './checked-fields';
+import type { ConflictData } from '../../../../src/shared/records/conflict';
 import { recordLock } from '../lock-keys';
 
 export async function applyPatch(
@@ -29,52 +30,33 @@ export async function applyPatch(
   const action = existing ? 'edit' : 'create';
   if (!can(context.role, op.type, action)) return rejected(notPermitted(context.role, op.type, action));
   if (existing?.deleted) return rejected('Bản ghi đã bị xóa trên máy chủ; thay đổi này không được áp dụng.');
-  if (existing?.type === 'case' && !EDITABLE_CASE_STATUSES.has(String(existing.data.status ?? 'draft'))) {
-    return rejected('Hồ sơ đã gửi duyệt: chỉ sửa được khi cán bộ xã trả lại.');
-  }
+  if (caseLocked(existing)) return rejected(CASE_LOCKED);
   const editable = editableFieldNames(op.type);
   const unknownField = Object.keys(op.fields).find((field) => !editable.includes(field));
   if (unknownField) return rejected(`Trường "${unknownField}" không sửa được.`);
 
   // While a field's conflict is open, a new value joins it instead of overwriting what the officer is deciding.
-  const disputed = existing
-    ? new Set((await childrenOf(tx, existing.id)).filter((r) => r.type === 'conflict' && r.data.status === 'open').map((r) => String(r.data.field)))
-    : new Set<string>();
+  const open = existing ? (await childrenOf(tx, existing.id)).filter((r) => r.type === 'conflict' && r.data.status === 'open') : [];
+  const disputed = new Set(open.map((r) => String(r.data.field)));
   const { accepted, conflicts } = mergeFields(existing, op.fields, context.clientId, disputed);
-  const merged = applyFieldValues(existing?.data, accepted);
-  const type = EDITABLE_TYPES[op.type];
-  const parsed = v.safeParse(type.fields, pick(merged, editable));
-  if (!parsed.success) return rejected(`Dữ liệu không hợp lệ — ${describeIssues(parsed.issues)}`);
-  const fields: Record<string, unknown> = parsed.output;
-  const commune = String(fields.communeCode);
-  if (!context.scope.has(commune)) return rejected(`Bạn không được giao xã có mã ${commune}.`);
-
-  let parentId: string | null = null;
-  if ('parent' in type) {
-    parentId = String(fields[type.parent.key]);
-    const parent = await getRecord(tx, parentId);
-    const parentType = type.parent.type(fields);
-    if (!parent || parent.type !== parentType || parent.deleted || parent.commune !== commune) {
-      return rejected(
-        parentType === 'household'
-          ? 'Không tìm thấy hộ gia đình của bản ghi này trong xã; hãy đồng bộ lại rồi thử lại.'
-          : 'Không tìm thấy người của hồ sơ này trong xã; hãy đồng bộ lại rồi thử lại.',
-      );
-    }
-  }
-
-  // A survey's classification is the server's, never the device's (sync/derive/survey.ts).
-  if (op.type === 'case' && fields.kind === 'survey' && 'data' in accepted) {
-    const derived = await classifySurveyCase(tx, String(fields.subjectId), fields.data, 'device');
-    if (!derived.ok) return rejected(derived.reason);
-    fields.data = derived.data;
+  const checked = await checkFields(tx, context, op.type, existing, applyFieldValues(existing?.data, accepted), Object.keys(accepted));
+  if (!checked.ok) return rejected(checked.reason);
+  const { fields, commune, parentId } = checked;
+  // A value that loses goes before the officer: it must be one the record could hold, and a conflict stays small
+  // enough for every device of the commune to keep (a device pushing junk into candidates would fill them).
+  for (const field of conflicts) {
+    const candidate = v.safeParse(EDITABLE_TYPES[op.type].fields, pick(applyFieldValues(existing?.data, { [field]: op.fields[field]! }), editable));
+    if (!candidate.success) return rejected(`Dữ liệu không hợp lệ — ${describeIssues(candidate.issues)}`);
+    const candidates = (open.find((r) => r.data.field === field)?.data as ConflictData | undefined)?.candidates.length ?? 0;
+    if (candidates >= MAX_CANDIDATES) return rejected(`Trường "${field}" đang có ${candidates} giá trị chờ cán bộ xã quyết định; hãy chờ quyết định rồi sửa lại.`);
   }
 
   const moving = existing !== undefined && existing.commune !== commune && Object.keys(accepted).length > 0;
   if (moving) await lockDescendants(tx, op.id);
 
   if (Object.keys(accepted).length > 0) {
-    const defaults: Record<string, unknown> = 'serverDefaults' in type && !existing ? type.serverDefaults : {};
+    const declared = EDITABLE_TYPES[op.type];
+    const defaults: Record<string, unknown> = 'serverDefaults' in declared && !existing ? declared.serverDefaults : {};
     const data: Record<string, unknown> = { ...defaults, ...existing?.data, ...fields };
     for (const [field, [value]] of Object.entries(accepted)) if (value === null) delete data[field];
     const record: Omit<StoredRecord, 'version'> = {
@@ -101,7 +83,8 @@ export async function applyPatch(
   return { status: 'conflict', fields: conflicts };
 }
 
-const EDITABLE_CASE_STATUSES = new Set(['draft', 'returned']);
+/** Values one conflict may hold before a device's next one is refused (kept on the device, with the reason). */
+export const MAX_CANDIDATES = 20;
 
 function mergeFields(existing: StoredRecord | undefined, fields: FieldPatch, clientId: string, disputed: ReadonlySet<string>) {
   const accepted: FieldPatch = {};
@@ -127,9 +110,6 @@ function mergeFields(existing: StoredRecord | undefined, fields: FieldPatch, cli
   return { accepted, conflicts };
 }
 
-function pick(data: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
-  return Object.fromEntries(keys.filter((k) => data[k] !== undefined).map((k) => [k, data[k]]));
-}
 
 /**
  * What belongs to a household or a person goes where they go: members, their cases (surveys with their answers,
@@ -138,8 +118,6 @@ function pick(data: Record<string, unknown>, keys: readonly string[]): Record<st
  */
 const MOVES_WITH_PARENT = new Set(['member', 'case', 'conflict', 'duplicate']);
 
-/** Fields a person or household is recognised by (src/shared/search/duplicates.ts). */
-const IDENTITY_FIELDS = new Set(['headName', 'headCitizenId', 'village', 'fullName', 'birthDate', 'citizenId', 'householdId']);
 
 /**
  * Before a record moves, the locks of everything that moves with it: a child's own edit holds its lock, not its
@@ -163,7 +141,10 @@ async function moveChildren(tx: SqlExecutor, context: MutationContext, parentId:
   // Read after lockDescendants: every child's own edit has committed or waits for this move.
   for (const child of await childrenOf(tx, parentId)) {
     if (child.commune !== from || !MOVES_WITH_PARENT.has(child.type)) continue;
-    await writeRecord(tx, context, { ...child, commune: to, data: { ...child.data, communeCode: to } }, { previousCommune: from });
+    const moved = { ...child, commune: to, data: { ...child.data, communeCode: to } };
+    await writeRecord(tx, context, moved, { previousCommune: from });
+    // Its key goes too, or its look-alikes would still be looked for in the commune it left.
+    await checkDuplicates(tx, context, moved, false);
     // A member's own conflicts and duplicate flags go too: nothing about the person stays behind.
     await moveChildren(tx, context, child.id, from, to);
   }

@@ -11,18 +11,18 @@
  */
 import * as v from 'valibot';
 import type { SqlExecutor } from '../../db/database';
-import { describeIssues } from '../../../../src/shared/fields';
 import { sameValue } from '../../../../src/shared/patch';
 import type { ConflictData } from '../../../../src/shared/records/conflict';
 import { DuplicateDecision } from '../../../../src/shared/records/duplicate';
-import { EDITABLE_TYPES, type EditableTypeName } from '../../../../src/shared/records/registry';
+import type { EditableTypeName } from '../../../../src/shared/records/registry';
 import { can, notPermitted } from '../../../../src/shared/permissions';
 import { getRecord, type StoredRecord } from '../../store/records';
 import { applied, OUT_OF_SCOPE, rejected, type ApplyOutcome, type MutationContext } from '../context';
 import { recordLock } from '../lock-keys';
 import { writeRecord } from '../write-record';
 import { openConflict } from './conflicts';
-import { decideCluster } from './duplicates';
+import { checkDuplicates, decideCluster, IDENTITY_FIELDS } from './duplicates';
+import { checkFields } from './checked-fields';
 
 export async function applyResolve(
   tx: SqlExecutor,
@@ -44,16 +44,20 @@ export async function applyResolve(
   // The record decides the scope, not the conflict: it may have moved since.
   if (!context.scope.has(record.commune)) return rejected(OUT_OF_SCOPE);
 
+  if (data.field === 'communeCode' || data.field === 'householdId') return rejected('Chuyển xã hoặc chuyển hộ không quyết định qua xung đột; hãy sửa trực tiếp hồ sơ.');
   const next = { ...record.data, [data.field]: op.value };
   if (op.value === null) delete next[data.field];
-  const type = EDITABLE_TYPES[record.type as EditableTypeName];
-  const parsed = v.safeParse(type.fields, next);
-  if (!parsed.success) return rejected(`Giá trị không hợp lệ — ${describeIssues(parsed.issues)}`);
-  if (data.field === 'communeCode' || data.field === 'householdId') return rejected('Chuyển xã hoặc chuyển hộ không quyết định qua xung đột; hãy sửa trực tiếp hồ sơ.');
+  // The same checks as a device's patch: the officer's choice is a write like any other (checked-fields.ts).
+  const checked = await checkFields(tx, context, record.type as EditableTypeName, record, next, [data.field]);
+  if (!checked.ok) return rejected(checked.reason);
 
   // The value the record already holds is not written again: re-stamping the field would make the next edit of
   // a device that is up to date look like a conflict with the officer.
-  if (!sameValue(record.data[data.field] ?? null, op.value)) await writeRecord(tx, context, { ...record, data: next }, { touched: [data.field] });
+  if (!sameValue(record.data[data.field] ?? null, op.value)) {
+    const written = { ...record, parentId: checked.parentId, data: { ...next, ...checked.fields } };
+    await writeRecord(tx, context, written, { touched: [data.field] });
+    if (IDENTITY_FIELDS.has(data.field)) await checkDuplicates(tx, context, written, false);
+  }
   await writeRecord(tx, context, { ...conflict, data: { ...data, status: 'resolved', resolution: { value: op.value, by: context.userId, at: context.now } } });
   const unseen = op.seen === undefined ? [] : data.candidates.slice(op.seen).filter((c) => !sameValue(c.value, op.value));
   if (unseen.length > 0) {

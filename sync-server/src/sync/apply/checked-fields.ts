@@ -1,0 +1,80 @@
+/**
+ * @module What every write of an editable record's fields goes through, whoever makes it — a device's patch
+ * (patch.ts) or an officer's decision on a conflict (resolve.ts), so no path skips a check (issue 9): the record
+ * whole against its schema, the commune in the writer's scope, the parent (household or person) in the same
+ * commune, no date in the future, a case only while it may be edited, and a survey's classification the server's.
+ */
+import * as v from 'valibot';
+import type { SqlExecutor } from '../../db/database';
+import { describeIssues } from '../../../../src/shared/fields';
+import { futureDateIssue } from '../../../../src/shared/clock-bounds';
+import { EDITABLE_TYPES, editableFieldNames, type EditableTypeName } from '../../../../src/shared/records/registry';
+import { getRecord, type StoredRecord } from '../../store/records';
+import type { MutationContext } from '../context';
+import { classifySurveyCase } from '../derive/survey';
+
+export type CheckedFields =
+  | { ok: true; fields: Record<string, unknown>; commune: string; parentId: string | null }
+  | { ok: false; reason: string };
+
+const EDITABLE_CASE_STATUSES = new Set(['draft', 'returned']);
+
+/** A case sent for review is changed only by the workflow, until an officer returns it. */
+export function caseLocked(record: StoredRecord | undefined): boolean {
+  return record?.type === 'case' && !EDITABLE_CASE_STATUSES.has(String(record.data.status ?? 'draft'));
+}
+export const CASE_LOCKED = 'Hồ sơ đã gửi duyệt: chỉ sửa được khi cán bộ xã trả lại.';
+
+/**
+ * `merged`: the record's data with the new values laid over it; `changed`: the fields whose value is new. Answers
+ * the fields to store (the server's survey result in place of a device's) with the record's commune and parent.
+ */
+export async function checkFields(
+  tx: SqlExecutor,
+  context: MutationContext,
+  type: EditableTypeName,
+  existing: StoredRecord | undefined,
+  merged: Record<string, unknown>,
+  changed: readonly string[],
+): Promise<CheckedFields> {
+  if (caseLocked(existing)) return { ok: false, reason: CASE_LOCKED };
+  const declared = EDITABLE_TYPES[type];
+  const parsed = v.safeParse(declared.fields, pick(merged, editableFieldNames(type)));
+  if (!parsed.success) return { ok: false, reason: `Dữ liệu không hợp lệ — ${describeIssues(parsed.issues)}` };
+  const fields: Record<string, unknown> = parsed.output;
+  const commune = String(fields.communeCode);
+  if (!context.scope.has(commune)) return { ok: false, reason: `Bạn không được giao xã có mã ${commune}.` };
+  const future = futureDateIssue(type, pick(fields, changed), context.now);
+  if (future) return { ok: false, reason: future };
+
+  let parentId: string | null = null;
+  if ('parent' in declared) {
+    parentId = String(fields[declared.parent.key]);
+    const parent = await getRecord(tx, parentId);
+    const parentType = declared.parent.type(fields);
+    if (!parent || parent.type !== parentType || parent.deleted || parent.commune !== commune) {
+      return {
+        ok: false,
+        reason:
+          parentType === 'household'
+            ? 'Không tìm thấy hộ gia đình của bản ghi này trong xã; hãy đồng bộ lại rồi thử lại.'
+            : 'Không tìm thấy người của hồ sơ này trong xã; hãy đồng bộ lại rồi thử lại.',
+      };
+    }
+  }
+
+  // A survey's classification is the server's, never the device's (derive/survey.ts) — whichever field made it
+  // a survey of this household with these answers.
+  if (type === 'case' && fields.kind === 'survey' && changed.some((field) => SURVEY_INPUTS.has(field))) {
+    const derived = await classifySurveyCase(tx, String(fields.subjectId), fields.data, 'device');
+    if (!derived.ok) return { ok: false, reason: derived.reason };
+    fields.data = derived.data;
+  }
+  return { ok: true, fields, commune, parentId };
+}
+
+const SURVEY_INPUTS = new Set(['data', 'kind', 'subjectId']);
+
+export function pick(data: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
+  return Object.fromEntries(keys.filter((k) => data[k] !== undefined).map((k) => [k, data[k]]));
+}
