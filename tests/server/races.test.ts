@@ -185,6 +185,28 @@ for (const engine of engines) {
       });
     });
 
+    describe('#9.2 a member registered while its household moves', () => {
+      it('#9.2 is not left behind in the commune the household left: it waits for the move and is refused there', async () => {
+        const db = await fresh();
+        const both = () => pushContext({ role: 'commune_officer', scope: new Set([LY_SON, BA_TO]) });
+        const [household, member] = [randomUUID(), randomUUID()];
+        await push(db, both(), [createMutation(1, {}, household)]);
+        const householdBase = (await getRecord(db, household))!.version;
+        const hold = await holdCommune(db, LY_SON);
+        const move = push(db, both(), [patchMutation(1, household, { communeCode: BA_TO }, householdBase)]);
+        await blocked(db, 1);
+        // A tablet that has not heard of the move registers a member in Lý Sơn.
+        const registered = push(db, pushContext(), [patchMutation(1, member, memberFields(household), 0, 'member')]);
+        await blocked(db, 2);
+        await hold.release();
+        const [moved, answer] = await Promise.all([move, registered]);
+
+        expect(moved.results[0]?.status).toBe('applied');
+        expect(answer.results[0]).toMatchObject({ status: 'rejected', reason: expect.stringContaining('hộ gia đình') });
+        expect(await getRecord(db, member)).toBeUndefined();
+      });
+    });
+
     describe('#9.12 a resolve to the value already committed', () => {
       it('#9.12 a resolve to the committed value does not re-stamp the field: the next up-to-date edit applies', async () => {
         const db = await fresh();

@@ -11,14 +11,20 @@
  *   marks it) and their duplicate flags (a second handout marks them). A handout, once stored, is rewritten
  *   only under this lock.
  *
+ * - a child record's write (a member, a case) also holds its parent's `record:<id>`, the parent it has and the one
+ *   it names: the parent's commune decides the child's, so a household that moves and a member created or edited
+ *   in it at the same moment take turns (else the member stays behind in the commune the household left).
+ *
  * A resolve's record and a void's handout key are read before the locks are taken; both are facts that never
- * change once written (a conflict's record, a handout's household, round and item).
+ * change once written (a conflict's record, a handout's household, round and item). A child's current parent is
+ * read the same way; a parent changed by another batch in between is rare, and then only that check is late.
  */
 import * as v from 'valibot';
 import type { SqlExecutor } from '../db/database';
 import { DistributionData, duplicateKey, type Distribution } from '../../../src/shared/records/distribution';
 import type { ConflictData } from '../../../src/shared/records/conflict';
 import { Uuid } from '../../../src/shared/fields';
+import { EDITABLE_TYPES, type EditableTypeName } from '../../../src/shared/records/registry';
 import { getRecords } from '../store/records';
 
 export const recordLock = (id: string) => `record:${id}`;
@@ -27,8 +33,17 @@ export const handoutLock = (commune: string, data: Pick<Distribution, 'household
 
 interface RawOp {
   kind?: unknown;
+  type?: unknown;
   id?: unknown;
   data?: { target?: unknown };
+  fields?: Record<string, unknown>;
+}
+
+/** The field of a child record that names its parent (src/shared/records/registry.ts). */
+function parentKey(type: unknown): string | undefined {
+  if (typeof type !== 'string' || !(type in EDITABLE_TYPES)) return undefined;
+  const declared = EDITABLE_TYPES[type as EditableTypeName];
+  return 'parent' in declared ? declared.parent.key : undefined;
 }
 
 /** The guard locks of a batch beyond the records it names: conflicts' records, handouts' duplicate keys. */
@@ -44,10 +59,17 @@ export async function guardLocks(tx: SqlExecutor, mutations: readonly unknown[])
     // Only well-formed ids are looked up: a raw id may hold text the database cannot even be asked about (NUL).
     if (op?.kind === 'resolve' && v.is(Uuid, op.id)) lookUp.push(op.id);
     if (op?.kind === 'void' && v.is(Uuid, op.data?.target)) lookUp.push(op.data.target);
+    const key = op?.kind === 'patch' ? parentKey(op.type) : undefined;
+    if (key && v.is(Uuid, op?.id)) {
+      lookUp.push(op.id);
+      const named = (op.fields?.[key] as unknown[] | undefined)?.[0];
+      if (v.is(Uuid, named)) keys.push(recordLock(named));
+    }
   }
   for (const record of await getRecords(tx, [...new Set(lookUp)])) {
     if (record.type === 'conflict') keys.push(recordLock((record.data as ConflictData).recordId));
     if (record.type === 'distribution') keys.push(handoutLock(record.commune, record.data as Distribution));
+    if ((record.type === 'member' || record.type === 'case') && record.parentId && v.is(Uuid, record.parentId)) keys.push(recordLock(record.parentId));
   }
   return keys;
 }

@@ -120,15 +120,16 @@ const MOVES_WITH_PARENT = new Set(['member', 'case', 'conflict', 'duplicate']);
 
 
 /**
- * Before a record moves, the locks of everything that moves with it: a child's own edit holds its lock, not its
- * household's, so without them a member edited at the same moment would be moved as it was read, and the edit
- * would land in the old commune. Taken before this mutation writes anything (so before any commune counter); a
- * deadlock with another batch is still possible in theory — PostgreSQL detects it, the batch answers 503 and the
- * device retries it whole.
+ * Before a record moves, the locks of what moves with it further down: a direct child's write already holds this
+ * record's lock (lock-keys.ts), but a grandchild's — a member's allowance case — holds only its own and its
+ * member's, so without these a case edited at the same moment would be moved as it was read and its edit would
+ * land in the old commune. Direct children are left out on purpose: their writers hold this record's lock too and
+ * would wait for it while holding theirs. Taken before this mutation writes anything.
  */
 async function lockDescendants(tx: SqlExecutor, id: string): Promise<void> {
   const ids: string[] = [];
-  for (let frontier = [id]; frontier.length > 0; ) {
+  let frontier = (await childrenOf(tx, id)).filter((child) => MOVES_WITH_PARENT.has(child.type)).map((child) => child.id);
+  while (frontier.length > 0) {
     const next: string[] = [];
     for (const parent of frontier) for (const child of await childrenOf(tx, parent)) if (MOVES_WITH_PARENT.has(child.type)) next.push(child.id);
     ids.push(...next);
