@@ -33,8 +33,9 @@ async function attachmentWorld(db: Database, options: { attachmentRate?: RateLim
     ['thon.lyson', 'village_head', LY_SON],
     ['canbo.lyson', 'commune_officer', LY_SON],
     ['thon.bato', 'village_head', BA_TO],
+    ['so.tinh', 'province_staff', 'province'],
   ] as const) {
-    await createUser(db, { username, displayName: username, role, passwordHash: 'unused', scope: [commune] }, NOW);
+    await createUser(db, { username, displayName: username, role, passwordHash: 'unused', scope: commune === 'province' ? 'province' : [commune] }, NOW);
     const user = await findUserByUsername(db, username);
     const token = newToken();
     await createSession(db, hashToken(token), user!.id, NOW, NOW + 3600_000);
@@ -121,6 +122,17 @@ for (const engine of engines) {
       expect(await world.links(signatureHash)).toEqual([world.lySonHandout]);
       expect((await world.get('thon.bato', signatureHash)).status).toBe(404);
       expect((await world.get('canbo.lyson', signatureHash)).status).toBe(200);
+    });
+
+    it('#9.3 only a role that records handouts sends a receipt, and only for a handout', async () => {
+      const bytes = image(1024);
+      const asProvince = await world.upload('so.tinh', bytes, world.lySonHandout, LY_SON);
+      expect(asProvince.last.status).toBe(403);
+      expect(await asProvince.last.json()).toMatchObject({ error: { message: 'Vai trò cán bộ tỉnh không được tạo phiếu phát.' } });
+      const household = (await db.get<{ id: string }>("SELECT id FROM records WHERE type = 'household' AND commune = ?", [LY_SON]))!.id;
+      const onHousehold = await world.upload('canbo.lyson', bytes, household, LY_SON);
+      expect(onHousehold.last.status).toBe(403);
+      expect(await world.links(asProvince.hash)).toEqual([]);
     });
 
     it('#9.1 a PUT answers the same whether or not the server already holds the hash', async () => {

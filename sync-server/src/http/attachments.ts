@@ -15,6 +15,7 @@ import { getRecord } from '../store/records';
 import { attachmentAccess, isLinked, linkAttachment } from '../store/attachments';
 import { ChunkOutOfOrderError, HashMismatchError } from '../attachments/file-store';
 import { errorResponse } from './errors';
+import { can, notPermitted } from '../../../src/shared/permissions';
 import { requireUser } from './auth';
 import type { AppDeps, AppEnv } from './app';
 import { rateLimiter, type RateLimit } from './rate-limit';
@@ -61,6 +62,10 @@ export function attachmentRoutes(deps: AppDeps) {
     if (!record || record.commune !== meta.output.communeCode || !scope.has(record.commune)) {
       return errorResponse(c, 403, 'forbidden', 'Bản ghi của tệp này chưa có trên máy chủ hoặc không thuộc xã của bạn; ứng dụng sẽ gửi lại sau khi đồng bộ dữ liệu.');
     }
+    // A receipt belongs to a handout, and only who may record a handout sends one (src/shared/permissions.ts).
+    const role = c.get('user').role;
+    if (record.type !== 'distribution') return errorResponse(c, 403, 'forbidden', 'Chỉ phiếu phát mới có ảnh ký nhận.');
+    if (!can(role, 'distribution', 'create')) return errorResponse(c, 403, 'forbidden', notPermitted(role, 'distribution', 'create'));
     const chunk = new Uint8Array(await c.req.arrayBuffer());
     if (chunk.length !== end - start + 1) return errorResponse(c, 400, 'bad_request', 'Độ dài phần tệp không khớp Content-Range.');
     // Sent before, and its answer lost: the record already has these bytes, and this user may read the record.

@@ -20,13 +20,15 @@ const MAX_LOGGED_PATH = 200;
 
 /**
  * The pattern of the route that answered. Under the catch-all, a file of the built app is written by its path
- * (build names, escaped); the app shell, served for every other path, says so in `loggedAs` instead.
+ * (build names, escaped); the app shell, served for every other path, says so in `loggedAs` instead; a path that
+ * nothing answered is not written at all (it may be anything a client typed, a record id among them).
  */
 export function answeredRoute(c: Context): string {
   const named: unknown = c.get('loggedAs');
   if (typeof named === 'string') return escapeForLog(named);
   const pattern = routePath(c);
   if (pattern !== '*' && pattern !== '/*' && pattern !== '') return escapeForLog(pattern);
+  if (c.res.status >= 400) return '(not found)';
   const path = c.req.path;
   return escapeForLog(path.length > MAX_LOGGED_PATH ? `${path.slice(0, MAX_LOGGED_PATH)}…` : path);
 }
