@@ -47,14 +47,30 @@ export type LoginAttempt =
 export function loginLimiter(limits: LoginLimits, clock: () => number) {
   const kinds = { account: new Map<string, Counter>(), address: new Map<string, Counter>() };
 
-  function counter(kind: keyof typeof kinds, key: string, now: number): Counter {
+  /** The key's live counter, without creating one: a refused attempt must not make room by pushing others out. */
+  function peek(kind: keyof typeof kinds, key: string, now: number): Counter | undefined {
+    const entry = kinds[kind].get(key);
+    return entry && now - entry.lastAt <= limits.forgetAfterMs ? entry : undefined;
+  }
+
+  /**
+   * The key's counter, created or moved last (Map order is then "longest quiet first"). Beyond `maxKeys` the
+   * longest-quiet key that is not waiting is dropped — never one that waits, or a flood of new names would set
+   * a guessed account free; `undefined` when every kept key waits (the attempt is then refused for now).
+   */
+  function counter(kind: keyof typeof kinds, key: string, now: number): Counter | undefined {
     const map = kinds[kind];
-    let entry = map.get(key);
-    if (entry && now - entry.lastAt > limits.forgetAfterMs) entry = undefined;
-    map.delete(key); // re-inserted last: Map order is then "longest quiet first"
-    entry ??= { failures: 0, blockedUntil: 0, lastAt: now };
+    const entry = peek(kind, key, now) ?? { failures: 0, blockedUntil: 0, lastAt: now };
+    map.delete(key);
     map.set(key, entry);
-    if (map.size > limits.maxKeys) map.delete(map.keys().next().value as string);
+    if (map.size > limits.maxKeys) {
+      const quiet = [...map].find(([k, c]) => k !== key && c.blockedUntil <= now);
+      if (!quiet) {
+        map.delete(key);
+        return undefined;
+      }
+      map.delete(quiet[0]);
+    }
     return entry;
   }
 
@@ -70,10 +86,11 @@ export function loginLimiter(limits: LoginLimits, clock: () => number) {
     begin(username: string, address: string): LoginAttempt {
       const now = clock();
       const accountKey = username.normalize('NFC').trim().toLowerCase();
+      const waitMs = Math.max(peek('account', accountKey, now)?.blockedUntil ?? 0, peek('address', address, now)?.blockedUntil ?? 0) - now;
+      if (waitMs > 0) return { ok: false, retryAfterMs: waitMs };
       const account = counter('account', accountKey, now);
       const from = counter('address', address, now);
-      const waitMs = Math.max(account.blockedUntil, from.blockedUntil) - now;
-      if (waitMs > 0) return { ok: false, retryAfterMs: waitMs };
+      if (!account || !from) return { ok: false, retryAfterMs: limits.account.baseMs };
       fail(account, limits.account, now);
       fail(from, limits.address, now);
       let settled = false;
