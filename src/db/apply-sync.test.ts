@@ -3,7 +3,8 @@ import { freshDeviceDatabases } from '../../tests/support/device-db';
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { DBCore, Middleware } from 'dexie';
-import type { Change, SyncResponse } from '../shared/protocol';
+import * as v from 'valibot';
+import { WireSyncResponse, expandVersions, type Change, type SyncResponse, type WireChange } from '../shared/protocol';
 import { applySyncResponse } from './apply-sync';
 
 const LY_SON = '21548';
@@ -84,7 +85,7 @@ describe('#9.4 a page with one record the device cannot take', () => {
     db.use(refuse(refused.id));
     await applySyncResponse(db, page([household(1), refused, household(3)]), 2_000);
     expect((await db.households.toArray()).map((h) => h.version).sort()).toEqual([1, 3]);
-    expect(await db.setAside.toArray()).toEqual([{ id: refused.id, type: 'household', communeCode: LY_SON, version: 2, reason: 'Máy không lưu được bản ghi (DataCloneError)', at: 2_000 }]);
+    expect(await db.setAside.toArray()).toEqual([{ id: refused.id, type: 'household', communeCode: LY_SON, version: 2, reason: 'Máy không lưu được bản ghi: dữ liệu có dạng trình duyệt không chép được', at: 2_000 }]);
     expect((await db.cursors.get(LY_SON))?.cursor).toBe(3);
   });
 
@@ -107,5 +108,19 @@ describe('#9.4 a page with one record the device cannot take', () => {
     await applySyncResponse(db, page([household(2, id)], 2), 2);
     expect(await db.setAside.count()).toBe(0);
     expect((await db.households.get(id))?.version).toBe(2);
+  });
+});
+
+describe('a page as it comes off the wire', () => {
+  it('#9.4 a record of a kind this app does not know, or with a malformed commune, is set aside; the rest lands', async () => {
+    const db = fresh();
+    const good = household(1);
+    const wire = { ...page([]), changes: [good, { commune: LY_SON, version: 2, type: 'grant', id: randomUUID(), data: {} }, { commune: '215480', version: 3, type: 'household', id: randomUUID(), data: {} }] };
+    const parsed = v.safeParse(WireSyncResponse, wire);
+    expect(parsed.success).toBe(true);
+    if (!parsed.success) return;
+    await applySyncResponse(db, { ...parsed.output, changes: expandVersions(parsed.output.changes as WireChange[]) }, 2_000);
+    expect((await db.households.toArray()).map((h) => h.id)).toEqual([good.id]);
+    expect((await db.setAside.toArray()).map((s) => s.version).sort()).toEqual([2, 3]);
   });
 });

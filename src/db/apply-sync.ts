@@ -17,13 +17,13 @@ export async function applySyncResponse(db: AnSinhDb, response: SyncResponse, no
   await db.transaction('rw', tables, async () => {
     const answered = await db.outbox.where('seq').belowOrEqual(response.lastSeq).toArray();
     const reasons = new Map(response.results.flatMap((r) => (r.status === 'rejected' ? [[r.seq, r.reason] as const] : [])));
-    for (const entry of answered) {
-      const reason = reasons.get(entry.seq);
-      if (reason !== undefined) {
-        await db.rejections.put({ seq: entry.seq, mutationId: entry.id, recordId: entry.recordId, op: entry.op, reason, answeredAt: now });
-        await undoRefused(db, entry);
-      }
+    const refused = answered.filter((entry) => reasons.has(entry.seq));
+    for (const entry of refused) {
+      await db.rejections.put({ seq: entry.seq, mutationId: entry.id, recordId: entry.recordId, op: entry.op, reason: reasons.get(entry.seq)!, answeredAt: now });
     }
+    // Latest first: each refused edit gives back the value from before it, so the earliest one's "before" is last.
+    const refusedSeqs = new Set(refused.map((entry) => entry.seq));
+    for (const entry of [...refused].reverse()) await undoRefused(db, entry, refusedSeqs);
     await db.outbox.bulkDelete(answered.map((entry) => entry.seq));
 
     const pending = await db.outbox.orderBy('seq').toArray();
@@ -43,19 +43,48 @@ export async function applySyncResponse(db: AnSinhDb, response: SyncResponse, no
 }
 
 /**
- * Takes back what the device showed at once for a mutation the server refused (the mutation itself, with its
- * reason, stays in `rejections`): a decision goes back on the officer's desk; a void that only this device ever
- * held (version 0, never sent back by the server) is dropped — it exists nowhere else and never will.
+ * Takes back what the device showed at once for a mutation the server refused, so the screens show what the
+ * server holds (the mutation itself, with what was typed and the reason, stays in `rejections` under "Đồng bộ"):
+ * - a decision goes back on the officer's desk; a delete is undone;
+ * - a handout or void that only this device ever held (version 0, never sent back by the server) is dropped;
+ * - an edit's fields get back what they held before it, unless a later change of this device touched them; a
+ *   record the refused change created, and that the server never sent back, is dropped.
  */
-async function undoRefused(db: AnSinhDb, entry: OutboxEntry): Promise<void> {
-  if (entry.op.kind === 'resolve') {
-    await db.conflicts.where('id').equals(entry.op.id).modify({ status: 'open' });
-    await db.duplicates.where('id').equals(entry.op.id).modify({ status: 'open' });
+async function undoRefused(db: AnSinhDb, entry: OutboxEntry, refusedSeqs: ReadonlySet<number>): Promise<void> {
+  const { op } = entry;
+  if (op.kind === 'resolve') {
+    await db.conflicts.where('id').equals(op.id).modify({ status: 'open' });
+    await db.duplicates.where('id').equals(op.id).modify({ status: 'open' });
   }
-  if (entry.op.kind === 'void') {
-    const local = await db.distributionVoids.get(entry.op.id);
-    if (local?.version === 0) await db.distributionVoids.delete(entry.op.id);
+  if (op.kind === 'void' || op.kind === 'event') {
+    const table = op.kind === 'void' ? db.distributionVoids : db.distributions;
+    const local = await table.get(op.id);
+    if (local?.version === 0) await table.delete(op.id);
   }
+  if (op.kind === 'delete') await recordTable(db, op.type).where('id').equals(op.id).modify({ deleted: false });
+  if (op.kind === 'patch') await undoPatch(db, entry, op, refusedSeqs);
+}
+
+async function undoPatch(db: AnSinhDb, entry: OutboxEntry, op: Extract<OutboxEntry['op'], { kind: 'patch' }>, refusedSeqs: ReadonlySet<number>): Promise<void> {
+  const table = recordTable(db, op.type);
+  const local = await table.get(op.id);
+  if (!local || !entry.before) return;
+  // Later changes of this device to the record that still stand (sent and applied, or waiting to be sent).
+  const later = await db.outbox.where('seq').above(entry.seq).filter((e) => e.recordId === op.id && !refusedSeqs.has(e.seq)).toArray();
+  if (entry.created && local.version === 0 && later.length === 0) {
+    await table.delete(op.id);
+  } else {
+    const touchedLater = new Set(later.flatMap((e) => (e.op.kind === 'patch' ? Object.keys(e.op.fields) : [])));
+    const restored: LocalRecord = { ...local };
+    for (const [field, value] of Object.entries(entry.before)) {
+      if (touchedLater.has(field)) continue;
+      if (value === null) delete restored[field];
+      else restored[field] = value;
+    }
+    await table.put(withSearchTerms(op.type, restored));
+  }
+  if (op.type === 'household') await refreshHouseholdTerms(db, [op.id]);
+  if (op.type === 'member' && typeof local.householdId === 'string') await refreshHouseholdTerms(db, [local.householdId]);
 }
 
 /**
@@ -75,9 +104,15 @@ async function applyChanges(db: AnSinhDb, received: readonly Change[], pending: 
     if (checked.success) changes.push(change);
     else setAside.push(setAsideEntry(change, `Dữ liệu không đúng định dạng — ${describeIssues(checked.issues)}`, now));
   }
+  // What this device did and has not sent yet stays visible over what it pulls: its edits, its deletes, and an
+  // officer's decisions (a decided conflict must not come back on the desk before the decision is sent).
   const patches = new Map<string, FieldPatch[]>();
+  const deletes = new Set<string>();
+  const decided = new Map<string, unknown>();
   for (const entry of pending) {
     if (entry.op.kind === 'patch') patches.set(entry.op.id, [...(patches.get(entry.op.id) ?? []), entry.op.fields]);
+    if (entry.op.kind === 'delete') deletes.add(entry.op.id);
+    if (entry.op.kind === 'resolve') decided.set(entry.op.id, entry.op.value);
   }
   const finals = new Map<string, { type: Change['type']; record: LocalRecord | null; change: Change }>();
   const removed = changes.filter((c) => c.removed || !c.data);
@@ -93,7 +128,9 @@ async function applyChanges(db: AnSinhDb, received: readonly Change[], pending: 
     let data: Record<string, unknown> = change.data;
     for (const fields of patches.get(change.id) ?? []) data = applyFieldValues(data, fields);
     const record: LocalRecord = { ...data, id: change.id, version: change.version, communeCode: String(data.communeCode ?? change.commune) };
-    if (change.deleted) record.deleted = true;
+    if (change.deleted || deletes.has(change.id)) record.deleted = true;
+    if (decided.has(change.id) && change.type === 'conflict') record.status = 'resolved';
+    if (decided.has(change.id) && change.type === 'duplicate') record.status = decisionOf(decided.get(change.id)) ?? record.status;
     finals.set(change.id, { type: change.type, record: withSearchTerms(change.type, record), change });
   }
   for (const name of RECORD_TABLES) {
@@ -102,7 +139,7 @@ async function applyChanges(db: AnSinhDb, received: readonly Change[], pending: 
     const deletes = [...finals.entries()].filter(([, f]) => TABLE_OF[f.type] === name && !f.record).map(([id]) => id);
     for (const refused of await putAll(db[name], puts)) {
       finals.delete(refused.change.id);
-      setAside.push(setAsideEntry(refused.change, `Máy không lưu được bản ghi (${refused.error})`, now));
+      setAside.push(setAsideEntry(refused.change, `Máy không lưu được bản ghi: ${STORE_ERROR_VI[refused.error] ?? 'lỗi không rõ'}`, now));
     }
     if (deletes.length) await db[name].bulkDelete(deletes);
   }
@@ -129,7 +166,19 @@ function setAsideEntry(change: Pick<Change, 'id' | 'type' | 'commune' | 'version
  * Errors about one record's value — it cannot be cloned (a stack overflow is a RangeError in some engines) or
  * keyed — not about the database or the disk: those stop the answer, or a passing fault would set records aside.
  */
+/** The status an officer's pending decision on a duplicate cluster gives it ('confirmed' or 'dismissed'). */
+function decisionOf(value: unknown): string | undefined {
+  const decision = typeof value === 'string' ? value : (value as { decision?: unknown } | null)?.decision;
+  return decision === 'confirmed' || decision === 'dismissed' ? decision : undefined;
+}
+
 const RECORD_ERRORS = new Set(['DataCloneError', 'DataError', 'RangeError']);
+/** What each of those means to a person reading the Sync page. */
+const STORE_ERROR_VI: Readonly<Record<string, string>> = {
+  DataCloneError: 'dữ liệu có dạng trình duyệt không chép được',
+  DataError: 'dữ liệu có khóa không hợp lệ',
+  RangeError: 'dữ liệu lồng nhau quá sâu',
+};
 
 /**
  * One bulk write, as fast as before when every record is fine; when it fails, the same records one at a time,

@@ -30,6 +30,12 @@ export interface OutboxEntry {
   stamp: string;
   recordId: string;
   op: MutationOp;
+  /**
+   * Kept on the device only (never sent): for a patch, what the patched fields held before it (null: absent),
+   * and whether it created the record — so a change the server refuses can be taken back (apply-sync.ts).
+   */
+  before?: Record<string, unknown>;
+  created?: boolean;
 }
 
 export interface Rejection {

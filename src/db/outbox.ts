@@ -62,7 +62,8 @@ async function writePatch(db: AnSinhDb, type: EditableTypeName, id: string, fiel
     for (const [name, [value]] of Object.entries(patch)) if (value === null) delete record[name];
     // Issued together: IndexedDB runs them in order inside the transaction without a round trip between each.
     const { stamp, saved } = stampAfter(db, clock, now);
-    const entry = { id: newId(now), schema: SCHEMA_VERSION, at: now, stamp, recordId: id, op: { kind: 'patch' as const, type, id, fields: patch } };
+    const before = Object.fromEntries(Object.keys(patch).map((name) => [name, current?.[name] ?? null]));
+    const entry = { id: newId(now), schema: SCHEMA_VERSION, at: now, stamp, recordId: id, op: { kind: 'patch' as const, type, id, fields: patch }, before, created: !current };
     const writes: Promise<unknown>[] = [table.put(withSearchTerms(type, record)), db.outbox.add(entry), saved];
     const searched = !current || Object.keys(patch).some((field) => SEARCHED.has(field));
     if (searched && (type === 'household' || type === 'member')) {

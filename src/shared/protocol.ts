@@ -128,10 +128,13 @@ export type Change = v.InferOutput<typeof Change>;
 /**
  * How a change is read as part of a page: what identifies it, and data that is an object — its contents are
  * checked against `Change` one change at a time when the page is applied (src/db/apply-sync.ts), so one record a
- * device cannot take is set aside and reported instead of refusing the whole page (and every page after it).
+ * device cannot take is set aside and reported instead of refusing the whole page (and every page after it) —
+ * a record kind this app does not know yet (a newer server) or a malformed commune code included.
  */
 const PageChange = v.object({
   ...WireChange.entries,
+  commune: v.string(),
+  type: v.string(),
   data: v.optional(v.custom<Record<string, unknown>>((input) => typeof input === 'object' && input !== null && !Array.isArray(input), 'Phải là một đối tượng dữ liệu')),
 });
 

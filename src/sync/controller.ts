@@ -52,6 +52,8 @@ export class SyncController {
   #timer: ReturnType<typeof setTimeout> | undefined;
   #retryTimer: ReturnType<typeof setTimeout> | undefined;
   #failures = 0;
+  /** Failed runs in a row that the server answered (an error, a refusal to read): only those make it pull first. */
+  #serverFailures = 0;
   #again = false;
 
   constructor(private readonly deps: ControllerDeps) {}
@@ -102,7 +104,7 @@ export class SyncController {
           communes: session.user.communes.map((c) => c.code),
           clock: this.deps.clock,
           onProgress: (progress) => this.#set({ progress }),
-          pullFirst: this.#failures >= PULL_FIRST_AFTER_FAILURES,
+          pullFirst: this.#serverFailures >= PULL_FIRST_AFTER_FAILURES,
         }),
       );
     } catch (error) {
@@ -125,6 +127,7 @@ export class SyncController {
   #settle(outcome: SyncOutcome): void {
     if (outcome.kind === 'done') {
       this.#failures = 0;
+      this.#serverFailures = 0;
       this.#set({ problem: undefined });
       return;
     }
@@ -132,6 +135,7 @@ export class SyncController {
     // Retry by itself only what time can fix; a full disk or an old app needs the user.
     if (outcome.kind !== 'retry' && outcome.kind !== 'gap') return;
     this.#failures += 1;
+    if (!(outcome.kind === 'retry' && outcome.network)) this.#serverFailures += 1;
     const delay = retryDelay(this.#failures, (this.deps.random ?? Math.random)(), outcome.kind === 'retry' ? outcome.retryAfterMs : undefined);
     this.#set({ retryAt: this.deps.clock() + delay });
     this.#retryTimer = setTimeout(() => void this.syncNow(), delay);

@@ -13,7 +13,7 @@ import type { Transport } from './transport';
 export type SyncOutcome =
   | { kind: 'done'; pushed: number; pulled: number; user: SessionUser | undefined }
   | { kind: 'unauthorized' | 'upgrade_required' | 'refused' | 'gap' | 'quota'; message: string; user?: SessionUser }
-  | { kind: 'retry'; message: string; retryAfterMs?: number; user?: SessionUser };
+  | { kind: 'retry'; message: string; retryAfterMs?: number; network?: true; user?: SessionUser };
 
 export interface SyncDeps {
   db: AnSinhDb;

@@ -72,4 +72,25 @@ describe('#9.4 pull despite a push the server keeps failing', () => {
     expect(c.status.problem?.kind).toBe('retry');
     await db.delete();
   });
+
+  it('#9.4 being offline is not the server failing: a tablet back from hours without signal pushes first', async () => {
+    const db = openDb(`pull-first-${crypto.randomUUID()}`);
+    await db.outbox.add({ id: crypto.randomUUID(), schema: 2, at: 1, stamp: '1-0001-x', recordId: 'r', op: { kind: 'command', id: 'r', command: 'submit' } } as never);
+    const requests: SyncRequest[] = [];
+    let online = false;
+    const transport: Transport = {
+      async sync(request): Promise<TransportResult> {
+        if (!online) return { kind: 'retry', message: 'Failed to fetch', network: true };
+        requests.push(request);
+        return { kind: 'ok', response: { ...page, lastSeq: 1, results: [{ seq: 1, status: 'applied' }] } };
+      },
+    };
+    const c = new SyncController({ db, transport, clock: Date.now, random: () => 0.5, loadSession: async () => session, markSessionExpired: async () => undefined, updateUser: async () => undefined });
+    for (let run = 0; run < PULL_FIRST_AFTER_FAILURES + 3; run++) await c.syncNow();
+    online = true;
+    await c.syncNow();
+    expect(requests[0]?.mutations).toHaveLength(1);
+    expect(await db.outbox.count()).toBe(0);
+    await db.delete();
+  });
 });

@@ -3,7 +3,7 @@
  * reorder requests; the real one is fetch, with a gzipped body. Every answer is validated before it is trusted.
  */
 import * as v from 'valibot';
-import { ErrorBody, WireSyncResponse, expandVersions, type SyncRequest, type SyncResponse } from '../shared/protocol';
+import { ErrorBody, WireSyncResponse, expandVersions, type SyncRequest, type SyncResponse, type WireChange } from '../shared/protocol';
 
 export type TransportResult =
   | { kind: 'ok'; response: SyncResponse }
@@ -14,7 +14,7 @@ export type TransportResult =
   /** 400/403/413: the server refused the request itself; retrying the same request will not help. */
   | { kind: 'refused'; status: number; message: string }
   /** No network, a timeout, 5xx, 429: try again later (after `retryAfterMs` when the server said). */
-  | { kind: 'retry'; message: string; retryAfterMs?: number };
+  | { kind: 'retry'; message: string; retryAfterMs?: number; network?: true };
 
 export interface Transport {
   sync(request: SyncRequest, token: string): Promise<TransportResult>;
@@ -44,7 +44,8 @@ export function fetchTransport(options: { baseUrl?: string; timeoutMs?: number; 
           cache: 'no-store',
         });
       } catch (error) {
-        return { kind: 'retry', message: error instanceof Error ? error.message : String(error) };
+        // No answer at all (offline, cut, timed out): not the server failing on this batch.
+        return { kind: 'retry', message: error instanceof Error ? error.message : String(error), network: true };
       }
       return readAnswer(response);
     },
@@ -67,7 +68,8 @@ async function readAnswer(response: Response): Promise<TransportResult> {
   if (response.ok) {
     const parsed = v.safeParse(WireSyncResponse, body);
     if (!parsed.success) return { kind: 'retry', message: 'Câu trả lời của máy chủ không hợp lệ' };
-    return { kind: 'ok', response: { ...parsed.output, changes: expandVersions(parsed.output.changes) } };
+    // Each change is checked against `Change` when the page is applied; one that fails is set aside there.
+    return { kind: 'ok', response: { ...parsed.output, changes: expandVersions(parsed.output.changes as WireChange[]) } };
   }
   const error = v.safeParse(ErrorBody, body);
   const message = error.success ? error.output.error.message : `HTTP ${response.status}`;

@@ -29,6 +29,12 @@ describe.skipIf(!available)('e2e: what each role is offered', () => {
     await expect.poll(() => page.getByTestId('household-head').textContent()).toContain('Nguyễn Văn Được');
     for (const name of ['Sửa', 'Rà soát mới', 'Thêm thành viên']) expect(await page.getByRole('button', { name }).or(page.getByRole('link', { name })).count(), name).toBe(0);
 
+    // A member's page, reached by its address: the person, read-only, with no form to save.
+    await page.goto(`${page.url()}/members/new`);
+    await expect.poll(() => page.getByTestId('read-only').textContent()).toContain('chỉ được xem');
+    expect(await page.getByRole('button', { name: 'Lưu' }).count()).toBe(0);
+    await page.goBack();
+
     await page.getByRole('link', { name: 'Thiên tai, cứu trợ' }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Thiên tai');
     expect(await page.getByRole('heading', { name: 'Ghi sự kiện mới' }).count()).toBe(0);

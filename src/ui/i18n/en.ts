@@ -105,6 +105,8 @@ export const en: Messages = {
   no: 'No',
   unknown: 'Unknown',
   result: 'Result',
+  readOnly: 'Your role may view this record, not change it.',
+  born: 'Date of birth',
   deviceClaimed: (claimed: string) => `The tablet sent another result: ${claimed} — the server recomputed it by the rules`,
   classifications: { poor: 'Poor household', 'near-poor': 'Near-poor household', 'average-living-standard': 'Average living standard', none: 'Not classified', undetermined: 'Undetermined' },
   deprivations: (n: number) => `${n} deprivations`,

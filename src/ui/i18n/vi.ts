@@ -103,6 +103,8 @@ export const vi = {
   no: 'Không',
   unknown: 'Chưa biết',
   result: 'Kết quả',
+  readOnly: 'Vai trò của bạn chỉ được xem hồ sơ này, không sửa.',
+  born: 'Ngày sinh',
   deviceClaimed: (claimed: string) => `Máy tính bảng đã gửi kết quả khác: ${claimed} — máy chủ đã tính lại theo quy định`,
   classifications: { poor: 'Hộ nghèo', 'near-poor': 'Hộ cận nghèo', 'average-living-standard': 'Hộ có mức sống trung bình', none: 'Không thuộc diện', undetermined: 'Chưa xác định' },
   deprivations: (n: number) => `${n} chỉ số thiếu hụt`,

@@ -4,13 +4,16 @@ import { useNavigate } from '@tanstack/react-router';
 import * as v from 'valibot';
 import { getHousehold } from '../../db/households';
 import { LocalMember } from '../../db/members';
-import { db } from '../services';
+import { db, useCan } from '../services';
+import { formatVnDate } from '../dates';
 import { useT } from '../i18n';
 import { MemberForm, toMemberDraft } from './MemberForm';
 
 export function MemberPage(props: { householdId?: string; memberId?: string }) {
   const t = useT();
   const navigate = useNavigate();
+  // Who may not write sees the person, not a form whose save the server would refuse (src/shared/permissions.ts).
+  const mayWrite = useCan('member', props.memberId ? 'edit' : 'create');
   const state = useLiveQuery(async () => {
     const member = props.memberId ? v.safeParse(LocalMember, await db.members.get(props.memberId)) : undefined;
     const householdId = member?.success ? member.output.householdId : props.householdId;
@@ -21,6 +24,31 @@ export function MemberPage(props: { householdId?: string; memberId?: string }) {
   const { member, household } = state;
   if (!household || (props.memberId && !member)) return <p class="card">{t.notFound}</p>;
   const back = () => void navigate({ to: '/households/$householdId', params: { householdId: household.id } });
+  if (!mayWrite) {
+    return (
+      <section class="card">
+        <h1>{member?.fullName ?? household.headName}</h1>
+        {member && (
+          <dl>
+            <div>
+              <dt>{t.born}</dt>
+              <dd>{formatVnDate(member.birthDate)}</dd>
+            </div>
+            <div>
+              <dt>{t.relation}</dt>
+              <dd>{member.relation}</dd>
+            </div>
+          </dl>
+        )}
+        <p class="hint" data-testid="read-only">
+          {t.readOnly}
+        </p>
+        <button type="button" class="secondary" onClick={back}>
+          {t.back}
+        </button>
+      </section>
+    );
+  }
   return (
     <section>
       <h1>{member ? member.fullName : `${t.addMember} — ${household.headName}`}</h1>

@@ -27,14 +27,18 @@ export function EmergencyListPage() {
 
   async function newCampaign() {
     const id = newId();
-    await savePatch(db, 'relief_round', id, {
+    const round = {
       communeCode: commune,
       campaign,
       name: `${t.campaignNames[campaign]} ${todayIso().slice(0, 4)}`,
       date: todayIso(),
       items: [{ item: 'cash', itemName: 'Tiền mặt', unit: 'VND', available: 0, source: 'mobilised' }],
       plannedHouseholdIds: [],
-    }, Date.now());
+    };
+    // Dated today by this tablet's clock: refused here, as the server would, when that clock runs ahead.
+    const future = await futureDateOnDevice(db, 'relief_round', round, Date.now());
+    if (future) return setIssues({ campaign: future });
+    await savePatch(db, 'relief_round', id, round, Date.now());
     syncController.nudge();
     await navigate({ to: '/rounds/$roundId', params: { roundId: id } });
   }
@@ -75,7 +79,7 @@ export function EmergencyListPage() {
         <h2>{t.campaigns}</h2>
         <RoundLinks rounds={campaigns ?? []} />
         {may.round && (<div class="row">
-          <SelectField name="campaign" label={t.campaigns} value={campaign} options={Object.entries(t.campaignNames) as [typeof campaign, string][]} onChange={setCampaign} />
+          <SelectField name="campaign" label={t.campaigns} value={campaign} options={Object.entries(t.campaignNames) as [typeof campaign, string][]} onChange={setCampaign} error={issues.campaign} />
           <button type="button" onClick={() => void newCampaign()}>
             {t.newCampaign}
           </button>

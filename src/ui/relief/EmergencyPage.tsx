@@ -43,6 +43,7 @@ export function EmergencyPage({ id }: { id: string }) {
     return { event, damages, rounds, handouts };
   }, [id]);
   const [adding, setAdding] = useState(false);
+  const [roundError, setRoundError] = useState<string | undefined>();
   if (!state) return null;
   const { event } = state;
   if (!event) return <p class="card">{t.notFound}</p>;
@@ -51,14 +52,18 @@ export function EmergencyPage({ id }: { id: string }) {
 
   async function newRound() {
     const roundId = newId();
-    await savePatch(db, 'relief_round', roundId, {
+    const round = {
       communeCode: event!.communeCode,
       emergencyId: id,
       name: `${t.emergencyTypes[eventFields.type]} ${formatVnDate(eventFields.date)}`,
       date: todayIso(),
       items: [{ item: 'rice', itemName: 'Gạo', unit: 'kg', available: 0, source: 'budget' }],
       plannedHouseholdIds: (state!.damages ?? []).flatMap((d) => (d.householdId ? [String(d.householdId)] : [])),
-    }, Date.now());
+    };
+    // Dated today by this tablet's clock: refused here, as the server would, when that clock runs ahead.
+    const future = await futureDateOnDevice(db, 'relief_round', round, Date.now());
+    if (future) return setRoundError(future);
+    await savePatch(db, 'relief_round', roundId, round, Date.now());
     syncController.nudge();
     await navigate({ to: '/rounds/$roundId', params: { roundId } });
   }
@@ -119,6 +124,11 @@ export function EmergencyPage({ id }: { id: string }) {
             </button>
           )}
         </div>
+        {roundError && (
+          <p class="error" role="alert">
+            {roundError}
+          </p>
+        )}
         <RoundLinks rounds={state.rounds ?? []} />
       </div>
     </section>
