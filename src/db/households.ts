@@ -1,7 +1,7 @@
 /** @module Households on the device: validated reads and the save used by the household form. */
 import * as v from 'valibot';
 import { HouseholdFields } from '../shared/records/household';
-import type { AnSinhDb } from './database';
+import type { AnSinhDb, LocalRecord } from './database';
 import { savePatch } from './outbox';
 import { newId } from '../shared/ids';
 import { findHouseholdDuplicates, type DuplicateCandidate } from '../shared/search/duplicates';
@@ -38,6 +38,11 @@ export async function getHousehold(db: AnSinhDb, id: string): Promise<LocalHouse
   const raw = await db.households.get(id);
   if (!raw || raw.deleted) return undefined;
   return v.parse(LocalHousehold, raw);
+}
+
+/** The households of these ids that are on the device, in no particular order (a round's planned list, a desk). */
+export async function householdsByIds(db: AnSinhDb, ids: readonly string[]): Promise<LocalRecord[]> {
+  return (await db.households.bulkGet([...ids])).filter((h): h is LocalRecord => h !== undefined);
 }
 
 /**

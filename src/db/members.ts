@@ -19,6 +19,12 @@ export async function saveMember(db: AnSinhDb, input: unknown, options: { id?: s
 }
 
 /** A household's members, oldest first; unreadable rows are left out of the list and counted. */
+/** One member, validated; undefined when it is not on the device or cannot be read. */
+export async function getMember(db: AnSinhDb, id: string): Promise<LocalMember | undefined> {
+  const parsed = v.safeParse(LocalMember, await db.members.get(id));
+  return parsed.success ? parsed.output : undefined;
+}
+
 export async function membersOf(db: AnSinhDb, householdId: string): Promise<{ members: LocalMember[]; unreadable: number }> {
   const rows = await db.members.where('householdId').equals(householdId).toArray();
   const members = rows.flatMap((row) => {

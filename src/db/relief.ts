@@ -8,6 +8,26 @@ export async function emergenciesOf(db: AnSinhDb, communeCode: string): Promise<
   return (await db.emergencies.where('communeCode').equals(communeCode).toArray()).filter((e) => !e.deleted).sort((a, b) => String(b.date).localeCompare(String(a.date)));
 }
 
+/** An emergency with what was recorded of it: damage per household, relief rounds and their handouts. */
+export async function emergencyWithRelief(db: AnSinhDb, id: string) {
+  const event = await db.emergencies.get(id);
+  if (!event) return { event };
+  const damages = await db.damages.where('emergencyId').equals(id).toArray();
+  const rounds = await db.reliefRounds.where('emergencyId').equals(id).toArray();
+  const handouts = (await Promise.all(rounds.map((r) => db.distributions.where('roundId').equals(r.id).toArray()))).flat();
+  return { event, damages, rounds, handouts };
+}
+
+/** Gift campaigns (18/4, 6/6, 1/10, 3/12, Tết) of a commune: rounds not tied to an emergency. */
+export async function campaignsOf(db: AnSinhDb, communeCode: string): Promise<LocalRecord[]> {
+  return (await db.reliefRounds.where('communeCode').equals(communeCode).toArray()).filter((r) => r.campaign);
+}
+
+/** A relief round as stored (the screen validates it against ReliefRoundFields). */
+export function roundOf(db: AnSinhDb, id: string): Promise<LocalRecord | undefined> {
+  return db.reliefRounds.get(id);
+}
+
 export async function handoutsOfRound(db: AnSinhDb, roundId: string): Promise<LocalRecord[]> {
   return (await db.distributions.where('roundId').equals(roundId).toArray()).sort((a, b) => Number(a.handedOutAt) - Number(b.handedOutAt));
 }

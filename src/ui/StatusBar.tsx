@@ -1,6 +1,7 @@
 /** @module Always visible: network, changes waiting, last successful sync, "Đồng bộ ngay", and a clock that is off. */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Link } from '@tanstack/react-router';
+import { lastSyncAt, pendingCount } from '../db/queue';
 import { db, syncController, useSession, useSyncStatus } from './services';
 import { useOnline } from './use-online';
 import { usePersistentStorage } from './storage-persistence';
@@ -14,8 +15,8 @@ export function StatusBar() {
   const session = useSession();
   const status = useSyncStatus();
   const persistent = usePersistentStorage();
-  const pending = useLiveQuery(() => db.outbox.count(), [], 0);
-  const lastSyncAt = useLiveQuery(async () => (await db.meta.get('lastSyncAt'))?.value, []);
+  const pending = useLiveQuery(() => pendingCount(db), [], 0);
+  const lastSync = useLiveQuery(() => lastSyncAt(db), []);
 
   return (
     <header class="status-bar">
@@ -24,7 +25,7 @@ export function StatusBar() {
         {online ? t.online : t.offline}
       </span>
       <span data-testid="pending">{t.pending(pending)}</span>
-      <span data-testid="last-sync">{typeof lastSyncAt === 'number' ? t.lastSync(formatDateTime(lastSyncAt)) : t.neverSynced}</span>
+      <span data-testid="last-sync">{lastSync !== undefined ? t.lastSync(formatDateTime(lastSync)) : t.neverSynced}</span>
       {status.running && <span>{status.progress && status.progress.total > 0 ? t.sending(status.progress.sent, status.progress.total) : t.syncing}</span>}
       {status.problem && (status.problem.kind !== 'retry' || online) && (
         <span class="problem" data-testid="sync-problem">

@@ -6,6 +6,7 @@ import { useMemo, useState } from 'preact/hooks';
 import { Link } from '@tanstack/react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { communeHouseholds, findHouseholds, villagesOf } from '../../db/search';
+import { pendingRecordIds, rejectionsOf } from '../../db/queue';
 import { approvedClassifications } from '../../db/cases';
 import { db, useCan, useSession } from '../services';
 import { useT } from '../i18n';
@@ -25,8 +26,8 @@ export function HouseholdListPage() {
   const found = useMemo(() => rows && findHouseholds(rows, query, { village, limit: SHOWN }), [rows, query, village]);
   const villages = useLiveQuery(async () => (commune ? villagesOf(db, commune) : []), [commune]);
   const classes = useLiveQuery(async () => (commune ? approvedClassifications(db, commune) : new Map()), [commune]);
-  const pendingIds = useLiveQuery(async () => new Set((await db.outbox.toArray()).map((entry) => entry.recordId)), []);
-  const rejections = useLiveQuery(() => db.rejections.toArray(), []);
+  const pendingIds = useLiveQuery(() => pendingRecordIds(db), []);
+  const rejections = useLiveQuery(() => rejectionsOf(db), []);
   if (!session) return null;
   const households = found?.households ?? [];
 

@@ -5,6 +5,7 @@
 import { useState } from 'preact/hooks';
 import { Link } from '@tanstack/react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
+import { pendingRecordIds, rejectionsOf } from '../../db/queue';
 import { getHousehold } from '../../db/households';
 import { membersOf } from '../../db/members';
 import { surveysOf } from '../../db/cases';
@@ -25,8 +26,8 @@ export function HouseholdPage({ id }: { id: string }) {
       household: await getHousehold(db, id).catch(() => undefined),
       members: await membersOf(db, id),
       surveys: await surveysOf(db, id),
-      pending: new Set((await db.outbox.toArray()).map((entry) => entry.recordId)),
-      rejections: await db.rejections.where('recordId').equals(id).toArray(),
+      pending: await pendingRecordIds(db),
+      rejections: await rejectionsOf(db, id),
     }),
     [id],
   );

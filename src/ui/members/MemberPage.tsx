@@ -3,7 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useNavigate } from '@tanstack/react-router';
 import * as v from 'valibot';
 import { getHousehold } from '../../db/households';
-import { LocalMember } from '../../db/members';
+import { getMember } from '../../db/members';
 import { db, useCan } from '../services';
 import { formatVnDate } from '../dates';
 import { useT } from '../i18n';
@@ -15,10 +15,10 @@ export function MemberPage(props: { householdId?: string; memberId?: string }) {
   // Who may not write sees the person, not a form whose save the server would refuse (src/shared/permissions.ts).
   const mayWrite = useCan('member', props.memberId ? 'edit' : 'create');
   const state = useLiveQuery(async () => {
-    const member = props.memberId ? v.safeParse(LocalMember, await db.members.get(props.memberId)) : undefined;
-    const householdId = member?.success ? member.output.householdId : props.householdId;
+    const member = props.memberId ? await getMember(db, props.memberId) : undefined;
+    const householdId = member ? member.householdId : props.householdId;
     const household = householdId ? await getHousehold(db, householdId).catch(() => undefined) : undefined;
-    return { member: member?.success ? member.output : undefined, household };
+    return { member, household };
   }, [props.householdId, props.memberId]);
   if (!state) return null;
   const { member, household } = state;

@@ -4,7 +4,7 @@ import { Link, useNavigate } from '@tanstack/react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
 import * as v from 'valibot';
 import { EMERGENCY_TYPES, EmergencyFields } from '../../shared/records/emergency';
-import { emergenciesOf } from '../../db/relief';
+import { campaignsOf, emergenciesOf } from '../../db/relief';
 import { villagesOf } from '../../db/search';
 import { RoundLinks } from './RoundLinks';
 import { savePatch } from '../../db/outbox';
@@ -22,7 +22,7 @@ export function EmergencyListPage() {
   const navigate = useNavigate();
   const { commune } = useWorkplace();
   const events = useLiveQuery(async () => (commune ? emergenciesOf(db, commune) : []), [commune]);
-  const campaigns = useLiveQuery(async () => (commune ? (await db.reliefRounds.where('communeCode').equals(commune).toArray()).filter((r) => r.campaign) : []), [commune]);
+  const campaigns = useLiveQuery(async () => (commune ? campaignsOf(db, commune) : []), [commune]);
   const [campaign, setCampaign] = useState<'18-4' | '6-6' | '1-10' | '3-12' | 'tet'>('tet');
 
   async function newCampaign() {

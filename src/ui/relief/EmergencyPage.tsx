@@ -11,6 +11,7 @@ import { toEmergencyQuestion } from '../../domain/emergency/from-registry';
 import { DamageFields, type EmergencyFields } from '../../shared/records/emergency';
 import { helpedInTime } from '../../shared/relief';
 import { savePatch } from '../../db/outbox';
+import { emergencyWithRelief } from '../../db/relief';
 import { newId } from '../../shared/ids';
 import { communeHouseholds, findHouseholds } from '../../db/search';
 import { db, syncController, useCan } from '../services';
@@ -34,14 +35,7 @@ export function EmergencyPage({ id }: { id: string }) {
   const may = { damage: useCan('damage', 'create'), round: useCan('relief_round', 'create') };
   const lang = useLanguage();
   const navigate = useNavigate();
-  const state = useLiveQuery(async () => {
-    const event = await db.emergencies.get(id);
-    if (!event) return { event };
-    const damages = await db.damages.where('emergencyId').equals(id).toArray();
-    const rounds = await db.reliefRounds.where('emergencyId').equals(id).toArray();
-    const handouts = (await Promise.all(rounds.map((r) => db.distributions.where('roundId').equals(r.id).toArray()))).flat();
-    return { event, damages, rounds, handouts };
-  }, [id]);
+  const state = useLiveQuery(() => emergencyWithRelief(db, id), [id]);
   const [adding, setAdding] = useState(false);
   const [roundError, setRoundError] = useState<string | undefined>();
   if (!state) return null;

@@ -2,7 +2,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import * as v from 'valibot';
 import { ReliefRoundFields } from '../../shared/records/emergency';
-import { handoutsOfRound, peopleOnRound } from '../../db/relief';
+import { handoutsOfRound, peopleOnRound, roundOf } from '../../db/relief';
+import { householdsByIds } from '../../db/households';
 import { db } from '../services';
 import { useT } from '../i18n';
 import { formatVnDate } from '../dates';
@@ -10,9 +11,9 @@ import { formatVnDate } from '../dates';
 export function PrintPage({ id }: { id: string }) {
   const t = useT();
   const state = useLiveQuery(async () => {
-    const round = v.safeParse(ReliefRoundFields, await db.reliefRounds.get(id));
+    const round = v.safeParse(ReliefRoundFields, await roundOf(db, id));
     if (!round.success) return undefined;
-    const households = (await db.households.bulkGet(round.output.plannedHouseholdIds)).filter((h) => !!h);
+    const households = await householdsByIds(db, round.output.plannedHouseholdIds);
     const counts = await peopleOnRound(db, round.output.plannedHouseholdIds, round.output.emergencyId);
     const handouts = (await handoutsOfRound(db, id)).filter((x) => !x.voided);
     return { round: round.output, households, counts, handouts };

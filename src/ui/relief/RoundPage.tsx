@@ -9,7 +9,8 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import * as v from 'valibot';
 import { ReliefRoundFields } from '../../shared/records/emergency';
 import { earlierHandouts, roundSummary } from '../../shared/relief';
-import { handOut, handoutsOfRound, peopleOnRound } from '../../db/relief';
+import { handOut, handoutsOfRound, peopleOnRound, roundOf } from '../../db/relief';
+import { householdsByIds } from '../../db/households';
 import { voidDistribution } from '../../db/outbox';
 import { db, syncController, useCan, useSession } from '../services';
 import { useT } from '../i18n';
@@ -25,10 +26,10 @@ export function RoundPage({ id }: { id: string }) {
   const may = { edit: useCan('relief_round', 'edit'), handOut: useCan('distribution', 'create'), void: useCan('distribution_void', 'create') };
   const [itemIndex, setItemIndex] = useState(0);
   const state = useLiveQuery(async () => {
-    const raw = await db.reliefRounds.get(id);
+    const raw = await roundOf(db, id);
     const round = raw ? v.safeParse(ReliefRoundFields, raw) : undefined;
     const handouts = await handoutsOfRound(db, id);
-    const planned = round?.success ? await db.households.bulkGet(round.output.plannedHouseholdIds) : [];
+    const planned = round?.success ? await householdsByIds(db, round.output.plannedHouseholdIds) : [];
     const members = round?.success ? await peopleOnRound(db, round.output.plannedHouseholdIds, round.output.emergencyId) : new Map<string, number>();
     return { round, handouts, planned: planned.filter((h) => !!h), members };
   }, [id]);

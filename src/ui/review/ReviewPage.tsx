@@ -7,6 +7,9 @@ import { useState } from 'preact/hooks';
 import { Link } from '@tanstack/react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { casesToReview } from '../../db/cases';
+import { householdsByIds } from '../../db/households';
+import { openConflicts } from '../../db/conflicts';
+import { pendingRecordIds } from '../../db/queue';
 import { openDuplicateClusters, type DuplicateCluster } from '../../db/duplicates';
 import { decideDuplicate, queueCommand, resolveConflict } from '../../db/outbox';
 import type { Candidate } from '../../shared/records/conflict';
@@ -25,10 +28,10 @@ export function ReviewPage() {
   const state = useLiveQuery(async () => {
     if (!commune) return undefined;
     const cases = await casesToReview(db, commune);
-    const households = new Map((await db.households.bulkGet(cases.map((c) => c.subjectId))).flatMap((h) => (h ? [[h.id, h] as const] : [])));
-    const conflicts = (await db.conflicts.where('communeCode').equals(commune).toArray()).filter((c) => c.status === 'open');
+    const households = new Map((await householdsByIds(db, cases.map((c) => c.subjectId))).map((h) => [h.id, h] as const));
+    const conflicts = await openConflicts(db, commune);
     const duplicates = await openDuplicateClusters(db, commune);
-    const pending = new Set((await db.outbox.toArray()).map((e) => e.recordId));
+    const pending = await pendingRecordIds(db);
     return { cases, households, conflicts, duplicates, pending };
   }, [commune]);
   if (!state || !session) return null;

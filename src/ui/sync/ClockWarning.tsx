@@ -4,13 +4,14 @@
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { CLOCK_WARN_MS } from '../../shared/clock-bounds';
-import { CLOCK_OFFSET_KEY, estimateServerNow, type ClockOffset } from '../../db/client-id';
+import { estimateServerNow } from '../../db/client-id';
+import { clockOffset } from '../../db/queue';
 import { db } from '../services';
 import { useT } from '../i18n';
 
 export function ClockWarning() {
   const t = useT();
-  const measured = useLiveQuery(async () => (await db.meta.get(CLOCK_OFFSET_KEY))?.value as ClockOffset | undefined, []);
+  const measured = useLiveQuery(() => clockOffset(db), []);
   const now = Date.now();
   const off = estimateServerNow(now, measured) - now; // server − device: negative when the tablet runs fast
   if (Math.abs(off) <= CLOCK_WARN_MS) return null;

@@ -5,6 +5,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Link } from '@tanstack/react-router';
 import type { OutboxEntry, Rejection, SetAsideRecord } from '../../db/database';
+import { dismissRejection, syncPageState } from '../../db/queue';
 import { db, syncController, useSyncStatus } from '../services';
 import { useT } from '../i18n';
 import { formatDateTime } from '../format';
@@ -40,12 +41,7 @@ function describe(entry: Pick<OutboxEntry, 'op'>): string {
 export function SyncPage() {
   const t = useT();
   const status = useSyncStatus();
-  const state = useLiveQuery(async () => ({
-    outbox: await db.outbox.orderBy('seq').toArray(),
-    rejections: await db.rejections.toArray(),
-    setAside: await db.setAside.toArray(),
-    lastSyncAt: (await db.meta.get('lastSyncAt'))?.value,
-  }));
+  const state = useLiveQuery(() => syncPageState(db));
   if (!state) return null;
   const byRecord = new Map<string, OutboxEntry[]>();
   for (const entry of state.outbox) byRecord.set(entry.recordId, [...(byRecord.get(entry.recordId) ?? []), entry]);
@@ -94,7 +90,7 @@ export function SyncPage() {
                 {t.edit_}
               </Link>
             )}
-            <button type="button" class="secondary" onClick={() => void db.rejections.delete(r.seq)}>
+            <button type="button" class="secondary" onClick={() => void dismissRejection(db, r.seq)}>
               {t.dismiss}
             </button>
           </div>
