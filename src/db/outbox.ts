@@ -7,10 +7,26 @@ import type { FieldPatch } from '../shared/patch';
 import { sameValue } from '../shared/patch';
 import { newId } from '../shared/ids';
 import { editableFieldNames, type EditableTypeName } from '../shared/records/registry';
-import type { Table } from 'dexie';
+import { liveQuery, type Table } from 'dexie';
 import { recordTable, type AnSinhDb, type LocalRecord } from './database';
 import { nextStamp, readClock, stampAfter } from './client-id';
 import { refreshHouseholdTerms, withSearchTerms } from './search-terms';
+
+/**
+ * Calls `onQueued` whenever a change joins the outbox — from any screen, in this tab or another — once its
+ * transaction has committed: the one place that makes sync follow a save (src/sync/controller.ts).
+ */
+export function watchQueue(db: AnSinhDb, onQueued: () => void): () => void {
+  let last: number | undefined;
+  const subscription = liveQuery(async () => (await db.outbox.orderBy('seq').last())?.seq ?? 0).subscribe({
+    next: (seq) => {
+      if (last !== undefined && seq > last) onQueued();
+      last = seq;
+    },
+    error: () => undefined,
+  });
+  return () => subscription.unsubscribe();
+}
 
 /** Adds an outbox entry; to be called inside a transaction that also holds the change. */
 async function enqueue(db: AnSinhDb, recordId: string, op: MutationOp, now: number): Promise<void> {

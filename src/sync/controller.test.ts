@@ -4,6 +4,7 @@ import { openDb } from '../db/database';
 import type { StoredSession } from '../db/settings';
 import type { SyncResponse } from '../shared/protocol';
 import { SyncController } from './controller';
+import { savePatch } from '../db/outbox';
 import type { Transport, TransportResult } from './transport';
 import { BACKOFF } from './backoff';
 
@@ -110,5 +111,22 @@ describe('sync controller', () => {
     await second;
     await vi.runOnlyPendingTimersAsync();
     expect(most).toBe(1);
+  });
+
+  it('a change joining the outbox starts a sync by itself: no screen has to ask for one', async () => {
+    vi.stubGlobal('window', { addEventListener: () => undefined, removeEventListener: () => undefined });
+    const { c, calls } = controller([]);
+    const db = (c as unknown as { deps: { db: ReturnType<typeof openDb> } }).deps.db;
+    const stop = c.start();
+    await settle(c);
+    await vi.advanceTimersByTimeAsync(0);
+    const before = calls.length;
+    await savePatch(db, 'household', crypto.randomUUID(), { headName: 'Nguyễn Văn Mới', communeCode: '21548', village: 'Thôn Đông', address: '', area: 'rural', notes: '' }, Date.now());
+    await settle(c);
+    await vi.advanceTimersByTimeAsync(2_000);
+    await settle(c);
+    expect(calls.length).toBeGreaterThan(before);
+    stop();
+    vi.unstubAllGlobals();
   });
 });

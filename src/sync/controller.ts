@@ -8,6 +8,7 @@ import type { AnSinhDb } from '../db/database';
 import type { StoredSession } from '../db/settings';
 import type { SessionUser } from '../shared/protocol';
 import { syncOnce, type SyncOutcome } from './engine';
+import { watchQueue } from '../db/outbox';
 import type { Transport } from './transport';
 import { retryDelay } from './backoff';
 
@@ -71,11 +72,14 @@ export class SyncController {
     const onOnline = () => void this.syncNow();
     window.addEventListener('online', onOnline);
     const interval = setInterval(() => void this.syncNow(), PERIODIC_MS);
+    // Every save queues its change in the outbox; screens never ask for a sync themselves.
+    const unwatch = watchQueue(this.deps.db, () => this.nudge());
     void this.syncNow();
     return () => {
       window.removeEventListener('online', onOnline);
       clearInterval(interval);
       clearTimeout(this.#retryTimer);
+      unwatch();
     };
   }
 

@@ -7,7 +7,7 @@ import type { AnSinhDb } from '../db/database';
 import { applySyncResponse, readSyncState } from '../db/apply-sync';
 import { recordServerTime } from '../db/client-id';
 import { getClientId } from '../db/client-id';
-import { isConnectionLost, isQuotaError } from '../db/errors';
+import { QUOTA_MESSAGE, isConnectionLost, isQuotaError } from '../db/errors';
 import type { Transport } from './transport';
 
 export type SyncOutcome =
@@ -37,8 +37,6 @@ export const APPLY_MEASURE = 'an-sinh:apply-sync-page';
 /** A bound on round trips per run, so a misbehaving server cannot keep a device busy forever. */
 const MAX_ROUND_TRIPS = 1000;
 
-export const QUOTA_MESSAGE =
-  'Bộ nhớ của máy đã đầy: đồng bộ tạm dừng, mọi dữ liệu đã nhập vẫn được giữ. Hãy giải phóng dung lượng (xóa ảnh, ứng dụng không dùng) rồi bấm "Đồng bộ ngay".';
 
 export async function syncOnce(deps: SyncDeps): Promise<SyncOutcome> {
   const { db, transport } = deps;

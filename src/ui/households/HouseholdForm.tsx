@@ -8,8 +8,8 @@ import { householdDuplicates, saveHousehold, type SaveResult } from '../../db/ho
 import { DUPLICATE_REASON_VI } from '../../shared/search/duplicates';
 import { Link } from '@tanstack/react-router';
 import { isQuotaError } from '../../db/errors';
-import { QUOTA_MESSAGE } from '../../sync/engine';
-import { db, syncController } from '../services';
+import { QUOTA_MESSAGE } from '../../db/errors';
+import { db } from '../services';
 import { SelectField, TextAreaField, TextField } from '../fields';
 import { useT } from '../i18n';
 
@@ -60,7 +60,6 @@ export function HouseholdForm(props: {
       }
       const result = await saveHousehold(db, fromDraft(draft), { ...(props.id ? { id: props.id } : {}), now: Date.now() });
       if (!result.ok) return setIssues(result.issues);
-      if (result.changed) syncController.nudge();
       props.onSaved(result.id);
     } catch (error) {
       setSaveError(isQuotaError(error) ? QUOTA_MESSAGE : `${t.saveFailed} ${error instanceof Error ? error.message : String(error)}`);

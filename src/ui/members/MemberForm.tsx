@@ -9,8 +9,8 @@ import { RELATIONS, type MemberFields } from '../../shared/records/member';
 import { memberDuplicates, saveMember, type MemberCandidate, type MemberSaveResult } from '../../db/members';
 import { DUPLICATE_REASON_VI } from '../../shared/search/duplicates';
 import { isQuotaError } from '../../db/errors';
-import { QUOTA_MESSAGE } from '../../sync/engine';
-import { db, syncController } from '../services';
+import { QUOTA_MESSAGE } from '../../db/errors';
+import { db } from '../services';
 import { useT } from '../i18n';
 import { formatVnDate, parseVnDate } from '../dates';
 import { CheckField, SelectField, TextField } from '../fields';
@@ -109,7 +109,6 @@ export function MemberForm(props: {
         setCandidates(undefined);
         return setIssues(result.issues);
       }
-      if (result.changed) syncController.nudge();
       props.onSaved(result.id);
     } catch (e) {
       setError(isQuotaError(e) ? QUOTA_MESSAGE : `${t.saveFailed} ${e instanceof Error ? e.message : String(e)}`);

@@ -9,7 +9,7 @@ import { villagesOf } from '../../db/search';
 import { RoundLinks } from './RoundLinks';
 import { savePatch } from '../../db/outbox';
 import { newId } from '../../shared/ids';
-import { db, syncController, useCan } from '../services';
+import { db, useCan } from '../services';
 import { useT } from '../i18n';
 import { formatVnDate, parseVnDate, todayIso } from '../dates';
 import { SelectField, TextField } from '../fields';
@@ -39,7 +39,6 @@ export function EmergencyListPage() {
     const future = await futureDateOnDevice(db, 'relief_round', round, Date.now());
     if (future) return setIssues({ campaign: future });
     await savePatch(db, 'relief_round', id, round, Date.now());
-    syncController.nudge();
     await navigate({ to: '/rounds/$roundId', params: { roundId: id } });
   }
   const villages = useLiveQuery(async () => (commune ? villagesOf(db, commune) : []), [commune]);
@@ -57,7 +56,6 @@ export function EmergencyListPage() {
     if (future) return setIssues({ date: future });
     const id = newId();
     await savePatch(db, 'emergency', id, parsed.output, Date.now());
-    syncController.nudge();
     await navigate({ to: '/emergencies/$emergencyId', params: { emergencyId: id } });
   }
 

@@ -14,7 +14,7 @@ import { savePatch } from '../../db/outbox';
 import { emergencyWithRelief } from '../../db/relief';
 import { newId } from '../../shared/ids';
 import { communeHouseholds, findHouseholds } from '../../db/search';
-import { db, syncController, useCan } from '../services';
+import { db, useCan } from '../services';
 import { useLanguage, useT } from '../i18n';
 import { formatVnd } from '../format';
 import { formatVnDate, todayIso } from '../dates';
@@ -58,7 +58,6 @@ export function EmergencyPage({ id }: { id: string }) {
     const future = await futureDateOnDevice(db, 'relief_round', round, Date.now());
     if (future) return setRoundError(future);
     await savePatch(db, 'relief_round', roundId, round, Date.now());
-    syncController.nudge();
     await navigate({ to: '/rounds/$roundId', params: { roundId } });
   }
 
@@ -173,7 +172,6 @@ function DamageForm({ event, onDone }: { event: { id: string; communeCode: strin
     const future = await futureDateOnDevice(db, 'damage', damage.output, Date.now());
     if (future) return setClockIssue(future);
     await savePatch(db, 'damage', newId(), damage.output, Date.now());
-    syncController.nudge();
     onDone();
   }
 

@@ -8,7 +8,7 @@ import * as v from 'valibot';
 import { ReliefRoundFields, type RoundItem } from '../../shared/records/emergency';
 import { savePatch } from '../../db/outbox';
 import { communeHouseholds, findHouseholds } from '../../db/search';
-import { db, syncController } from '../services';
+import { db } from '../services';
 import { useT } from '../i18n';
 import { SelectField, TextField } from '../fields';
 
@@ -27,7 +27,6 @@ export function RoundEditor(props: { id: string; round: v.InferOutput<typeof Rel
     const parsed = v.safeParse(ReliefRoundFields, { ...props.round, items, plannedHouseholdIds: planned });
     if (!parsed.success) return setError(parsed.issues[0]?.message);
     await savePatch(db, 'relief_round', props.id, parsed.output, Date.now());
-    syncController.nudge();
     props.onDone();
   }
 

@@ -12,7 +12,7 @@ import { earlierHandouts, roundSummary } from '../../shared/relief';
 import { handOut, handoutsOfRound, peopleOnRound, roundOf } from '../../db/relief';
 import { householdsByIds } from '../../db/households';
 import { voidDistribution } from '../../db/outbox';
-import { db, syncController, useCan, useSession } from '../services';
+import { db, useCan, useSession } from '../services';
 import { useT } from '../i18n';
 import { formatDateTime, formatVnd } from '../format';
 import { SelectField, TextField } from '../fields';
@@ -135,7 +135,7 @@ function VoidButton({ id, communeCode }: { id: string; communeCode: string }) {
   return (
     <span class="row">
       <TextField name="void-reason" label={t.voidReason} value={reason} onInput={setReason} />
-      <button type="button" disabled={reason.trim().length < 3} onClick={() => void voidDistribution(db, id, reason.trim(), communeCode, Date.now()).then(() => syncController.nudge())}>
+      <button type="button" disabled={reason.trim().length < 3} onClick={() => void voidDistribution(db, id, reason.trim(), communeCode, Date.now())}>
         {t.confirmVoid}
       </button>
     </span>
@@ -187,7 +187,6 @@ function HandoutForm(props: {
       receipt,
       now,
     );
-    syncController.nudge();
     props.onDone();
   }
 

@@ -15,7 +15,7 @@ import { decideDuplicate, queueCommand, resolveConflict } from '../../db/outbox'
 import type { Candidate } from '../../shared/records/conflict';
 import { DUPLICATE_REASON_VI } from '../../shared/search/duplicates';
 import { decodeHlc } from '../../shared/hlc';
-import { db, syncController, useSession } from '../services';
+import { db, useSession } from '../services';
 import { useT } from '../i18n';
 import { formatDateTime } from '../format';
 import { formatVnDate } from '../dates';
@@ -35,7 +35,6 @@ export function ReviewPage() {
     return { cases, households, conflicts, duplicates, pending };
   }, [commune]);
   if (!state || !session) return null;
-  const done = () => syncController.nudge();
   return (
     <section>
       <h1>{t.review}</h1>
@@ -43,33 +42,32 @@ export function ReviewPage() {
         <h2>{t.toReview}</h2>
         {state.cases.length === 0 && <p>{t.nothingToReview}</p>}
         {state.cases.map((c) => (
-          <CaseRow key={c.id} id={c.id} title={String(state.households.get(c.subjectId)?.headName ?? c.subjectId)} householdId={c.subjectId} date={formatVnDate(c.answers?.reviewDate)} result={c.result ? t.classifications[c.result.classification] : '—'} claimed={c.deviceResult && t.classifications[c.deviceResult.classification]} pending={state.pending.has(c.id)} onDone={done} />
+          <CaseRow key={c.id} id={c.id} title={String(state.households.get(c.subjectId)?.headName ?? c.subjectId)} householdId={c.subjectId} date={formatVnDate(c.answers?.reviewDate)} result={c.result ? t.classifications[c.result.classification] : '—'} claimed={c.deviceResult && t.classifications[c.deviceResult.classification]} pending={state.pending.has(c.id)} />
         ))}
       </div>
       <div class="card">
         <h2>{t.conflicts}</h2>
         {state.conflicts.length === 0 && <p>{t.noConflicts}</p>}
         {state.conflicts.map((c) => (
-          <ConflictRow key={c.id} id={c.id} field={String(c.field)} recordId={String(c.recordId)} candidates={(c.candidates as Candidate[]) ?? []} onDone={done} />
+          <ConflictRow key={c.id} id={c.id} field={String(c.field)} recordId={String(c.recordId)} candidates={(c.candidates as Candidate[]) ?? []} />
         ))}
       </div>
       <div class="card">
         <h2>{t.duplicates}</h2>
         {state.duplicates.length === 0 && <p>{t.noDuplicates}</p>}
         {state.duplicates.map((cluster) => (
-          <DuplicateClusterRow key={cluster.id} cluster={cluster} onDone={done} />
+          <DuplicateClusterRow key={cluster.id} cluster={cluster} />
         ))}
       </div>
     </section>
   );
 }
 
-function CaseRow(props: { id: string; title: string; householdId: string; date: string; result: string; claimed: string | undefined; pending: boolean; onDone: () => void }) {
+function CaseRow(props: { id: string; title: string; householdId: string; date: string; result: string; claimed: string | undefined; pending: boolean }) {
   const t = useT();
   const [comment, setComment] = useState('');
   const act = async (command: 'approve' | 'return') => {
     await queueCommand(db, props.id, command, comment.trim() || undefined, Date.now());
-    props.onDone();
   };
   return (
     <div class="row" data-testid="case-row">
@@ -99,12 +97,11 @@ function CaseRow(props: { id: string; title: string; householdId: string; date: 
   );
 }
 
-function ConflictRow(props: { id: string; field: string; recordId: string; candidates: Candidate[]; onDone: () => void }) {
+function ConflictRow(props: { id: string; field: string; recordId: string; candidates: Candidate[] }) {
   const t = useT();
   const [typed, setTyped] = useState('');
   const choose = async (value: unknown) => {
     await resolveConflict(db, props.id, value, Date.now());
-    props.onDone();
   };
   return (
     <div class="conflict" data-testid="conflict">
@@ -139,12 +136,11 @@ function ConflictRow(props: { id: string; field: string; recordId: string; candi
   );
 }
 
-function DuplicateClusterRow(props: { cluster: DuplicateCluster; onDone: () => void }) {
+function DuplicateClusterRow(props: { cluster: DuplicateCluster }) {
   const t = useT();
   const { cluster } = props;
   const decide = async (value: 'confirmed' | 'dismissed') => {
     await decideDuplicate(db, cluster.id, value, Date.now());
-    props.onDone();
   };
   return (
     <div class="conflict" data-testid="duplicate-cluster">

@@ -15,8 +15,8 @@ import { membersOf } from '../../db/members';
 import { loadDraft, saveDraft } from '../../db/drafts';
 import { submitSurvey } from '../../db/cases';
 import { isQuotaError } from '../../db/errors';
-import { QUOTA_MESSAGE } from '../../sync/engine';
-import { db, syncController } from '../services';
+import { QUOTA_MESSAGE } from '../../db/errors';
+import { db } from '../services';
 import { useT } from '../i18n';
 import { formatVnDate, parseVnDate, todayIso } from '../dates';
 import { CheckField, SelectField, TextField, TriState } from '../fields';
@@ -82,8 +82,7 @@ export function SurveyPage({ householdId }: { householdId: string }) {
         },
         Date.now(),
       );
-      syncController.nudge();
-      await navigate({ to: '/households/$householdId', params: { householdId } });
+        await navigate({ to: '/households/$householdId', params: { householdId } });
     } catch (e) {
       setError(isQuotaError(e) ? QUOTA_MESSAGE : `${t.saveFailed} ${e instanceof Error ? e.message : String(e)}`);
     }
