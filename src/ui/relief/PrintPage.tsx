@@ -1,4 +1,5 @@
 /** @module The signature list (danh sách ký nhận) of a round, one village per page, A4, printed from the browser. */
+import { riceKgPerPersonMonth } from '../../domain/emergency/rice';
 import { useLiveQuery } from 'dexie-react-hooks';
 import * as v from 'valibot';
 import { ReliefRoundFields } from '../../shared/records/emergency';
@@ -22,6 +23,7 @@ export function PrintPage({ id }: { id: string }) {
   const byVillage = new Map<string, typeof state.households>();
   for (const h of state.households) byVillage.set(String(h!.village), [...(byVillage.get(String(h!.village)) ?? []), h]);
   const item = state.round.items[0]!;
+  const riceKg = riceKgPerPersonMonth(state.round.date, state.round.campaign === 'tet' ? 'tet' : 'hardship')?.kg ?? 0;
   return (
     <section class="print-list">
       <button type="button" class="no-print" onClick={() => window.print()}>
@@ -48,9 +50,9 @@ export function PrintPage({ id }: { id: string }) {
             </thead>
             <tbody>
               {households.map((h, index) => {
-                // What was handed out, or what the household is to receive (rice: 15 kg a person) for the paper round.
+                // What was handed out, or what the household is to receive (rice: the law's amount a person) for the paper round.
                 const given = state.handouts.filter((x) => x.householdId === h!.id).reduce((s, x) => s + Number(x.quantity), 0);
-                const planned = item.unit === 'kg' ? (state.counts.get(h!.id) ?? 0) * 15 : 0;
+                const planned = item.unit === 'kg' ? (state.counts.get(h!.id) ?? 0) * riceKg : 0;
                 return (
                   <tr key={h!.id}>
                     <td>{index + 1}</td>

@@ -3,6 +3,7 @@
  * of the signed list as receipt), a warning before a second handout of the same item, voids with a reason, the
  * summary, and the printable signature list.
  */
+import { riceKgPerPersonMonth } from '../../domain/emergency/rice';
 import { useState } from 'preact/hooks';
 import { Link } from '@tanstack/react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -41,6 +42,7 @@ export function RoundPage({ id }: { id: string }) {
   const handouts = state.handouts as never as Parameters<typeof roundSummary>[1];
   const summary = roundSummary(round, handouts, (householdId) => state.members.get(householdId) ?? 0);
   const item = round.items[Math.min(itemIndex, round.items.length - 1)]!;
+  const riceKg = riceKgPerPersonMonth(round.date, round.campaign === 'tet' ? 'tet' : 'hardship')?.kg;
 
   return (
     <section>
@@ -97,6 +99,7 @@ export function RoundPage({ id }: { id: string }) {
                     household={{ id: h!.id, headName: String(h!.headName), communeCode: String(h!.communeCode), members: state.members.get(h!.id) ?? 1 }}
                     roundId={id}
                     item={item}
+                    riceKgPerPerson={riceKg}
                     ledger={handouts}
                     onDone={() => setGiving(undefined)}
                   />
@@ -146,6 +149,8 @@ function HandoutForm(props: {
   household: { id: string; headName: string; communeCode: string; members: number };
   roundId: string;
   item: { item: 'rice' | 'cash' | 'goods'; itemName: string; unit: 'kg' | 'VND' | 'item' };
+  /** From the rule pack in force on the round's date (src/domain/emergency/rice.ts); absent when none is. */
+  riceKgPerPerson: number | undefined;
   ledger: Parameters<typeof earlierHandouts>[0];
   onDone: () => void;
 }) {
@@ -153,8 +158,8 @@ function HandoutForm(props: {
   const [recipient, setRecipient] = useState(props.household.headName);
   const [relation, setRelation] = useState('chủ hộ');
   const [citizenId, setCitizenId] = useState('');
-  // Rice: 15 kg a person for the month (Decree 20/2021 Art. 12(1)); cash and goods are typed.
-  const [quantity, setQuantity] = useState(props.item.unit === 'kg' ? String(Math.max(1, props.household.members) * 15) : '');
+  // Rice: the law's monthly amount per person, pre-filled; cash and goods are typed.
+  const [quantity, setQuantity] = useState(props.item.unit === 'kg' && props.riceKgPerPerson ? String(Math.max(1, props.household.members) * props.riceKgPerPerson) : '');
   const [signature, setSignature] = useState<ArrayBuffer | undefined>();
   const [photo, setPhoto] = useState<ArrayBuffer | undefined>();
   const [confirmed, setConfirmed] = useState(false);
