@@ -1,11 +1,10 @@
 /**
  * @module What the server does not take from a device's clock (src/shared/clock-bounds.ts): a stamp too far
  * ahead of the server's clock is replaced by one of the server's time, marked `.clamped` (kept wherever the stamp
- * is kept: field writers, conflict candidates); a record or handout dated too far in the future is refused with
- * a reason naming the date, and stays on the device under "Đồng bộ".
+ * is kept: field writers, conflict candidates). Dates too far in the future are refused where each kind of
+ * write is checked: a handout in apply/events.ts, a record's fields in apply/checked-fields.ts.
  */
-import type { MutationOp } from '../../../src/shared/protocol';
-import { clampStamp, futureDateIssue } from '../../../src/shared/clock-bounds';
+import { clampStamp } from '../../../src/shared/clock-bounds';
 import { decodeHlc, encodeHlc } from '../../../src/shared/hlc';
 
 /**
@@ -20,12 +19,4 @@ export function trustedStamp(stamp: string, now: number, previous?: string): str
   const before = decodeHlc(previous);
   if (!mine || !before || before.ms !== mine.ms || before.counter < mine.counter) return kept;
   return encodeHlc({ ...mine, counter: before.counter + 1 });
-}
-
-/** Why a mutation's dates cannot be true at `now`, or undefined. */
-export function futureDateOf(op: MutationOp, now: number): string | undefined {
-  if (op.kind === 'event') return futureDateIssue(op.type, op.data, now);
-  if (op.kind !== 'patch') return undefined;
-  const values = Object.fromEntries(Object.entries(op.fields).map(([field, [value]]) => [field, value]));
-  return futureDateIssue(op.type, values, now);
 }

@@ -15,6 +15,7 @@ import { can, notPermitted } from '../../../../src/shared/permissions';
 import { addEventKey, eventsWithKey, getRecord, getRecords } from '../../store/records';
 import { applied, OUT_OF_SCOPE, rejected, type ApplyOutcome, type MutationContext } from '../context';
 import { handoutLock } from '../lock-keys';
+import { futureDateIssue } from '../../../../src/shared/clock-bounds';
 import { writeRecord } from '../write-record';
 
 export async function applyDistribution(tx: SqlExecutor, context: MutationContext, op: { id: string; data: unknown }): Promise<ApplyOutcome> {
@@ -25,6 +26,9 @@ export async function applyDistribution(tx: SqlExecutor, context: MutationContex
   if (!parsed.success) return rejected(`Phiếu phát không hợp lệ — ${describeIssues(parsed.issues)}`);
   const data = parsed.output;
   if (!context.scope.has(data.communeCode)) return rejected(`Bạn không được giao xã có mã ${data.communeCode}.`);
+  // A handout is a fact: one dated beyond the server's clock was made on a tablet whose clock is wrong.
+  const future = futureDateIssue('distribution', data, context.now);
+  if (future) return rejected(future);
   const household = await getRecord(tx, data.householdId);
   if (!household || household.type !== 'household' || household.commune !== data.communeCode) {
     return rejected('Không tìm thấy hộ nhận trong xã này; hãy đồng bộ lại hoặc ghi hộ vào danh sách trước.');

@@ -16,6 +16,7 @@ import { writeRecord } from '../write-record';
 import { recordConflict } from './conflicts';
 import { checkDuplicates, IDENTITY_FIELDS } from './duplicates';
 import { CASE_LOCKED, caseLocked, checkFields, pick } from './checked-fields';
+import { futureDateIssue } from '../../../../src/shared/clock-bounds';
 import type { ConflictData } from '../../../../src/shared/records/conflict';
 import { recordLock } from '../lock-keys';
 
@@ -47,6 +48,8 @@ export async function applyPatch(
   for (const field of conflicts) {
     const candidate = v.safeParse(EDITABLE_TYPES[op.type].fields, pick(applyFieldValues(existing?.data, { [field]: op.fields[field]! }), editable));
     if (!candidate.success) return rejected(`Dữ liệu không hợp lệ — ${describeIssues(candidate.issues)}`);
+    const future = futureDateIssue(op.type, { [field]: op.fields[field]![0] }, context.now);
+    if (future) return rejected(future);
     const candidates = (open.find((r) => r.data.field === field)?.data as ConflictData | undefined)?.candidates.length ?? 0;
     if (candidates >= MAX_CANDIDATES) return rejected(`Trường "${field}" đang có ${candidates} giá trị chờ cán bộ xã quyết định; hãy chờ quyết định rồi sửa lại.`);
   }
