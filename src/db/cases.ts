@@ -1,8 +1,8 @@
 /** @module Cases on the device: surveys submitted from here, and the latest approved result of a household. */
-import * as v from 'valibot';
-import { SurveyResult, type SurveyAnswers } from '../shared/records/survey';
+import type { SurveyAnswers, SurveyResult } from '../shared/records/survey';
 import { newId } from '../shared/ids';
-import type { AnSinhDb, LocalRecord } from './database';
+import type { AnSinhDb } from './database';
+import { recordsOf, type Local } from './records';
 import { queueCommand, savePatch } from './outbox';
 import { clearDraft } from './drafts';
 
@@ -15,36 +15,43 @@ export interface SurveyCase {
   result: SurveyResult | undefined;
   /** What the sending device claimed, kept by the server when it differs from its own. */
   deviceResult: SurveyResult | undefined;
-  history: { command: string; by: string; at: number; comment?: string }[];
+  history: { command: string; by: string; at: number; comment?: string | undefined }[];
   version: number;
 }
 
-function toSurveyCase(row: LocalRecord): SurveyCase {
-  const data = (row.data ?? {}) as { answers?: SurveyAnswers; result?: unknown; deviceResult?: unknown };
-  const result = v.safeParse(SurveyResult, data.result);
-  const deviceResult = v.safeParse(SurveyResult, data.deviceResult);
+const cases = recordsOf('case');
+
+type LocalSurvey = Extract<Local<'case'>, { kind: 'survey' }>;
+
+const isSurvey = (record: Local<'case'>): record is LocalSurvey => record.kind === 'survey';
+
+function toSurveyCase(row: LocalSurvey): SurveyCase {
   return {
     id: row.id,
-    subjectId: String(row.subjectId),
-    status: typeof row.status === 'string' ? row.status : 'draft',
-    answers: data.answers as SurveyAnswers,
-    result: result.success ? result.output : undefined,
-    deviceResult: deviceResult.success ? deviceResult.output : undefined,
-    history: Array.isArray(row.history) ? (row.history as SurveyCase['history']) : [],
+    subjectId: row.subjectId,
+    status: row.status ?? 'draft',
+    answers: row.data.answers,
+    result: row.data.result,
+    deviceResult: row.data.deviceResult,
+    history: row.history ?? [],
     version: row.version,
   };
 }
 
+/** The surveys of a commune (or of one household), each read against the survey's schema. */
+async function surveysWhere(db: AnSinhDb, index: 'communeCode' | 'subjectId', value: string): Promise<SurveyCase[]> {
+  return (await cases.where(db, index, value)).records.filter(isSurvey).map(toSurveyCase);
+}
+
 export async function surveysOf(db: AnSinhDb, householdId: string): Promise<SurveyCase[]> {
-  const rows = await db.cases.where('subjectId').equals(householdId).filter((c) => c.kind === 'survey' && !c.deleted).toArray();
-  return rows.map(toSurveyCase).sort((a, b) => (b.answers?.reviewDate ?? '').localeCompare(a.answers?.reviewDate ?? ''));
+  return (await surveysWhere(db, 'subjectId', householdId)).sort((a, b) => (b.answers?.reviewDate ?? '').localeCompare(a.answers?.reviewDate ?? ''));
 }
 
 /** The classification a household carries: that of its latest approved survey. */
 export async function approvedClassifications(db: AnSinhDb, communeCode: string): Promise<Map<string, SurveyResult>> {
-  const rows = await db.cases.where('communeCode').equals(communeCode).filter((c) => c.kind === 'survey' && c.status === 'approved').toArray();
+  const approved = (await surveysWhere(db, 'communeCode', communeCode)).filter((s) => s.status === 'approved');
   const latest = new Map<string, SurveyCase>();
-  for (const survey of rows.map(toSurveyCase)) {
+  for (const survey of approved) {
     const current = latest.get(survey.subjectId);
     if (!current || (survey.answers?.reviewDate ?? '') > (current.answers?.reviewDate ?? '')) latest.set(survey.subjectId, survey);
   }
@@ -53,8 +60,7 @@ export async function approvedClassifications(db: AnSinhDb, communeCode: string)
 
 /** Cases waiting for a commune officer. */
 export async function casesToReview(db: AnSinhDb, communeCode: string): Promise<SurveyCase[]> {
-  const rows = await db.cases.where('communeCode').equals(communeCode).filter((c) => (c.status === 'submitted' || c.status === 'verified') && !c.deleted).toArray();
-  return rows.map(toSurveyCase);
+  return (await surveysWhere(db, 'communeCode', communeCode)).filter((c) => c.status === 'submitted' || c.status === 'verified');
 }
 
 /** Saves the finished survey as a case with its result, queues "submit", and forgets the draft — together. */

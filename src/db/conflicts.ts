@@ -1,6 +1,11 @@
 /** @module Same-field conflicts on the device, for the officer's desk (the server makes them, src/sync pulls them). */
-import type { AnSinhDb, LocalRecord } from './database';
+import type { AnSinhDb } from './database';
+import { recordsOf, type Local } from './records';
 
-export async function openConflicts(db: AnSinhDb, communeCode: string): Promise<LocalRecord[]> {
-  return (await db.conflicts.where('communeCode').equals(communeCode).toArray()).filter((c) => c.status === 'open');
+const conflicts = recordsOf('conflict');
+
+export type LocalConflict = Local<'conflict'>;
+
+export async function openConflicts(db: AnSinhDb, communeCode: string): Promise<LocalConflict[]> {
+  return (await conflicts.where(db, 'communeCode', communeCode)).records.filter((c) => c.status === 'open');
 }

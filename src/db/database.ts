@@ -1,7 +1,8 @@
 /**
  * @module The only module that opens IndexedDB (through Dexie). Every record the user enters lives here, with
  * the outbox of changes not yet answered by the server. Record tables hold `{ id, version, deleted?, ...data }`
- * (version 0 until the server has answered for the record); see TABLE_OF for which kind lives where.
+ * (version 0 until the server has answered for the record); each kind's table and indexes are declared with
+ * the kind (src/shared/records/kinds.ts).
  *  - outbox: pending mutations, in device order (`seq`, auto-increment never reused)
  *  - rejections: mutations the server refused, with its reason, kept for the user to act on
  *  - cursors: per commune, the last change version pulled
@@ -11,7 +12,7 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { MutationOp } from '../shared/protocol';
 import type { AttachmentMeta } from '../shared/attachments';
-import type { RecordTypeName } from '../shared/records/registry';
+import { RECORD_KINDS, type RecordKinds, type RecordTypeName } from '../shared/records/kinds';
 import { refreshHouseholdTerms, withSearchTerms } from './search-terms';
 
 export interface LocalRecord {
@@ -92,44 +93,52 @@ export interface MetaEntry {
 
 type RecordTable = Table<LocalRecord, string>;
 
-export type AnSinhDb = Dexie & {
-  households: RecordTable;
-  members: RecordTable;
-  cases: RecordTable;
-  distributions: RecordTable;
-  distributionVoids: RecordTable;
-  conflicts: RecordTable;
-  duplicates: RecordTable;
-  emergencies: RecordTable;
-  damages: RecordTable;
-  reliefRounds: RecordTable;
-  drafts: EntityTable<Draft, 'key'>;
-  attachments: EntityTable<StoredAttachment, 'hash'>;
-  outbox: EntityTable<OutboxEntry, 'seq'>;
-  rejections: EntityTable<Rejection, 'seq'>;
-  cursors: EntityTable<Cursor, 'commune'>;
-  setAside: EntityTable<SetAsideRecord, 'id'>;
-  meta: EntityTable<MetaEntry, 'key'>;
-};
+/** One table per record kind, named by its declaration (src/shared/records/kinds.ts). */
+type RecordTables = { [K in RecordTypeName as RecordKinds[K]['device']['table']]: RecordTable };
 
-export const TABLE_OF = {
-  household: 'households',
-  member: 'members',
-  case: 'cases',
-  distribution: 'distributions',
-  distribution_void: 'distributionVoids',
-  conflict: 'conflicts',
-  duplicate: 'duplicates',
-  emergency: 'emergencies',
-  damage: 'damages',
-  relief_round: 'reliefRounds',
-} as const satisfies Record<RecordTypeName, keyof AnSinhDb>;
+export type AnSinhDb = Dexie &
+  RecordTables & {
+    drafts: EntityTable<Draft, 'key'>;
+    attachments: EntityTable<StoredAttachment, 'hash'>;
+    outbox: EntityTable<OutboxEntry, 'seq'>;
+    rejections: EntityTable<Rejection, 'seq'>;
+    cursors: EntityTable<Cursor, 'commune'>;
+    setAside: EntityTable<SetAsideRecord, 'id'>;
+    meta: EntityTable<MetaEntry, 'key'>;
+  };
+
+type TableOf = { [K in RecordTypeName]: RecordKinds[K]['device']['table'] };
+
+/** Which table each kind lives in. */
+export const TABLE_OF = Object.fromEntries(Object.entries(RECORD_KINDS).map(([name, kind]) => [name, kind.device.table])) as TableOf;
 
 export const RECORD_TABLES = Object.values(TABLE_OF);
 
 export function recordTable(db: AnSinhDb, type: RecordTypeName): RecordTable {
   return db[TABLE_OF[type]];
 }
+
+/** Tables of the device's own bookkeeping, not records. */
+const DEVICE_TABLES = {
+  drafts: 'key',
+  attachments: 'hash, recordId, uploaded, createdAt',
+  outbox: '++seq, recordId',
+  rejections: 'seq, recordId',
+  cursors: 'commune',
+  setAside: 'id, communeCode',
+  meta: 'key',
+} satisfies Partial<Record<keyof AnSinhDb, string>>;
+
+/**
+ * The device schema now: every record kind's table with the indexes its declaration names, and the device's own
+ * tables. When a declaration's table or indexes change, DEVICE_SCHEMA_VERSION goes up by one (IndexedDB only
+ * changes its indexes in a version change); tests/unit/device-schema.test.ts fails until it does.
+ */
+export function currentStores(): Record<string, string> {
+  const records = Object.values(RECORD_KINDS).map((kind) => [kind.device.table, ['id', ...kind.device.indexes].join(', ')] as const);
+  return { ...Object.fromEntries(records), ...DEVICE_TABLES };
+}
+export const DEVICE_SCHEMA_VERSION = 4;
 
 export const DEFAULT_DB_NAME = 'an-sinh';
 
@@ -164,14 +173,8 @@ export function openDb(name = DEFAULT_DB_NAME): AnSinhDb {
       const households = tx.table<LocalRecord, string>('households');
       await refreshHouseholdTerms({ households, members: tx.table('members') }, await households.toCollection().primaryKeys());
     });
-  // Version 3: attachments (signatures, photos of signed lists), uploaded in their own queue.
-  db.version(3).stores({
-    attachments: 'hash, recordId, uploaded, createdAt',
-    emergencies: 'id, communeCode',
-    damages: 'id, emergencyId, householdId, communeCode',
-    reliefRounds: 'id, emergencyId, communeCode',
-  });
-  // Version 4: pulled records set aside because this device could not store them (src/db/apply-sync.ts).
-  db.version(4).stores({ setAside: 'id, communeCode' });
+  // Versions 3 (attachments, emergencies, damage, relief rounds) and 4 (records set aside, apply-sync.ts) had no
+  // upgrade of their own: the current schema replaces them (Dexie needs only versions with an upgrade function).
+  db.version(DEVICE_SCHEMA_VERSION).stores(currentStores());
   return db;
 }

@@ -21,3 +21,14 @@ export function isConnectionLost(error: unknown): boolean {
   const message = (error as { message?: string } | null)?.message ?? '';
   return /Connection to Indexed Database server lost/i.test(message);
 }
+
+/** A record on the device that does not pass its kind's schema (written by an older app, or damaged). */
+export class UnreadableRecordError extends Error {
+  override readonly name = 'UnreadableRecordError';
+  constructor(
+    readonly type: string,
+    readonly id: string,
+  ) {
+    super(`unreadable ${type} record on this device`);
+  }
+}

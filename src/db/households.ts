@@ -1,33 +1,24 @@
 /** @module Households on the device: validated reads and the save used by the household form. */
 import * as v from 'valibot';
 import { HouseholdFields } from '../shared/records/household';
-import type { AnSinhDb, LocalRecord } from './database';
-import { savePatch } from './outbox';
-import { newId } from '../shared/ids';
+import type { AnSinhDb } from './database';
+import { UnreadableRecordError } from './errors';
+import { editableRecordsOf, type Listed, type Local } from './records';
 import { findHouseholdDuplicates, type DuplicateCandidate } from '../shared/search/duplicates';
 
-export const LocalHousehold = v.object({
-  ...HouseholdFields.entries,
-  id: v.pipe(v.string(), v.uuid()),
-  version: v.pipe(v.number(), v.integer(), v.minValue(0)),
-  deleted: v.optional(v.boolean()),
-});
-export type LocalHousehold = v.InferOutput<typeof LocalHousehold>;
+const households = editableRecordsOf('household');
 
-export type SaveResult =
-  | { ok: true; id: string; changed: boolean }
-  | { ok: false; issues: NonNullable<v.FlatErrors<typeof HouseholdFields>['nested']> };
+export type LocalHousehold = Local<'household'>;
+
+export type SaveResult = { ok: true; id: string; changed: boolean } | { ok: false; issues: NonNullable<v.FlatErrors<typeof HouseholdFields>['nested']> };
 
 /**
  * Validates and saves a household typed by the user. A new one gets a UUID made on the device. Nothing is
  * written when validation fails; nothing is queued when nothing changed.
  */
 export async function saveHousehold(db: AnSinhDb, input: unknown, options: { id?: string; now: number }): Promise<SaveResult> {
-  const parsed = v.safeParse(HouseholdFields, input);
-  if (!parsed.success) return { ok: false, issues: v.flatten<typeof HouseholdFields>(parsed.issues).nested ?? {} };
-  const id = options.id ?? newId(options.now);
-  const changed = await savePatch(db, 'household', id, parsed.output, options.now);
-  return { ok: true, id, changed };
+  const saved = await households.save(db, input as Record<string, unknown>, options);
+  return saved.ok ? saved : { ok: false, issues: saved.issues };
 }
 
 /**
@@ -37,12 +28,14 @@ export async function saveHousehold(db: AnSinhDb, input: unknown, options: { id?
 export async function getHousehold(db: AnSinhDb, id: string): Promise<LocalHousehold | undefined> {
   const raw = await db.households.get(id);
   if (!raw || raw.deleted) return undefined;
-  return v.parse(LocalHousehold, raw);
+  const household = await households.get(db, id);
+  if (!household) throw new UnreadableRecordError('household', id);
+  return household;
 }
 
-/** The households of these ids that are on the device, in no particular order (a round's planned list, a desk). */
-export async function householdsByIds(db: AnSinhDb, ids: readonly string[]): Promise<LocalRecord[]> {
-  return (await db.households.bulkGet([...ids])).filter((h): h is LocalRecord => h !== undefined);
+/** The households of these ids that are on the device, in the order given (a round's planned list, a desk). */
+export function householdsByIds(db: AnSinhDb, ids: readonly string[]): Promise<Listed<LocalHousehold>> {
+  return households.byIds(db, ids);
 }
 
 /**

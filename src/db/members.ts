@@ -2,37 +2,30 @@
 import * as v from 'valibot';
 import { MemberFields } from '../shared/records/member';
 import { findDuplicates, type DuplicateCandidate } from '../shared/search/duplicates';
-import { newId } from '../shared/ids';
 import type { AnSinhDb } from './database';
-import { savePatch } from './outbox';
+import { editableRecordsOf, type Local } from './records';
 
-export const LocalMember = v.object({ ...MemberFields.entries, id: v.string(), version: v.number() });
-export type LocalMember = v.InferOutput<typeof LocalMember>;
+const members = editableRecordsOf('member');
+
+export type LocalMember = Local<'member'>;
 
 export type MemberSaveResult = { ok: true; id: string; changed: boolean } | { ok: false; issues: NonNullable<v.FlatErrors<typeof MemberFields>['nested']> };
 
 export async function saveMember(db: AnSinhDb, input: unknown, options: { id?: string; now: number }): Promise<MemberSaveResult> {
-  const parsed = v.safeParse(MemberFields, input);
-  if (!parsed.success) return { ok: false, issues: v.flatten<typeof MemberFields>(parsed.issues).nested ?? {} };
-  const id = options.id ?? newId(options.now);
-  return { ok: true, id, changed: await savePatch(db, 'member', id, parsed.output, options.now) };
+  const saved = await members.save(db, input as Record<string, unknown>, options);
+  return saved.ok ? saved : { ok: false, issues: saved.issues };
+}
+
+/** One member, validated; undefined when it is not on the device or cannot be read. */
+export function getMember(db: AnSinhDb, id: string): Promise<LocalMember | undefined> {
+  return members.get(db, id);
 }
 
 /** A household's members, oldest first; unreadable rows are left out of the list and counted. */
-/** One member, validated; undefined when it is not on the device or cannot be read. */
-export async function getMember(db: AnSinhDb, id: string): Promise<LocalMember | undefined> {
-  const parsed = v.safeParse(LocalMember, await db.members.get(id));
-  return parsed.success ? parsed.output : undefined;
-}
-
 export async function membersOf(db: AnSinhDb, householdId: string): Promise<{ members: LocalMember[]; unreadable: number }> {
-  const rows = await db.members.where('householdId').equals(householdId).toArray();
-  const members = rows.flatMap((row) => {
-    const parsed = v.safeParse(LocalMember, row);
-    return parsed.success ? [parsed.output] : [];
-  });
-  members.sort((a, b) => a.birthDate.localeCompare(b.birthDate));
-  return { members, unreadable: rows.length - members.length };
+  const { records, unreadable } = await members.where(db, 'householdId', householdId);
+  records.sort((a, b) => a.birthDate.localeCompare(b.birthDate));
+  return { members: records, unreadable };
 }
 
 export interface MemberCandidate extends DuplicateCandidate {

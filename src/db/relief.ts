@@ -1,35 +1,68 @@
 /** @module Emergencies, damage and relief rounds on the device; handouts with their receipts. */
-import type { AnSinhDb, LocalRecord } from './database';
+import type { AnSinhDb } from './database';
 import { recordDistribution } from './outbox';
 import { storeAttachment } from './attachments';
+import { editableRecordsOf, recordsOf, type Listed, type Local } from './records';
+import { householdsByIds } from './households';
 import { newId } from '../shared/ids';
+import type { DistributionData } from '../shared/records/distribution';
 
-export async function emergenciesOf(db: AnSinhDb, communeCode: string): Promise<LocalRecord[]> {
-  return (await db.emergencies.where('communeCode').equals(communeCode).toArray()).filter((e) => !e.deleted).sort((a, b) => String(b.date).localeCompare(String(a.date)));
+export const emergencies = editableRecordsOf('emergency');
+export const damages = editableRecordsOf('damage');
+export const reliefRounds = editableRecordsOf('relief_round');
+const handouts = recordsOf('distribution');
+
+export type LocalEmergency = Local<'emergency'>;
+export type LocalDamage = Local<'damage'>;
+export type LocalRound = Local<'relief_round'>;
+export type LocalHandout = Local<'distribution'>;
+
+/** A commune's emergencies, newest first. */
+export async function emergenciesOf(db: AnSinhDb, communeCode: string): Promise<Listed<LocalEmergency>> {
+  const listed = await emergencies.where(db, 'communeCode', communeCode);
+  listed.records.sort((a, b) => b.date.localeCompare(a.date));
+  return listed;
 }
 
 /** An emergency with what was recorded of it: damage per household, relief rounds and their handouts. */
 export async function emergencyWithRelief(db: AnSinhDb, id: string) {
-  const event = await db.emergencies.get(id);
+  const event = await emergencies.get(db, id);
   if (!event) return { event };
-  const damages = await db.damages.where('emergencyId').equals(id).toArray();
-  const rounds = await db.reliefRounds.where('emergencyId').equals(id).toArray();
-  const handouts = (await Promise.all(rounds.map((r) => db.distributions.where('roundId').equals(r.id).toArray()))).flat();
-  return { event, damages, rounds, handouts };
+  const damage = await damages.where(db, 'emergencyId', id);
+  const rounds = await reliefRounds.where(db, 'emergencyId', id);
+  const given = await Promise.all(rounds.records.map((r) => handouts.where(db, 'roundId', r.id)));
+  return {
+    event,
+    damages: damage.records,
+    rounds: rounds.records,
+    handouts: given.flatMap((g) => g.records),
+    unreadable: damage.unreadable + rounds.unreadable + given.reduce((n, g) => n + g.unreadable, 0),
+  };
 }
 
 /** Gift campaigns (18/4, 6/6, 1/10, 3/12, Tết) of a commune: rounds not tied to an emergency. */
-export async function campaignsOf(db: AnSinhDb, communeCode: string): Promise<LocalRecord[]> {
-  return (await db.reliefRounds.where('communeCode').equals(communeCode).toArray()).filter((r) => r.campaign);
+export async function campaignsOf(db: AnSinhDb, communeCode: string): Promise<Listed<LocalRound>> {
+  const listed = await reliefRounds.where(db, 'communeCode', communeCode);
+  return { ...listed, records: listed.records.filter((r) => r.campaign) };
 }
 
-/** A relief round as stored (the screen validates it against ReliefRoundFields). */
-export function roundOf(db: AnSinhDb, id: string): Promise<LocalRecord | undefined> {
-  return db.reliefRounds.get(id);
+/**
+ * A round with what a screen shows of it: its handouts in the order given, the planned households on the
+ * device and how many people each counts (peopleOnRound).
+ */
+export async function roundWithHandouts(db: AnSinhDb, id: string) {
+  const round = await reliefRounds.get(db, id);
+  if (!round) return { round };
+  const given = await handoutsOfRound(db, id);
+  const planned = await householdsByIds(db, round.plannedHouseholdIds);
+  const people = await peopleOnRound(db, round.plannedHouseholdIds, round.emergencyId);
+  return { round, handouts: given.records, planned, people, unreadable: given.unreadable };
 }
 
-export async function handoutsOfRound(db: AnSinhDb, roundId: string): Promise<LocalRecord[]> {
-  return (await db.distributions.where('roundId').equals(roundId).toArray()).sort((a, b) => Number(a.handedOutAt) - Number(b.handedOutAt));
+export async function handoutsOfRound(db: AnSinhDb, roundId: string): Promise<Listed<LocalHandout>> {
+  const listed = await handouts.where(db, 'roundId', roundId);
+  listed.records.sort((a, b) => a.handedOutAt - b.handedOutAt);
+  return listed;
 }
 
 /**
@@ -38,7 +71,7 @@ export async function handoutsOfRound(db: AnSinhDb, roundId: string): Promise<Lo
  */
 export async function handOut(
   db: AnSinhDb,
-  handout: Record<string, unknown> & { communeCode: string },
+  handout: Omit<DistributionData, 'receipt'>,
   receipt: { bytes: ArrayBuffer; kind: 'signature' | 'photo'; mime: 'image/png' | 'image/jpeg' } | undefined,
   now: number,
 ): Promise<string> {
@@ -53,12 +86,12 @@ export async function handOut(
  * before its members were registered — the number the village head recorded with the damage, whichever is more.
  */
 export async function peopleOnRound(db: AnSinhDb, householdIds: readonly string[], emergencyId: string | undefined): Promise<Map<string, number>> {
-  const damages = emergencyId ? await db.damages.where('emergencyId').equals(emergencyId).toArray() : [];
+  const recorded = emergencyId ? (await damages.where(db, 'emergencyId', emergencyId)).records : [];
   const people = new Map<string, number>();
   for (const id of householdIds) {
     const registered = await db.members.where('householdId').equals(id).filter((m) => m.status === 'present').count();
-    const recorded = Math.max(0, ...damages.filter((d) => d.householdId === id).map((d) => Number(d.members)));
-    people.set(id, Math.max(registered, recorded));
+    const fromDamage = Math.max(0, ...recorded.filter((d) => d.householdId === id).map((d) => d.members));
+    people.set(id, Math.max(registered, fromDamage));
   }
   return people;
 }

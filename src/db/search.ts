@@ -4,10 +4,20 @@
  * they change) and every keystroke filters them in memory — a commune of 5,000 households answers in a few
  * milliseconds, where a query to IndexedDB per keystroke took tens (bench/app.ts).
  */
-import * as v from 'valibot';
 import { words } from '../shared/search/fold';
 import type { AnSinhDb, LocalRecord } from './database';
-import { LocalHousehold } from './households';
+import { recordsOf } from './records';
+import type { LocalHousehold } from './households';
+
+const householdRecords = recordsOf('household');
+
+/**
+ * A commune's households as the search holds them: rows with their search terms, read by `findHouseholds` only
+ * (a screen gets validated households from its answer, never a raw row).
+ */
+export interface CommuneRows {
+  readonly rows: readonly LocalRecord[];
+}
 
 export interface SearchResult {
   households: LocalHousehold[];
@@ -20,14 +30,14 @@ export const SEARCH_MEASURE = 'an-sinh:search';
 export const LOAD_MEASURE = 'an-sinh:load-commune';
 
 /** The commune's households in name order (folded), deleted ones left out; what `findHouseholds` filters. */
-export async function communeHouseholds(db: AnSinhDb, communeCode: string): Promise<LocalRecord[]> {
+export async function communeHouseholds(db: AnSinhDb, communeCode: string): Promise<CommuneRows> {
   const started = performance.now();
   const rows = await db.households.where('[communeCode+sortName]').between([communeCode, ''], [communeCode, '\uffff']).toArray();
   performance.measure(LOAD_MEASURE, { start: started, end: performance.now() });
-  return rows.filter((row) => !row.deleted);
+  return { rows: rows.filter((row) => !row.deleted) };
 }
 
-export function findHouseholds(rows: readonly LocalRecord[], query: string, options: { village?: string | undefined; limit?: number } = {}): SearchResult {
+export function findHouseholds({ rows }: CommuneRows, query: string, options: { village?: string | undefined; limit?: number } = {}): SearchResult {
   const started = performance.now();
   const tokens = [...new Set(words(query))];
   const matches = rows.filter(
@@ -39,8 +49,8 @@ export function findHouseholds(rows: readonly LocalRecord[], query: string, opti
   const shown = matches.slice(0, options.limit ?? 300);
   const households: LocalHousehold[] = [];
   for (const row of shown) {
-    const parsed = v.safeParse(LocalHousehold, row);
-    if (parsed.success) households.push(parsed.output);
+    const household = householdRecords.read(row);
+    if (household) households.push(household);
   }
   // Visible in DevTools' performance panel, and read by bench/app.ts.
   performance.measure(SEARCH_MEASURE, { start: started, end: performance.now() });

@@ -48,7 +48,7 @@ describe('relief: helped in time (NĐ 20/2021 Art. 12(3): 2 days)', () => {
       handout('a', { handedOutAt: Date.parse('2026-10-21T09:00:00+07:00') }),
       handout('b', { householdId: 'h2', handedOutAt: Date.parse('2026-10-26T09:00:00+07:00') }),
     ];
-    const result = helpedInTime('2026-10-20', affected, handouts);
+    const result = helpedInTime('2026-10-20', affected, handouts, 2);
     expect(result.households.map((h) => h.days === null ? null : Math.round(h.days * 10) / 10)).toEqual([1.4, 6.4, null]);
     expect(result).toMatchObject({ affectedPeople: 10, helpedInTimePeople: 4, share: 0.4 });
   });

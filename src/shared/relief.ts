@@ -45,12 +45,6 @@ export function roundSummary(round: Pick<ReliefRoundFields, 'items'>, handouts: 
   return summary;
 }
 
-/**
- * The commune chairman decides immediate food support within 2 days of the village list (Decree 20/2021 Art.
- * 12(3)); the plan measures "people in sudden difficulty helped in time" against it.
- */
-export const HELP_IN_TIME = { days: 2, legalBasis: 'Nghị định 20/2021/NĐ-CP, Điều 12 khoản 3', status: 'verified' as const };
-
 export interface InTime {
   /** Per affected household: days from the event to its first aid, or null when none yet. */
   households: { householdId: string; days: number | null; people: number }[];
@@ -62,7 +56,8 @@ export interface InTime {
 
 const DAY_MS = 86_400_000;
 
-export function helpedInTime(eventDateIso: string, affected: readonly { householdId: string; people: number }[], handouts: readonly Handout[], deadlineDays = HELP_IN_TIME.days): InTime {
+/** `deadlineDays`: from the rule pack in force on the event's date (src/domain/emergency/in-time.ts). */
+export function helpedInTime(eventDateIso: string, affected: readonly { householdId: string; people: number }[], handouts: readonly Handout[], deadlineDays: number): InTime {
   const start = Date.parse(`${eventDateIso}T00:00:00+07:00`);
   const first = new Map<string, number>();
   for (const h of handouts) if (!h.voided) first.set(h.householdId, Math.min(first.get(h.householdId) ?? Infinity, h.handedOutAt));

@@ -19,6 +19,14 @@ export interface AgeDefinitions extends RuleBase {
   readonly elderlyFrom: number;
 }
 
+/**
+ * How soon people hit by an emergency must be helped for it to count as "in time": the commune chairman decides
+ * immediate food support within this many days of the village's list (the 488 scheme measures against it).
+ */
+export interface HelpInTimeRule extends RuleBase {
+  readonly days: number;
+}
+
 export interface NationalPack {
   readonly id: string;
   readonly name: Bilingual;
@@ -30,6 +38,7 @@ export interface NationalPack {
   readonly povertyStandards: readonly PovertyStandardRule[];
   readonly emergency: readonly EmergencyRule[];
   readonly deciders: readonly DeciderRule[];
+  readonly helpInTime: readonly HelpInTimeRule[];
 }
 
 export interface ProvincialPack {

@@ -4,7 +4,7 @@ import type { IsoDate } from '../common/dates';
 import { cite, isInEffect, pickInEffect, type CitedRule, type RuleBase } from '../common/rule';
 import type { EmergencyCode, EmergencyRule } from './emergency-types';
 import { NATIONAL_PACK } from './national';
-import type { AgeDefinitions, NationalPack, ProvincialPack } from './pack';
+import type { AgeDefinitions, HelpInTimeRule, NationalPack, ProvincialPack } from './pack';
 import type { PovertyStandardRule } from './poverty-types';
 import { DEFAULT_PROVINCE, PROVINCIAL_PACKS } from './provinces';
 import type {
@@ -32,6 +32,7 @@ export interface RuleSnapshot {
   readonly povertyStandard: PovertyStandardRule | undefined;
   readonly specialDifficultyAreas: SpecialDifficultyAreaRule | undefined;
   readonly topUps: readonly TopUpRule[];
+  readonly helpInTime: HelpInTimeRule | undefined;
   allowanceCategory(code: AllowanceCategoryCode): AllowanceCategoryRule | undefined;
   careAllowance(code: CareAllowanceCode): CareAllowanceRule | undefined;
   emergency(code: EmergencyCode): EmergencyRule | undefined;
@@ -105,6 +106,7 @@ export function resolveRules(asOf: IsoDate, provinceId: string = DEFAULT_PROVINC
     povertyStandard,
     specialDifficultyAreas: own(pickInEffect(province.specialDifficultyAreas, asOf), province.id),
     topUps,
+    helpInTime: own(pickInEffect(national.helpInTime, asOf), national.id),
     allowanceCategory: (code) => categories.get(code),
     careAllowance: (code) => care.get(code),
     emergency: (code) => emergency.get(code),

@@ -5,6 +5,7 @@
 import * as v from 'valibot';
 import { CommuneCode, Uuid, trimmed } from '../fields';
 import { jsonObject } from '../json-value';
+import { SurveyCaseData } from './survey';
 
 export const CaseFields = v.object({
   communeCode: CommuneCode,
@@ -12,10 +13,26 @@ export const CaseFields = v.object({
   /** The household (survey) or member (allowance) the case is about. */
   subjectId: Uuid,
   note: trimmed(2000, 'Ghi chú'),
-  /** The case's own answers (survey facts, proposal details), validated by the feature that owns them; bounded. */
+  /** The case's own answers; what they hold depends on `kind` (CASE_DATA), and is checked with the record whole. */
   data: jsonObject(),
 });
 export type CaseFields = v.InferOutput<typeof CaseFields>;
+
+/**
+ * What each kind of case holds in `data`, bounded. The allowance application's own schema comes with the
+ * allowance feature; until then it is any bounded JSON object, as before.
+ */
+export const CASE_DATA = {
+  survey: SurveyCaseData,
+  allowance: jsonObject(),
+} as const;
+
+/** A case whole: its fields with the `data` of its kind. */
+export const CaseRecord = v.variant('kind', [
+  v.object({ ...CaseFields.entries, kind: v.literal('survey'), data: CASE_DATA.survey }),
+  v.object({ ...CaseFields.entries, kind: v.literal('allowance'), data: CASE_DATA.allowance }),
+]);
+export type CaseRecord = v.InferOutput<typeof CaseRecord>;
 
 export const CaseStatus = v.picklist(['draft', 'submitted', 'verified', 'approved', 'rejected', 'returned']);
 

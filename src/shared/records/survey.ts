@@ -6,6 +6,8 @@ import * as v from 'valibot';
 
 const Money = v.pipe(v.number('Nhập số tiền'), v.integer('Số tiền phải là số nguyên'), v.minValue(0, 'Không được âm'), v.maxValue(10_000_000_000));
 const Bool = v.optional(v.boolean());
+/** Members of the household a question names (children), bounded like a household's members. */
+const MemberIds = v.pipe(v.array(v.pipe(v.string(), v.maxLength(64))), v.maxLength(100));
 
 export const SurveyAnswers = v.object({
   /** The annual review (1/9–14/12) or a regular (monthly) review. */
@@ -25,9 +27,9 @@ export const SurveyAnswers = v.object({
   hasInformationDevice: Bool,
   wasteCollectedOrTreated: Bool,
   /** Member ids of children found malnourished. */
-  malnourished: v.optional(v.array(v.string())),
+  malnourished: v.optional(MemberIds),
   /** Member ids of children studying below the level for their age. */
-  behindInSchool: v.optional(v.array(v.string())),
+  behindInSchool: v.optional(MemberIds),
 });
 export type SurveyAnswers = v.InferOutput<typeof SurveyAnswers>;
 
@@ -36,8 +38,8 @@ export const SurveyResult = v.object({
   classification: v.picklist(['poor', 'near-poor', 'average-living-standard', 'none', 'undetermined']),
   deprivationCount: v.number(),
   perCapitaIncome: v.number(),
-  standard: v.string(),
-  rulePack: v.string(),
+  standard: v.pipe(v.string(), v.maxLength(200)),
+  rulePack: v.pipe(v.string(), v.maxLength(200)),
   provisional: v.boolean(),
 });
 export type SurveyResult = v.InferOutput<typeof SurveyResult>;

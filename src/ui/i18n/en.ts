@@ -153,7 +153,7 @@ export const en: Messages = {
   emergencyType: 'Type of event',
   emergencyDate: 'Date',
   affectedVillages: 'Affected villages',
-  helpedInTime: (pct: number, helped: number, affected: number) => `Helped in time (within 2 days): ${pct}% — ${helped}/${affected} people`,
+  helpedInTime: (pct: number, helped: number, affected: number, days: number) => `Helped in time (within ${days} days): ${pct}% — ${helped}/${affected} people`,
   damages: 'Damage by household',
   recordDamage: 'Record damage',
   followUp: 'not in the registry — follow up',

@@ -151,7 +151,7 @@ export const vi = {
   emergencyType: 'Loại sự kiện',
   emergencyDate: 'Ngày xảy ra',
   affectedVillages: 'Thôn bị ảnh hưởng',
-  helpedInTime: (pct: number, helped: number, affected: number) => `Được hỗ trợ kịp thời (trong 2 ngày): ${pct}% — ${helped}/${affected} người`,
+  helpedInTime: (pct: number, helped: number, affected: number, days: number) => `Được hỗ trợ kịp thời (trong ${days} ngày): ${pct}% — ${helped}/${affected} người`,
   damages: 'Thiệt hại theo hộ',
   recordDamage: 'Ghi thiệt hại',
   followUp: 'chưa có trong sổ hộ — cần theo dõi',

@@ -2,44 +2,40 @@
 import { useState } from 'preact/hooks';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
-import * as v from 'valibot';
-import { EMERGENCY_TYPES, EmergencyFields } from '../../shared/records/emergency';
-import { campaignsOf, emergenciesOf } from '../../db/relief';
+import { EMERGENCY_TYPES } from '../../shared/records/emergency';
+import { defaultRoundItems } from '../../domain/emergency/round-defaults';
+import { campaignsOf, emergencies, emergenciesOf, reliefRounds } from '../../db/relief';
 import { villagesOf } from '../../db/search';
 import { RoundLinks } from './RoundLinks';
-import { savePatch } from '../../db/outbox';
-import { newId } from '../../shared/ids';
 import { db, useCan } from '../services';
 import { useT } from '../i18n';
 import { formatVnDate, parseVnDate, todayIso } from '../dates';
 import { SelectField, TextField } from '../fields';
 import { useWorkplace } from '../use-commune';
-import { futureDateOnDevice } from '../../db/client-id';
 
 export function EmergencyListPage() {
   const t = useT();
   const may = { round: useCan('relief_round', 'create'), emergency: useCan('emergency', 'create') };
   const navigate = useNavigate();
   const { commune } = useWorkplace();
-  const events = useLiveQuery(async () => (commune ? emergenciesOf(db, commune) : []), [commune]);
-  const campaigns = useLiveQuery(async () => (commune ? campaignsOf(db, commune) : []), [commune]);
+  const events = useLiveQuery(async () => (commune ? emergenciesOf(db, commune) : undefined), [commune]);
+  const campaigns = useLiveQuery(async () => (commune ? campaignsOf(db, commune) : undefined), [commune]);
+  const unreadable = (events?.unreadable ?? 0) + (campaigns?.unreadable ?? 0);
   const [campaign, setCampaign] = useState<'18-4' | '6-6' | '1-10' | '3-12' | 'tet'>('tet');
 
   async function newCampaign() {
-    const id = newId();
     const round = {
       communeCode: commune,
       campaign,
       name: `${t.campaignNames[campaign]} ${todayIso().slice(0, 4)}`,
       date: todayIso(),
-      items: [{ item: 'cash', itemName: 'Tiền mặt', unit: 'VND', available: 0, source: 'mobilised' }],
+      items: defaultRoundItems('campaign'),
       plannedHouseholdIds: [],
     };
-    // Dated today by this tablet's clock: refused here, as the server would, when that clock runs ahead.
-    const future = await futureDateOnDevice(db, 'relief_round', round, Date.now());
-    if (future) return setIssues({ campaign: future });
-    await savePatch(db, 'relief_round', id, round, Date.now());
-    await navigate({ to: '/rounds/$roundId', params: { roundId: id } });
+    // Dated today by this tablet's clock: the save refuses it, as the server would, when that clock runs ahead.
+    const saved = await reliefRounds.save(db, round, { now: Date.now() });
+    if (!saved.ok) return setIssues({ campaign: saved.message ?? Object.values(saved.issues)[0]?.[0] ?? '' });
+    await navigate({ to: '/rounds/$roundId', params: { roundId: saved.id } });
   }
   const villages = useLiveQuery(async () => (commune ? villagesOf(db, commune) : []), [commune]);
   const [type, setType] = useState<(typeof EMERGENCY_TYPES)[number] | ''>('');
@@ -50,32 +46,29 @@ export function EmergencyListPage() {
 
   async function create(event: Event) {
     event.preventDefault();
-    const parsed = v.safeParse(EmergencyFields, { communeCode: commune, type: type || undefined, date: parseVnDate(date) ?? date, villages: chosen, description });
-    if (!parsed.success) return setIssues(Object.fromEntries(Object.entries(v.flatten<typeof EmergencyFields>(parsed.issues).nested ?? {}).map(([k, m]) => [k, m?.[0] ?? ''])));
-    const future = await futureDateOnDevice(db, 'emergency', parsed.output, Date.now());
-    if (future) return setIssues({ date: future });
-    const id = newId();
-    await savePatch(db, 'emergency', id, parsed.output, Date.now());
-    await navigate({ to: '/emergencies/$emergencyId', params: { emergencyId: id } });
+    const saved = await emergencies.save(db, { communeCode: commune, type: type || undefined, date: parseVnDate(date) ?? date, villages: chosen, description }, { now: Date.now() });
+    if (!saved.ok) return setIssues(saved.message ? { date: saved.message } : Object.fromEntries(Object.entries(saved.issues).map(([k, m]) => [k, m?.[0] ?? ''])));
+    await navigate({ to: '/emergencies/$emergencyId', params: { emergencyId: saved.id } });
   }
 
   return (
     <section>
       <h1>{t.emergencies}</h1>
       <ul class="list" data-testid="emergency-list">
-        {events?.map((e) => (
+        {events?.records.map((e) => (
           <li key={e.id}>
             <Link to="/emergencies/$emergencyId" params={{ emergencyId: e.id }}>
-              <strong>{t.emergencyTypes[e.type as keyof typeof t.emergencyTypes]}</strong>
-              <span>{formatVnDate(String(e.date))}</span>
-              <span>{(e.villages as string[]).join(', ')}</span>
+              <strong>{t.emergencyTypes[e.type]}</strong>
+              <span>{formatVnDate(e.date)}</span>
+              <span>{e.villages.join(', ')}</span>
             </Link>
           </li>
         ))}
       </ul>
+      {unreadable > 0 && <p class="error">{t.unreadableRecords(unreadable)}</p>}
       <div class="card">
         <h2>{t.campaigns}</h2>
-        <RoundLinks rounds={campaigns ?? []} />
+        <RoundLinks rounds={campaigns?.records ?? []} />
         {may.round && (<div class="row">
           <SelectField name="campaign" label={t.campaigns} value={campaign} options={Object.entries(t.campaignNames) as [typeof campaign, string][]} onChange={setCampaign} error={issues.campaign} />
           <button type="button" onClick={() => void newCampaign()}>

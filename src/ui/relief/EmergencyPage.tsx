@@ -5,14 +5,13 @@
 import { useMemo, useState } from 'preact/hooks';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
-import * as v from 'valibot';
 import { answerEmergency, type EmergencyAnswer } from '../../domain';
 import { toEmergencyQuestion } from '../../domain/emergency/from-registry';
-import { DamageFields, type EmergencyFields } from '../../shared/records/emergency';
+import { helpInTimeDays } from '../../domain/emergency/in-time';
+import { defaultRoundItems } from '../../domain/emergency/round-defaults';
+import type { DamageFields, EmergencyFields } from '../../shared/records/emergency';
 import { helpedInTime } from '../../shared/relief';
-import { savePatch } from '../../db/outbox';
-import { emergencyWithRelief } from '../../db/relief';
-import { newId } from '../../shared/ids';
+import { damages, emergencyWithRelief, reliefRounds, type LocalDamage, type LocalEmergency } from '../../db/relief';
 import { communeHouseholds, findHouseholds } from '../../db/search';
 import { db, useCan } from '../services';
 import { useLanguage, useT } from '../i18n';
@@ -20,7 +19,6 @@ import { formatVnd } from '../format';
 import { formatVnDate, todayIso } from '../dates';
 import { CheckField, SelectField, TextField } from '../fields';
 import { RoundLinks } from './RoundLinks';
-import { futureDateOnDevice } from '../../db/client-id';
 
 export function entitlementsOf(event: Pick<EmergencyFields, 'type' | 'date'>, damage: DamageFields): EmergencyAnswer | undefined {
   try {
@@ -39,26 +37,24 @@ export function EmergencyPage({ id }: { id: string }) {
   const [adding, setAdding] = useState(false);
   const [roundError, setRoundError] = useState<string | undefined>();
   if (!state) return null;
-  const { event } = state;
-  if (!event) return <p class="card">{t.notFound}</p>;
-  const eventFields = { type: event.type as EmergencyFields['type'], date: String(event.date) };
-  const inTime = helpedInTime(eventFields.date, (state.damages ?? []).map((d) => ({ householdId: String(d.householdId ?? d.id), people: Number(d.members) })), (state.handouts ?? []) as never);
+  if (!state.event) return <p class="card">{t.notFound}</p>;
+  const { event, damages: recorded, rounds, handouts, unreadable } = state;
+  const deadline = helpInTimeDays(event.date);
+  const inTime = deadline && helpedInTime(event.date, recorded.map((d) => ({ householdId: d.householdId ?? d.id, people: d.members })), handouts, deadline.days);
 
   async function newRound() {
-    const roundId = newId();
     const round = {
-      communeCode: event!.communeCode,
+      communeCode: event.communeCode,
       emergencyId: id,
-      name: `${t.emergencyTypes[eventFields.type]} ${formatVnDate(eventFields.date)}`,
+      name: `${t.emergencyTypes[event.type]} ${formatVnDate(event.date)}`,
       date: todayIso(),
-      items: [{ item: 'rice', itemName: 'Gạo', unit: 'kg', available: 0, source: 'budget' }],
-      plannedHouseholdIds: (state!.damages ?? []).flatMap((d) => (d.householdId ? [String(d.householdId)] : [])),
+      items: defaultRoundItems('emergency'),
+      plannedHouseholdIds: recorded.flatMap((d) => (d.householdId ? [d.householdId] : [])),
     };
-    // Dated today by this tablet's clock: refused here, as the server would, when that clock runs ahead.
-    const future = await futureDateOnDevice(db, 'relief_round', round, Date.now());
-    if (future) return setRoundError(future);
-    await savePatch(db, 'relief_round', roundId, round, Date.now());
-    await navigate({ to: '/rounds/$roundId', params: { roundId } });
+    // Dated today by this tablet's clock: the save refuses it, as the server would, when that clock runs ahead.
+    const saved = await reliefRounds.save(db, round, { now: Date.now() });
+    if (!saved.ok) return setRoundError(saved.message ?? Object.values(saved.issues)[0]?.[0]);
+    await navigate({ to: '/rounds/$roundId', params: { roundId: saved.id } });
   }
 
   return (
@@ -66,12 +62,15 @@ export function EmergencyPage({ id }: { id: string }) {
       <div class="card">
         <Link to="/emergencies">← {t.back}</Link>
         <h1>
-          {t.emergencyTypes[eventFields.type]} · {formatVnDate(eventFields.date)}
+          {t.emergencyTypes[event.type]} · {formatVnDate(event.date)}
         </h1>
-        <p>{(event.villages as string[]).join(', ')}</p>
-        <p data-testid="in-time">
-          {t.helpedInTime(Math.round(inTime.share * 100), inTime.helpedInTimePeople, inTime.affectedPeople)}
-        </p>
+        <p>{event.villages.join(', ')}</p>
+        {inTime && deadline && (
+          <p data-testid="in-time">
+            {t.helpedInTime(Math.round(inTime.share * 100), inTime.helpedInTimePeople, inTime.affectedPeople, deadline.days)}
+          </p>
+        )}
+        {unreadable > 0 && <p class="error">{t.unreadableRecords(unreadable)}</p>}
       </div>
       <div class="card">
         <div class="toolbar">
@@ -82,14 +81,14 @@ export function EmergencyPage({ id }: { id: string }) {
             </button>
           )}
         </div>
-        {adding && <DamageForm event={{ id: event.id, communeCode: event.communeCode, type: event.type, date: event.date }} onDone={() => setAdding(false)} />}
+        {adding && <DamageForm event={event} onDone={() => setAdding(false)} />}
         <ul class="plain" data-testid="damage-list">
-          {(state.damages ?? []).map((d) => {
-            const answer = entitlementsOf(eventFields, v.parse(DamageFields, d));
-            const days = inTime.households.find((h) => h.householdId === String(d.householdId ?? d.id))?.days;
+          {recorded.map((d) => {
+            const answer = entitlementsOf(event, d);
+            const days = inTime?.households.find((h) => h.householdId === (d.householdId ?? d.id))?.days;
             return (
               <li key={d.id}>
-                <strong>{String(d.headName)}</strong> ({String(d.village)}){d.followUp ? ` · ${t.followUp}` : ''} —{' '}
+                <strong>{d.headName}</strong> ({d.village}){d.followUp ? ` · ${t.followUp}` : ''} —{' '}
                 {answer ? `${answer.totals.riceKg} kg · ${formatVnd(answer.totals.vnd)}` : '—'} ·{' '}
                 <span class="hint">{days === null || days === undefined ? t.notHelpedYet : t.firstAidAfter(Math.round(days * 10) / 10)}</span>
                 <ul>
@@ -107,7 +106,7 @@ export function EmergencyPage({ id }: { id: string }) {
           })}
         </ul>
       </div>
-      <FoodList event={eventFields} damages={state.damages ?? []} />
+      <FoodList event={event} damages={recorded} />
       <div class="card">
         <div class="toolbar">
           <h2>{t.rounds}</h2>
@@ -122,13 +121,13 @@ export function EmergencyPage({ id }: { id: string }) {
             {roundError}
           </p>
         )}
-        <RoundLinks rounds={state.rounds ?? []} />
+        <RoundLinks rounds={rounds} />
       </div>
     </section>
   );
 }
 
-function DamageForm({ event, onDone }: { event: { id: string; communeCode: string; type: unknown; date: unknown }; onDone: () => void }) {
+function DamageForm({ event, onDone }: { event: LocalEmergency; onDone: () => void }) {
   const t = useT();
   const lang = useLanguage();
   const rows = useLiveQuery(() => communeHouseholds(db, event.communeCode), [event.communeCode]);
@@ -159,19 +158,18 @@ function DamageForm({ event, onDone }: { event: { id: string; communeCode: strin
       childrenWithoutParents: Number(f.children),
       assessedOn: todayIso(),
     };
-    return v.safeParse(DamageFields, candidate);
+    return damages.check(candidate);
   }, [household, f]);
-  const answer = damage?.success ? entitlementsOf({ type: event.type as EmergencyFields['type'], date: String(event.date) }, damage.output) : undefined;
+  const answer = damage?.ok ? entitlementsOf(event, damage.fields) : undefined;
   const set = (key: keyof typeof f) => (value: string | boolean) => setF({ ...f, [key]: value });
   const [clockIssue, setClockIssue] = useState<string | undefined>();
 
   async function save(e: Event) {
     e.preventDefault();
-    if (!damage?.success) return;
-    // Assessed "today" by a tablet clock running far ahead: the server would refuse the date.
-    const future = await futureDateOnDevice(db, 'damage', damage.output, Date.now());
-    if (future) return setClockIssue(future);
-    await savePatch(db, 'damage', newId(), damage.output, Date.now());
+    if (!damage?.ok) return;
+    // Assessed "today" by a tablet clock running far ahead: the save refuses the date, as the server would.
+    const saved = await damages.save(db, damage.fields, { now: Date.now() });
+    if (!saved.ok) return setClockIssue(saved.message ?? Object.values(saved.issues)[0]?.[0]);
     onDone();
   }
 
@@ -219,7 +217,7 @@ function DamageForm({ event, onDone }: { event: { id: string; communeCode: strin
           <CheckField name="hasOtherHome" label={t.hasOtherHome} checked={f.hasOtherHome} onChange={set('hasOtherHome')} />
           <CheckField name="relocationOrdered" label={t.relocationOrdered} checked={f.relocationOrdered} onChange={set('relocationOrdered')} />
           <CheckField name="severeDamage" label={t.severeDamage} checked={f.severeDamage} onChange={set('severeDamage')} />
-          {damage && !damage.success && <p class="error">{damage.issues[0]?.message}</p>}
+          {damage && !damage.ok && <p class="error">{Object.values(damage.issues)[0]?.[0]}</p>}
           {answer && (
             <div class="result" data-testid="entitlements">
               <h3>{t.entitlements}</h3>
@@ -235,7 +233,7 @@ function DamageForm({ event, onDone }: { event: { id: string; communeCode: strin
             </div>
           )}
           <div class="actions">
-            <button type="submit" disabled={!damage?.success}>
+            <button type="submit" disabled={!damage?.ok}>
               {t.save}
             </button>
             <button type="button" class="secondary" onClick={onDone}>
@@ -252,12 +250,12 @@ function DamageForm({ event, onDone }: { event: { id: string; communeCode: strin
  * The village list of households lacking food (Mẫu 5a of Decree 20/2021), straight from the recorded damage: the
  * village meeting reads it, the commune chairman decides on it.
  */
-function FoodList({ event, damages }: { event: Pick<EmergencyFields, 'type' | 'date'>; damages: readonly Record<string, unknown>[] }) {
+function FoodList({ event, damages: recorded }: { event: Pick<EmergencyFields, 'type' | 'date'>; damages: readonly LocalDamage[] }) {
   const t = useT();
-  const rows = damages
-    .map((d) => ({ d, answer: entitlementsOf(event, v.parse(DamageFields, d)) }))
-    .filter(({ d }) => Number(d.hungryMembers) > 0)
-    .sort((a, b) => String(a.d.village).localeCompare(String(b.d.village)));
+  const rows = recorded
+    .filter((d) => d.hungryMembers > 0)
+    .map((d) => ({ d, answer: entitlementsOf(event, d) }))
+    .sort((a, b) => a.d.village.localeCompare(b.d.village));
   if (rows.length === 0) return null;
   return (
     <div class="card print-list" data-testid="food-list">
@@ -275,12 +273,12 @@ function FoodList({ event, damages }: { event: Pick<EmergencyFields, 'type' | 'd
         </thead>
         <tbody>
           {rows.map(({ d, answer }, index) => (
-            <tr key={String(d.id)}>
+            <tr key={d.id}>
               <td>{index + 1}</td>
-              <td>{String(d.village)}</td>
-              <td>{String(d.headName)}</td>
-              <td>{String(d.members)}</td>
-              <td>{String(d.hungryMembers)}</td>
+              <td>{d.village}</td>
+              <td>{d.headName}</td>
+              <td>{d.members}</td>
+              <td>{d.hungryMembers}</td>
               <td>{answer?.totals.riceKg ?? ''}</td>
             </tr>
           ))}

@@ -1,29 +1,23 @@
 /** @module The signature list (danh sách ký nhận) of a round, one village per page, A4, printed from the browser. */
 import { riceKgPerPersonMonth } from '../../domain/emergency/rice';
 import { useLiveQuery } from 'dexie-react-hooks';
-import * as v from 'valibot';
-import { ReliefRoundFields } from '../../shared/records/emergency';
-import { handoutsOfRound, peopleOnRound, roundOf } from '../../db/relief';
-import { householdsByIds } from '../../db/households';
+import { roundWithHandouts } from '../../db/relief';
+import type { LocalHousehold } from '../../db/households';
 import { db } from '../services';
 import { useT } from '../i18n';
 import { formatVnDate } from '../dates';
 
 export function PrintPage({ id }: { id: string }) {
   const t = useT();
-  const state = useLiveQuery(async () => {
-    const round = v.safeParse(ReliefRoundFields, await roundOf(db, id));
-    if (!round.success) return undefined;
-    const households = await householdsByIds(db, round.output.plannedHouseholdIds);
-    const counts = await peopleOnRound(db, round.output.plannedHouseholdIds, round.output.emergencyId);
-    const handouts = (await handoutsOfRound(db, id)).filter((x) => !x.voided);
-    return { round: round.output, households, counts, handouts };
-  }, [id]);
-  if (!state) return null;
-  const byVillage = new Map<string, typeof state.households>();
-  for (const h of state.households) byVillage.set(String(h!.village), [...(byVillage.get(String(h!.village)) ?? []), h]);
-  const item = state.round.items[0]!;
-  const riceKg = riceKgPerPersonMonth(state.round.date, state.round.campaign === 'tet' ? 'tet' : 'hardship')?.kg ?? 0;
+  const state = useLiveQuery(() => roundWithHandouts(db, id), [id]);
+  if (!state?.round) return null;
+  const { round, planned, people } = state;
+  const handouts = state.handouts.filter((x) => !x.voided);
+  const byVillage = new Map<string, LocalHousehold[]>();
+  for (const h of planned.records) byVillage.set(h.village, [...(byVillage.get(h.village) ?? []), h]);
+  const item = round.items[0];
+  if (!item) return null;
+  const riceKg = riceKgPerPersonMonth(round.date, round.campaign === 'tet' ? 'tet' : 'hardship')?.kg ?? 0;
   return (
     <section class="print-list">
       <button type="button" class="no-print" onClick={() => window.print()}>
@@ -35,7 +29,7 @@ export function PrintPage({ id }: { id: string }) {
             <p>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM — Độc lập - Tự do - Hạnh phúc</p>
             <h1>DANH SÁCH KÝ NHẬN</h1>
             <p>
-              {state.round.name} · {village} · {formatVnDate(state.round.date)} · {item.itemName} ({item.unit})
+              {round.name} · {village} · {formatVnDate(round.date)} · {item.itemName} ({item.unit})
             </p>
           </header>
           <table>
@@ -51,14 +45,14 @@ export function PrintPage({ id }: { id: string }) {
             <tbody>
               {households.map((h, index) => {
                 // What was handed out, or what the household is to receive (rice: the law's amount a person) for the paper round.
-                const given = state.handouts.filter((x) => x.householdId === h!.id).reduce((s, x) => s + Number(x.quantity), 0);
-                const planned = item.unit === 'kg' ? (state.counts.get(h!.id) ?? 0) * riceKg : 0;
+                const given = handouts.filter((x) => x.householdId === h.id).reduce((s, x) => s + x.quantity, 0);
+                const toReceive = item.unit === 'kg' ? (people.get(h.id) ?? 0) * riceKg : 0;
                 return (
-                  <tr key={h!.id}>
+                  <tr key={h.id}>
                     <td>{index + 1}</td>
-                    <td>{String(h!.headName)}</td>
-                    <td>{state.counts.get(h!.id) ?? ''}</td>
-                    <td>{given || planned || ''}</td>
+                    <td>{h.headName}</td>
+                    <td>{people.get(h.id) ?? ''}</td>
+                    <td>{given || toReceive || ''}</td>
                     <td class="sign" />
                   </tr>
                 );

@@ -4,15 +4,16 @@
  */
 import { useMemo, useState } from 'preact/hooks';
 import { useLiveQuery } from 'dexie-react-hooks';
-import * as v from 'valibot';
-import { ReliefRoundFields, type RoundItem } from '../../shared/records/emergency';
-import { savePatch } from '../../db/outbox';
+import type { RoundItem } from '../../shared/records/emergency';
+import { ITEM_NAMES, ITEM_UNITS } from '../../domain/emergency/round-defaults';
+import { reliefRounds, type LocalRound } from '../../db/relief';
+import { householdsByIds } from '../../db/households';
 import { communeHouseholds, findHouseholds } from '../../db/search';
 import { db } from '../services';
 import { useT } from '../i18n';
 import { SelectField, TextField } from '../fields';
 
-export function RoundEditor(props: { id: string; round: v.InferOutput<typeof ReliefRoundFields>; onDone: () => void }) {
+export function RoundEditor(props: { id: string; round: LocalRound; onDone: () => void }) {
   const t = useT();
   const [items, setItems] = useState<RoundItem[]>(props.round.items);
   const [planned, setPlanned] = useState<string[]>(props.round.plannedHouseholdIds);
@@ -20,13 +21,14 @@ export function RoundEditor(props: { id: string; round: v.InferOutput<typeof Rel
   const [error, setError] = useState<string | undefined>();
   const rows = useLiveQuery(() => communeHouseholds(db, props.round.communeCode), [props.round.communeCode]);
   const found = useMemo(() => (rows && query.trim() ? findHouseholds(rows, query, { limit: 8 }).households : []), [rows, query]);
-  const names = new Map((rows ?? []).map((h) => [h.id, `${String(h.headName)} · ${String(h.village)}`]));
+  const shown = useLiveQuery(() => householdsByIds(db, planned), [planned]);
+  const names = new Map((shown?.records ?? []).map((h) => [h.id, `${h.headName} · ${h.village}`]));
   const setItem = (index: number, patch: Partial<RoundItem>) => setItems(items.map((item, i) => (i === index ? { ...item, ...patch } : item)));
 
   async function save() {
-    const parsed = v.safeParse(ReliefRoundFields, { ...props.round, items, plannedHouseholdIds: planned });
-    if (!parsed.success) return setError(parsed.issues[0]?.message);
-    await savePatch(db, 'relief_round', props.id, parsed.output, Date.now());
+    const { id: _id, version: _version, deleted: _deleted, ...fields } = props.round;
+    const saved = await reliefRounds.save(db, { ...fields, items, plannedHouseholdIds: planned }, { id: props.id, now: Date.now() });
+    if (!saved.ok) return setError(saved.message ?? Object.values(saved.issues)[0]?.[0]);
     props.onDone();
   }
 
@@ -35,7 +37,7 @@ export function RoundEditor(props: { id: string; round: v.InferOutput<typeof Rel
       <h2>{t.roundItems}</h2>
       {items.map((item, index) => (
         <div class="grid-2" key={index}>
-          <SelectField name={`item-${index}`} label={t.itemKind} value={item.item} options={[['rice', t.rice], ['cash', t.cash], ['goods', t.goods]]} onChange={(kind) => setItem(index, { item: kind, unit: kind === 'rice' ? 'kg' : kind === 'cash' ? 'VND' : 'item', itemName: kind === 'rice' ? 'Gạo' : kind === 'cash' ? 'Tiền mặt' : item.itemName })} />
+          <SelectField name={`item-${index}`} label={t.itemKind} value={item.item} options={[['rice', t.rice], ['cash', t.cash], ['goods', t.goods]]} onChange={(kind) => setItem(index, { item: kind, unit: ITEM_UNITS[kind], itemName: kind === 'goods' ? item.itemName : ITEM_NAMES[kind] })} />
           <TextField name={`itemName-${index}`} label={t.itemName} value={item.itemName} onInput={(itemName) => setItem(index, { itemName })} />
           <TextField name={`available-${index}`} label={`${t.available} (${item.unit})`} value={String(item.available)} onInput={(value) => setItem(index, { available: Number(value.replace(/\D/g, '')) || 0 })} inputMode="numeric" />
           <SelectField name={`source-${index}`} label={t.source} value={item.source} options={[['budget', t.budget], ['mobilised', t.mobilised]]} onChange={(source) => setItem(index, { source })} />

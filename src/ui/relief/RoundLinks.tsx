@@ -1,14 +1,14 @@
 import { Link } from '@tanstack/react-router';
-import type { LocalRecord } from '../../db/database';
+import type { LocalRound } from '../../db/relief';
 
 /** Links to relief rounds, by name. */
-export function RoundLinks({ rounds }: { rounds: readonly LocalRecord[] }) {
+export function RoundLinks({ rounds }: { rounds: readonly LocalRound[] }) {
   return (
     <ul class="plain">
       {rounds.map((r) => (
         <li key={r.id}>
           <Link to="/rounds/$roundId" params={{ roundId: r.id }}>
-            {String(r.name)}
+            {r.name}
           </Link>
         </li>
       ))}

@@ -7,11 +7,8 @@ import { riceKgPerPersonMonth } from '../../domain/emergency/rice';
 import { useState } from 'preact/hooks';
 import { Link } from '@tanstack/react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
-import * as v from 'valibot';
-import { ReliefRoundFields } from '../../shared/records/emergency';
 import { earlierHandouts, roundSummary } from '../../shared/relief';
-import { handOut, handoutsOfRound, peopleOnRound, roundOf } from '../../db/relief';
-import { householdsByIds } from '../../db/households';
+import { handOut, roundWithHandouts, type LocalHandout } from '../../db/relief';
 import { voidDistribution } from '../../db/outbox';
 import { db, useCan, useSession } from '../services';
 import { useT } from '../i18n';
@@ -26,22 +23,16 @@ export function RoundPage({ id }: { id: string }) {
   const session = useSession();
   const may = { edit: useCan('relief_round', 'edit'), handOut: useCan('distribution', 'create'), void: useCan('distribution_void', 'create') };
   const [itemIndex, setItemIndex] = useState(0);
-  const state = useLiveQuery(async () => {
-    const raw = await roundOf(db, id);
-    const round = raw ? v.safeParse(ReliefRoundFields, raw) : undefined;
-    const handouts = await handoutsOfRound(db, id);
-    const planned = round?.success ? await householdsByIds(db, round.output.plannedHouseholdIds) : [];
-    const members = round?.success ? await peopleOnRound(db, round.output.plannedHouseholdIds, round.output.emergencyId) : new Map<string, number>();
-    return { round, handouts, planned: planned.filter((h) => !!h), members };
-  }, [id]);
+  const state = useLiveQuery(() => roundWithHandouts(db, id), [id]);
   const [giving, setGiving] = useState<string | undefined>();
   const [editing, setEditing] = useState(false);
   if (!state || !session) return null;
-  if (!state.round?.success) return <p class="card">{t.notFound}</p>;
-  const round = state.round.output;
-  const handouts = state.handouts as never as Parameters<typeof roundSummary>[1];
-  const summary = roundSummary(round, handouts, (householdId) => state.members.get(householdId) ?? 0);
-  const item = round.items[Math.min(itemIndex, round.items.length - 1)]!;
+  if (!state.round) return <p class="card">{t.notFound}</p>;
+  const { round, handouts, planned, people } = state;
+  const unreadable = state.unreadable + planned.unreadable;
+  const summary = roundSummary(round, handouts, (householdId) => people.get(householdId) ?? 0);
+  // A round has at least one item (its schema says so).
+  const item = round.items[Math.min(itemIndex, round.items.length - 1)] ?? round.items[0];
   const riceKg = riceKgPerPersonMonth(round.date, round.campaign === 'tet' ? 'tet' : 'hardship')?.kg;
 
   return (
@@ -53,6 +44,7 @@ export function RoundPage({ id }: { id: string }) {
           </Link>
         )}
         <h1>{round.name}</h1>
+        {unreadable > 0 && <p class="error">{t.unreadableRecords(unreadable)}</p>}
         <p data-testid="round-summary">
           {t.roundSummary(summary.households, summary.people, summary.riceKg, formatVnd(summary.vnd))}
         </p>
@@ -84,19 +76,19 @@ export function RoundPage({ id }: { id: string }) {
       <div class="card">
         <h2>{t.plannedHouseholds}</h2>
         <ul class="plain" data-testid="planned">
-          {state.planned.map((h) => {
-            const given = handouts.filter((x) => x.householdId === h!.id && !x.voided);
+          {planned.records.map((h) => {
+            const given = handouts.filter((x) => x.householdId === h.id && !x.voided);
             return (
-              <li key={h!.id}>
-                <strong>{String(h!.headName)}</strong> · {String(h!.village)} · {given.map((g) => `${g.quantity} ${g.unit}`).join(', ') || '—'}{' '}
+              <li key={h.id}>
+                <strong>{h.headName}</strong> · {h.village} · {given.map((g) => `${g.quantity} ${g.unit}`).join(', ') || '—'}{' '}
                 {may.handOut && (
-                  <button type="button" class="secondary" onClick={() => setGiving(h!.id)}>
+                  <button type="button" class="secondary" onClick={() => setGiving(h.id)}>
                     {t.handOut}
                   </button>
                 )}
-                {giving === h!.id && (
+                {giving === h.id && item && (
                   <HandoutForm
-                    household={{ id: h!.id, headName: String(h!.headName), communeCode: String(h!.communeCode), members: state.members.get(h!.id) ?? 1 }}
+                    household={{ id: h.id, headName: h.headName, communeCode: h.communeCode, members: people.get(h.id) ?? 1 }}
                     roundId={id}
                     item={item}
                     riceKgPerPerson={riceKg}
@@ -114,8 +106,8 @@ export function RoundPage({ id }: { id: string }) {
         <ul class="plain" data-testid="handouts">
           {handouts.map((x) => (
             <li key={x.id} class={x.voided ? 'voided' : ''}>
-              {formatDateTime(x.handedOutAt)} · {String((x as unknown as { recipientName: string }).recipientName)} · {x.quantity} {x.unit}
-              {(x as unknown as { duplicateSuspected?: boolean }).duplicateSuspected && !x.voided && <span class="badge pending"> {t.suspectedDouble}</span>}
+              {formatDateTime(x.handedOutAt)} · {x.recipientName} · {x.quantity} {x.unit}
+              {x.duplicateSuspected && !x.voided && <span class="badge pending"> {t.suspectedDouble}</span>}
               {x.voided ? ` — ${t.voided}: ${x.voided.reason}` : may.void && <VoidButton id={x.id} communeCode={round.communeCode} />}
             </li>
           ))}
@@ -151,7 +143,7 @@ function HandoutForm(props: {
   item: { item: 'rice' | 'cash' | 'goods'; itemName: string; unit: 'kg' | 'VND' | 'item' };
   /** From the rule pack in force on the round's date (src/domain/emergency/rice.ts); absent when none is. */
   riceKgPerPerson: number | undefined;
-  ledger: Parameters<typeof earlierHandouts>[0];
+  ledger: readonly LocalHandout[];
   onDone: () => void;
 }) {
   const t = useT();

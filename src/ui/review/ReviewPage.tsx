@@ -28,7 +28,7 @@ export function ReviewPage() {
   const state = useLiveQuery(async () => {
     if (!commune) return undefined;
     const cases = await casesToReview(db, commune);
-    const households = new Map((await householdsByIds(db, cases.map((c) => c.subjectId))).map((h) => [h.id, h] as const));
+    const households = new Map((await householdsByIds(db, cases.map((c) => c.subjectId))).records.map((h) => [h.id, h] as const));
     const conflicts = await openConflicts(db, commune);
     const duplicates = await openDuplicateClusters(db, commune);
     const pending = await pendingRecordIds(db);
@@ -42,14 +42,14 @@ export function ReviewPage() {
         <h2>{t.toReview}</h2>
         {state.cases.length === 0 && <p>{t.nothingToReview}</p>}
         {state.cases.map((c) => (
-          <CaseRow key={c.id} id={c.id} title={String(state.households.get(c.subjectId)?.headName ?? c.subjectId)} householdId={c.subjectId} date={formatVnDate(c.answers?.reviewDate)} result={c.result ? t.classifications[c.result.classification] : '—'} claimed={c.deviceResult && t.classifications[c.deviceResult.classification]} pending={state.pending.has(c.id)} />
+          <CaseRow key={c.id} id={c.id} title={state.households.get(c.subjectId)?.headName ?? c.subjectId} householdId={c.subjectId} date={formatVnDate(c.answers?.reviewDate)} result={c.result ? t.classifications[c.result.classification] : '—'} claimed={c.deviceResult && t.classifications[c.deviceResult.classification]} pending={state.pending.has(c.id)} />
         ))}
       </div>
       <div class="card">
         <h2>{t.conflicts}</h2>
         {state.conflicts.length === 0 && <p>{t.noConflicts}</p>}
         {state.conflicts.map((c) => (
-          <ConflictRow key={c.id} id={c.id} field={String(c.field)} recordId={String(c.recordId)} candidates={(c.candidates as Candidate[]) ?? []} />
+          <ConflictRow key={c.id} id={c.id} field={c.field} recordId={c.recordId} candidates={c.candidates} />
         ))}
       </div>
       <div class="card">

@@ -29,4 +29,14 @@ export const NATIONAL_PACK: NationalPack = {
   povertyStandards: POVERTY_STANDARDS,
   emergency: EMERGENCY_RULES,
   deciders: DECIDERS,
+  helpInTime: [
+    {
+      id: 'KC-12.3-DEADLINE',
+      days: 2,
+      effectiveFrom: '2021-07-01',
+      legalBasis: { document: DOC.ND20_2021, article: 'Điều 12 khoản 3 / Art. 12(3)', sources: ['PD20'] },
+      status: 'verified',
+      title: { vi: 'Chủ tịch UBND xã quyết định hỗ trợ lương thực trong 2 ngày', en: 'The commune chairman decides food support within 2 days' },
+    },
+  ],
 };

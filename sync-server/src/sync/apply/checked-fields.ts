@@ -8,7 +8,7 @@ import * as v from 'valibot';
 import type { SqlExecutor } from '../../db/database';
 import { describeIssues } from '../../../../src/shared/fields';
 import { futureDateIssue } from '../../../../src/shared/clock-bounds';
-import { EDITABLE_TYPES, editableFieldNames, type EditableTypeName } from '../../../../src/shared/records/registry';
+import { EDITABLE_TYPES, editableFieldNames, recordSchema, type EditableTypeName } from '../../../../src/shared/records/registry';
 import { getRecord, type StoredRecord } from '../../store/records';
 import type { MutationContext } from '../context';
 import { classifySurveyCase } from '../derive/survey';
@@ -39,7 +39,7 @@ export async function checkFields(
 ): Promise<CheckedFields> {
   if (caseLocked(existing)) return { ok: false, reason: CASE_LOCKED };
   const declared = EDITABLE_TYPES[type];
-  const parsed = v.safeParse(declared.fields, pick(merged, editableFieldNames(type)));
+  const parsed = v.safeParse(recordSchema(type), pick(merged, editableFieldNames(type)));
   if (!parsed.success) return { ok: false, reason: `Dữ liệu không hợp lệ — ${describeIssues(parsed.issues)}` };
   const fields: Record<string, unknown> = parsed.output;
   const commune = String(fields.communeCode);

@@ -8,7 +8,7 @@ import * as v from 'valibot';
 import type { SqlExecutor } from '../../db/database';
 import { describeIssues } from '../../../../src/shared/fields';
 import { applyFieldValues, sameValue, type FieldPatch } from '../../../../src/shared/patch';
-import { EDITABLE_TYPES, editableFieldNames, type EditableTypeName } from '../../../../src/shared/records/registry';
+import { EDITABLE_TYPES, editableFieldNames, recordSchema, type EditableTypeName } from '../../../../src/shared/records/registry';
 import { can, notPermitted } from '../../../../src/shared/permissions';
 import { childrenOf, getRecord, type FieldWriter, type StoredRecord } from '../../store/records';
 import { applied, OUT_OF_SCOPE, rejected, type ApplyOutcome, type MutationContext } from '../context';
@@ -46,7 +46,7 @@ export async function applyPatch(
   // A value that loses goes before the officer: it must be one the record could hold, and a conflict stays small
   // enough for every device of the commune to keep (a device pushing junk into candidates would fill them).
   for (const field of conflicts) {
-    const candidate = v.safeParse(EDITABLE_TYPES[op.type].fields, pick(applyFieldValues(existing?.data, { [field]: op.fields[field]! }), editable));
+    const candidate = v.safeParse(recordSchema(op.type), pick(applyFieldValues(existing?.data, { [field]: op.fields[field]! }), editable));
     if (!candidate.success) return rejected(`Dữ liệu không hợp lệ — ${describeIssues(candidate.issues)}`);
     const future = futureDateIssue(op.type, { [field]: op.fields[field]![0] }, context.now);
     if (future) return rejected(future);

@@ -1,0 +1,50 @@
+/**
+ * @module What a record kind declares, once, for the app and the server (docs/architecture.md, "How a record
+ * kind is declared"): its schema, how it syncs, where it belongs, how the device stores it and what it is called.
+ * The kinds themselves are listed in kinds.ts; everything else (the sync registry, the device tables and their
+ * indexes, typed reads and saves in src/db) is built from these declarations.
+ */
+import type * as v from 'valibot';
+
+/**
+ * How a kind's records change:
+ *  - editable: patched field by field by devices, merged with base versions (household, member, case, emergency…);
+ *  - event: append-only, stored once per id, never edited (a handout, its void);
+ *  - server: written only by the server, pulled by devices (a conflict, a cluster of possible duplicates).
+ */
+export type SyncBehaviour = 'editable' | 'event' | 'server';
+
+export type ObjectFields = v.ObjectSchema<v.ObjectEntries, v.ErrorMessage<v.ObjectIssue> | undefined>;
+
+/** A schema whose output is an object: the fields, or a stricter whole-record schema built on them. */
+export type RecordSchema = v.GenericSchema<unknown, Record<string, unknown>>;
+
+export interface RecordKind<Fields extends ObjectFields = ObjectFields> {
+  sync: SyncBehaviour;
+  /** The fields a device writes (for an editable kind, the ones it may patch). */
+  fields: Fields;
+  /**
+   * The record whole, when it is stricter than its fields one by one (a case's `data` depends on its `kind`).
+   * Checked on the device before a save and on the server after each merge. Absent: `fields`.
+   */
+  whole?: RecordSchema;
+  /** Fields only the server writes (a case's status, a handout's reviewer), absent on a copy not yet synced. */
+  serverFields?: v.ObjectEntries;
+  /** Values of server fields set when an editable record is created (a case starts as a draft). */
+  serverDefaults?: Record<string, unknown>;
+  /**
+   * A record that belongs to another (a member to its household, a case to the household or person it is about)
+   * lives in that record's commune and moves with it (docs/sync.md, "What moves with a household").
+   */
+  parent?: { key: string; type: (fields: Record<string, unknown>) => 'household' | 'member' };
+  /**
+   * On the device: its IndexedDB table and the fields indexed besides the id (Dexie syntax: `[a+b]` compound,
+   * `*a` multi-entry). Changing them needs a new device schema version (src/db/database.ts says how).
+   */
+  device: { table: string; indexes: readonly string[] };
+}
+
+/** Keeps a declaration's literal types (its table name, its schema) for the typed reads built from it. */
+export function defineKind<const Fields extends ObjectFields, const Kind extends RecordKind<Fields>>(kind: Kind & { fields: Fields }): Kind {
+  return kind;
+}

@@ -1,0 +1,77 @@
+/**
+ * @module Every kind of record that syncs, each declared once (kind.ts says what a declaration holds). A new kind
+ * is one entry here with its schema in its own file, its row in permissions.ts, its screens and its translations
+ * (the i18n files name every kind; the type checker asks for the new one).
+ */
+import { CaseFields, CaseRecord, CaseReview } from './case';
+import { ConflictData } from './conflict';
+import { DistributionData, DistributionReview, VoidData } from './distribution';
+import { DuplicateData } from './duplicate';
+import { DamageFields, EmergencyFields, ReliefRoundFields } from './emergency';
+import { HouseholdFields } from './household';
+import { defineKind } from './kind';
+import { MemberFields } from './member';
+
+export const RECORD_KINDS = {
+  household: defineKind({
+    sync: 'editable',
+    fields: HouseholdFields,
+    // Searched in memory (a multi-entry index would be rewritten on every save); sorted by folded name.
+    device: { table: 'households', indexes: ['communeCode', '[communeCode+village]', '[communeCode+sortName]'] },
+  }),
+  member: defineKind({
+    sync: 'editable',
+    fields: MemberFields,
+    parent: { key: 'householdId', type: () => 'household' },
+    device: { table: 'members', indexes: ['householdId', 'communeCode', '*terms'] },
+  }),
+  case: defineKind({
+    sync: 'editable',
+    fields: CaseFields,
+    whole: CaseRecord,
+    serverFields: CaseReview.entries,
+    serverDefaults: { status: 'draft', history: [] },
+    parent: { key: 'subjectId', type: (fields) => (fields.kind === 'survey' ? 'household' : 'member') },
+    device: { table: 'cases', indexes: ['subjectId', 'communeCode'] },
+  }),
+  emergency: defineKind({
+    sync: 'editable',
+    fields: EmergencyFields,
+    device: { table: 'emergencies', indexes: ['communeCode'] },
+  }),
+  damage: defineKind({
+    sync: 'editable',
+    fields: DamageFields,
+    device: { table: 'damages', indexes: ['emergencyId', 'householdId', 'communeCode'] },
+  }),
+  relief_round: defineKind({
+    sync: 'editable',
+    fields: ReliefRoundFields,
+    device: { table: 'reliefRounds', indexes: ['emergencyId', 'communeCode'] },
+  }),
+  distribution: defineKind({
+    sync: 'event',
+    fields: DistributionData,
+    serverFields: DistributionReview.entries,
+    device: { table: 'distributions', indexes: ['householdId', 'roundId', 'communeCode'] },
+  }),
+  distribution_void: defineKind({
+    sync: 'event',
+    fields: VoidData,
+    device: { table: 'distributionVoids', indexes: ['target', 'communeCode'] },
+  }),
+  conflict: defineKind({
+    sync: 'server',
+    fields: ConflictData,
+    device: { table: 'conflicts', indexes: ['recordId', 'communeCode'] },
+  }),
+  duplicate: defineKind({
+    sync: 'server',
+    fields: DuplicateData,
+    device: { table: 'duplicates', indexes: ['communeCode'] },
+  }),
+} as const;
+
+export type RecordKinds = typeof RECORD_KINDS;
+export type RecordTypeName = keyof RecordKinds;
+export type EditableTypeName = { [K in RecordTypeName]: RecordKinds[K]['sync'] extends 'editable' ? K : never }[RecordTypeName];
