@@ -29,4 +29,16 @@ describe('screens and data', () => {
     );
     expect(found).toEqual([]);
   });
+
+  it('no screen reads a record untyped or saves one unchecked: LocalRecord and savePatch stay inside src/db', () => {
+    // Screens get a kind's typed reads and its checking save (src/db/records.ts); the loose row type and the raw
+    // write path are for src/db's own modules.
+    const loose = /\b(LocalRecord|savePatch)\b/;
+    const found = ['src/ui', 'src/routes'].flatMap(sources).flatMap((file) =>
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .flatMap((line, index) => (loose.test(line) ? [`${file}:${index + 1}: ${line.trim()}`] : [])),
+    );
+    expect(found).toEqual([]);
+  });
 });
