@@ -42,8 +42,17 @@ const Stored = v.object({ id: v.string(), version: v.number(), deleted: v.option
 
 function readerOf<K extends RecordTypeName>(type: K): (row: unknown) => Local<K> | undefined {
   const kind: RecordKind = RECORD_KINDS[type];
-  const whole = recordSchema(type);
-  const meta = kind.serverFields ? v.object({ ...Stored.entries, ...v.partial(v.object(kind.serverFields)).entries }) : Stored;
+  const server = kind.serverFields ? v.partial(v.object(kind.serverFields)).entries : {};
+  if (!kind.whole) {
+    // One pass over one object schema: a search checks every row it shows at each keystroke.
+    const schema = v.object({ ...kind.fields.entries, ...server, ...Stored.entries });
+    return (row) => {
+      const parsed = v.safeParse(schema, row);
+      return parsed.success ? (parsed.output as Local<K>) : undefined;
+    };
+  }
+  const whole = kind.whole;
+  const meta = v.object({ ...Stored.entries, ...server });
   return (row) => {
     const fields = v.safeParse(whole, row);
     const stored = v.safeParse(meta, row);
