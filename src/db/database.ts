@@ -13,14 +13,9 @@ import type { MutationOp } from '../shared/protocol';
 import type { AttachmentMeta } from '../shared/attachments';
 import type { RecordTypeName } from '../shared/records/registry';
 import { refreshHouseholdTerms, withSearchTerms } from './search-terms';
+import type { LocalRecord } from './types';
 
-export interface LocalRecord {
-  id: string;
-  version: number;
-  communeCode: string;
-  deleted?: boolean;
-  [field: string]: unknown;
-}
+export type { LocalRecord } from './types';
 
 export interface OutboxEntry {
   seq: number;

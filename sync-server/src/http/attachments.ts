@@ -17,7 +17,7 @@ import { ChunkOutOfOrderError, HashMismatchError } from '../attachments/file-sto
 import { errorResponse } from './errors';
 import { can, notPermitted } from '../../../src/shared/permissions';
 import { requireUser } from './auth';
-import type { AppDeps, AppEnv } from './app';
+import type { AppDeps, AppEnv } from './deps';
 import { rateLimiter, type RateLimit } from './rate-limit';
 
 /**
