@@ -1,7 +1,7 @@
 /**
- * The scenarios of SYNC.md "What tests must show", each a named test, with several devices (real Dexie on
+ * The scenarios of docs/sync.md "What the tests show", each a named test, with several devices (real Dexie on
  * fake-indexeddb, the real engine) against the real server in-process — on SQLite and on PostgreSQL — over a
- * network the test breaks on purpose. [G1]…[G6] are the SYNC.md guarantees.
+ * network the test breaks on purpose. [G1]…[G6] are the guarantees of docs/sync.md.
  */
 import 'fake-indexeddb/auto';
 import { randomUUID } from 'node:crypto';

@@ -1,6 +1,6 @@
 /**
  * One contract suite for the server's storage and sync logic, run against SQLite and a real PostgreSQL. Test names
- * carry the SYNC.md guarantee they check: [G1] exactly once, [G2] rejections answered, [G3] field merge and
+ * carry the docs/sync.md guarantee they check: [G1] exactly once, [G2] rejections answered, [G3] field merge and
  * conflicts, [G4] relief as append-only events, [G5] scope, [G6] resumable pull.
  */
 import { randomUUID } from 'node:crypto';

@@ -1,5 +1,5 @@
 /**
- * @module Relief handouts as append-only events (SYNC.md guarantee 4). Stored once per event id, whoever sends
+ * @module Relief handouts as append-only events (docs/sync.md, G4). Stored once per event id, whoever sends
  * it; a second active handout of the same item to the same household in the same round is stored and both are
  * flagged for the commune officer's review — never refused. A void event corrects a mistake; nothing is deleted.
  *
