@@ -4,7 +4,8 @@ import preact from '@preact/preset-vite';
 import { VitePWA } from 'vite-plugin-pwa';
 
 // The app shell is precached by our own service worker (src/sw/sw.ts, injectManifest), so the app opens with no
-// network. The manifest is generated here; it is precached by the plugin itself (STACK.md P8: do not glob it).
+// network. The manifest is generated here; it is precached by the plugin itself (do not glob it: docs/stack.md,
+// "Service worker").
 export default defineConfig({
   plugins: [
     preact(),

@@ -14,7 +14,6 @@ import { saveHousehold } from '../src/db/households';
 import { syncOnce } from '../src/sync/engine';
 import { encodeBody, fetchTransport, type Transport } from '../src/sync/transport';
 import { uploadAttachments } from '../src/sync/attachments-upload';
-import { PROTOCOL_VERSION, SCHEMA_VERSION } from '../src/shared/protocol';
 import { fileAttachmentStore } from '../sync-server/src/attachments/file-store';
 import { testServer } from '../tests/support/server';
 import { LY_SON, householdFields } from '../tests/support/fixtures';
@@ -24,7 +23,10 @@ function signaturePng(seed: number): ArrayBuffer {
   const [w, h] = [600, 200];
   const raw = Buffer.alloc((w * 4 + 1) * h);
   let s = seed;
-  const rnd = () => ((s = (s * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+  const rnd = () => {
+    s = (s * 1_103_515_245 + 12_345) % 2 ** 31;
+    return s / 2 ** 31;
+  };
   const phase = rnd() * 6;
   for (let x = 20; x < 580; x++) {
     const y = Math.round(100 + 50 * Math.sin(x / (18 + rnd() * 2) + phase) * Math.cos(x / 90));

@@ -78,7 +78,12 @@ async function roundTrips() {
   const device = openDb(`bench-rt-${randomUUID()}`);
   let trips = 0;
   const real = fetchTransport({ fetch: (url, init) => app.request(url, init) });
-  const counting: Transport = { sync: (request, bearer) => ((trips += 1), real.sync(request, bearer)) };
+  const counting: Transport = {
+    sync: (request, bearer) => {
+      trips += 1;
+      return real.sync(request, bearer);
+    },
+  };
   await syncOnce({ db: device, transport: counting, token: token.token, communes: [COMMUNE], clock: Date.now });
   trips = 0;
   for (let i = 0; i < 50; i++) await saveHousehold(device, householdFields({ headName: `Hộ Hằng Ngày ${i}` }), { now: i });

@@ -1,7 +1,7 @@
 import { freshDeviceDatabases } from '../../tests/support/device-db';
 import { describe, expect, it } from 'vitest';
 import { decodeHlc } from '../shared/hlc';
-import { type AnSinhDb } from './database';
+import type { AnSinhDb } from './database';
 import { estimateServerNow, futureDateOnDevice, readClock, recordServerTime } from './client-id';
 import { saveHousehold } from './households';
 

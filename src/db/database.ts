@@ -14,14 +14,9 @@ import type { MutationOp } from '../shared/protocol';
 import type { AttachmentMeta } from '../shared/attachments';
 import { RECORD_KINDS, type RecordKinds, type RecordTypeName } from '../shared/records/kinds';
 import { refreshHouseholdTerms, withSearchTerms } from './search-terms';
+import type { LocalRecord } from './types';
 
-export interface LocalRecord {
-  id: string;
-  version: number;
-  communeCode: string;
-  deleted?: boolean;
-  [field: string]: unknown;
-}
+export type { LocalRecord } from './types';
 
 export interface OutboxEntry {
   seq: number;

@@ -1,6 +1,6 @@
 import { freshDeviceDatabases } from '../../tests/support/device-db';
 import { describe, expect, it } from 'vitest';
-import { type AnSinhDb, type OutboxEntry } from './database';
+import type { AnSinhDb, OutboxEntry } from './database';
 import { getHousehold, householdDuplicates, saveHousehold } from './households';
 import { memberDuplicates, saveMember } from './members';
 import { searchHouseholds } from './search';

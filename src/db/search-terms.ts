@@ -7,7 +7,7 @@
 import { fold, searchTerms } from '../shared/search/fold';
 import type { RecordTypeName } from '../shared/records/registry';
 import type { Table } from 'dexie';
-import type { LocalRecord } from './database';
+import type { LocalRecord } from './types';
 
 const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
 

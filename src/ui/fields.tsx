@@ -17,6 +17,7 @@ function described(name: string, error: string | undefined) {
 
 function FieldShell(props: FieldProps & { children: ComponentChildren }) {
   return (
+    // biome-ignore lint/a11y/noLabelWithoutControl: the control is props.children (each field below passes its input)
     <label class={props.error ? 'field invalid' : 'field'}>
       {props.label}
       {props.children}

@@ -1,7 +1,7 @@
 /**
- * The scenarios of SYNC.md "What tests must show", each a named test, with several devices (real Dexie on
+ * The scenarios of docs/sync.md "What the tests show", each a named test, with several devices (real Dexie on
  * fake-indexeddb, the real engine) against the real server in-process — on SQLite and on PostgreSQL — over a
- * network the test breaks on purpose. [G1]…[G6] are the SYNC.md guarantees.
+ * network the test breaks on purpose. [G1]…[G6] are the guarantees of docs/sync.md.
  */
 import 'fake-indexeddb/auto';
 import { randomUUID } from 'node:crypto';
@@ -229,7 +229,7 @@ for (const engine of engines) {
           expect((await d.db.households.get(id))?.address).toBe('Tổ 5');
           const conflicts = await d.db.conflicts.toArray();
           expect(conflicts).toHaveLength(1);
-          expect((conflicts[0]?.candidates as { value: string }[]).map((c) => c.value)).toEqual(['Tổ 5', 'Tổ 7']);
+          expect((conflicts[0]!.candidates as { value: string }[]).map((c) => c.value)).toEqual(['Tổ 5', 'Tổ 7']);
         }
         const conflict = (await officer.db.conflicts.toArray())[0];
         if (!conflict) throw new Error('no conflict');
@@ -526,7 +526,10 @@ for (const engine of engines) {
         for (let i = 0; i < 4; i++) ids.push(await newHousehold(devices[0]!, { headName: `Hộ Hội Tụ ${i}` }));
         for (const d of devices) await d.sync();
         let seed = 20261127;
-        const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+        const random = () => {
+          seed = (seed * 1103515245 + 12345) % 2 ** 31;
+          return seed / 2 ** 31;
+        };
         const pick = <T,>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
         const faults = ['drop-request', 'drop-answer', 'duplicate'] as const;
         for (let step = 0; step < 60; step++) {

@@ -4,7 +4,6 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../sync-server/src/db/database';
 import { getRecord } from '../../sync-server/src/store/records';
 import { push } from '../../sync-server/src/sync/push';
 import { PROTOCOL_VERSION, SCHEMA_VERSION, type SyncResponse } from '../../src/shared/protocol';

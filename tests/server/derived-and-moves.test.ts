@@ -72,9 +72,9 @@ for (const engine of engines) {
       const { id: householdId } = await household(db, answers);
       const caseId = randomUUID();
       await push(db, pushContext(), [patchMutation(1, caseId, surveyCaseFields(householdId, { answers }), 0, 'case')]);
-      expect(((await getRecord(db, caseId))?.data.data as { result: { perCapitaIncome: number } }).result.perCapitaIncome).toBe(1_500_000);
+      expect(((await getRecord(db, caseId))!.data.data as { result: { perCapitaIncome: number } }).result.perCapitaIncome).toBe(1_500_000);
       await push(db, pushContext(), [patchMutation(1, randomUUID(), memberFields(householdId, { fullName: 'Võ Thị Bé' }), 0, 'member'), mutation(2, { kind: 'command', id: caseId, command: 'submit' })]);
-      expect(((await getRecord(db, caseId))?.data.data as { result: { perCapitaIncome: number } }).result.perCapitaIncome).toBe(1_000_000);
+      expect(((await getRecord(db, caseId))!.data.data as { result: { perCapitaIncome: number } }).result.perCapitaIncome).toBe(1_000_000);
     });
 
     it('#9.3 a schema-1 household.put does not overwrite a colleague\'s value: it makes a conflict', async () => {

@@ -140,7 +140,7 @@ for (const engine of engines) {
       const reopened = await openClusters(db);
       expect(reopened).toHaveLength(1);
       expect(reopened[0]?.id).not.toBe(cluster!.id);
-      expect(reopened[0]?.data?.recordIds).toEqual([third, ...(reopened[0]?.data?.recordIds as string[]).slice(1)]);
+      expect(reopened[0]?.data?.recordIds).toEqual([third, ...(reopened[0]!.data!.recordIds as string[]).slice(1)]);
       expect(new Set(reopened[0]?.data?.recordIds as string[])).toEqual(new Set([first, second, third]));
       expect((await getRecord(db, cluster!.id))?.data).toMatchObject({ status: 'dismissed', recordIds: [second, first] });
     });
@@ -196,7 +196,7 @@ for (const engine of engines) {
       expect(all.filter((x) => x.data?.status === 'dismissed').map((x) => x.data?.recordIds)).toEqual([[g, f]]);
       const late = randomUUID();
       await push(db, pushContext(), [household(1, 'Mai Văn Một', {}, late)]);
-      const grown = (await openClusters(db)).find((x) => (x.data?.recordIds as string[]).includes(a));
+      const grown = (await openClusters(db)).find((x) => (x.data!.recordIds as string[]).includes(a));
       expect(new Set(grown?.data?.recordIds as string[])).toEqual(new Set([a, b, c, late]));
       expect(await openClusters(db)).toHaveLength(2);
     });
@@ -232,7 +232,7 @@ for (const engine of engines) {
         await push(db, pushContext(), [household(1, name, {}, existing)]);
         const [x, y] = [randomUUID(), randomUUID()];
         await Promise.all([push(db, pushContext(), [household(1, name, {}, x)]), push(db, pushContext(), [household(1, name, {}, y)])]);
-        const mine = (await openClusters(db)).filter((c) => (c.data?.recordIds as string[]).includes(existing));
+        const mine = (await openClusters(db)).filter((c) => (c.data!.recordIds as string[]).includes(existing));
         expect(mine).toHaveLength(1);
         expect(new Set(mine[0]?.data?.recordIds as string[])).toEqual(new Set([existing, x, y]));
       }

@@ -70,7 +70,7 @@ function good(rng: Rng, households: readonly string[]): Good {
 const POISONS: readonly ((m: Mutation, rng: Rng) => unknown)[] = [
   (m) => withOp(m, (op) => ({ ...op, fields: { ...op.fields, headName: [123, 0] } })),
   (m) => withOp(m, (op) => ({ ...op, fields: { ...op.fields, khongCo: ['x', 0] } })),
-  (m) => withOp(m, (op) => ({ ...op, fields: { ...op.fields, ['head\u0000Name']: ['x', 0] } })),
+  (m) => withOp(m, (op) => ({ ...op, fields: { ...op.fields, 'head\u0000Name': ['x', 0] } })),
   (m) => withOp(m, (op) => ({ ...op, id: `${op.id}\u0000` })),
   (m) => ({ ...m, id: `${m.id}\u0000` }),
   (m) => withOp(m, (op) => ({ ...op, id: 'không-phải-uuid' })),

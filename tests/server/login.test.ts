@@ -77,7 +77,7 @@ function countingHasher(options: { hold: boolean } = { hold: false }) {
   };
   const releaseAll = () => {
     holding = false;
-    held.splice(0).forEach((release) => release());
+    for (const release of held.splice(0)) release();
   };
   return { hasher, counts, releaseAll };
 }

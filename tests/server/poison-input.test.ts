@@ -17,10 +17,8 @@ import { LY_SON, createMutation, distributionData, memberFields, mutation, patch
 const engines = await storageEngines('poison input');
 
 /** `{"a":{"a":…1…}}` as JSON text, built without recursion (JSON.stringify itself overflows deep enough). */
-export const deepJsonText = (depth: number) => `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;
+const deepJsonText = (depth: number) => `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;
 const deepValue = (depth: number): unknown => JSON.parse(deepJsonText(depth));
-
-const surveyFields = (householdId: string, data: unknown) => ({ communeCode: LY_SON, kind: 'survey', subjectId: householdId, note: '', data });
 
 /** The inputs of #9.5, each a mutation sent after a good one, with what its rejection must name. */
 function nulInputs(householdId: string, handoutId: string) {
@@ -32,7 +30,7 @@ function nulInputs(householdId: string, handoutId: string) {
     'roundId with a lone surrogate': { raw: mutation(0, handout({ roundId: 'lu\ud800' })), reason: /roundId: Đợt cứu trợ chứa ký tự/ },
     'mutation id with NUL': { raw: { ...good, id: `${randomUUID()}\u0000` }, reason: /^Thay đổi không hợp lệ — id: Mã không hợp lệ$/ },
     'op id with NUL': { raw: { ...good, op: { ...good.op, id: `${randomUUID()}\u0000` } }, reason: /op\.id: Mã không hợp lệ/ },
-    'field name with NUL': { raw: patchMutation(0, householdId, { ['no\u0000tes']: 'x' }), reason: /op\.fields\.no\\u0000tes: Tên trường chứa ký tự điều khiển/ },
+    'field name with NUL': { raw: patchMutation(0, householdId, { 'no\u0000tes': 'x' }), reason: /op\.fields\.no\\u0000tes: Tên trường chứa ký tự điều khiển/ },
     'head name with NUL': { raw: createMutation(0, { headName: 'Nguyễn\u0000Văn' }), reason: /headName: Họ tên chủ hộ chứa ký tự không lưu được/ },
     'void target with NUL': { raw: mutation(0, { kind: 'void', id: randomUUID(), data: { communeCode: LY_SON, target: `${handoutId}\u0000`, reason: 'Phát nhầm' } }), reason: /target: Mã không hợp lệ/ },
     'stamp with NUL': { raw: { ...good, stamp: '1-0001-\u0000' }, reason: /stamp: Dấu thời gian chứa ký tự điều khiển/ },

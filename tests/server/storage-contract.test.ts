@@ -1,6 +1,6 @@
 /**
  * One contract suite for the server's storage and sync logic, run against SQLite and a real PostgreSQL. Test names
- * carry the SYNC.md guarantee they check: [G1] exactly once, [G2] rejections answered, [G3] field merge and
+ * carry the docs/sync.md guarantee they check: [G1] exactly once, [G2] rejections answered, [G3] field merge and
  * conflicts, [G4] relief as append-only events, [G5] scope, [G6] resumable pull.
  */
 import { randomUUID } from 'node:crypto';
@@ -248,7 +248,7 @@ for (const engine of engines) {
         for (const value of ['A', 'B', 'C']) await push(db, pushContext(), [patchMutation(1, id, { address: value }, 1)]);
         const conflicts = (await changes(db)).filter((c) => c.type === 'conflict');
         expect(conflicts).toHaveLength(1);
-        expect((conflicts[0]?.data?.candidates as { value: string }[]).map((c) => c.value)).toEqual(['A', 'B', 'C']);
+        expect((conflicts[0]!.data!.candidates as { value: string }[]).map((c) => c.value)).toEqual(['A', 'B', 'C']);
       });
 
       it('[G3] a commune officer resolves a conflict: the value is written as a new change and the conflict closes', async () => {
@@ -558,7 +558,7 @@ for (const engine of engines) {
         const late = await push(db, pushContext(), [patchMutation(1, id, { address: 'Tổ 12 (đã xác minh)' }, v2)]);
         expect(late.results[0]).toEqual({ seq: 1, status: 'conflict', fields: ['address'] });
         const conflict = (await changes(db)).find((c) => c.type === 'conflict');
-        expect((conflict?.data?.candidates as { value: string }[]).map((c) => c.value)).toEqual(['Tổ 5', 'Tổ 7', 'Tổ 12 (đã xác minh)']);
+        expect((conflict!.data!.candidates as { value: string }[]).map((c) => c.value)).toEqual(['Tổ 5', 'Tổ 7', 'Tổ 12 (đã xác minh)']);
       });
 
       it('a submitted or approved survey can no longer be edited', async () => {

@@ -1,5 +1,6 @@
 // Whether a person lives in a commune or village of the DTTS & MN ĐBKK area (Art. 5(5)(b) and 5(7)). A direct
-// answer wins; otherwise the province's configurable list is consulted, which is provisional (RULES.md §6).
+// answer wins; otherwise the province's configurable list is consulted, which is provisional (docs/sources.md,
+// "Areas and institutions since 2025").
 import type { Bilingual } from '../common/rule';
 import type { RuleSnapshot } from '../packs/resolve';
 import type { SpecialDifficultyAreaRule } from '../packs/types';

@@ -96,7 +96,7 @@ const CONDITIONS: Record<AllowanceCategoryCode, Condition> = {
   'disability-severe': ({ person: p, date }) => disability(p, date, 'severe'),
   'disability-especially-severe-child-or-elderly': (c, age) => childOrElderly(c, age, () => disability(c.person, c.date, 'especially-severe')),
   'disability-severe-child-or-elderly': (c, age) => childOrElderly(c, age, () => disability(c.person, c.date, 'severe')),
-  'child-under-3-ethnic-area': (c, age, _rule, all) => {
+  'child-under-3-ethnic-area': (c, _age, _rule, all) => {
     const p = c.person;
     if (!isPoorOrNear(p)) return no('không thuộc hộ nghèo, cận nghèo', 'not in a poor or near-poor household');
     const covered = (['orphan-under-4', 'orphan-4-to-16', 'hiv-child-under-4', 'hiv-child-4-to-16', 'disability-especially-severe-child-or-elderly', 'disability-severe-child-or-elderly'] as const)

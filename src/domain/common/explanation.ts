@@ -9,7 +9,7 @@ export interface Explanation {
   readonly rules: readonly CitedRule[];
   /** The inputs that mattered, by name, as given or as derived. */
   readonly inputsUsed: Readonly<Record<string, unknown>>;
-  /** True when any rule relied on is marked provisional (RULES.md [U]). */
+  /** True when any rule relied on is marked provisional ([U] in docs/sources.md). */
   readonly provisional: boolean;
   /** What was uncertain, in both languages (empty when nothing was). */
   readonly provisionalNotes: readonly Bilingual[];

@@ -2,7 +2,7 @@
 import type { IsoDate } from './dates';
 
 /**
- * How sure we are of a rule, from the markers of RULES.md:
+ * How sure we are of a rule, from the markers of docs/sources.md:
  * - 'verified'    [V]      stated in a retrieved legal text;
  * - 'secondary'   [V-sec]  stated only in secondary sources that agree with each other;
  * - 'provisional' [U]      uncertain: kept as data so an officer can correct it; every answer using it says so.
@@ -19,7 +19,7 @@ export interface LegalBasis {
   readonly document: string;
   /** e.g. 'Điều 6 khoản 1' / 'Art. 6(1)' */
   readonly article: string;
-  /** Source ids of RULES.md (PD20, D76a, …), so a reader can find where the number came from. */
+  /** Source ids of docs/sources.md (PD20, D76a, …), so a reader can find where the number came from. */
   readonly sources?: readonly string[];
 }
 

@@ -6,6 +6,6 @@ import type { LegalBasis } from '../common/rule';
 
 export function riceKgPerPersonMonth(dateIso: string, occasion: 'tet' | 'hardship'): { kg: number; legalBasis: LegalBasis } | undefined {
   const rule = resolveRules(dateIso).emergency(occasion === 'tet' ? 'food-tet' : 'food-hardship');
-  if (!rule || rule.amount.kind !== 'rice') return undefined;
+  if (rule?.amount.kind !== 'rice') return undefined;
   return { kg: rule.amount.kgPerPersonPerMonth, legalBasis: rule.legalBasis };
 }

@@ -1,5 +1,5 @@
 /**
- * @module A same-field conflict (SYNC.md guarantee 3), made by the server: the committed value stays in the
+ * @module A same-field conflict (docs/sync.md, G3), made by the server: the committed value stays in the
  * record as the provisional one, and every candidate is kept here until a commune officer decides.
  */
 import * as v from 'valibot';

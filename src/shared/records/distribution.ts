@@ -1,5 +1,5 @@
 /**
- * @module Relief handed out (SYNC.md guarantee 4): an append-only event. Stored once per id; a second handout of
+ * @module Relief handed out (docs/sync.md, G4): an append-only event. Stored once per id; a second handout of
  * the same item to the same household in the same round is stored and flagged, never refused; a mistake is
  * corrected by a void event, never by deleting.
  */

@@ -1,5 +1,5 @@
 /** English, the second language. */
-import type { Messages } from './index';
+import type { Messages } from './types';
 
 export const en: Messages = {
   appName: 'An Sinh',

@@ -6,11 +6,9 @@ import { useSyncExternalStore } from 'react';
 import { settings, type Language } from '../../db/settings';
 import { vi } from './vi';
 import { en } from './en';
+import type { Messages } from './types';
 
-type Widen<T> = {
-  [K in keyof T]: T[K] extends (...args: infer A) => string ? (...args: A) => string : T[K] extends string ? string : { [L in keyof T[K]]: string };
-};
-export type Messages = Widen<typeof vi>;
+export type { Messages } from './types';
 
 const dictionaries: Record<Language, Messages> = { vi, en };
 let current: Language = 'vi';

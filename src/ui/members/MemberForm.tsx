@@ -117,7 +117,10 @@ export function MemberForm(props: {
 
   const err = (key: keyof Issues) => issues[key]?.[0];
   return (
-    <form class="card" onSubmit={(e) => (e.preventDefault(), void save(false))} noValidate>
+    <form class="card" onSubmit={(e) => {
+        e.preventDefault();
+        void save(false);
+      }} noValidate>
       <div class="grid-2">
         <TextField name="fullName" label={t.fullName} value={draft.fullName} onInput={set('fullName')} error={err('fullName')} />
         <SelectField name="sex" label={t.sex} value={draft.sex} placeholder="—" options={[['male', t.male], ['female', t.female]]} onChange={set('sex')} error={err('sex')} />

@@ -1,7 +1,6 @@
 /** @module Adds a member to a household, or edits one. */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useNavigate } from '@tanstack/react-router';
-import * as v from 'valibot';
 import { getHousehold } from '../../db/households';
 import { getMember } from '../../db/members';
 import { db, useCan } from '../services';

@@ -17,7 +17,7 @@ import { ChunkOutOfOrderError, HashMismatchError } from '../attachments/file-sto
 import { errorResponse } from './errors';
 import { can, notPermitted } from '../../../src/shared/permissions';
 import { requireUser } from './auth';
-import type { AppDeps, AppEnv } from './app';
+import type { AppDeps, AppEnv } from './deps';
 import { rateLimiter, type RateLimit } from './rate-limit';
 
 /**
@@ -87,7 +87,7 @@ export function attachmentRoutes(deps: AppDeps) {
     const hash = c.req.param('hash');
     const access = files && v.is(Sha256Hex, hash) ? await attachmentAccess(deps.db, hash) : undefined;
     const scope = new Set(c.get('user').communes.map((x) => x.code));
-    const bytes = access && access.communes.some((commune) => scope.has(commune)) ? await files?.read(hash) : undefined;
+    const bytes = access?.communes.some((commune) => scope.has(commune)) ? await files?.read(hash) : undefined;
     if (!access || !bytes) return errorResponse(c, 404, 'not_found', 'Không có tệp này.');
     return c.body(new Uint8Array(bytes), 200, { 'Content-Type': access.mime });
   });

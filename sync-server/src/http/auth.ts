@@ -12,7 +12,7 @@ import { hashToken, newToken } from '../auth/tokens';
 import { createSession, deleteSession, findSessionUser } from '../store/sessions';
 import { findUserById, findUserByUsername, sessionUserOf, setPasswordHash } from '../store/users';
 import { errorResponse } from './errors';
-import type { AppDeps, AppEnv } from './app';
+import type { AppDeps, AppEnv } from './deps';
 import { readJson } from './read-json';
 import { DEFAULT_LOGIN_LIMITS, loginLimiter, retryMessage } from './login-limit';
 import { clientAddress } from './client-address';

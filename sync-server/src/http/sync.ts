@@ -16,7 +16,7 @@ import { pull, serializeChanges } from '../sync/pull';
 import { sendJsonText } from './send-json';
 import { errorResponse } from './errors';
 import { requireUser } from './auth';
-import type { AppDeps, AppEnv } from './app';
+import type { AppDeps, AppEnv } from './deps';
 import { readJson } from './read-json';
 import { DEFAULT_SYNC_RATE, rateLimiter } from './rate-limit';
 

@@ -1,5 +1,5 @@
 /**
- * @module One page of changes for the communes a device asks for, each from its own cursor (SYNC.md guarantee 6),
+ * @module One page of changes for the communes a device asks for, each from its own cursor (docs/sync.md, G6),
  * bounded by rows and bytes. The device stores the page and the new cursors in one transaction, so a cut-off
  * pull resumes where it stopped. A cursor older than the commune's kept history gets a reset: the commune is
  * sent again from the start and the device drops what it had.

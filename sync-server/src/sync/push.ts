@@ -1,5 +1,5 @@
 /**
- * @module Exactly-once push (SYNC.md guarantees 1, 2, 5). The whole batch runs in one transaction with the
+ * @module Exactly-once push (docs/sync.md, G1, G2, G5). The whole batch runs in one transaction with the
  * device's last seq: a mutation at or below it was answered before and gets its stored answer again; the next
  * one is applied, merged with a conflict, or rejected with a reason — and either way advances the seq, so a
  * rejection never blocks the queue. A batch that starts beyond last seq + 1 is a gap: nothing is applied. A

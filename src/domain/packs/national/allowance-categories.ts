@@ -1,5 +1,5 @@
 // Beneficiary categories of Art. 5 and coefficients of Art. 6 of Decree 20/2021 (unchanged by Decree 76/2024,
-// which changed only M). All [V] from the codified text (RULES.md §1.2, source PD20).
+// which changed only M). All [V] from the codified text (docs/sources.md, "Monthly allowance": PD20).
 import { DOC } from '../legal-documents';
 import type { AllowanceCategoryRule } from '../types';
 

@@ -1,5 +1,6 @@
 // Kinh phí hỗ trợ chăm sóc, nuôi dưỡng: minimum levels of Art. 20 of Decree 20/2021, as coefficients of M.
-// All [V] (RULES.md §1.3, source PD20 §Điều 6.1.NĐ.20). Paid to the carer, on top of the person's own allowance.
+// All [V] (docs/sources.md, "Care allowances": PD20 §Điều 6.1.NĐ.20). Paid to the carer, on top of the person's
+// own allowance.
 import { DOC } from '../legal-documents';
 import type { CareAllowanceRule } from '../types';
 

@@ -1,5 +1,5 @@
 // Who decides each support, by date. Since 1/7/2025 there are no districts (province → commune): Decree 147/2025
-// gave the monthly allowance to the commune chairman (until the end of 1/3/2027). Where RULES.md found nothing
+// gave the monthly allowance to the commune chairman (until the end of 1/3/2027). Where the sources say nothing
 // (emergency burial, out-of-residence injury, and everything after 1/3/2027) the commune chairman is provisional.
 import type { Bilingual } from '../../common/rule';
 import { DOC } from '../legal-documents';
@@ -79,7 +79,8 @@ export const DECIDERS: readonly DeciderRule[] = [
   decider({ action: 'emergency-injury-outside-residence', role: 'commune-chairman-where-treated', from: '2025-07-01', document: ND20, article: 'Điều 13 khoản 2 (cấp huyện đã bỏ)', sources: [], status: 'provisional', deadline: days(2, false), note: UNCERTAIN_AFTER_REFORM }),
   decider({ action: 'emergency-burial', role: 'district-chairman', from: '2021-07-01', to: '2025-06-30', document: ND20, article: 'Điều 14 khoản 3 / Art. 14(3)', sources: ['PD20', 'EMbur'], status: 'verified', deadline: days(3, true) }),
   decider({ action: 'emergency-burial', role: 'commune-chairman', from: '2025-07-01', document: ND20, article: 'Điều 14 khoản 3 (cấp huyện đã bỏ)', sources: [], status: 'provisional', deadline: days(3, true), note: UNCERTAIN_AFTER_REFORM }),
-  // Art. 11 burial of a monthly beneficiary: RULES.md does not say who decides; district, then commune (both [U]).
+  // Art. 11 burial of a monthly beneficiary: the sources (docs/sources.md) do not say who decides; district, then
+  // commune (both [U]).
   decider({ action: 'beneficiary-burial', role: 'district-chairman', from: '2021-07-01', to: '2025-06-30', document: ND20, article: 'Điều 11 / Art. 11', sources: [], status: 'provisional', note: { vi: 'RULES.md không ghi người quyết định.', en: 'RULES.md does not record who decides.' } }),
   decider({ action: 'beneficiary-burial', role: 'commune-chairman', from: '2025-07-01', document: ND147, article: 'phân định thẩm quyền (suy luận)', sources: ['D147b'], status: 'provisional', note: UNCERTAIN_AFTER_REFORM }),
 ];

@@ -1,5 +1,6 @@
 // Emergency support, Decree 20/2021 Chapter III (Art. 12–17) and the burial support of Art. 11. All amounts are
-// minimums; all [V] from PD20 cross-checked with EMfood, EMhouse, EMbur, D76b and BURm (RULES.md §2 and §1.4).
+// minimums; all [V] from PD20 cross-checked with EMfood, EMhouse, EMbur, D76b and BURm (docs/sources.md,
+// "Emergency support and burial").
 import { DOC } from '../legal-documents';
 import type { EmergencyRule } from '../emergency-types';
 

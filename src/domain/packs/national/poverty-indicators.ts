@@ -1,5 +1,6 @@
-// The 12 deprivation indicators of each poverty standard. Names are [V]; every threshold is [U] (RULES.md §3.1:
-// "verify against Decree 07/2021 Art. 3(1)(b)"), so each rule is provisional and its params can be corrected here.
+// The 12 deprivation indicators of each poverty standard. Names are [V]; every threshold is [U] (docs/sources.md,
+// "Poverty standards": to verify against Decree 07/2021 Art. 3(1)(b)), so each rule is provisional and its params
+// can be corrected here.
 import type { LegalBasis } from '../../common/rule';
 import { DOC } from '../legal-documents';
 import type { AnyIndicatorRule, IndicatorCode, IndicatorParams, IndicatorRule } from '../poverty-types';
@@ -139,7 +140,8 @@ const CODES_2022: readonly IndicatorCode[] = [
   'housing-quality', 'housing-area', 'water', 'sanitation', 'telecom', 'information-devices',
 ];
 
-// Decree 351/2025 drops "information devices" and adds household waste treatment (RULES.md §3.2, [V-sec] direction).
+// Decree 351/2025 drops "information devices" and adds household waste treatment ([V-sec], docs/sources.md,
+// "Poverty standards").
 const CODES_2027: readonly IndicatorCode[] = [
   'employment', 'dependents', 'health-insurance', 'nutrition', 'adult-education', 'child-schooling',
   'housing-area', 'housing-quality', 'telecom', 'water', 'sanitation', 'waste-treatment',

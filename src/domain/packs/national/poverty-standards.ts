@@ -1,5 +1,6 @@
-// Multidimensional poverty standards by review date (RULES.md §3). The 2022–2025 standard is applied through
-// 31/12/2026 (Decree 351/2025 keeps it for 2026); the 2027–2030 standard of Decree 351/2025 applies from 1/1/2027.
+// Multidimensional poverty standards by review date (docs/sources.md, "Poverty standards"). The 2022–2025 standard
+// is applied through 31/12/2026 (Decree 351/2025 keeps it for 2026); the 2027–2030 standard of Decree 351/2025
+// applies from 1/1/2027.
 import { DOC } from '../legal-documents';
 import type { PovertyStandardRule } from '../poverty-types';
 import { INDICATORS_2022, INDICATORS_2027 } from './poverty-indicators';

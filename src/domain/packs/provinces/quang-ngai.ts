@@ -1,4 +1,4 @@
-// Quảng Ngãi (merged with Kon Tum from 1/7/2025; 96 commune-level units). RULES.md found no local standard level or
+// Quảng Ngãi (merged with Kon Tum from 1/7/2025; 96 commune-level units). The sources found no local standard level or
 // top-up for Quảng Ngãi, and the DTTS & MN ĐBKK list has not been mapped to the merged communes: the lists below are
 // empty and provisional. An officer fills them here (or the app loads a corrected pack) without a code change.
 import type { ProvincialPack } from '../pack';

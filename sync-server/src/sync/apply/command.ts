@@ -15,7 +15,7 @@ export async function applyCommand(
   op: { id: string; command: CaseCommand; comment?: string | undefined },
 ): Promise<ApplyOutcome> {
   const record = await getRecord(tx, op.id);
-  if (!record || record.type !== 'case' || !context.scope.has(record.commune)) return rejected(OUT_OF_SCOPE);
+  if (record?.type !== 'case' || !context.scope.has(record.commune)) return rejected(OUT_OF_SCOPE);
   if (record.deleted) return rejected('Hồ sơ đã bị xóa.');
   const status = (record.data.status ?? 'draft') as CaseStatus;
   const check = checkTransition(status, op.command, context.role, op.comment);

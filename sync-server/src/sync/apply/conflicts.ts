@@ -1,5 +1,5 @@
 /**
- * @module Same-field conflicts (SYNC.md guarantee 3): the committed value stays; a conflict record holds every
+ * @module Same-field conflicts (docs/sync.md, G3): the committed value stays; a conflict record holds every
  * candidate — value, user, device, stamp — for a commune officer. One open conflict per record field: a third
  * device's value joins the same conflict.
  *

@@ -111,7 +111,7 @@ async function loadCluster(tx: SqlExecutor, batch: Batch, id: string): Promise<T
   const pending = batch.get(id);
   if (pending) return pending;
   const stored = await getRecord(tx, id);
-  if (!stored || stored.type !== 'duplicate' || stored.deleted) return undefined;
+  if (stored?.type !== 'duplicate' || stored.deleted) return undefined;
   const { data, version: _version, ...record } = stored;
   const touched: Touched = { record, data: data as DuplicateData };
   batch.set(id, touched);

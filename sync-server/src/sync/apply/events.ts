@@ -1,5 +1,5 @@
 /**
- * @module Relief handouts as append-only events (SYNC.md guarantee 4). Stored once per event id, whoever sends
+ * @module Relief handouts as append-only events (docs/sync.md, G4). Stored once per event id, whoever sends
  * it; a second active handout of the same item to the same household in the same round is stored and both are
  * flagged for the commune officer's review — never refused. A void event corrects a mistake; nothing is deleted.
  *
@@ -30,7 +30,7 @@ export async function applyDistribution(tx: SqlExecutor, context: MutationContex
   const future = futureDateIssue('distribution', data, context.now);
   if (future) return rejected(future);
   const household = await getRecord(tx, data.householdId);
-  if (!household || household.type !== 'household' || household.commune !== data.communeCode) {
+  if (household?.type !== 'household' || household.commune !== data.communeCode) {
     return rejected('Không tìm thấy hộ nhận trong xã này; hãy đồng bộ lại hoặc ghi hộ vào danh sách trước.');
   }
 
@@ -60,7 +60,7 @@ export async function applyVoid(tx: SqlExecutor, context: MutationContext, op: {
   if (!parsed.success) return rejected(`Yêu cầu hủy không hợp lệ — ${describeIssues(parsed.issues)}`);
   const data = parsed.output;
   const found = await getRecord(tx, data.target);
-  if (!found || found.type !== 'distribution' || !context.scope.has(found.commune)) return rejected(OUT_OF_SCOPE);
+  if (found?.type !== 'distribution' || !context.scope.has(found.commune)) return rejected(OUT_OF_SCOPE);
   // Read again under its key's lock: a second handout of the same key may have flagged it meanwhile.
   await tx.lock(handoutLock(found.commune, found.data as Distribution));
   const target = (await getRecord(tx, data.target)) ?? found;

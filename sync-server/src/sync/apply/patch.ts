@@ -1,5 +1,5 @@
 /**
- * @module Field-by-field merge of an editable record (SYNC.md guarantee 3). Each patched field carries the record
+ * @module Field-by-field merge of an editable record (docs/sync.md, G3). Each patched field carries the record
  * version its user saw (its base). A field nobody else changed since the base is applied; the same value is
  * nothing to do; another device's newer value makes a conflict and the committed value stays. Device clocks
  * play no part, so a tablet set in the future cannot win.

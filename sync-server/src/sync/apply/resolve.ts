@@ -33,7 +33,7 @@ export async function applyResolve(
   const kind = found?.type === 'duplicate' ? 'duplicate' : 'conflict';
   if (!can(context.role, kind, 'resolve')) return rejected(notPermitted(context.role, kind, 'resolve'));
   if (found?.type === 'duplicate' && context.scope.has(found.commune)) return decideDuplicate(tx, context, found, op.value);
-  if (!found || found.type !== 'conflict') return rejected(OUT_OF_SCOPE);
+  if (found?.type !== 'conflict') return rejected(OUT_OF_SCOPE);
   await tx.lock(recordLock((found.data as ConflictData).recordId));
   const conflict = await getRecord(tx, op.id);
   if (!conflict || !context.scope.has(conflict.commune)) return rejected(OUT_OF_SCOPE);

@@ -22,7 +22,7 @@ export async function classifySurveyCase(tx: SqlExecutor, householdId: string, d
   const parsed = v.safeParse(SurveyCaseData, data);
   if (!parsed.success) return { ok: false, reason: `Phiếu rà soát không hợp lệ — data.${describeIssues(parsed.issues)}` };
   const household = await getRecord(tx, householdId);
-  if (!household || household.type !== 'household') return { ok: false, reason: 'Không tìm thấy hộ gia đình của phiếu rà soát.' };
+  if (household?.type !== 'household') return { ok: false, reason: 'Không tìm thấy hộ gia đình của phiếu rà soát.' };
   const members = (await childrenOf(tx, householdId))
     .filter((r) => r.type === 'member' && !r.deleted)
     .flatMap((r) => {
