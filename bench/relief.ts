@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { openDb } from '../src/db/database';
 import { handOut } from '../src/db/relief';
+import type { DistributionData } from '../src/shared/records/distribution';
 import { saveHousehold } from '../src/db/households';
 import { syncOnce } from '../src/sync/engine';
 import { encodeBody, fetchTransport, type Transport } from '../src/sync/transport';
@@ -61,7 +62,7 @@ const measuring: Transport = {
 await syncOnce({ db: device, transport: measuring, token, communes: [LY_SON], clock: Date.now });
 
 console.log('\n## Relief on the wire');
-const handout = (i: number) => ({ communeCode: LY_SON, householdId: households[i % 50]!, roundId: 'bench-round', item: 'rice', itemName: 'Gạo', quantity: 60, unit: 'kg', recipientName: `Người Nhận ${i}`, recipientRelation: 'chủ hộ', handedOutAt: 1_760_000_000_000 + i * 60_000 });
+const handout = (i: number): DistributionData => ({ communeCode: LY_SON, householdId: households[i % 50]!, roundId: 'bench-round', item: 'rice', itemName: 'Gạo', quantity: 60, unit: 'kg', recipientName: `Người Nhận ${i}`, recipientRelation: 'chủ hộ', handedOutAt: 1_760_000_000_000 + i * 60_000 });
 requestBytes = 0;
 for (let i = 0; i < 200; i++) await handOut(device, { ...handout(i), roundId: 'round-a' }, undefined, 1_760_000_000_000 + i);
 await syncOnce({ db: device, transport: measuring, token, communes: [LY_SON], clock: Date.now });

@@ -1,6 +1,6 @@
 /** @module Households on the device: validated reads and the save used by the household form. */
-import * as v from 'valibot';
-import { HouseholdFields } from '../shared/records/household';
+import type * as v from 'valibot';
+import type { HouseholdFields } from '../shared/records/household';
 import type { AnSinhDb } from './database';
 import { UnreadableRecordError } from './errors';
 import { editableRecordsOf, type Listed, type Local } from './records';

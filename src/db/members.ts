@@ -1,6 +1,6 @@
 /** @module Members on the device: validated reads, the save used by the member form, duplicates at entry. */
-import * as v from 'valibot';
-import { MemberFields } from '../shared/records/member';
+import type * as v from 'valibot';
+import type { MemberFields } from '../shared/records/member';
 import { findDuplicates, type DuplicateCandidate } from '../shared/search/duplicates';
 import type { AnSinhDb } from './database';
 import { editableRecordsOf, type Local } from './records';

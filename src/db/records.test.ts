@@ -4,7 +4,7 @@ import { editableRecordsOf, recordsOf } from './records';
 import { damages, emergencies, emergencyWithRelief, reliefRounds } from './relief';
 import { surveysOf } from './cases';
 import { saveHousehold } from './households';
-import { householdFields, surveyCaseFields } from '../../tests/support/fixtures';
+import { householdFields, surveyAnswers, surveyCaseFields } from '../../tests/support/fixtures';
 
 const fresh = freshDeviceDatabases('records');
 const NOW = Date.parse('2026-10-20T08:00:00+07:00');
@@ -80,7 +80,7 @@ describe('typed reads and saves built from a kind declaration', () => {
     const noAnswers = await cases.save(db, surveyCaseFields(household.id, { result: 'poor' }), { now: NOW });
     expect(noAnswers.ok).toBe(false);
     expect(noAnswers.ok ? [] : Object.keys(noAnswers.issues).sort()).toEqual(['data.answers', 'data.result']);
-    const tooMany = await cases.save(db, surveyCaseFields(household.id, { answers: { ...surveyCaseFields(household.id).data.answers, malnourished: Array.from({ length: 101 }, (_, i) => `m${i}`) } }), { now: NOW });
+    const tooMany = await cases.save(db, surveyCaseFields(household.id, { answers: { ...surveyAnswers(), malnourished: Array.from({ length: 101 }, (_, i) => `m${i}`) } }), { now: NOW });
     expect(tooMany.ok).toBe(false);
     expect((await cases.save(db, surveyCaseFields(household.id), { now: NOW })).ok).toBe(true);
     expect((await cases.save(db, { ...surveyCaseFields(household.id), kind: 'allowance', data: { category: '5(1)' } }, { now: NOW })).ok).toBe(true);
