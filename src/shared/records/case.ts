@@ -11,7 +11,7 @@ export const CaseFields = v.object({
   kind: v.picklist(['survey', 'allowance']),
   /** The household (survey) or member (allowance) the case is about. */
   subjectId: Uuid,
-  note: trimmed(2000, 'Ghi chú'),
+  note: trimmed(2000, 'notes'),
   /** The case's own answers (survey facts, proposal details), validated by the feature that owns them; bounded. */
   data: jsonObject(),
 });

@@ -15,7 +15,7 @@ import { emergencyWithRelief } from '../../db/relief';
 import { newId } from '../../shared/ids';
 import { communeHouseholds, findHouseholds } from '../../db/search';
 import { db, useCan } from '../services';
-import { useLanguage, useT } from '../i18n';
+import { useLanguage, useT, useSay } from '../i18n';
 import { formatVnd } from '../format';
 import { formatVnDate, todayIso } from '../dates';
 import { CheckField, SelectField, TextField } from '../fields';
@@ -32,6 +32,7 @@ export function entitlementsOf(event: Pick<EmergencyFields, 'type' | 'date'>, da
 
 export function EmergencyPage({ id }: { id: string }) {
   const t = useT();
+  const say = useSay();
   const may = { damage: useCan('damage', 'create'), round: useCan('relief_round', 'create') };
   const lang = useLanguage();
   const navigate = useNavigate();
@@ -51,7 +52,7 @@ export function EmergencyPage({ id }: { id: string }) {
       emergencyId: id,
       name: `${t.emergencyTypes[eventFields.type]} ${formatVnDate(eventFields.date)}`,
       date: todayIso(),
-      items: [{ item: 'rice', itemName: 'Gạo', unit: 'kg', available: 0, source: 'budget' }],
+      items: [{ item: 'rice', itemName: t.rice, unit: 'kg', available: 0, source: 'budget' }],
       plannedHouseholdIds: (state!.damages ?? []).flatMap((d) => (d.householdId ? [String(d.householdId)] : [])),
     };
     // Dated today by this tablet's clock: refused here, as the server would, when that clock runs ahead.
@@ -130,6 +131,7 @@ export function EmergencyPage({ id }: { id: string }) {
 
 function DamageForm({ event, onDone }: { event: { id: string; communeCode: string; type: unknown; date: unknown }; onDone: () => void }) {
   const t = useT();
+  const say = useSay();
   const lang = useLanguage();
   const rows = useLiveQuery(() => communeHouseholds(db, event.communeCode), [event.communeCode]);
   const [query, setQuery] = useState('');
@@ -179,7 +181,7 @@ function DamageForm({ event, onDone }: { event: { id: string; communeCode: strin
     <form class="card" onSubmit={(e) => void save(e)} noValidate data-testid="damage-form">
       {clockIssue && (
         <p class="error" role="alert">
-          {clockIssue}
+          {say(clockIssue)}
         </p>
       )}
       {!household ? (
@@ -219,7 +221,7 @@ function DamageForm({ event, onDone }: { event: { id: string; communeCode: strin
           <CheckField name="hasOtherHome" label={t.hasOtherHome} checked={f.hasOtherHome} onChange={set('hasOtherHome')} />
           <CheckField name="relocationOrdered" label={t.relocationOrdered} checked={f.relocationOrdered} onChange={set('relocationOrdered')} />
           <CheckField name="severeDamage" label={t.severeDamage} checked={f.severeDamage} onChange={set('severeDamage')} />
-          {damage && !damage.success && <p class="error">{damage.issues[0]?.message}</p>}
+          {damage && !damage.success && <p class="error">{say(damage.issues[0]?.message ?? '')}</p>}
           {answer && (
             <div class="result" data-testid="entitlements">
               <h3>{t.entitlements}</h3>
@@ -254,6 +256,7 @@ function DamageForm({ event, onDone }: { event: { id: string; communeCode: strin
  */
 function FoodList({ event, damages }: { event: Pick<EmergencyFields, 'type' | 'date'>; damages: readonly Record<string, unknown>[] }) {
   const t = useT();
+  const say = useSay();
   const rows = damages
     .map((d) => ({ d, answer: entitlementsOf(event, v.parse(DamageFields, d)) }))
     .filter(({ d }) => Number(d.hungryMembers) > 0)

@@ -9,11 +9,12 @@ import { ReliefRoundFields, type RoundItem } from '../../shared/records/emergenc
 import { savePatch } from '../../db/outbox';
 import { communeHouseholds, findHouseholds } from '../../db/search';
 import { db } from '../services';
-import { useT } from '../i18n';
+import { useT, useSay } from '../i18n';
 import { SelectField, TextField } from '../fields';
 
 export function RoundEditor(props: { id: string; round: v.InferOutput<typeof ReliefRoundFields>; onDone: () => void }) {
   const t = useT();
+  const say = useSay();
   const [items, setItems] = useState<RoundItem[]>(props.round.items);
   const [planned, setPlanned] = useState<string[]>(props.round.plannedHouseholdIds);
   const [query, setQuery] = useState('');
@@ -66,7 +67,7 @@ export function RoundEditor(props: { id: string; round: v.InferOutput<typeof Rel
           </li>
         ))}
       </ul>
-      {error && <p class="error">{error}</p>}
+      {error && <p class="error">{say(error)}</p>}
       <div class="actions">
         <button type="button" onClick={() => void save()}>
           {t.save}

@@ -14,7 +14,7 @@ import { handOut, handoutsOfRound, peopleOnRound, roundOf } from '../../db/relie
 import { householdsByIds } from '../../db/households';
 import { voidDistribution } from '../../db/outbox';
 import { db, useCan, useSession } from '../services';
-import { useT } from '../i18n';
+import { useT, useSay } from '../i18n';
 import { formatDateTime, formatVnd } from '../format';
 import { SelectField, TextField } from '../fields';
 import { RoundEditor } from './RoundEditor';
@@ -23,6 +23,7 @@ import { futureDateOnDevice } from '../../db/client-id';
 
 export function RoundPage({ id }: { id: string }) {
   const t = useT();
+  const say = useSay();
   const session = useSession();
   const may = { edit: useCan('relief_round', 'edit'), handOut: useCan('distribution', 'create'), void: useCan('distribution_void', 'create') };
   const [itemIndex, setItemIndex] = useState(0);
@@ -127,6 +128,7 @@ export function RoundPage({ id }: { id: string }) {
 
 function VoidButton({ id, communeCode }: { id: string; communeCode: string }) {
   const t = useT();
+  const say = useSay();
   const [reason, setReason] = useState('');
   const [open, setOpen] = useState(false);
   if (!open)
@@ -155,8 +157,9 @@ function HandoutForm(props: {
   onDone: () => void;
 }) {
   const t = useT();
+  const say = useSay();
   const [recipient, setRecipient] = useState(props.household.headName);
-  const [relation, setRelation] = useState('chủ hộ');
+  const [relation, setRelation] = useState<string>(t.relations['chủ hộ']);
   const [citizenId, setCitizenId] = useState('');
   // Rice: the law's monthly amount per person, pre-filled; cash and goods are typed.
   const [quantity, setQuantity] = useState(props.item.unit === 'kg' && props.riceKgPerPerson ? String(Math.max(1, props.household.members) * props.riceKgPerPerson) : '');
@@ -213,7 +216,7 @@ function HandoutForm(props: {
       )}
       {clockIssue && (
         <p class="error" role="alert" data-testid="handout-clock-issue">
-          {clockIssue}
+          {say(clockIssue)}
         </p>
       )}
       <div class="actions">

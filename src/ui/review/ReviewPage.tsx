@@ -13,16 +13,16 @@ import { pendingRecordIds } from '../../db/queue';
 import { openDuplicateClusters, type DuplicateCluster } from '../../db/duplicates';
 import { decideDuplicate, queueCommand, resolveConflict } from '../../db/outbox';
 import type { Candidate } from '../../shared/records/conflict';
-import { DUPLICATE_REASON_VI } from '../../shared/search/duplicates';
 import { decodeHlc } from '../../shared/hlc';
 import { db, useSession } from '../services';
-import { useT } from '../i18n';
+import { useT, useSay } from '../i18n';
 import { formatDateTime } from '../format';
 import { formatVnDate } from '../dates';
 import { useWorkplace } from '../use-commune';
 
 export function ReviewPage() {
   const t = useT();
+  const say = useSay();
   const session = useSession();
   const { commune } = useWorkplace();
   const state = useLiveQuery(async () => {
@@ -65,6 +65,7 @@ export function ReviewPage() {
 
 function CaseRow(props: { id: string; title: string; householdId: string; date: string; result: string; claimed: string | undefined; pending: boolean }) {
   const t = useT();
+  const say = useSay();
   const [comment, setComment] = useState('');
   const act = async (command: 'approve' | 'return') => {
     await queueCommand(db, props.id, command, comment.trim() || undefined, Date.now());
@@ -99,6 +100,7 @@ function CaseRow(props: { id: string; title: string; householdId: string; date: 
 
 function ConflictRow(props: { id: string; field: string; recordId: string; candidates: Candidate[] }) {
   const t = useT();
+  const say = useSay();
   const [typed, setTyped] = useState('');
   const choose = async (value: unknown) => {
     await resolveConflict(db, props.id, value, Date.now());
@@ -138,6 +140,7 @@ function ConflictRow(props: { id: string; field: string; recordId: string; candi
 
 function DuplicateClusterRow(props: { cluster: DuplicateCluster }) {
   const t = useT();
+  const say = useSay();
   const { cluster } = props;
   const decide = async (value: 'confirmed' | 'dismissed') => {
     await decideDuplicate(db, cluster.id, value, Date.now());
@@ -159,7 +162,7 @@ function DuplicateClusterRow(props: { cluster: DuplicateCluster }) {
             )}
             {m.birthYear ? ` (${m.birthYear})` : ''}
             {cluster.recordType === 'member' && m.householdHead ? ` · ${t.householdOf(m.householdHead)}` : ''}
-            {m.village ? ` · ${m.village}` : ''} — {DUPLICATE_REASON_VI[m.reason]}
+            {m.village ? ` · ${m.village}` : ''} — {say.words.duplicateReasons[m.reason]}
           </li>
         ))}
       </ul>
