@@ -74,7 +74,7 @@ describe('#9.4 a page with one record the device cannot take', () => {
     expect((await db.cursors.get(LY_SON))?.cursor).toBe(4);
     const [entry, ...others] = await db.setAside.toArray();
     expect(others).toEqual([]);
-    expect(entry).toEqual({ id: deep.id, type: 'case', communeCode: LY_SON, version: 3, reason: expect.stringMatching(/^Dữ liệu không đúng định dạng — data: .*lồng nhau quá/), at: 1_000 });
+    expect(entry).toEqual({ id: deep.id, type: 'case', communeCode: LY_SON, version: 3, reason: expect.stringMatching(/^Dữ liệu không đúng định dạng — data: .*lồng nhau quá/), problem: expect.objectContaining({ code: 'setAside.badFormat' }), at: 1_000 });
     // Which record and why, never what it holds.
     expect(JSON.stringify(entry)).not.toContain('Bí Mật');
   });
@@ -85,7 +85,7 @@ describe('#9.4 a page with one record the device cannot take', () => {
     db.use(refuse(refused.id));
     await applySyncResponse(db, page([household(1), refused, household(3)]), 2_000);
     expect((await db.households.toArray()).map((h) => h.version).sort()).toEqual([1, 3]);
-    expect(await db.setAside.toArray()).toEqual([{ id: refused.id, type: 'household', communeCode: LY_SON, version: 2, reason: 'Máy không lưu được bản ghi: dữ liệu có dạng trình duyệt không chép được', at: 2_000 }]);
+    expect(await db.setAside.toArray()).toEqual([{ id: refused.id, type: 'household', communeCode: LY_SON, version: 2, reason: 'Máy không lưu được bản ghi: dữ liệu có dạng trình duyệt không chép được', problem: { code: 'setAside.storeFailed', params: { error: 'DataCloneError' } }, at: 2_000 }]);
     expect((await db.cursors.get(LY_SON))?.cursor).toBe(3);
   });
 

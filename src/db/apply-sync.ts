@@ -6,7 +6,8 @@
  */
 import * as v from 'valibot';
 import { Change, type SyncResponse } from '../shared/protocol';
-import { describeIssues } from '../shared/fields';
+import { issueMessages, message, type Message } from '../shared/messages';
+import { formatVi } from '../shared/messages-vi';
 import { applyFieldValues, type FieldPatch } from '../shared/patch';
 import { refreshHouseholdTerms, withSearchTerms } from './search-terms';
 import { isConnectionLost, isQuotaError } from './errors';
@@ -16,10 +17,11 @@ export async function applySyncResponse(db: AnSinhDb, response: SyncResponse, no
   const tables = [...RECORD_TABLES.map((t) => db[t]), db.outbox, db.rejections, db.cursors, db.setAside];
   await db.transaction('rw', tables, async () => {
     const answered = await db.outbox.where('seq').belowOrEqual(response.lastSeq).toArray();
-    const reasons = new Map(response.results.flatMap((r) => (r.status === 'rejected' ? [[r.seq, r.reason] as const] : [])));
+    const reasons = new Map(response.results.flatMap((r) => (r.status === 'rejected' ? [[r.seq, r] as const] : [])));
     const refused = answered.filter((entry) => reasons.has(entry.seq));
     for (const entry of refused) {
-      await db.rejections.put({ seq: entry.seq, mutationId: entry.id, recordId: entry.recordId, op: entry.op, reason: reasons.get(entry.seq)!, answeredAt: now });
+      const { reason, problem } = reasons.get(entry.seq)!;
+      await db.rejections.put({ seq: entry.seq, mutationId: entry.id, recordId: entry.recordId, op: entry.op, reason, ...(problem ? { problem } : {}), answeredAt: now });
     }
     // Latest first: each refused edit gives back the value from before it, so the earliest one's "before" is last.
     const refusedSeqs = new Set(refused.map((entry) => entry.seq));
@@ -102,7 +104,7 @@ async function applyChanges(db: AnSinhDb, received: readonly Change[], pending: 
   for (const change of received) {
     const checked = v.safeParse(Change, change);
     if (checked.success) changes.push(change);
-    else setAside.push(setAsideEntry(change, `Dữ liệu không đúng định dạng — ${describeIssues(checked.issues)}`, now));
+    else setAside.push(setAsideEntry(change, message('setAside.badFormat', undefined, issueMessages(checked.issues)), now));
   }
   // What this device did and has not sent yet stays visible over what it pulls: its edits, its deletes, and an
   // officer's decisions (a decided conflict must not come back on the desk before the decision is sent).
@@ -139,7 +141,7 @@ async function applyChanges(db: AnSinhDb, received: readonly Change[], pending: 
     const deletes = [...finals.entries()].filter(([, f]) => TABLE_OF[f.type] === name && !f.record).map(([id]) => id);
     for (const refused of await putAll(db[name], puts)) {
       finals.delete(refused.change.id);
-      setAside.push(setAsideEntry(refused.change, `Máy không lưu được bản ghi: ${STORE_ERROR_VI[refused.error] ?? 'lỗi không rõ'}`, now));
+      setAside.push(setAsideEntry(refused.change, message('setAside.storeFailed', { error: refused.error }), now));
     }
     if (deletes.length) await db[name].bulkDelete(deletes);
   }
@@ -158,8 +160,8 @@ async function applyChanges(db: AnSinhDb, received: readonly Change[], pending: 
   if (stillAside.length) await db.setAside.bulkPut(stillAside);
 }
 
-function setAsideEntry(change: Pick<Change, 'id' | 'type' | 'commune' | 'version'>, reason: string, at: number): SetAsideRecord {
-  return { id: String(change.id), type: String(change.type), communeCode: String(change.commune), version: Number(change.version), reason, at };
+function setAsideEntry(change: Pick<Change, 'id' | 'type' | 'commune' | 'version'>, problem: Message, at: number): SetAsideRecord {
+  return { id: String(change.id), type: String(change.type), communeCode: String(change.commune), version: Number(change.version), reason: formatVi(problem), problem, at };
 }
 
 /**
@@ -173,12 +175,6 @@ function decisionOf(value: unknown): string | undefined {
 }
 
 const RECORD_ERRORS = new Set(['DataCloneError', 'DataError', 'RangeError']);
-/** What each of those means to a person reading the Sync page. */
-const STORE_ERROR_VI: Readonly<Record<string, string>> = {
-  DataCloneError: 'dữ liệu có dạng trình duyệt không chép được',
-  DataError: 'dữ liệu có khóa không hợp lệ',
-  RangeError: 'dữ liệu lồng nhau quá sâu',
-};
 
 /**
  * One bulk write, as fast as before when every record is fine; when it fails, the same records one at a time,

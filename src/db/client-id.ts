@@ -5,6 +5,7 @@
 import type { AnSinhDb } from './database';
 import { encodeHlc, tick, type Hlc } from '../shared/hlc';
 import { futureDateIssue, MAX_AHEAD_MS } from '../shared/clock-bounds';
+import { encodeMessage } from '../shared/messages';
 
 /** A database's clientId never changes once made: read it once per open database. */
 const known = new WeakMap<AnSinhDb, string>();
@@ -91,5 +92,7 @@ export async function nextStamp(db: AnSinhDb, now: number): Promise<string> {
  */
 export async function futureDateOnDevice(db: AnSinhDb, type: string, fields: Record<string, unknown>, now: number): Promise<string | undefined> {
   const offset = (await db.meta.get(CLOCK_OFFSET_KEY))?.value as ClockOffset | undefined;
-  return futureDateIssue(type, fields, estimateServerNow(now, offset));
+  const issue = futureDateIssue(type, fields, estimateServerNow(now, offset));
+  // Encoded like a schema's message: the form shows it through the same translation.
+  return issue && encodeMessage(issue.code, issue.params);
 }

@@ -1,4 +1,5 @@
 import { freshDeviceDatabases } from '../../tests/support/device-db';
+import { formatVi } from '../shared/messages-vi';
 import { describe, expect, it } from 'vitest';
 import { decodeHlc } from '../shared/hlc';
 import type { AnSinhDb } from './database';
@@ -69,7 +70,7 @@ describe('the device clock', () => {
     const fast = T + 2 * DAY;
     expect(await futureDateOnDevice(db, 'distribution', { handedOutAt: fast }, fast)).toBeUndefined(); // nothing heard yet
     await recordServerTime(db, T, fast);
-    expect(await futureDateOnDevice(db, 'distribution', { handedOutAt: fast + 1_000 }, fast + 1_000)).toMatch(/^Thời điểm phát ở tương lai/);
+    expect(formatVi((await futureDateOnDevice(db, 'distribution', { handedOutAt: fast + 1_000 }, fast + 1_000))!)).toMatch(/^Thời điểm phát ở tương lai/);
     // Set right: the clock went back, the old offset is dropped and today's handout is fine.
     expect(await futureDateOnDevice(db, 'distribution', { handedOutAt: T + 5_000 }, T + 5_000)).toBeUndefined();
   });

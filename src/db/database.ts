@@ -10,6 +10,7 @@
  *  - meta: clientId, hybrid clock, the server clock's offset, last successful sync
  */
 import Dexie, { type EntityTable, type Table } from 'dexie';
+import type { Message } from '../shared/messages';
 import type { MutationOp } from '../shared/protocol';
 import type { AttachmentMeta } from '../shared/attachments';
 import { RECORD_KINDS, type RecordKinds, type RecordTypeName } from '../shared/records/kinds';
@@ -39,7 +40,10 @@ export interface Rejection {
   mutationId: string;
   recordId: string;
   op: MutationOp;
+  /** The server's text in Vietnamese; shown when there is no `problem` (refusals stored before message codes). */
   reason: string;
+  /** What the server said, as a message code the screens translate. */
+  problem?: Message;
   answeredAt: number;
 }
 
@@ -59,7 +63,9 @@ export interface SetAsideRecord {
   type: string;
   communeCode: string;
   version: number;
+  /** In Vietnamese; `problem` says the same as a message code (absent on records set aside before codes). */
   reason: string;
+  problem?: Message;
   at: number;
 }
 

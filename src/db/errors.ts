@@ -1,8 +1,9 @@
 /** @module Recognising the IndexedDB failures that need their own handling. */
 
-/** What to tell the user when the disk is full: a save or a sync stops, and nothing typed is lost. */
-export const QUOTA_MESSAGE =
-  'Bộ nhớ của máy đã đầy: đồng bộ tạm dừng, mọi dữ liệu đã nhập vẫn được giữ. Hãy giải phóng dung lượng (xóa ảnh, ứng dụng không dùng) rồi bấm "Đồng bộ ngay".';
+import { encodeMessage } from '../shared/messages';
+
+/** What to tell the user when the disk is full (a message code): a save or a sync stops, and nothing typed is lost. */
+export const QUOTA_MESSAGE = encodeMessage('sync.quota');
 
 /** The disk is full. Chromium sometimes reports it as an AbortError wrapping a QuotaExceededError. */
 export function isQuotaError(error: unknown): boolean {

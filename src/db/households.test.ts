@@ -1,4 +1,5 @@
 import { freshDeviceDatabases } from '../../tests/support/device-db';
+import { formatVi } from '../shared/messages-vi';
 import { describe, expect, it } from 'vitest';
 import type { AnSinhDb, OutboxEntry } from './database';
 import { getHousehold, householdDuplicates, saveHousehold } from './households';
@@ -61,7 +62,8 @@ describe('the outbox write path', () => {
   it('invalid input writes nothing and says which field is wrong, in Vietnamese', async () => {
     const db = fresh();
     const result = await saveHousehold(db, { ...valid, headCitizenId: '123' }, { now: 1 });
-    expect(result).toEqual({ ok: false, issues: { headCitizenId: ['Số CCCD phải gồm đúng 12 chữ số'] } });
+    expect(result).toEqual({ ok: false, issues: { headCitizenId: ['field.citizenId'] } });
+    expect(formatVi('field.citizenId')).toBe('Số CCCD phải gồm đúng 12 chữ số');
     expect(await db.households.count()).toBe(0);
     expect(await db.outbox.count()).toBe(0);
   });

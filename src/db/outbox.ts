@@ -3,6 +3,7 @@
  * never a change without its message or a message without its change. Screens call these, never Dexie.
  */
 import { SCHEMA_VERSION, type MutationOp } from '../shared/protocol';
+import { encodeMessage } from '../shared/messages';
 import type { FieldPatch } from '../shared/patch';
 import { sameValue } from '../shared/patch';
 import { newId } from '../shared/ids';
@@ -125,7 +126,7 @@ export async function queueCommand(
 export async function resolveConflict(db: AnSinhDb, conflictId: string, value: unknown, now: number): Promise<void> {
   await db.transaction('rw', withQueue(db, db.conflicts), async () => {
     const conflict = await db.conflicts.get(conflictId);
-    if (!conflict) throw new Error('Không tìm thấy xung đột trên máy');
+    if (!conflict) throw new Error(encodeMessage('db.conflictNotFound'));
     await db.conflicts.put({ ...conflict, status: 'resolved', resolution: { value, by: 'me', at: now } });
     // What the officer was shown: a candidate arriving on the server after it is put before them again.
     const seen = Array.isArray(conflict.candidates) ? conflict.candidates.length : undefined;

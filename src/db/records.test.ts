@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { editableRecordsOf, recordsOf } from './records';
 import { damages, emergencies, emergencyWithRelief, reliefRounds } from './relief';
 import { surveysOf } from './cases';
+import { decodeMessage } from '../shared/messages';
+import { formatVi } from '../shared/messages-vi';
 import { saveHousehold } from './households';
 import { householdFields, surveyAnswers, surveyCaseFields } from '../../tests/support/fixtures';
 
@@ -25,7 +27,7 @@ describe('typed reads and saves built from a kind declaration', () => {
     const db = fresh();
     const saved = await emergencies.save(db, { ...emergency, date: '2026-10-25' }, { now: NOW });
     expect(saved).toMatchObject({ ok: false, issues: {} });
-    expect(saved.ok ? '' : saved.message).toMatch(/tương lai/);
+    expect(saved.ok ? '' : formatVi(decodeMessage(saved.message ?? ''))).toMatch(/tương lai/);
     expect(await db.outbox.count()).toBe(0);
   });
 

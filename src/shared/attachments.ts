@@ -4,6 +4,7 @@
  * The wire format is defined here once for the app and the server.
  */
 import * as v from 'valibot';
+import { encodeMessage } from './messages';
 import { CommuneCode, Uuid } from './fields';
 
 /** About 200 KB after downscaling on capture; the server refuses anything much larger. */
@@ -11,7 +12,7 @@ export const MAX_ATTACHMENT_BYTES = 300 * 1024;
 /** Small enough to get through in a few seconds of 2G, so a cut costs little. */
 export const ATTACHMENT_CHUNK_BYTES = 32 * 1024;
 
-export const Sha256Hex = v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/, 'Mã tệp không hợp lệ'));
+export const Sha256Hex = v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/, encodeMessage('attachment.hash')));
 
 export const AttachmentMeta = v.object({
   hash: Sha256Hex,
@@ -20,7 +21,7 @@ export const AttachmentMeta = v.object({
   communeCode: CommuneCode,
   kind: v.picklist(['signature', 'photo']),
   mime: v.picklist(['image/png', 'image/jpeg', 'image/webp']),
-  size: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_ATTACHMENT_BYTES, 'Ảnh quá lớn (tối đa 300 KB)')),
+  size: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_ATTACHMENT_BYTES, encodeMessage('attachment.tooLarge'))),
 });
 export type AttachmentMeta = v.InferOutput<typeof AttachmentMeta>;
 

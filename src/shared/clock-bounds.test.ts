@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { formatVi } from './messages-vi';
+import type { Message } from './messages';
+const vi = (m: Message | undefined) => m && formatVi(m);
 import { clampStamp, futureDateIssue, MAX_AHEAD_MS } from './clock-bounds';
 
 const NOW = Date.parse('2026-12-02T10:00:00+07:00');
@@ -12,13 +15,13 @@ describe('how far ahead a device clock is trusted', () => {
   });
 
   it('#9.13 a day is in the future when it starts, in Vietnam, more than the bound after now', () => {
-    expect(futureDateIssue('emergency', { date: '2026-12-02' }, NOW)).toBeUndefined();
-    expect(futureDateIssue('emergency', { date: '2026-12-03' }, NOW)).toBe(
+    expect(vi(futureDateIssue('emergency', { date: '2026-12-02' }, NOW))).toBeUndefined();
+    expect(vi(futureDateIssue('emergency', { date: '2026-12-03' }, NOW))).toBe(
       'Ngày xảy ra ở tương lai: 03/12/2026. Đồng hồ của máy tính bảng có thể đang sai — hãy chỉnh lại ngày giờ của máy rồi nhập lại.',
     );
     // 23:30 in Vietnam: tomorrow starts within the bound.
-    expect(futureDateIssue('damage', { assessedOn: '2026-12-03' }, Date.parse('2026-12-02T23:30:00+07:00'))).toBeUndefined();
-    expect(futureDateIssue('case', { data: { answers: { reviewDate: '2026-12-09' } } }, NOW)).toMatch(/^Ngày rà soát ở tương lai/);
-    expect(futureDateIssue('household', { address: '2099-01-01' }, NOW)).toBeUndefined();
+    expect(vi(futureDateIssue('damage', { assessedOn: '2026-12-03' }, Date.parse('2026-12-02T23:30:00+07:00')))).toBeUndefined();
+    expect(vi(futureDateIssue('case', { data: { answers: { reviewDate: '2026-12-09' } } }, NOW))).toMatch(/^Ngày rà soát ở tương lai/);
+    expect(vi(futureDateIssue('household', { address: '2099-01-01' }, NOW))).toBeUndefined();
   });
 });

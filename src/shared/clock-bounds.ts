@@ -9,6 +9,7 @@
  * Used by the server (against its own clock) and the device (against its estimate of the server's clock).
  */
 import { decodeHlc, encodeHlc } from './hlc';
+import { message, type FieldLabel, type Message } from './messages';
 
 /** How far ahead of the server's clock a stamp or a date may be. */
 export const MAX_AHEAD_MS = 60 * 60_000;
@@ -29,17 +30,17 @@ export function clampStamp(stamp: string, serverNow: number): { stamp: string; c
 interface DatedField {
   /** Field of the record (or of the handout event), then the path inside its value. */
   path: readonly string[];
-  label: string;
+  label: FieldLabel;
   /** `ms`: epoch milliseconds; `day`: YYYY-MM-DD in Vietnam's time (UTC+7). */
   form: 'ms' | 'day';
 }
 
 const DATED: Record<string, readonly DatedField[]> = {
-  distribution: [{ path: ['handedOutAt'], label: 'Thời điểm phát', form: 'ms' }],
-  emergency: [{ path: ['date'], label: 'Ngày xảy ra', form: 'day' }],
-  damage: [{ path: ['assessedOn'], label: 'Ngày đánh giá thiệt hại', form: 'day' }],
-  relief_round: [{ path: ['date'], label: 'Ngày của đợt cứu trợ', form: 'day' }],
-  case: [{ path: ['data', 'answers', 'reviewDate'], label: 'Ngày rà soát', form: 'day' }],
+  distribution: [{ path: ['handedOutAt'], label: 'handedOutAt', form: 'ms' }],
+  emergency: [{ path: ['date'], label: 'emergencyDate', form: 'day' }],
+  damage: [{ path: ['assessedOn'], label: 'assessedOn', form: 'day' }],
+  relief_round: [{ path: ['date'], label: 'roundDate', form: 'day' }],
+  case: [{ path: ['data', 'answers', 'reviewDate'], label: 'reviewDate', form: 'day' }],
 };
 
 /** Epoch ms of the start of a Vietnamese calendar day (Vietnam keeps UTC+7 all year). */
@@ -59,15 +60,15 @@ function dayMonthYear(ms: number): string {
 
 /**
  * Why `fields` of a record of `type` cannot be accepted at `now` (the server's clock, or the device's estimate of
- * it): a date in the future beyond the bound, named in Vietnamese with the field. Undefined when they can.
+ * it): a date in the future beyond the bound, a message naming the field. Undefined when they can.
  * Only the fields given are looked at: a patch that leaves a date alone is not refused for it.
  */
-export function futureDateIssue(type: string, fields: Record<string, unknown>, now: number): string | undefined {
+export function futureDateIssue(type: string, fields: Record<string, unknown>, now: number): Message | undefined {
   for (const dated of DATED[type] ?? []) {
     const value = at(fields, dated.path);
     const moment = dated.form === 'ms' ? (typeof value === 'number' ? value : Number.NaN) : typeof value === 'string' ? startOfVnDay(value) : Number.NaN;
     if (Number.isNaN(moment) || moment <= now + MAX_AHEAD_MS) continue;
-    return `${dated.label} ở tương lai: ${dayMonthYear(moment)}. Đồng hồ của máy tính bảng có thể đang sai — hãy chỉnh lại ngày giờ của máy rồi nhập lại.`;
+    return message('clock.futureDate', { label: dated.label, date: dayMonthYear(moment) });
   }
   return undefined;
 }

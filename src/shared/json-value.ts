@@ -12,6 +12,7 @@
  * JSON.stringify escapes U+0000 and lone surrogates, the same on both databases.
  */
 import * as v from 'valibot';
+import { encodeMessage, message, type Message } from './messages';
 
 /** Real records are shallow (survey answers are depth 3); 32 leaves room for any form we will design. */
 export const MAX_JSON_DEPTH = 32;
@@ -54,8 +55,8 @@ const UNSAFE_IN_KEY = /[\u0000-\u001f\u007f-\u009f]|[\ud800-\udbff](?![\udc00-\u
 export const hasUnstorableText = (text: string): boolean => UNSTORABLE.test(text);
 export const isUnsafeKey = (key: string): boolean => UNSAFE_IN_KEY.test(key);
 
-/** Why a value is refused, in Vietnamese, naming the bound but never echoing the content. */
-export type JsonProblem = string | undefined;
+/** Why a value is refused, as a message naming the bound but never echoing the content. */
+export type JsonProblem = Message | undefined;
 
 /** Checks a value against the bounds without recursion; undefined when it is a fine JSON value. */
 export function jsonProblem(value: unknown, limits: JsonLimits = VALUE_LIMITS): JsonProblem {
@@ -66,27 +67,27 @@ export function jsonProblem(value: unknown, limits: JsonLimits = VALUE_LIMITS): 
     if (current === null || typeof current === 'boolean') {
       size += 5;
     } else if (typeof current === 'number') {
-      if (!Number.isFinite(current)) return 'số không hợp lệ';
+      if (!Number.isFinite(current)) return message('json.badNumber');
       size += 8;
     } else if (typeof current === 'string') {
-      if (current.length > limits.string) return `chuỗi dài quá ${limits.string} ký tự`;
+      if (current.length > limits.string) return message('json.stringTooLong', { max: limits.string });
       size += current.length + 2;
     } else if (typeof current === 'object') {
-      if (depth >= limits.depth) return `lồng nhau quá ${limits.depth} tầng`;
+      if (depth >= limits.depth) return message('json.tooDeep', { max: limits.depth });
       if (Array.isArray(current)) {
-        if (current.length > limits.items) return `danh sách quá ${limits.items} phần tử`;
+        if (current.length > limits.items) return message('json.tooManyItems', { max: limits.items });
         size += 2 + current.length;
         for (let i = current.length - 1; i >= 0; i--) stack.push({ value: current[i], depth: depth + 1 });
       } else {
         const prototype = Object.getPrototypeOf(current) as unknown;
-        if (prototype !== Object.prototype && prototype !== null) return 'không phải dữ liệu JSON';
+        if (prototype !== Object.prototype && prototype !== null) return message('json.notJson');
         const keys = Object.keys(current);
-        if (keys.length > limits.keys) return `quá ${limits.keys} khóa trong một đối tượng`;
+        if (keys.length > limits.keys) return message('json.tooManyKeys', { max: limits.keys });
         size += 2;
         for (let i = keys.length - 1; i >= 0; i--) {
           const key = keys[i]!;
-          if (key.length > MAX_JSON_KEY_LENGTH) return `tên khóa dài quá ${MAX_JSON_KEY_LENGTH} ký tự`;
-          if (isUnsafeKey(key)) return 'tên khóa chứa ký tự điều khiển hoặc mã hóa hỏng';
+          if (key.length > MAX_JSON_KEY_LENGTH) return message('json.keyTooLong', { max: MAX_JSON_KEY_LENGTH });
+          if (isUnsafeKey(key)) return message('json.unsafeKey');
           const item = (current as Record<string, unknown>)[key];
           // undefined is how an optional field is absent in memory; JSON leaves it out.
           if (item === undefined) continue;
@@ -97,12 +98,15 @@ export function jsonProblem(value: unknown, limits: JsonLimits = VALUE_LIMITS): 
     } else if (current === undefined && depth > 0) {
       size += 4; // an array hole; JSON writes null
     } else {
-      return 'không phải dữ liệu JSON';
+      return message('json.notJson');
     }
-    if (size > limits.size) return `dữ liệu lớn quá ${Math.round(limits.size / 1024).toLocaleString('vi-VN')} KB`;
+    if (size > limits.size) return message('json.tooLarge', { kb: Math.round(limits.size / 1024) });
   }
   return undefined;
 }
+
+/** The issue message of data refused for `problem`. */
+const invalidJson = (problem: Message) => encodeMessage('json.invalid', { ...problem.params, problem: problem.code });
 
 /** A value of the JSON kind named by `label`, within `limits`; the issue names the bound passed. */
 export function jsonValue(limits: JsonLimits = VALUE_LIMITS) {
@@ -110,7 +114,7 @@ export function jsonValue(limits: JsonLimits = VALUE_LIMITS) {
     v.unknown(),
     v.rawCheck(({ dataset, addIssue }) => {
       const problem = jsonProblem(dataset.value, limits);
-      if (problem !== undefined) addIssue({ message: `Dữ liệu không hợp lệ: ${problem}` });
+      if (problem !== undefined) addIssue({ message: invalidJson(problem) });
     }),
   );
 }
@@ -118,10 +122,10 @@ export function jsonValue(limits: JsonLimits = VALUE_LIMITS) {
 /** A plain object of free-form fields (a case's answers, an event's data), within `limits`. */
 export function jsonObject(limits: JsonLimits = VALUE_LIMITS) {
   return v.pipe(
-    v.custom<Record<string, unknown>>((input) => typeof input === 'object' && input !== null && !Array.isArray(input), 'Phải là một đối tượng dữ liệu'),
+    v.custom<Record<string, unknown>>((input) => typeof input === 'object' && input !== null && !Array.isArray(input), encodeMessage('json.notObject')),
     v.rawCheck(({ dataset, addIssue }) => {
       const problem = jsonProblem(dataset.value, limits);
-      if (problem !== undefined) addIssue({ message: `Dữ liệu không hợp lệ: ${problem}` });
+      if (problem !== undefined) addIssue({ message: invalidJson(problem) });
     }),
   );
 }
@@ -129,7 +133,7 @@ export function jsonObject(limits: JsonLimits = VALUE_LIMITS) {
 /** A field name or other key: short, no control characters, well-formed. */
 export const KeyName = v.pipe(
   v.string(),
-  v.minLength(1, 'Tên trường trống'),
-  v.maxLength(MAX_JSON_KEY_LENGTH, `Tên trường dài quá ${MAX_JSON_KEY_LENGTH} ký tự`),
-  v.check((key) => !isUnsafeKey(key), 'Tên trường chứa ký tự điều khiển hoặc mã hóa hỏng'),
+  v.minLength(1, encodeMessage('key.empty')),
+  v.maxLength(MAX_JSON_KEY_LENGTH, encodeMessage('key.tooLong', { max: MAX_JSON_KEY_LENGTH })),
+  v.check((key) => !isUnsafeKey(key), encodeMessage('key.unsafe')),
 );

@@ -8,7 +8,8 @@
  * every commune but write nothing in one; the admin manages accounts and writes no social-assistance data.
  */
 import type { RecordTypeName } from './records/registry';
-import type { Role } from './roles';
+import type { Action, Role } from './roles';
+import { message, type Message } from './messages';
 
 /**
  * - create / edit / delete: an editable record (a patch of a new or an existing one; a soft delete);
@@ -16,7 +17,7 @@ import type { Role } from './roles';
  * - submit / decide: workflow commands on a case (decide = verify, approve, reject, return);
  * - resolve: a commune officer's decision on a conflict or a possible duplicate.
  */
-export type Action = 'create' | 'edit' | 'delete' | 'submit' | 'decide' | 'resolve';
+export type { Action } from './roles';
 
 type Matrix = Readonly<Record<Role, Readonly<Partial<Record<RecordTypeName, readonly Action[]>>>>>;
 
@@ -65,37 +66,7 @@ export function rolesThatCan(kind: RecordTypeName, action: Action): Role[] {
   return (Object.keys(PERMISSIONS) as Role[]).filter((role) => can(role, kind, action));
 }
 
-export const ROLE_VI: Readonly<Record<Role, string>> = {
-  collaborator: 'cộng tác viên',
-  village_head: 'trưởng thôn',
-  commune_officer: 'cán bộ xã',
-  province_staff: 'cán bộ tỉnh',
-  admin: 'quản trị hệ thống',
-};
-
-const ACTION_VI: Readonly<Record<Action, string>> = {
-  create: 'tạo',
-  edit: 'sửa',
-  delete: 'xóa',
-  submit: 'gửi duyệt',
-  decide: 'thẩm định hoặc phê duyệt',
-  resolve: 'quyết định',
-};
-
-export const KIND_VI: Readonly<Record<RecordTypeName, string>> = {
-  household: 'hộ gia đình',
-  member: 'thành viên',
-  case: 'hồ sơ',
-  emergency: 'sự kiện thiên tai',
-  damage: 'thiệt hại của hộ',
-  relief_round: 'đợt cứu trợ',
-  distribution: 'phiếu phát',
-  distribution_void: 'phiếu hủy',
-  conflict: 'xung đột dữ liệu',
-  duplicate: 'trường hợp trùng',
-};
-
 /** The answer a device gets (and shows) when its user's role may not do this. */
-export function notPermitted(role: Role, kind: RecordTypeName, action: Action): string {
-  return `Vai trò ${ROLE_VI[role]} không được ${ACTION_VI[action]} ${KIND_VI[kind]}.`;
+export function notPermitted(role: Role, kind: RecordTypeName, action: Action): Message {
+  return message('reject.notPermitted', { role, action, kind });
 }

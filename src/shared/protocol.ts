@@ -4,6 +4,7 @@
  * from its own cursor. See docs/sync.md.
  */
 import * as v from 'valibot';
+import { encodeMessage, type Message } from './messages';
 import { CommuneCode, Uuid } from './fields';
 import { KeyName, MAX_JSON_KEYS_PER_OBJECT, RECORD_LIMITS, isUnsafeKey, jsonObject, jsonValue } from './json-value';
 import { EditableTypeName, RecordTypeName } from './records/registry';
@@ -39,7 +40,7 @@ export const PatchOp = v.object({
   /** Each field's value and the version its user saw; every edit has one (0 for a record new to the device). */
   fields: v.pipe(
     v.record(KeyName, v.tuple([jsonValue(), v.pipe(v.number(), v.integer(), v.minValue(0))])),
-    v.check((fields) => Object.keys(fields).length <= MAX_JSON_KEYS_PER_OBJECT, `Quá ${MAX_JSON_KEYS_PER_OBJECT} trường trong một thay đổi`),
+    v.check((fields) => Object.keys(fields).length <= MAX_JSON_KEYS_PER_OBJECT, encodeMessage('protocol.tooManyFields', { max: MAX_JSON_KEYS_PER_OBJECT })),
   ),
 });
 export const DeleteOp = v.object({ kind: v.literal('delete'), type: EditableTypeName, id: Id });
@@ -70,7 +71,7 @@ export const Mutation = v.object({
   /** Device wall clock, for the record only. */
   at: v.pipe(v.number(), v.integer()),
   /** Hybrid logical clock stamp (src/shared/hlc.ts). */
-  stamp: v.pipe(v.string(), v.maxLength(80), v.check((stamp) => !isUnsafeKey(stamp), 'Dấu thời gian chứa ký tự điều khiển')),
+  stamp: v.pipe(v.string(), v.maxLength(80), v.check((stamp) => !isUnsafeKey(stamp), encodeMessage('protocol.stampControl'))),
   op: MutationOp,
 });
 export type Mutation = v.InferOutput<typeof Mutation>;
@@ -94,9 +95,23 @@ export const SyncRequest = v.object({
 });
 export type SyncRequest = v.InferOutput<typeof SyncRequest>;
 
+/**
+ * A message as it travels (src/shared/messages.ts): its code and parameters, and for invalid data each issue. A code
+ * this app does not know (a newer server) is shown through the Vietnamese text sent beside it.
+ */
+export const Problem: v.GenericSchema<Message> = v.object({
+  code: v.pipe(v.string(), v.maxLength(80)) as v.GenericSchema<Message['code']>,
+  params: v.optional(v.record(v.pipe(v.string(), v.maxLength(40)), v.union([v.pipe(v.string(), v.maxLength(4000)), v.number()]))),
+  issues: v.optional(v.pipe(v.array(v.object({ path: v.optional(v.string()), message: v.lazy(() => Problem) })), v.maxLength(200))),
+}) as unknown as v.GenericSchema<Message>;
+
 export const MutationResult = v.variant('status', [
   v.object({ seq: v.number(), status: v.literal('applied') }),
-  v.object({ seq: v.number(), status: v.literal('rejected'), reason: v.string() }),
+  /**
+   * `problem` is what the app shows, in its language; `reason` is the same in Vietnamese, for apps (and stored
+   * refusals) from before message codes. Both always come from this server.
+   */
+  v.object({ seq: v.number(), status: v.literal('rejected'), reason: v.string(), problem: v.optional(Problem) }),
   /** Applied except the listed fields, whose other value stands provisionally; conflict records hold both. */
   v.object({ seq: v.number(), status: v.literal('conflict'), fields: v.array(v.string()) }),
 ]);
@@ -135,7 +150,7 @@ const PageChange = v.object({
   ...WireChange.entries,
   commune: v.string(),
   type: v.string(),
-  data: v.optional(v.custom<Record<string, unknown>>((input) => typeof input === 'object' && input !== null && !Array.isArray(input), 'Phải là một đối tượng dữ liệu')),
+  data: v.optional(v.custom<Record<string, unknown>>((input) => typeof input === 'object' && input !== null && !Array.isArray(input), encodeMessage('json.notObject'))),
 });
 
 export const SessionUser = v.object({
@@ -187,12 +202,15 @@ export type SyncResponse = Omit<v.InferOutput<typeof WireSyncResponse>, 'changes
 
 export const LoginRequest = v.object({
   // Looked up as it is: U+0000 would be a storage error on PostgreSQL (a 500) and a plain miss on SQLite.
-  username: v.pipe(v.string(), v.trim(), v.minLength(1, 'Nhập tên đăng nhập'), v.maxLength(64), v.check((name) => !isUnsafeKey(name), 'Tên đăng nhập chứa ký tự không hợp lệ')),
-  password: v.pipe(v.string(), v.minLength(1, 'Nhập mật khẩu'), v.maxLength(200)),
+  username: v.pipe(v.string(), v.trim(), v.minLength(1, encodeMessage('login.username')), v.maxLength(64), v.check((name) => !isUnsafeKey(name), encodeMessage('login.usernameInvalid'))),
+  password: v.pipe(v.string(), v.minLength(1, encodeMessage('login.password')), v.maxLength(200)),
 });
 export const LoginResponse = v.object({ token: v.string(), expiresAt: v.number(), user: SessionUser });
 export type LoginResponse = v.InferOutput<typeof LoginResponse>;
 
-/** Error bodies: `code` is for programs, `message` is Vietnamese for people. */
-export const ErrorBody = v.object({ error: v.object({ code: v.string(), message: v.string() }) });
+/**
+ * Error bodies: `code` is for programs, `problem` is what the app shows in its language, `message` is the same in
+ * Vietnamese (for older apps, and a newer server's code this app does not know).
+ */
+export const ErrorBody = v.object({ error: v.object({ code: v.string(), message: v.string(), problem: v.optional(Problem) }) });
 export type ErrorCode = 'bad_request' | 'unauthorized' | 'forbidden' | 'upgrade_required' | 'too_large' | 'unavailable' | 'not_found' | 'rate_limited';

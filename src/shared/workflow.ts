@@ -4,6 +4,7 @@
  */
 import type { Role } from './roles';
 import { notPermitted, rolesThatCan } from './permissions';
+import { message, type Message } from './messages';
 
 export type CaseStatus = 'draft' | 'submitted' | 'verified' | 'approved' | 'rejected' | 'returned';
 export type CaseCommand = 'submit' | 'verify' | 'approve' | 'reject' | 'return';
@@ -28,23 +29,14 @@ export const TRANSITIONS: Readonly<Record<CaseCommand, Transition>> = {
   return: { from: ['submitted', 'verified'], to: 'returned', roles: OFFICE, needsComment: true },
 };
 
-const STATUS_VI: Record<CaseStatus, string> = {
-  draft: 'nháp',
-  submitted: 'đã gửi',
-  verified: 'đã thẩm định',
-  approved: 'đã phê duyệt',
-  rejected: 'đã từ chối',
-  returned: 'đã trả lại',
-};
-
-export type TransitionCheck = { ok: true; to: CaseStatus } | { ok: false; reason: string };
+export type TransitionCheck = { ok: true; to: CaseStatus } | { ok: false; reason: Message };
 
 export function checkTransition(status: CaseStatus, command: CaseCommand, role: Role, comment: string | undefined): TransitionCheck {
   const transition = TRANSITIONS[command];
   if (!transition.roles.includes(role)) return { ok: false, reason: notPermitted(role, 'case', command === 'submit' ? 'submit' : 'decide') };
   if (!transition.from.includes(status)) {
-    return { ok: false, reason: `Hồ sơ đang ở trạng thái "${STATUS_VI[status]}", không thể ${command} nữa.` };
+    return { ok: false, reason: message('reject.caseStatus', { status, command }) };
   }
-  if (transition.needsComment && !comment?.trim()) return { ok: false, reason: 'Cần ghi rõ lý do.' };
+  if (transition.needsComment && !comment?.trim()) return { ok: false, reason: message('reject.commentNeeded') };
   return { ok: true, to: transition.to };
 }

@@ -3,6 +3,7 @@
  * it. No UI here; the controller decides when to run and the screens read the outcome.
  */
 import { MAX_MUTATIONS_PER_PUSH, PROTOCOL_VERSION, SCHEMA_VERSION, type SessionUser, type SyncResponse } from '../shared/protocol';
+import { encodeMessage } from '../shared/messages';
 import type { AnSinhDb } from '../db/database';
 import { applySyncResponse, readSyncState } from '../db/apply-sync';
 import { recordServerTime } from '../db/client-id';
@@ -76,7 +77,7 @@ export async function syncOnce(deps: SyncDeps): Promise<SyncOutcome> {
       // Visible in DevTools' performance panel, and read by bench/first-download.ts.
       performance.measure(APPLY_MEASURE, { start: applying, end: performance.now() });
       user = response.user;
-      if (response.gap) return { kind: 'gap', message: `Máy chủ chờ thay đổi số ${response.gap.expected}; hãy báo quản trị viên.`, user };
+      if (response.gap) return { kind: 'gap', message: encodeMessage('sync.gap', { expected: response.gap.expected }), user };
       pushed += state.mutations.filter((m) => m.seq <= response.lastSeq).length;
       pulled += response.changes.length;
       deps.onProgress?.({ sent: pushed, total });
@@ -89,7 +90,7 @@ export async function syncOnce(deps: SyncDeps): Promise<SyncOutcome> {
         return { kind: 'done', pushed, pulled, user };
       }
     }
-    return { kind: 'retry', message: 'Quá nhiều lượt đồng bộ; sẽ thử lại sau.' };
+    return { kind: 'retry', message: encodeMessage('sync.tooManyTrips') };
   } catch (error) {
     if (isQuotaError(error)) return { kind: 'quota', message: QUOTA_MESSAGE, ...(user ? { user } : {}) };
     throw error;
@@ -122,7 +123,7 @@ async function pullOnly(
     communes = nextCommunes;
     if (!response.hasMore && !scopeGrew && response.resets.length === 0) return { kind: 'pulled', pulled, user, communes };
   }
-  return { kind: 'retry', message: 'Quá nhiều lượt đồng bộ; sẽ thử lại sau.' };
+  return { kind: 'retry', message: encodeMessage('sync.tooManyTrips') };
 }
 
 async function morePending(db: AnSinhDb, response: SyncResponse): Promise<boolean> {

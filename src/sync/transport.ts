@@ -3,6 +3,7 @@
  * reorder requests; the real one is fetch, with a gzipped body. Every answer is validated before it is trusted.
  */
 import * as v from 'valibot';
+import { encodeMessage, isMessageCode } from '../shared/messages';
 import { ErrorBody, WireSyncResponse, expandVersions, type SyncRequest, type SyncResponse, type WireChange } from '../shared/protocol';
 
 export type TransportResult =
@@ -63,16 +64,18 @@ async function readAnswer(response: Response): Promise<TransportResult> {
   try {
     body = await response.json();
   } catch {
-    return { kind: 'retry', message: `HTTP ${response.status}: không đọc được câu trả lời` };
+    return { kind: 'retry', message: encodeMessage('sync.unreadableAnswer', { status: response.status }) };
   }
   if (response.ok) {
     const parsed = v.safeParse(WireSyncResponse, body);
-    if (!parsed.success) return { kind: 'retry', message: 'Câu trả lời của máy chủ không hợp lệ' };
+    if (!parsed.success) return { kind: 'retry', message: encodeMessage('sync.invalidAnswer') };
     // Each change is checked against `Change` when the page is applied; one that fails is set aside there.
     return { kind: 'ok', response: { ...parsed.output, changes: expandVersions(parsed.output.changes as WireChange[]) } };
   }
   const error = v.safeParse(ErrorBody, body);
-  const message = error.success ? error.output.error.message : `HTTP ${response.status}`;
+  // The server's message code when it sent one this app knows (the screens translate it), else its Vietnamese text.
+  const problem = error.success ? error.output.error.problem : undefined;
+  const message = problem && isMessageCode(problem.code) ? encodeMessage(problem.code, problem.params) : error.success ? error.output.error.message : encodeMessage('sync.httpStatus', { status: response.status });
   if (response.status === 401) return { kind: 'unauthorized', message };
   if (response.status === 426) return { kind: 'upgrade_required', message };
   if (response.status >= 500 || response.status === 429) {

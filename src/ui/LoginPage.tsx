@@ -3,12 +3,14 @@ import { useState } from 'preact/hooks';
 import { useNavigate } from '@tanstack/react-router';
 import * as v from 'valibot';
 import { ErrorBody, LoginResponse } from '../shared/protocol';
+import { encodeMessage, isMessageCode } from '../shared/messages';
 import { checkUserSwitch, clearUserData } from '../db/device-reset';
 import { db, sessionStore, syncController } from './services';
-import { useT } from './i18n';
+import { useT, useSay } from './i18n';
 
 export function LoginPage() {
   const t = useT();
+  const say = useSay();
   const navigate = useNavigate();
   const previous = sessionStore.get();
   const [username, setUsername] = useState(previous?.user.username ?? '');
@@ -22,7 +24,7 @@ export function LoginPage() {
     setError(undefined);
     try {
       const answer = await signIn(username, password);
-      if (!answer.ok) return setError(answer.message || t.loginFailed);
+      if (!answer.ok) return setError(answer.message ? say(answer.message) : t.loginFailed);
       const session = answer.session;
       if (previous && previous.user.id !== session.user.id) {
         const check = await checkUserSwitch(db);
@@ -68,5 +70,8 @@ async function signIn(username: string, password: string): Promise<{ ok: true; s
   const body: unknown = await response.json();
   if (response.ok) return { ok: true, session: v.parse(LoginResponse, body) };
   const error = v.safeParse(ErrorBody, body);
-  return { ok: false, message: error.success ? error.output.error.message : '' };
+  if (!error.success) return { ok: false, message: '' };
+  const { problem, message } = error.output.error;
+  // The server's message code when this app knows it (shown in the chosen language), else its Vietnamese text.
+  return { ok: false, message: problem && isMessageCode(problem.code) ? encodeMessage(problem.code, problem.params) : message };
 }

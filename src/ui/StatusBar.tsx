@@ -5,12 +5,13 @@ import { lastSyncAt, pendingCount } from '../db/queue';
 import { db, syncController, useSession, useSyncStatus } from './services';
 import { useOnline } from './use-online';
 import { usePersistentStorage } from './storage-persistence';
-import { useT, toggleLanguage } from './i18n';
+import { useT, useSay, toggleLanguage } from './i18n';
 import { formatDateTime } from './format';
 import { ClockWarning } from './sync/ClockWarning';
 
 export function StatusBar() {
   const t = useT();
+  const say = useSay();
   const online = useOnline();
   const session = useSession();
   const status = useSyncStatus();
@@ -29,7 +30,7 @@ export function StatusBar() {
       {status.running && <span>{status.progress && status.progress.total > 0 ? t.sending(status.progress.sent, status.progress.total) : t.syncing}</span>}
       {status.problem && (status.problem.kind !== 'retry' || online) && (
         <span class="problem" data-testid="sync-problem">
-          {status.problem.message}
+          {say(status.problem.message)}
         </span>
       )}
       </div>

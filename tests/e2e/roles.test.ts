@@ -48,7 +48,9 @@ describe.skipIf(!available)('e2e: what each role is offered', () => {
       headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
       body: JSON.stringify({ protocol: PROTOCOL_VERSION, schema: SCHEMA_VERSION, clientId: crypto.randomUUID(), mutations: [createMutation(1)], pull: [] }),
     });
-    expect(((await answer.json()) as { results: unknown[] }).results).toEqual([{ seq: 1, status: 'rejected', reason: 'Vai trò cán bộ tỉnh không được tạo hộ gia đình.' }]);
+    expect(((await answer.json()) as { results: unknown[] }).results).toEqual([
+      { seq: 1, status: 'rejected', reason: 'Vai trò cán bộ tỉnh không được tạo hộ gia đình.', problem: { code: 'reject.notPermitted', params: { role: 'province_staff', action: 'create', kind: 'household' } } },
+    ]);
     await context.close();
   });
 

@@ -117,7 +117,7 @@ describe('scope', () => {
     const response = await server.post('/api/sync', syncBody([createMutation(1, { communeCode: BA_TO })]), token);
     expect(response.status).toBe(200);
     const body = (await response.json()) as SyncResponse;
-    expect(body.results).toEqual([{ seq: 1, status: 'rejected', reason: expect.stringContaining(BA_TO) }]);
+    expect(body.results).toEqual([{ seq: 1, status: 'rejected', reason: expect.stringContaining(BA_TO), problem: { code: 'reject.communeNotAssigned', params: { commune: BA_TO } } }]);
     expect(await countHouseholds()).toBe(before);
   });
 

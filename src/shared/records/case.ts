@@ -12,7 +12,7 @@ export const CaseFields = v.object({
   kind: v.picklist(['survey', 'allowance']),
   /** The household (survey) or member (allowance) the case is about. */
   subjectId: Uuid,
-  note: trimmed(2000, 'Ghi chú'),
+  note: trimmed(2000, 'notes'),
   /** The case's own answers; what they hold depends on `kind` (CASE_DATA), and is checked with the record whole. */
   data: jsonObject(),
 });

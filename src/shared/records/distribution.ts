@@ -4,6 +4,7 @@
  * corrected by a void event, never by deleting.
  */
 import * as v from 'valibot';
+import { encodeMessage } from '../messages';
 import { CitizenId, CommuneCode, Uuid, keyText, required, trimmed } from '../fields';
 
 export const DistributionItem = v.picklist(['rice', 'cash', 'goods']);
@@ -12,14 +13,14 @@ export const DistributionData = v.object({
   communeCode: CommuneCode,
   householdId: Uuid,
   /** A relief round (an event's handout or a gift campaign). */
-  roundId: v.pipe(keyText(64, 'Đợt cứu trợ'), v.minLength(1, 'Nhập đợt cứu trợ')),
+  roundId: v.pipe(keyText(64, 'round'), v.minLength(1, encodeMessage('distribution.round'))),
   item: DistributionItem,
   /** What exactly, for goods ("mì tôm", "chăn"); for rice and cash the item says it. */
-  itemName: keyText(100, 'Tên hàng'),
-  quantity: v.pipe(v.number(), v.minValue(0, 'Số lượng không được âm'), v.maxValue(1e12)),
+  itemName: keyText(100, 'itemName'),
+  quantity: v.pipe(v.number(), v.minValue(0, encodeMessage('distribution.quantity')), v.maxValue(1e12)),
   unit: v.picklist(['kg', 'VND', 'item']),
-  recipientName: required(120, 'Người nhận'),
-  recipientRelation: v.optional(trimmed(40, 'Quan hệ')),
+  recipientName: required(120, 'recipient'),
+  recipientRelation: v.optional(trimmed(40, 'relation')),
   recipientCitizenId: v.optional(CitizenId),
   handedOutAt: v.pipe(v.number(), v.integer()),
   /** The receipt: a signature drawn on the tablet or a photo of the signed list (an attachment's SHA-256). */
@@ -46,6 +47,6 @@ export function duplicateKey(data: Pick<DistributionData, 'householdId' | 'round
 export const VoidData = v.object({
   communeCode: CommuneCode,
   target: Uuid,
-  reason: v.pipe(required(500, 'Lý do'), v.minLength(3, 'Nhập lý do hủy')),
+  reason: v.pipe(required(500, 'reason'), v.minLength(3, encodeMessage('distribution.voidReason'))),
 });
 export type VoidData = v.InferOutput<typeof VoidData>;

@@ -3,6 +3,7 @@
  * deleted: a member who moved away or died is marked so and stays in the history.
  */
 import * as v from 'valibot';
+import { encodeMessage } from '../messages';
 import { CitizenId, CommuneCode, PartialDate, Uuid, required, trimmed } from '../fields';
 import { ETHNIC_GROUP_CODES } from '../reference/ethnic-groups';
 
@@ -17,13 +18,13 @@ export const MemberFields = v.object({
   householdId: Uuid,
   /** Copied from the household, so the member travels with its commune's data. */
   communeCode: CommuneCode,
-  fullName: v.pipe(required(120, 'Họ tên'), v.minLength(2, 'Nhập họ tên')),
-  sex: v.picklist(['male', 'female'], 'Chọn giới tính'),
+  fullName: v.pipe(required(120, 'fullName'), v.minLength(2, encodeMessage('member.fullName'))),
+  sex: v.picklist(['male', 'female'], encodeMessage('member.sex')),
   /** `YYYY-MM-DD`, or `YYYY` when only the year is known. */
   birthDate: PartialDate,
-  relation: v.picklist(RELATIONS, 'Chọn quan hệ với chủ hộ'),
+  relation: v.picklist(RELATIONS, encodeMessage('member.relation')),
   citizenId: v.optional(CitizenId),
-  ethnicity: v.picklist(ETHNIC_GROUP_CODES, 'Chọn dân tộc'),
+  ethnicity: v.picklist(ETHNIC_GROUP_CODES, encodeMessage('member.ethnicity')),
   disability: DisabilityLevel,
   /** When the disability level was certified (xác định mức độ khuyết tật). */
   disabilityCertifiedOn: v.optional(PartialDate),
@@ -34,7 +35,7 @@ export const MemberFields = v.object({
   /** Receives a pension or a monthly social-insurance allowance. */
   hasPension: v.boolean(),
   status: MemberStatus,
-  notes: v.optional(trimmed(500, 'Ghi chú')),
+  notes: v.optional(trimmed(500, 'notes')),
 });
 export type MemberFields = v.InferOutput<typeof MemberFields>;
 

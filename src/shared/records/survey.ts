@@ -3,8 +3,9 @@
  * come from the member records; only what the registry cannot know is asked here.
  */
 import * as v from 'valibot';
+import { encodeMessage } from '../messages';
 
-const Money = v.pipe(v.number('Nhập số tiền'), v.integer('Số tiền phải là số nguyên'), v.minValue(0, 'Không được âm'), v.maxValue(10_000_000_000));
+const Money = v.pipe(v.number(encodeMessage('field.money')), v.integer(encodeMessage('field.moneyInteger')), v.minValue(0, encodeMessage('field.notNegative')), v.maxValue(10_000_000_000));
 const Bool = v.optional(v.boolean());
 /** Members of the household a question names (children), bounded like a household's members. */
 const MemberIds = v.pipe(v.array(v.pipe(v.string(), v.maxLength(64))), v.maxLength(100));
@@ -12,11 +13,11 @@ const MemberIds = v.pipe(v.array(v.pipe(v.string(), v.maxLength(64))), v.maxLeng
 export const SurveyAnswers = v.object({
   /** The annual review (1/9–14/12) or a regular (monthly) review. */
   period: v.picklist(['annual', 'regular']),
-  reviewDate: v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng dd/mm/yyyy')),
+  reviewDate: v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, encodeMessage('field.date'))),
   incomeMode: v.picklist(['per-capita', 'household']),
   incomePerCapita: v.optional(Money),
   householdIncome: v.optional(Money),
-  floorAreaM2: v.optional(v.pipe(v.number('Nhập diện tích'), v.minValue(0, 'Không được âm'), v.maxValue(10_000))),
+  floorAreaM2: v.optional(v.pipe(v.number(encodeMessage('field.floorArea')), v.minValue(0, encodeMessage('field.notNegative')), v.maxValue(10_000))),
   /** How many of foundation, frame and roof are not durable (0–3). */
   nonDurableStructures: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(3))),
   waterSource: v.optional(

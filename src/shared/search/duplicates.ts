@@ -99,12 +99,6 @@ export function findDuplicates(person: Omit<PersonKey, 'id'> & { id?: string }, 
   return found;
 }
 
-export const DUPLICATE_REASON_VI: Record<DuplicateReason, string> = {
-  'citizen-id': 'trùng số CCCD',
-  'name-birth-year-village': 'trùng họ tên, năm sinh và thôn',
-  'name-birth-year': 'trùng họ tên và năm sinh',
-  'head-name-village': 'trùng họ tên chủ hộ và thôn',
-};
 
 export interface HouseholdKey {
   id: string;

@@ -5,13 +5,12 @@
 import { useState } from 'preact/hooks';
 import type { HouseholdFields } from '../../shared/records/household';
 import { householdDuplicates, saveHousehold, type SaveResult } from '../../db/households';
-import { DUPLICATE_REASON_VI } from '../../shared/search/duplicates';
 import { Link } from '@tanstack/react-router';
 import { isQuotaError } from '../../db/errors';
 import { QUOTA_MESSAGE } from '../../db/errors';
 import { db } from '../services';
 import { SelectField, TextAreaField, TextField } from '../fields';
-import { useT } from '../i18n';
+import { useT, useSay } from '../i18n';
 
 type Draft = Record<keyof HouseholdFields, string>;
 type Issues = Extract<SaveResult, { ok: false }>['issues'];
@@ -43,6 +42,7 @@ export function HouseholdForm(props: {
   onCancel: () => void;
 }) {
   const t = useT();
+  const say = useSay();
   const [draft, setDraft] = useState(props.initial);
   const [issues, setIssues] = useState<Issues>({});
   const [busy, setBusy] = useState(false);
@@ -62,13 +62,13 @@ export function HouseholdForm(props: {
       if (!result.ok) return setIssues(result.issues);
       props.onSaved(result.id);
     } catch (error) {
-      setSaveError(isQuotaError(error) ? QUOTA_MESSAGE : `${t.saveFailed} ${error instanceof Error ? error.message : String(error)}`);
+      setSaveError(isQuotaError(error) ? say(QUOTA_MESSAGE) : `${t.saveFailed} ${say(error instanceof Error ? error.message : String(error))}`);
     } finally {
       setBusy(false);
     }
   }
 
-  const error = (name: keyof Draft) => issues[name]?.[0];
+  const error = (name: keyof Draft) => { const issue = issues[name]?.[0]; return issue === undefined ? undefined : say(issue); };
   const text = (name: keyof Draft) => (value: string) => setDraft({ ...draft, [name]: value });
 
   return (
@@ -95,7 +95,7 @@ export function HouseholdForm(props: {
           <ul>
             {candidates.map((c) => (
               <li key={c.id}>
-                <strong>{c.headName}</strong> · {c.village} · {DUPLICATE_REASON_VI[c.reason]}{' '}
+                <strong>{c.headName}</strong> · {c.village} · {say.words.duplicateReasons[c.reason]}{' '}
                 <Link to="/households/$householdId" params={{ householdId: c.id }}>
                   {t.openInstead}
                 </Link>

@@ -9,7 +9,7 @@ import { communeHouseholds, findHouseholds, villagesOf } from '../../db/search';
 import { pendingRecordIds, rejectionsOf } from '../../db/queue';
 import { approvedClassifications } from '../../db/cases';
 import { db, useCan, useSession } from '../services';
-import { useT } from '../i18n';
+import { useT, useSay, problemOf } from '../i18n';
 import { useWorkplace } from '../use-commune';
 import { ClassificationBadge } from './ClassificationBadge';
 
@@ -18,6 +18,7 @@ const SHOWN = 300;
 
 export function HouseholdListPage() {
   const t = useT();
+  const say = useSay();
   const mayRegister = useCan('household', 'create');
   const session = useSession();
   const { commune, setCommune, village, setVillage } = useWorkplace();
@@ -74,7 +75,7 @@ export function HouseholdListPage() {
           <ul>
             {rejections.map((r) => (
               <li key={r.seq}>
-                <Link to="/sync">{r.reason}</Link>
+                <Link to="/sync">{say(problemOf(r))}</Link>
               </li>
             ))}
           </ul>

@@ -11,13 +11,14 @@ import { membersOf } from '../../db/members';
 import { surveysOf } from '../../db/cases';
 import { ethnicGroupName } from '../../shared/reference/ethnic-groups';
 import { db, useCan, useSession } from '../services';
-import { useT } from '../i18n';
+import { useT, useSay, problemOf } from '../i18n';
 import { formatVnDate } from '../dates';
 import { HouseholdForm, toDraft } from './HouseholdForm';
 import { ClassificationBadge } from './ClassificationBadge';
 
 export function HouseholdPage({ id }: { id: string }) {
   const t = useT();
+  const say = useSay();
   const may = { edit: useCan('household', 'edit'), survey: useCan('case', 'create'), addMember: useCan('member', 'create') };
   const session = useSession();
   const [editing, setEditing] = useState(false);
@@ -70,7 +71,7 @@ export function HouseholdPage({ id }: { id: string }) {
         {pending.has(id) && <p class="badge pending">{t.notSynced}</p>}
         {rejections.map((r) => (
           <p class="error" key={r.seq}>
-            {t.rejectedBecause} {r.reason}
+            {t.rejectedBecause} {say(problemOf(r))}
           </p>
         ))}
         <dl>
@@ -113,7 +114,7 @@ export function HouseholdPage({ id }: { id: string }) {
               <Link to="/members/$memberId" params={{ memberId: m.id }}>
                 <strong>{m.fullName}</strong>
                 <span>
-                  {m.relation} · {formatVnDate(m.birthDate)} · {m.sex === 'male' ? t.male : t.female} · {ethnicGroupName(m.ethnicity)}
+                  {t.relations[m.relation as keyof typeof t.relations] ?? m.relation} · {formatVnDate(m.birthDate)} · {m.sex === 'male' ? t.male : t.female} · {ethnicGroupName(m.ethnicity)}
                 </span>
                 {m.disability !== 'none' && <span class="badge">{t.disabilityLevels[m.disability]}</span>}
                 {m.status !== 'present' && <span class="badge">{t.memberStatuses[m.status]}</span>}

@@ -7,6 +7,9 @@ import { settings, type Language } from '../../db/settings';
 import { vi } from './vi';
 import { en } from './en';
 import type { Messages } from './types';
+import { formatMessage, isMessageCode, type Message, type MessageTexts } from '../../shared/messages';
+import { messagesVi } from '../../shared/messages-vi';
+import { messagesEn } from './messages-en';
 
 export type { Messages } from './types';
 
@@ -50,4 +53,20 @@ export function useT(): Messages {
     () => current,
   );
   return dictionaries[language];
+}
+
+const messageTexts: Record<Language, MessageTexts> = { vi: messagesVi, en: messagesEn };
+
+/** Says a message of src/shared, src/sync, src/db or the server in the chosen language; `words` names kinds, reasons. */
+export type Say = ((message: Message | string, fallback?: string) => string) & { words: MessageTexts };
+
+/** A refusal, stored or just answered: its message when it has one this app knows, else the server's own text. */
+export function problemOf(entry: { problem?: Message | undefined; reason: string }): Message | string {
+  return entry.problem && isMessageCode(entry.problem.code) ? entry.problem : entry.reason;
+}
+
+export function useSay(): Say {
+  const language = useLanguage();
+  const texts = messageTexts[language];
+  return Object.assign((m: Message | string, fallback?: string) => formatMessage(texts, m, fallback), { words: texts });
 }

@@ -218,4 +218,20 @@ export const vi = {
   setAsideTitle: 'Bản ghi máy không nhận được',
   setAsideAdvice: 'Các bản ghi khác đã được nhận bình thường. Hãy báo quản trị viên mã bản ghi và lý do dưới đây để sửa trên máy chủ; bản sửa sẽ tự về máy.',
   recordCode: 'Mã bản ghi',
+  /** Relation to the head of household: the stored value is the Vietnamese word itself. */
+  relations: { 'chủ hộ': 'chủ hộ', vợ: 'vợ', chồng: 'chồng', con: 'con', cha: 'cha', mẹ: 'mẹ', ông: 'ông', bà: 'bà', cháu: 'cháu', anh: 'anh', chị: 'chị', em: 'em', 'con dâu': 'con dâu', 'con rể': 'con rể', khác: 'khác' },
+  /** What a queued change is about, on the Sync page (by record kind, or by kind of change). */
+  changeKinds: {
+    household: 'Hộ gia đình', member: 'Thành viên', case: 'Hồ sơ', distribution: 'Phiếu phát', event: 'Phiếu phát', void: 'Hủy phiếu phát', command: 'Thao tác duyệt',
+    resolve: 'Quyết định xung đột', delete: 'Xóa', emergency: 'Sự kiện thiên tai', damage: 'Thiệt hại của hộ', relief_round: 'Đợt cứu trợ', distribution_void: 'Hủy phiếu phát', conflict: 'Xung đột', duplicate: 'Nghi trùng',
+  },
+  fieldCount: (n: number) => `${n} trường`,
+  printTitle: 'DANH SÁCH KÝ NHẬN',
+  printNumber: 'STT',
+  printHeadName: 'Họ tên chủ hộ',
+  printPeople: 'Số nhân khẩu',
+  printQuantity: 'Số lượng',
+  printSignature: 'Ký nhận',
+  printPreparedBy: 'Người lập danh sách',
+  printVillageHead: 'Trưởng thôn',
 } as const;

@@ -7,11 +7,10 @@ import { Link } from '@tanstack/react-router';
 import { ETHNIC_GROUPS } from '../../shared/reference/ethnic-groups';
 import { RELATIONS, type MemberFields } from '../../shared/records/member';
 import { memberDuplicates, saveMember, type MemberCandidate, type MemberSaveResult } from '../../db/members';
-import { DUPLICATE_REASON_VI } from '../../shared/search/duplicates';
 import { isQuotaError } from '../../db/errors';
 import { QUOTA_MESSAGE } from '../../db/errors';
 import { db } from '../services';
-import { useT } from '../i18n';
+import { useT, useSay } from '../i18n';
 import { formatVnDate, parseVnDate } from '../dates';
 import { CheckField, SelectField, TextField } from '../fields';
 
@@ -61,6 +60,7 @@ export function MemberForm(props: {
   onCancel: () => void;
 }) {
   const t = useT();
+  const say = useSay();
   const [draft, setDraft] = useState(props.initial);
   const [issues, setIssues] = useState<Issues>({});
   const [candidates, setCandidates] = useState<MemberCandidate[] | undefined>();
@@ -111,11 +111,11 @@ export function MemberForm(props: {
       }
       props.onSaved(result.id);
     } catch (e) {
-      setError(isQuotaError(e) ? QUOTA_MESSAGE : `${t.saveFailed} ${e instanceof Error ? e.message : String(e)}`);
+      setError(isQuotaError(e) ? say(QUOTA_MESSAGE) : `${t.saveFailed} ${say(e instanceof Error ? e.message : String(e))}`);
     }
   }
 
-  const err = (key: keyof Issues) => issues[key]?.[0];
+  const err = (key: keyof Issues) => { const issue = issues[key]?.[0]; return issue === undefined ? undefined : say(issue); };
   return (
     <form class="card" onSubmit={(e) => {
         e.preventDefault();
@@ -125,7 +125,7 @@ export function MemberForm(props: {
         <TextField name="fullName" label={t.fullName} value={draft.fullName} onInput={set('fullName')} error={err('fullName')} />
         <SelectField name="sex" label={t.sex} value={draft.sex} placeholder="—" options={[['male', t.male], ['female', t.female]]} onChange={set('sex')} error={err('sex')} />
         <TextField name="birthDate" label={t.birthDate} value={draft.birthDate} onInput={set('birthDate')} inputMode="numeric" error={err('birthDate')} />
-        <SelectField name="relation" label={t.relation} value={draft.relation} placeholder="—" options={RELATIONS.map((r) => [r, r] as const)} onChange={set('relation')} error={err('relation')} />
+        <SelectField name="relation" label={t.relation} value={draft.relation} placeholder="—" options={RELATIONS.map((r) => [r, t.relations[r]] as const)} onChange={set('relation')} error={err('relation')} />
         <TextField name="citizenId" label={`${t.citizenId} ${t.optional}`} value={draft.citizenId} onInput={set('citizenId')} inputMode="numeric" maxLength={12} error={err('citizenId')} />
         <SelectField name="ethnicity" label={t.ethnicity} value={draft.ethnicity} options={ETHNIC_GROUPS} onChange={set('ethnicity')} error={err('ethnicity')} />
         <SelectField name="disability" label={t.disability} value={draft.disability} options={Object.entries(t.disabilityLevels) as [MemberFields['disability'], string][]} onChange={set('disability')} />
@@ -145,7 +145,7 @@ export function MemberForm(props: {
           <ul>
             {candidates.map((c) => (
               <li key={c.id}>
-                <strong>{c.fullName}</strong> ({formatVnDate(c.birthDate)}) — {t.headName}: {c.headName} · {DUPLICATE_REASON_VI[c.reason]}{' '}
+                <strong>{c.fullName}</strong> ({formatVnDate(c.birthDate)}) — {t.headName}: {c.headName} · {say.words.duplicateReasons[c.reason]}{' '}
                 <Link to="/members/$memberId" params={{ memberId: c.id }}>
                   {t.openInstead}
                 </Link>

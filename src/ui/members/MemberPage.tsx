@@ -35,7 +35,7 @@ export function MemberPage(props: { householdId?: string; memberId?: string }) {
             </div>
             <div>
               <dt>{t.relation}</dt>
-              <dd>{member.relation}</dd>
+              <dd>{t.relations[member.relation as keyof typeof t.relations] ?? member.relation}</dd>
             </div>
           </dl>
         )}

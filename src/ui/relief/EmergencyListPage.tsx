@@ -8,13 +8,14 @@ import { campaignsOf, emergencies, emergenciesOf, reliefRounds } from '../../db/
 import { villagesOf } from '../../db/search';
 import { RoundLinks } from './RoundLinks';
 import { db, useCan } from '../services';
-import { useT } from '../i18n';
+import { useT, useSay } from '../i18n';
 import { formatVnDate, parseVnDate, todayIso } from '../dates';
 import { SelectField, TextField } from '../fields';
 import { useWorkplace } from '../use-commune';
 
 export function EmergencyListPage() {
   const t = useT();
+  const say = useSay();
   const may = { round: useCan('relief_round', 'create'), emergency: useCan('emergency', 'create') };
   const navigate = useNavigate();
   const { commune } = useWorkplace();
@@ -29,7 +30,7 @@ export function EmergencyListPage() {
       campaign,
       name: `${t.campaignNames[campaign]} ${todayIso().slice(0, 4)}`,
       date: todayIso(),
-      items: defaultRoundItems('campaign'),
+      items: defaultRoundItems('campaign', { rice: t.rice, cash: t.cash }),
       plannedHouseholdIds: [],
     };
     // Dated today by this tablet's clock: the save refuses it, as the server would, when that clock runs ahead.
@@ -70,7 +71,7 @@ export function EmergencyListPage() {
         <h2>{t.campaigns}</h2>
         <RoundLinks rounds={campaigns?.records ?? []} />
         {may.round && (<div class="row">
-          <SelectField name="campaign" label={t.campaigns} value={campaign} options={Object.entries(t.campaignNames) as [typeof campaign, string][]} onChange={setCampaign} error={issues.campaign} />
+          <SelectField name="campaign" label={t.campaigns} value={campaign} options={Object.entries(t.campaignNames) as [typeof campaign, string][]} onChange={setCampaign} error={issues.campaign && say(issues.campaign)} />
           <button type="button" onClick={() => void newCampaign()}>
             {t.newCampaign}
           </button>
@@ -78,8 +79,8 @@ export function EmergencyListPage() {
       </div>
       {may.emergency && (<form class="card" onSubmit={(e) => void create(e)} noValidate>
         <h2>{t.newEmergency}</h2>
-        <SelectField name="type" label={t.emergencyType} value={type} placeholder="—" options={EMERGENCY_TYPES.map((x) => [x, t.emergencyTypes[x]] as const)} onChange={setType} error={issues.type} />
-        <TextField name="date" label={t.emergencyDate} value={date} onInput={setDate} inputMode="numeric" error={issues.date} />
+        <SelectField name="type" label={t.emergencyType} value={type} placeholder="—" options={EMERGENCY_TYPES.map((x) => [x, t.emergencyTypes[x]] as const)} onChange={setType} error={issues.type && say(issues.type)} />
+        <TextField name="date" label={t.emergencyDate} value={date} onInput={setDate} inputMode="numeric" error={issues.date && say(issues.date)} />
         <fieldset class="field">
           <legend>{t.affectedVillages}</legend>
           {villages?.map((name) => (
@@ -88,7 +89,7 @@ export function EmergencyListPage() {
               {name}
             </label>
           ))}
-          {issues.villages && <span class="error">{issues.villages}</span>}
+          {issues.villages && <span class="error">{say(issues.villages)}</span>}
         </fieldset>
         <TextField name="description" label={t.notes} value={description} onInput={setDescription} />
         <button type="submit">{t.save}</button>

@@ -14,7 +14,7 @@ import { helpedInTime } from '../../shared/relief';
 import { damages, emergencyWithRelief, reliefRounds, type LocalDamage, type LocalEmergency } from '../../db/relief';
 import { communeHouseholds, findHouseholds } from '../../db/search';
 import { db, useCan } from '../services';
-import { useLanguage, useT } from '../i18n';
+import { useLanguage, useT, useSay } from '../i18n';
 import { formatVnd } from '../format';
 import { formatVnDate, todayIso } from '../dates';
 import { CheckField, SelectField, TextField } from '../fields';
@@ -30,6 +30,7 @@ export function entitlementsOf(event: Pick<EmergencyFields, 'type' | 'date'>, da
 
 export function EmergencyPage({ id }: { id: string }) {
   const t = useT();
+  const say = useSay();
   const may = { damage: useCan('damage', 'create'), round: useCan('relief_round', 'create') };
   const lang = useLanguage();
   const navigate = useNavigate();
@@ -48,7 +49,7 @@ export function EmergencyPage({ id }: { id: string }) {
       emergencyId: id,
       name: `${t.emergencyTypes[event.type]} ${formatVnDate(event.date)}`,
       date: todayIso(),
-      items: defaultRoundItems('emergency'),
+      items: defaultRoundItems('emergency', { rice: t.rice, cash: t.cash }),
       plannedHouseholdIds: recorded.flatMap((d) => (d.householdId ? [d.householdId] : [])),
     };
     // Dated today by this tablet's clock: the save refuses it, as the server would, when that clock runs ahead.
@@ -118,7 +119,7 @@ export function EmergencyPage({ id }: { id: string }) {
         </div>
         {roundError && (
           <p class="error" role="alert">
-            {roundError}
+            {say(roundError)}
           </p>
         )}
         <RoundLinks rounds={rounds} />
@@ -129,6 +130,7 @@ export function EmergencyPage({ id }: { id: string }) {
 
 function DamageForm({ event, onDone }: { event: LocalEmergency; onDone: () => void }) {
   const t = useT();
+  const say = useSay();
   const lang = useLanguage();
   const rows = useLiveQuery(() => communeHouseholds(db, event.communeCode), [event.communeCode]);
   const [query, setQuery] = useState('');
@@ -177,7 +179,7 @@ function DamageForm({ event, onDone }: { event: LocalEmergency; onDone: () => vo
     <form class="card" onSubmit={(e) => void save(e)} noValidate data-testid="damage-form">
       {clockIssue && (
         <p class="error" role="alert">
-          {clockIssue}
+          {say(clockIssue)}
         </p>
       )}
       {!household ? (
@@ -217,7 +219,7 @@ function DamageForm({ event, onDone }: { event: LocalEmergency; onDone: () => vo
           <CheckField name="hasOtherHome" label={t.hasOtherHome} checked={f.hasOtherHome} onChange={set('hasOtherHome')} />
           <CheckField name="relocationOrdered" label={t.relocationOrdered} checked={f.relocationOrdered} onChange={set('relocationOrdered')} />
           <CheckField name="severeDamage" label={t.severeDamage} checked={f.severeDamage} onChange={set('severeDamage')} />
-          {damage && !damage.ok && <p class="error">{Object.values(damage.issues)[0]?.[0]}</p>}
+          {damage && !damage.ok && <p class="error">{say(Object.values(damage.issues)[0]?.[0] ?? '')}</p>}
           {answer && (
             <div class="result" data-testid="entitlements">
               <h3>{t.entitlements}</h3>

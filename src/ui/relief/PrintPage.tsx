@@ -26,8 +26,9 @@ export function PrintPage({ id }: { id: string }) {
       {[...byVillage].map(([village, households]) => (
         <article class="a4" key={village} data-testid="print-page">
           <header>
+            {/* The national heading of an official form: a legal name, the same in every language. */}
             <p>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM — Độc lập - Tự do - Hạnh phúc</p>
-            <h1>DANH SÁCH KÝ NHẬN</h1>
+            <h1>{t.printTitle}</h1>
             <p>
               {round.name} · {village} · {formatVnDate(round.date)} · {item.itemName} ({item.unit})
             </p>
@@ -35,11 +36,11 @@ export function PrintPage({ id }: { id: string }) {
           <table>
             <thead>
               <tr>
-                <th>STT</th>
-                <th>Họ tên chủ hộ</th>
-                <th>Số nhân khẩu</th>
-                <th>Số lượng</th>
-                <th>Ký nhận</th>
+                <th>{t.printNumber}</th>
+                <th>{t.printHeadName}</th>
+                <th>{t.printPeople}</th>
+                <th>{t.printQuantity}</th>
+                <th>{t.printSignature}</th>
               </tr>
             </thead>
             <tbody>
@@ -60,8 +61,8 @@ export function PrintPage({ id }: { id: string }) {
             </tbody>
           </table>
           <footer>
-            <span>Người lập danh sách</span>
-            <span>Trưởng thôn</span>
+            <span>{t.printPreparedBy}</span>
+            <span>{t.printVillageHead}</span>
           </footer>
         </article>
       ))}

@@ -5,16 +5,17 @@
 import { useMemo, useState } from 'preact/hooks';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { RoundItem } from '../../shared/records/emergency';
-import { ITEM_NAMES, ITEM_UNITS } from '../../domain/emergency/round-defaults';
+import { ITEM_UNITS } from '../../domain/emergency/round-defaults';
 import { reliefRounds, type LocalRound } from '../../db/relief';
 import { householdsByIds } from '../../db/households';
 import { communeHouseholds, findHouseholds } from '../../db/search';
 import { db } from '../services';
-import { useT } from '../i18n';
+import { useT, useSay } from '../i18n';
 import { SelectField, TextField } from '../fields';
 
 export function RoundEditor(props: { id: string; round: LocalRound; onDone: () => void }) {
   const t = useT();
+  const say = useSay();
   const [items, setItems] = useState<RoundItem[]>(props.round.items);
   const [planned, setPlanned] = useState<string[]>(props.round.plannedHouseholdIds);
   const [query, setQuery] = useState('');
@@ -37,7 +38,7 @@ export function RoundEditor(props: { id: string; round: LocalRound; onDone: () =
       <h2>{t.roundItems}</h2>
       {items.map((item, index) => (
         <div class="grid-2" key={index}>
-          <SelectField name={`item-${index}`} label={t.itemKind} value={item.item} options={[['rice', t.rice], ['cash', t.cash], ['goods', t.goods]]} onChange={(kind) => setItem(index, { item: kind, unit: ITEM_UNITS[kind], itemName: kind === 'goods' ? item.itemName : ITEM_NAMES[kind] })} />
+          <SelectField name={`item-${index}`} label={t.itemKind} value={item.item} options={[['rice', t.rice], ['cash', t.cash], ['goods', t.goods]]} onChange={(kind) => setItem(index, { item: kind, unit: ITEM_UNITS[kind], itemName: kind === 'rice' ? t.rice : kind === 'cash' ? t.cash : item.itemName })} />
           <TextField name={`itemName-${index}`} label={t.itemName} value={item.itemName} onInput={(itemName) => setItem(index, { itemName })} />
           <TextField name={`available-${index}`} label={`${t.available} (${item.unit})`} value={String(item.available)} onInput={(value) => setItem(index, { available: Number(value.replace(/\D/g, '')) || 0 })} inputMode="numeric" />
           <SelectField name={`source-${index}`} label={t.source} value={item.source} options={[['budget', t.budget], ['mobilised', t.mobilised]]} onChange={(source) => setItem(index, { source })} />
@@ -68,7 +69,7 @@ export function RoundEditor(props: { id: string; round: LocalRound; onDone: () =
           </li>
         ))}
       </ul>
-      {error && <p class="error">{error}</p>}
+      {error && <p class="error">{say(error)}</p>}
       <div class="actions">
         <button type="button" onClick={() => void save()}>
           {t.save}

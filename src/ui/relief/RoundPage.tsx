@@ -11,7 +11,7 @@ import { earlierHandouts, roundSummary } from '../../shared/relief';
 import { handOut, roundWithHandouts, type LocalHandout } from '../../db/relief';
 import { voidDistribution } from '../../db/outbox';
 import { db, useCan, useSession } from '../services';
-import { useT } from '../i18n';
+import { useT, useSay } from '../i18n';
 import { formatDateTime, formatVnd } from '../format';
 import { SelectField, TextField } from '../fields';
 import { RoundEditor } from './RoundEditor';
@@ -147,8 +147,9 @@ function HandoutForm(props: {
   onDone: () => void;
 }) {
   const t = useT();
+  const say = useSay();
   const [recipient, setRecipient] = useState(props.household.headName);
-  const [relation, setRelation] = useState('chủ hộ');
+  const [relation, setRelation] = useState<string>(t.relations['chủ hộ']);
   const [citizenId, setCitizenId] = useState('');
   // Rice: the law's monthly amount per person, pre-filled; cash and goods are typed.
   const [quantity, setQuantity] = useState(props.item.unit === 'kg' && props.riceKgPerPerson ? String(Math.max(1, props.household.members) * props.riceKgPerPerson) : '');
@@ -205,7 +206,7 @@ function HandoutForm(props: {
       )}
       {clockIssue && (
         <p class="error" role="alert" data-testid="handout-clock-issue">
-          {clockIssue}
+          {say(clockIssue)}
         </p>
       )}
       <div class="actions">

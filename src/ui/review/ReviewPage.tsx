@@ -13,10 +13,9 @@ import { pendingRecordIds } from '../../db/queue';
 import { openDuplicateClusters, type DuplicateCluster } from '../../db/duplicates';
 import { decideDuplicate, queueCommand, resolveConflict } from '../../db/outbox';
 import type { Candidate } from '../../shared/records/conflict';
-import { DUPLICATE_REASON_VI } from '../../shared/search/duplicates';
 import { decodeHlc } from '../../shared/hlc';
 import { db, useSession } from '../services';
-import { useT } from '../i18n';
+import { useT, useSay } from '../i18n';
 import { formatDateTime } from '../format';
 import { formatVnDate } from '../dates';
 import { useWorkplace } from '../use-commune';
@@ -138,6 +137,7 @@ function ConflictRow(props: { id: string; field: string; recordId: string; candi
 
 function DuplicateClusterRow(props: { cluster: DuplicateCluster }) {
   const t = useT();
+  const say = useSay();
   const { cluster } = props;
   const decide = async (value: 'confirmed' | 'dismissed') => {
     await decideDuplicate(db, cluster.id, value, Date.now());
@@ -159,7 +159,7 @@ function DuplicateClusterRow(props: { cluster: DuplicateCluster }) {
             )}
             {m.birthYear ? ` (${m.birthYear})` : ''}
             {cluster.recordType === 'member' && m.householdHead ? ` · ${t.householdOf(m.householdHead)}` : ''}
-            {m.village ? ` · ${m.village}` : ''} — {DUPLICATE_REASON_VI[m.reason]}
+            {m.village ? ` · ${m.village}` : ''} — {say.words.duplicateReasons[m.reason]}
           </li>
         ))}
       </ul>

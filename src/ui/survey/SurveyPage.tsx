@@ -17,7 +17,7 @@ import { submitSurvey } from '../../db/cases';
 import { isQuotaError } from '../../db/errors';
 import { QUOTA_MESSAGE } from '../../db/errors';
 import { db } from '../services';
-import { useT } from '../i18n';
+import { useT, useSay } from '../i18n';
 import { formatVnDate, parseVnDate, todayIso } from '../dates';
 import { CheckField, SelectField, TextField, TriState } from '../fields';
 import { checkSurvey, emptySurvey, SurveyDraftSchema, type SurveyDraft } from './survey-form';
@@ -26,6 +26,7 @@ import { futureDateOnDevice } from '../../db/client-id';
 
 export function SurveyPage({ householdId }: { householdId: string }) {
   const t = useT();
+  const say = useSay();
   const navigate = useNavigate();
   const draftKey = `survey:${householdId}`;
   const data = useLiveQuery(async () => ({ household: await getHousehold(db, householdId).catch(() => undefined), members: (await membersOf(db, householdId)).members }), [householdId]);
@@ -59,7 +60,7 @@ export function SurveyPage({ householdId }: { householdId: string }) {
     // Every keystroke reaches IndexedDB: a reload or a flat battery loses nothing typed.
     void saveDraft(db, draftKey, { ...next }, Date.now()).catch((e: unknown) => setError(isQuotaError(e) ? QUOTA_MESSAGE : String(e)));
   }
-  const issue = (key: keyof SurveyDraft) => (check && !check.ok ? check.issues[key] : undefined);
+  const issue = (key: keyof SurveyDraft) => { const found = check && !check.ok ? check.issues[key] : undefined; return found === undefined ? undefined : say(found); };
   const present = members.filter((m) => m.status === 'present');
   const children = present.filter((m) => Number(check?.ok ? check.answers.reviewDate.slice(0, 4) : todayIso().slice(0, 4)) - Number(m.birthDate.slice(0, 4)) < 16);
   const toggle = (list: string[], id: string, on: boolean) => (on ? [...new Set([...list, id])] : list.filter((x) => x !== id));
@@ -143,7 +144,7 @@ export function SurveyPage({ householdId }: { householdId: string }) {
           {typeof answer === 'string' && <p class="error">{answer}</p>}
           {error && (
             <p class="error" role="alert">
-              {error}
+              {say(error)}
             </p>
           )}
           <button type="submit" disabled={typeof answer !== 'object'}>

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { formatVi } from '../../shared/messages-vi';
 import { checkSurvey, emptySurvey, parseAmount } from './survey-form';
 
 describe('survey form', () => {
@@ -10,8 +11,10 @@ describe('survey form', () => {
   });
 
   it('says in Vietnamese what is missing or wrong, next to the field', () => {
-    expect(checkSurvey(emptySurvey(''), undefined)).toEqual({ ok: false, issues: { reviewDate: 'Ngày phải có dạng dd/mm/yyyy', householdIncome: 'Nhập thu nhập' } });
-    expect(checkSurvey({ ...emptySurvey(''), householdIncome: 'abc', floorAreaM2: '-3' }, '2026-10-01')).toMatchObject({
+    // Issues are message codes the screen translates; in Vietnamese they say what they said before codes.
+    const vi = (check: ReturnType<typeof checkSurvey>) => (check.ok ? check : { ok: false, issues: Object.fromEntries(Object.entries(check.issues).map(([k, m]) => [k, formatVi(m)])) });
+    expect(vi(checkSurvey(emptySurvey(''), undefined))).toEqual({ ok: false, issues: { reviewDate: 'Ngày phải có dạng dd/mm/yyyy', householdIncome: 'Nhập thu nhập' } });
+    expect(vi(checkSurvey({ ...emptySurvey(''), householdIncome: 'abc', floorAreaM2: '-3' }, '2026-10-01'))).toMatchObject({
       ok: false,
       issues: { householdIncome: expect.stringContaining('chữ số'), floorAreaM2: expect.stringContaining('không âm') },
     });

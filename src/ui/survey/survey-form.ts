@@ -3,6 +3,7 @@
  * apart from the screen so a draft can be stored and restored as it is.
  */
 import * as v from 'valibot';
+import { encodeMessage } from '../../shared/messages';
 import { SurveyAnswers } from '../../shared/records/survey';
 
 export interface SurveyDraft {
@@ -69,13 +70,13 @@ export type SurveyCheck = { ok: true; answers: SurveyAnswers } | { ok: false; is
 
 export function checkSurvey(draft: SurveyDraft, reviewDateIso: string | undefined): SurveyCheck {
   const issues: Partial<Record<keyof SurveyDraft, string>> = {};
-  if (!reviewDateIso) issues.reviewDate = 'Ngày phải có dạng dd/mm/yyyy';
+  if (!reviewDateIso) issues.reviewDate = encodeMessage('field.date');
   const income = draft.incomeMode === 'household' ? parseAmount(draft.householdIncome) : parseAmount(draft.incomePerCapita);
   const incomeField = draft.incomeMode === 'household' ? 'householdIncome' : 'incomePerCapita';
-  if (income === undefined) issues[incomeField] = 'Nhập thu nhập';
-  else if (Number.isNaN(income)) issues[incomeField] = 'Chỉ nhập chữ số (ví dụ 1.500.000)';
+  if (income === undefined) issues[incomeField] = encodeMessage('survey.income');
+  else if (Number.isNaN(income)) issues[incomeField] = encodeMessage('survey.digitsOnly');
   const area = draft.floorAreaM2.trim() ? Number(draft.floorAreaM2.replace(',', '.')) : undefined;
-  if (area !== undefined && (Number.isNaN(area) || area < 0)) issues.floorAreaM2 = 'Diện tích phải là số không âm';
+  if (area !== undefined && (Number.isNaN(area) || area < 0)) issues.floorAreaM2 = encodeMessage('survey.floorArea');
   if (Object.keys(issues).length > 0) return { ok: false, issues };
   const candidate = {
     period: draft.period,

@@ -1,45 +1,29 @@
 /**
  * @module Sync you can see: what waits to be sent (by record), progress while sending, the last success, and
- * the changes the server refused — each with its reason in plain Vietnamese and what to do.
+ * the changes the server refused — each with its reason in the chosen language and what to do.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Link } from '@tanstack/react-router';
 import type { OutboxEntry, Rejection, SetAsideRecord } from '../../db/database';
 import { dismissRejection, syncPageState } from '../../db/queue';
 import { db, syncController, useSyncStatus } from '../services';
-import { useT } from '../i18n';
+import { problemOf, useSay, useT, type Messages } from '../i18n';
 import { formatDateTime } from '../format';
 
-const KIND_VI: Record<string, string> = {
-  household: 'Hộ gia đình',
-  member: 'Thành viên',
-  case: 'Hồ sơ',
-  distribution: 'Phiếu phát',
-  event: 'Phiếu phát',
-  void: 'Hủy phiếu phát',
-  command: 'Thao tác duyệt',
-  resolve: 'Quyết định xung đột',
-  delete: 'Xóa',
-  emergency: 'Sự kiện thiên tai',
-  damage: 'Thiệt hại của hộ',
-  relief_round: 'Đợt cứu trợ',
-  distribution_void: 'Hủy phiếu phát',
-  conflict: 'Xung đột',
-  duplicate: 'Nghi trùng',
-};
-
-function describe(entry: Pick<OutboxEntry, 'op'>): string {
+function describe(entry: Pick<OutboxEntry, 'op'>, t: Messages): string {
   const op = entry.op;
-  const kind = op.kind === 'patch' || op.kind === 'delete' ? KIND_VI[op.type] : KIND_VI[op.kind];
+  const kinds: Record<string, string> = t.changeKinds;
+  const kind = op.kind === 'patch' || op.kind === 'delete' ? kinds[op.type] : kinds[op.kind];
   if (op.kind === 'patch') {
     const name = op.fields.headName?.[0] ?? op.fields.fullName?.[0];
-    return `${kind}${typeof name === 'string' ? `: ${name}` : ''} (${Object.keys(op.fields).length} trường)`;
+    return `${kind}${typeof name === 'string' ? `: ${name}` : ''} (${t.fieldCount(Object.keys(op.fields).length)})`;
   }
   return kind ?? op.kind;
 }
 
 export function SyncPage() {
   const t = useT();
+  const say = useSay();
   const status = useSyncStatus();
   const state = useLiveQuery(() => syncPageState(db));
   if (!state) return null;
@@ -53,7 +37,7 @@ export function SyncPage() {
           {t.lastSuccess}: <strong>{typeof state.lastSyncAt === 'number' ? formatDateTime(state.lastSyncAt) : t.neverSynced}</strong>
         </p>
         {status.running && status.progress && <p>{t.sending(status.progress.sent, status.progress.total)}</p>}
-        {status.problem && <p class="error">{status.problem.message}</p>}
+        {status.problem && <p class="error">{say(status.problem.message)}</p>}
         {status.retryAt && <p class="hint">↻ {formatDateTime(status.retryAt)}</p>}
         <button type="button" onClick={() => void syncController.syncNow()} disabled={status.running}>
           {t.syncNow}
@@ -67,7 +51,7 @@ export function SyncPage() {
         <ul class="plain" data-testid="pending-list">
           {[...byRecord.values()].map((entries) => (
             <li key={entries[0]!.recordId}>
-              {describe(entries[entries.length - 1]!)} — {entries.length} · {formatDateTime(entries[0]!.at)}
+              {describe(entries[entries.length - 1]!, t)} — {entries.length} · {formatDateTime(entries[0]!.at)}
             </li>
           ))}
         </ul>
@@ -79,7 +63,7 @@ export function SyncPage() {
         {state.rejections.map((r: Rejection) => (
           <div class="row" key={r.seq} data-testid="rejection">
             <span>
-              <strong>{describe(r)}</strong>: {r.reason}
+              <strong>{describe(r, t)}</strong>: {say(problemOf(r))}
               <br />
               <span class="hint">
                 {t.whatToDo}: {t.rejectedAdvice}
@@ -105,9 +89,9 @@ export function SyncPage() {
           <ul class="plain">
             {state.setAside.map((r: SetAsideRecord) => (
               <li key={r.id} data-testid="set-aside-record">
-                <strong>{KIND_VI[r.type] ?? r.type}</strong> · {t.recordCode}: <code>{r.id}</code> · {r.communeCode} · v{r.version}
+                <strong>{(t.changeKinds as Record<string, string>)[r.type] ?? r.type}</strong> · {t.recordCode}: <code>{r.id}</code> · {r.communeCode} · v{r.version}
                 <br />
-                {r.reason} · {formatDateTime(r.at)}
+                {say(problemOf(r))} · {formatDateTime(r.at)}
               </li>
             ))}
           </ul>

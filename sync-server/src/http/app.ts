@@ -3,6 +3,7 @@
  * call `app.request(...)` in-process. Only main.ts touches the network.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { message } from '../../../src/shared/messages';
 import { join } from 'node:path';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -38,7 +39,7 @@ export function createApp(deps: AppDeps) {
     '/api/*',
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
-      onError: (c) => errorResponse(c, 413, 'too_large', 'Yêu cầu quá lớn; ứng dụng sẽ gửi thành nhiều phần nhỏ hơn.'),
+      onError: (c) => errorResponse(c, 413, 'too_large', message('http.requestTooLarge')),
     }),
   );
 
@@ -46,21 +47,21 @@ export function createApp(deps: AppDeps) {
   app.route('/api/auth', authRoutes(deps));
   app.route('/api/sync', syncRoutes(deps));
   app.route('/api/attachments', attachmentRoutes(deps));
-  app.all('/api/*', (c) => errorResponse(c, 404, 'not_found', 'Không có địa chỉ này.'));
+  app.all('/api/*', (c) => errorResponse(c, 404, 'not_found', message('http.noSuchAddress')));
 
   if (deps.staticDir && existsSync(deps.staticDir)) serveApp(app, deps.staticDir);
 
   app.onError((error, c) => {
     if (error instanceof MalformedBatchError) return errorResponse(c, 400, 'bad_request', error.message);
     if (error instanceof ClientOfAnotherUserError) {
-      return errorResponse(c, 403, 'forbidden', 'Hàng đợi trên máy này thuộc về tài khoản khác. Đăng nhập bằng tài khoản đó để gửi.');
+      return errorResponse(c, 403, 'forbidden', message('http.queueOfOtherUser'));
     }
     if (error instanceof TransientStorageError) {
       c.header('Retry-After', '5');
-      return errorResponse(c, 503, 'unavailable', 'Máy chủ tạm thời không lưu được dữ liệu; ứng dụng sẽ tự gửi lại sau.');
+      return errorResponse(c, 503, 'unavailable', message('http.storageUnavailable'));
     }
     log(`error ${escapeForLog(c.req.method)} ${answeredRoute(c)}: ${escapeForLog(`${error.name}: ${error.message}`)}`);
-    return errorResponse(c, 500, 'unavailable', 'Lỗi máy chủ; ứng dụng sẽ tự gửi lại sau.');
+    return errorResponse(c, 500, 'unavailable', message('http.serverError'));
   });
   return app;
 }

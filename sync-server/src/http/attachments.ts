@@ -8,9 +8,9 @@
  * to a user whose communes cover its record — to anyone else it does not exist.
  */
 import { Hono } from 'hono';
+import { issueMessages, message } from '../../../src/shared/messages';
 import * as v from 'valibot';
 import { AttachmentMeta, MAX_ATTACHMENT_BYTES, Sha256Hex } from '../../../src/shared/attachments';
-import { describeIssues } from '../../../src/shared/fields';
 import { getRecord } from '../store/records';
 import { attachmentAccess, isLinked, linkAttachment } from '../store/attachments';
 import { ChunkOutOfOrderError, HashMismatchError } from '../attachments/file-store';
@@ -36,38 +36,38 @@ export function attachmentRoutes(deps: AppDeps) {
     const token = limiter.take(c.get('user').id);
     if (token.ok) return next();
     c.header('Retry-After', String(token.retryAfterSeconds));
-    return errorResponse(c, 429, 'rate_limited', 'Gửi ảnh quá dồn dập; ứng dụng sẽ tự gửi tiếp sau ít phút, ảnh vẫn được giữ trên máy.');
+    return errorResponse(c, 429, 'rate_limited', message('http.attachmentsRateLimited'));
   });
 
   routes.put('/:hash', async (c) => {
-    if (!files) return errorResponse(c, 404, 'not_found', 'Máy chủ không nhận tệp đính kèm.');
+    if (!files) return errorResponse(c, 404, 'not_found', message('http.noAttachments'));
     const hash = c.req.param('hash');
     let described: unknown;
     try {
       described = JSON.parse(Buffer.from(c.req.header('X-Attachment') ?? '', 'base64url').toString('utf8'));
     } catch {
-      return errorResponse(c, 400, 'bad_request', 'Thiếu mô tả tệp đính kèm (X-Attachment).');
+      return errorResponse(c, 400, 'bad_request', message('http.attachmentMetaMissing'));
     }
     const meta = v.safeParse(AttachmentMeta, described);
-    if (!meta.success) return errorResponse(c, 400, 'bad_request', describeIssues(meta.issues));
-    if (meta.output.hash !== hash) return errorResponse(c, 400, 'bad_request', 'Mã tệp không khớp với mô tả.');
+    if (!meta.success) return errorResponse(c, 400, 'bad_request', message('issues', undefined, issueMessages(meta.issues)));
+    if (meta.output.hash !== hash) return errorResponse(c, 400, 'bad_request', message('http.attachmentHashMismatch'));
     const range = RANGE.exec(c.req.header('Content-Range') ?? '');
-    if (!range) return errorResponse(c, 400, 'bad_request', 'Thiếu Content-Range: bytes a-b/tổng.');
+    if (!range) return errorResponse(c, 400, 'bad_request', message('http.rangeMissing'));
     const [start, end, total] = [Number(range[1]), Number(range[2]), Number(range[3])];
-    if (total !== meta.output.size || total > MAX_ATTACHMENT_BYTES) return errorResponse(c, 413, 'too_large', 'Ảnh quá lớn (tối đa 300 KB).');
-    if (start > end || end >= total) return errorResponse(c, 400, 'bad_request', 'Content-Range không hợp lệ: phần tệp nằm ngoài kích thước đã khai.');
+    if (total !== meta.output.size || total > MAX_ATTACHMENT_BYTES) return errorResponse(c, 413, 'too_large', message('http.imageTooLarge'));
+    if (start > end || end >= total) return errorResponse(c, 400, 'bad_request', message('http.rangeOutside'));
     // Data travels first: the handout the image belongs to must already be on the server, in the user's communes.
     const record = await getRecord(deps.db, meta.output.recordId);
     const scope = new Set(c.get('user').communes.map((x) => x.code));
     if (!record || record.commune !== meta.output.communeCode || !scope.has(record.commune)) {
-      return errorResponse(c, 403, 'forbidden', 'Bản ghi của tệp này chưa có trên máy chủ hoặc không thuộc xã của bạn; ứng dụng sẽ gửi lại sau khi đồng bộ dữ liệu.');
+      return errorResponse(c, 403, 'forbidden', message('http.attachmentRecordMissing'));
     }
     // A receipt belongs to a handout, and only who may record a handout sends one (src/shared/permissions.ts).
     const role = c.get('user').role;
-    if (record.type !== 'distribution') return errorResponse(c, 403, 'forbidden', 'Chỉ phiếu phát mới có ảnh ký nhận.');
+    if (record.type !== 'distribution') return errorResponse(c, 403, 'forbidden', message('http.receiptsOnlyForHandouts'));
     if (!can(role, 'distribution', 'create')) return errorResponse(c, 403, 'forbidden', notPermitted(role, 'distribution', 'create'));
     const chunk = new Uint8Array(await c.req.arrayBuffer());
-    if (chunk.length !== end - start + 1) return errorResponse(c, 400, 'bad_request', 'Độ dài phần tệp không khớp Content-Range.');
+    if (chunk.length !== end - start + 1) return errorResponse(c, 400, 'bad_request', message('http.chunkLength'));
     // Sent before, and its answer lost: the record already has these bytes, and this user may read the record.
     if (await isLinked(deps.db, hash, record.id)) return c.json({ received: total, complete: true });
     try {
@@ -78,7 +78,7 @@ export function attachmentRoutes(deps: AppDeps) {
       return c.json(status);
     } catch (error) {
       if (error instanceof ChunkOutOfOrderError) return c.json({ received: error.received, complete: false }, 409);
-      if (error instanceof HashMismatchError) return errorResponse(c, 400, 'bad_request', 'Tệp nhận được bị hỏng (mã không khớp); ứng dụng sẽ gửi lại từ đầu.');
+      if (error instanceof HashMismatchError) return errorResponse(c, 400, 'bad_request', message('http.uploadCorrupt'));
       throw error;
     }
   });
@@ -88,7 +88,7 @@ export function attachmentRoutes(deps: AppDeps) {
     const access = files && v.is(Sha256Hex, hash) ? await attachmentAccess(deps.db, hash) : undefined;
     const scope = new Set(c.get('user').communes.map((x) => x.code));
     const bytes = access?.communes.some((commune) => scope.has(commune)) ? await files?.read(hash) : undefined;
-    if (!access || !bytes) return errorResponse(c, 404, 'not_found', 'Không có tệp này.');
+    if (!access || !bytes) return errorResponse(c, 404, 'not_found', message('http.noSuchFile'));
     return c.body(new Uint8Array(bytes), 200, { 'Content-Type': access.mime });
   });
   return routes;

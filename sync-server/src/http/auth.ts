@@ -3,9 +3,9 @@
  * read from the database on each request, so a change of assignment takes effect at once.
  */
 import { Hono, type MiddlewareHandler } from 'hono';
+import { issueMessages, message } from '../../../src/shared/messages';
 import * as v from 'valibot';
 import { LoginRequest, type SessionUser } from '../../../src/shared/protocol';
-import { describeIssues } from '../../../src/shared/fields';
 import { DEFAULT_HASHING, boundedHasher, scryptHasher } from '../auth/hashing';
 import { BusyError, semaphore } from '../auth/semaphore';
 import { hashToken, newToken } from '../auth/tokens';
@@ -28,7 +28,7 @@ export function requireUser(deps: AppDeps): MiddlewareHandler<AppEnv> {
     const userId = token && (await findSessionUser(deps.db, hashToken(token), deps.clock()));
     const user = userId ? await findUserById(deps.db, userId) : undefined;
     if (!token || !user) {
-      return errorResponse(c, 401, 'unauthorized', 'Phiên đăng nhập đã hết hạn hoặc không hợp lệ. Vui lòng đăng nhập lại.');
+      return errorResponse(c, 401, 'unauthorized', message('http.sessionExpired'));
     }
     c.set('user', await sessionUserOf(deps.db, user));
     c.set('tokenHash', hashToken(token));
@@ -48,7 +48,7 @@ export function authRoutes(deps: AppDeps) {
     const body = await readJson(c);
     if (!body.ok) return body.response;
     const parsed = v.safeParse(LoginRequest, body.value);
-    if (!parsed.success) return errorResponse(c, 400, 'bad_request', describeIssues(parsed.issues));
+    if (!parsed.success) return errorResponse(c, 400, 'bad_request', message('issues', undefined, issueMessages(parsed.issues)));
     const { username, password } = parsed.output;
     const attempt = limiter.begin(username, clientAddress(c, trustedProxies));
     if (!attempt.ok) {
@@ -65,9 +65,9 @@ export function authRoutes(deps: AppDeps) {
       attempt.abandoned();
       if (!(error instanceof BusyError)) throw error;
       c.header('Retry-After', '3');
-      return errorResponse(c, 503, 'unavailable', 'Máy chủ đang bận xử lý nhiều lượt đăng nhập. Vui lòng thử lại sau vài giây.');
+      return errorResponse(c, 503, 'unavailable', message('http.loginBusy'));
     }
-    if (!user || !valid) return errorResponse(c, 401, 'unauthorized', 'Sai tên đăng nhập hoặc mật khẩu.');
+    if (!user || !valid) return errorResponse(c, 401, 'unauthorized', message('http.wrongLogin'));
     attempt.succeeded();
     if (passwords.isStale(user.passwordHash)) await rehash(user.id, password);
     const token = newToken();

@@ -8,6 +8,7 @@
  * exist is counted exactly like one that does, so the limit does not reveal which names exist.
  * Counters live in memory (one server process); a restart forgets them.
  */
+import { message, type Message } from '../../../src/shared/messages';
 export interface Backoff {
   /** Failures allowed before any wait. */
   free: number;
@@ -114,10 +115,9 @@ export function loginLimiter(limits: LoginLimits, clock: () => number) {
   };
 }
 
-/** "Vui lòng thử lại sau 8 giây (lúc 14:05)." — the wait in words and the clock time in Vietnam. */
-export function retryMessage(retryAfterMs: number, now: number): string {
+/** "Vui lòng thử lại sau 8 giây (lúc 14:05)." — the wait and the clock time in Vietnam, as a message. */
+export function retryMessage(retryAfterMs: number, now: number): Message {
   const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
-  const wait = seconds < 60 ? `${seconds} giây` : `${Math.ceil(seconds / 60)} phút`;
   const at = new Intl.DateTimeFormat('vi-VN', { hour: '2-digit', minute: '2-digit', second: seconds < 60 ? '2-digit' : undefined, hour12: false, timeZone: 'Asia/Ho_Chi_Minh' }).format(now + seconds * 1000);
-  return `Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ${wait} (lúc ${at}).`;
+  return message('http.loginLocked', { seconds, at });
 }

@@ -3,6 +3,7 @@
  * clear message when it is not JSON, and 413 when it unpacks to more than the limit (no zip bombs).
  */
 import { gunzip } from 'node:zlib';
+import { message } from '../../../src/shared/messages';
 import { promisify } from 'node:util';
 import type { Context } from 'hono';
 import { errorResponse } from './errors';
@@ -21,17 +22,17 @@ export async function readJson(c: Context): Promise<{ ok: true; value: unknown }
     } else if (!encoding || encoding === 'identity') {
       text = raw.toString('utf8');
     } else {
-      return { ok: false, response: errorResponse(c, 400, 'bad_request', `Không hỗ trợ nén kiểu ${encoding}.`) };
+      return { ok: false, response: errorResponse(c, 400, 'bad_request', message('http.unsupportedEncoding', { encoding: String(encoding) })) };
     }
   } catch (error) {
     if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') {
-      return { ok: false, response: errorResponse(c, 413, 'too_large', 'Yêu cầu quá lớn sau khi giải nén.') };
+      return { ok: false, response: errorResponse(c, 413, 'too_large', message('http.tooLargeUnzipped')) };
     }
-    return { ok: false, response: errorResponse(c, 400, 'bad_request', 'Nội dung nén gzip bị hỏng.') };
+    return { ok: false, response: errorResponse(c, 400, 'bad_request', message('http.badGzip')) };
   }
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch {
-    return { ok: false, response: errorResponse(c, 400, 'bad_request', 'Nội dung yêu cầu không phải JSON hợp lệ.') };
+    return { ok: false, response: errorResponse(c, 400, 'bad_request', message('http.badJson')) };
   }
 }

@@ -1,5 +1,6 @@
 /** @module POST /api/sync: push the device's outbox, then pull a page of its communes' changes. */
 import { Hono } from 'hono';
+import { issueMessages, message } from '../../../src/shared/messages';
 import * as v from 'valibot';
 import {
   MAX_CHANGES_PER_PULL,
@@ -10,7 +11,6 @@ import {
   SyncRequest,
   type SyncResponse,
 } from '../../../src/shared/protocol';
-import { describeIssues } from '../../../src/shared/fields';
 import { push } from '../sync/push';
 import { pull, serializeChanges } from '../sync/pull';
 import { sendJsonText } from './send-json';
@@ -29,19 +29,19 @@ export function syncRoutes(deps: AppDeps) {
     const token = limiter.take(user.id);
     if (!token.ok) {
       c.header('Retry-After', String(token.retryAfterSeconds));
-      return errorResponse(c, 429, 'rate_limited', 'Đồng bộ quá dồn dập; ứng dụng sẽ tự thử lại sau ít phút.');
+      return errorResponse(c, 429, 'rate_limited', message('http.syncRateLimited'));
     }
     const body = await readJson(c);
     if (!body.ok) return body.response;
     const versions = body.value as { protocol?: unknown; schema?: unknown } | null;
     if (typeof versions?.protocol === 'number' && versions.protocol < MIN_PROTOCOL_VERSION) {
-      return errorResponse(c, 426, 'upgrade_required', 'Ứng dụng đã quá cũ. Hãy cập nhật ứng dụng (tải lại trang khi có mạng); các thay đổi chưa gửi vẫn được giữ.');
+      return errorResponse(c, 426, 'upgrade_required', message('http.appTooOld'));
     }
     if ((typeof versions?.protocol === 'number' && versions.protocol > PROTOCOL_VERSION) || (typeof versions?.schema === 'number' && versions.schema > SCHEMA_VERSION)) {
-      return errorResponse(c, 400, 'bad_request', 'Máy chủ cũ hơn ứng dụng; hãy báo quản trị viên cập nhật máy chủ.');
+      return errorResponse(c, 400, 'bad_request', message('http.serverTooOld'));
     }
     const parsed = v.safeParse(SyncRequest, body.value);
-    if (!parsed.success) return errorResponse(c, 400, 'bad_request', describeIssues(parsed.issues));
+    if (!parsed.success) return errorResponse(c, 400, 'bad_request', message('issues', undefined, issueMessages(parsed.issues)));
     const request = parsed.output;
     const scope = new Set(user.communes.map((commune) => commune.code));
     // A commune outside the user's assignment is refused by name in the answer (a device that just lost it learns

@@ -27,7 +27,7 @@ export const DEMO_ACCOUNTS: readonly { username: string; displayName: string; ro
   { username: 'admin', displayName: 'Quản trị hệ thống', role: 'admin', scope: 'province' },
 ];
 
-const DEMO_HOUSEHOLDS: readonly HouseholdFields[] = [
+export const DEMO_HOUSEHOLDS: readonly HouseholdFields[] = [
   { headName: 'Nguyễn Văn Được', communeCode: LY_SON, village: 'Thôn Đông An Vĩnh', address: 'Tổ 3', phone: '0912345678', area: 'rural', notes: 'Hộ ngư dân, nhà cấp 4' },
   { headName: 'Trương Thị Lệ', communeCode: LY_SON, village: 'Thôn Tây An Vĩnh', address: 'Tổ 1', area: 'rural', notes: '' },
   { headName: 'Đặng Công Thành', communeCode: LY_SON, village: 'Thôn Đông An Hải', address: 'Tổ 5', headCitizenId: '051080001234', area: 'rural', notes: 'Chủ hộ khuyết tật nặng' },

@@ -4,6 +4,7 @@
  * mutation's effects.
  */
 import type { SqlExecutor } from '../db/database';
+import type { Message } from '../../../src/shared/messages';
 import type { MutationResult } from '../../../src/shared/protocol';
 
 /**
@@ -34,7 +35,8 @@ export async function recordResult(
   entry: { clientId: string; mutationId: string; userId: string; result: MutationResult; now: number },
 ): Promise<void> {
   const { clientId, mutationId, userId, result, now } = entry;
-  const detail = result.status === 'rejected' ? result.reason : result.status === 'conflict' ? JSON.stringify(result.fields) : null;
+  // A refusal keeps its message code beside the Vietnamese reason, so a replayed answer is the same answer.
+  const detail = result.status === 'rejected' ? (result.problem ? JSON.stringify({ reason: result.reason, problem: result.problem }) : result.reason) : result.status === 'conflict' ? JSON.stringify(result.fields) : null;
   await tx.run(
     'INSERT INTO mutation_results (client_id, seq, mutation_id, user_id, status, detail, answered_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
     [clientId, result.seq, mutationId, userId, result.status, detail, now],
@@ -49,7 +51,7 @@ export async function storedResults(db: SqlExecutor, clientId: string, seqs: rea
     [clientId, ...seqs],
   );
   return rows.map((row): MutationResult => {
-    if (row.status === 'rejected') return { seq: row.seq, status: 'rejected', reason: row.detail ?? '' };
+    if (row.status === 'rejected') return { seq: row.seq, status: 'rejected', ...storedRefusal(row.detail ?? '') };
     if (row.status === 'conflict') return { seq: row.seq, status: 'conflict', fields: JSON.parse(row.detail ?? '[]') as string[] };
     return { seq: row.seq, status: 'applied' };
   });
@@ -89,4 +91,17 @@ export async function pruneTombstones(tx: SqlExecutor, createdBefore: number): P
     await tx.run('UPDATE commune_versions SET history_from = ? WHERE commune = ? AND history_from < ?', [Number(upTo), commune, Number(upTo)]);
   }
   return tx.run('DELETE FROM tombstones WHERE created_at < ?', [createdBefore]);
+}
+
+/** A refusal as stored: `{reason, problem}` as JSON, or (answered before message codes) the reason alone. */
+function storedRefusal(detail: string): { reason: string; problem?: Message } {
+  if (detail.startsWith('{"reason":')) {
+    try {
+      const parsed = JSON.parse(detail) as { reason: string; problem?: Message };
+      return parsed.problem ? { reason: parsed.reason, problem: parsed.problem } : { reason: parsed.reason };
+    } catch {
+      // a reason that only looks like JSON
+    }
+  }
+  return { reason: detail };
 }

@@ -9,6 +9,7 @@ import * as v from 'valibot';
 import type { Database, SqlExecutor } from '../db/database';
 import { Mutation, type MutationResult } from '../../../src/shared/protocol';
 import { Uuid, describeIssues } from '../../../src/shared/fields';
+import { issueMessages, message } from '../../../src/shared/messages';
 import { lockClient, recordResult, storedResults } from '../store/sync-log';
 import { rejected, type ApplyOutcome, type MutationContext, type PushContext } from './context';
 import { upgradeMutation } from './upgrade';
@@ -102,7 +103,7 @@ async function applyOne(
   const upgraded = upgradeMutation(raw);
   if (!upgraded.ok) return { mutationId, outcome: rejected(upgraded.reason) };
   const parsed = v.safeParse(Mutation, upgraded.mutation);
-  if (!parsed.success) return { mutationId, outcome: rejected(`Thay đổi không hợp lệ — ${describeIssues(parsed.issues)}`) };
+  if (!parsed.success) return { mutationId, outcome: rejected(message('reject.invalidChange', undefined, issueMessages(parsed.issues))) };
   const { op } = parsed.output;
   // A device clock far ahead stamps nothing as a fact (clock-checks.ts); its dates are checked by the appliers.
   const stamp = trustedStamp(parsed.output.stamp, context.now, stamps.last);

@@ -5,14 +5,15 @@
  * makes a conflict with anyone else's value — "last write wins" would silently drop a colleague's edit.
  */
 import { SCHEMA_VERSION } from '../../../src/shared/protocol';
+import { message, type Message } from '../../../src/shared/messages';
 
-export type Upgraded = { ok: true; mutation: unknown } | { ok: false; reason: string };
+export type Upgraded = { ok: true; mutation: unknown } | { ok: false; reason: Message };
 
 export function upgradeMutation(raw: unknown): Upgraded {
   const m = raw as { schema?: unknown; at?: unknown; stamp?: unknown; op?: { kind?: unknown; recordId?: unknown; patch?: unknown } };
   if (m.schema === SCHEMA_VERSION) return { ok: true, mutation: raw };
   if (typeof m.schema === 'number' && m.schema > SCHEMA_VERSION) {
-    return { ok: false, reason: 'Thay đổi được ghi bởi phiên bản ứng dụng mới hơn máy chủ; hãy báo quản trị viên.' };
+    return { ok: false, reason: message('reject.schemaTooNew') };
   }
   if (m.schema === 1 && m.op?.kind === 'household.put' && m.op.patch && typeof m.op.patch === 'object') {
     const fields = Object.fromEntries(Object.entries(m.op.patch).map(([field, value]) => [field, [value, 0]]));
@@ -21,5 +22,5 @@ export function upgradeMutation(raw: unknown): Upgraded {
       mutation: { ...m, schema: SCHEMA_VERSION, stamp: typeof m.stamp === 'string' ? m.stamp : `v1-${String(m.at)}`, op: { kind: 'patch', type: 'household', id: m.op.recordId, fields } },
     };
   }
-  return { ok: false, reason: 'Thay đổi được ghi bởi phiên bản ứng dụng quá cũ, không thể chuyển đổi; hãy nhập lại.' };
+  return { ok: false, reason: message('reject.schemaTooOld') };
 }

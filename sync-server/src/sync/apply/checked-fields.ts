@@ -6,7 +6,7 @@
  */
 import * as v from 'valibot';
 import type { SqlExecutor } from '../../db/database';
-import { describeIssues } from '../../../../src/shared/fields';
+import { issueMessages, message, type Message } from '../../../../src/shared/messages';
 import { futureDateIssue } from '../../../../src/shared/clock-bounds';
 import { EDITABLE_TYPES, editableFieldNames, recordSchema, type EditableTypeName } from '../../../../src/shared/records/registry';
 import { getRecord, type StoredRecord } from '../../store/records';
@@ -15,7 +15,7 @@ import { classifySurveyCase } from '../derive/survey';
 
 export type CheckedFields =
   | { ok: true; fields: Record<string, unknown>; commune: string; parentId: string | null }
-  | { ok: false; reason: string };
+  | { ok: false; reason: Message };
 
 const EDITABLE_CASE_STATUSES = new Set(['draft', 'returned']);
 
@@ -23,7 +23,7 @@ const EDITABLE_CASE_STATUSES = new Set(['draft', 'returned']);
 export function caseLocked(record: StoredRecord | undefined): boolean {
   return record?.type === 'case' && !EDITABLE_CASE_STATUSES.has(String(record.data.status ?? 'draft'));
 }
-export const CASE_LOCKED = 'Hồ sơ đã gửi duyệt: chỉ sửa được khi cán bộ xã trả lại.';
+export const CASE_LOCKED = message('reject.caseLocked');
 
 /**
  * `merged`: the record's data with the new values laid over it; `changed`: the fields whose value is new. Answers
@@ -40,10 +40,10 @@ export async function checkFields(
   if (caseLocked(existing)) return { ok: false, reason: CASE_LOCKED };
   const declared = EDITABLE_TYPES[type];
   const parsed = v.safeParse(recordSchema(type), pick(merged, editableFieldNames(type)));
-  if (!parsed.success) return { ok: false, reason: `Dữ liệu không hợp lệ — ${describeIssues(parsed.issues)}` };
+  if (!parsed.success) return { ok: false, reason: message('reject.invalidData', undefined, issueMessages(parsed.issues)) };
   const fields: Record<string, unknown> = parsed.output;
   const commune = String(fields.communeCode);
-  if (!context.scope.has(commune)) return { ok: false, reason: `Bạn không được giao xã có mã ${commune}.` };
+  if (!context.scope.has(commune)) return { ok: false, reason: message('reject.communeNotAssigned', { commune }) };
   const future = futureDateIssue(type, pick(fields, changed), context.now);
   if (future) return { ok: false, reason: future };
 
@@ -57,8 +57,8 @@ export async function checkFields(
         ok: false,
         reason:
           parentType === 'household'
-            ? 'Không tìm thấy hộ gia đình của bản ghi này trong xã; hãy đồng bộ lại rồi thử lại.'
-            : 'Không tìm thấy người của hồ sơ này trong xã; hãy đồng bộ lại rồi thử lại.',
+            ? message('reject.householdMissing')
+            : message('reject.personMissing'),
       };
     }
   }

@@ -7,6 +7,7 @@ import { checkTransition, type CaseCommand, type CaseStatus } from '../../../../
 import { getRecord } from '../../store/records';
 import { applied, OUT_OF_SCOPE, rejected, type ApplyOutcome, type MutationContext } from '../context';
 import { writeRecord } from '../write-record';
+import { message } from '../../../../src/shared/messages';
 import { classifySurveyCase } from '../derive/survey';
 
 export async function applyCommand(
@@ -16,7 +17,7 @@ export async function applyCommand(
 ): Promise<ApplyOutcome> {
   const record = await getRecord(tx, op.id);
   if (record?.type !== 'case' || !context.scope.has(record.commune)) return rejected(OUT_OF_SCOPE);
-  if (record.deleted) return rejected('Hồ sơ đã bị xóa.');
+  if (record.deleted) return rejected(message('reject.caseDeleted'));
   const status = (record.data.status ?? 'draft') as CaseStatus;
   const check = checkTransition(status, op.command, context.role, op.comment);
   if (!check.ok) return rejected(check.reason);

@@ -43,6 +43,7 @@ import { nextCommuneVersion } from '../../store/sync-log';
 import { lockCommuneClusters, moveOpenCluster, personKeyCandidates, putPersonKey, setOpenCluster, type PersonKeyCandidate, type PersonKeyRow } from '../../store/person-keys';
 import type { PushContext } from '../context';
 import { writeRecord } from '../write-record';
+import { message, type Message } from '../../../../src/shared/messages';
 
 const str = (value: unknown) => (typeof value === 'string' && value ? value : null);
 
@@ -201,18 +202,18 @@ export type ClusterDecision = 'confirmed' | 'dismissed';
  * that gained a member since is refused: the device puts it back on the desk, grown. Answers a reason when the
  * cluster cannot be decided.
  */
-export async function decideCluster(tx: SqlExecutor, context: PushContext, id: string, value: ClusterDecision, seen?: readonly string[]): Promise<string | undefined> {
+export async function decideCluster(tx: SqlExecutor, context: PushContext, id: string, value: ClusterDecision, seen?: readonly string[]): Promise<Message | undefined> {
   const stored = await getRecord(tx, id);
-  if (!stored) return 'Không tìm thấy trường hợp trùng này.';
+  if (!stored) return message('reject.duplicateNotFound');
   await lockCommuneClusters(tx, stored.commune);
   return withBatch(tx, context, async (batch) => {
     const cluster = await loadCluster(tx, batch, id);
-    if (!cluster) return 'Không tìm thấy trường hợp trùng này.';
-    if (cluster.data.status === 'merged') return 'Nhóm nghi trùng này đã được gộp vào một nhóm khác; hãy xem nhóm mới.';
-    if (cluster.data.status !== 'open') return 'Trường hợp trùng này đã được xem xét.';
+    if (!cluster) return message('reject.duplicateNotFound');
+    if (cluster.data.status === 'merged') return message('reject.duplicateMerged');
+    if (cluster.data.status !== 'open') return message('reject.duplicateDecided');
     if (seen) {
       const shown = new Set(seen);
-      if (cluster.data.recordIds.some((member) => !shown.has(member))) return 'Nhóm nghi trùng này vừa có thêm hồ sơ; hãy xem lại rồi quyết định.';
+      if (cluster.data.recordIds.some((member) => !shown.has(member))) return message('reject.duplicateGrew');
     }
     cluster.data = { ...cluster.data, status: value, decision: { by: context.userId, at: context.now } };
     await moveOpenCluster(tx, id, null);

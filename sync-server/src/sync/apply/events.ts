@@ -9,7 +9,7 @@
  */
 import * as v from 'valibot';
 import type { SqlExecutor } from '../../db/database';
-import { describeIssues } from '../../../../src/shared/fields';
+import { issueMessages, message } from '../../../../src/shared/messages';
 import { DistributionData, duplicateKey, VoidData, type Distribution } from '../../../../src/shared/records/distribution';
 import { can, notPermitted } from '../../../../src/shared/permissions';
 import { addEventKey, eventsWithKey, getRecord, getRecords } from '../../store/records';
@@ -23,15 +23,15 @@ export async function applyDistribution(tx: SqlExecutor, context: MutationContex
   const existing = await getRecord(tx, op.id);
   if (existing) return existing.type === 'distribution' && context.scope.has(existing.commune) ? applied : rejected(OUT_OF_SCOPE);
   const parsed = v.safeParse(DistributionData, op.data);
-  if (!parsed.success) return rejected(`Phiếu phát không hợp lệ — ${describeIssues(parsed.issues)}`);
+  if (!parsed.success) return rejected(message('reject.invalidHandout', undefined, issueMessages(parsed.issues)));
   const data = parsed.output;
-  if (!context.scope.has(data.communeCode)) return rejected(`Bạn không được giao xã có mã ${data.communeCode}.`);
+  if (!context.scope.has(data.communeCode)) return rejected(message('reject.communeNotAssigned', { commune: data.communeCode }));
   // A handout is a fact: one dated beyond the server's clock was made on a tablet whose clock is wrong.
   const future = futureDateIssue('distribution', data, context.now);
   if (future) return rejected(future);
   const household = await getRecord(tx, data.householdId);
   if (household?.type !== 'household' || household.commune !== data.communeCode) {
-    return rejected('Không tìm thấy hộ nhận trong xã này; hãy đồng bộ lại hoặc ghi hộ vào danh sách trước.');
+    return rejected(message('reject.handoutHouseholdMissing'));
   }
 
   const key = duplicateKey(data);
@@ -57,7 +57,7 @@ export async function applyDistribution(tx: SqlExecutor, context: MutationContex
 export async function applyVoid(tx: SqlExecutor, context: MutationContext, op: { id: string; data: unknown }): Promise<ApplyOutcome> {
   if (!can(context.role, 'distribution_void', 'create')) return rejected(notPermitted(context.role, 'distribution_void', 'create'));
   const parsed = v.safeParse(VoidData, op.data);
-  if (!parsed.success) return rejected(`Yêu cầu hủy không hợp lệ — ${describeIssues(parsed.issues)}`);
+  if (!parsed.success) return rejected(message('reject.invalidVoid', undefined, issueMessages(parsed.issues)));
   const data = parsed.output;
   const found = await getRecord(tx, data.target);
   if (found?.type !== 'distribution' || !context.scope.has(found.commune)) return rejected(OUT_OF_SCOPE);
@@ -67,7 +67,7 @@ export async function applyVoid(tx: SqlExecutor, context: MutationContext, op: {
   const existing = await getRecord(tx, op.id);
   if (existing) return existing.type === 'distribution_void' && existing.parentId === target.id ? applied : rejected(OUT_OF_SCOPE);
   const targetData = target.data as Distribution;
-  if (targetData.voided) return rejected('Phiếu phát này đã được hủy trước đó.');
+  if (targetData.voided) return rejected(message('reject.alreadyVoided'));
   // The void lives where its handout lives, whatever commune the device wrote on it.
   await writeRecord(tx, context, baseRecord(op.id, 'distribution_void', target.commune, target.id, { ...data, communeCode: target.commune, by: context.userId }, context.now));
   await writeRecord(tx, context, {

@@ -6,7 +6,7 @@
  */
 import * as v from 'valibot';
 import type { SqlExecutor } from '../../db/database';
-import { describeIssues } from '../../../../src/shared/fields';
+import { issueMessages, message } from '../../../../src/shared/messages';
 import { applyFieldValues, sameValue, type FieldPatch } from '../../../../src/shared/patch';
 import { EDITABLE_TYPES, editableFieldNames, recordSchema, type EditableTypeName } from '../../../../src/shared/records/registry';
 import { can, notPermitted } from '../../../../src/shared/permissions';
@@ -27,14 +27,14 @@ export async function applyPatch(
 ): Promise<ApplyOutcome> {
   const existing = await getRecord(tx, op.id);
   if (existing && !context.scope.has(existing.commune)) return rejected(OUT_OF_SCOPE);
-  if (existing && existing.type !== op.type) return rejected(`Mã ${op.id} đã dùng cho một bản ghi loại khác.`);
+  if (existing && existing.type !== op.type) return rejected(message('reject.idOfOtherType', { id: op.id }));
   const action = existing ? 'edit' : 'create';
   if (!can(context.role, op.type, action)) return rejected(notPermitted(context.role, op.type, action));
-  if (existing?.deleted) return rejected('Bản ghi đã bị xóa trên máy chủ; thay đổi này không được áp dụng.');
+  if (existing?.deleted) return rejected(message('reject.deletedOnServer'));
   if (caseLocked(existing)) return rejected(CASE_LOCKED);
   const editable = editableFieldNames(op.type);
   const unknownField = Object.keys(op.fields).find((field) => !editable.includes(field));
-  if (unknownField) return rejected(`Trường "${unknownField}" không sửa được.`);
+  if (unknownField) return rejected(message('reject.fieldNotEditable', { field: unknownField }));
 
   // While a field's conflict is open, a new value joins it instead of overwriting what the officer is deciding.
   const open = existing ? (await childrenOf(tx, existing.id)).filter((r) => r.type === 'conflict' && r.data.status === 'open') : [];
@@ -47,11 +47,11 @@ export async function applyPatch(
   // enough for every device of the commune to keep (a device pushing junk into candidates would fill them).
   for (const field of conflicts) {
     const candidate = v.safeParse(recordSchema(op.type), pick(applyFieldValues(existing?.data, { [field]: op.fields[field]! }), editable));
-    if (!candidate.success) return rejected(`Dữ liệu không hợp lệ — ${describeIssues(candidate.issues)}`);
+    if (!candidate.success) return rejected(message('reject.invalidData', undefined, issueMessages(candidate.issues)));
     const future = futureDateIssue(op.type, { [field]: op.fields[field]![0] }, context.now);
     if (future) return rejected(future);
     const candidates = (open.find((r) => r.data.field === field)?.data as ConflictData | undefined)?.candidates.length ?? 0;
-    if (candidates >= MAX_CANDIDATES) return rejected(`Trường "${field}" đang có ${candidates} giá trị chờ cán bộ xã quyết định; hãy chờ quyết định rồi sửa lại.`);
+    if (candidates >= MAX_CANDIDATES) return rejected(message('reject.tooManyCandidates', { field, count: candidates }));
   }
 
   const moving = existing !== undefined && existing.commune !== commune && Object.keys(accepted).length > 0;

@@ -16,6 +16,7 @@ import type { ConflictData } from '../../../../src/shared/records/conflict';
 import { DuplicateDecision } from '../../../../src/shared/records/duplicate';
 import type { EditableTypeName } from '../../../../src/shared/records/registry';
 import { can, notPermitted } from '../../../../src/shared/permissions';
+import { message } from '../../../../src/shared/messages';
 import { getRecord, type StoredRecord } from '../../store/records';
 import { applied, OUT_OF_SCOPE, rejected, type ApplyOutcome, type MutationContext } from '../context';
 import { recordLock } from '../lock-keys';
@@ -38,13 +39,13 @@ export async function applyResolve(
   const conflict = await getRecord(tx, op.id);
   if (!conflict || !context.scope.has(conflict.commune)) return rejected(OUT_OF_SCOPE);
   const data = conflict.data as ConflictData;
-  if (data.status !== 'open') return rejected('Xung đột này đã được giải quyết.');
+  if (data.status !== 'open') return rejected(message('reject.conflictResolved'));
   const record = await getRecord(tx, data.recordId);
-  if (!record || record.deleted) return rejected('Bản ghi của xung đột không còn; không thể áp dụng.');
+  if (!record || record.deleted) return rejected(message('reject.conflictRecordGone'));
   // The record decides the scope, not the conflict: it may have moved since.
   if (!context.scope.has(record.commune)) return rejected(OUT_OF_SCOPE);
 
-  if (data.field === 'communeCode' || data.field === 'householdId') return rejected('Chuyển xã hoặc chuyển hộ không quyết định qua xung đột; hãy sửa trực tiếp hồ sơ.');
+  if (data.field === 'communeCode' || data.field === 'householdId') return rejected(message('reject.moveNotByConflict'));
   const next = { ...record.data, [data.field]: op.value };
   if (op.value === null) delete next[data.field];
   // The same checks as a device's patch: the officer's choice is a write like any other (checked-fields.ts).
@@ -75,7 +76,7 @@ export async function applyResolve(
  */
 async function decideDuplicate(tx: SqlExecutor, context: MutationContext, record: StoredRecord, value: unknown): Promise<ApplyOutcome> {
   const parsed = v.safeParse(DuplicateDecision, value);
-  if (!parsed.success) return rejected('Chọn "đúng là trùng" hoặc "không trùng".');
+  if (!parsed.success) return rejected(message('reject.duplicateDecision'));
   const decision = typeof parsed.output === 'string' ? { decision: parsed.output } : parsed.output;
   const refused = await decideCluster(tx, context, record.id, decision.decision, 'recordIds' in decision ? decision.recordIds : undefined);
   return refused ? rejected(refused) : applied;

@@ -5,13 +5,13 @@
  */
 import * as v from 'valibot';
 import type { SqlExecutor } from '../../db/database';
-import { describeIssues } from '../../../../src/shared/fields';
+import { issueMessages, message, type Message } from '../../../../src/shared/messages';
 import { MemberFields } from '../../../../src/shared/records/member';
 import { SurveyCaseData, type SurveyResult } from '../../../../src/shared/records/survey';
 import { classifySurvey, sameSurveyResult } from '../../../../src/domain/poverty/survey-result';
 import { childrenOf, getRecord } from '../../store/records';
 
-export type Derived = { ok: true; data: SurveyCaseData } | { ok: false; reason: string };
+export type Derived = { ok: true; data: SurveyCaseData } | { ok: false; reason: Message };
 
 /**
  * The case's `data` with the server's result, or why the survey cannot be classified as sent. `source` says
@@ -20,9 +20,9 @@ export type Derived = { ok: true; data: SurveyCaseData } | { ok: false; reason: 
  */
 export async function classifySurveyCase(tx: SqlExecutor, householdId: string, data: unknown, source: 'device' | 'stored'): Promise<Derived> {
   const parsed = v.safeParse(SurveyCaseData, data);
-  if (!parsed.success) return { ok: false, reason: `Phiếu rà soát không hợp lệ — data.${describeIssues(parsed.issues)}` };
+  if (!parsed.success) return { ok: false, reason: message('reject.invalidSurvey', undefined, issueMessages(parsed.issues)) };
   const household = await getRecord(tx, householdId);
-  if (household?.type !== 'household') return { ok: false, reason: 'Không tìm thấy hộ gia đình của phiếu rà soát.' };
+  if (household?.type !== 'household') return { ok: false, reason: message('reject.surveyHouseholdMissing') };
   const members = (await childrenOf(tx, householdId))
     .filter((r) => r.type === 'member' && !r.deleted)
     .flatMap((r) => {
@@ -35,7 +35,7 @@ export async function classifySurveyCase(tx: SqlExecutor, householdId: string, d
     result = classifySurvey({ area, members, answers: parsed.output.answers }).result;
   } catch (error) {
     // No rule in force for the review date, for instance: the survey cannot be decided as it is.
-    return { ok: false, reason: `Không xếp loại được phiếu rà soát: ${error instanceof Error ? error.message : String(error)}` };
+    return { ok: false, reason: message('reject.surveyUnclassifiable', { error: error instanceof Error ? error.message : String(error) }) };
   }
   const claimed = source === 'device' ? parsed.output.result : parsed.output.deviceResult;
   const disagrees = claimed !== undefined && !sameSurveyResult(claimed, result);
