@@ -10,6 +10,7 @@ import { DuplicateData } from './duplicate';
 import { DamageFields, EmergencyFields, ReliefRoundFields } from './emergency';
 import { HouseholdFields } from './household';
 import { defineKind } from './kind';
+import type { KindName } from '../messages';
 import { MemberFields } from './member';
 
 export const RECORD_KINDS = {
@@ -75,3 +76,10 @@ export const RECORD_KINDS = {
 export type RecordKinds = typeof RECORD_KINDS;
 export type RecordTypeName = keyof RecordKinds;
 export type EditableTypeName = { [K in RecordTypeName]: RecordKinds[K]['sync'] extends 'editable' ? K : never }[RecordTypeName];
+
+/**
+ * A kind's label is its name's entry in the message catalogue's `kinds` (src/shared/messages.ts, read by the
+ * i18n files): a kind declared here without one, or a label left for a kind removed, fails to type-check.
+ */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+export const EVERY_KIND_HAS_A_LABEL: Same<RecordTypeName, KindName> = true;
