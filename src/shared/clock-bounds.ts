@@ -9,7 +9,9 @@
  * Used by the server (against its own clock) and the device (against its estimate of the server's clock).
  */
 import { decodeHlc, encodeHlc } from './hlc';
-import { message, type FieldLabel, type Message } from './messages';
+import { message, type Message } from './messages';
+import type { RecordKind } from './records/kind';
+import { RECORD_KINDS } from './records/kinds';
 
 /** How far ahead of the server's clock a stamp or a date may be. */
 export const MAX_AHEAD_MS = 60 * 60_000;
@@ -26,22 +28,8 @@ export function clampStamp(stamp: string, serverNow: number): { stamp: string; c
   return { stamp: encodeHlc({ ms: serverNow, counter: hlc.counter, node: `${hlc.node}${CLAMPED_MARK}` }), clamped: true };
 }
 
-/** Where a kind of record states when something happened, and what the user calls that date. */
-interface DatedField {
-  /** Field of the record (or of the handout event), then the path inside its value. */
-  path: readonly string[];
-  label: FieldLabel;
-  /** `ms`: epoch milliseconds; `day`: YYYY-MM-DD in Vietnam's time (UTC+7). */
-  form: 'ms' | 'day';
-}
-
-const DATED: Record<string, readonly DatedField[]> = {
-  distribution: [{ path: ['handedOutAt'], label: 'handedOutAt', form: 'ms' }],
-  emergency: [{ path: ['date'], label: 'emergencyDate', form: 'day' }],
-  damage: [{ path: ['assessedOn'], label: 'assessedOn', form: 'day' }],
-  relief_round: [{ path: ['date'], label: 'roundDate', form: 'day' }],
-  case: [{ path: ['data', 'answers', 'reviewDate'], label: 'reviewDate', form: 'day' }],
-};
+/** Each kind's dates that say something already happened, as its declaration names them (records/kinds.ts). */
+const datedOf = (type: string) => (Object.hasOwn(RECORD_KINDS, type) ? (RECORD_KINDS[type as keyof typeof RECORD_KINDS] as RecordKind).dated : undefined);
 
 /** Epoch ms of the start of a Vietnamese calendar day (Vietnam keeps UTC+7 all year). */
 function startOfVnDay(iso: string): number {
@@ -64,7 +52,7 @@ function dayMonthYear(ms: number): string {
  * Only the fields given are looked at: a patch that leaves a date alone is not refused for it.
  */
 export function futureDateIssue(type: string, fields: Record<string, unknown>, now: number): Message | undefined {
-  for (const dated of DATED[type] ?? []) {
+  for (const dated of datedOf(type) ?? []) {
     const value = at(fields, dated.path);
     const moment = dated.form === 'ms' ? (typeof value === 'number' ? value : Number.NaN) : typeof value === 'string' ? startOfVnDay(value) : Number.NaN;
     if (Number.isNaN(moment) || moment <= now + MAX_AHEAD_MS) continue;

@@ -5,6 +5,7 @@
  * indexes, typed reads and saves in src/db) is built from these declarations.
  */
 import type * as v from 'valibot';
+import type { FieldLabel } from '../messages';
 
 /**
  * How a kind's records change:
@@ -18,6 +19,15 @@ export type ObjectFields = v.ObjectSchema<v.ObjectEntries, v.ErrorMessage<v.Obje
 
 /** A schema whose output is an object: the fields, or a stricter whole-record schema built on them. */
 export type RecordSchema = v.GenericSchema<unknown, Record<string, unknown>>;
+
+/** Where a record states when something happened, and what the user calls that date. */
+export interface DatedField {
+  /** Field of the record (or of the handout event), then the path inside its value. */
+  path: readonly string[];
+  label: FieldLabel;
+  /** `ms`: epoch milliseconds; `day`: YYYY-MM-DD in Vietnam's time (UTC+7). */
+  form: 'ms' | 'day';
+}
 
 export interface RecordKind<Fields extends ObjectFields = ObjectFields> {
   sync: SyncBehaviour;
@@ -42,6 +52,11 @@ export interface RecordKind<Fields extends ObjectFields = ObjectFields> {
    * `*a` multi-entry). Changing them needs a new device schema version (src/db/database.ts says how).
    */
   device: { table: string; indexes: readonly string[] };
+  /**
+   * Its dates that say something already happened: one more than an hour ahead of the server's clock is refused,
+   * on the device and on the server (src/shared/clock-bounds.ts).
+   */
+  dated?: readonly DatedField[];
 }
 
 /** Keeps a declaration's literal types (its table name, its schema) for the typed reads built from it. */

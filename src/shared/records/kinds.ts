@@ -34,27 +34,32 @@ export const RECORD_KINDS = {
     serverDefaults: { status: 'draft', history: [] },
     parent: { key: 'subjectId', type: (fields) => (fields.kind === 'survey' ? 'household' : 'member') },
     device: { table: 'cases', indexes: ['subjectId', 'communeCode'] },
+    dated: [{ path: ['data', 'answers', 'reviewDate'], label: 'reviewDate', form: 'day' }],
   }),
   emergency: defineKind({
     sync: 'editable',
     fields: EmergencyFields,
     device: { table: 'emergencies', indexes: ['communeCode'] },
+    dated: [{ path: ['date'], label: 'emergencyDate', form: 'day' }],
   }),
   damage: defineKind({
     sync: 'editable',
     fields: DamageFields,
     device: { table: 'damages', indexes: ['emergencyId', 'householdId', 'communeCode'] },
+    dated: [{ path: ['assessedOn'], label: 'assessedOn', form: 'day' }],
   }),
   relief_round: defineKind({
     sync: 'editable',
     fields: ReliefRoundFields,
     device: { table: 'reliefRounds', indexes: ['emergencyId', 'communeCode'] },
+    dated: [{ path: ['date'], label: 'roundDate', form: 'day' }],
   }),
   distribution: defineKind({
     sync: 'event',
     fields: DistributionData,
     serverFields: DistributionReview.entries,
     device: { table: 'distributions', indexes: ['householdId', 'roundId', 'communeCode'] },
+    dated: [{ path: ['handedOutAt'], label: 'handedOutAt', form: 'ms' }],
   }),
   distribution_void: defineKind({
     sync: 'event',
