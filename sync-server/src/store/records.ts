@@ -80,6 +80,21 @@ export async function putRecord(tx: SqlExecutor, record: StoredRecord, updatedAt
   );
 }
 
+/** Removes a record's row for good (only a record replaced by another: sync/write-record.ts `removeRecord`). */
+export async function deleteRecord(tx: SqlExecutor, id: string): Promise<void> {
+  await tx.run('DELETE FROM records WHERE id = ?', [id]);
+}
+
+/** Ids of the records of one kind that are not deleted, oldest version first (migrations). */
+export async function liveIdsOfType(db: SqlExecutor, type: RecordTypeName): Promise<string[]> {
+  return (await db.all<{ id: string }>('SELECT id FROM records WHERE type = ? AND deleted = 0 ORDER BY version', [type])).map((r) => r.id);
+}
+
+/** How many records a commune holds, not counting one kind. */
+export async function countRecordsExcept(db: SqlExecutor, commune: string, type: RecordTypeName): Promise<number> {
+  return Number((await db.get<{ n: number | string }>('SELECT COUNT(*) AS n FROM records WHERE commune = ? AND type <> ?', [commune, type]))?.n ?? 0);
+}
+
 export async function addTombstone(tx: SqlExecutor, entry: { commune: string; version: number; type: string; id: string; now: number }): Promise<void> {
   await tx.run('INSERT INTO tombstones (commune, version, type, id, created_at) VALUES (?, ?, ?, ?, ?)', [
     entry.commune,

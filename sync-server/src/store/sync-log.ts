@@ -22,6 +22,12 @@ export async function lockClient(tx: SqlExecutor, clientId: string, userId: stri
   return row?.lastSeq ?? 0;
 }
 
+/** The device's last answered seq, without locking anything (a request that pushes nothing). 0 for a new device. */
+export async function lastSeqOf(db: SqlExecutor, clientId: string): Promise<number> {
+  const row = await db.get<{ lastSeq: number }>('SELECT last_seq AS "lastSeq" FROM sync_clients WHERE client_id = ?', [clientId]);
+  return row?.lastSeq ?? 0;
+}
+
 export class ClientOfAnotherUserError extends Error {
   override readonly name = 'ClientOfAnotherUserError';
   constructor() {

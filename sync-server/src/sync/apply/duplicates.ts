@@ -38,11 +38,10 @@ import type { SqlExecutor } from '../../db/database';
 import { fold } from '../../../../src/shared/search/fold';
 import { DUPLICATE_REASON_STRENGTH, findDuplicates, findHouseholdDuplicates, type DuplicateCandidate, type DuplicateReason } from '../../../../src/shared/search/duplicates';
 import type { DuplicateData } from '../../../../src/shared/records/duplicate';
-import { addTombstone, getRecord, type StoredRecord } from '../../store/records';
-import { nextCommuneVersion } from '../../store/sync-log';
+import { countRecordsExcept, getRecord, liveIdsOfType, type StoredRecord } from '../../store/records';
 import { lockCommuneClusters, moveOpenCluster, personKeyCandidates, putPersonKey, setOpenCluster, type PersonKeyCandidate, type PersonKeyRow } from '../../store/person-keys';
 import type { PushContext } from '../context';
-import { writeRecord } from '../write-record';
+import { removeRecord, writeRecord } from '../write-record';
 
 const str = (value: unknown) => (typeof value === 'string' && value ? value : null);
 
@@ -229,7 +228,7 @@ export async function decideCluster(tx: SqlExecutor, context: PushContext, id: s
  */
 export async function clusterLegacyPairs(tx: SqlExecutor, now: number): Promise<void> {
   const context: PushContext = { userId: 'migration-6', role: 'admin', scope: new Set(), clientId: 'migration-6', now };
-  const pairs = (await tx.all<{ id: string }>("SELECT id FROM records WHERE type = 'duplicate' AND deleted = 0 ORDER BY version")).map((r) => r.id);
+  const pairs = await liveIdsOfType(tx, 'duplicate');
   const groups = new Map<string, { pairs: StoredRecord[]; parent: Map<string, string> }>();
   const root = (parent: Map<string, string>, id: string): string => {
     let at = id;
@@ -271,11 +270,8 @@ export async function clusterLegacyPairs(tx: SqlExecutor, now: number): Promise<
       await setOpenCluster(tx, cluster.ids, id);
     }
     const { commune } = group.pairs[0]!;
-    const others = Number((await tx.get<{ n: number | string }>("SELECT COUNT(*) AS n FROM records WHERE commune = ? AND type <> 'duplicate'", [commune]))?.n ?? 0);
+    const others = await countRecordsExcept(tx, commune, 'duplicate');
     const removedAt = group.pairs.length > others ? 0 : now;
-    for (const pair of group.pairs) {
-      await tx.run('DELETE FROM records WHERE id = ?', [pair.id]);
-      await addTombstone(tx, { commune, version: await nextCommuneVersion(tx, commune), type: 'duplicate', id: pair.id, now: removedAt });
-    }
+    for (const pair of group.pairs) await removeRecord(tx, pair, removedAt);
   }
 }
