@@ -12,7 +12,8 @@ import {
 } from '../../../src/shared/protocol';
 import { describeIssues } from '../../../src/shared/fields';
 import { push } from '../sync/push';
-import { pull, serializeChanges } from '../sync/pull';
+import { pull } from '../sync/pull';
+import { encodeSyncResponse } from '../../../src/shared/wire';
 import { sendJsonText } from './send-json';
 import { errorResponse } from './errors';
 import { requireUser } from './auth';
@@ -55,7 +56,7 @@ export function syncRoutes(deps: AppDeps) {
     const { changes, ...page } = await deps.db.snapshot((tx) => pull(tx, allowed, deps.pullLimits ?? { rows: MAX_CHANGES_PER_PULL, bytes: MAX_PULL_BYTES }));
     // The server's time, so a device can tell how far off its own clock is (src/shared/clock-bounds.ts).
     const head: Omit<SyncResponse, 'changes'> = { protocol: PROTOCOL_VERSION, ...outcome, ...page, refused, user, serverTime: context.now };
-    return sendJsonText(c, `${JSON.stringify(head).slice(0, -1)},"changes":${serializeChanges(changes)}}`);
+    return sendJsonText(c, encodeSyncResponse(head, changes));
   });
   return routes;
 }
