@@ -185,7 +185,7 @@ for (const engine of engines) {
       const legacy = (recordIds: [string, string], status = 'open') => ({ communeCode: LY_SON, recordType: 'household', recordIds, reason: 'head-name-village', status });
       const pairs = [legacy([b, a]), legacy([c, b]), legacy([c, a]), legacy([e, d]), legacy([g, f], 'dismissed')];
       await db.transaction(async (tx) => {
-        for (const data of pairs) await writeRecord(tx, pushContext(), { id: randomUUID(), type: 'duplicate', commune: LY_SON, parentId: null, data, meta: { f: {} }, deleted: false, createdAt: 1 });
+        for (const data of pairs) await writeRecord(tx, pushContext(), { id: randomUUID(), type: 'duplicate', commune: LY_SON, parentId: null, data, meta: { f: {} }, deleted: false, createdAt: 1 }, { before: undefined });
         await clusterLegacyPairs(tx, 2);
       });
       const all = await clusters(db);
@@ -212,7 +212,7 @@ for (const engine of engines) {
         for (let i = 1; i < ids.length; i++) {
           for (let j = 0; j < i; j++) {
             const data = { communeCode: LY_SON, recordType: 'household', recordIds: [ids[i], ids[j]], reason: 'head-name-village', status: 'open' };
-            await writeRecord(tx, pushContext(), { id: randomUUID(), type: 'duplicate', commune: LY_SON, parentId: null, data, meta: { f: {} }, deleted: false, createdAt: 1 });
+            await writeRecord(tx, pushContext(), { id: randomUUID(), type: 'duplicate', commune: LY_SON, parentId: null, data, meta: { f: {} }, deleted: false, createdAt: 1 }, { before: undefined });
           }
         }
         await clusterLegacyPairs(tx, Date.now());

@@ -1,7 +1,7 @@
 /**
- * @module What the server remembers per device (last answered seq and each answer) and per commune (a version
- * counter and how far back its history of removals goes). All written inside the transaction that carries the
- * mutation's effects.
+ * @module What the server remembers per device (last answered seq and each answer, when it last synced each
+ * commune) and per commune (a version counter and how far back its history of removals goes). All but the last
+ * sync are written inside the transaction that carries the mutation's effects.
  */
 import type { SqlExecutor } from '../db/database';
 import type { MutationResult } from '../../../src/shared/protocol';
@@ -76,6 +76,14 @@ export async function nextCommuneVersion(tx: SqlExecutor, commune: string): Prom
   return row.version;
 }
 
+/**
+ * Holds every commune's version counter until the transaction ends (PostgreSQL row locks; SQLite has one writer):
+ * no record is written meanwhile, since each write takes its commune's counter first (a projection's rebuild).
+ */
+export async function holdEveryCommuneVersion(tx: SqlExecutor): Promise<void> {
+  await tx.run('UPDATE commune_versions SET version = version');
+}
+
 /** Cursors (other than 0) below this version may have missed a removal that is no longer kept: reset them. */
 export async function historyFrom(db: SqlExecutor, commune: string): Promise<number> {
   const row = await db.get<{ historyFrom: number }>('SELECT history_from AS "historyFrom" FROM commune_versions WHERE commune = ?', [commune]);
@@ -95,4 +103,44 @@ export async function pruneTombstones(tx: SqlExecutor, createdBefore: number): P
     await tx.run('UPDATE commune_versions SET history_from = ? WHERE commune = ? AND history_from < ?', [Number(upTo), commune, Number(upTo)]);
   }
   return tx.run('DELETE FROM tombstones WHERE created_at < ?', [createdBefore]);
+}
+
+/**
+ * A device synced these communes now (sync_client_communes: one row per device and commune, the time of its last
+ * sync and who was signed in). Rows in a fixed order, so two requests of one device cannot deadlock on them.
+ */
+export async function noteSync(db: SqlExecutor, entry: { clientId: string; userId: string; communes: readonly string[]; now: number }): Promise<void> {
+  const communes = [...new Set(entry.communes)].sort();
+  if (communes.length === 0) return;
+  await db.run(
+    `INSERT INTO sync_client_communes (client_id, commune, user_id, last_sync_at) VALUES ${communes.map(() => '(?, ?, ?, ?)').join(', ')}
+     ON CONFLICT (client_id, commune) DO UPDATE SET user_id = excluded.user_id, last_sync_at = excluded.last_sync_at`,
+    communes.flatMap((commune) => [entry.clientId, commune, entry.userId, entry.now]),
+  );
+}
+
+export interface LastSync {
+  commune: string;
+  clientId: string;
+  userId: string;
+  displayName: string;
+  lastSyncAt: number;
+}
+
+/**
+ * The last sync of each device with these communes, newest first — only while the user who synced still holds the
+ * commune (a device that lost it has purged it).
+ */
+export async function lastSyncs(db: SqlExecutor, communes: readonly string[]): Promise<LastSync[]> {
+  if (communes.length === 0) return [];
+  const rows = await db.all<Omit<LastSync, 'lastSyncAt'> & { lastSyncAt: number | string }>(
+    `SELECT s.commune, s.client_id AS "clientId", s.user_id AS "userId", u.display_name AS "displayName", s.last_sync_at AS "lastSyncAt"
+     FROM sync_client_communes s JOIN users u ON u.id = s.user_id
+     WHERE s.commune IN (${communes.map(() => '?').join(', ')})
+       AND (u.whole_province = 1 OR EXISTS (SELECT 1 FROM user_communes uc WHERE uc.user_id = u.id AND uc.commune = s.commune))`,
+    communes,
+  );
+  return rows
+    .map((row) => ({ ...row, lastSyncAt: Number(row.lastSyncAt) }))
+    .sort((a, b) => b.lastSyncAt - a.lastSyncAt || (a.clientId < b.clientId ? -1 : a.clientId > b.clientId ? 1 : 0));
 }

@@ -29,7 +29,7 @@ export async function recordConflict(
   if (open) {
     const data = open.data as ConflictData;
     if (data.candidates.some((c) => sameValue(c.value, incoming))) return;
-    await writeRecord(tx, context, { ...open, data: { ...data, candidates: [...data.candidates, candidate] } });
+    await writeRecord(tx, context, { ...open, data: { ...data, candidates: [...data.candidates, candidate] } }, { before: open });
     return;
   }
   await openConflict(tx, context, record, field, [candidate]);
@@ -62,14 +62,10 @@ export async function openConflict(
     candidates: [committed, ...candidates.map((c) => ({ ...c, committed: false }))],
     status: 'open',
   };
-  await writeRecord(tx, context, {
-    id: randomUUID(),
-    type: 'conflict',
-    commune: record.commune,
-    parentId: record.id,
-    data,
-    meta: { f: {} },
-    deleted: false,
-    createdAt: context.now,
-  });
+  await writeRecord(
+    tx,
+    context,
+    { id: randomUUID(), type: 'conflict', commune: record.commune, parentId: record.id, data, meta: { f: {} }, deleted: false, createdAt: context.now },
+    { before: undefined },
+  );
 }

@@ -68,6 +68,8 @@ async function keyOf(tx: SqlExecutor, record: Pick<StoredRecord, 'id' | 'type' |
 interface Touched {
   record: Omit<StoredRecord, 'version' | 'data'>;
   data: DuplicateData;
+  /** The cluster as stored when the batch read it (undefined: opened by this batch), for the write path. */
+  before: StoredRecord | undefined;
 }
 
 type Batch = Map<string, Touched>;
@@ -92,7 +94,7 @@ export async function collectingDuplicates<T>(tx: SqlExecutor, context: PushCont
 }
 
 async function flush(tx: SqlExecutor, context: PushContext, batch: Batch): Promise<void> {
-  for (const { record, data } of batch.values()) await writeRecord(tx, context, { ...record, data });
+  for (const { record, data, before } of batch.values()) await writeRecord(tx, context, { ...record, data }, { before });
   batch.clear();
 }
 
@@ -112,7 +114,7 @@ async function loadCluster(tx: SqlExecutor, batch: Batch, id: string): Promise<T
   const stored = await getRecord(tx, id);
   if (!stored || stored.type !== 'duplicate' || stored.deleted) return undefined;
   const { data, version: _version, ...record } = stored;
-  const touched: Touched = { record, data: data as DuplicateData };
+  const touched: Touched = { record, data: data as DuplicateData, before: stored };
   batch.set(id, touched);
   return touched;
 }
@@ -187,6 +189,7 @@ function openCluster(batch: Batch, context: PushContext, key: PersonKeyRow, reas
     // No parent: a cluster stays in its commune when one of its records moves away (it holds only ids).
     record: { id, type: 'duplicate', commune: key.commune, parentId: null, meta: { f: {} }, deleted: false, createdAt: context.now },
     data: { communeCode: key.commune, recordType: key.recordType, recordIds: [], reason, reasons: {}, status: 'open' },
+    before: undefined,
   };
   batch.set(id, touched);
   return touched;
@@ -266,7 +269,7 @@ export async function clusterLegacyPairs(tx: SqlExecutor, now: number): Promise<
       const firstData = first.data as DuplicateData;
       const id = randomUUID();
       const data: DuplicateData = { communeCode: first.commune, recordType: firstData.recordType, recordIds: cluster.ids, reason: firstData.reason, reasons: cluster.reasons, status: 'open' };
-      await writeRecord(tx, context, { id, type: 'duplicate', commune: first.commune, parentId: null, data, meta: { f: {} }, deleted: false, createdAt: now });
+      await writeRecord(tx, context, { id, type: 'duplicate', commune: first.commune, parentId: null, data, meta: { f: {} }, deleted: false, createdAt: now }, { before: undefined });
       await setOpenCluster(tx, cluster.ids, id);
     }
     const { commune } = group.pairs[0]!;
