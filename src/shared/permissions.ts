@@ -99,3 +99,32 @@ export const KIND_VI: Readonly<Record<RecordTypeName, string>> = {
 export function notPermitted(role: Role, kind: RecordTypeName, action: Action): string {
   return `Vai trò ${ROLE_VI[role]} không được ${ACTION_VI[action]} ${KIND_VI[kind]}.`;
 }
+
+/**
+ * What a role may read beyond the records of its communes (those are a matter of scope): reports of the server's
+ * read side — counts per commune and the last sync of each device, never a person's data — for those who oversee
+ * a commune or the province, and the admin who looks after the devices. Field roles work from their records.
+ * Scope still applies: a report covers only the communes the user is assigned.
+ */
+export type Capability = 'read_reports';
+
+export const CAPABILITIES: Readonly<Record<Role, readonly Capability[]>> = {
+  collaborator: [],
+  village_head: [],
+  commune_officer: ['read_reports'],
+  province_staff: ['read_reports'],
+  admin: ['read_reports'],
+};
+
+export function hasCapability(role: Role, capability: Capability): boolean {
+  return CAPABILITIES[role].includes(capability);
+}
+
+const CAPABILITY_VI: Readonly<Record<Capability, string>> = {
+  read_reports: 'xem báo cáo tổng hợp',
+};
+
+/** The answer when a role lacks a capability. */
+export function lacksCapability(role: Role, capability: Capability): string {
+  return `Vai trò ${ROLE_VI[role]} không được ${CAPABILITY_VI[capability]}.`;
+}
