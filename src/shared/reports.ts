@@ -26,7 +26,7 @@ export const CommuneReport = v.object({
   } satisfies Record<PovertyClass, typeof Count>),
   openConflicts: Count,
   openDuplicates: Count,
-  /** Each device that synced this commune, newest first, while its user still holds the commune. */
+  /** Each device that synced this commune, newest first, while its user still holds the commune (time to the minute). */
   devices: v.array(v.object({ clientId: v.string(), displayName: v.string(), lastSyncAt: v.number() })),
 });
 export type CommuneReport = v.InferOutput<typeof CommuneReport>;

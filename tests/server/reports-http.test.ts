@@ -137,7 +137,7 @@ for (const engine of engines) {
       expect(filtered.communes.map((c) => c.code).sort()).toEqual([BA_TO, LY_SON].sort());
     });
 
-    it('a sync that only downloads moves the device\'s last sync; a device whose user lost the commune is no longer listed', async () => {
+    it('a sync that only downloads moves the device\'s last sync, kept to the minute; a device whose user lost the commune is no longer listed', async () => {
       const w = await world();
       const officer = await w.device('canbo.lyson');
       w.advance(60_000);
@@ -147,6 +147,13 @@ for (const engine of engines) {
         { clientId: await clientOf(officer), displayName: 'Nguyễn Thị Mai (cán bộ Lý Sơn)', lastSyncAt: 1_760_000_060_000 },
         { clientId: await clientOf(w.lyson), displayName: 'Phạm Thị Hoa (CTV Lý Sơn)', lastSyncAt: 1_760_000_000_000 },
       ]);
+      // Within the minute the stored time stays (no write per request); a minute on, it moves.
+      w.advance(30_000);
+      expect(await officer.sync()).toMatchObject({ kind: 'done' });
+      expect((await devices())[0]?.lastSyncAt).toBe(1_760_000_060_000);
+      w.advance(30_000);
+      expect(await officer.sync()).toMatchObject({ kind: 'done' });
+      expect((await devices())[0]?.lastSyncAt).toBe(1_760_000_120_000);
       await w.setCommunes('ctv.lyson', [BA_TO]);
       expect((await devices()).map((d) => d.displayName)).toEqual(['Nguyễn Thị Mai (cán bộ Lý Sơn)']);
     });

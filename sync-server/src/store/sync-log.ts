@@ -105,17 +105,33 @@ export async function pruneTombstones(tx: SqlExecutor, createdBefore: number): P
   return tx.run('DELETE FROM tombstones WHERE created_at < ?', [createdBefore]);
 }
 
+/** A device's last sync with a commune is kept to the minute: most requests then write nothing. */
+export const LAST_SYNC_GRANULARITY_MS = 60_000;
+
 /**
  * A device synced these communes now (sync_client_communes: one row per device and commune, the time of its last
- * sync and who was signed in). Rows in a fixed order, so two requests of one device cannot deadlock on them.
+ * sync and who was signed in). A row already this recent, for the same user, is left as it is: a write of its own
+ * on every request would cost a commit (an fsync) on each page of a download and each pushed batch — the read
+ * that decides costs next to nothing. Rows in a fixed order, so two requests of one device cannot deadlock.
  */
 export async function noteSync(db: SqlExecutor, entry: { clientId: string; userId: string; communes: readonly string[]; now: number }): Promise<void> {
-  const communes = [...new Set(entry.communes)].sort();
-  if (communes.length === 0) return;
+  const { clientId, userId, now } = entry;
+  if (entry.communes.length === 0) return;
+  const known = new Map(
+    (await db.all<{ commune: string; userId: string; lastSyncAt: number }>(
+      'SELECT commune, user_id AS "userId", last_sync_at AS "lastSyncAt" FROM sync_client_communes WHERE client_id = ?',
+      [clientId],
+    )).map((row) => [row.commune, row]),
+  );
+  const stale = [...new Set(entry.communes)].sort().filter((commune) => {
+    const row = known.get(commune);
+    return !row || row.userId !== userId || now - Number(row.lastSyncAt) >= LAST_SYNC_GRANULARITY_MS;
+  });
+  if (stale.length === 0) return;
   await db.run(
-    `INSERT INTO sync_client_communes (client_id, commune, user_id, last_sync_at) VALUES ${communes.map(() => '(?, ?, ?, ?)').join(', ')}
+    `INSERT INTO sync_client_communes (client_id, commune, user_id, last_sync_at) VALUES ${stale.map(() => '(?, ?, ?, ?)').join(', ')}
      ON CONFLICT (client_id, commune) DO UPDATE SET user_id = excluded.user_id, last_sync_at = excluded.last_sync_at`,
-    communes.flatMap((commune) => [entry.clientId, commune, entry.userId, entry.now]),
+    stale.flatMap((commune) => [clientId, commune, userId, now]),
   );
 }
 
