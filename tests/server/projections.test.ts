@@ -6,6 +6,7 @@
  * records (what `npm run projections:rebuild` runs) gives exactly the same rows. On SQLite and on PostgreSQL.
  */
 import 'fake-indexeddb/auto';
+import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../sync-server/src/db/database';
@@ -16,7 +17,7 @@ import { push } from '../../sync-server/src/sync/push';
 import { saveHousehold } from '../../src/db/households';
 import { decideDuplicate, deleteRecord, queueCommand, resolveConflict, savePatch } from '../../src/db/outbox';
 import type { HouseholdFields } from '../../src/shared/records/household';
-import { storageEngines } from '../support/engines';
+import { locationOf, storageEngines } from '../support/engines';
 import { createWorld, type Device } from '../support/world';
 import { BA_TO, LY_SON, householdFields, memberFields, mutation, patchMutation, pushContext, surveyAnswers, surveyCaseFields } from '../support/fixtures';
 
@@ -208,6 +209,24 @@ for (const engine of engines) {
       expect(await communeCounts.rows(db), 'a check changes nothing').toEqual(checked?.live);
       await rebuildAll(db);
       expect(await communeCounts.rows(db)).toEqual(right);
+    });
+
+    it('npm run projections:rebuild: --check finds the drift and changes nothing (exit 1), then the rebuild puts it right', async () => {
+      const db = await engine.openFresh();
+      cleanup.push(() => db.close());
+      await push(db, pushContext(), [{ ...patchMutation(0, randomUUID(), householdFields({ village: 'Thôn Lệnh' })), seq: 1 }]);
+      await db.run("UPDATE commune_counts SET n = 7 WHERE metric = 'households'");
+      const location = locationOf(db)!;
+      const env = { ...process.env, DATA_DIR: location.dataDir ?? '', DATABASE_URL: location.databaseUrl ?? '' };
+      const run = (...args: string[]) => spawnSync('npx', ['tsx', 'sync-server/src/projections-rebuild.ts', ...args], { env, encoding: 'utf8' });
+      const check = run('--check');
+      expect(check.stdout).toContain(`commune-counts: 1 rows from the records (${engine.name}); 2 rows differed`);
+      expect(check.status).toBe(1);
+      expect(await communeCounts.rows(db)).toEqual([{ commune: LY_SON, metric: 'households', n: 7 }]);
+      const rebuild = run();
+      expect(rebuild.status, rebuild.stderr).toBe(0);
+      expect(await communeCounts.rows(db)).toEqual([{ commune: LY_SON, metric: 'households', n: 1 }]);
+      expect(run('--check')).toMatchObject({ status: 0, stdout: expect.stringContaining('the live view was the same') });
     });
 
     it('migration 8 fills the counts of the records written before it', async () => {
