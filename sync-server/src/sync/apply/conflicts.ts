@@ -62,10 +62,14 @@ export async function openConflict(
     candidates: [committed, ...candidates.map((c) => ({ ...c, committed: false }))],
     status: 'open',
   };
-  await writeRecord(
-    tx,
-    context,
-    { id: randomUUID(), type: 'conflict', commune: record.commune, parentId: record.id, data, meta: { f: {} }, deleted: false, createdAt: context.now },
-    { before: undefined },
-  );
+  await writeRecord(tx, context, {
+    id: randomUUID(),
+    type: 'conflict',
+    commune: record.commune,
+    parentId: record.id,
+    data,
+    meta: { f: {} },
+    deleted: false,
+    createdAt: context.now,
+  }, { before: undefined });
 }

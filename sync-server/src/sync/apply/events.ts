@@ -70,12 +70,10 @@ export async function applyVoid(tx: SqlExecutor, context: MutationContext, op: {
   if (targetData.voided) return rejected('Phiếu phát này đã được hủy trước đó.');
   // The void lives where its handout lives, whatever commune the device wrote on it.
   await writeRecord(tx, context, baseRecord(op.id, 'distribution_void', target.commune, target.id, { ...data, communeCode: target.commune, by: context.userId }, context.now), { before: undefined });
-  await writeRecord(
-    tx,
-    context,
-    { ...target, data: { ...targetData, voided: { voidId: op.id, reason: data.reason, by: context.userId, at: context.now } } },
-    { before: target },
-  );
+  await writeRecord(tx, context, {
+    ...target,
+    data: { ...targetData, voided: { voidId: op.id, reason: data.reason, by: context.userId, at: context.now } },
+  }, { before: target });
   return applied;
 }
 
