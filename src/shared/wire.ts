@@ -10,7 +10,10 @@
 import type { SyncResponse } from './protocol';
 import type { RecordTypeName } from './records/registry';
 
-/** A change as the server holds it for sending: a record's `data` is its stored JSON text, sent as it is. */
+/**
+ * A change as the server holds it for sending: a record's `data` is its stored JSON text, sent as it is; `commune`
+ * is a commune code and `id` a UUID (both validated before they were stored), so they are written unescaped.
+ */
 export type OutgoingChange =
   | { kind: 'record'; commune: string; version: number; type: RecordTypeName; id: string; data: string; deleted: boolean }
   | { kind: 'tombstone'; commune: string; version: number; type: RecordTypeName; id: string };
@@ -22,9 +25,9 @@ export function encodeChanges(changes: readonly OutgoingChange[]): string {
     // A version one past the previous one of its commune is left out (see WireChange).
     const implied = (last.get(change.commune) ?? 0) + 1 === change.version;
     last.set(change.commune, change.version);
-    // Commune codes are digits, types our own names, ids UUIDs: JSON.stringify writes them as they are, and it
-    // keeps the text valid JSON should one ever hold a character that needs escaping.
-    const head = `{"commune":${JSON.stringify(change.commune)}${implied ? '' : `,"version":${change.version}`},"type":${JSON.stringify(change.type)},"id":${JSON.stringify(change.id)}`;
+    // Commune codes are digits, types our own names and ids were validated as UUIDs (server-made ones are too):
+    // nothing to escape, and JSON.stringify on each would cost a first download of 100,000 records 0.1–0.2 s.
+    const head = `{"commune":"${change.commune}"${implied ? '' : `,"version":${change.version}`},"type":"${change.type}","id":"${change.id}"`;
     if (change.kind === 'tombstone') return `${head},"removed":true}`;
     return `${head},"data":${change.data}${change.deleted ? ',"deleted":true' : ''}}`;
   });
