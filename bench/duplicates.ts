@@ -14,7 +14,8 @@ import type { Database } from '../sync-server/src/db/database';
 import { openDatabase } from '../sync-server/src/db/open';
 import { prepareDatabase } from '../sync-server/src/server';
 import { push } from '../sync-server/src/sync/push';
-import { pull, serializeChanges } from '../sync-server/src/sync/pull';
+import { pull } from '../sync-server/src/sync/pull';
+import { encodeChanges } from '../src/shared/wire';
 import { startPostgres } from '../tests/support/postgres';
 import { clusterLegacyPairs } from '../sync-server/src/sync/apply/duplicates';
 import { pruneTombstones } from '../sync-server/src/store/sync-log';
@@ -45,7 +46,7 @@ async function measure(db: Database, size: () => Promise<number>, headName: (i: 
   const pushMs = performance.now() - started;
   const pullStarted = performance.now();
   const page = await db.snapshot((tx) => pull(tx, [{ commune: LY_SON, cursor: 0 }], { rows: 10_000_000, bytes: 10_000_000_000 }));
-  const body = serializeChanges(page.changes);
+  const body = encodeChanges(page.changes);
   const pullMs = performance.now() - pullStarted;
   const count = async (where: string) => Number((await db.get<{ n: number | string }>(`SELECT COUNT(*) AS n FROM records ${where}`))?.n ?? 0);
   return {
@@ -120,7 +121,7 @@ async function sqlite(): Promise<{ db: Database; size: () => Promise<number> }> 
   }
   await flushRows();
   await db.run('UPDATE commune_versions SET version = ? WHERE commune = ?', [version, LY_SON]);
-  const downloadNow = async () => Buffer.byteLength(serializeChanges((await pull(db, [{ commune: LY_SON, cursor: 0 }], { rows: 10_000_000, bytes: 10_000_000_000 })).changes));
+  const downloadNow = async () => Buffer.byteLength(encodeChanges((await pull(db, [{ commune: LY_SON, cursor: 0 }], { rows: 10_000_000, bytes: 10_000_000_000 })).changes));
   const before = await downloadNow();
   const started = performance.now();
   await db.transaction((tx) => clusterLegacyPairs(tx, Date.now()));

@@ -67,6 +67,8 @@ export const messagesVi: MessageTexts = {
     'survey.digitsOnly': () => 'Chỉ nhập chữ số (ví dụ 1.500.000)',
     'survey.floorArea': () => 'Diện tích phải là số không âm',
 
+    'http.reportsNotPermitted': (p) => `Vai trò ${messagesVi.roles[p.role as keyof MessageTexts['roles']] ?? p.role} không được xem báo cáo tổng hợp.`,
+    'http.communeNotAssigned': () => 'Xã này không được giao cho bạn.',
     'reject.outOfScope': () => 'Bản ghi này thuộc xã không được giao cho bạn.',
     'reject.notPermitted': (p) =>
       `Vai trò ${messagesVi.roles[p.role as keyof MessageTexts['roles']] ?? p.role} không được ${messagesVi.actions[p.action as keyof MessageTexts['actions']] ?? p.action} ${messagesVi.kinds[p.kind as keyof MessageTexts['kinds']] ?? p.kind}.`,

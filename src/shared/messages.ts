@@ -149,6 +149,8 @@ const CATALOGUE = {
   'http.serverTooOld': [],
   'http.requestTooLarge': [],
   'http.noSuchAddress': [],
+  'http.reportsNotPermitted': ['role'],
+  'http.communeNotAssigned': [],
   'http.queueOfOtherUser': [],
   'http.storageUnavailable': [],
   'http.serverError': [],

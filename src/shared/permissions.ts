@@ -70,3 +70,23 @@ export function rolesThatCan(kind: RecordTypeName, action: Action): Role[] {
 export function notPermitted(role: Role, kind: RecordTypeName, action: Action): Message {
   return message('reject.notPermitted', { role, action, kind });
 }
+
+/**
+ * What a role may read beyond the records of its communes (those are a matter of scope): reports of the server's
+ * read side — counts per commune and the last sync of each device, never a person's data — for those who oversee
+ * a commune or the province, and the admin who looks after the devices. Field roles work from their records.
+ * Scope still applies: a report covers only the communes the user is assigned.
+ */
+export type Capability = 'read_reports';
+
+export const CAPABILITIES: Readonly<Record<Role, readonly Capability[]>> = {
+  collaborator: [],
+  village_head: [],
+  commune_officer: ['read_reports'],
+  province_staff: ['read_reports'],
+  admin: ['read_reports'],
+};
+
+export function hasCapability(role: Role, capability: Capability): boolean {
+  return CAPABILITIES[role].includes(capability);
+}

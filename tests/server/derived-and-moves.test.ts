@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import type { Database } from '../../sync-server/src/db/database';
 import { MIGRATIONS } from '../../sync-server/src/db/migrations';
 import { push } from '../../sync-server/src/sync/push';
-import { pull, serializeChanges } from '../../sync-server/src/sync/pull';
+import { pull } from '../../sync-server/src/sync/pull';
+import { encodeChanges } from '../../src/shared/wire';
 import { getRecord, putRecord } from '../../sync-server/src/store/records';
 import { expandVersions, type WireChange } from '../../src/shared/protocol';
 import { classifySurvey } from '../../src/domain/poverty/survey-result';
@@ -23,7 +24,7 @@ for (const engine of engines) {
   describe.skipIf(!engine.available)(`derived values and moves [${engine.name}]`, () => {
     const fresh = freshDatabases(engine);
     const changes = async (db: Database, commune: string) =>
-      expandVersions(JSON.parse(serializeChanges((await pull(db, [{ commune, cursor: 0 }], LIMITS)).changes)) as WireChange[]);
+      expandVersions(JSON.parse(encodeChanges((await pull(db, [{ commune, cursor: 0 }], LIMITS)).changes)) as WireChange[]);
 
     /** A household of two adults, and the result an honest tablet computes for it. */
     async function household(db: Database, answers: SurveyAnswers) {

@@ -12,7 +12,8 @@ import { clusterLegacyPairs } from '../../sync-server/src/sync/apply/duplicates'
 import { writeRecord } from '../../sync-server/src/sync/write-record';
 import { pruneTombstones } from '../../sync-server/src/store/sync-log';
 import { push } from '../../sync-server/src/sync/push';
-import { pull, serializeChanges } from '../../sync-server/src/sync/pull';
+import { pull } from '../../sync-server/src/sync/pull';
+import { encodeChanges } from '../../src/shared/wire';
 import { expandVersions, type WireChange } from '../../src/shared/protocol';
 import { freshDatabases, storageEngines } from '../support/engines';
 import { LY_SON, createMutation, memberFields, mutation, patchMutation, pushContext } from '../support/fixtures';
@@ -25,7 +26,7 @@ for (const engine of engines) {
   describe.skipIf(!engine.available)(`duplicate clusters [${engine.name}]`, () => {
     const fresh = freshDatabases(engine);
     /** What a fresh device downloads: the whole commune through the wire format. */
-    const download = async (db: Database) => serializeChanges((await pull(db, [{ commune: LY_SON, cursor: 0 }], LIMITS)).changes);
+    const download = async (db: Database) => encodeChanges((await pull(db, [{ commune: LY_SON, cursor: 0 }], LIMITS)).changes);
     const changes = async (db: Database) => expandVersions(JSON.parse(await download(db)) as WireChange[]);
     const clusters = async (db: Database) => (await changes(db)).filter((c) => c.type === 'duplicate');
     const openClusters = async (db: Database) => (await clusters(db)).filter((c) => c.data?.status === 'open');
@@ -184,7 +185,7 @@ for (const engine of engines) {
       const legacy = (recordIds: [string, string], status = 'open') => ({ communeCode: LY_SON, recordType: 'household', recordIds, reason: 'head-name-village', status });
       const pairs = [legacy([b, a]), legacy([c, b]), legacy([c, a]), legacy([e, d]), legacy([g, f], 'dismissed')];
       await db.transaction(async (tx) => {
-        for (const data of pairs) await writeRecord(tx, pushContext(), { id: randomUUID(), type: 'duplicate', commune: LY_SON, parentId: null, data, meta: { f: {} }, deleted: false, createdAt: 1 });
+        for (const data of pairs) await writeRecord(tx, pushContext(), { id: randomUUID(), type: 'duplicate', commune: LY_SON, parentId: null, data, meta: { f: {} }, deleted: false, createdAt: 1 }, { before: undefined });
         await clusterLegacyPairs(tx, 2);
       });
       const all = await clusters(db);
@@ -211,7 +212,7 @@ for (const engine of engines) {
         for (let i = 1; i < ids.length; i++) {
           for (let j = 0; j < i; j++) {
             const data = { communeCode: LY_SON, recordType: 'household', recordIds: [ids[i], ids[j]], reason: 'head-name-village', status: 'open' };
-            await writeRecord(tx, pushContext(), { id: randomUUID(), type: 'duplicate', commune: LY_SON, parentId: null, data, meta: { f: {} }, deleted: false, createdAt: 1 });
+            await writeRecord(tx, pushContext(), { id: randomUUID(), type: 'duplicate', commune: LY_SON, parentId: null, data, meta: { f: {} }, deleted: false, createdAt: 1 }, { before: undefined });
           }
         }
         await clusterLegacyPairs(tx, Date.now());

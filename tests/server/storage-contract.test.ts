@@ -14,7 +14,8 @@ import { createSession, deleteSession, findSessionUser } from '../../sync-server
 import { getRecord } from '../../sync-server/src/store/records';
 import { ClientOfAnotherUserError, pruneTombstones } from '../../sync-server/src/store/sync-log';
 import { push, MalformedBatchError } from '../../sync-server/src/sync/push';
-import { pull, serializeChanges } from '../../sync-server/src/sync/pull';
+import { pull } from '../../sync-server/src/sync/pull';
+import { encodeChanges } from '../../src/shared/wire';
 import { expandVersions, type WireChange } from '../../src/shared/protocol';
 import { freshDatabases, storageEngines } from '../support/engines';
 import { BA_TO, LY_SON, createMutation, distributionData, householdFields, memberFields, mutation, patchMutation, pushContext, surveyCaseFields } from '../support/fixtures';
@@ -26,7 +27,7 @@ for (const engine of engines) {
   describe.skipIf(!engine.available)(`storage contract [${engine.name}]`, () => {
     const fresh = freshDatabases(engine);
     // Read back through the wire format, as a device would see it.
-    const changes = async (db: Database, commune = LY_SON, cursor = 0) => expandVersions(JSON.parse(serializeChanges((await pull(db, [{ commune, cursor }], LIMITS)).changes)) as WireChange[]);
+    const changes = async (db: Database, commune = LY_SON, cursor = 0) => expandVersions(JSON.parse(encodeChanges((await pull(db, [{ commune, cursor }], LIMITS)).changes)) as WireChange[]);
 
     describe('reference data and accounts', () => {
       it('migrations run once: a second start applies nothing and keeps the data', async () => {

@@ -27,6 +27,11 @@ async function open(location: { dataDir?: string; databaseUrl?: string }): Promi
   return db;
 }
 
+/** Where a database opened here lives, as the server's configuration names it (DATA_DIR or DATABASE_URL). */
+export function locationOf(db: Database): { dataDir?: string; databaseUrl?: string } | undefined {
+  return locations.get(db);
+}
+
 export async function storageEngines(suite: string): Promise<Engine[]> {
   const tempDirs: string[] = [];
   const postgres = await startPostgres();

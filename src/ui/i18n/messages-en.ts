@@ -65,6 +65,8 @@ export const messagesEn: MessageTexts = {
     'survey.floorArea': () => 'The floor area must be a number, not negative',
 
     'reject.outOfScope': () => 'This record belongs to a commune you are not assigned to.',
+    'http.reportsNotPermitted': (p) => `The role ${messagesEn.roles[p.role as keyof MessageTexts['roles']] ?? p.role} may not read summary reports.`,
+    'http.communeNotAssigned': () => 'This commune is not assigned to you.',
     'reject.notPermitted': (p) =>
       `The role ${messagesEn.roles[p.role as keyof MessageTexts['roles']] ?? p.role} may not ${messagesEn.actions[p.action as keyof MessageTexts['actions']] ?? p.action} ${messagesEn.kinds[p.kind as keyof MessageTexts['kinds']] ?? p.kind}.`,
     'reject.caseStatus': (p) => `The record is "${messagesEn.statuses[p.status as keyof MessageTexts['statuses']] ?? p.status}"; it can no longer be ${COMMANDS_EN[String(p.command)] ?? p.command}.`,

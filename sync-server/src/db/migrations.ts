@@ -5,12 +5,17 @@
 import type { Database, SqlExecutor } from './database';
 import { backfillNameKeys } from '../store/person-keys';
 import { clusterLegacyPairs } from '../sync/apply/duplicates';
+import { whileMigrating } from '../projections';
+import { communeCounts } from '../projections/commune-counts';
 
 interface Migration {
   version: number;
   name: string;
   sql: string;
-  /** Data the SQL cannot compute portably, in the same transaction, after it. */
+  /**
+   * Data the SQL cannot compute portably, in the same transaction, after it. Records it writes keep only the
+   * projections made by earlier migrations (projections/index.ts `whileMigrating`).
+   */
   after?: (tx: SqlExecutor) => Promise<void>;
 }
 
@@ -174,6 +179,29 @@ export const MIGRATIONS: readonly Migration[] = [
       }
     },
   },
+  {
+    version: 8,
+    name: 'read side: counts per commune (a projection of the records), and when each device last synced each commune',
+    sql: `
+      CREATE TABLE commune_counts (
+        commune TEXT NOT NULL,
+        metric TEXT NOT NULL,
+        n BIGINT NOT NULL,
+        PRIMARY KEY (commune, metric)
+      );
+      CREATE TABLE sync_client_communes (
+        client_id TEXT NOT NULL,
+        commune TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        last_sync_at BIGINT NOT NULL,
+        PRIMARY KEY (client_id, commune)
+      );
+      CREATE INDEX sync_client_communes_commune ON sync_client_communes (commune);
+    `,
+    // The counts of the records already there. Devices appear in sync_client_communes from their next sync: no
+    // table says which communes a device pulled before.
+    after: (tx) => communeCounts.rebuild(tx),
+  },
 ];
 
 export async function migrate(db: Database, migrations: readonly Migration[] = MIGRATIONS): Promise<number[]> {
@@ -184,7 +212,8 @@ export async function migrate(db: Database, migrations: readonly Migration[] = M
     if (done.has(migration.version)) continue;
     await db.transaction(async (tx) => {
       for (const statement of splitStatements(migration.sql)) await tx.run(statement);
-      await migration.after?.(tx);
+      const { after } = migration;
+      if (after) await whileMigrating(tx, migration.version, () => after(tx));
       await tx.run('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', [
         migration.version,
         migration.name,

@@ -15,6 +15,7 @@ import { ClientOfAnotherUserError } from '../store/sync-log';
 import { authRoutes } from './auth';
 import { syncRoutes } from './sync';
 import { attachmentRoutes } from './attachments';
+import { reportRoutes } from './reports';
 import { errorResponse } from './errors';
 import type { AppDeps, AppEnv } from './deps';
 import { answeredRoute, escapeForLog, requestLog } from './request-log';
@@ -47,6 +48,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/auth', authRoutes(deps));
   app.route('/api/sync', syncRoutes(deps));
   app.route('/api/attachments', attachmentRoutes(deps));
+  app.route('/api/reports', reportRoutes(deps));
   app.all('/api/*', (c) => errorResponse(c, 404, 'not_found', message('http.noSuchAddress')));
 
   if (deps.staticDir && existsSync(deps.staticDir)) serveApp(app, deps.staticDir);

@@ -12,7 +12,9 @@ import {
   type SyncResponse,
 } from '../../../src/shared/protocol';
 import { push } from '../sync/push';
-import { pull, serializeChanges } from '../sync/pull';
+import { pull } from '../sync/pull';
+import { encodeSyncResponse } from '../../../src/shared/wire';
+import { noteSync } from '../store/sync-log';
 import { sendJsonText } from './send-json';
 import { errorResponse } from './errors';
 import { requireUser } from './auth';
@@ -53,9 +55,11 @@ export function syncRoutes(deps: AppDeps) {
     const allowed = request.pull.filter(({ commune }) => scope.has(commune));
     // One snapshot for the whole page: records, tombstones and history marks as of one moment.
     const { changes, ...page } = await deps.db.snapshot((tx) => pull(tx, allowed, deps.pullLimits ?? { rows: MAX_CHANGES_PER_PULL, bytes: MAX_PULL_BYTES }));
+    // For the reports' "last sync per device" (http/reports.ts): the communes this device just received.
+    await noteSync(deps.db, { clientId: request.clientId, userId: user.id, communes: allowed.map(({ commune }) => commune), now: context.now });
     // The server's time, so a device can tell how far off its own clock is (src/shared/clock-bounds.ts).
     const head: Omit<SyncResponse, 'changes'> = { protocol: PROTOCOL_VERSION, ...outcome, ...page, refused, user, serverTime: context.now };
-    return sendJsonText(c, `${JSON.stringify(head).slice(0, -1)},"changes":${serializeChanges(changes)}}`);
+    return sendJsonText(c, encodeSyncResponse(head, changes));
   });
   return routes;
 }

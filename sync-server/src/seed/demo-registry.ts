@@ -46,7 +46,7 @@ export async function seedRegistry(tx: SqlExecutor, commune: DemoCommune, seed: 
   let members = 0;
   let surveys = 0;
   const write = (type: 'household' | 'member' | 'case', id: string, data: Record<string, unknown>, parentId: string | null) =>
-    writeRecord(tx, context, { id, type, commune: commune.code, parentId, data, meta: { f: {} }, deleted: false, createdAt: now });
+    writeRecord(tx, context, { id, type, commune: commune.code, parentId, data, meta: { f: {} }, deleted: false, createdAt: now }, { before: undefined });
   for (let h = 0; h < commune.households; h++) {
     const createdAt = now - (commune.households - h) * 3_600_000;
     const id = newId(createdAt);

@@ -44,7 +44,7 @@ export async function seedDemo(db: Database, now: number, options: { registry: b
     const context = { userId: 'seed', role: 'admin' as const, scope: new Set<string>(), clientId: 'seed', now };
     for (const fields of DEMO_HOUSEHOLDS) {
       const record = { id: randomUUID(), type: 'household' as const, commune: fields.communeCode, parentId: null, data: { ...fields }, meta: { f: {} }, deleted: false, createdAt: now };
-      await writeRecord(tx, context, record);
+      await writeRecord(tx, context, record, { before: undefined });
     }
     if (options.registry) {
       await seedRegistry(tx, { code: LY_SON, villages: ['Thôn Đông An Vĩnh', 'Thôn Tây An Vĩnh', 'Thôn Đông An Hải', 'Thôn Tây An Hải', 'Thôn An Bình'], households: 300, ethnicity: '01', area: 'rural' }, 17, now);

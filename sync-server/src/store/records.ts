@@ -57,6 +57,21 @@ export async function childrenOf(db: SqlExecutor, parentId: string): Promise<Sto
   return (await db.all<Row>(`${SELECT} WHERE parent_id = ? ORDER BY id`, [parentId])).map(fromRow);
 }
 
+/** What a read side needs of a record (no per-field bookkeeping). */
+export type ScannedRecord = Pick<StoredRecord, 'id' | 'type' | 'commune' | 'parentId' | 'data' | 'deleted'>;
+
+/**
+ * Every record of these kinds, a page at a time in id order (a projection's rebuild): `after` is the last id of
+ * the previous page, '' for the first.
+ */
+export async function scanRecords(db: SqlExecutor, types: readonly RecordTypeName[], after: string, limit: number): Promise<ScannedRecord[]> {
+  const rows = await db.all<{ id: string; type: RecordTypeName; commune: string; parentId: string | null; data: string; deleted: number | boolean }>(
+    `SELECT id, type, commune, parent_id AS "parentId", data, deleted FROM records WHERE type IN (${types.map(() => '?').join(', ')}) AND id > ? ORDER BY id LIMIT ?`,
+    [...types, after, limit],
+  );
+  return rows.map((row) => ({ ...row, data: JSON.parse(row.data) as Record<string, unknown>, deleted: Boolean(row.deleted) }));
+}
+
 export async function putRecord(tx: SqlExecutor, record: StoredRecord, updatedAt: number, updatedBy: string): Promise<void> {
   await tx.run(
     `INSERT INTO records (id, type, commune, version, parent_id, data, meta, deleted, created_at, updated_at, updated_by)
@@ -78,6 +93,21 @@ export async function putRecord(tx: SqlExecutor, record: StoredRecord, updatedAt
       updatedBy,
     ],
   );
+}
+
+/** Removes a record's row for good (only a record replaced by another: sync/write-record.ts `removeRecord`). */
+export async function deleteRecord(tx: SqlExecutor, id: string): Promise<void> {
+  await tx.run('DELETE FROM records WHERE id = ?', [id]);
+}
+
+/** Ids of the records of one kind that are not deleted, oldest version first (migrations). */
+export async function liveIdsOfType(db: SqlExecutor, type: RecordTypeName): Promise<string[]> {
+  return (await db.all<{ id: string }>('SELECT id FROM records WHERE type = ? AND deleted = 0 ORDER BY version', [type])).map((r) => r.id);
+}
+
+/** How many records a commune holds, not counting one kind. */
+export async function countRecordsExcept(db: SqlExecutor, commune: string, type: RecordTypeName): Promise<number> {
+  return Number((await db.get<{ n: number | string }>('SELECT COUNT(*) AS n FROM records WHERE commune = ? AND type <> ?', [commune, type]))?.n ?? 0);
 }
 
 export async function addTombstone(tx: SqlExecutor, entry: { commune: string; version: number; type: string; id: string; now: number }): Promise<void> {

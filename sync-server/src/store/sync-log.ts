@@ -1,7 +1,7 @@
 /**
- * @module What the server remembers per device (last answered seq and each answer) and per commune (a version
- * counter and how far back its history of removals goes). All written inside the transaction that carries the
- * mutation's effects.
+ * @module What the server remembers per device (last answered seq and each answer, when it last synced each
+ * commune) and per commune (a version counter and how far back its history of removals goes). All but the last
+ * sync are written inside the transaction that carries the mutation's effects.
  */
 import type { SqlExecutor } from '../db/database';
 import type { Message } from '../../../src/shared/messages';
@@ -20,6 +20,12 @@ export async function lockClient(tx: SqlExecutor, clientId: string, userId: stri
   );
   // A device's queue belongs to the user who started it: another account may not answer (or swallow) its changes.
   if (row && row.userId !== userId) throw new ClientOfAnotherUserError();
+  return row?.lastSeq ?? 0;
+}
+
+/** The device's last answered seq, without locking anything (a request that pushes nothing). 0 for a new device. */
+export async function lastSeqOf(db: SqlExecutor, clientId: string): Promise<number> {
+  const row = await db.get<{ lastSeq: number }>('SELECT last_seq AS "lastSeq" FROM sync_clients WHERE client_id = ?', [clientId]);
   return row?.lastSeq ?? 0;
 }
 
@@ -72,6 +78,14 @@ export async function nextCommuneVersion(tx: SqlExecutor, commune: string): Prom
   return row.version;
 }
 
+/**
+ * Holds every commune's version counter until the transaction ends (PostgreSQL row locks; SQLite has one writer):
+ * no record is written meanwhile, since each write takes its commune's counter first (a projection's rebuild).
+ */
+export async function holdEveryCommuneVersion(tx: SqlExecutor): Promise<void> {
+  await tx.run('UPDATE commune_versions SET version = version');
+}
+
 /** Cursors (other than 0) below this version may have missed a removal that is no longer kept: reset them. */
 export async function historyFrom(db: SqlExecutor, commune: string): Promise<number> {
   const row = await db.get<{ historyFrom: number }>('SELECT history_from AS "historyFrom" FROM commune_versions WHERE commune = ?', [commune]);
@@ -104,4 +118,60 @@ function storedRefusal(detail: string): { reason: string; problem?: Message } {
     }
   }
   return { reason: detail };
+}
+
+/** A device's last sync with a commune is kept to the minute: most requests then write nothing. */
+export const LAST_SYNC_GRANULARITY_MS = 60_000;
+
+/**
+ * A device synced these communes now (sync_client_communes: one row per device and commune, the time of its last
+ * sync and who was signed in). A row already this recent, for the same user, is left as it is: a write of its own
+ * on every request would cost a commit (an fsync) on each page of a download and each pushed batch — the read
+ * that decides costs next to nothing. Rows in a fixed order, so two requests of one device cannot deadlock.
+ */
+export async function noteSync(db: SqlExecutor, entry: { clientId: string; userId: string; communes: readonly string[]; now: number }): Promise<void> {
+  const { clientId, userId, now } = entry;
+  if (entry.communes.length === 0) return;
+  const known = new Map(
+    (await db.all<{ commune: string; userId: string; lastSyncAt: number }>(
+      'SELECT commune, user_id AS "userId", last_sync_at AS "lastSyncAt" FROM sync_client_communes WHERE client_id = ?',
+      [clientId],
+    )).map((row) => [row.commune, row]),
+  );
+  const stale = [...new Set(entry.communes)].sort().filter((commune) => {
+    const row = known.get(commune);
+    return !row || row.userId !== userId || now - Number(row.lastSyncAt) >= LAST_SYNC_GRANULARITY_MS;
+  });
+  if (stale.length === 0) return;
+  await db.run(
+    `INSERT INTO sync_client_communes (client_id, commune, user_id, last_sync_at) VALUES ${stale.map(() => '(?, ?, ?, ?)').join(', ')}
+     ON CONFLICT (client_id, commune) DO UPDATE SET user_id = excluded.user_id, last_sync_at = excluded.last_sync_at`,
+    stale.flatMap((commune) => [clientId, commune, userId, now]),
+  );
+}
+
+export interface LastSync {
+  commune: string;
+  clientId: string;
+  userId: string;
+  displayName: string;
+  lastSyncAt: number;
+}
+
+/**
+ * The last sync of each device with these communes, newest first — only while the user who synced still holds the
+ * commune (a device that lost it has purged it).
+ */
+export async function lastSyncs(db: SqlExecutor, communes: readonly string[]): Promise<LastSync[]> {
+  if (communes.length === 0) return [];
+  const rows = await db.all<Omit<LastSync, 'lastSyncAt'> & { lastSyncAt: number | string }>(
+    `SELECT s.commune, s.client_id AS "clientId", s.user_id AS "userId", u.display_name AS "displayName", s.last_sync_at AS "lastSyncAt"
+     FROM sync_client_communes s JOIN users u ON u.id = s.user_id
+     WHERE s.commune IN (${communes.map(() => '?').join(', ')})
+       AND (u.whole_province = 1 OR EXISTS (SELECT 1 FROM user_communes uc WHERE uc.user_id = u.id AND uc.commune = s.commune))`,
+    communes,
+  );
+  return rows
+    .map((row) => ({ ...row, lastSyncAt: Number(row.lastSyncAt) }))
+    .sort((a, b) => b.lastSyncAt - a.lastSyncAt || (a.clientId < b.clientId ? -1 : a.clientId > b.clientId ? 1 : 0));
 }

@@ -9,7 +9,7 @@ import { changesSince, type LogRow } from '../store/records';
 import { historyFrom } from '../store/sync-log';
 
 export interface PullPage {
-  /** In version order per commune; records carry their stored JSON text (see serializeChanges). */
+  /** In version order per commune; records carry their stored JSON text (written out by src/shared/wire.ts). */
   changes: (LogRow & { commune: string })[];
   cursors: Record<string, number>;
   epochs: Record<string, number>;
@@ -63,22 +63,4 @@ export async function pull(
     }
   }
   return page;
-}
-
-/**
- * The changes as the JSON array of the protocol's Change, written by hand so each record's stored JSON text goes
- * out as it is.
- */
-export function serializeChanges(changes: PullPage['changes']): string {
-  const last = new Map<string, number>();
-  const parts = changes.map((change) => {
-    // A version one past the previous one of its commune is left out (see WireChange).
-    const implied = (last.get(change.commune) ?? 0) + 1 === change.version;
-    last.set(change.commune, change.version);
-    // Commune codes are digits, types are our own names and ids were validated as UUIDs: nothing to escape.
-    const head = `{"commune":"${change.commune}"${implied ? '' : `,"version":${change.version}`},"type":"${change.type}","id":"${change.id}"`;
-    if (change.kind === 'tombstone') return `${head},"removed":true}`;
-    return `${head},"data":${change.data}${change.deleted ? ',"deleted":true' : ''}}`;
-  });
-  return `[${parts.join(',')}]`;
 }

@@ -10,7 +10,7 @@ import type { Database, SqlExecutor } from '../db/database';
 import { Mutation, type MutationResult } from '../../../src/shared/protocol';
 import { Uuid, describeIssues } from '../../../src/shared/fields';
 import { issueMessages, message } from '../../../src/shared/messages';
-import { lockClient, recordResult, storedResults } from '../store/sync-log';
+import { lastSeqOf, lockClient, recordResult, storedResults } from '../store/sync-log';
 import { rejected, type ApplyOutcome, type MutationContext, type PushContext } from './context';
 import { upgradeMutation } from './upgrade';
 import { guardLocks } from './lock-keys';
@@ -82,11 +82,6 @@ export async function push(db: Database, context: PushContext, mutations: readon
     });
     return { lastSeq: seq, results };
   });
-}
-
-async function lastSeqOf(db: Database, clientId: string): Promise<number> {
-  const row = await db.get<{ lastSeq: number }>('SELECT last_seq AS "lastSeq" FROM sync_clients WHERE client_id = ?', [clientId]);
-  return row?.lastSeq ?? 0;
 }
 
 async function applyOne(

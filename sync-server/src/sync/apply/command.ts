@@ -30,6 +30,6 @@ export async function applyCommand(
     if (!derived.ok) return rejected(derived.reason);
     data.data = derived.data;
   }
-  await writeRecord(tx, context, { ...record, data }, { touched: ['status'] });
+  await writeRecord(tx, context, { ...record, data }, { before: record, touched: ['status'] });
   return applied;
 }

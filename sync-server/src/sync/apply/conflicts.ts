@@ -29,7 +29,7 @@ export async function recordConflict(
   if (open) {
     const data = open.data as ConflictData;
     if (data.candidates.some((c) => sameValue(c.value, incoming))) return;
-    await writeRecord(tx, context, { ...open, data: { ...data, candidates: [...data.candidates, candidate] } });
+    await writeRecord(tx, context, { ...open, data: { ...data, candidates: [...data.candidates, candidate] } }, { before: open });
     return;
   }
   await openConflict(tx, context, record, field, [candidate]);
@@ -71,5 +71,5 @@ export async function openConflict(
     meta: { f: {} },
     deleted: false,
     createdAt: context.now,
-  });
+  }, { before: undefined });
 }

@@ -11,6 +11,6 @@ export async function applyDelete(tx: SqlExecutor, context: MutationContext, op:
   const existing = await getRecord(tx, op.id);
   if (!existing || !context.scope.has(existing.commune) || existing.type !== op.type) return rejected(OUT_OF_SCOPE);
   if (existing.deleted) return applied;
-  await writeRecord(tx, context, { ...existing, deleted: true });
+  await writeRecord(tx, context, { ...existing, deleted: true }, { before: existing });
   return applied;
 }

@@ -38,11 +38,10 @@ import type { SqlExecutor } from '../../db/database';
 import { fold } from '../../../../src/shared/search/fold';
 import { DUPLICATE_REASON_STRENGTH, findDuplicates, findHouseholdDuplicates, type DuplicateCandidate, type DuplicateReason } from '../../../../src/shared/search/duplicates';
 import type { DuplicateData } from '../../../../src/shared/records/duplicate';
-import { addTombstone, getRecord, type StoredRecord } from '../../store/records';
-import { nextCommuneVersion } from '../../store/sync-log';
+import { countRecordsExcept, getRecord, liveIdsOfType, type StoredRecord } from '../../store/records';
 import { lockCommuneClusters, moveOpenCluster, personKeyCandidates, putPersonKey, setOpenCluster, type PersonKeyCandidate, type PersonKeyRow } from '../../store/person-keys';
 import type { PushContext } from '../context';
-import { writeRecord } from '../write-record';
+import { removeRecord, writeRecord } from '../write-record';
 import { message, type Message } from '../../../../src/shared/messages';
 
 const str = (value: unknown) => (typeof value === 'string' && value ? value : null);
@@ -70,6 +69,8 @@ async function keyOf(tx: SqlExecutor, record: Pick<StoredRecord, 'id' | 'type' |
 interface Touched {
   record: Omit<StoredRecord, 'version' | 'data'>;
   data: DuplicateData;
+  /** The cluster as stored when the batch read it (undefined: opened by this batch), for the write path. */
+  before: StoredRecord | undefined;
 }
 
 type Batch = Map<string, Touched>;
@@ -94,7 +95,7 @@ export async function collectingDuplicates<T>(tx: SqlExecutor, context: PushCont
 }
 
 async function flush(tx: SqlExecutor, context: PushContext, batch: Batch): Promise<void> {
-  for (const { record, data } of batch.values()) await writeRecord(tx, context, { ...record, data });
+  for (const { record, data, before } of batch.values()) await writeRecord(tx, context, { ...record, data }, { before });
   batch.clear();
 }
 
@@ -114,7 +115,7 @@ async function loadCluster(tx: SqlExecutor, batch: Batch, id: string): Promise<T
   const stored = await getRecord(tx, id);
   if (stored?.type !== 'duplicate' || stored.deleted) return undefined;
   const { data, version: _version, ...record } = stored;
-  const touched: Touched = { record, data: data as DuplicateData };
+  const touched: Touched = { record, data: data as DuplicateData, before: stored };
   batch.set(id, touched);
   return touched;
 }
@@ -189,6 +190,7 @@ function openCluster(batch: Batch, context: PushContext, key: PersonKeyRow, reas
     // No parent: a cluster stays in its commune when one of its records moves away (it holds only ids).
     record: { id, type: 'duplicate', commune: key.commune, parentId: null, meta: { f: {} }, deleted: false, createdAt: context.now },
     data: { communeCode: key.commune, recordType: key.recordType, recordIds: [], reason, reasons: {}, status: 'open' },
+    before: undefined,
   };
   batch.set(id, touched);
   return touched;
@@ -230,7 +232,7 @@ export async function decideCluster(tx: SqlExecutor, context: PushContext, id: s
  */
 export async function clusterLegacyPairs(tx: SqlExecutor, now: number): Promise<void> {
   const context: PushContext = { userId: 'migration-6', role: 'admin', scope: new Set(), clientId: 'migration-6', now };
-  const pairs = (await tx.all<{ id: string }>("SELECT id FROM records WHERE type = 'duplicate' AND deleted = 0 ORDER BY version")).map((r) => r.id);
+  const pairs = await liveIdsOfType(tx, 'duplicate');
   const groups = new Map<string, { pairs: StoredRecord[]; parent: Map<string, string> }>();
   const root = (parent: Map<string, string>, id: string): string => {
     let at = id;
@@ -268,15 +270,12 @@ export async function clusterLegacyPairs(tx: SqlExecutor, now: number): Promise<
       const firstData = first.data as DuplicateData;
       const id = randomUUID();
       const data: DuplicateData = { communeCode: first.commune, recordType: firstData.recordType, recordIds: cluster.ids, reason: firstData.reason, reasons: cluster.reasons, status: 'open' };
-      await writeRecord(tx, context, { id, type: 'duplicate', commune: first.commune, parentId: null, data, meta: { f: {} }, deleted: false, createdAt: now });
+      await writeRecord(tx, context, { id, type: 'duplicate', commune: first.commune, parentId: null, data, meta: { f: {} }, deleted: false, createdAt: now }, { before: undefined });
       await setOpenCluster(tx, cluster.ids, id);
     }
     const { commune } = group.pairs[0]!;
-    const others = Number((await tx.get<{ n: number | string }>("SELECT COUNT(*) AS n FROM records WHERE commune = ? AND type <> 'duplicate'", [commune]))?.n ?? 0);
+    const others = await countRecordsExcept(tx, commune, 'duplicate');
     const removedAt = group.pairs.length > others ? 0 : now;
-    for (const pair of group.pairs) {
-      await tx.run('DELETE FROM records WHERE id = ?', [pair.id]);
-      await addTombstone(tx, { commune, version: await nextCommuneVersion(tx, commune), type: 'duplicate', id: pair.id, now: removedAt });
-    }
+    for (const pair of group.pairs) await removeRecord(tx, pair, removedAt);
   }
 }

@@ -45,11 +45,11 @@ export async function applyDistribution(tx: SqlExecutor, context: MutationContex
     duplicateSuspected: earlier.length > 0,
     duplicateOf: earlier.map((r) => r.id),
   };
-  await writeRecord(tx, context, baseRecord(op.id, 'distribution', data.communeCode, data.householdId, event, context.now));
+  await writeRecord(tx, context, baseRecord(op.id, 'distribution', data.communeCode, data.householdId, event, context.now), { before: undefined });
   await addEventKey(tx, data.communeCode, key, op.id);
   for (const other of earlier) {
     const otherData = other.data as Distribution;
-    await writeRecord(tx, context, { ...other, data: { ...otherData, duplicateSuspected: true, duplicateOf: [...otherData.duplicateOf, op.id] } });
+    await writeRecord(tx, context, { ...other, data: { ...otherData, duplicateSuspected: true, duplicateOf: [...otherData.duplicateOf, op.id] } }, { before: other });
   }
   return applied;
 }
@@ -69,11 +69,11 @@ export async function applyVoid(tx: SqlExecutor, context: MutationContext, op: {
   const targetData = target.data as Distribution;
   if (targetData.voided) return rejected(message('reject.alreadyVoided'));
   // The void lives where its handout lives, whatever commune the device wrote on it.
-  await writeRecord(tx, context, baseRecord(op.id, 'distribution_void', target.commune, target.id, { ...data, communeCode: target.commune, by: context.userId }, context.now));
+  await writeRecord(tx, context, baseRecord(op.id, 'distribution_void', target.commune, target.id, { ...data, communeCode: target.commune, by: context.userId }, context.now), { before: undefined });
   await writeRecord(tx, context, {
     ...target,
     data: { ...targetData, voided: { voidId: op.id, reason: data.reason, by: context.userId, at: context.now } },
-  });
+  }, { before: target });
   return applied;
 }
 

@@ -72,14 +72,14 @@ export async function applyPatch(
       deleted: false,
       createdAt: existing?.createdAt ?? context.now,
     };
-    await writeRecord(tx, context, record, { previousCommune: existing?.commune, touched: Object.keys(accepted) });
+    await writeRecord(tx, context, record, { before: existing, touched: Object.keys(accepted) });
     if (!existing || Object.keys(accepted).some((field) => IDENTITY_FIELDS.has(field))) await checkDuplicates(tx, context, record, !existing);
     if (existing && existing.commune !== commune) await moveChildren(tx, context, op.id, existing.commune, commune);
   }
   if (conflicts.length === 0) return applied;
   // A new version of the record even when nothing of this patch applied: a device that laid its own value over
   // the record pulls the committed one again, and every device shows the same provisional value.
-  if (existing && Object.keys(accepted).length === 0) await writeRecord(tx, context, existing);
+  if (existing && Object.keys(accepted).length === 0) await writeRecord(tx, context, existing, { before: existing });
   const current = await getRecord(tx, op.id);
   if (!current) throw new Error(`record ${op.id} vanished inside its own transaction`);
   for (const field of conflicts) await recordConflict(tx, context, current, field, op.fields[field]?.[0] ?? null);
@@ -146,7 +146,7 @@ async function moveChildren(tx: SqlExecutor, context: MutationContext, parentId:
   for (const child of await childrenOf(tx, parentId)) {
     if (child.commune !== from || !MOVES_WITH_PARENT.has(child.type)) continue;
     const moved = { ...child, commune: to, data: { ...child.data, communeCode: to } };
-    await writeRecord(tx, context, moved, { previousCommune: from });
+    await writeRecord(tx, context, moved, { before: child });
     // Its key goes too, or its look-alikes would still be looked for in the commune it left.
     await checkDuplicates(tx, context, moved, false);
     // A member's own conflicts and duplicate flags go too: nothing about the person stays behind.

@@ -56,10 +56,10 @@ export async function applyResolve(
   // a device that is up to date look like a conflict with the officer.
   if (!sameValue(record.data[data.field] ?? null, op.value)) {
     const written = { ...record, parentId: checked.parentId, data: { ...next, ...checked.fields } };
-    await writeRecord(tx, context, written, { touched: [data.field] });
+    await writeRecord(tx, context, written, { before: record, touched: [data.field] });
     if (IDENTITY_FIELDS.has(data.field)) await checkDuplicates(tx, context, written, false);
   }
-  await writeRecord(tx, context, { ...conflict, data: { ...data, status: 'resolved', resolution: { value: op.value, by: context.userId, at: context.now } } });
+  await writeRecord(tx, context, { ...conflict, data: { ...data, status: 'resolved', resolution: { value: op.value, by: context.userId, at: context.now } } }, { before: conflict });
   const unseen = op.seen === undefined ? [] : data.candidates.slice(op.seen).filter((c) => !sameValue(c.value, op.value));
   if (unseen.length > 0) {
     const current = await getRecord(tx, record.id);
