@@ -50,7 +50,13 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['src/**/*.test.{ts,tsx}', 'sync-server/**/*.test.ts', 'tests/unit/**/*.test.ts', 'tests/server/**/*.test.ts', 'tests/scenarios/**/*.test.ts'],
+          include: [
+            'src/**/*.test.{ts,tsx}',
+            'sync-server/**/*.test.ts',
+            'tests/unit/**/*.test.ts',
+            'tests/server/**/*.test.ts',
+            'tests/scenarios/**/*.test.ts',
+          ],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

@@ -27,12 +27,33 @@ const server = await startHttpServer({ dataDir, staticDir: resolve('dist-bench')
 await preloadCommune(server.db, LY_SON, 5000);
 // One household of ten, to open.
 const big = newId();
-const bigData = { headName: 'Hộ Mười Người', communeCode: LY_SON, village: 'Thôn An Bình', address: '', area: 'rural', notes: '' };
-await server.db.run("UPDATE commune_versions SET version = version + 11 WHERE commune = ?", [LY_SON]);
-const top = Number((await server.db.get<{ v: number }>('SELECT version AS v FROM commune_versions WHERE commune = ?', [LY_SON]))?.v);
-await server.db.run("INSERT INTO records (id, type, commune, version, parent_id, data, meta, deleted, created_at, updated_at, updated_by) VALUES (?, 'household', ?, ?, NULL, ?, '{\"f\":{}}', 0, 1, 1, 'bench')", [big, LY_SON, top - 10, JSON.stringify(bigData)]);
+const bigData = {
+  headName: 'Hộ Mười Người',
+  communeCode: LY_SON,
+  village: 'Thôn An Bình',
+  address: '',
+  area: 'rural',
+  notes: '',
+};
+await server.db.run('UPDATE commune_versions SET version = version + 11 WHERE commune = ?', [LY_SON]);
+const top = Number(
+  (await server.db.get<{ v: number }>('SELECT version AS v FROM commune_versions WHERE commune = ?', [LY_SON]))?.v,
+);
+await server.db.run(
+  "INSERT INTO records (id, type, commune, version, parent_id, data, meta, deleted, created_at, updated_at, updated_by) VALUES (?, 'household', ?, ?, NULL, ?, '{\"f\":{}}', 0, 1, 1, 'bench')",
+  [big, LY_SON, top - 10, JSON.stringify(bigData)],
+);
 for (let m = 0; m < 10; m++) {
-  await server.db.run("INSERT INTO records (id, type, commune, version, parent_id, data, meta, deleted, created_at, updated_at, updated_by) VALUES (?, 'member', ?, ?, ?, ?, '{\"f\":{}}', 0, 1, 1, 'bench')", [newId(), LY_SON, top - 9 + m, big, JSON.stringify(memberFields(big, { fullName: `Thành Viên Số ${m + 1}`, birthDate: `${1950 + m * 7}` }))]);
+  await server.db.run(
+    "INSERT INTO records (id, type, commune, version, parent_id, data, meta, deleted, created_at, updated_at, updated_by) VALUES (?, 'member', ?, ?, ?, ?, '{\"f\":{}}', 0, 1, 1, 'bench')",
+    [
+      newId(),
+      LY_SON,
+      top - 9 + m,
+      big,
+      JSON.stringify(memberFields(big, { fullName: `Thành Viên Số ${m + 1}`, birthDate: `${1950 + m * 7}` })),
+    ],
+  );
 }
 
 const browser = await launchChromium();
@@ -45,7 +66,8 @@ try {
   const page = await first.newPage();
   let jsBytes = 0;
   page.on('requestfinished', (request) => {
-    if (request.url().endsWith('.js') && !request.url().endsWith('/sw.js')) void request.sizes().then((s) => (jsBytes += s.responseBodySize));
+    if (request.url().endsWith('.js') && !request.url().endsWith('/sw.js'))
+      void request.sizes().then((s) => (jsBytes += s.responseBodySize));
   });
   await page.goto(`${server.url}/login`);
   await page.getByLabel('Tên đăng nhập').waitFor();
@@ -82,7 +104,12 @@ try {
   await search.fill('');
   const searchTimes = (await measures(page, 'an-sinh:search')).slice(-queries.length - 1, -1);
   const rawTimes = await page.evaluate(async (qs) => {
-    const fold = (t: string) => t.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase();
+    const fold = (t: string) =>
+      t
+        .normalize('NFD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .replace(/[đĐ]/g, 'd')
+        .toLowerCase();
     const db = await new Promise<IDBDatabase>((done) => {
       const open = indexedDB.open('an-sinh');
       open.onsuccess = () => done(open.result);
@@ -109,8 +136,12 @@ try {
     return times;
   }, queries);
   const loads = await measures(page, 'an-sinh:load-commune');
-  console.log(`reading the commune's households for the list (once, and again only when they change): median ${ms(median(loads))} over ${loads.length} reads`);
-  console.log(`search over 20,000 members: median ${ms(median(searchTimes))}, worst ${ms(Math.max(...searchTimes))} per query (target ≤ 30 ms); raw IndexedDB scan of the members: median ${ms(median(rawTimes))} — ${(median(rawTimes) / median(searchTimes)).toFixed(0)}× slower`);
+  console.log(
+    `reading the commune's households for the list (once, and again only when they change): median ${ms(median(loads))} over ${loads.length} reads`,
+  );
+  console.log(
+    `search over 20,000 members: median ${ms(median(searchTimes))}, worst ${ms(Math.max(...searchTimes))} per query (target ≤ 30 ms); raw IndexedDB scan of the members: median ${ms(median(rawTimes))} — ${(median(rawTimes) / median(searchTimes)).toFixed(0)}× slower`,
+  );
 
   // Open a household of ten members: from the click to the ten rows on screen.
   const opens: number[] = [];
@@ -143,15 +174,25 @@ try {
     db.close();
     return times;
   }, big);
-  console.log(`open a household of 10 members (click to rows on screen): median ${ms(median(opens))}; raw IndexedDB read of the same: median ${ms(median(rawOpen))}`);
+  console.log(
+    `open a household of 10 members (click to rows on screen): median ${ms(median(opens))}; raw IndexedDB read of the same: median ${ms(median(rawOpen))}`,
+  );
 
   // Save one answer with its outbox entry: the write path (record + outbox entry + clock in one strict
   // transaction), called from a timer as the survey's autosave would be, offline as in the field.
   await first.setOffline(true);
   const saves = await page.evaluate(async (id) => {
-    const bench = (window as unknown as { anSinhBench: { db: unknown; savePatch: (...a: unknown[]) => Promise<boolean> } }).anSinhBench;
+    const bench = (
+      window as unknown as { anSinhBench: { db: unknown; savePatch: (...a: unknown[]) => Promise<boolean> } }
+    ).anSinhBench;
     const times: number[] = [];
-    const base = { headName: 'Hộ Mười Người', communeCode: '21548', village: 'Thôn An Bình', address: '', area: 'rural' };
+    const base = {
+      headName: 'Hộ Mười Người',
+      communeCode: '21548',
+      village: 'Thôn An Bình',
+      address: '',
+      area: 'rural',
+    };
     for (let i = 0; i < 20; i++) {
       await new Promise((r) => setTimeout(r, 50));
       const started = performance.now();
@@ -180,12 +221,20 @@ try {
     db.close();
     return times;
   });
-  console.log(`save one edit with its outbox entry: median ${ms(median(saves))} (target ≤ 2 ms); a bare strict IndexedDB put of one object: median ${ms(median(rawSaves))}`);
+  console.log(
+    `save one edit with its outbox entry: median ${ms(median(saves))} (target ≤ 2 ms); a bare strict IndexedDB put of one object: median ${ms(median(rawSaves))}`,
+  );
   // A survey answer is kept at each keystroke as a draft (one put); its outbox entry is written once, on "submit".
   const drafts = await page.evaluate(async () => {
-    const bench = (window as unknown as { anSinhBench: { db: unknown; saveDraft: (...a: unknown[]) => Promise<void> } }).anSinhBench;
+    const bench = (window as unknown as { anSinhBench: { db: unknown; saveDraft: (...a: unknown[]) => Promise<void> } })
+      .anSinhBench;
     const times: number[] = [];
-    const answers: Record<string, unknown> = { period: 'annual', reviewDate: '01/10/2026', incomeMode: 'household', householdIncome: '' };
+    const answers: Record<string, unknown> = {
+      period: 'annual',
+      reviewDate: '01/10/2026',
+      incomeMode: 'household',
+      householdIncome: '',
+    };
     for (let i = 0; i < 20; i++) {
       await new Promise((r) => setTimeout(r, 50));
       answers.householdIncome = `${i + 1}.000.000`;
@@ -195,7 +244,9 @@ try {
     }
     return times;
   });
-  console.log(`  a survey answer as typed (draft kept at each keystroke, one strict put): median ${ms(median(drafts))}`);
+  console.log(
+    `  a survey answer as typed (draft kept at each keystroke, one strict put): median ${ms(median(drafts))}`,
+  );
   // The same save from a tap on "Lưu": Chromium delivers IndexedDB results after the frame that answers the tap.
   for (let i = 0; i < 5; i++) {
     await page.getByRole('button', { name: 'Sửa' }).click();
@@ -222,7 +273,9 @@ try {
     blanks.push(Date.now() - started2);
     await tab.close();
   }
-  console.log(`cold start offline (new tab to the household list): median ${median(colds)} ms; a precached file from the same service worker: median ${median(blanks)} ms`);
+  console.log(
+    `cold start offline (new tab to the household list): median ${median(colds)} ms; a precached file from the same service worker: median ${median(blanks)} ms`,
+  );
   await first.close();
 } finally {
   await browser.close();

@@ -10,7 +10,9 @@ const GIVEN = ['Văn An', 'Thị Bình', 'Văn Cường', 'Thị Dung', 'Văn Đ
 
 /** Loads a commune straight into the server's records (setup, not measured): households of four members each. */
 export async function preloadCommune(db: Database, commune: string, households: number) {
-  const base = Number((await db.get<{ v: number }>('SELECT version AS v FROM commune_versions WHERE commune = ?', [commune]))?.v ?? 0);
+  const base = Number(
+    (await db.get<{ v: number }>('SELECT version AS v FROM commune_versions WHERE commune = ?', [commune]))?.v ?? 0,
+  );
   let version = base;
   const insert = async (rows: unknown[][]) =>
     db.transaction((tx) =>
@@ -26,7 +28,14 @@ export async function preloadCommune(db: Database, commune: string, households: 
       const createdAt = 1_764_300_000_000 + h * 20_000;
       const id = newId(createdAt);
       const head = `${FAMILY[h % 8]} ${GIVEN[(h * 3) % 8]}`;
-      const household = householdFields({ headName: head, communeCode: commune, village: `Thôn ${['Đông', 'Tây', 'Bắc', 'Trung'][h % 4]} An ${['Vĩnh', 'Hải', 'Bình'][h % 3]}`, address: `Tổ ${h % 12}`, phone: `09${String(10_000_000 + h)}`, notes: h % 5 === 0 ? 'Hộ nghèo, nhà cấp 4 xuống cấp' : '' });
+      const household = householdFields({
+        headName: head,
+        communeCode: commune,
+        village: `Thôn ${['Đông', 'Tây', 'Bắc', 'Trung'][h % 4]} An ${['Vĩnh', 'Hải', 'Bình'][h % 3]}`,
+        address: `Tổ ${h % 12}`,
+        phone: `09${String(10_000_000 + h)}`,
+        notes: h % 5 === 0 ? 'Hộ nghèo, nhà cấp 4 xuống cấp' : '',
+      });
       rows.push([id, 'household', commune, ++version, null, JSON.stringify(household), '{"f":{}}', 'bench']);
       for (let m = 0; m < MEMBERS_PER_HOUSEHOLD; m++) {
         const year = 1950 + ((h + m * 17) % 70);
@@ -40,11 +49,19 @@ export async function preloadCommune(db: Database, commune: string, households: 
           occupation: year > 2008 ? 'student' : year < 1966 ? 'not-in-labour-force' : 'self-employed',
           schooling: year > 2008 ? 'primary' : 'lower-secondary',
         });
-        rows.push([newId(createdAt + m + 1), 'member', commune, ++version, id, JSON.stringify(member), '{"f":{}}', 'bench']);
+        rows.push([
+          newId(createdAt + m + 1),
+          'member',
+          commune,
+          ++version,
+          id,
+          JSON.stringify(member),
+          '{"f":{}}',
+          'bench',
+        ]);
       }
     }
     await insert(rows);
   }
   await db.run('UPDATE commune_versions SET version = ? WHERE commune = ?', [version, commune]);
 }
-

@@ -40,15 +40,20 @@ async function measure(db: Database, size: () => Promise<number>, headName: (i: 
   const device = pushContext();
   const started = performance.now();
   for (let batch = 0; batch < BATCHES; batch++) {
-    const mutations = Array.from({ length: PER_BATCH }, (_, i) => createMutation(batch * PER_BATCH + i + 1, { headName: headName(batch * PER_BATCH + i), village: VILLAGE }));
+    const mutations = Array.from({ length: PER_BATCH }, (_, i) =>
+      createMutation(batch * PER_BATCH + i + 1, { headName: headName(batch * PER_BATCH + i), village: VILLAGE }),
+    );
     await push(db, device, mutations);
   }
   const pushMs = performance.now() - started;
   const pullStarted = performance.now();
-  const page = await db.snapshot((tx) => pull(tx, [{ commune: LY_SON, cursor: 0 }], { rows: 10_000_000, bytes: 10_000_000_000 }));
+  const page = await db.snapshot((tx) =>
+    pull(tx, [{ commune: LY_SON, cursor: 0 }], { rows: 10_000_000, bytes: 10_000_000_000 }),
+  );
   const body = encodeChanges(page.changes);
   const pullMs = performance.now() - pullStarted;
-  const count = async (where: string) => Number((await db.get<{ n: number | string }>(`SELECT COUNT(*) AS n FROM records ${where}`))?.n ?? 0);
+  const count = async (where: string) =>
+    Number((await db.get<{ n: number | string }>(`SELECT COUNT(*) AS n FROM records ${where}`))?.n ?? 0);
   return {
     records: await count(''),
     duplicates: await count("WHERE type = 'duplicate'"),
@@ -66,10 +71,17 @@ function report(engine: string, baseline: Figures, namesakes: Figures) {
   console.log(`\n## ${engine}: ${BATCHES} batches of ${PER_BATCH} households in one village`);
   console.log('| case | records | duplicate records | DB growth | fresh download (JSON / gzip) | push | pull |');
   console.log('|---|---|---|---|---|---|---|');
-  for (const [name, f] of [['distinct heads (baseline)', baseline], ['same head (look-alikes)', namesakes]] as const) {
-    console.log(`| ${name} | ${f.records} | ${f.duplicates} | ${kb(f.dbBytes)} | ${kb(f.downloadBytes)} / ${kb(f.downloadGzip)} | ${f.pushMs.toFixed(0)} ms | ${f.pullMs.toFixed(0)} ms |`);
+  for (const [name, f] of [
+    ['distinct heads (baseline)', baseline],
+    ['same head (look-alikes)', namesakes],
+  ] as const) {
+    console.log(
+      `| ${name} | ${f.records} | ${f.duplicates} | ${kb(f.dbBytes)} | ${kb(f.downloadBytes)} / ${kb(f.downloadGzip)} | ${f.pushMs.toFixed(0)} ms | ${f.pullMs.toFixed(0)} ms |`,
+    );
   }
-  console.log(`ratio same head / baseline: DB ×${(namesakes.dbBytes / baseline.dbBytes).toFixed(2)}, download ×${(namesakes.downloadBytes / baseline.downloadBytes).toFixed(2)}, push ×${(namesakes.pushMs / baseline.pushMs).toFixed(2)}`);
+  console.log(
+    `ratio same head / baseline: DB ×${(namesakes.dbBytes / baseline.dbBytes).toFixed(2)}, download ×${(namesakes.downloadBytes / baseline.downloadBytes).toFixed(2)}, push ×${(namesakes.pushMs / baseline.pushMs).toFixed(2)}`,
+  );
 }
 
 const distinct = (i: number) => `Chủ Hộ Số ${String(i).padStart(3, '0')} ${String(i).padStart(3, '0')}`;
@@ -102,35 +114,63 @@ async function sqlite(): Promise<{ db: Database; size: () => Promise<number> }> 
   await measure(db, size, same);
   await db.run("DELETE FROM records WHERE type = 'duplicate'");
   await db.run('UPDATE person_keys SET open_cluster = NULL');
-  const ids = (await db.all<{ id: string }>("SELECT id FROM records WHERE type = 'household' ORDER BY version")).map((r) => r.id);
-  let version = Number((await db.get<{ v: number }>('SELECT version AS v FROM commune_versions WHERE commune = ?', [LY_SON]))?.v ?? 0);
+  const ids = (await db.all<{ id: string }>("SELECT id FROM records WHERE type = 'household' ORDER BY version")).map(
+    (r) => r.id,
+  );
+  let version = Number(
+    (await db.get<{ v: number }>('SELECT version AS v FROM commune_versions WHERE commune = ?', [LY_SON]))?.v ?? 0,
+  );
   let rows: unknown[] = [];
   const flushRows = async () => {
     if (rows.length === 0) return;
     const count = rows.length / 8;
-    await db.run(`INSERT INTO records (id, type, commune, version, parent_id, data, meta, deleted, created_at, updated_at, updated_by) VALUES ${Array.from({ length: count }, () => "(?, 'duplicate', ?, ?, ?, ?, ?, 0, ?, ?, 'bench')").join(', ')}`, rows);
+    await db.run(
+      `INSERT INTO records (id, type, commune, version, parent_id, data, meta, deleted, created_at, updated_at, updated_by) VALUES ${Array.from({ length: count }, () => "(?, 'duplicate', ?, ?, ?, ?, ?, 0, ?, ?, 'bench')").join(', ')}`,
+      rows,
+    );
     rows = [];
   };
   for (let i = 1; i < ids.length; i++) {
     for (let j = 0; j < i; j++) {
       version += 1;
-      const data = { communeCode: LY_SON, recordType: 'household', recordIds: [ids[i], ids[j]], reason: 'head-name-village', status: 'open' };
+      const data = {
+        communeCode: LY_SON,
+        recordType: 'household',
+        recordIds: [ids[i], ids[j]],
+        reason: 'head-name-village',
+        status: 'open',
+      };
       rows.push(crypto.randomUUID(), LY_SON, version, ids[i], JSON.stringify(data), '{"f":{}}', 1, 1);
       if (rows.length >= 8 * 500) await flushRows();
     }
   }
   await flushRows();
   await db.run('UPDATE commune_versions SET version = ? WHERE commune = ?', [version, LY_SON]);
-  const downloadNow = async () => Buffer.byteLength(encodeChanges((await pull(db, [{ commune: LY_SON, cursor: 0 }], { rows: 10_000_000, bytes: 10_000_000_000 })).changes));
+  const downloadNow = async () =>
+    Buffer.byteLength(
+      encodeChanges(
+        (await pull(db, [{ commune: LY_SON, cursor: 0 }], { rows: 10_000_000, bytes: 10_000_000_000 })).changes,
+      ),
+    );
   const before = await downloadNow();
   const started = performance.now();
   await db.transaction((tx) => clusterLegacyPairs(tx, Date.now()));
   const took = performance.now() - started;
   // What the server does at start after migrating: the pairs' removals, dated 0 here, are forgotten.
   await db.transaction((tx) => pruneTombstones(tx, Date.now() - 180 * 86_400_000));
-  const open = Number((await db.get<{ n: number }>("SELECT COUNT(*) AS n FROM records WHERE type = 'duplicate' AND data LIKE '%\"status\":\"open\"%'"))?.n ?? 0);
-  console.log(`\n## SQLite: migration 6 on the pairwise leftovers (${ids.length} households, ${(ids.length * (ids.length - 1)) / 2} pairs)`);
-  console.log(`grouping: ${took.toFixed(0)} ms; open duplicate records after: ${open}; fresh download ${kb(before)} before, ${kb(await downloadNow())} after (pairs removed; their removals forgotten at the pruning, so devices that held them re-download the commune once)`);
+  const open = Number(
+    (
+      await db.get<{ n: number }>(
+        'SELECT COUNT(*) AS n FROM records WHERE type = \'duplicate\' AND data LIKE \'%"status":"open"%\'',
+      )
+    )?.n ?? 0,
+  );
+  console.log(
+    `\n## SQLite: migration 6 on the pairwise leftovers (${ids.length} households, ${(ids.length * (ids.length - 1)) / 2} pairs)`,
+  );
+  console.log(
+    `grouping: ${took.toFixed(0)} ms; open duplicate records after: ${open}; fresh download ${kb(before)} before, ${kb(await downloadNow())} after (pairs removed; their removals forgotten at the pruning, so devices that held them re-download the commune once)`,
+  );
   await db.close();
 }
 
@@ -141,7 +181,8 @@ if (!postgres.ok) {
   const open = async () => {
     const db = await openDatabase({ dataDir: '', databaseUrl: await postgres.server.createDatabase() });
     await prepareDatabase(db, { seedDemo: false, now: 1 });
-    const size = async () => Number((await db.get<{ n: string }>('SELECT pg_database_size(current_database()) AS n'))?.n ?? 0);
+    const size = async () =>
+      Number((await db.get<{ n: string }>('SELECT pg_database_size(current_database()) AS n'))?.n ?? 0);
     return { db, size };
   };
   const a = await open();

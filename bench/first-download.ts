@@ -54,8 +54,12 @@ try {
   await new Promise((r) => setTimeout(r, 200));
   console.log('\n## First download of a commune in Chromium (800×1280, loopback)');
   console.log(`records on the device: ${counts[0]} households, ${counts[1]} members`);
-  console.log(`on the wire: ${(bytes / 1024).toFixed(0)} KB gzip in ${requests} sync requests (target ≤ 300 KB); on 2G at 35 kbps that is ~${Math.round((bytes * 8) / 35_000 + requests * 1.3)} s`);
-  console.log(`applying the pages to IndexedDB: ${(figures.apply / 1000).toFixed(2)} s (target ≤ 3 s); sign-in to synced, wall: ${(wallMs / 1000).toFixed(2)} s`);
+  console.log(
+    `on the wire: ${(bytes / 1024).toFixed(0)} KB gzip in ${requests} sync requests (target ≤ 300 KB); on 2G at 35 kbps that is ~${Math.round((bytes * 8) / 35_000 + requests * 1.3)} s`,
+  );
+  console.log(
+    `applying the pages to IndexedDB: ${(figures.apply / 1000).toFixed(2)} s (target ≤ 3 s); sign-in to synced, wall: ${(wallMs / 1000).toFixed(2)} s`,
+  );
 } finally {
   await browser.close();
   await server.stop();

@@ -17,8 +17,27 @@ function page(): Change[] {
     id: `01890a5d-ac96-774b-bcce-${String(i).padStart(12, '0')}`,
     data:
       i % 3 === 0
-        ? { communeCode: '21548', kind: 'survey', subjectId: 'x', note: 'Ghi chú '.repeat(20), status: 'approved', history: [{ command: 'submit', by: 'u', at: 1 }], data: { indicators: { housing: { roof: 'tôn', area: 24 }, water: { source: 'giếng' } }, scores: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] } }
-        : { headName: `Nguyễn Văn Đức ${i}`, communeCode: '21548', village: 'Thôn Đông An Vĩnh', address: 'Tổ 2', area: 'rural', notes: 'Hộ ngư dân, nhà cấp 4', phone: '0912345678' },
+        ? {
+            communeCode: '21548',
+            kind: 'survey',
+            subjectId: 'x',
+            note: 'Ghi chú '.repeat(20),
+            status: 'approved',
+            history: [{ command: 'submit', by: 'u', at: 1 }],
+            data: {
+              indicators: { housing: { roof: 'tôn', area: 24 }, water: { source: 'giếng' } },
+              scores: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12],
+            },
+          }
+        : {
+            headName: `Nguyễn Văn Đức ${i}`,
+            communeCode: '21548',
+            village: 'Thôn Đông An Vĩnh',
+            address: 'Tổ 2',
+            area: 'rural',
+            notes: 'Hộ ngư dân, nhà cấp 4',
+            phone: '0912345678',
+          },
   }));
 }
 

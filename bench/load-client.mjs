@@ -19,7 +19,13 @@ if (mode === 'pull') {
     const response = await fetch(`${o.url}/api/sync`, {
       method: 'POST',
       headers: { ...headers, 'Accept-Encoding': 'gzip' },
-      body: JSON.stringify({ protocol: o.protocol, schema: o.schema, clientId, mutations: [], pull: [{ commune: o.commune, cursor, epoch }] }),
+      body: JSON.stringify({
+        protocol: o.protocol,
+        schema: o.schema,
+        clientId,
+        mutations: [],
+        pull: [{ commune: o.commune, cursor, epoch }],
+      }),
     });
     const answer = await response.json();
     requests += 1;
@@ -38,10 +44,21 @@ if (mode === 'pull') {
     for (let k = 0; k < o.batch; k++) {
       const n = o.offset + seq - 1 + k;
       const index = n % o.ids.length;
-      mutations.push({ seq: seq + k, id: randomUUID(), schema: o.schema, at: n, stamp: String(n), op: { kind: 'patch', type: 'household', id: o.ids[index], fields: { notes: [`ghi chú ${n}`, index + 1] } } });
+      mutations.push({
+        seq: seq + k,
+        id: randomUUID(),
+        schema: o.schema,
+        at: n,
+        stamp: String(n),
+        op: { kind: 'patch', type: 'household', id: o.ids[index], fields: { notes: [`ghi chú ${n}`, index + 1] } },
+      });
     }
     const body = gzipSync(JSON.stringify({ protocol: o.protocol, schema: o.schema, clientId, mutations, pull: [] }));
-    const response = await fetch(`${o.url}/api/sync`, { method: 'POST', headers: { ...headers, 'Content-Encoding': 'gzip' }, body });
+    const response = await fetch(`${o.url}/api/sync`, {
+      method: 'POST',
+      headers: { ...headers, 'Content-Encoding': 'gzip' },
+      body,
+    });
     if (!response.ok) throw new Error(`push ${response.status}: ${await response.text()}`);
     const answer = await response.json();
     sent += answer.results.length;

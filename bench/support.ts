@@ -26,11 +26,25 @@ export async function serveOnLoopback(db: Database) {
 }
 
 export async function benchUser(db: Database, username: string): Promise<void> {
-  await createUser(db, { username, displayName: username, role: 'commune_officer', passwordHash: await hashPassword('bench', { N: 1024, r: 8, p: 1 }), scope: [COMMUNE] }, 1);
+  await createUser(
+    db,
+    {
+      username,
+      displayName: username,
+      role: 'commune_officer',
+      passwordHash: await hashPassword('bench', { N: 1024, r: 8, p: 1 }),
+      scope: [COMMUNE],
+    },
+    1,
+  );
 }
 
 export async function login(url: string, username: string): Promise<string> {
-  const response = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password: 'bench' }) });
+  const response = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username, password: 'bench' }),
+  });
   return ((await response.json()) as { token: string }).token;
 }
 
@@ -49,10 +63,16 @@ export async function preloadHouseholds(db: Database, count: number): Promise<st
       rows.push(id, 'household', COMMUNE, i + 1, null, JSON.stringify(data), JSON.stringify({ f: {} }), 'bench');
     }
     await db.transaction((tx) =>
-      tx.run(`INSERT INTO records (id, type, commune, version, parent_id, data, meta, deleted, created_at, updated_at, updated_by) VALUES ${values.join(', ')}`, rows),
+      tx.run(
+        `INSERT INTO records (id, type, commune, version, parent_id, data, meta, deleted, created_at, updated_at, updated_by) VALUES ${values.join(', ')}`,
+        rows,
+      ),
     );
   }
-  await db.run('INSERT INTO commune_versions (commune, version) VALUES (?, ?) ON CONFLICT (commune) DO UPDATE SET version = excluded.version', [COMMUNE, count]);
+  await db.run(
+    'INSERT INTO commune_versions (commune, version) VALUES (?, ?) ON CONFLICT (commune) DO UPDATE SET version = excluded.version',
+    [COMMUNE, count],
+  );
   return ids;
 }
 
@@ -62,10 +82,16 @@ export function loadClient(mode: 'pull' | 'push', options: object): Promise<Reco
     // Options go through a file: a list of 100,000 ids is too long for a command line.
     const file = join(mkdtempSync(join(tmpdir(), 'bench-load-')), 'options.json');
     writeFileSync(file, JSON.stringify(options));
-    const child = spawn(process.execPath, [fileURLToPath(new URL('./load-client.mjs', import.meta.url)), mode, file], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [fileURLToPath(new URL('./load-client.mjs', import.meta.url)), mode, file], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out) as Record<string, unknown>) : reject(new Error(`load client exited ${code}`))));
+    child.on('exit', (code) =>
+      code === 0
+        ? resolve(JSON.parse(out) as Record<string, unknown>)
+        : reject(new Error(`load client exited ${code}`)),
+    );
   });
 }
 

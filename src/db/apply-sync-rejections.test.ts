@@ -18,7 +18,14 @@ function answer(overrides: Partial<SyncResponse>): SyncResponse {
     resets: [],
     hasMore: false,
     refused: [],
-    user: { id: 'u', username: 'thon', displayName: 'Trưởng thôn', role: 'village_head', communes: [{ code: LY_SON, name: 'Đặc khu Lý Sơn' }], wholeProvince: false },
+    user: {
+      id: 'u',
+      username: 'thon',
+      displayName: 'Trưởng thôn',
+      role: 'village_head',
+      communes: [{ code: LY_SON, name: 'Đặc khu Lý Sơn' }],
+      wholeProvince: false,
+    },
     ...overrides,
   };
 }
@@ -33,7 +40,9 @@ describe('a refused mutation on the device', () => {
 
     expect(await db.distributionVoids.get(voidId)).toBeUndefined();
     expect(await db.outbox.count()).toBe(0);
-    expect(await db.rejections.toArray()).toMatchObject([{ seq: 1, reason, op: { kind: 'void', id: voidId, data: { target: handout, reason: 'Ghi nhầm hộ' } } }]);
+    expect(await db.rejections.toArray()).toMatchObject([
+      { seq: 1, reason, op: { kind: 'void', id: voidId, data: { target: handout, reason: 'Ghi nhầm hộ' } } },
+    ]);
   });
 
   it('#9.12 a void the server stored and sent is kept even if a later copy of the same mutation is refused', async () => {
@@ -47,7 +56,14 @@ describe('a refused mutation on the device', () => {
 });
 
 describe('what the device showed for a refused change is taken back', () => {
-  const household = { headName: 'Nguyễn Văn Đúng', communeCode: LY_SON, village: 'Thôn Đông', address: 'Tổ 1', area: 'rural', notes: '' };
+  const household = {
+    headName: 'Nguyễn Văn Đúng',
+    communeCode: LY_SON,
+    village: 'Thôn Đông',
+    address: 'Tổ 1',
+    area: 'rural',
+    notes: '',
+  };
   const refuse = (seqs: number[], reason = 'Vai trò cán bộ tỉnh không được sửa hộ gia đình.') =>
     answer({ lastSeq: Math.max(...seqs), results: seqs.map((seq) => ({ seq, status: 'rejected' as const, reason })) });
 
@@ -57,7 +73,9 @@ describe('what the device showed for a refused change is taken back', () => {
     await savePatch(db, 'household', 'h1', { ...household, headName: 'Nguyễn Văn Sai' }, 1_000);
     await applySyncResponse(db, refuse([1]), 2_000);
     expect((await db.households.get('h1'))?.headName).toBe('Nguyễn Văn Đúng');
-    expect(await db.rejections.toArray()).toMatchObject([{ op: { kind: 'patch', fields: { headName: ['Nguyễn Văn Sai', 7] } } }]);
+    expect(await db.rejections.toArray()).toMatchObject([
+      { op: { kind: 'patch', fields: { headName: ['Nguyễn Văn Sai', 7] } } },
+    ]);
   });
 
   it('#9.3 two refused edits of one field give back the value from before the first', async () => {
@@ -88,16 +106,53 @@ describe('what the device showed for a refused change is taken back', () => {
 
   it('#9.3 a refused handout leaves the round: it is not counted as handed out', async () => {
     const db = fresh();
-    await recordDistribution(db, 'd1', { communeCode: LY_SON, householdId: 'h1', roundId: 'r1', item: 'rice', itemName: 'Gạo', quantity: 10, unit: 'kg', recipientName: 'X', handedOutAt: 1_000 }, 1_000);
+    await recordDistribution(
+      db,
+      'd1',
+      {
+        communeCode: LY_SON,
+        householdId: 'h1',
+        roundId: 'r1',
+        item: 'rice',
+        itemName: 'Gạo',
+        quantity: 10,
+        unit: 'kg',
+        recipientName: 'X',
+        handedOutAt: 1_000,
+      },
+      1_000,
+    );
     await applySyncResponse(db, refuse([1], 'Thời điểm phát ở tương lai: 04/12/2026.'), 2_000);
     expect(await db.distributions.get('d1')).toBeUndefined();
   });
 
   it('#9.4 a decision not yet sent stays decided when the pull brings its conflict again (pull before push)', async () => {
     const db = fresh();
-    await db.conflicts.put({ id: 'c1', version: 3, communeCode: LY_SON, recordType: 'household', recordId: 'h1', field: 'notes', candidates: [], status: 'open' });
+    await db.conflicts.put({
+      id: 'c1',
+      version: 3,
+      communeCode: LY_SON,
+      recordType: 'household',
+      recordId: 'h1',
+      field: 'notes',
+      candidates: [],
+      status: 'open',
+    });
     await resolveConflict(db, 'c1', 'một', 1_000);
-    const pulled = { commune: LY_SON, version: 4, type: 'conflict' as const, id: 'c1', data: { communeCode: LY_SON, recordType: 'household', recordId: 'h1', field: 'notes', candidates: [{ value: 'ba' }], status: 'open' } };
+    const pulled = {
+      commune: LY_SON,
+      version: 4,
+      type: 'conflict' as const,
+      id: 'c1',
+      data: {
+        communeCode: LY_SON,
+        recordType: 'household',
+        recordId: 'h1',
+        field: 'notes',
+        candidates: [{ value: 'ba' }],
+        status: 'open',
+      },
+    };
     await applySyncResponse(db, answer({ changes: [pulled], cursors: { [LY_SON]: 4 } }), 2_000);
     expect((await db.conflicts.get('c1'))?.status).toBe('resolved');
     expect(await db.outbox.count()).toBe(1);

@@ -22,7 +22,14 @@ const household = (version: number, id = randomUUID()): Change => ({
   version,
   type: 'household',
   id,
-  data: { headName: `Chủ hộ ${version}`, communeCode: LY_SON, village: 'Thôn Đông', address: '', area: 'rural', notes: '' },
+  data: {
+    headName: `Chủ hộ ${version}`,
+    communeCode: LY_SON,
+    village: 'Thôn Đông',
+    address: '',
+    area: 'rural',
+    notes: '',
+  },
 });
 
 function page(changes: Change[], cursor = changes.length): SyncResponse {
@@ -36,7 +43,14 @@ function page(changes: Change[], cursor = changes.length): SyncResponse {
     resets: [],
     hasMore: false,
     refused: [],
-    user: { id: 'u', username: 'canbo.lyson', displayName: 'Cán bộ', role: 'commune_officer', communes: [{ code: LY_SON, name: 'Đặc khu Lý Sơn' }], wholeProvince: false },
+    user: {
+      id: 'u',
+      username: 'canbo.lyson',
+      displayName: 'Cán bộ',
+      role: 'commune_officer',
+      communes: [{ code: LY_SON, name: 'Đặc khu Lý Sơn' }],
+      wholeProvince: false,
+    },
   };
 }
 
@@ -52,7 +66,11 @@ function refuse(id: string): Middleware<DBCore> {
         return {
           ...table,
           mutate: (request) => {
-            if (name === 'households' && request.type === 'put' && request.values.some((value: { id?: unknown }) => value.id === id)) {
+            if (
+              name === 'households' &&
+              request.type === 'put' &&
+              request.values.some((value: { id?: unknown }) => value.id === id)
+            ) {
               return Promise.reject(new DOMException('could not be cloned', 'DataCloneError'));
             }
             return table.mutate(request);
@@ -66,7 +84,13 @@ function refuse(id: string): Middleware<DBCore> {
 describe('#9.4 a page with one record the device cannot take', () => {
   it('#9.4 a record nested 100,000 levels deep is set aside with its reason, the rest of the page lands and the cursor moves on', async () => {
     const db = fresh();
-    const deep: Change = { commune: LY_SON, version: 3, type: 'case', id: randomUUID(), data: { communeCode: LY_SON, kind: 'survey', data: nested(100_000) } };
+    const deep: Change = {
+      commune: LY_SON,
+      version: 3,
+      type: 'case',
+      id: randomUUID(),
+      data: { communeCode: LY_SON, kind: 'survey', data: nested(100_000) },
+    };
     const changes = [household(1), household(2), deep, household(4)];
     await applySyncResponse(db, page(changes), 1_000);
     expect(await db.households.count()).toBe(3);
@@ -74,7 +98,15 @@ describe('#9.4 a page with one record the device cannot take', () => {
     expect((await db.cursors.get(LY_SON))?.cursor).toBe(4);
     const [entry, ...others] = await db.setAside.toArray();
     expect(others).toEqual([]);
-    expect(entry).toEqual({ id: deep.id, type: 'case', communeCode: LY_SON, version: 3, reason: expect.stringMatching(/^Dữ liệu không đúng định dạng — data: .*lồng nhau quá/), problem: expect.objectContaining({ code: 'setAside.badFormat' }), at: 1_000 });
+    expect(entry).toEqual({
+      id: deep.id,
+      type: 'case',
+      communeCode: LY_SON,
+      version: 3,
+      reason: expect.stringMatching(/^Dữ liệu không đúng định dạng — data: .*lồng nhau quá/),
+      problem: expect.objectContaining({ code: 'setAside.badFormat' }),
+      at: 1_000,
+    });
     // Which record and why, never what it holds.
     expect(JSON.stringify(entry)).not.toContain('Bí Mật');
   });
@@ -85,7 +117,17 @@ describe('#9.4 a page with one record the device cannot take', () => {
     db.use(refuse(refused.id));
     await applySyncResponse(db, page([household(1), refused, household(3)]), 2_000);
     expect((await db.households.toArray()).map((h) => h.version).sort()).toEqual([1, 3]);
-    expect(await db.setAside.toArray()).toEqual([{ id: refused.id, type: 'household', communeCode: LY_SON, version: 2, reason: 'Máy không lưu được bản ghi: dữ liệu có dạng trình duyệt không chép được', problem: { code: 'setAside.storeFailed', params: { error: 'DataCloneError' } }, at: 2_000 }]);
+    expect(await db.setAside.toArray()).toEqual([
+      {
+        id: refused.id,
+        type: 'household',
+        communeCode: LY_SON,
+        version: 2,
+        reason: 'Máy không lưu được bản ghi: dữ liệu có dạng trình duyệt không chép được',
+        problem: { code: 'setAside.storeFailed', params: { error: 'DataCloneError' } },
+        at: 2_000,
+      },
+    ]);
     expect((await db.cursors.get(LY_SON))?.cursor).toBe(3);
   });
 
@@ -93,7 +135,16 @@ describe('#9.4 a page with one record the device cannot take', () => {
     const db = fresh();
     const healed = randomUUID();
     const broken = randomUUID();
-    await applySyncResponse(db, page([{ ...household(1, healed), data: nested(50) }, household(2, healed), household(3, broken), { ...household(4, broken), data: nested(50) }]), 1);
+    await applySyncResponse(
+      db,
+      page([
+        { ...household(1, healed), data: nested(50) },
+        household(2, healed),
+        household(3, broken),
+        { ...household(4, broken), data: nested(50) },
+      ]),
+      1,
+    );
     expect((await db.setAside.toArray()).map((e) => [e.id, e.version])).toEqual([[broken, 4]]);
     expect((await db.households.get(healed))?.version).toBe(2);
     // The older sound copy stays on the device; the set-aside entry says a newer one could not be taken.
@@ -115,11 +166,22 @@ describe('a page as it comes off the wire', () => {
   it('#9.4 a record of a kind this app does not know, or with a malformed commune, is set aside; the rest lands', async () => {
     const db = fresh();
     const good = household(1);
-    const wire = { ...page([]), changes: [good, { commune: LY_SON, version: 2, type: 'grant', id: randomUUID(), data: {} }, { commune: '215480', version: 3, type: 'household', id: randomUUID(), data: {} }] };
+    const wire = {
+      ...page([]),
+      changes: [
+        good,
+        { commune: LY_SON, version: 2, type: 'grant', id: randomUUID(), data: {} },
+        { commune: '215480', version: 3, type: 'household', id: randomUUID(), data: {} },
+      ],
+    };
     const parsed = v.safeParse(WireSyncResponse, wire);
     expect(parsed.success).toBe(true);
     if (!parsed.success) return;
-    await applySyncResponse(db, { ...parsed.output, changes: expandVersions(parsed.output.changes as WireChange[]) }, 2_000);
+    await applySyncResponse(
+      db,
+      { ...parsed.output, changes: expandVersions(parsed.output.changes as WireChange[]) },
+      2_000,
+    );
     expect((await db.households.toArray()).map((h) => h.id)).toEqual([good.id]);
     expect((await db.setAside.toArray()).map((s) => s.version).sort()).toEqual([2, 3]);
   });

@@ -11,7 +11,15 @@ import { formatVi } from '../shared/messages-vi';
 import { applyFieldValues, type FieldPatch } from '../shared/patch';
 import { refreshHouseholdTerms, withSearchTerms } from './search-terms';
 import { isConnectionLost, isQuotaError } from './errors';
-import { RECORD_TABLES, TABLE_OF, recordTable, type AnSinhDb, type LocalRecord, type OutboxEntry, type SetAsideRecord } from './database';
+import {
+  RECORD_TABLES,
+  TABLE_OF,
+  recordTable,
+  type AnSinhDb,
+  type LocalRecord,
+  type OutboxEntry,
+  type SetAsideRecord,
+} from './database';
 
 export async function applySyncResponse(db: AnSinhDb, response: SyncResponse, now: number): Promise<void> {
   const tables = [...RECORD_TABLES.map((t) => db[t]), db.outbox, db.rejections, db.cursors, db.setAside];
@@ -21,7 +29,15 @@ export async function applySyncResponse(db: AnSinhDb, response: SyncResponse, no
     const refused = answered.filter((entry) => reasons.has(entry.seq));
     for (const entry of refused) {
       const { reason, problem } = reasons.get(entry.seq)!;
-      await db.rejections.put({ seq: entry.seq, mutationId: entry.id, recordId: entry.recordId, op: entry.op, reason, ...(problem ? { problem } : {}), answeredAt: now });
+      await db.rejections.put({
+        seq: entry.seq,
+        mutationId: entry.id,
+        recordId: entry.recordId,
+        op: entry.op,
+        reason,
+        ...(problem ? { problem } : {}),
+        answeredAt: now,
+      });
     }
     // Latest first: each refused edit gives back the value from before it, so the earliest one's "before" is last.
     const refusedSeqs = new Set(refused.map((entry) => entry.seq));
@@ -34,13 +50,21 @@ export async function applySyncResponse(db: AnSinhDb, response: SyncResponse, no
     await applyChanges(db, response.changes, pending, now);
 
     const scope = new Set(response.user.communes.map((c) => c.code));
-    const lost = [...new Set([...response.refused, ...(await db.cursors.toArray()).map((c) => c.commune)])].filter((c) => !scope.has(c));
+    const lost = [...new Set([...response.refused, ...(await db.cursors.toArray()).map((c) => c.commune)])].filter(
+      (c) => !scope.has(c),
+    );
     // Pending changes for a lost commune are answered (refused) by the server first; only then is its data purged.
     if (pending.length === 0) {
       for (const commune of lost) await dropCommune(db, commune, pendingIds);
       await db.cursors.bulkDelete(lost);
     }
-    await db.cursors.bulkPut(Object.entries(response.cursors).map(([commune, cursor]) => ({ commune, cursor, epoch: response.epochs[commune] ?? 0 })));
+    await db.cursors.bulkPut(
+      Object.entries(response.cursors).map(([commune, cursor]) => ({
+        commune,
+        cursor,
+        epoch: response.epochs[commune] ?? 0,
+      })),
+    );
   });
 }
 
@@ -67,12 +91,21 @@ async function undoRefused(db: AnSinhDb, entry: OutboxEntry, refusedSeqs: Readon
   if (op.kind === 'patch') await undoPatch(db, entry, op, refusedSeqs);
 }
 
-async function undoPatch(db: AnSinhDb, entry: OutboxEntry, op: Extract<OutboxEntry['op'], { kind: 'patch' }>, refusedSeqs: ReadonlySet<number>): Promise<void> {
+async function undoPatch(
+  db: AnSinhDb,
+  entry: OutboxEntry,
+  op: Extract<OutboxEntry['op'], { kind: 'patch' }>,
+  refusedSeqs: ReadonlySet<number>,
+): Promise<void> {
   const table = recordTable(db, op.type);
   const local = await table.get(op.id);
   if (!local || !entry.before) return;
   // Later changes of this device to the record that still stand (sent and applied, or waiting to be sent).
-  const later = await db.outbox.where('seq').above(entry.seq).filter((e) => e.recordId === op.id && !refusedSeqs.has(e.seq)).toArray();
+  const later = await db.outbox
+    .where('seq')
+    .above(entry.seq)
+    .filter((e) => e.recordId === op.id && !refusedSeqs.has(e.seq))
+    .toArray();
   if (entry.created && local.version === 0 && later.length === 0) {
     await table.delete(op.id);
   } else {
@@ -86,7 +119,8 @@ async function undoPatch(db: AnSinhDb, entry: OutboxEntry, op: Extract<OutboxEnt
     await table.put(withSearchTerms(op.type, restored));
   }
   if (op.type === 'household') await refreshHouseholdTerms(db, [op.id]);
-  if (op.type === 'member' && typeof local.householdId === 'string') await refreshHouseholdTerms(db, [local.householdId]);
+  if (op.type === 'member' && typeof local.householdId === 'string')
+    await refreshHouseholdTerms(db, [local.householdId]);
 }
 
 /**
@@ -98,13 +132,21 @@ async function undoPatch(db: AnSinhDb, entry: OutboxEntry, op: Extract<OutboxEnt
  * accepted a record nested thousands of levels deep) or that IndexedDB refuses is set aside with its reason, the
  * rest lands and the cursor moves on. Its previous local copy, if any, stays.
  */
-async function applyChanges(db: AnSinhDb, received: readonly Change[], pending: readonly OutboxEntry[], now: number): Promise<void> {
+async function applyChanges(
+  db: AnSinhDb,
+  received: readonly Change[],
+  pending: readonly OutboxEntry[],
+  now: number,
+): Promise<void> {
   const setAside: SetAsideRecord[] = [];
   const changes: Change[] = [];
   for (const change of received) {
     const checked = v.safeParse(Change, change);
     if (checked.success) changes.push(change);
-    else setAside.push(setAsideEntry(change, message('setAside.badFormat', undefined, issueMessages(checked.issues)), now));
+    else
+      setAside.push(
+        setAsideEntry(change, message('setAside.badFormat', undefined, issueMessages(checked.issues)), now),
+      );
   }
   // What this device did and has not sent yet stays visible over what it pulls: its edits, its deletes, and an
   // officer's decisions (a decided conflict must not come back on the desk before the decision is sent).
@@ -129,10 +171,16 @@ async function applyChanges(db: AnSinhDb, received: readonly Change[], pending: 
     }
     let data: Record<string, unknown> = change.data;
     for (const fields of patches.get(change.id) ?? []) data = applyFieldValues(data, fields);
-    const record: LocalRecord = { ...data, id: change.id, version: change.version, communeCode: String(data.communeCode ?? change.commune) };
+    const record: LocalRecord = {
+      ...data,
+      id: change.id,
+      version: change.version,
+      communeCode: String(data.communeCode ?? change.commune),
+    };
     if (change.deleted || deletes.has(change.id)) record.deleted = true;
     if (decided.has(change.id) && change.type === 'conflict') record.status = 'resolved';
-    if (decided.has(change.id) && change.type === 'duplicate') record.status = decisionOf(decided.get(change.id)) ?? record.status;
+    if (decided.has(change.id) && change.type === 'duplicate')
+      record.status = decisionOf(decided.get(change.id)) ?? record.status;
     finals.set(change.id, { type: change.type, record: withSearchTerms(change.type, record), change });
   }
   for (const name of RECORD_TABLES) {
@@ -160,8 +208,20 @@ async function applyChanges(db: AnSinhDb, received: readonly Change[], pending: 
   if (stillAside.length) await db.setAside.bulkPut(stillAside);
 }
 
-function setAsideEntry(change: Pick<Change, 'id' | 'type' | 'commune' | 'version'>, problem: Message, at: number): SetAsideRecord {
-  return { id: String(change.id), type: String(change.type), communeCode: String(change.commune), version: Number(change.version), reason: formatVi(problem), problem, at };
+function setAsideEntry(
+  change: Pick<Change, 'id' | 'type' | 'commune' | 'version'>,
+  problem: Message,
+  at: number,
+): SetAsideRecord {
+  return {
+    id: String(change.id),
+    type: String(change.type),
+    communeCode: String(change.commune),
+    version: Number(change.version),
+    reason: formatVi(problem),
+    problem,
+    at,
+  };
 }
 
 /**
@@ -181,7 +241,10 @@ const RECORD_ERRORS = new Set(['DataCloneError', 'DataError', 'RangeError']);
  * so only those IndexedDB refuses stay out. A full disk or a lost connection still stops the whole answer (the
  * engine reports them); the failed bulk write does not abort the transaction because its error is caught here.
  */
-async function putAll(table: AnSinhDb['households'], items: readonly { record: LocalRecord; change: Change }[]): Promise<{ change: Change; error: string }[]> {
+async function putAll(
+  table: AnSinhDb['households'],
+  items: readonly { record: LocalRecord; change: Change }[],
+): Promise<{ change: Change; error: string }[]> {
   if (items.length === 0) return [];
   try {
     await table.bulkPut(items.map((item) => item.record));
@@ -195,7 +258,8 @@ async function putAll(table: AnSinhDb['households'], items: readonly { record: L
       await table.put(record);
     } catch (error) {
       const name = (error as { name?: unknown } | null)?.name;
-      if (isQuotaError(error) || isConnectionLost(error) || typeof name !== 'string' || !RECORD_ERRORS.has(name)) throw error;
+      if (isQuotaError(error) || isConnectionLost(error) || typeof name !== 'string' || !RECORD_ERRORS.has(name))
+        throw error;
       refused.push({ change, error: name });
     }
   }
@@ -219,7 +283,11 @@ export async function readSyncState(db: AnSinhDb, communes: readonly string[], m
     const cursors = await db.cursors.bulkGet([...communes]);
     return {
       mutations,
-      pull: communes.map((commune, index) => ({ commune, cursor: cursors[index]?.cursor ?? 0, epoch: cursors[index]?.epoch ?? 0 })),
+      pull: communes.map((commune, index) => ({
+        commune,
+        cursor: cursors[index]?.cursor ?? 0,
+        epoch: cursors[index]?.epoch ?? 0,
+      })),
     };
   });
 }

@@ -4,7 +4,12 @@ import * as v from 'valibot';
 import type { AnSinhDb, StoredAttachment } from './database';
 
 /** Stores an image for a record; the same bytes twice are stored once. Answers the hash. */
-export async function storeAttachment(db: AnSinhDb, bytes: ArrayBuffer, meta: Omit<AttachmentMeta, 'hash' | 'size'>, now: number): Promise<string> {
+export async function storeAttachment(
+  db: AnSinhDb,
+  bytes: ArrayBuffer,
+  meta: Omit<AttachmentMeta, 'hash' | 'size'>,
+  now: number,
+): Promise<string> {
   const hash = await sha256Hex(bytes);
   const full = v.parse(AttachmentMeta, { ...meta, hash, size: bytes.byteLength });
   const stored: StoredAttachment = { hash, recordId: meta.recordId, meta: full, bytes, uploaded: 0, createdAt: now };

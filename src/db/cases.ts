@@ -44,7 +44,9 @@ async function surveysWhere(db: AnSinhDb, index: 'communeCode' | 'subjectId', va
 }
 
 export async function surveysOf(db: AnSinhDb, householdId: string): Promise<SurveyCase[]> {
-  return (await surveysWhere(db, 'subjectId', householdId)).sort((a, b) => (b.answers?.reviewDate ?? '').localeCompare(a.answers?.reviewDate ?? ''));
+  return (await surveysWhere(db, 'subjectId', householdId)).sort((a, b) =>
+    (b.answers?.reviewDate ?? '').localeCompare(a.answers?.reviewDate ?? ''),
+  );
 }
 
 /** The classification a household carries: that of its latest approved survey. */
@@ -53,26 +55,49 @@ export async function approvedClassifications(db: AnSinhDb, communeCode: string)
   const latest = new Map<string, SurveyCase>();
   for (const survey of approved) {
     const current = latest.get(survey.subjectId);
-    if (!current || (survey.answers?.reviewDate ?? '') > (current.answers?.reviewDate ?? '')) latest.set(survey.subjectId, survey);
+    if (!current || (survey.answers?.reviewDate ?? '') > (current.answers?.reviewDate ?? ''))
+      latest.set(survey.subjectId, survey);
   }
   return new Map([...latest].flatMap(([id, s]) => (s.result ? [[id, s.result] as const] : [])));
 }
 
 /** Cases waiting for a commune officer. */
 export async function casesToReview(db: AnSinhDb, communeCode: string): Promise<SurveyCase[]> {
-  return (await surveysWhere(db, 'communeCode', communeCode)).filter((c) => c.status === 'submitted' || c.status === 'verified');
+  return (await surveysWhere(db, 'communeCode', communeCode)).filter(
+    (c) => c.status === 'submitted' || c.status === 'verified',
+  );
 }
 
 /** Saves the finished survey as a case with its result, queues "submit", and forgets the draft — together. */
 export async function submitSurvey(
   db: AnSinhDb,
-  input: { householdId: string; communeCode: string; answers: SurveyAnswers; result: SurveyResult; draftKey: string; caseId?: string; note?: string },
+  input: {
+    householdId: string;
+    communeCode: string;
+    answers: SurveyAnswers;
+    result: SurveyResult;
+    draftKey: string;
+    caseId?: string;
+    note?: string;
+  },
   now: number,
 ): Promise<string> {
   const id = input.caseId ?? newId(now);
   // The scope covers what savePatch and queueCommand open inside it.
   await db.transaction('rw', [db.cases, db.households, db.members, db.outbox, db.meta, db.drafts], async () => {
-    await savePatch(db, 'case', id, { communeCode: input.communeCode, kind: 'survey', subjectId: input.householdId, note: input.note ?? '', data: { answers: input.answers, result: input.result } }, now);
+    await savePatch(
+      db,
+      'case',
+      id,
+      {
+        communeCode: input.communeCode,
+        kind: 'survey',
+        subjectId: input.householdId,
+        note: input.note ?? '',
+        data: { answers: input.answers, result: input.result },
+      },
+      now,
+    );
     await queueCommand(db, id, 'submit', undefined, now);
     await clearDraft(db, input.draftKey);
   });

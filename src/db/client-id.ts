@@ -48,7 +48,10 @@ export const CLOCK_OFFSET_KEY = 'clockOffset';
 
 /** Called with each sync answer's `serverTime`. */
 export async function recordServerTime(db: AnSinhDb, serverTime: number, now: number): Promise<void> {
-  await db.meta.put({ key: CLOCK_OFFSET_KEY, value: { offset: serverTime - now, measuredAt: now } satisfies ClockOffset });
+  await db.meta.put({
+    key: CLOCK_OFFSET_KEY,
+    value: { offset: serverTime - now, measuredAt: now } satisfies ClockOffset,
+  });
 }
 
 /**
@@ -64,7 +67,11 @@ export function estimateServerNow(now: number, offset: ClockOffset | undefined):
 
 /** Reads the clock inside the write transaction (`meta` in its scope): another tab may have moved it. */
 export async function readClock(db: AnSinhDb): Promise<ClockReading> {
-  const [clientId, last, offset] = await Promise.all([getClientId(db), db.meta.get('hlc'), db.meta.get(CLOCK_OFFSET_KEY)]);
+  const [clientId, last, offset] = await Promise.all([
+    getClientId(db),
+    db.meta.get('hlc'),
+    db.meta.get(CLOCK_OFFSET_KEY),
+  ]);
   return { clientId, last: last?.value as Hlc | undefined, offset: offset?.value as ClockOffset | undefined };
 }
 
@@ -73,7 +80,11 @@ export async function readClock(db: AnSinhDb): Promise<ClockReading> {
  * more than MAX_AHEAD_MS ahead of both this device's clock and its estimate of the server's is not followed
  * (hlc.ts `tick`): a tablet that ran two days fast stamps the right time again as soon as its clock is right.
  */
-export function stampAfter(db: AnSinhDb, reading: ClockReading, now: number): { stamp: string; saved: Promise<unknown> } {
+export function stampAfter(
+  db: AnSinhDb,
+  reading: ClockReading,
+  now: number,
+): { stamp: string; saved: Promise<unknown> } {
   const ceiling = Math.max(now, estimateServerNow(now, reading.offset)) + MAX_AHEAD_MS;
   const next = tick(reading.last, now, reading.clientId.slice(0, 8), ceiling);
   return { stamp: encodeHlc(next), saved: db.meta.put({ key: 'hlc', value: next }) };
@@ -90,7 +101,12 @@ export async function nextStamp(db: AnSinhDb, now: number): Promise<string> {
  * The server's check of dates in the future (shared/clock-bounds.ts) made on the device, against its estimate of
  * the server's clock: a form says so at once instead of the server refusing the record later.
  */
-export async function futureDateOnDevice(db: AnSinhDb, type: string, fields: Record<string, unknown>, now: number): Promise<string | undefined> {
+export async function futureDateOnDevice(
+  db: AnSinhDb,
+  type: string,
+  fields: Record<string, unknown>,
+  now: number,
+): Promise<string | undefined> {
   const offset = (await db.meta.get(CLOCK_OFFSET_KEY))?.value as ClockOffset | undefined;
   const issue = futureDateIssue(type, fields, estimateServerNow(now, offset));
   // Encoded like a schema's message: the form shows it through the same translation.

@@ -6,7 +6,14 @@ import type { AnSinhDb } from './database';
 import { estimateServerNow, futureDateOnDevice, readClock, recordServerTime } from './client-id';
 import { saveHousehold } from './households';
 
-const valid = { headName: 'Nguyễn Văn Đức', communeCode: '21548', village: 'Thôn Đông An Vĩnh', address: 'Tổ 2', area: 'rural', notes: '' };
+const valid = {
+  headName: 'Nguyễn Văn Đức',
+  communeCode: '21548',
+  village: 'Thôn Đông An Vĩnh',
+  address: 'Tổ 2',
+  area: 'rural',
+  notes: '',
+};
 const fresh = freshDeviceDatabases();
 
 const DAY = 24 * 3_600_000;
@@ -70,7 +77,9 @@ describe('the device clock', () => {
     const fast = T + 2 * DAY;
     expect(await futureDateOnDevice(db, 'distribution', { handedOutAt: fast }, fast)).toBeUndefined(); // nothing heard yet
     await recordServerTime(db, T, fast);
-    expect(formatVi((await futureDateOnDevice(db, 'distribution', { handedOutAt: fast + 1_000 }, fast + 1_000))!)).toMatch(/^Thời điểm phát ở tương lai/);
+    expect(
+      formatVi((await futureDateOnDevice(db, 'distribution', { handedOutAt: fast + 1_000 }, fast + 1_000))!),
+    ).toMatch(/^Thời điểm phát ở tương lai/);
     // Set right: the clock went back, the old offset is dropped and today's handout is fine.
     expect(await futureDateOnDevice(db, 'distribution', { handedOutAt: T + 5_000 }, T + 5_000)).toBeUndefined();
   });

@@ -111,7 +111,9 @@ export type AnSinhDb = Dexie &
 type TableOf = { [K in RecordTypeName]: RecordKinds[K]['device']['table'] };
 
 /** Which table each kind lives in. */
-export const TABLE_OF = Object.fromEntries(Object.entries(RECORD_KINDS).map(([name, kind]) => [name, kind.device.table])) as TableOf;
+export const TABLE_OF = Object.fromEntries(
+  Object.entries(RECORD_KINDS).map(([name, kind]) => [name, kind.device.table]),
+) as TableOf;
 
 export const RECORD_TABLES = Object.values(TABLE_OF);
 
@@ -136,7 +138,9 @@ const DEVICE_TABLES = {
  * changes its indexes in a version change); tests/unit/device-schema.test.ts fails until it does.
  */
 export function currentStores(): Record<string, string> {
-  const records = Object.values(RECORD_KINDS).map((kind) => [kind.device.table, ['id', ...kind.device.indexes].join(', ')] as const);
+  const records = Object.values(RECORD_KINDS).map(
+    (kind) => [kind.device.table, ['id', ...kind.device.indexes].join(', ')] as const,
+  );
   return { ...Object.fromEntries(records), ...DEVICE_TABLES };
 }
 export const DEVICE_SCHEMA_VERSION = 4;
@@ -170,9 +174,15 @@ export function openDb(name = DEFAULT_DB_NAME): AnSinhDb {
       drafts: 'key',
     })
     .upgrade(async (tx) => {
-      await tx.table('members').toCollection().modify((record: LocalRecord) => void Object.assign(record, withSearchTerms('member', record)));
+      await tx
+        .table('members')
+        .toCollection()
+        .modify((record: LocalRecord) => void Object.assign(record, withSearchTerms('member', record)));
       const households = tx.table<LocalRecord, string>('households');
-      await refreshHouseholdTerms({ households, members: tx.table('members') }, await households.toCollection().primaryKeys());
+      await refreshHouseholdTerms(
+        { households, members: tx.table('members') },
+        await households.toCollection().primaryKeys(),
+      );
     });
   // Versions 3 (attachments, emergencies, damage, relief rounds) and 4 (records set aside, apply-sync.ts) had no
   // upgrade of their own: the current schema replaces them (Dexie needs only versions with an upgrade function).

@@ -18,10 +18,21 @@ export async function checkUserSwitch(db: AnSinhDb): Promise<SwitchCheck> {
  * starts a new sync identity: the server binds a device's queue to the user who filled it.
  */
 export async function clearUserData(db: AnSinhDb): Promise<void> {
-  const tables = [...RECORD_TABLES.map((name) => db[name]), db.drafts, db.attachments, db.cursors, db.rejections, db.outbox, db.meta];
+  const tables = [
+    ...RECORD_TABLES.map((name) => db[name]),
+    db.drafts,
+    db.attachments,
+    db.cursors,
+    db.rejections,
+    db.outbox,
+    db.meta,
+  ];
   await db.transaction('rw', tables, async () => {
     if ((await db.outbox.count()) > 0) throw new Error('outbox is not empty');
-    await Promise.all([...tables.filter((t) => t !== db.outbox && t !== db.meta).map((t) => t.clear()), db.meta.bulkDelete(['lastSyncAt', 'clientId', 'hlc'])]);
+    await Promise.all([
+      ...tables.filter((t) => t !== db.outbox && t !== db.meta).map((t) => t.clear()),
+      db.meta.bulkDelete(['lastSyncAt', 'clientId', 'hlc']),
+    ]);
   });
   forgetClientId(db);
 }

@@ -34,13 +34,17 @@ export interface DuplicateCluster {
 const text = (value: unknown) => (typeof value === 'string' && value ? value : undefined);
 
 export async function openDuplicateClusters(db: AnSinhDb, commune: string): Promise<DuplicateCluster[]> {
-  const open = (await db.duplicates.where('communeCode').equals(commune).toArray()).filter((d) => d.status === 'open' && !d.deleted);
+  const open = (await db.duplicates.where('communeCode').equals(commune).toArray()).filter(
+    (d) => d.status === 'open' && !d.deleted,
+  );
   return Promise.all(open.map((d) => describe(db, d)));
 }
 
 async function describe(db: AnSinhDb, cluster: LocalRecord): Promise<DuplicateCluster> {
   const recordType = cluster.recordType === 'member' ? 'member' : 'household';
-  const ids = (Array.isArray(cluster.recordIds) ? cluster.recordIds : []).filter((id): id is string => typeof id === 'string');
+  const ids = (Array.isArray(cluster.recordIds) ? cluster.recordIds : []).filter(
+    (id): id is string => typeof id === 'string',
+  );
   const shown = ids.slice(0, CLUSTER_DISPLAY_LIMIT);
   const reasons = (cluster.reasons ?? {}) as Record<string, DuplicateReason>;
   const fallback = cluster.reason as DuplicateReason;
@@ -56,7 +60,9 @@ async function describe(db: AnSinhDb, cluster: LocalRecord): Promise<DuplicateCl
       reason: reasons[id] ?? fallback,
       ...(found ? { name: text(recordType === 'member' ? person.fullName : person.headName) } : {}),
       ...(found && recordType === 'member' ? { birthYear: text(person.birthDate)?.slice(0, 4) } : {}),
-      ...(household ? { householdId: household.id, householdHead: text(household.headName), village: text(household.village) } : {}),
+      ...(household
+        ? { householdId: household.id, householdHead: text(household.headName), village: text(household.village) }
+        : {}),
     };
   });
   return { id: cluster.id, recordType, members, total: ids.length };

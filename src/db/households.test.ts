@@ -9,7 +9,14 @@ import { memberFields } from '../../tests/support/fixtures';
 import { getClientId } from './client-id';
 import { recordDistribution } from './outbox';
 
-const valid = { headName: 'Nguyễn Văn Đức', communeCode: '21548', village: 'Thôn Đông An Vĩnh', address: 'Tổ 2', area: 'rural', notes: '' };
+const valid = {
+  headName: 'Nguyễn Văn Đức',
+  communeCode: '21548',
+  village: 'Thôn Đông An Vĩnh',
+  address: 'Tổ 2',
+  area: 'rural',
+  notes: '',
+};
 const fresh = freshDeviceDatabases();
 
 const patchOf = (entry: OutboxEntry | undefined) => (entry?.op.kind === 'patch' ? entry.op.fields : undefined);
@@ -22,7 +29,12 @@ describe('the outbox write path', () => {
     expect(await getHousehold(db, result.id)).toEqual({ ...valid, id: result.id, version: 0 });
     const outbox = await db.outbox.toArray();
     expect(outbox).toHaveLength(1);
-    expect(outbox[0]).toMatchObject({ seq: 1, recordId: result.id, schema: 2, op: { kind: 'patch', type: 'household', id: result.id } });
+    expect(outbox[0]).toMatchObject({
+      seq: 1,
+      recordId: result.id,
+      schema: 2,
+      op: { kind: 'patch', type: 'household', id: result.id },
+    });
     expect(patchOf(outbox[0])).toEqual(Object.fromEntries(Object.entries(valid).map(([k, v]) => [k, [v, 0]])));
   });
 
@@ -55,7 +67,11 @@ describe('the outbox write path', () => {
     const db = fresh();
     const created = await saveHousehold(db, valid, { now: 1 });
     if (!created.ok) throw new Error('not saved');
-    expect(await saveHousehold(db, valid, { id: created.id, now: 2 })).toEqual({ ok: true, id: created.id, changed: false });
+    expect(await saveHousehold(db, valid, { id: created.id, now: 2 })).toEqual({
+      ok: true,
+      id: created.id,
+      changed: false,
+    });
     expect(await db.outbox.count()).toBe(1);
   });
 
@@ -105,11 +121,18 @@ describe('client id', () => {
 describe('searching households', () => {
   async function commune(db: AnSinhDb) {
     const ids: Record<string, string> = {};
-    for (const [headName, village, phone] of [['Nguyễn Văn Được', 'Thôn Đông', '0912345678'], ['Ân Thị Cúc', 'Thôn Tây', undefined], ['Đặng Văn Bình', 'Thôn Đông', undefined], ['Bùi Thị Lan', 'Thôn Tây', undefined]] as const) {
+    for (const [headName, village, phone] of [
+      ['Nguyễn Văn Được', 'Thôn Đông', '0912345678'],
+      ['Ân Thị Cúc', 'Thôn Tây', undefined],
+      ['Đặng Văn Bình', 'Thôn Đông', undefined],
+      ['Bùi Thị Lan', 'Thôn Tây', undefined],
+    ] as const) {
       const saved = await saveHousehold(db, { ...valid, headName, village, ...(phone ? { phone } : {}) }, { now: 1 });
       if (saved.ok) ids[headName] = saved.id;
     }
-    await saveMember(db, memberFields(ids['Bùi Thị Lan']!, { fullName: 'Trần Văn Hải', citizenId: '051090001234' }), { now: 2 });
+    await saveMember(db, memberFields(ids['Bùi Thị Lan']!, { fullName: 'Trần Văn Hải', citizenId: '051090001234' }), {
+      now: 2,
+    });
     await saveHousehold(db, { ...valid, headName: 'Nguyễn Văn Xã Khác', communeCode: '21484' }, { now: 1 });
     return ids;
   }
@@ -119,8 +142,16 @@ describe('searching households', () => {
     const db = fresh();
     await commune(db);
     // Name order ignores diacritics (Đặng sorts with D), as a search list does.
-    expect(names(await searchHouseholds(db, '21548', ''))).toEqual(['Ân Thị Cúc', 'Bùi Thị Lan', 'Đặng Văn Bình', 'Nguyễn Văn Được']);
-    expect(names(await searchHouseholds(db, '21548', '', { village: 'Thôn Tây' }))).toEqual(['Ân Thị Cúc', 'Bùi Thị Lan']);
+    expect(names(await searchHouseholds(db, '21548', ''))).toEqual([
+      'Ân Thị Cúc',
+      'Bùi Thị Lan',
+      'Đặng Văn Bình',
+      'Nguyễn Văn Được',
+    ]);
+    expect(names(await searchHouseholds(db, '21548', '', { village: 'Thôn Tây' }))).toEqual([
+      'Ân Thị Cúc',
+      'Bùi Thị Lan',
+    ]);
   });
 
   it('"nguyen van" finds Nguyễn Văn Được; any member name, CCCD and phone find the household; other communes never', async () => {
@@ -131,7 +162,11 @@ describe('searching households', () => {
     expect(names(await searchHouseholds(db, '21548', 'tran hai'))).toEqual(['Bùi Thị Lan']);
     expect(names(await searchHouseholds(db, '21548', '051090001234'))).toEqual(['Bùi Thị Lan']);
     expect(names(await searchHouseholds(db, '21548', '09123'))).toEqual(['Nguyễn Văn Được']);
-    expect(names(await searchHouseholds(db, '21548', 'van'))).toEqual(['Bùi Thị Lan', 'Đặng Văn Bình', 'Nguyễn Văn Được']);
+    expect(names(await searchHouseholds(db, '21548', 'van'))).toEqual([
+      'Bùi Thị Lan',
+      'Đặng Văn Bình',
+      'Nguyễn Văn Được',
+    ]);
     expect((await searchHouseholds(db, '21548', 'xa khac')).total).toBe(0);
   });
 
@@ -151,20 +186,52 @@ describe('duplicates at entry', () => {
     const saved = await saveHousehold(db, { ...valid, village: 'Thôn Đông' }, { now: 1 });
     if (!saved.ok) throw new Error('not saved');
     await saveMember(db, memberFields(saved.id, { fullName: 'Nguyễn Thị Lan', birthDate: '1980-01-01' }), { now: 2 });
-    const found = await memberDuplicates(db, { fullName: 'Ngyen Thi Lan', birthDate: '1980', communeCode: '21548', village: 'Thôn Đông' });
+    const found = await memberDuplicates(db, {
+      fullName: 'Ngyen Thi Lan',
+      birthDate: '1980',
+      communeCode: '21548',
+      village: 'Thôn Đông',
+    });
     expect(found.map((f) => f.fullName)).toEqual(['Nguyễn Thị Lan']);
-    expect(await memberDuplicates(db, { fullName: 'Ngyen Thi Lan', birthDate: '1981', communeCode: '21548', village: 'Thôn Đông' })).toEqual([]);
+    expect(
+      await memberDuplicates(db, {
+        fullName: 'Ngyen Thi Lan',
+        birthDate: '1981',
+        communeCode: '21548',
+        village: 'Thôn Đông',
+      }),
+    ).toEqual([]);
   });
 });
 
 describe('household duplicates at entry', () => {
   it('the same head typed without diacritics in the same village, or the same CCCD anywhere in the commune, is offered to open', async () => {
     const db = fresh();
-    await saveHousehold(db, { ...valid, headName: 'Lê Văn Sẵn', village: 'Thôn Tây An Hải', headCitizenId: '051080004444' }, { now: 1 });
-    expect((await householdDuplicates(db, { headName: 'le van san', village: 'thon tay an hai', communeCode: '21548' })).map((c) => c.reason)).toEqual(['head-name-village']);
-    expect((await householdDuplicates(db, { headName: 'Khác Hẳn', village: 'Thôn Khác', headCitizenId: '051080004444', communeCode: '21548' })).map((c) => c.reason)).toEqual(['citizen-id']);
-    expect(await householdDuplicates(db, { headName: 'Lê Văn Sẵn', village: 'Thôn Bắc', communeCode: '21548' })).toEqual([]);
-    expect(await householdDuplicates(db, { headName: 'Lê Văn Sẵn', village: 'Thôn Tây An Hải', communeCode: '21484' })).toEqual([]);
+    await saveHousehold(
+      db,
+      { ...valid, headName: 'Lê Văn Sẵn', village: 'Thôn Tây An Hải', headCitizenId: '051080004444' },
+      { now: 1 },
+    );
+    expect(
+      (await householdDuplicates(db, { headName: 'le van san', village: 'thon tay an hai', communeCode: '21548' })).map(
+        (c) => c.reason,
+      ),
+    ).toEqual(['head-name-village']);
+    expect(
+      (
+        await householdDuplicates(db, {
+          headName: 'Khác Hẳn',
+          village: 'Thôn Khác',
+          headCitizenId: '051080004444',
+          communeCode: '21548',
+        })
+      ).map((c) => c.reason),
+    ).toEqual(['citizen-id']);
+    expect(
+      await householdDuplicates(db, { headName: 'Lê Văn Sẵn', village: 'Thôn Bắc', communeCode: '21548' }),
+    ).toEqual([]);
+    expect(
+      await householdDuplicates(db, { headName: 'Lê Văn Sẵn', village: 'Thôn Tây An Hải', communeCode: '21484' }),
+    ).toEqual([]);
   });
 });
-

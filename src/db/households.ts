@@ -10,13 +10,19 @@ const households = editableRecordsOf('household');
 
 export type LocalHousehold = Local<'household'>;
 
-export type SaveResult = { ok: true; id: string; changed: boolean } | { ok: false; issues: NonNullable<v.FlatErrors<typeof HouseholdFields>['nested']> };
+export type SaveResult =
+  | { ok: true; id: string; changed: boolean }
+  | { ok: false; issues: NonNullable<v.FlatErrors<typeof HouseholdFields>['nested']> };
 
 /**
  * Validates and saves a household typed by the user. A new one gets a UUID made on the device. Nothing is
  * written when validation fails; nothing is queued when nothing changed.
  */
-export async function saveHousehold(db: AnSinhDb, input: unknown, options: { id?: string; now: number }): Promise<SaveResult> {
+export async function saveHousehold(
+  db: AnSinhDb,
+  input: unknown,
+  options: { id?: string; now: number },
+): Promise<SaveResult> {
   const saved = await households.save(db, input as Record<string, unknown>, options);
   return saved.ok ? saved : { ok: false, issues: saved.issues };
 }
@@ -42,9 +48,19 @@ export function householdsByIds(db: AnSinhDb, ids: readonly string[]): Promise<L
  * Before a new household is saved: households on the device with the same head's CCCD, or the same head's name
  * (one typo allowed, diacritics ignored) in the same village — to open instead of registering twice.
  */
-export async function householdDuplicates(db: AnSinhDb, household: { headName: string; village: string; headCitizenId?: string; communeCode: string }): Promise<(DuplicateCandidate & { headName: string; village: string })[]> {
-  const rows = (await db.households.where('communeCode').equals(household.communeCode).toArray()).filter((h) => !h.deleted);
-  const keys = rows.map((h) => ({ id: h.id, headName: String(h.headName), village: String(h.village), headCitizenId: typeof h.headCitizenId === 'string' ? h.headCitizenId : undefined }));
+export async function householdDuplicates(
+  db: AnSinhDb,
+  household: { headName: string; village: string; headCitizenId?: string; communeCode: string },
+): Promise<(DuplicateCandidate & { headName: string; village: string })[]> {
+  const rows = (await db.households.where('communeCode').equals(household.communeCode).toArray()).filter(
+    (h) => !h.deleted,
+  );
+  const keys = rows.map((h) => ({
+    id: h.id,
+    headName: String(h.headName),
+    village: String(h.village),
+    headCitizenId: typeof h.headCitizenId === 'string' ? h.headCitizenId : undefined,
+  }));
   return findHouseholdDuplicates(household, keys).map((c) => {
     const row = keys.find((k) => k.id === c.id)!;
     return { ...c, headName: row.headName, village: row.village };

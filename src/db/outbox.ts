@@ -31,7 +31,14 @@ export function watchQueue(db: AnSinhDb, onQueued: () => void): () => void {
 
 /** Adds an outbox entry; to be called inside a transaction that also holds the change. */
 async function enqueue(db: AnSinhDb, recordId: string, op: MutationOp, now: number): Promise<void> {
-  await db.outbox.add({ id: newId(now), schema: SCHEMA_VERSION, at: now, stamp: await nextStamp(db, now), recordId, op });
+  await db.outbox.add({
+    id: newId(now),
+    schema: SCHEMA_VERSION,
+    at: now,
+    stamp: await nextStamp(db, now),
+    recordId,
+    op,
+  });
 }
 
 /** Every write holds the outbox and the clock with the tables it changes, and nothing more. */
@@ -60,7 +67,13 @@ export async function savePatch(
 /** Fields that a household's or member's search terms are made of (src/db/search-terms.ts). */
 const SEARCHED = new Set(['headName', 'headCitizenId', 'phone', 'fullName', 'citizenId', 'status', 'householdId']);
 
-async function writePatch(db: AnSinhDb, type: EditableTypeName, id: string, fields: Record<string, unknown>, now: number): Promise<boolean> {
+async function writePatch(
+  db: AnSinhDb,
+  type: EditableTypeName,
+  id: string,
+  fields: Record<string, unknown>,
+  now: number,
+): Promise<boolean> {
   // Only the tables this write touches: a wider scope would wait on every screen's open read.
   return db.transaction('rw', [recordTable(db, type), db.households, db.members, db.outbox, db.meta], async () => {
     const table = recordTable(db, type);
@@ -75,12 +88,27 @@ async function writePatch(db: AnSinhDb, type: EditableTypeName, id: string, fiel
       patch[name] = [next === undefined ? null : next, base];
     }
     if (Object.keys(patch).length === 0) return false;
-    const record: LocalRecord = { ...current, ...fields, id, version: base, communeCode: String(fields.communeCode ?? current?.communeCode) };
+    const record: LocalRecord = {
+      ...current,
+      ...fields,
+      id,
+      version: base,
+      communeCode: String(fields.communeCode ?? current?.communeCode),
+    };
     for (const [name, [value]] of Object.entries(patch)) if (value === null) delete record[name];
     // Issued together: IndexedDB runs them in order inside the transaction without a round trip between each.
     const { stamp, saved } = stampAfter(db, clock, now);
     const before = Object.fromEntries(Object.keys(patch).map((name) => [name, current?.[name] ?? null]));
-    const entry = { id: newId(now), schema: SCHEMA_VERSION, at: now, stamp, recordId: id, op: { kind: 'patch' as const, type, id, fields: patch }, before, created: !current };
+    const entry = {
+      id: newId(now),
+      schema: SCHEMA_VERSION,
+      at: now,
+      stamp,
+      recordId: id,
+      op: { kind: 'patch' as const, type, id, fields: patch },
+      before,
+      created: !current,
+    };
     const writes: Promise<unknown>[] = [table.put(withSearchTerms(type, record)), db.outbox.add(entry), saved];
     const searched = !current || Object.keys(patch).some((field) => SEARCHED.has(field));
     if (searched && (type === 'household' || type === 'member')) {
@@ -92,7 +120,12 @@ async function writePatch(db: AnSinhDb, type: EditableTypeName, id: string, fiel
 }
 
 /** Records an append-only event (a relief handout) locally and queues it. */
-export async function recordDistribution(db: AnSinhDb, id: string, data: Record<string, unknown> & { communeCode: string }, now: number): Promise<void> {
+export async function recordDistribution(
+  db: AnSinhDb,
+  id: string,
+  data: Record<string, unknown> & { communeCode: string },
+  now: number,
+): Promise<void> {
   await db.transaction('rw', withQueue(db, db.distributions), async () => {
     await db.distributions.put({ ...data, id, version: 0, duplicateSuspected: false, duplicateOf: [] });
     await enqueue(db, id, { kind: 'event', type: 'distribution', id, data }, now);
@@ -100,7 +133,13 @@ export async function recordDistribution(db: AnSinhDb, id: string, data: Record<
 }
 
 /** Voids a handout recorded by mistake: a new event, the original stays. */
-export async function voidDistribution(db: AnSinhDb, target: string, reason: string, communeCode: string, now: number): Promise<string> {
+export async function voidDistribution(
+  db: AnSinhDb,
+  target: string,
+  reason: string,
+  communeCode: string,
+  now: number,
+): Promise<string> {
   const id = newId(now);
   await db.transaction('rw', withQueue(db, db.distributionVoids), async () => {
     await db.distributionVoids.put({ id, version: 0, communeCode, target, reason });
@@ -130,7 +169,12 @@ export async function resolveConflict(db: AnSinhDb, conflictId: string, value: u
     await db.conflicts.put({ ...conflict, status: 'resolved', resolution: { value, by: 'me', at: now } });
     // What the officer was shown: a candidate arriving on the server after it is put before them again.
     const seen = Array.isArray(conflict.candidates) ? conflict.candidates.length : undefined;
-    await enqueue(db, conflictId, { kind: 'resolve', id: conflictId, value, ...(seen === undefined ? {} : { seen }) }, now);
+    await enqueue(
+      db,
+      conflictId,
+      { kind: 'resolve', id: conflictId, value, ...(seen === undefined ? {} : { seen }) },
+      now,
+    );
   });
 }
 
@@ -138,11 +182,18 @@ export async function resolveConflict(db: AnSinhDb, conflictId: string, value: u
  * An officer's decision on a cluster of possible duplicates: shown at once here, applied by the server for all.
  * It names the members the cluster had here, so the server refuses it if one joined since (not seen).
  */
-export async function decideDuplicate(db: AnSinhDb, id: string, value: 'confirmed' | 'dismissed', now: number): Promise<void> {
+export async function decideDuplicate(
+  db: AnSinhDb,
+  id: string,
+  value: 'confirmed' | 'dismissed',
+  now: number,
+): Promise<void> {
   await db.transaction('rw', withQueue(db, db.duplicates), async () => {
     const record = await db.duplicates.get(id);
     if (record) await db.duplicates.put({ ...record, status: value });
-    const recordIds = Array.isArray(record?.recordIds) ? record.recordIds.filter((r): r is string => typeof r === 'string') : [];
+    const recordIds = Array.isArray(record?.recordIds)
+      ? record.recordIds.filter((r): r is string => typeof r === 'string')
+      : [];
     await enqueue(db, id, { kind: 'resolve', id, value: { decision: value, recordIds } }, now);
   });
 }

@@ -34,7 +34,12 @@ export async function clockOffset(db: AnSinhDb): Promise<ClockOffset | undefined
 }
 
 /** Everything the Sync page shows (read inside the screen's live query, which re-runs it on any change). */
-export async function syncPageState(db: AnSinhDb): Promise<{ outbox: OutboxEntry[]; rejections: Rejection[]; setAside: SetAsideRecord[]; lastSyncAt: number | undefined }> {
+export async function syncPageState(db: AnSinhDb): Promise<{
+  outbox: OutboxEntry[];
+  rejections: Rejection[];
+  setAside: SetAsideRecord[];
+  lastSyncAt: number | undefined;
+}> {
   return {
     outbox: await db.outbox.orderBy('seq').toArray(),
     rejections: await db.rejections.toArray(),

@@ -10,7 +10,13 @@ import { householdFields, surveyAnswers, surveyCaseFields } from '../../tests/su
 
 const fresh = freshDeviceDatabases('records');
 const NOW = Date.parse('2026-10-20T08:00:00+07:00');
-const emergency = { communeCode: '21548', type: 'storm', date: '2026-10-19', villages: ['Thôn Đông'], description: '' } as const;
+const emergency = {
+  communeCode: '21548',
+  type: 'storm',
+  date: '2026-10-19',
+  villages: ['Thôn Đông'],
+  description: '',
+} as const;
 
 describe('typed reads and saves built from a kind declaration', () => {
   it('a save checks the schema first and writes nothing when it fails, field by field', async () => {
@@ -35,8 +41,17 @@ describe('typed reads and saves built from a kind declaration', () => {
     const db = fresh();
     const saved = await emergencies.save(db, emergency, { now: NOW });
     if (!saved.ok) throw new Error('not saved');
-    expect(await emergencies.get(db, saved.id)).toEqual({ ...emergency, villages: ['Thôn Đông'], id: saved.id, version: 0 });
-    expect(await emergencies.save(db, emergency, { id: saved.id, now: NOW })).toEqual({ ok: true, id: saved.id, changed: false });
+    expect(await emergencies.get(db, saved.id)).toEqual({
+      ...emergency,
+      villages: ['Thôn Đông'],
+      id: saved.id,
+      version: 0,
+    });
+    expect(await emergencies.save(db, emergency, { id: saved.id, now: NOW })).toEqual({
+      ok: true,
+      id: saved.id,
+      changed: false,
+    });
     expect(await db.outbox.count()).toBe(1);
   });
 
@@ -59,13 +74,39 @@ describe('typed reads and saves built from a kind declaration', () => {
     const event = await emergencies.save(db, emergency, { now: NOW });
     if (!event.ok) throw new Error('not saved');
     const damage = {
-      communeCode: '21548', emergencyId: event.id, headName: 'Phạm Văn Lũ', village: 'Thôn Đông', followUp: true, members: 4, status: 'poor',
-      hungryMembers: 4, deaths: 0, missing: 0, deadMonthlyBeneficiaries: 0, injuredDays: [], houseLost: false, hasOtherHome: false,
-      relocationOrdered: false, severeDamage: false, childrenWithoutParents: 0, assessedOn: '2026-10-19',
+      communeCode: '21548',
+      emergencyId: event.id,
+      headName: 'Phạm Văn Lũ',
+      village: 'Thôn Đông',
+      followUp: true,
+      members: 4,
+      status: 'poor',
+      hungryMembers: 4,
+      deaths: 0,
+      missing: 0,
+      deadMonthlyBeneficiaries: 0,
+      injuredDays: [],
+      houseLost: false,
+      hasOtherHome: false,
+      relocationOrdered: false,
+      severeDamage: false,
+      childrenWithoutParents: 0,
+      assessedOn: '2026-10-19',
     };
     expect((await damages.save(db, damage, { now: NOW })).ok).toBe(true);
     await db.damages.put({ id: 'broken', version: 1, communeCode: '21548', emergencyId: event.id, members: 'four' });
-    const round = await reliefRounds.save(db, { communeCode: '21548', emergencyId: event.id, name: 'Bão', date: '2026-10-20', items: [{ item: 'rice', itemName: 'Gạo', unit: 'kg', available: 100, source: 'budget' }], plannedHouseholdIds: [] }, { now: NOW });
+    const round = await reliefRounds.save(
+      db,
+      {
+        communeCode: '21548',
+        emergencyId: event.id,
+        name: 'Bão',
+        date: '2026-10-20',
+        items: [{ item: 'rice', itemName: 'Gạo', unit: 'kg', available: 100, source: 'budget' }],
+        plannedHouseholdIds: [],
+      },
+      { now: NOW },
+    );
     expect(round.ok).toBe(true);
     const state = await emergencyWithRelief(db, event.id);
     expect(state.event?.villages).toEqual(['Thôn Đông']);
@@ -82,10 +123,24 @@ describe('typed reads and saves built from a kind declaration', () => {
     const noAnswers = await cases.save(db, surveyCaseFields(household.id, { result: 'poor' }), { now: NOW });
     expect(noAnswers.ok).toBe(false);
     expect(noAnswers.ok ? [] : Object.keys(noAnswers.issues).sort()).toEqual(['data.answers', 'data.result']);
-    const tooMany = await cases.save(db, surveyCaseFields(household.id, { answers: { ...surveyAnswers(), malnourished: Array.from({ length: 101 }, (_, i) => `m${i}`) } }), { now: NOW });
+    const tooMany = await cases.save(
+      db,
+      surveyCaseFields(household.id, {
+        answers: { ...surveyAnswers(), malnourished: Array.from({ length: 101 }, (_, i) => `m${i}`) },
+      }),
+      { now: NOW },
+    );
     expect(tooMany.ok).toBe(false);
     expect((await cases.save(db, surveyCaseFields(household.id), { now: NOW })).ok).toBe(true);
-    expect((await cases.save(db, { ...surveyCaseFields(household.id), kind: 'allowance', data: { category: '5(1)' } }, { now: NOW })).ok).toBe(true);
+    expect(
+      (
+        await cases.save(
+          db,
+          { ...surveyCaseFields(household.id), kind: 'allowance', data: { category: '5(1)' } },
+          { now: NOW },
+        )
+      ).ok,
+    ).toBe(true);
     const surveys = await surveysOf(db, household.id);
     expect(surveys).toHaveLength(1);
     expect(surveys[0]?.status).toBe('draft');
@@ -95,7 +150,16 @@ describe('typed reads and saves built from a kind declaration', () => {
     const conflicts = recordsOf('conflict');
     expect('save' in conflicts).toBe(false);
     const db = fresh();
-    await db.conflicts.put({ id: 'c1', version: 2, communeCode: '21548', recordType: 'household', recordId: 'h1', field: 'phone', candidates: [], status: 'open' });
+    await db.conflicts.put({
+      id: 'c1',
+      version: 2,
+      communeCode: '21548',
+      recordType: 'household',
+      recordId: 'h1',
+      field: 'phone',
+      candidates: [],
+      status: 'open',
+    });
     expect((await conflicts.get(db, 'c1'))?.field).toBe('phone');
   });
 });

@@ -17,20 +17,25 @@ import { futureDateOnDevice } from './client-id';
 type Declared<K extends RecordTypeName> = RecordKinds[K];
 type Output<S> = S extends v.GenericSchema<unknown, infer O> ? O : never;
 /** The record's own fields: its whole schema's output where it has one (a case by its kind), else its fields. */
-type Whole<K extends RecordTypeName> = Declared<K> extends { whole: infer W } ? Output<W> : Output<Declared<K>['fields']>;
+type Whole<K extends RecordTypeName> =
+  Declared<K> extends { whole: infer W } ? Output<W> : Output<Declared<K>['fields']>;
 /** What only the server writes, absent until the record has been synced. */
-type ServerWritten<K extends RecordTypeName> = Declared<K> extends { serverFields: infer E extends v.ObjectEntries }
-  ? Partial<v.InferOutput<v.ObjectSchema<E, undefined>>>
-  : unknown;
+type ServerWritten<K extends RecordTypeName> =
+  Declared<K> extends { serverFields: infer E extends v.ObjectEntries }
+    ? Partial<v.InferOutput<v.ObjectSchema<E, undefined>>>
+    : unknown;
 
 /** A record of kind K as the device holds it. */
-export type Local<K extends RecordTypeName> = Whole<K> & ServerWritten<K> & { id: string; version: number; deleted?: boolean };
+export type Local<K extends RecordTypeName> = Whole<K> &
+  ServerWritten<K> & { id: string; version: number; deleted?: boolean };
 
 /** The kind's input fields, for a save. */
 export type FieldsOf<K extends RecordTypeName> = v.InferInput<Declared<K>['fields']>;
 
 /** What the user must correct, field by field (the first message of each), or one message about the whole. */
-export type SaveResult = { ok: true; id: string; changed: boolean } | { ok: false; issues: Partial<Record<string, [string, ...string[]]>>; message?: string };
+export type SaveResult =
+  | { ok: true; id: string; changed: boolean }
+  | { ok: false; issues: Partial<Record<string, [string, ...string[]]>>; message?: string };
 
 export interface Listed<T> {
   records: T[];
@@ -71,7 +76,9 @@ export interface RecordsOf<K extends RecordTypeName> {
   byIds(db: AnSinhDb, ids: readonly string[]): Promise<Listed<Local<K>>>;
 }
 
-export type Checked<K extends EditableTypeName> = { ok: true; fields: Whole<K> } | { ok: false; issues: Partial<Record<string, [string, ...string[]]>> };
+export type Checked<K extends EditableTypeName> =
+  | { ok: true; fields: Whole<K> }
+  | { ok: false; issues: Partial<Record<string, [string, ...string[]]>> };
 
 export interface EditableRecordsOf<K extends EditableTypeName> extends RecordsOf<K> {
   /** The kind's schema check alone, for a form that shows its consequences as the user types. */
@@ -81,13 +88,19 @@ export interface EditableRecordsOf<K extends EditableTypeName> extends RecordsOf
    * clock (the server refuses it too), then saves them with their outbox entry. A new record gets an id made
    * on the device. Nothing is written when a check fails; nothing is queued when nothing changed.
    */
-  save(db: AnSinhDb, input: FieldsOf<K> | Record<string, unknown>, options: { id?: string; now: number }): Promise<SaveResult>;
+  save(
+    db: AnSinhDb,
+    input: FieldsOf<K> | Record<string, unknown>,
+    options: { id?: string; now: number },
+  ): Promise<SaveResult>;
 }
 
 export function recordsOf<K extends RecordTypeName>(type: K): RecordsOf<K> {
   const read = readerOf(type);
   const listed = (rows: readonly unknown[]): Listed<Local<K>> => {
-    const present = rows.filter((row): row is { deleted?: boolean } => row !== undefined && !(row as { deleted?: boolean }).deleted);
+    const present = rows.filter(
+      (row): row is { deleted?: boolean } => row !== undefined && !(row as { deleted?: boolean }).deleted,
+    );
     const records = present.flatMap((row) => {
       const record = read(row);
       return record ? [record] : [];
@@ -113,7 +126,9 @@ export function editableRecordsOf<K extends EditableTypeName>(type: K): Editable
   const schema = recordSchema(type);
   const check = (input: unknown): Checked<K> => {
     const parsed = v.safeParse(schema, input);
-    return parsed.success ? { ok: true, fields: parsed.output as Whole<K> } : { ok: false, issues: v.flatten(parsed.issues).nested ?? {} };
+    return parsed.success
+      ? { ok: true, fields: parsed.output as Whole<K> }
+      : { ok: false, issues: v.flatten(parsed.issues).nested ?? {} };
   };
   return {
     ...recordsOf(type),

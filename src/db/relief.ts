@@ -76,7 +76,14 @@ export async function handOut(
   now: number,
 ): Promise<string> {
   const id = newId(now);
-  const hash = receipt ? await storeAttachment(db, receipt.bytes, { recordId: id, communeCode: handout.communeCode, kind: receipt.kind, mime: receipt.mime }, now) : undefined;
+  const hash = receipt
+    ? await storeAttachment(
+        db,
+        receipt.bytes,
+        { recordId: id, communeCode: handout.communeCode, kind: receipt.kind, mime: receipt.mime },
+        now,
+      )
+    : undefined;
   await recordDistribution(db, id, { ...handout, ...(hash ? { receipt: hash } : {}) }, now);
   return id;
 }
@@ -85,11 +92,19 @@ export async function handOut(
  * How many people a household on a round counts: the members registered and present, or — for a household hit
  * before its members were registered — the number the village head recorded with the damage, whichever is more.
  */
-export async function peopleOnRound(db: AnSinhDb, householdIds: readonly string[], emergencyId: string | undefined): Promise<Map<string, number>> {
+export async function peopleOnRound(
+  db: AnSinhDb,
+  householdIds: readonly string[],
+  emergencyId: string | undefined,
+): Promise<Map<string, number>> {
   const recorded = emergencyId ? (await damages.where(db, 'emergencyId', emergencyId)).records : [];
   const people = new Map<string, number>();
   for (const id of householdIds) {
-    const registered = await db.members.where('householdId').equals(id).filter((m) => m.status === 'present').count();
+    const registered = await db.members
+      .where('householdId')
+      .equals(id)
+      .filter((m) => m.status === 'present')
+      .count();
     const fromDamage = Math.max(0, ...recorded.filter((d) => d.householdId === id).map((d) => d.members));
     people.set(id, Math.max(registered, fromDamage));
   }

@@ -17,21 +17,38 @@ export function withSearchTerms(type: RecordTypeName, record: LocalRecord): Loca
   return record;
 }
 
-export function householdIndexFields(household: LocalRecord, members: readonly LocalRecord[]): { terms: string[]; sortName: string } {
+export function householdIndexFields(
+  household: LocalRecord,
+  members: readonly LocalRecord[],
+): { terms: string[]; sortName: string } {
   const present = members.filter((m) => m.status !== 'deceased' && !m.deleted);
   return {
-    terms: searchTerms(text(household.headName), text(household.headCitizenId), text(household.phone), ...present.flatMap((m) => [text(m.fullName), text(m.citizenId)])),
+    terms: searchTerms(
+      text(household.headName),
+      text(household.headCitizenId),
+      text(household.phone),
+      ...present.flatMap((m) => [text(m.fullName), text(m.citizenId)]),
+    ),
     sortName: fold(text(household.headName) ?? ''),
   };
 }
 
 /** Recomputes the search fields of these households from their current members; call inside the write transaction. */
-export async function refreshHouseholdTerms(tables: { households: Table<LocalRecord, string>; members: Table<LocalRecord, string> }, ids: Iterable<string>): Promise<void> {
+export async function refreshHouseholdTerms(
+  tables: { households: Table<LocalRecord, string>; members: Table<LocalRecord, string> },
+  ids: Iterable<string>,
+): Promise<void> {
   const wanted = [...new Set(ids)];
   if (wanted.length === 0) return;
-  const [households, members] = await Promise.all([tables.households.bulkGet(wanted), tables.members.where('householdId').anyOf(wanted).toArray()]);
+  const [households, members] = await Promise.all([
+    tables.households.bulkGet(wanted),
+    tables.members.where('householdId').anyOf(wanted).toArray(),
+  ]);
   const byHousehold = new Map<string, LocalRecord[]>();
-  for (const member of members) byHousehold.set(String(member.householdId), [...(byHousehold.get(String(member.householdId)) ?? []), member]);
-  const updated = households.flatMap((h) => (h ? [{ ...h, ...householdIndexFields(h, byHousehold.get(h.id) ?? []) }] : []));
+  for (const member of members)
+    byHousehold.set(String(member.householdId), [...(byHousehold.get(String(member.householdId)) ?? []), member]);
+  const updated = households.flatMap((h) =>
+    h ? [{ ...h, ...householdIndexFields(h, byHousehold.get(h.id) ?? []) }] : [],
+  );
   await tables.households.bulkPut(updated);
 }

@@ -32,12 +32,19 @@ export const LOAD_MEASURE = 'an-sinh:load-commune';
 /** The commune's households in name order (folded), deleted ones left out; what `findHouseholds` filters. */
 export async function communeHouseholds(db: AnSinhDb, communeCode: string): Promise<CommuneRows> {
   const started = performance.now();
-  const rows = await db.households.where('[communeCode+sortName]').between([communeCode, ''], [communeCode, '\uffff']).toArray();
+  const rows = await db.households
+    .where('[communeCode+sortName]')
+    .between([communeCode, ''], [communeCode, '\uffff'])
+    .toArray();
   performance.measure(LOAD_MEASURE, { start: started, end: performance.now() });
   return { rows: rows.filter((row) => !row.deleted) };
 }
 
-export function findHouseholds({ rows }: CommuneRows, query: string, options: { village?: string | undefined; limit?: number } = {}): SearchResult {
+export function findHouseholds(
+  { rows }: CommuneRows,
+  query: string,
+  options: { village?: string | undefined; limit?: number } = {},
+): SearchResult {
   const started = performance.now();
   const tokens = [...new Set(words(query))];
   const matches = rows.filter(
@@ -57,12 +64,20 @@ export function findHouseholds({ rows }: CommuneRows, query: string, options: { 
   return { households, total: matches.length, unreadable: shown.length - households.length };
 }
 
-export async function searchHouseholds(db: AnSinhDb, communeCode: string, query: string, options: { village?: string | undefined; limit?: number } = {}): Promise<SearchResult> {
+export async function searchHouseholds(
+  db: AnSinhDb,
+  communeCode: string,
+  query: string,
+  options: { village?: string | undefined; limit?: number } = {},
+): Promise<SearchResult> {
   return findHouseholds(await communeHouseholds(db, communeCode), query, options);
 }
 
 /** The villages of a commune's households, in Vietnamese order, from the [communeCode+village] index alone. */
 export async function villagesOf(db: AnSinhDb, communeCode: string): Promise<string[]> {
-  const keys = (await db.households.where('[communeCode+village]').between([communeCode, ''], [communeCode, '\uffff']).uniqueKeys()) as unknown as [string, string][];
+  const keys = (await db.households
+    .where('[communeCode+village]')
+    .between([communeCode, ''], [communeCode, '\uffff'])
+    .uniqueKeys()) as unknown as [string, string][];
   return keys.map(([, village]) => village).sort(new Intl.Collator('vi').compare);
 }

@@ -27,7 +27,13 @@ export type { AllowanceAnswer, EmergencyAnswer, PovertyAnswer };
 export type { AllowanceQuestion } from './allowance/schema';
 export type { EmergencyQuestion } from './emergency/schema';
 export type { PovertyQuestion } from './poverty/schema';
-export { AllowanceQuestionSchema, EmergencyQuestionSchema, PovertyQuestionSchema, QuestionSchema, QuestionsSchema } from './schemas';
+export {
+  AllowanceQuestionSchema,
+  EmergencyQuestionSchema,
+  PovertyQuestionSchema,
+  QuestionSchema,
+  QuestionsSchema,
+} from './schemas';
 export type { Question } from './schemas';
 export { resolveRules, type PackRegistry, type RuleSnapshot } from './packs/resolve';
 export type { NationalPack, ProvincialPack } from './packs/pack';

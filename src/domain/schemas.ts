@@ -7,7 +7,11 @@ import { PovertyQuestionSchema } from './poverty/schema';
 export { AllowanceQuestionSchema, EmergencyQuestionSchema, PovertyQuestionSchema };
 
 /** One question, told apart by its `question` field. */
-export const QuestionSchema = v.variant('question', [PovertyQuestionSchema, AllowanceQuestionSchema, EmergencyQuestionSchema]);
+export const QuestionSchema = v.variant('question', [
+  PovertyQuestionSchema,
+  AllowanceQuestionSchema,
+  EmergencyQuestionSchema,
+]);
 
 /** What the CLI reads: one question or an array of them. */
 export const QuestionsSchema = v.union([QuestionSchema, v.array(QuestionSchema)]);

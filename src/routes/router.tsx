@@ -2,7 +2,14 @@
  * @module The route tree. Routes are thin: they guard and pick a screen; the screens live in src/ui. The survey
  * and the officer's desk load on demand (they carry the rules engine), precached for offline like the rest.
  */
-import { createRootRoute, createRoute, createRouter, lazyRouteComponent, Outlet, redirect } from '@tanstack/react-router';
+import {
+  createRootRoute,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+  Outlet,
+  redirect,
+} from '@tanstack/react-router';
 import { sessionStore } from '../ui/services';
 import { StatusBar } from '../ui/StatusBar';
 import { NavBar } from '../ui/NavBar';
@@ -38,11 +45,23 @@ const indexRoute = createRoute({
     throw redirect({ to: '/households' });
   },
 });
-const householdsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/households', beforeLoad: requireSession, component: HouseholdListPage });
-const newHouseholdRoute = createRoute({ getParentRoute: () => rootRoute, path: '/households/new', beforeLoad: requireSession, component: NewHouseholdPage });
+const householdsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/households',
+  beforeLoad: requireSession,
+  component: HouseholdListPage,
+});
+const newHouseholdRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/households/new',
+  beforeLoad: requireSession,
+  component: NewHouseholdPage,
+});
 
 export const householdRoute = createRoute({
-  getParentRoute: () => rootRoute, path: '/households/$householdId', beforeLoad: requireSession,
+  getParentRoute: () => rootRoute,
+  path: '/households/$householdId',
+  beforeLoad: requireSession,
   component: function HouseholdRoute() {
     const { householdId } = householdRoute.useParams();
     return <HouseholdPage id={householdId} />;
@@ -50,7 +69,9 @@ export const householdRoute = createRoute({
 });
 
 const newMemberRoute = createRoute({
-  getParentRoute: () => rootRoute, path: '/households/$householdId/members/new', beforeLoad: requireSession,
+  getParentRoute: () => rootRoute,
+  path: '/households/$householdId/members/new',
+  beforeLoad: requireSession,
   component: function NewMemberRoute() {
     const { householdId } = newMemberRoute.useParams();
     return <MemberPage householdId={householdId} />;
@@ -58,7 +79,9 @@ const newMemberRoute = createRoute({
 });
 
 const memberRoute = createRoute({
-  getParentRoute: () => rootRoute, path: '/members/$memberId', beforeLoad: requireSession,
+  getParentRoute: () => rootRoute,
+  path: '/members/$memberId',
+  beforeLoad: requireSession,
   component: function MemberRoute() {
     const { memberId } = memberRoute.useParams();
     return <MemberPage memberId={memberId} />;
@@ -67,7 +90,9 @@ const memberRoute = createRoute({
 
 const LazySurvey = lazyRouteComponent(() => import('../ui/survey/SurveyPage'), 'SurveyPage');
 const surveyRoute = createRoute({
-  getParentRoute: () => rootRoute, path: '/households/$householdId/survey', beforeLoad: requireSession,
+  getParentRoute: () => rootRoute,
+  path: '/households/$householdId/survey',
+  beforeLoad: requireSession,
   component: function SurveyRoute() {
     const { householdId } = surveyRoute.useParams();
     return <LazySurvey householdId={householdId} />;
@@ -77,7 +102,12 @@ const surveyRoute = createRoute({
 const LazyEmergency = lazyRouteComponent(() => import('../ui/relief/EmergencyPage'), 'EmergencyPage');
 const LazyRound = lazyRouteComponent(() => import('../ui/relief/RoundPage'), 'RoundPage');
 const LazyPrint = lazyRouteComponent(() => import('../ui/relief/PrintPage'), 'PrintPage');
-const emergenciesRoute = createRoute({ getParentRoute: () => rootRoute, path: '/emergencies', beforeLoad: requireSession, component: lazyRouteComponent(() => import('../ui/relief/EmergencyListPage'), 'EmergencyListPage') });
+const emergenciesRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/emergencies',
+  beforeLoad: requireSession,
+  component: lazyRouteComponent(() => import('../ui/relief/EmergencyListPage'), 'EmergencyListPage'),
+});
 const emergencyRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/emergencies/$emergencyId',
@@ -106,8 +136,18 @@ const printRoute = createRoute({
   },
 });
 
-const reviewRoute = createRoute({ getParentRoute: () => rootRoute, path: '/review', beforeLoad: requireSession, component: lazyRouteComponent(() => import('../ui/review/ReviewPage'), 'ReviewPage') });
-const syncRoute = createRoute({ getParentRoute: () => rootRoute, path: '/sync', beforeLoad: requireSession, component: SyncPage });
+const reviewRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/review',
+  beforeLoad: requireSession,
+  component: lazyRouteComponent(() => import('../ui/review/ReviewPage'), 'ReviewPage'),
+});
+const syncRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/sync',
+  beforeLoad: requireSession,
+  component: SyncPage,
+});
 
 const routeTree = rootRoute.addChildren([
   loginRoute,

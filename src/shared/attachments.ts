@@ -21,7 +21,12 @@ export const AttachmentMeta = v.object({
   communeCode: CommuneCode,
   kind: v.picklist(['signature', 'photo']),
   mime: v.picklist(['image/png', 'image/jpeg', 'image/webp']),
-  size: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_ATTACHMENT_BYTES, encodeMessage('attachment.tooLarge'))),
+  size: v.pipe(
+    v.number(),
+    v.integer(),
+    v.minValue(1),
+    v.maxValue(MAX_ATTACHMENT_BYTES, encodeMessage('attachment.tooLarge')),
+  ),
 });
 export type AttachmentMeta = v.InferOutput<typeof AttachmentMeta>;
 

@@ -10,7 +10,10 @@ describe('how far ahead a device clock is trusted', () => {
   it('#9.13 a stamp within the bound is kept; beyond it the server time replaces it, marked', () => {
     const near = `${NOW + MAX_AHEAD_MS}-0002-ab12cd34`;
     expect(clampStamp(near, NOW)).toEqual({ stamp: near, clamped: false });
-    expect(clampStamp(`${NOW + MAX_AHEAD_MS + 1}-0002-ab12cd34`, NOW)).toEqual({ stamp: `${NOW}-0002-ab12cd34.clamped`, clamped: true });
+    expect(clampStamp(`${NOW + MAX_AHEAD_MS + 1}-0002-ab12cd34`, NOW)).toEqual({
+      stamp: `${NOW}-0002-ab12cd34.clamped`,
+      clamped: true,
+    });
     expect(clampStamp('not-a-stamp', NOW).clamped).toBe(false);
   });
 
@@ -20,8 +23,12 @@ describe('how far ahead a device clock is trusted', () => {
       'Ngày xảy ra ở tương lai: 03/12/2026. Đồng hồ của máy tính bảng có thể đang sai — hãy chỉnh lại ngày giờ của máy rồi nhập lại.',
     );
     // 23:30 in Vietnam: tomorrow starts within the bound.
-    expect(vi(futureDateIssue('damage', { assessedOn: '2026-12-03' }, Date.parse('2026-12-02T23:30:00+07:00')))).toBeUndefined();
-    expect(vi(futureDateIssue('case', { data: { answers: { reviewDate: '2026-12-09' } } }, NOW))).toMatch(/^Ngày rà soát ở tương lai/);
+    expect(
+      vi(futureDateIssue('damage', { assessedOn: '2026-12-03' }, Date.parse('2026-12-02T23:30:00+07:00'))),
+    ).toBeUndefined();
+    expect(vi(futureDateIssue('case', { data: { answers: { reviewDate: '2026-12-09' } } }, NOW))).toMatch(
+      /^Ngày rà soát ở tương lai/,
+    );
     expect(vi(futureDateIssue('household', { address: '2099-01-01' }, NOW))).toBeUndefined();
   });
 });

@@ -25,11 +25,15 @@ export const CLAMPED_MARK = '.clamped';
 export function clampStamp(stamp: string, serverNow: number): { stamp: string; clamped: boolean } {
   const hlc = decodeHlc(stamp);
   if (!hlc || hlc.ms <= serverNow + MAX_AHEAD_MS) return { stamp, clamped: false };
-  return { stamp: encodeHlc({ ms: serverNow, counter: hlc.counter, node: `${hlc.node}${CLAMPED_MARK}` }), clamped: true };
+  return {
+    stamp: encodeHlc({ ms: serverNow, counter: hlc.counter, node: `${hlc.node}${CLAMPED_MARK}` }),
+    clamped: true,
+  };
 }
 
 /** Each kind's dates that say something already happened, as its declaration names them (records/kinds.ts). */
-const datedOf = (type: string) => (Object.hasOwn(RECORD_KINDS, type) ? (RECORD_KINDS[type as keyof typeof RECORD_KINDS] as RecordKind).dated : undefined);
+const datedOf = (type: string) =>
+  Object.hasOwn(RECORD_KINDS, type) ? (RECORD_KINDS[type as keyof typeof RECORD_KINDS] as RecordKind).dated : undefined;
 
 /** Epoch ms of the start of a Vietnamese calendar day (Vietnam keeps UTC+7 all year). */
 function startOfVnDay(iso: string): number {
@@ -37,7 +41,10 @@ function startOfVnDay(iso: string): number {
 }
 
 function at(value: unknown, path: readonly string[]): unknown {
-  return path.reduce<unknown>((current, key) => (current && typeof current === 'object' ? (current as Record<string, unknown>)[key] : undefined), value);
+  return path.reduce<unknown>(
+    (current, key) => (current && typeof current === 'object' ? (current as Record<string, unknown>)[key] : undefined),
+    value,
+  );
 }
 
 function dayMonthYear(ms: number): string {
@@ -54,7 +61,14 @@ function dayMonthYear(ms: number): string {
 export function futureDateIssue(type: string, fields: Record<string, unknown>, now: number): Message | undefined {
   for (const dated of datedOf(type) ?? []) {
     const value = at(fields, dated.path);
-    const moment = dated.form === 'ms' ? (typeof value === 'number' ? value : Number.NaN) : typeof value === 'string' ? startOfVnDay(value) : Number.NaN;
+    const moment =
+      dated.form === 'ms'
+        ? typeof value === 'number'
+          ? value
+          : Number.NaN
+        : typeof value === 'string'
+          ? startOfVnDay(value)
+          : Number.NaN;
     if (Number.isNaN(moment) || moment <= now + MAX_AHEAD_MS) continue;
     return message('clock.futureDate', { label: dated.label, date: dayMonthYear(moment) });
   }

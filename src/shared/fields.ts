@@ -19,18 +19,24 @@ export const Uuid = v.pipe(v.string(), v.uuid(encodeMessage('field.uuid')));
 export const PartialDate = v.pipe(v.string(), v.regex(/^\d{4}(-\d{2}-\d{2})?$/, encodeMessage('field.partialDate')));
 
 /** Text PostgreSQL cannot store (U+0000) or that is not well-formed (a lone surrogate) is refused on both databases. */
-const storable = (label: FieldLabel) => v.check<string, string>((text) => !hasUnstorableText(text), encodeMessage('field.unstorable', { label }));
+const storable = (label: FieldLabel) =>
+  v.check<string, string>((text) => !hasUnstorableText(text), encodeMessage('field.unstorable', { label }));
 
-export const trimmed = (max: number, label: FieldLabel) => v.pipe(v.string(), v.trim(), v.maxLength(max, encodeMessage('field.tooLong', { label, max })), storable(label));
+export const trimmed = (max: number, label: FieldLabel) =>
+  v.pipe(v.string(), v.trim(), v.maxLength(max, encodeMessage('field.tooLong', { label, max })), storable(label));
 
-export const required = (max: number, label: FieldLabel) => v.pipe(trimmed(max, label), v.minLength(1, encodeMessage('field.required', { label })));
+export const required = (max: number, label: FieldLabel) =>
+  v.pipe(trimmed(max, label), v.minLength(1, encodeMessage('field.required', { label })));
 
 /**
  * Text that names or keys something (a relief round, an item name that is part of a duplicate key): also no
  * line breaks, tabs or other control characters — two keys that look the same must be the same.
  */
 export const keyText = (max: number, label: FieldLabel) =>
-  v.pipe(trimmed(max, label), v.check((text) => !isUnsafeKey(text), encodeMessage('field.controlChars', { label })));
+  v.pipe(
+    trimmed(max, label),
+    v.check((text) => !isUnsafeKey(text), encodeMessage('field.controlChars', { label })),
+  );
 
 /** Validation issues as "field: message; …" in Vietnamese, for logs and the `reason` of older apps. */
 export function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string {

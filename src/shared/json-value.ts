@@ -45,12 +45,17 @@ export const VALUE_LIMITS: JsonLimits = {
   size: MAX_JSON_SIZE,
 };
 /** What a device accepts from the server as a record's data. */
-export const RECORD_LIMITS: JsonLimits = { ...VALUE_LIMITS, depth: MAX_JSON_DEPTH + RECORD_DEPTH_MARGIN, size: MAX_RECORD_SIZE };
+export const RECORD_LIMITS: JsonLimits = {
+  ...VALUE_LIMITS,
+  depth: MAX_JSON_DEPTH + RECORD_DEPTH_MARGIN,
+  size: MAX_RECORD_SIZE,
+};
 
 /** U+0000 and lone surrogates: text that PostgreSQL (and well-formed UTF-8) cannot store as it is. */
 const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 /** For ids and keys also every other control character (C0, DEL, C1). */
-const UNSAFE_IN_KEY = /[\u0000-\u001f\u007f-\u009f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const UNSAFE_IN_KEY =
+  /[\u0000-\u001f\u007f-\u009f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 export const hasUnstorableText = (text: string): boolean => UNSTORABLE.test(text);
 export const isUnsafeKey = (key: string): boolean => UNSAFE_IN_KEY.test(key);
@@ -122,7 +127,10 @@ export function jsonValue(limits: JsonLimits = VALUE_LIMITS) {
 /** A plain object of free-form fields (a case's answers, an event's data), within `limits`. */
 export function jsonObject(limits: JsonLimits = VALUE_LIMITS) {
   return v.pipe(
-    v.custom<Record<string, unknown>>((input) => typeof input === 'object' && input !== null && !Array.isArray(input), encodeMessage('json.notObject')),
+    v.custom<Record<string, unknown>>(
+      (input) => typeof input === 'object' && input !== null && !Array.isArray(input),
+      encodeMessage('json.notObject'),
+    ),
     v.rawCheck(({ dataset, addIssue }) => {
       const problem = jsonProblem(dataset.value, limits);
       if (problem !== undefined) addIssue({ message: invalidJson(problem) });

@@ -4,7 +4,8 @@
  */
 import { formatMessage, type Message, type MessageTexts } from './messages';
 
-const label = (texts: MessageTexts, name: string | number) => texts.labels[name as keyof MessageTexts['labels']] ?? String(name);
+const label = (texts: MessageTexts, name: string | number) =>
+  texts.labels[name as keyof MessageTexts['labels']] ?? String(name);
 
 export const messagesVi: MessageTexts = {
   messages: {
@@ -62,17 +63,20 @@ export const messagesVi: MessageTexts = {
     'key.empty': () => 'Tên trường trống',
     'key.tooLong': (p) => `Tên trường dài quá ${p.max} ký tự`,
     'key.unsafe': () => 'Tên trường chứa ký tự điều khiển hoặc mã hóa hỏng',
-    'clock.futureDate': (p) => `${label(messagesVi, p.label)} ở tương lai: ${p.date}. Đồng hồ của máy tính bảng có thể đang sai — hãy chỉnh lại ngày giờ của máy rồi nhập lại.`,
+    'clock.futureDate': (p) =>
+      `${label(messagesVi, p.label)} ở tương lai: ${p.date}. Đồng hồ của máy tính bảng có thể đang sai — hãy chỉnh lại ngày giờ của máy rồi nhập lại.`,
     'survey.income': () => 'Nhập thu nhập',
     'survey.digitsOnly': () => 'Chỉ nhập chữ số (ví dụ 1.500.000)',
     'survey.floorArea': () => 'Diện tích phải là số không âm',
 
-    'http.reportsNotPermitted': (p) => `Vai trò ${messagesVi.roles[p.role as keyof MessageTexts['roles']] ?? p.role} không được xem báo cáo tổng hợp.`,
+    'http.reportsNotPermitted': (p) =>
+      `Vai trò ${messagesVi.roles[p.role as keyof MessageTexts['roles']] ?? p.role} không được xem báo cáo tổng hợp.`,
     'http.communeNotAssigned': () => 'Xã này không được giao cho bạn.',
     'reject.outOfScope': () => 'Bản ghi này thuộc xã không được giao cho bạn.',
     'reject.notPermitted': (p) =>
       `Vai trò ${messagesVi.roles[p.role as keyof MessageTexts['roles']] ?? p.role} không được ${messagesVi.actions[p.action as keyof MessageTexts['actions']] ?? p.action} ${messagesVi.kinds[p.kind as keyof MessageTexts['kinds']] ?? p.kind}.`,
-    'reject.caseStatus': (p) => `Hồ sơ đang ở trạng thái "${messagesVi.statuses[p.status as keyof MessageTexts['statuses']] ?? p.status}", không thể ${p.command} nữa.`,
+    'reject.caseStatus': (p) =>
+      `Hồ sơ đang ở trạng thái "${messagesVi.statuses[p.status as keyof MessageTexts['statuses']] ?? p.status}", không thể ${p.command} nữa.`,
     'reject.commentNeeded': () => 'Cần ghi rõ lý do.',
     'reject.invalidChange': (_, x) => `Thay đổi không hợp lệ — ${x.issues}`,
     'reject.invalidHandout': (_, x) => `Phiếu phát không hợp lệ — ${x.issues}`,
@@ -80,19 +84,23 @@ export const messagesVi: MessageTexts = {
     'reject.invalidData': (_, x) => `Dữ liệu không hợp lệ — ${x.issues}`,
     'reject.invalidSurvey': (_, x) => `Phiếu rà soát không hợp lệ — data.${x.issues}`,
     'reject.communeNotAssigned': (p) => `Bạn không được giao xã có mã ${p.commune}.`,
-    'reject.handoutHouseholdMissing': () => 'Không tìm thấy hộ nhận trong xã này; hãy đồng bộ lại hoặc ghi hộ vào danh sách trước.',
+    'reject.handoutHouseholdMissing': () =>
+      'Không tìm thấy hộ nhận trong xã này; hãy đồng bộ lại hoặc ghi hộ vào danh sách trước.',
     'reject.alreadyVoided': () => 'Phiếu phát này đã được hủy trước đó.',
     'reject.caseDeleted': () => 'Hồ sơ đã bị xóa.',
     'reject.idOfOtherType': (p) => `Mã ${p.id} đã dùng cho một bản ghi loại khác.`,
     'reject.deletedOnServer': () => 'Bản ghi đã bị xóa trên máy chủ; thay đổi này không được áp dụng.',
     'reject.fieldNotEditable': (p) => `Trường "${p.field}" không sửa được.`,
-    'reject.tooManyCandidates': (p) => `Trường "${p.field}" đang có ${p.count} giá trị chờ cán bộ xã quyết định; hãy chờ quyết định rồi sửa lại.`,
+    'reject.tooManyCandidates': (p) =>
+      `Trường "${p.field}" đang có ${p.count} giá trị chờ cán bộ xã quyết định; hãy chờ quyết định rồi sửa lại.`,
     'reject.caseLocked': () => 'Hồ sơ đã gửi duyệt: chỉ sửa được khi cán bộ xã trả lại.',
-    'reject.householdMissing': () => 'Không tìm thấy hộ gia đình của bản ghi này trong xã; hãy đồng bộ lại rồi thử lại.',
+    'reject.householdMissing': () =>
+      'Không tìm thấy hộ gia đình của bản ghi này trong xã; hãy đồng bộ lại rồi thử lại.',
     'reject.personMissing': () => 'Không tìm thấy người của hồ sơ này trong xã; hãy đồng bộ lại rồi thử lại.',
     'reject.conflictResolved': () => 'Xung đột này đã được giải quyết.',
     'reject.conflictRecordGone': () => 'Bản ghi của xung đột không còn; không thể áp dụng.',
-    'reject.moveNotByConflict': () => 'Chuyển xã hoặc chuyển hộ không quyết định qua xung đột; hãy sửa trực tiếp hồ sơ.',
+    'reject.moveNotByConflict': () =>
+      'Chuyển xã hoặc chuyển hộ không quyết định qua xung đột; hãy sửa trực tiếp hồ sơ.',
     'reject.duplicateDecision': () => 'Chọn "đúng là trùng" hoặc "không trùng".',
     'reject.duplicateNotFound': () => 'Không tìm thấy trường hợp trùng này.',
     'reject.duplicateMerged': () => 'Nhóm nghi trùng này đã được gộp vào một nhóm khác; hãy xem nhóm mới.',
@@ -112,21 +120,24 @@ export const messagesVi: MessageTexts = {
       'Bộ nhớ của máy đã đầy: đồng bộ tạm dừng, mọi dữ liệu đã nhập vẫn được giữ. Hãy giải phóng dung lượng (xóa ảnh, ứng dụng không dùng) rồi bấm "Đồng bộ ngay".',
 
     'setAside.badFormat': (_, x) => `Dữ liệu không đúng định dạng — ${x.issues}`,
-    'setAside.storeFailed': (p) => `Máy không lưu được bản ghi: ${messagesVi.storeErrors[p.error as keyof MessageTexts['storeErrors']] ?? messagesVi.storeErrors.unknown}`,
+    'setAside.storeFailed': (p) =>
+      `Máy không lưu được bản ghi: ${messagesVi.storeErrors[p.error as keyof MessageTexts['storeErrors']] ?? messagesVi.storeErrors.unknown}`,
     'db.conflictNotFound': () => 'Không tìm thấy xung đột trên máy',
 
     'http.unsupportedEncoding': (p) => `Không hỗ trợ nén kiểu ${p.encoding}.`,
     'http.tooLargeUnzipped': () => 'Yêu cầu quá lớn sau khi giải nén.',
     'http.badGzip': () => 'Nội dung nén gzip bị hỏng.',
     'http.badJson': () => 'Nội dung yêu cầu không phải JSON hợp lệ.',
-    'http.attachmentsRateLimited': () => 'Gửi ảnh quá dồn dập; ứng dụng sẽ tự gửi tiếp sau ít phút, ảnh vẫn được giữ trên máy.',
+    'http.attachmentsRateLimited': () =>
+      'Gửi ảnh quá dồn dập; ứng dụng sẽ tự gửi tiếp sau ít phút, ảnh vẫn được giữ trên máy.',
     'http.noAttachments': () => 'Máy chủ không nhận tệp đính kèm.',
     'http.attachmentMetaMissing': () => 'Thiếu mô tả tệp đính kèm (X-Attachment).',
     'http.attachmentHashMismatch': () => 'Mã tệp không khớp với mô tả.',
     'http.rangeMissing': () => 'Thiếu Content-Range: bytes a-b/tổng.',
     'http.imageTooLarge': () => 'Ảnh quá lớn (tối đa 300 KB).',
     'http.rangeOutside': () => 'Content-Range không hợp lệ: phần tệp nằm ngoài kích thước đã khai.',
-    'http.attachmentRecordMissing': () => 'Bản ghi của tệp này chưa có trên máy chủ hoặc không thuộc xã của bạn; ứng dụng sẽ gửi lại sau khi đồng bộ dữ liệu.',
+    'http.attachmentRecordMissing': () =>
+      'Bản ghi của tệp này chưa có trên máy chủ hoặc không thuộc xã của bạn; ứng dụng sẽ gửi lại sau khi đồng bộ dữ liệu.',
     'http.receiptsOnlyForHandouts': () => 'Chỉ phiếu phát mới có ảnh ký nhận.',
     'http.chunkLength': () => 'Độ dài phần tệp không khớp Content-Range.',
     'http.uploadCorrupt': () => 'Tệp nhận được bị hỏng (mã không khớp); ứng dụng sẽ gửi lại từ đầu.',
@@ -140,7 +151,8 @@ export const messagesVi: MessageTexts = {
       return `Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ${wait} (lúc ${p.at}).`;
     },
     'http.syncRateLimited': () => 'Đồng bộ quá dồn dập; ứng dụng sẽ tự thử lại sau ít phút.',
-    'http.appTooOld': () => 'Ứng dụng đã quá cũ. Hãy cập nhật ứng dụng (tải lại trang khi có mạng); các thay đổi chưa gửi vẫn được giữ.',
+    'http.appTooOld': () =>
+      'Ứng dụng đã quá cũ. Hãy cập nhật ứng dụng (tải lại trang khi có mạng); các thay đổi chưa gửi vẫn được giữ.',
     'http.serverTooOld': () => 'Máy chủ cũ hơn ứng dụng; hãy báo quản trị viên cập nhật máy chủ.',
     'http.requestTooLarge': () => 'Yêu cầu quá lớn; ứng dụng sẽ gửi thành nhiều phần nhỏ hơn.',
     'http.noSuchAddress': () => 'Không có địa chỉ này.',

@@ -6,9 +6,26 @@ import { messagesEn } from '../ui/i18n/messages-en';
 
 const VIETNAMESE = /[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]/i;
 const SAMPLE: Record<string, string | number> = {
-  text: 'some text', label: 'headName', max: 120, problem: 'json.tooDeep', kb: 1024, date: '03/12/2026', role: 'province_staff', action: 'create',
-  kind: 'household', status: 'submitted', command: 'approve', commune: '21484', id: 'abc', field: 'phone', count: 3, error: 'DataCloneError',
-  expected: 7, encoding: 'br', seconds: 8, at: '14:05:08',
+  text: 'some text',
+  label: 'headName',
+  max: 120,
+  problem: 'json.tooDeep',
+  kb: 1024,
+  date: '03/12/2026',
+  role: 'province_staff',
+  action: 'create',
+  kind: 'household',
+  status: 'submitted',
+  command: 'approve',
+  commune: '21484',
+  id: 'abc',
+  field: 'phone',
+  count: 3,
+  error: 'DataCloneError',
+  expected: 7,
+  encoding: 'br',
+  seconds: 8,
+  at: '14:05:08',
 };
 
 describe('the message catalogue', () => {
@@ -29,26 +46,49 @@ describe('the message catalogue', () => {
   });
 
   it('gives every word a message is made of in both languages', () => {
-    for (const part of ['labels', 'roles', 'actions', 'kinds', 'statuses', 'duplicateReasons', 'storeErrors'] as const) {
+    for (const part of [
+      'labels',
+      'roles',
+      'actions',
+      'kinds',
+      'statuses',
+      'duplicateReasons',
+      'storeErrors',
+    ] as const) {
       expect(Object.keys(messagesEn[part]).sort(), part).toEqual(Object.keys(messagesVi[part]).sort());
       for (const word of Object.values(messagesEn[part])) expect(word, part).not.toMatch(VIETNAMESE);
     }
   });
 
   it('travels as a valibot message and back; other text is shown as it is', () => {
-    expect(decodeMessage(encodeMessage('field.tooLong', { label: 'notes', max: 1000 }))).toEqual({ code: 'field.tooLong', params: { label: 'notes', max: 1000 } });
+    expect(decodeMessage(encodeMessage('field.tooLong', { label: 'notes', max: 1000 }))).toEqual({
+      code: 'field.tooLong',
+      params: { label: 'notes', max: 1000 },
+    });
     expect(formatVi(encodeMessage('field.tooLong', { label: 'notes', max: 1000 }))).toBe('Ghi chú dài quá 1000 ký tự');
-    expect(decodeMessage('Bản ghi đã bị xóa trên máy chủ')).toEqual({ code: 'text', params: { text: 'Bản ghi đã bị xóa trên máy chủ' } });
+    expect(decodeMessage('Bản ghi đã bị xóa trên máy chủ')).toEqual({
+      code: 'text',
+      params: { text: 'Bản ghi đã bị xóa trên máy chủ' },
+    });
     expect(formatMessage(messagesEn, 'Invalid type: Expected string')).toBe('Invalid type: Expected string');
     // A code from a newer server this app does not know: the Vietnamese text sent beside it.
     expect(formatMessage(messagesEn, { code: 'reject.fromTheFuture' as never }, 'Lý do mới')).toBe('Lý do mới');
   });
 
   it('says in Vietnamese exactly what the server said before codes', () => {
-    expect(formatVi(message('reject.notPermitted', { role: 'province_staff', action: 'create', kind: 'household' }))).toBe('Vai trò cán bộ tỉnh không được tạo hộ gia đình.');
-    expect(formatVi(message('reject.invalidData', undefined, [{ path: 'headCitizenId', message: message('field.citizenId') }, { message: message('text', { text: 'x\u0000' }) }]))).toBe(
-      'Dữ liệu không hợp lệ — headCitizenId: Số CCCD phải gồm đúng 12 chữ số; x\\u0000',
+    expect(
+      formatVi(message('reject.notPermitted', { role: 'province_staff', action: 'create', kind: 'household' })),
+    ).toBe('Vai trò cán bộ tỉnh không được tạo hộ gia đình.');
+    expect(
+      formatVi(
+        message('reject.invalidData', undefined, [
+          { path: 'headCitizenId', message: message('field.citizenId') },
+          { message: message('text', { text: 'x\u0000' }) },
+        ]),
+      ),
+    ).toBe('Dữ liệu không hợp lệ — headCitizenId: Số CCCD phải gồm đúng 12 chữ số; x\\u0000');
+    expect(formatVi(message('json.invalid', { problem: 'json.tooLarge', kb: 1024 }))).toBe(
+      'Dữ liệu không hợp lệ: dữ liệu lớn quá 1.024 KB',
     );
-    expect(formatVi(message('json.invalid', { problem: 'json.tooLarge', kb: 1024 }))).toBe('Dữ liệu không hợp lệ: dữ liệu lớn quá 1.024 KB');
   });
 });

@@ -175,27 +175,59 @@ export interface Message {
 
 /** Field names that messages name (`label` parameters); each language names them. */
 export const FIELD_LABELS = [
-  'headName', 'village', 'address', 'notes', 'fullName', 'round', 'itemName', 'recipient', 'relation', 'reason',
-  'description', 'damageVillage', 'donor', 'roundName',
-  'handedOutAt', 'emergencyDate', 'assessedOn', 'roundDate', 'reviewDate',
+  'headName',
+  'village',
+  'address',
+  'notes',
+  'fullName',
+  'round',
+  'itemName',
+  'recipient',
+  'relation',
+  'reason',
+  'description',
+  'damageVillage',
+  'donor',
+  'roundName',
+  'handedOutAt',
+  'emergencyDate',
+  'assessedOn',
+  'roundDate',
+  'reviewDate',
 ] as const;
 export type FieldLabel = (typeof FIELD_LABELS)[number];
 
 /** Kinds of record and of change, as messages and the Sync page name them. */
 export const KIND_NAMES = [
-  'household', 'member', 'case', 'emergency', 'damage', 'relief_round', 'distribution', 'distribution_void', 'conflict', 'duplicate',
+  'household',
+  'member',
+  'case',
+  'emergency',
+  'damage',
+  'relief_round',
+  'distribution',
+  'distribution_void',
+  'conflict',
+  'duplicate',
 ] as const;
 export type KindName = (typeof KIND_NAMES)[number];
 
 export const CASE_STATUSES = ['draft', 'submitted', 'verified', 'approved', 'rejected', 'returned'] as const;
-export const DUPLICATE_REASONS = ['citizen-id', 'name-birth-year-village', 'name-birth-year', 'head-name-village'] as const;
+export const DUPLICATE_REASONS = [
+  'citizen-id',
+  'name-birth-year-village',
+  'name-birth-year',
+  'head-name-village',
+] as const;
 export const STORE_ERRORS = ['DataCloneError', 'DataError', 'RangeError'] as const;
 
 type ParamsOf<C extends MessageCode> = { [P in (typeof CATALOGUE)[C][number]]: string | number };
 
 /** What one language says: every message, and the words messages are made of. */
 export interface MessageTexts {
-  messages: { [C in MessageCode]: (params: ParamsOf<C>, more: { issues: string; say: (message: Message) => string }) => string };
+  messages: {
+    [C in MessageCode]: (params: ParamsOf<C>, more: { issues: string; say: (message: Message) => string }) => string;
+  };
   labels: Record<FieldLabel, string>;
   roles: Record<Role, string>;
   actions: Record<Action, string>;
@@ -229,7 +261,8 @@ export function decodeMessage(text: string): Message {
     if (!match[2]) return { code: match[1] };
     try {
       const params = JSON.parse(match[2]) as unknown;
-      if (params && typeof params === 'object' && !Array.isArray(params)) return { code: match[1], params: params as Params };
+      if (params && typeof params === 'object' && !Array.isArray(params))
+        return { code: match[1], params: params as Params };
     } catch {
       // not ours after all
     }
@@ -242,14 +275,22 @@ export function formatMessage(texts: MessageTexts, m: Message | string, fallback
   const msg = typeof m === 'string' ? decodeMessage(m) : m;
   if (!isMessageCode(msg.code)) return fallback ?? msg.code;
   const say = (inner: Message) => formatMessage(texts, inner);
-  const issues = (msg.issues ?? []).map((issue) => printable(issue.path ? `${issue.path}: ${say(issue.message)}` : say(issue.message))).join('; ');
+  const issues = (msg.issues ?? [])
+    .map((issue) => printable(issue.path ? `${issue.path}: ${say(issue.message)}` : say(issue.message)))
+    .join('; ');
   const params = { ...Object.fromEntries(paramNames(msg.code).map((name) => [name, ''])), ...msg.params } as never;
-  return (texts.messages[msg.code] as (p: never, more: { issues: string; say: typeof say }) => string)(params, { issues, say });
+  return (texts.messages[msg.code] as (p: never, more: { issues: string; say: typeof say }) => string)(params, {
+    issues,
+    say,
+  });
 }
 
 /** Control characters and lone surrogates written as \uXXXX, the rest as it is (a path can carry what a device sent). */
 export function printable(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return text.replace(
+    /[\u0000-\u001f\u007f-\u009f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 /** Valibot issues as the messages they carry, each with its dot path. */

@@ -4,7 +4,10 @@
 export type FieldPatch = Record<string, [value: unknown, base: number]>;
 
 /** Lays patches over a record's data: later patches win, null removes an optional field. */
-export function applyFieldValues(data: Record<string, unknown> | undefined, patch: FieldPatch): Record<string, unknown> {
+export function applyFieldValues(
+  data: Record<string, unknown> | undefined,
+  patch: FieldPatch,
+): Record<string, unknown> {
   const next: Record<string, unknown> = { ...data };
   for (const [field, [value]] of Object.entries(patch)) {
     if (value === null) delete next[field];
@@ -41,7 +44,9 @@ function canonical(root: unknown): string {
       }
       work.push({ text: '[' });
     } else if (value && typeof value === 'object') {
-      const entries = Object.entries(value).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      const entries = Object.entries(value)
+        .filter(([, v]) => v !== undefined)
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
       work.push({ text: '}' });
       for (let i = entries.length - 1; i >= 0; i--) {
         const [key, v] = entries[i]!;

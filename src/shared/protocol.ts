@@ -40,11 +40,19 @@ export const PatchOp = v.object({
   /** Each field's value and the version its user saw; every edit has one (0 for a record new to the device). */
   fields: v.pipe(
     v.record(KeyName, v.tuple([jsonValue(), v.pipe(v.number(), v.integer(), v.minValue(0))])),
-    v.check((fields) => Object.keys(fields).length <= MAX_JSON_KEYS_PER_OBJECT, encodeMessage('protocol.tooManyFields', { max: MAX_JSON_KEYS_PER_OBJECT })),
+    v.check(
+      (fields) => Object.keys(fields).length <= MAX_JSON_KEYS_PER_OBJECT,
+      encodeMessage('protocol.tooManyFields', { max: MAX_JSON_KEYS_PER_OBJECT }),
+    ),
   ),
 });
 export const DeleteOp = v.object({ kind: v.literal('delete'), type: EditableTypeName, id: Id });
-export const EventOp = v.object({ kind: v.literal('event'), type: v.literal('distribution'), id: Id, data: jsonObject() });
+export const EventOp = v.object({
+  kind: v.literal('event'),
+  type: v.literal('distribution'),
+  id: Id,
+  data: jsonObject(),
+});
 export const VoidOp = v.object({ kind: v.literal('void'), id: Id, data: jsonObject() });
 export const CommandOp = v.object({
   kind: v.literal('command'),
@@ -71,7 +79,11 @@ export const Mutation = v.object({
   /** Device wall clock, for the record only. */
   at: v.pipe(v.number(), v.integer()),
   /** Hybrid logical clock stamp (src/shared/hlc.ts). */
-  stamp: v.pipe(v.string(), v.maxLength(80), v.check((stamp) => !isUnsafeKey(stamp), encodeMessage('protocol.stampControl'))),
+  stamp: v.pipe(
+    v.string(),
+    v.maxLength(80),
+    v.check((stamp) => !isUnsafeKey(stamp), encodeMessage('protocol.stampControl')),
+  ),
   op: MutationOp,
 });
 export type Mutation = v.InferOutput<typeof Mutation>;
@@ -101,8 +113,12 @@ export type SyncRequest = v.InferOutput<typeof SyncRequest>;
  */
 export const Problem: v.GenericSchema<Message> = v.object({
   code: v.pipe(v.string(), v.maxLength(80)) as v.GenericSchema<Message['code']>,
-  params: v.optional(v.record(v.pipe(v.string(), v.maxLength(40)), v.union([v.pipe(v.string(), v.maxLength(4000)), v.number()]))),
-  issues: v.optional(v.pipe(v.array(v.object({ path: v.optional(v.string()), message: v.lazy(() => Problem) })), v.maxLength(200))),
+  params: v.optional(
+    v.record(v.pipe(v.string(), v.maxLength(40)), v.union([v.pipe(v.string(), v.maxLength(4000)), v.number()])),
+  ),
+  issues: v.optional(
+    v.pipe(v.array(v.object({ path: v.optional(v.string()), message: v.lazy(() => Problem) })), v.maxLength(200)),
+  ),
 }) as unknown as v.GenericSchema<Message>;
 
 export const MutationResult = v.variant('status', [
@@ -150,7 +166,12 @@ const PageChange = v.object({
   ...WireChange.entries,
   commune: v.string(),
   type: v.string(),
-  data: v.optional(v.custom<Record<string, unknown>>((input) => typeof input === 'object' && input !== null && !Array.isArray(input), encodeMessage('json.notObject'))),
+  data: v.optional(
+    v.custom<Record<string, unknown>>(
+      (input) => typeof input === 'object' && input !== null && !Array.isArray(input),
+      encodeMessage('json.notObject'),
+    ),
+  ),
 });
 
 export const SessionUser = v.object({
@@ -202,7 +223,13 @@ export type SyncResponse = Omit<v.InferOutput<typeof WireSyncResponse>, 'changes
 
 export const LoginRequest = v.object({
   // Looked up as it is: U+0000 would be a storage error on PostgreSQL (a 500) and a plain miss on SQLite.
-  username: v.pipe(v.string(), v.trim(), v.minLength(1, encodeMessage('login.username')), v.maxLength(64), v.check((name) => !isUnsafeKey(name), encodeMessage('login.usernameInvalid'))),
+  username: v.pipe(
+    v.string(),
+    v.trim(),
+    v.minLength(1, encodeMessage('login.username')),
+    v.maxLength(64),
+    v.check((name) => !isUnsafeKey(name), encodeMessage('login.usernameInvalid')),
+  ),
   password: v.pipe(v.string(), v.minLength(1, encodeMessage('login.password')), v.maxLength(200)),
 });
 export const LoginResponse = v.object({ token: v.string(), expiresAt: v.number(), user: SessionUser });
@@ -212,5 +239,15 @@ export type LoginResponse = v.InferOutput<typeof LoginResponse>;
  * Error bodies: `code` is for programs, `problem` is what the app shows in its language, `message` is the same in
  * Vietnamese (for older apps, and a newer server's code this app does not know).
  */
-export const ErrorBody = v.object({ error: v.object({ code: v.string(), message: v.string(), problem: v.optional(Problem) }) });
-export type ErrorCode = 'bad_request' | 'unauthorized' | 'forbidden' | 'upgrade_required' | 'too_large' | 'unavailable' | 'not_found' | 'rate_limited';
+export const ErrorBody = v.object({
+  error: v.object({ code: v.string(), message: v.string(), problem: v.optional(Problem) }),
+});
+export type ErrorCode =
+  | 'bad_request'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'upgrade_required'
+  | 'too_large'
+  | 'unavailable'
+  | 'not_found'
+  | 'rate_limited';

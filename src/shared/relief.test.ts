@@ -15,14 +15,33 @@ const handout = (id: string, overrides: Record<string, unknown> = {}) => ({
 
 describe('relief: a second handout', () => {
   it('the same item to the same household in the same round is an earlier handout; voided ones and other rounds are not', () => {
-    const ledger = [handout('a'), handout('b', { roundId: 'r2' }), handout('c', { voided: { voidId: 'v', reason: 'nhầm', by: 'u', at: 1 } }), handout('d', { itemName: 'Mì tôm', item: 'goods' })];
-    expect(earlierHandouts(ledger, { householdId: 'h1', roundId: 'r1', item: 'rice', itemName: ' gạo ' }).map((h) => h.id)).toEqual(['a']);
+    const ledger = [
+      handout('a'),
+      handout('b', { roundId: 'r2' }),
+      handout('c', { voided: { voidId: 'v', reason: 'nhầm', by: 'u', at: 1 } }),
+      handout('d', { itemName: 'Mì tôm', item: 'goods' }),
+    ];
+    expect(
+      earlierHandouts(ledger, { householdId: 'h1', roundId: 'r1', item: 'rice', itemName: ' gạo ' }).map((h) => h.id),
+    ).toEqual(['a']);
     expect(earlierHandouts(ledger, { householdId: 'h2', roundId: 'r1', item: 'rice', itemName: 'Gạo' })).toEqual([]);
   });
 });
 
 describe('relief: a round summary', () => {
-  const round = { items: [{ item: 'rice' as const, itemName: 'Gạo', unit: 'kg' as const, available: 1000, source: 'budget' as const }, { item: 'cash' as const, itemName: 'Tiền mặt', unit: 'VND' as const, available: 10_000_000, source: 'mobilised' as const, donor: 'Hội Chữ thập đỏ' }] };
+  const round = {
+    items: [
+      { item: 'rice' as const, itemName: 'Gạo', unit: 'kg' as const, available: 1000, source: 'budget' as const },
+      {
+        item: 'cash' as const,
+        itemName: 'Tiền mặt',
+        unit: 'VND' as const,
+        available: 10_000_000,
+        source: 'mobilised' as const,
+        donor: 'Hội Chữ thập đỏ',
+      },
+    ],
+  };
   it('counts households and people once, sums kg and VND by source, and leaves voided handouts out', () => {
     const handouts = [
       handout('a'),
@@ -43,13 +62,21 @@ describe('relief: a round summary', () => {
 
 describe('relief: helped in time (NĐ 20/2021 Art. 12(3): 2 days)', () => {
   it('measures days to the first aid and the share of affected people helped within the deadline', () => {
-    const affected = [{ householdId: 'h1', people: 4 }, { householdId: 'h2', people: 2 }, { householdId: 'h3', people: 4 }];
+    const affected = [
+      { householdId: 'h1', people: 4 },
+      { householdId: 'h2', people: 2 },
+      { householdId: 'h3', people: 4 },
+    ];
     const handouts = [
       handout('a', { handedOutAt: Date.parse('2026-10-21T09:00:00+07:00') }),
       handout('b', { householdId: 'h2', handedOutAt: Date.parse('2026-10-26T09:00:00+07:00') }),
     ];
     const result = helpedInTime('2026-10-20', affected, handouts, 2);
-    expect(result.households.map((h) => h.days === null ? null : Math.round(h.days * 10) / 10)).toEqual([1.4, 6.4, null]);
+    expect(result.households.map((h) => (h.days === null ? null : Math.round(h.days * 10) / 10))).toEqual([
+      1.4,
+      6.4,
+      null,
+    ]);
     expect(result).toMatchObject({ affectedPeople: 10, helpedInTimePeople: 4, share: 0.4 });
   });
 });

@@ -5,10 +5,16 @@
 import { duplicateKey, type Distribution } from './records/distribution';
 import type { ReliefRoundFields } from './records/emergency';
 
-type Handout = Pick<Distribution, 'householdId' | 'roundId' | 'item' | 'itemName' | 'quantity' | 'unit' | 'handedOutAt' | 'voided'> & { id: string };
+type Handout = Pick<
+  Distribution,
+  'householdId' | 'roundId' | 'item' | 'itemName' | 'quantity' | 'unit' | 'handedOutAt' | 'voided'
+> & { id: string };
 
 /** Active handouts of the same item to the same household in the same round (the device's own ledger). */
-export function earlierHandouts(ledger: readonly Handout[], next: Pick<Distribution, 'householdId' | 'roundId' | 'item' | 'itemName'>): Handout[] {
+export function earlierHandouts(
+  ledger: readonly Handout[],
+  next: Pick<Distribution, 'householdId' | 'roundId' | 'item' | 'itemName'>,
+): Handout[] {
   const key = duplicateKey(next);
   return ledger.filter((h) => !h.voided && duplicateKey(h) === key);
 }
@@ -24,7 +30,11 @@ export interface RoundSummary {
   items: { itemName: string; unit: string; handedOut: number; available: number }[];
 }
 
-export function roundSummary(round: Pick<ReliefRoundFields, 'items'>, handouts: readonly Handout[], membersOf: (householdId: string) => number): RoundSummary {
+export function roundSummary(
+  round: Pick<ReliefRoundFields, 'items'>,
+  handouts: readonly Handout[],
+  membersOf: (householdId: string) => number,
+): RoundSummary {
   const active = handouts.filter((h) => !h.voided);
   const households = new Set(active.map((h) => h.householdId));
   const summary: RoundSummary = {
@@ -36,7 +46,9 @@ export function roundSummary(round: Pick<ReliefRoundFields, 'items'>, handouts: 
     items: round.items.map((i) => ({ itemName: i.itemName, unit: i.unit, handedOut: 0, available: i.available })),
   };
   for (const h of active) {
-    const index = round.items.findIndex((i) => i.item === h.item && i.itemName.trim().toLowerCase() === h.itemName.trim().toLowerCase());
+    const index = round.items.findIndex(
+      (i) => i.item === h.item && i.itemName.trim().toLowerCase() === h.itemName.trim().toLowerCase(),
+    );
     const item = round.items[index];
     if (!item) continue;
     summary.bySource[item.source][h.unit] += h.quantity;
@@ -57,15 +69,32 @@ export interface InTime {
 const DAY_MS = 86_400_000;
 
 /** `deadlineDays`: from the rule pack in force on the event's date (src/domain/emergency/in-time.ts). */
-export function helpedInTime(eventDateIso: string, affected: readonly { householdId: string; people: number }[], handouts: readonly Handout[], deadlineDays: number): InTime {
+export function helpedInTime(
+  eventDateIso: string,
+  affected: readonly { householdId: string; people: number }[],
+  handouts: readonly Handout[],
+  deadlineDays: number,
+): InTime {
   const start = Date.parse(`${eventDateIso}T00:00:00+07:00`);
   const first = new Map<string, number>();
-  for (const h of handouts) if (!h.voided) first.set(h.householdId, Math.min(first.get(h.householdId) ?? Infinity, h.handedOutAt));
+  for (const h of handouts)
+    if (!h.voided) first.set(h.householdId, Math.min(first.get(h.householdId) ?? Infinity, h.handedOutAt));
   const households = affected.map((a) => {
     const at = first.get(a.householdId);
-    return { householdId: a.householdId, people: a.people, days: at === undefined ? null : Math.max(0, (at - start) / DAY_MS) };
+    return {
+      householdId: a.householdId,
+      people: a.people,
+      days: at === undefined ? null : Math.max(0, (at - start) / DAY_MS),
+    };
   });
   const affectedPeople = households.reduce((s, h) => s + h.people, 0);
-  const helpedInTimePeople = households.filter((h) => h.days !== null && h.days <= deadlineDays + 1).reduce((s, h) => s + h.people, 0);
-  return { households, affectedPeople, helpedInTimePeople, share: affectedPeople ? helpedInTimePeople / affectedPeople : 0 };
+  const helpedInTimePeople = households
+    .filter((h) => h.days !== null && h.days <= deadlineDays + 1)
+    .reduce((s, h) => s + h.people, 0);
+  return {
+    households,
+    affectedPeople,
+    helpedInTimePeople,
+    share: affectedPeople ? helpedInTimePeople / affectedPeople : 0,
+  };
 }

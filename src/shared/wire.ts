@@ -15,7 +15,15 @@ import type { RecordTypeName } from './records/registry';
  * is a commune code and `id` a UUID (both validated before they were stored), so they are written unescaped.
  */
 export type OutgoingChange =
-  | { kind: 'record'; commune: string; version: number; type: RecordTypeName; id: string; data: string; deleted: boolean }
+  | {
+      kind: 'record';
+      commune: string;
+      version: number;
+      type: RecordTypeName;
+      id: string;
+      data: string;
+      deleted: boolean;
+    }
   | { kind: 'tombstone'; commune: string; version: number; type: RecordTypeName; id: string };
 
 /** The changes as the JSON array of the protocol's WireChange, in the order given (version order per commune). */

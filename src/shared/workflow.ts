@@ -31,9 +31,15 @@ export const TRANSITIONS: Readonly<Record<CaseCommand, Transition>> = {
 
 export type TransitionCheck = { ok: true; to: CaseStatus } | { ok: false; reason: Message };
 
-export function checkTransition(status: CaseStatus, command: CaseCommand, role: Role, comment: string | undefined): TransitionCheck {
+export function checkTransition(
+  status: CaseStatus,
+  command: CaseCommand,
+  role: Role,
+  comment: string | undefined,
+): TransitionCheck {
   const transition = TRANSITIONS[command];
-  if (!transition.roles.includes(role)) return { ok: false, reason: notPermitted(role, 'case', command === 'submit' ? 'submit' : 'decide') };
+  if (!transition.roles.includes(role))
+    return { ok: false, reason: notPermitted(role, 'case', command === 'submit' ? 'submit' : 'decide') };
   if (!transition.from.includes(status)) {
     return { ok: false, reason: message('reject.caseStatus', { status, command }) };
   }

@@ -39,14 +39,23 @@ export async function uploadAttachments(deps: UploadDeps): Promise<UploadOutcome
         uploaded += 1;
       }
     } catch (error) {
-      return { uploaded, remaining: pending.length - index, stopped: error instanceof Error ? error.message : String(error) };
+      return {
+        uploaded,
+        remaining: pending.length - index,
+        stopped: error instanceof Error ? error.message : String(error),
+      };
     }
   }
   return { uploaded, remaining: pending.length - uploaded };
 }
 
 /** 'complete', or 'later' when the server cannot take it yet (its record has not arrived); throws when offline. */
-async function uploadOne(doFetch: Fetch, base: string, auth: Record<string, string>, attachment: StoredAttachment): Promise<'complete' | 'later'> {
+async function uploadOne(
+  doFetch: Fetch,
+  base: string,
+  auth: Record<string, string>,
+  attachment: StoredAttachment,
+): Promise<'complete' | 'later'> {
   const read = async (response: Response) => v.parse(UploadStatus, await response.json());
   // No status question first: on 2G each round trip costs more than a chunk. A chunk at the wrong offset is
   // answered 409 with the offset of *this user's* unfinished copy (0 once the server has dropped a stale one), and
@@ -62,7 +71,12 @@ async function uploadOne(doFetch: Fetch, base: string, auth: Record<string, stri
     const end = Math.min(total, start + ATTACHMENT_CHUNK_BYTES) - 1;
     const response = await doFetch(`${base}/${attachment.hash}`, {
       method: 'PUT',
-      headers: { ...auth, 'Content-Type': 'application/octet-stream', 'Content-Range': `bytes ${start}-${end}/${total}`, 'X-Attachment': described },
+      headers: {
+        ...auth,
+        'Content-Type': 'application/octet-stream',
+        'Content-Range': `bytes ${start}-${end}/${total}`,
+        'X-Attachment': described,
+      },
       body: attachment.bytes.slice(start, end + 1),
     });
     if (response.status === 403) return 'later';

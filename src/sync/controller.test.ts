@@ -8,9 +8,27 @@ import { savePatch } from '../db/outbox';
 import type { Transport, TransportResult } from './transport';
 import { BACKOFF } from './backoff';
 
-const user = { id: 'u', username: 'ctv', displayName: 'CTV', role: 'collaborator' as const, communes: [{ code: '21548', name: 'Đặc khu Lý Sơn' }], wholeProvince: false };
+const user = {
+  id: 'u',
+  username: 'ctv',
+  displayName: 'CTV',
+  role: 'collaborator' as const,
+  communes: [{ code: '21548', name: 'Đặc khu Lý Sơn' }],
+  wholeProvince: false,
+};
 const session: StoredSession = { token: 't'.repeat(43), expiresAt: 1e15, user, expired: false };
-const empty: SyncResponse = { protocol: 1, lastSeq: 0, results: [], changes: [], cursors: { '21548': 0 }, epochs: { '21548': 0 }, resets: [], hasMore: false, refused: [], user };
+const empty: SyncResponse = {
+  protocol: 1,
+  lastSeq: 0,
+  results: [],
+  changes: [],
+  cursors: { '21548': 0 },
+  epochs: { '21548': 0 },
+  resets: [],
+  hasMore: false,
+  refused: [],
+  user,
+};
 
 /** Lets IndexedDB work (fake-indexeddb runs on real setImmediate) finish after a fake timer fired. */
 async function settle(c: SyncController) {
@@ -121,7 +139,13 @@ describe('sync controller', () => {
     await settle(c);
     await vi.advanceTimersByTimeAsync(0);
     const before = calls.length;
-    await savePatch(db, 'household', crypto.randomUUID(), { headName: 'Nguyễn Văn Mới', communeCode: '21548', village: 'Thôn Đông', address: '', area: 'rural', notes: '' }, Date.now());
+    await savePatch(
+      db,
+      'household',
+      crypto.randomUUID(),
+      { headName: 'Nguyễn Văn Mới', communeCode: '21548', village: 'Thôn Đông', address: '', area: 'rural', notes: '' },
+      Date.now(),
+    );
     await settle(c);
     await vi.advanceTimersByTimeAsync(2_000);
     await settle(c);

@@ -140,7 +140,11 @@ export class SyncController {
     if (outcome.kind !== 'retry' && outcome.kind !== 'gap') return;
     this.#failures += 1;
     if (!(outcome.kind === 'retry' && outcome.network)) this.#serverFailures += 1;
-    const delay = retryDelay(this.#failures, (this.deps.random ?? Math.random)(), outcome.kind === 'retry' ? outcome.retryAfterMs : undefined);
+    const delay = retryDelay(
+      this.#failures,
+      (this.deps.random ?? Math.random)(),
+      outcome.kind === 'retry' ? outcome.retryAfterMs : undefined,
+    );
     this.#set({ retryAt: this.deps.clock() + delay });
     this.#retryTimer = setTimeout(() => void this.syncNow(), delay);
   }

@@ -2,7 +2,13 @@
  * @module One sync run: push the outbox in batches and pull every page, until both are done or something stops
  * it. No UI here; the controller decides when to run and the screens read the outcome.
  */
-import { MAX_MUTATIONS_PER_PUSH, PROTOCOL_VERSION, SCHEMA_VERSION, type SessionUser, type SyncResponse } from '../shared/protocol';
+import {
+  MAX_MUTATIONS_PER_PUSH,
+  PROTOCOL_VERSION,
+  SCHEMA_VERSION,
+  type SessionUser,
+  type SyncResponse,
+} from '../shared/protocol';
 import { encodeMessage } from '../shared/messages';
 import type { AnSinhDb } from '../db/database';
 import { applySyncResponse, readSyncState } from '../db/apply-sync';
@@ -38,7 +44,6 @@ export const APPLY_MEASURE = 'an-sinh:apply-sync-page';
 /** A bound on round trips per run, so a misbehaving server cannot keep a device busy forever. */
 const MAX_ROUND_TRIPS = 1000;
 
-
 export async function syncOnce(deps: SyncDeps): Promise<SyncOutcome> {
   const { db, transport } = deps;
   let batchSize = deps.batchSize ?? MAX_MUTATIONS_PER_PUSH;
@@ -59,7 +64,13 @@ export async function syncOnce(deps: SyncDeps): Promise<SyncOutcome> {
       const state = await readSyncState(db, communes, batchSize);
       deps.onProgress?.({ sent: pushed, total });
       const result = await transport.sync(
-        { protocol: PROTOCOL_VERSION, schema: SCHEMA_VERSION, clientId, mutations: state.mutations.map(toWire), pull: state.pull },
+        {
+          protocol: PROTOCOL_VERSION,
+          schema: SCHEMA_VERSION,
+          clientId,
+          mutations: state.mutations.map(toWire),
+          pull: state.pull,
+        },
         deps.token,
       );
       // Too large for the server: the same changes in smaller requests (down to one at a time).
@@ -77,7 +88,8 @@ export async function syncOnce(deps: SyncDeps): Promise<SyncOutcome> {
       // Visible in DevTools' performance panel, and read by bench/first-download.ts.
       performance.measure(APPLY_MEASURE, { start: applying, end: performance.now() });
       user = response.user;
-      if (response.gap) return { kind: 'gap', message: encodeMessage('sync.gap', { expected: response.gap.expected }), user };
+      if (response.gap)
+        return { kind: 'gap', message: encodeMessage('sync.gap', { expected: response.gap.expected }), user };
       pushed += state.mutations.filter((m) => m.seq <= response.lastSeq).length;
       pulled += response.changes.length;
       deps.onProgress?.({ sent: pushed, total });
@@ -106,13 +118,19 @@ async function pullOnly(
   deps: SyncDeps,
   clientId: string,
   start: readonly string[],
-): Promise<{ kind: 'pulled'; pulled: number; user: SessionUser | undefined; communes: readonly string[] } | Exclude<SyncOutcome, { kind: 'done' }>> {
+): Promise<
+  | { kind: 'pulled'; pulled: number; user: SessionUser | undefined; communes: readonly string[] }
+  | Exclude<SyncOutcome, { kind: 'done' }>
+> {
   let communes = start;
   let user: SessionUser | undefined;
   let pulled = 0;
   for (let trip = 0; trip < MAX_ROUND_TRIPS; trip++) {
     const state = await readSyncState(deps.db, communes, 1); // only the cursors are used
-    const result = await deps.transport.sync({ protocol: PROTOCOL_VERSION, schema: SCHEMA_VERSION, clientId, mutations: [], pull: state.pull }, deps.token);
+    const result = await deps.transport.sync(
+      { protocol: PROTOCOL_VERSION, schema: SCHEMA_VERSION, clientId, mutations: [], pull: state.pull },
+      deps.token,
+    );
     if (result.kind !== 'ok') return { ...result, ...(user ? { user } : {}) };
     const response: SyncResponse = { ...result.response, lastSeq: 0, results: [] };
     await withReopen(deps.db, () => applySyncResponse(deps.db, response, deps.clock()));
@@ -121,7 +139,8 @@ async function pullOnly(
     const nextCommunes = response.user.communes.map((c) => c.code);
     const scopeGrew = nextCommunes.some((c) => !communes.includes(c));
     communes = nextCommunes;
-    if (!response.hasMore && !scopeGrew && response.resets.length === 0) return { kind: 'pulled', pulled, user, communes };
+    if (!response.hasMore && !scopeGrew && response.resets.length === 0)
+      return { kind: 'pulled', pulled, user, communes };
   }
   return { kind: 'retry', message: encodeMessage('sync.tooManyTrips') };
 }

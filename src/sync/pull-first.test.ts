@@ -8,7 +8,14 @@ import { PULL_FIRST_AFTER_FAILURES, SyncController } from './controller';
 import type { Transport, TransportResult } from './transport';
 
 const LY_SON = '21548';
-const user = { id: 'u', username: 'canbo', displayName: 'Cán bộ', role: 'commune_officer' as const, communes: [{ code: LY_SON, name: 'Đặc khu Lý Sơn' }], wholeProvince: false };
+const user = {
+  id: 'u',
+  username: 'canbo',
+  displayName: 'Cán bộ',
+  role: 'commune_officer' as const,
+  communes: [{ code: LY_SON, name: 'Đặc khu Lý Sơn' }],
+  wholeProvince: false,
+};
 const session: StoredSession = { token: 't'.repeat(43), expiresAt: 1e15, user, expired: false };
 const HOUSEHOLD = '01890a5d-ac96-774b-bcce-b302099a8057';
 
@@ -17,7 +24,22 @@ const page: SyncResponse = {
   protocol: 1,
   lastSeq: 0,
   results: [],
-  changes: [{ commune: LY_SON, version: 1, type: 'household', id: HOUSEHOLD, data: { headName: 'Nguyễn Văn Đức', communeCode: LY_SON, village: 'Thôn Đông', address: '', area: 'rural', notes: '' } }],
+  changes: [
+    {
+      commune: LY_SON,
+      version: 1,
+      type: 'household',
+      id: HOUSEHOLD,
+      data: {
+        headName: 'Nguyễn Văn Đức',
+        communeCode: LY_SON,
+        village: 'Thôn Đông',
+        address: '',
+        area: 'rural',
+        notes: '',
+      },
+    },
+  ],
   cursors: { [LY_SON]: 1 },
   epochs: { [LY_SON]: 0 },
   resets: [],
@@ -36,7 +58,14 @@ describe('#9.4 pull despite a push the server keeps failing', () => {
 
   it('#9.4 after repeated 5xx for the same batch, a retry pulls first with no mutations, and the batch stays queued', async () => {
     const db = openDb(`pull-first-${crypto.randomUUID()}`);
-    await db.outbox.add({ id: crypto.randomUUID(), schema: 2, at: 1, stamp: '1-0001-x', recordId: 'r', op: { kind: 'command', id: 'r', command: 'submit' } } as never);
+    await db.outbox.add({
+      id: crypto.randomUUID(),
+      schema: 2,
+      at: 1,
+      stamp: '1-0001-x',
+      recordId: 'r',
+      op: { kind: 'command', id: 'r', command: 'submit' },
+    } as never);
     const requests: SyncRequest[] = [];
     const transport: Transport = {
       async sync(request): Promise<TransportResult> {
@@ -75,7 +104,14 @@ describe('#9.4 pull despite a push the server keeps failing', () => {
 
   it('#9.4 being offline is not the server failing: a tablet back from hours without signal pushes first', async () => {
     const db = openDb(`pull-first-${crypto.randomUUID()}`);
-    await db.outbox.add({ id: crypto.randomUUID(), schema: 2, at: 1, stamp: '1-0001-x', recordId: 'r', op: { kind: 'command', id: 'r', command: 'submit' } } as never);
+    await db.outbox.add({
+      id: crypto.randomUUID(),
+      schema: 2,
+      at: 1,
+      stamp: '1-0001-x',
+      recordId: 'r',
+      op: { kind: 'command', id: 'r', command: 'submit' },
+    } as never);
     const requests: SyncRequest[] = [];
     let online = false;
     const transport: Transport = {
@@ -85,7 +121,15 @@ describe('#9.4 pull despite a push the server keeps failing', () => {
         return { kind: 'ok', response: { ...page, lastSeq: 1, results: [{ seq: 1, status: 'applied' }] } };
       },
     };
-    const c = new SyncController({ db, transport, clock: Date.now, random: () => 0.5, loadSession: async () => session, markSessionExpired: async () => undefined, updateUser: async () => undefined });
+    const c = new SyncController({
+      db,
+      transport,
+      clock: Date.now,
+      random: () => 0.5,
+      loadSession: async () => session,
+      markSessionExpired: async () => undefined,
+      updateUser: async () => undefined,
+    });
     for (let run = 0; run < PULL_FIRST_AFTER_FAILURES + 3; run++) await c.syncNow();
     online = true;
     await c.syncNow();

@@ -4,7 +4,14 @@
  */
 import * as v from 'valibot';
 import { encodeMessage, isMessageCode } from '../shared/messages';
-import { ErrorBody, WireSyncResponse, expandVersions, type SyncRequest, type SyncResponse, type WireChange } from '../shared/protocol';
+import {
+  ErrorBody,
+  WireSyncResponse,
+  expandVersions,
+  type SyncRequest,
+  type SyncResponse,
+  type WireChange,
+} from '../shared/protocol';
 
 export type TransportResult =
   | { kind: 'ok'; response: SyncResponse }
@@ -70,12 +77,20 @@ async function readAnswer(response: Response): Promise<TransportResult> {
     const parsed = v.safeParse(WireSyncResponse, body);
     if (!parsed.success) return { kind: 'retry', message: encodeMessage('sync.invalidAnswer') };
     // Each change is checked against `Change` when the page is applied; one that fails is set aside there.
-    return { kind: 'ok', response: { ...parsed.output, changes: expandVersions(parsed.output.changes as WireChange[]) } };
+    return {
+      kind: 'ok',
+      response: { ...parsed.output, changes: expandVersions(parsed.output.changes as WireChange[]) },
+    };
   }
   const error = v.safeParse(ErrorBody, body);
   // The server's message code when it sent one this app knows (the screens translate it), else its Vietnamese text.
   const problem = error.success ? error.output.error.problem : undefined;
-  const message = problem && isMessageCode(problem.code) ? encodeMessage(problem.code, problem.params) : error.success ? error.output.error.message : encodeMessage('sync.httpStatus', { status: response.status });
+  const message =
+    problem && isMessageCode(problem.code)
+      ? encodeMessage(problem.code, problem.params)
+      : error.success
+        ? error.output.error.message
+        : encodeMessage('sync.httpStatus', { status: response.status });
   if (response.status === 401) return { kind: 'unauthorized', message };
   if (response.status === 426) return { kind: 'upgrade_required', message };
   if (response.status >= 500 || response.status === 429) {

@@ -46,13 +46,30 @@ export function LoginPage() {
       <h1>{t.login}</h1>
       <label>
         {t.username}
-        <input name="username" autocomplete="username" value={username} onInput={(e) => setUsername(e.currentTarget.value)} required />
+        <input
+          name="username"
+          autocomplete="username"
+          value={username}
+          onInput={(e) => setUsername(e.currentTarget.value)}
+          required
+        />
       </label>
       <label>
         {t.password}
-        <input name="password" type="password" autocomplete="current-password" value={password} onInput={(e) => setPassword(e.currentTarget.value)} required />
+        <input
+          name="password"
+          type="password"
+          autocomplete="current-password"
+          value={password}
+          onInput={(e) => setPassword(e.currentTarget.value)}
+          required
+        />
       </label>
-      {error && <p class="error" role="alert">{error}</p>}
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
       <button type="submit" disabled={busy}>
         {t.login}
       </button>
@@ -60,7 +77,10 @@ export function LoginPage() {
   );
 }
 
-async function signIn(username: string, password: string): Promise<{ ok: true; session: LoginResponse } | { ok: false; message: string }> {
+async function signIn(
+  username: string,
+  password: string,
+): Promise<{ ok: true; session: LoginResponse } | { ok: false; message: string }> {
   const response = await fetch('/api/auth/login', {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
@@ -73,5 +93,8 @@ async function signIn(username: string, password: string): Promise<{ ok: true; s
   if (!error.success) return { ok: false, message: '' };
   const { problem, message } = error.output.error;
   // The server's message code when this app knows it (shown in the chosen language), else its Vietnamese text.
-  return { ok: false, message: problem && isMessageCode(problem.code) ? encodeMessage(problem.code, problem.params) : message };
+  return {
+    ok: false,
+    message: problem && isMessageCode(problem.code) ? encodeMessage(problem.code, problem.params) : message,
+  };
 }

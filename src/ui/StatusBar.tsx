@@ -21,18 +21,32 @@ export function StatusBar() {
 
   return (
     <header class="status-bar">
-      <div class="status" role="status" aria-live="polite" data-sync-finished={status.finished} data-sync-running={status.running}>
-      <span class={online ? 'pill online' : 'pill offline'} data-testid="network">
-        {online ? t.online : t.offline}
-      </span>
-      <span data-testid="pending">{t.pending(pending)}</span>
-      <span data-testid="last-sync">{lastSync !== undefined ? t.lastSync(formatDateTime(lastSync)) : t.neverSynced}</span>
-      {status.running && <span>{status.progress && status.progress.total > 0 ? t.sending(status.progress.sent, status.progress.total) : t.syncing}</span>}
-      {status.problem && (status.problem.kind !== 'retry' || online) && (
-        <span class="problem" data-testid="sync-problem">
-          {say(status.problem.message)}
+      <div
+        class="status"
+        role="status"
+        aria-live="polite"
+        data-sync-finished={status.finished}
+        data-sync-running={status.running}
+      >
+        <span class={online ? 'pill online' : 'pill offline'} data-testid="network">
+          {online ? t.online : t.offline}
         </span>
-      )}
+        <span data-testid="pending">{t.pending(pending)}</span>
+        <span data-testid="last-sync">
+          {lastSync !== undefined ? t.lastSync(formatDateTime(lastSync)) : t.neverSynced}
+        </span>
+        {status.running && (
+          <span>
+            {status.progress && status.progress.total > 0
+              ? t.sending(status.progress.sent, status.progress.total)
+              : t.syncing}
+          </span>
+        )}
+        {status.problem && (status.problem.kind !== 'retry' || online) && (
+          <span class="problem" data-testid="sync-problem">
+            {say(status.problem.message)}
+          </span>
+        )}
       </div>
       <span class="spacer" />
       {session && !session.expired && (

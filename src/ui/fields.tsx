@@ -31,7 +31,14 @@ function FieldShell(props: FieldProps & { children: ComponentChildren }) {
   );
 }
 
-export function TextField(props: FieldProps & { value: string; onInput: (value: string) => void; inputMode?: 'text' | 'numeric' | 'tel' | 'decimal'; maxLength?: number }) {
+export function TextField(
+  props: FieldProps & {
+    value: string;
+    onInput: (value: string) => void;
+    inputMode?: 'text' | 'numeric' | 'tel' | 'decimal';
+    maxLength?: number;
+  },
+) {
   return (
     <FieldShell {...props}>
       <input
@@ -50,15 +57,35 @@ export function TextField(props: FieldProps & { value: string; onInput: (value: 
 export function TextAreaField(props: FieldProps & { value: string; onInput: (value: string) => void; rows?: number }) {
   return (
     <FieldShell {...props}>
-      <textarea name={props.name} rows={props.rows ?? 3} value={props.value} onInput={(e) => props.onInput(e.currentTarget.value)} {...described(props.name, props.error)} />
+      <textarea
+        name={props.name}
+        rows={props.rows ?? 3}
+        value={props.value}
+        onInput={(e) => props.onInput(e.currentTarget.value)}
+        {...described(props.name, props.error)}
+      />
     </FieldShell>
   );
 }
 
-export function SelectField<T extends string>(props: FieldProps & { value: T | ''; options: readonly (readonly [T, string])[]; onChange: (value: T) => void; placeholder?: string; disabled?: boolean }) {
+export function SelectField<T extends string>(
+  props: FieldProps & {
+    value: T | '';
+    options: readonly (readonly [T, string])[];
+    onChange: (value: T) => void;
+    placeholder?: string;
+    disabled?: boolean;
+  },
+) {
   return (
     <FieldShell {...props}>
-      <select name={props.name} value={props.value} disabled={props.disabled ?? false} onChange={(e) => props.onChange(e.currentTarget.value as T)} {...described(props.name, props.error)}>
+      <select
+        name={props.name}
+        value={props.value}
+        disabled={props.disabled ?? false}
+        onChange={(e) => props.onChange(e.currentTarget.value as T)}
+        {...described(props.name, props.error)}
+      >
         {props.placeholder !== undefined && <option value="">{props.placeholder}</option>}
         {props.options.map(([value, text]) => (
           <option value={value} key={value}>
@@ -70,17 +97,35 @@ export function SelectField<T extends string>(props: FieldProps & { value: T | '
   );
 }
 
-export function CheckField(props: { name: string; label: string; checked: boolean; onChange: (checked: boolean) => void }) {
+export function CheckField(props: {
+  name: string;
+  label: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+}) {
   return (
     <label class="check">
-      <input type="checkbox" name={props.name} checked={props.checked} onChange={(e) => props.onChange(e.currentTarget.checked)} />
+      <input
+        type="checkbox"
+        name={props.name}
+        checked={props.checked}
+        onChange={(e) => props.onChange(e.currentTarget.checked)}
+      />
       {props.label}
     </label>
   );
 }
 
 /** Yes / no / not yet known, for survey questions that may be answered later. */
-export function TriState(props: { name: string; label: string; value: boolean | undefined; onChange: (value: boolean | undefined) => void; yes: string; no: string; unknown: string }) {
+export function TriState(props: {
+  name: string;
+  label: string;
+  value: boolean | undefined;
+  onChange: (value: boolean | undefined) => void;
+  yes: string;
+  no: string;
+  unknown: string;
+}) {
   const options: [string, boolean | undefined][] = [
     [props.yes, true],
     [props.no, false],
@@ -91,7 +136,12 @@ export function TriState(props: { name: string; label: string; value: boolean | 
       <legend>{props.label}</legend>
       {options.map(([text, value]) => (
         <label class="inline" key={text}>
-          <input type="radio" name={props.name} checked={props.value === value} onChange={() => props.onChange(value)} />
+          <input
+            type="radio"
+            name={props.name}
+            checked={props.value === value}
+            onChange={() => props.onChange(value)}
+          />
           {text}
         </label>
       ))}

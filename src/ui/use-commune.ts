@@ -11,7 +11,9 @@ export function useWorkplace() {
   const codes = session?.user.communes.map((c) => c.code) ?? [];
   const [chosen, setChosen] = useState<{ commune?: string | undefined; village?: string | undefined }>({});
   useEffect(() => {
-    void Promise.all([settings.commune(), settings.village()]).then(([commune, village]) => setChosen({ commune, village }));
+    void Promise.all([settings.commune(), settings.village()]).then(([commune, village]) =>
+      setChosen({ commune, village }),
+    );
   }, []);
   const commune = chosen.commune && codes.includes(chosen.commune) ? chosen.commune : codes[0];
   return {

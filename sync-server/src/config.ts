@@ -31,6 +31,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly 
     tombstoneHorizonMs: Number(env.TOMBSTONE_DAYS ?? 180) * 24 * 3600 * 1000,
     // Off unless asked: a production server must never come up with the README's passwords.
     seedDemo: env.SEED_DEMO === 'true' || argv.includes('--demo'),
-    trustedProxies: (env.TRUSTED_PROXIES ?? '').split(',').map((a) => normalizeAddress(a.trim())).filter(Boolean),
+    trustedProxies: (env.TRUSTED_PROXIES ?? '')
+      .split(',')
+      .map((a) => normalizeAddress(a.trim()))
+      .filter(Boolean),
   };
 }

@@ -33,7 +33,12 @@ const config = readConfig();
 const db = await openDatabase(config);
 try {
   await prepareDatabase(db, { seedDemo: false, now: Date.now() });
-  const result = await createAdmin(db, { username, password: await readPassword(), displayName: nameParts.join(' ') }, scryptHasher(), Date.now());
+  const result = await createAdmin(
+    db,
+    { username, password: await readPassword(), displayName: nameParts.join(' ') },
+    scryptHasher(),
+    Date.now(),
+  );
   if (!result.ok) {
     console.error(result.message);
     process.exitCode = 2;

@@ -14,10 +14,14 @@ try {
   for (const { name, live, rebuilt } of await rebuildAll(db, { keep: !check })) {
     const before = new Set(live.map((row) => JSON.stringify(row)));
     const after = new Set(rebuilt.map((row) => JSON.stringify(row)));
-    const changed = [...after].filter((row) => !before.has(row)).length + [...before].filter((row) => !after.has(row)).length;
+    const changed =
+      [...after].filter((row) => !before.has(row)).length + [...before].filter((row) => !after.has(row)).length;
     differing += changed;
-    const verdict = changed === 0 ? 'the live view was the same' : `${changed} rows differed between the live view and the records`;
-    console.log(`${name}: ${rebuilt.length} rows from the records (${db.kind}); ${verdict}${check ? ' — checked, nothing changed' : ''}`);
+    const verdict =
+      changed === 0 ? 'the live view was the same' : `${changed} rows differed between the live view and the records`;
+    console.log(
+      `${name}: ${rebuilt.length} rows from the records (${db.kind}); ${verdict}${check ? ' — checked, nothing changed' : ''}`,
+    );
   }
   if (check && differing > 0) process.exitCode = 1;
 } finally {

@@ -19,19 +19,41 @@ function run(input: unknown) {
 describe('rules CLI (npm run rules -- <input.json>)', () => {
   it('Art. 5(6) + 6(1) NĐ 20/2021 and Art. 14 (Ch. III): answers an array of questions as JSON, exit 0', () => {
     const r = run([
-      { question: 'allowance', benefitMonth: '2025-03', person: { dateOfBirth: '2015-01-01', householdPoverty: 'none', disability: { level: 'especially-severe' } } },
-      { question: 'emergency', event: { type: 'natural-disaster', date: '2025-10-28' }, household: { members: 3, status: 'poor', deaths: [{}] } },
-      { question: 'poverty', reviewDate: '2026-10-01', area: 'rural', income: { perCapitaMonthly: 1_500_000 }, indicators: { employment: true, water: true, telecom: true } },
+      {
+        question: 'allowance',
+        benefitMonth: '2025-03',
+        person: { dateOfBirth: '2015-01-01', householdPoverty: 'none', disability: { level: 'especially-severe' } },
+      },
+      {
+        question: 'emergency',
+        event: { type: 'natural-disaster', date: '2025-10-28' },
+        household: { members: 3, status: 'poor', deaths: [{}] },
+      },
+      {
+        question: 'poverty',
+        reviewDate: '2026-10-01',
+        area: 'rural',
+        income: { perCapitaMonthly: 1_500_000 },
+        indicators: { employment: true, water: true, telecom: true },
+      },
     ]);
     expect(r.status).toBe(0);
-    const out = JSON.parse(r.stdout) as [{ paid: { amount: number } }, { totals: { vnd: number } }, { classification: string }];
+    const out = JSON.parse(r.stdout) as [
+      { paid: { amount: number } },
+      { totals: { vnd: number } },
+      { classification: string },
+    ];
     expect(out[0].paid.amount).toBe(1_250_000);
     expect(out[1].totals.vnd).toBe(25_000_000);
     expect(out[2].classification).toBe('poor');
   });
 
   it('Art. 5 NĐ 20/2021: a bad field is named on stderr with exit code 2', () => {
-    const r = run({ question: 'allowance', benefitMonth: '2025-03', person: { dateOfBirth: '2015-01-01', householdPoverty: 'rich' } });
+    const r = run({
+      question: 'allowance',
+      benefitMonth: '2025-03',
+      person: { dateOfBirth: '2015-01-01', householdPoverty: 'rich' },
+    });
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('person.householdPoverty');
     expect(r.stdout).toBe('');
@@ -39,7 +61,12 @@ describe('rules CLI (npm run rules -- <input.json>)', () => {
 
   it('Art. 4 NĐ 20/2021: invalid JSON and an unknown province both exit with code 2', () => {
     expect(run('{ not json').status).toBe(2);
-    const r = run({ question: 'emergency', province: 'atlantis', event: { type: 'fire', date: '2025-01-01' }, household: { members: 1, status: 'poor' } });
+    const r = run({
+      question: 'emergency',
+      province: 'atlantis',
+      event: { type: 'fire', date: '2025-01-01' },
+      household: { members: 1, status: 'poor' },
+    });
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('province');
   });
@@ -51,7 +78,19 @@ describe('rules CLI (npm run rules -- <input.json>)', () => {
     ]);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/^\[1\]\.reviewDate: /);
-    expect(run({ question: 'allowance', benefitMonth: '2021-06', person: { dateOfBirth: '1950-01-01', householdPoverty: 'poor' } }).stderr).toMatch(/^benefitMonth: /);
-    expect(run({ question: 'emergency', event: { type: 'fire', date: '2021-06-30' }, household: { members: 1, status: 'poor' } }).stderr).toMatch(/^event\.date: /);
+    expect(
+      run({
+        question: 'allowance',
+        benefitMonth: '2021-06',
+        person: { dateOfBirth: '1950-01-01', householdPoverty: 'poor' },
+      }).stderr,
+    ).toMatch(/^benefitMonth: /);
+    expect(
+      run({
+        question: 'emergency',
+        event: { type: 'fire', date: '2021-06-30' },
+        household: { members: 1, status: 'poor' },
+      }).stderr,
+    ).toMatch(/^event\.date: /);
   });
 });

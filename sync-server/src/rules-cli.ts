@@ -10,7 +10,11 @@ import { UnknownProvinceError } from '../../src/domain/packs/resolve';
 class InputError extends Error {}
 
 /** The field whose date selects the rules, named when no rule covers it. */
-const DATE_FIELD: Record<Question['question'], string> = { poverty: 'reviewDate', allowance: 'benefitMonth', emergency: 'event.date' };
+const DATE_FIELD: Record<Question['question'], string> = {
+  poverty: 'reviewDate',
+  allowance: 'benefitMonth',
+  emergency: 'event.date',
+};
 
 function validate(raw: unknown, prefix: string): Question {
   const result = v.safeParse(QuestionSchema, raw);

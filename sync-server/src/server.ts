@@ -45,7 +45,10 @@ export async function prepareDatabase(
   if (!options.seedDemo) return { seeded: false, users };
   if (users.real > 0) throw new DemoOnRealDatabaseError(users.real);
   if (users.demo > 0) return { seeded: false, users };
-  await seedDemo(db, options.now, { registry: options.demoRegistry ?? true, ...(options.passwords ? { passwords: options.passwords } : {}) });
+  await seedDemo(db, options.now, {
+    registry: options.demoRegistry ?? true,
+    ...(options.passwords ? { passwords: options.passwords } : {}),
+  });
   return { seeded: true, users: await countUsers(db) };
 }
 
@@ -57,7 +60,9 @@ export function scheduleTombstonePruning(db: Database, horizonMs: number, log: (
     db
       .transaction((tx) => pruneTombstones(tx, Date.now() - horizonMs))
       .then((count) => count > 0 && log(`pruned ${count} tombstones older than ${Math.round(horizonMs / DAY_MS)} days`))
-      .catch((error: unknown) => log(`tombstone pruning failed: ${error instanceof Error ? error.message : String(error)}`));
+      .catch((error: unknown) =>
+        log(`tombstone pruning failed: ${error instanceof Error ? error.message : String(error)}`),
+      );
   void prune();
   const timer = setInterval(() => void prune(), DAY_MS);
   timer.unref();
@@ -76,7 +81,15 @@ export async function startServer(config: ServerConfig, log: (line: string) => v
   const stopPruning = scheduleTombstonePruning(db, config.tombstoneHorizonMs, log);
   const attachments = fileAttachmentStore(join(config.dataDir, 'attachments'));
   const attachmentCleanup = scheduleStalePartCleanup(attachments, log);
-  const app = createApp({ db, clock: Date.now, sessionTtlMs: config.sessionTtlMs, staticDir: config.staticDir, attachments, log, trustedProxies: config.trustedProxies });
+  const app = createApp({
+    db,
+    clock: Date.now,
+    sessionTtlMs: config.sessionTtlMs,
+    staticDir: config.staticDir,
+    attachments,
+    log,
+    trustedProxies: config.trustedProxies,
+  });
   return { app, db, ...prepared, stopPruning, attachmentCleanup };
 }
 
@@ -85,7 +98,8 @@ export function startupNotes(prepared: PreparedDatabase, seedDemo: boolean): str
   const notes: string[] = [];
   if (prepared.users.demo > 0) {
     notes.push(`Demo accounts (public passwords, see README.md): ${DEMO_ACCOUNTS.map((a) => a.username).join(', ')}`);
-    if (!seedDemo) notes.push('Cảnh báo: cơ sở dữ liệu có tài khoản demo với mật khẩu công khai; đừng dùng nó cho dữ liệu thật.');
+    if (!seedDemo)
+      notes.push('Cảnh báo: cơ sở dữ liệu có tài khoản demo với mật khẩu công khai; đừng dùng nó cho dữ liệu thật.');
   }
   if (prepared.users.real === 0 && prepared.users.demo === 0) {
     notes.push(

@@ -36,13 +36,16 @@ describe.skipIf(!available)('e2e: the app under its Content-Security-Policy', ()
     // the console (a binding would hold a debugger session that keeps Chromium from emulating offline).
     await context.addInitScript(() => {
       document.addEventListener('securitypolicyviolation', (event) => {
-        console.warn(`csp-violation ${JSON.stringify({ directive: event.effectiveDirective, blocked: event.blockedURI, url: event.documentURI })}`);
+        console.warn(
+          `csp-violation ${JSON.stringify({ directive: event.effectiveDirective, blocked: event.blockedURI, url: event.documentURI })}`,
+        );
       });
     });
     const watch = (page: Page) =>
       page.on('console', (message) => {
         const text = message.text();
-        if (text.startsWith('csp-violation ')) violations.push(JSON.parse(text.slice('csp-violation '.length)) as Violation);
+        if (text.startsWith('csp-violation '))
+          violations.push(JSON.parse(text.slice('csp-violation '.length)) as Violation);
         else if (/Refused to|Content Security Policy/i.test(text)) refusals.push(text);
       });
     context.on('page', watch);
@@ -77,7 +80,12 @@ describe.skipIf(!available)('e2e: the app under its Content-Security-Policy', ()
     await form.getByRole('button', { name: 'Lưu' }).click();
     await page.getByRole('button', { name: 'Tạo đợt cứu trợ' }).click();
     await page.waitForURL('**/rounds/*');
-    await page.getByTestId('planned').locator('li').filter({ hasText: 'Nguyễn Văn Được' }).getByRole('button', { name: 'Phát' }).click();
+    await page
+      .getByTestId('planned')
+      .locator('li')
+      .filter({ hasText: 'Nguyễn Văn Được' })
+      .getByRole('button', { name: 'Phát' })
+      .click();
     const pad = (await page.getByTestId('signature-pad').last().boundingBox())!;
     await page.mouse.move(pad.x + 20, pad.y + 50);
     await page.mouse.down();
@@ -89,7 +97,12 @@ describe.skipIf(!available)('e2e: the app under its Content-Security-Policy', ()
     await expect.poll(async () => page.getByTestId('print-page').count()).toBe(1);
 
     // Back online: the data, then the signature, go up under the same policy.
-    world.server = await startHttpServer({ dataDir: world.dataDir, staticDir: DIST, port: world.server.port, attachments: true });
+    world.server = await startHttpServer({
+      dataDir: world.dataDir,
+      staticDir: DIST,
+      port: world.server.port,
+      attachments: true,
+    });
     await context.setOffline(false);
     await page.goBack();
     await synced(page);
@@ -101,7 +114,11 @@ describe.skipIf(!available)('e2e: the app under its Content-Security-Policy', ()
               new Promise<number>((done) => {
                 const open = indexedDB.open('an-sinh');
                 open.onsuccess = () => {
-                  const request = open.result.transaction('attachments').objectStore('attachments').index('uploaded').count(0);
+                  const request = open.result
+                    .transaction('attachments')
+                    .objectStore('attachments')
+                    .index('uploaded')
+                    .count(0);
                   request.onsuccess = () => done(request.result);
                 };
               }),

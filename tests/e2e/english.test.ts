@@ -34,10 +34,15 @@ const NOT_TRANSLATED = [
   ...DEMO_HOUSEHOLDS.flatMap((h) => [h.headName, h.village, h.address, h.notes]),
   ...DEMO_ACCOUNTS.map((a) => a.displayName),
   ...ETHNIC_GROUPS.map(([, name]) => name),
-  'Đặc khu Lý Sơn', 'Xã Ba Tơ', 'Lý Sơn', 'Quảng Ngãi',
+  'Đặc khu Lý Sơn',
+  'Xã Ba Tơ',
+  'Lý Sơn',
+  'Quảng Ngãi',
   'Tiếng Việt', // the language switch names the other language in that language
-  'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc',
-  'Tổ 5', 'Tổ 7',
+  'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+  'Độc lập - Tự do - Hạnh phúc',
+  'Tổ 5',
+  'Tổ 7',
 ]
   .filter((text) => text.length > 0)
   .sort((a, b) => b.length - a.length);
@@ -49,7 +54,8 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
  * law numbers it ("Điều 12 khoản 1 điểm b", shown beside its English "Art. 12(1)(b)").
  */
 const LEGAL_ARTICLE = /(khoản \d+ )?Điều \d+( khoản \d+)?( điểm [a-zđ])?/g;
-const LEGAL_NAME = /(Nghị định|Quyết định|Thông tư|Nghị quyết|Luật|NĐ|QĐ|NQ|TT)\s*\d[\d/]*(?:(?:NĐ|QĐ|NQ|TT)-[\p{Lu}\d-]+)?/gu;
+const LEGAL_NAME =
+  /(Nghị định|Quyết định|Thông tư|Nghị quyết|Luật|NĐ|QĐ|NQ|TT)\s*\d[\d/]*(?:(?:NĐ|QĐ|NQ|TT)-[\p{Lu}\d-]+)?/gu;
 
 async function visibleText(page: Page): Promise<string> {
   return page.evaluate(() => {
@@ -66,20 +72,29 @@ async function visibleText(page: Page): Promise<string> {
 export function vietnameseLeft(text: string): string[] {
   let rest = text.normalize('NFC');
   // Whole words only: the ethnic group "Co" is data, the "Co" of "Committee" is not.
-  for (const data of NOT_TRANSLATED) rest = rest.replace(new RegExp(`(?<!\\p{L})${escapeRegExp(data.normalize('NFC'))}(?!\\p{L})`, 'gu'), '·');
+  for (const data of NOT_TRANSLATED)
+    rest = rest.replace(new RegExp(`(?<!\\p{L})${escapeRegExp(data.normalize('NFC'))}(?!\\p{L})`, 'gu'), '·');
   rest = rest.replace(LEGAL_NAME, '·').replace(LEGAL_ARTICLE, '·');
-  return rest.split('\n').map((line) => line.trim()).filter((line) => VIETNAMESE.test(line));
+  return rest
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => VIETNAMESE.test(line));
 }
 
 async function expectEnglish(page: Page, screen: string): Promise<void> {
   // Screens fill in from IndexedDB: wait until the text settles before reading it.
   let previous = '';
-  await expect.poll(async () => {
-    const now = await visibleText(page);
-    const same = now === previous;
-    previous = now;
-    return same;
-  }, { interval: 400 }).toBe(true);
+  await expect
+    .poll(
+      async () => {
+        const now = await visibleText(page);
+        const same = now === previous;
+        previous = now;
+        return same;
+      },
+      { interval: 400 },
+    )
+    .toBe(true);
   const left = vietnameseLeft(previous);
   expect.soft(left, `Vietnamese text on ${screen} with English chosen:\n${left.join('\n')}`).toEqual([]);
 }
@@ -88,7 +103,11 @@ describe.skipIf(!available)('e2e: the app in English', () => {
   const world = appWorld();
 
   async function api(username: string) {
-    const login = await fetch(`${world.server.url}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }) });
+    const login = await fetch(`${world.server.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+    });
     const { token } = (await login.json()) as { token: string };
     const clientId = randomUUID();
     let seq = 0;
@@ -108,7 +127,9 @@ describe.skipIf(!available)('e2e: the app in English', () => {
     const before = Number(await status.getAttribute('data-sync-finished'));
     await expect.poll(() => status.getAttribute('data-sync-running')).toBe('false');
     await page.getByRole('button', { name: 'Sync now' }).click();
-    await expect.poll(async () => Number(await status.getAttribute('data-sync-finished')), { timeout: 20_000 }).toBeGreaterThan(before);
+    await expect
+      .poll(async () => Number(await status.getAttribute('data-sync-finished')), { timeout: 20_000 })
+      .toBeGreaterThan(before);
   }
 
   it('shows no Vietnamese but data and legal names on any screen of a commune officer', async () => {
@@ -119,17 +140,43 @@ describe.skipIf(!available)('e2e: the app in English', () => {
     const collaborator = await api('ctv.lyson');
     expect(
       await collaborator(
-        (s) => patchMutation(s, household, householdFields({ headName: SEEDED.head, village: SEEDED.village, address: 'Tổ 2' })),
-        (s) => patchMutation(s, randomUUID(), memberFields(household, { fullName: SEEDED.twin, birthDate: '1990-05-12', relation: 'vợ' }), 0, 'member'),
+        (s) =>
+          patchMutation(
+            s,
+            household,
+            householdFields({ headName: SEEDED.head, village: SEEDED.village, address: 'Tổ 2' }),
+          ),
+        (s) =>
+          patchMutation(
+            s,
+            randomUUID(),
+            memberFields(household, { fullName: SEEDED.twin, birthDate: '1990-05-12', relation: 'vợ' }),
+            0,
+            'member',
+          ),
         (s) => patchMutation(s, randomUUID(), memberFields(household, { fullName: SEEDED.kid }), 0, 'member'),
-        (s) => patchMutation(s, other, householdFields({ headName: SEEDED.otherHead, village: SEEDED.village, address: '' })),
-        (s) => patchMutation(s, randomUUID(), memberFields(other, { fullName: SEEDED.twin, birthDate: '1990', relation: 'con dâu' }), 0, 'member'),
+        (s) =>
+          patchMutation(
+            s,
+            other,
+            householdFields({ headName: SEEDED.otherHead, village: SEEDED.village, address: '' }),
+          ),
+        (s) =>
+          patchMutation(
+            s,
+            randomUUID(),
+            memberFields(other, { fullName: SEEDED.twin, birthDate: '1990', relation: 'con dâu' }),
+            0,
+            'member',
+          ),
         (s) => patchMutation(s, survey, surveyCaseFields(household), 0, 'case'),
         (s) => mutation(s, { kind: 'command', id: survey, command: 'submit' }),
         (s) => patchMutation(s, household, { address: 'Tổ 5' }, 1),
       ),
     ).toEqual(['applied', 'applied', 'applied', 'applied', 'applied', 'applied', 'applied', 'applied']);
-    expect(await (await api('ctv2.lyson'))((s) => patchMutation(s, household, { address: 'Tổ 7' }, 1))).toEqual(['conflict']);
+    expect(await (await api('ctv2.lyson'))((s) => patchMutation(s, household, { address: 'Tổ 7' }, 1))).toEqual([
+      'conflict',
+    ]);
 
     const context = await world.browser.newContext({ viewport: TABLET });
     const page = await signIn(context, world.server.url, 'canbo.lyson');
@@ -149,7 +196,10 @@ describe.skipIf(!available)('e2e: the app in English', () => {
     await expect.poll(() => page.getByTestId('household-head').textContent()).toContain(SEEDED.head);
     await expectEnglish(page, 'a household page');
 
-    await page.getByTestId('member-list').getByRole('link', { name: new RegExp(SEEDED.kid) }).click();
+    await page
+      .getByTestId('member-list')
+      .getByRole('link', { name: new RegExp(SEEDED.kid) })
+      .click();
     await expect.poll(() => page.getByLabel('Full name').inputValue()).toBe(SEEDED.kid);
     await page.getByLabel('Full name').fill('');
     await page.getByRole('button', { name: 'Save' }).click();
@@ -206,11 +256,17 @@ describe.skipIf(!available)('e2e: the app in English', () => {
     await page.goto(`${world.server.url}/households/${other}`);
     await expect.poll(() => page.getByTestId('household-head').textContent()).toContain(SEEDED.otherHead);
     await context.setOffline(true);
-    await page.getByRole('link', { name: 'Edit' }).or(page.getByRole('button', { name: 'Edit' })).first().click();
+    await page
+      .getByRole('link', { name: 'Edit' })
+      .or(page.getByRole('button', { name: 'Edit' }))
+      .first()
+      .click();
     await page.getByLabel('Notes').fill('Moved to the mainland');
     await page.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => page.getByTestId('household-head').textContent()).toContain(SEEDED.otherHead);
-    expect(await (await api('canbo.lyson'))((s) => mutation(s, { kind: 'delete', type: 'household', id: other }))).toEqual(['applied']);
+    expect(
+      await (await api('canbo.lyson'))((s) => mutation(s, { kind: 'delete', type: 'household', id: other })),
+    ).toEqual(['applied']);
     await context.setOffline(false);
     await syncedInEnglish(page);
     await page.goto(`${world.server.url}/sync`);

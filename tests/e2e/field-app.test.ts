@@ -25,7 +25,19 @@ describe.skipIf(!available)('e2e: the field app of a commune collaborator', () =
     await expect.poll(() => page.getByTestId('household-head').textContent()).toContain(headName);
   }
 
-  async function addMember(page: Page, m: { name: string; sex: 'male' | 'female'; born: string; relation: string; occupation: string; insured: boolean; studying?: boolean; schooling?: string }) {
+  async function addMember(
+    page: Page,
+    m: {
+      name: string;
+      sex: 'male' | 'female';
+      born: string;
+      relation: string;
+      occupation: string;
+      insured: boolean;
+      studying?: boolean;
+      schooling?: string;
+    },
+  ) {
     await page.getByRole('link', { name: 'Thêm thành viên' }).click();
     await page.getByLabel('Họ và tên').fill(m.name);
     await page.getByLabel('Giới tính').selectOption(m.sex);
@@ -43,7 +55,14 @@ describe.skipIf(!available)('e2e: the field app of a commune collaborator', () =
     const other = await world.browser.newContext({ viewport: TABLET });
     const colleague = await signIn(other, 'ctv2.lyson');
     await addHousehold(colleague, 'Lê Văn Sẵn', 'Thôn Tây An Hải');
-    await addMember(colleague, { name: 'Trần Thị Mỹ', sex: 'female', born: '12/05/1990', relation: 'vợ', occupation: 'self-employed', insured: true });
+    await addMember(colleague, {
+      name: 'Trần Thị Mỹ',
+      sex: 'female',
+      born: '12/05/1990',
+      relation: 'vợ',
+      occupation: 'self-employed',
+      insured: true,
+    });
     await expect.poll(() => colleague.getByTestId('member-list').textContent()).toContain('Trần Thị Mỹ');
     await synced(colleague);
 
@@ -55,19 +74,50 @@ describe.skipIf(!available)('e2e: the field app of a commune collaborator', () =
     await tablet.setOffline(true);
     await addHousehold(page, 'Phạm Văn Khó', 'Thôn Tây An Hải');
     const household = page.url();
-    await addMember(page, { name: 'Phạm Văn Khó', sex: 'male', born: '1978', relation: 'chủ hộ', occupation: 'wage-without-contract', insured: false, schooling: 'primary' });
+    await addMember(page, {
+      name: 'Phạm Văn Khó',
+      sex: 'male',
+      born: '1978',
+      relation: 'chủ hộ',
+      occupation: 'wage-without-contract',
+      insured: false,
+      schooling: 'primary',
+    });
     await page.waitForURL(household);
-    await addMember(page, { name: 'Phạm Thị Nhỏ', sex: 'female', born: '03/02/2016', relation: 'con', occupation: 'student', insured: true, studying: true, schooling: 'primary' });
+    await addMember(page, {
+      name: 'Phạm Thị Nhỏ',
+      sex: 'female',
+      born: '03/02/2016',
+      relation: 'con',
+      occupation: 'student',
+      insured: true,
+      studying: true,
+      schooling: 'primary',
+    });
     await page.waitForURL(household);
-    await addMember(page, { name: 'Phạm Văn Út', sex: 'male', born: '20/08/2021', relation: 'con', occupation: 'not-in-labour-force', insured: true });
+    await addMember(page, {
+      name: 'Phạm Văn Út',
+      sex: 'male',
+      born: '20/08/2021',
+      relation: 'con',
+      occupation: 'not-in-labour-force',
+      insured: true,
+    });
     await page.waitForURL(household);
     // The fourth is the woman already registered: typed without diacritics, the device still recognises her.
-    await addMember(page, { name: 'tran thi my', sex: 'female', born: '1990', relation: 'vợ', occupation: 'self-employed', insured: false });
+    await addMember(page, {
+      name: 'tran thi my',
+      sex: 'female',
+      born: '1990',
+      relation: 'vợ',
+      occupation: 'self-employed',
+      insured: false,
+    });
     await expect.poll(() => page.getByTestId('duplicate-warning').textContent()).toContain('Trần Thị Mỹ');
     expect(await page.getByTestId('duplicate-warning').textContent()).toContain('Lê Văn Sẵn');
     await page.getByRole('button', { name: 'Vẫn lưu người mới' }).click();
     await page.waitForURL(household);
-    await expect.poll(async () => (await page.getByTestId('member-list').locator('li').count())).toBe(4);
+    await expect.poll(async () => await page.getByTestId('member-list').locator('li').count()).toBe(4);
 
     // The survey, with a reload half-way: nothing typed is lost.
     await page.getByRole('link', { name: 'Rà soát mới' }).click();
@@ -77,7 +127,10 @@ describe.skipIf(!available)('e2e: the field app of a commune collaborator', () =
     await expect.poll(() => page.getByLabel('Tổng thu nhập của hộ/tháng (đồng)').inputValue()).toBe('4.000.000');
     expect(await page.getByLabel('Diện tích nhà ở (m²)').inputValue()).toBe('18');
     await page.getByLabel('Nhà tiêu').selectOption('none');
-    await page.getByRole('group', { name: 'Có sử dụng dịch vụ viễn thông (điện thoại, internet)' }).getByLabel('Không').check();
+    await page
+      .getByRole('group', { name: 'Có sử dụng dịch vụ viễn thông (điện thoại, internet)' })
+      .getByLabel('Không')
+      .check();
     await page.getByRole('group', { name: 'Trẻ em suy dinh dưỡng' }).getByLabel('Phạm Văn Út').check();
     await expect.poll(() => page.getByTestId('classification').textContent()).toBe('Hộ nghèo');
     const result = await page.getByTestId('poverty-result').textContent();
@@ -97,7 +150,11 @@ describe.skipIf(!available)('e2e: the field app of a commune collaborator', () =
     const officer = await signIn(office, 'canbo.lyson');
     await officer.getByRole('link', { name: 'Duyệt hồ sơ' }).click();
     await expect.poll(() => officer.getByTestId('case-row').first().textContent()).toContain('Phạm Văn Khó');
-    await officer.getByTestId('case-row').filter({ hasText: 'Phạm Văn Khó' }).getByRole('button', { name: 'Phê duyệt' }).click();
+    await officer
+      .getByTestId('case-row')
+      .filter({ hasText: 'Phạm Văn Khó' })
+      .getByRole('button', { name: 'Phê duyệt' })
+      .click();
     await synced(officer);
     await synced(page);
     await page.goto(household);
@@ -123,7 +180,10 @@ describe.skipIf(!available)('e2e: the field app of a commune collaborator', () =
     const memberUrl = `${world.server.url}${await memberLink.getAttribute('href')}`;
     await tablet.setOffline(true);
     await other.setOffline(true);
-    for (const [p, cccd] of [[page, '051316000111'], [colleague, '051316000222']] as const) {
+    for (const [p, cccd] of [
+      [page, '051316000111'],
+      [colleague, '051316000222'],
+    ] as const) {
       await p.goto(memberUrl);
       await p.getByLabel('Số CCCD (không bắt buộc)').fill(cccd);
       await p.getByRole('button', { name: 'Lưu' }).click();
@@ -138,7 +198,11 @@ describe.skipIf(!available)('e2e: the field app of a commune collaborator', () =
     const conflict = officer.getByTestId('conflict');
     await expect.poll(() => conflict.textContent()).toContain('051316000111');
     expect(await conflict.textContent()).toContain('051316000222');
-    await conflict.locator('.candidate').filter({ hasText: '051316000222' }).getByRole('button', { name: 'Chọn giá trị này' }).click();
+    await conflict
+      .locator('.candidate')
+      .filter({ hasText: '051316000222' })
+      .getByRole('button', { name: 'Chọn giá trị này' })
+      .click();
     await synced(officer);
     for (const p of [page, colleague]) {
       await synced(p);

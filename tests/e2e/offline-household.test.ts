@@ -31,7 +31,9 @@ describe.skipIf(!available)('e2e: one household from an offline tablet to a seco
     // (Detached before going offline: in this Chromium, detaching any CDP session drops the page's emulated
     // `navigator.onLine`.)
     const cdp = await tablet.newCDPSession(page);
-    const { installabilityErrors } = (await cdp.send('Page.getInstallabilityErrors')) as { installabilityErrors: { errorId: string }[] };
+    const { installabilityErrors } = (await cdp.send('Page.getInstallabilityErrors')) as {
+      installabilityErrors: { errorId: string }[];
+    };
     // Test contexts are incognito by nature; every other reason would be the app's fault.
     expect(installabilityErrors.filter((e) => e.errorId !== 'in-incognito')).toEqual([]);
     await cdp.detach();
@@ -66,7 +68,9 @@ describe.skipIf(!available)('e2e: one household from an offline tablet to a seco
     // The server comes back (same data folder and port: a restart) and so does the network.
     await world.restartServer();
     await offline.goOnline();
-    await expect.poll(() => page.getByTestId('pending').textContent(), { timeout: 20_000 }).toBe('Không có thay đổi chờ gửi');
+    await expect
+      .poll(() => page.getByTestId('pending').textContent(), { timeout: 20_000 })
+      .toBe('Không có thay đổi chờ gửi');
 
     // Another restart between two syncs loses nothing.
     await world.restartServer();
@@ -104,7 +108,9 @@ describe.skipIf(!available)('e2e: one household from an offline tablet to a seco
         new Promise<void>((granted) => {
           void navigator.locks.request('an-sinh-sync', () => {
             granted();
-            return new Promise<void>((resolve) => ((window as unknown as { releaseSync: () => void }).releaseSync = resolve));
+            return new Promise<void>(
+              (resolve) => ((window as unknown as { releaseSync: () => void }).releaseSync = resolve),
+            );
           });
         }),
     );

@@ -15,9 +15,12 @@ const LY_SON = '21548';
 describe.skipIf(!available)('e2e: one record the device cannot store', () => {
   const world = appWorld();
 
-  it('#9.4 a fresh officer device receives the commune\'s households although one record in it cannot be stored by IndexedDB', async () => {
+  it("#9.4 a fresh officer device receives the commune's households although one record in it cannot be stored by IndexedDB", async () => {
     const db = world.server.db;
-    const household = await db.get<{ id: string }>("SELECT id FROM records WHERE commune = ? AND type = 'household' ORDER BY version LIMIT 1", [LY_SON]);
+    const household = await db.get<{ id: string }>(
+      "SELECT id FROM records WHERE commune = ? AND type = 'household' ORDER BY version LIMIT 1",
+      [LY_SON],
+    );
     const caseId = randomUUID();
     // Written straight into the database, as an older server accepted it; the text is built without recursion.
     const deep = `${'{"a":'.repeat(3_900)}1${'}'.repeat(3_900)}`;
@@ -26,14 +29,22 @@ describe.skipIf(!available)('e2e: one record the device cannot store', () => {
       await tx.run(
         `INSERT INTO records (id, type, commune, version, parent_id, data, meta, deleted, created_at, updated_at, updated_by)
          VALUES (?, 'case', ?, ?, ?, ?, '{"f":{}}', 0, 1, 1, 'old-server')`,
-        [caseId, LY_SON, version, household!.id, `{"communeCode":"${LY_SON}","kind":"survey","subjectId":"${household!.id}","note":"","status":"draft","history":[],"data":${deep}}`],
+        [
+          caseId,
+          LY_SON,
+          version,
+          household!.id,
+          `{"communeCode":"${LY_SON}","kind":"survey","subjectId":"${household!.id}","note":"","status":"draft","history":[],"data":${deep}}`,
+        ],
       );
     });
 
     const officer = await world.browser.newContext({ viewport: TABLET });
     // signIn waits for a complete sync ("Đồng bộ lần cuối: …"): every page pulled.
     const page = await signIn(officer, world.server.url, 'canbo.lyson');
-    await expect.poll(() => page.getByTestId('household-list').textContent(), { timeout: 20_000 }).toContain('Nguyễn Văn Được');
+    await expect
+      .poll(() => page.getByTestId('household-list').textContent(), { timeout: 20_000 })
+      .toContain('Nguyễn Văn Được');
     const stored = await page.evaluate(
       () =>
         new Promise<number>((resolve, reject) => {
@@ -46,7 +57,10 @@ describe.skipIf(!available)('e2e: one record the device cannot store', () => {
           open.onerror = () => reject(open.error);
         }),
     );
-    const onServer = await db.get<{ n: number }>("SELECT COUNT(*) AS n FROM records WHERE commune = ? AND type = 'household'", [LY_SON]);
+    const onServer = await db.get<{ n: number }>(
+      "SELECT COUNT(*) AS n FROM records WHERE commune = ? AND type = 'household'",
+      [LY_SON],
+    );
     expect(stored).toBe(Number(onServer?.n));
 
     await page.getByRole('link', { name: 'Đồng bộ' }).first().click();

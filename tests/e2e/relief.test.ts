@@ -37,7 +37,11 @@ describe.skipIf(!available)('e2e: emergencies and relief for a village head', ()
   }
 
   async function token(username: string): Promise<string> {
-    const response = await fetch(`${world.server.url}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }) });
+    const response = await fetch(`${world.server.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+    });
     return ((await response.json()) as { token: string }).token;
   }
 
@@ -48,7 +52,8 @@ describe.skipIf(!available)('e2e: emergencies and relief for a village head', ()
 
     await head.getByRole('link', { name: 'Thiên tai, cứu trợ' }).click();
     await head.getByLabel('Loại sự kiện').selectOption('flood');
-    for (const village of ['Thôn Đông An Vĩnh', 'Thôn Tây An Vĩnh', 'Thôn Đông An Hải']) await head.getByLabel(village).check();
+    for (const village of ['Thôn Đông An Vĩnh', 'Thôn Tây An Vĩnh', 'Thôn Đông An Hải'])
+      await head.getByLabel(village).check();
     await head.getByRole('button', { name: 'Lưu' }).click();
     await head.waitForURL('**/emergencies/*');
     const eventUrl = head.url();
@@ -65,7 +70,12 @@ describe.skipIf(!available)('e2e: emergencies and relief for a village head', ()
     await head.waitForURL('**/rounds/*');
     const roundUrl = head.url();
     for (const name of ['Nguyễn Văn Được', 'Trương Thị Lệ']) {
-      await head.getByTestId('planned').locator('li').filter({ hasText: name }).getByRole('button', { name: 'Phát' }).click();
+      await head
+        .getByTestId('planned')
+        .locator('li')
+        .filter({ hasText: name })
+        .getByRole('button', { name: 'Phát' })
+        .click();
       await sign(head);
       await head.getByTestId('handout-form').getByRole('button', { name: 'Phát' }).click();
       await expect.poll(() => head.getByTestId('handouts').textContent()).toContain(name);
@@ -81,7 +91,9 @@ describe.skipIf(!available)('e2e: emergencies and relief for a village head', ()
     expect(await head.locator('.status-bar').isVisible()).toBe(false);
     expect(await head.getByTestId('print-page').first().textContent()).toContain('DANH SÁCH KÝ NHẬN');
     // Nguyễn Văn Được's household: 4 people recorded with the damage, 60 kg handed out.
-    expect(await head.getByTestId('print-page').first().locator('tbody tr').first().textContent()).toMatch(/Nguyễn Văn Được460/);
+    expect(await head.getByTestId('print-page').first().locator('tbody tr').first().textContent()).toMatch(
+      /Nguyễn Văn Được460/,
+    );
     const pdf = await head.pdf({ format: 'A4' });
     expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
     await head.emulateMedia({ media: 'screen' });
@@ -90,20 +102,38 @@ describe.skipIf(!available)('e2e: emergencies and relief for a village head', ()
     await head.goto(roundUrl);
     await synced(head);
     // Attachments go after the data: wait until the queue is empty too.
-    await expect.poll(() => head.evaluate(() => new Promise<number>((done) => {
-      const open = indexedDB.open('an-sinh');
-      open.onsuccess = () => {
-        const request = open.result.transaction('attachments').objectStore('attachments').index('uploaded').count(0);
-        request.onsuccess = () => done(request.result);
-      };
-    })), { timeout: 20_000 }).toBe(0);
+    await expect
+      .poll(
+        () =>
+          head.evaluate(
+            () =>
+              new Promise<number>((done) => {
+                const open = indexedDB.open('an-sinh');
+                open.onsuccess = () => {
+                  const request = open.result
+                    .transaction('attachments')
+                    .objectStore('attachments')
+                    .index('uploaded')
+                    .count(0);
+                  request.onsuccess = () => done(request.result);
+                };
+              }),
+          ),
+        { timeout: 20_000 },
+      )
+      .toBe(0);
 
     // A collaborator's tablet hands rice again to Nguyễn Văn Được: its ledger warns, the handout is kept.
     const otherContext = await world.browser.newContext({ viewport: TABLET });
     const other = await signIn(otherContext, 'ctv.lyson');
     await otherContext.setOffline(true);
     await other.goto(roundUrl);
-    await other.getByTestId('planned').locator('li').filter({ hasText: 'Nguyễn Văn Được' }).getByRole('button', { name: 'Phát' }).click();
+    await other
+      .getByTestId('planned')
+      .locator('li')
+      .filter({ hasText: 'Nguyễn Văn Được' })
+      .getByRole('button', { name: 'Phát' })
+      .click();
     await other.getByTestId('handout-form').getByRole('button', { name: 'Phát' }).click();
     await expect.poll(() => other.getByTestId('double-warning').textContent()).toContain('đã nhận');
     await other.getByTestId('handout-form').getByRole('button', { name: 'Vẫn phát' }).click();
@@ -115,7 +145,9 @@ describe.skipIf(!available)('e2e: emergencies and relief for a village head', ()
     const officeContext = await world.browser.newContext({ viewport: TABLET });
     const officer = await signIn(officeContext, 'canbo.lyson');
     await officer.goto(roundUrl);
-    await expect.poll(async () => officer.getByTestId('handouts').locator('li').filter({ hasText: 'nghi phát trùng' }).count()).toBe(2);
+    await expect
+      .poll(async () => officer.getByTestId('handouts').locator('li').filter({ hasText: 'nghi phát trùng' }).count())
+      .toBe(2);
     const flagged = officer.getByTestId('handouts').locator('li').filter({ hasText: 'nghi phát trùng' }).last();
     await flagged.getByRole('button', { name: 'Hủy phiếu' }).click();
     await officer.getByLabel('Lý do hủy').fill('Hộ đã nhận ở điểm phát của trưởng thôn');
@@ -123,18 +155,26 @@ describe.skipIf(!available)('e2e: emergencies and relief for a village head', ()
     await synced(officer);
     await synced(head);
     await head.goto(roundUrl);
-    await expect.poll(() => head.getByTestId('handouts').textContent()).toContain('Hộ đã nhận ở điểm phát của trưởng thôn');
+    await expect
+      .poll(() => head.getByTestId('handouts').textContent())
+      .toContain('Hộ đã nhận ở điểm phát của trưởng thôn');
     await head.goto(eventUrl);
     await expect.poll(() => head.getByTestId('in-time').textContent()).toContain('%');
 
     // The signature: the officer may download it, a user of another commune may not.
-    const receipts = await world.server.db.all<{ data: string }>("SELECT data FROM records WHERE type = 'distribution'");
+    const receipts = await world.server.db.all<{ data: string }>(
+      "SELECT data FROM records WHERE type = 'distribution'",
+    );
     const hash = receipts.map((r) => JSON.parse(r.data) as { receipt?: string }).find((d) => d.receipt)?.receipt;
     expect(hash).toMatch(/^[0-9a-f]{64}$/);
-    const asOfficer = await fetch(`${world.server.url}/api/attachments/${hash}`, { headers: { Authorization: `Bearer ${await token('canbo.lyson')}` } });
+    const asOfficer = await fetch(`${world.server.url}/api/attachments/${hash}`, {
+      headers: { Authorization: `Bearer ${await token('canbo.lyson')}` },
+    });
     expect(asOfficer.status).toBe(200);
     expect(asOfficer.headers.get('content-type')).toBe('image/png');
-    const asStranger = await fetch(`${world.server.url}/api/attachments/${hash}`, { headers: { Authorization: `Bearer ${await token('ctv.bato')}` } });
+    const asStranger = await fetch(`${world.server.url}/api/attachments/${hash}`, {
+      headers: { Authorization: `Bearer ${await token('ctv.bato')}` },
+    });
     expect(asStranger.status).toBe(404);
 
     await Promise.all([headContext.close(), otherContext.close(), officeContext.close()]);

@@ -21,13 +21,16 @@ describe.skipIf(!available)('e2e: what each role is offered', () => {
     const context = await world.browser.newContext({ viewport: TABLET });
     const page = await signIn(context, 'so.tinh');
     await page.getByLabel('Xã/phường/đặc khu').selectOption(LY_SON);
-    await expect.poll(() => page.getByTestId('household-list').textContent(), { timeout: 20_000 }).toContain('Nguyễn Văn Được');
+    await expect
+      .poll(() => page.getByTestId('household-list').textContent(), { timeout: 20_000 })
+      .toContain('Nguyễn Văn Được');
     expect(await page.getByRole('link', { name: 'Thêm hộ mới' }).count()).toBe(0);
     expect(await page.getByRole('link', { name: 'Duyệt hồ sơ' }).count()).toBe(0);
 
     await page.getByTestId('household-list').getByText('Nguyễn Văn Được').click();
     await expect.poll(() => page.getByTestId('household-head').textContent()).toContain('Nguyễn Văn Được');
-    for (const name of ['Sửa', 'Rà soát mới', 'Thêm thành viên']) expect(await page.getByRole('button', { name }).or(page.getByRole('link', { name })).count(), name).toBe(0);
+    for (const name of ['Sửa', 'Rà soát mới', 'Thêm thành viên'])
+      expect(await page.getByRole('button', { name }).or(page.getByRole('link', { name })).count(), name).toBe(0);
 
     // A member's page, reached by its address: the person, read-only, with no form to save.
     await page.goto(`${page.url()}/members/new`);
@@ -41,15 +44,33 @@ describe.skipIf(!available)('e2e: what each role is offered', () => {
     expect(await page.getByRole('button', { name: 'Tạo đợt tặng quà' }).count()).toBe(0);
 
     // Around the app: the same write the screens no longer offer, sent by hand.
-    const login = await fetch(`${world.server.url}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'so.tinh', password: DEMO_PASSWORD }) });
+    const login = await fetch(`${world.server.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ username: 'so.tinh', password: DEMO_PASSWORD }),
+    });
     const { token } = (await login.json()) as { token: string };
     const answer = await fetch(`${world.server.url}/api/sync`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-      body: JSON.stringify({ protocol: PROTOCOL_VERSION, schema: SCHEMA_VERSION, clientId: crypto.randomUUID(), mutations: [createMutation(1)], pull: [] }),
+      body: JSON.stringify({
+        protocol: PROTOCOL_VERSION,
+        schema: SCHEMA_VERSION,
+        clientId: crypto.randomUUID(),
+        mutations: [createMutation(1)],
+        pull: [],
+      }),
     });
     expect(((await answer.json()) as { results: unknown[] }).results).toEqual([
-      { seq: 1, status: 'rejected', reason: 'Vai trò cán bộ tỉnh không được tạo hộ gia đình.', problem: { code: 'reject.notPermitted', params: { role: 'province_staff', action: 'create', kind: 'household' } } },
+      {
+        seq: 1,
+        status: 'rejected',
+        reason: 'Vai trò cán bộ tỉnh không được tạo hộ gia đình.',
+        problem: {
+          code: 'reject.notPermitted',
+          params: { role: 'province_staff', action: 'create', kind: 'household' },
+        },
+      },
     ]);
     await context.close();
   });
@@ -61,7 +82,8 @@ describe.skipIf(!available)('e2e: what each role is offered', () => {
     expect(await page.getByRole('link', { name: 'Thêm hộ mới' }).count()).toBe(1);
     await page.getByTestId('household-list').getByText('Nguyễn Văn Được').click();
     await expect.poll(() => page.getByTestId('household-head').textContent()).toContain('Nguyễn Văn Được');
-    for (const name of ['Sửa', 'Rà soát mới', 'Thêm thành viên']) expect(await page.getByRole('button', { name }).or(page.getByRole('link', { name })).count(), name).toBe(1);
+    for (const name of ['Sửa', 'Rà soát mới', 'Thêm thành viên'])
+      expect(await page.getByRole('button', { name }).or(page.getByRole('link', { name })).count(), name).toBe(1);
     await context.close();
   });
 });

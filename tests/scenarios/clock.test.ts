@@ -33,13 +33,26 @@ for (const engine of engines) {
       const saved = await saveHousehold(head.db, householdFields({ village: 'Thôn Đồng Hồ' }), { now: 1 });
       if (!saved.ok) throw new Error('not saved');
       const [ahead, right] = [randomUUID(), randomUUID()];
-      await recordDistribution(head.db, ahead, distributionData(saved.id, { handedOutAt: SERVER_NOW + 2 * DAY }), SERVER_NOW + 2 * DAY);
-      await recordDistribution(head.db, right, distributionData(saved.id, { handedOutAt: SERVER_NOW, roundId: 'dot-2' }), SERVER_NOW);
+      await recordDistribution(
+        head.db,
+        ahead,
+        distributionData(saved.id, { handedOutAt: SERVER_NOW + 2 * DAY }),
+        SERVER_NOW + 2 * DAY,
+      );
+      await recordDistribution(
+        head.db,
+        right,
+        distributionData(saved.id, { handedOutAt: SERVER_NOW, roundId: 'dot-2' }),
+        SERVER_NOW,
+      );
       await head.sync();
 
       const rejections = await head.db.rejections.toArray();
       expect(rejections).toHaveLength(1);
-      expect(rejections[0]).toMatchObject({ op: { kind: 'event', id: ahead, data: { handedOutAt: SERVER_NOW + 2 * DAY } }, reason: expect.stringContaining('Thời điểm phát ở tương lai') });
+      expect(rejections[0]).toMatchObject({
+        op: { kind: 'event', id: ahead, data: { handedOutAt: SERVER_NOW + 2 * DAY } },
+        reason: expect.stringContaining('Thời điểm phát ở tương lai'),
+      });
       expect(await head.db.outbox.count()).toBe(0);
       expect((await head.db.distributions.get(right))?.version).toBeGreaterThan(0);
       expect((await readClock(head.db)).offset).toEqual({ offset: 0, measuredAt: SERVER_NOW });

@@ -47,7 +47,11 @@ for (const engine of engines) {
     /** A household in a village of its own unless told, so that no two look like one registered twice. */
     async function newHousehold(device: Device, overrides: Parameters<typeof householdFields>[0] = {}) {
       villages += 1;
-      const saved = await saveHousehold(device.db, householdFields({ village: `Thôn Riêng ${villages}`, ...overrides }), { now: 1 });
+      const saved = await saveHousehold(
+        device.db,
+        householdFields({ village: `Thôn Riêng ${villages}`, ...overrides }),
+        { now: 1 },
+      );
       if (!saved.ok) throw new Error('not saved');
       return saved.id;
     }
@@ -117,14 +121,22 @@ for (const engine of engines) {
           ...w.db,
           transaction: (fn) =>
             w.db.transaction((tx) =>
-              fn({ ...tx, run: async (sql, params) => (sql.startsWith('INSERT INTO records') && ++writes === 2 ? Promise.reject(new TransientStorageError('disk')) : tx.run(sql, params)) }),
+              fn({
+                ...tx,
+                run: async (sql, params) =>
+                  sql.startsWith('INSERT INTO records') && ++writes === 2
+                    ? Promise.reject(new TransientStorageError('disk'))
+                    : tx.run(sql, params),
+              }),
             ),
         });
         expect(await a.sync()).toMatchObject({ kind: 'retry' });
         expect(await serverCount(w.db, 'Hộ Một')).toBe(0);
         w.useDatabase(w.db);
         expect(await a.sync()).toMatchObject({ kind: 'done', pushed: 3 });
-        const order = await w.db.all<{ name: string }>("SELECT data AS name FROM records WHERE type = 'household' AND data LIKE '%Hộ %' ORDER BY version");
+        const order = await w.db.all<{ name: string }>(
+          "SELECT data AS name FROM records WHERE type = 'household' AND data LIKE '%Hộ %' ORDER BY version",
+        );
         expect(order.map((r) => JSON.parse(r.name).headName)).toEqual(['Hộ Một', 'Hộ Hai', 'Hộ Ba']);
       });
 
@@ -160,7 +172,9 @@ for (const engine of engines) {
         const bad = await newHousehold(a, { headName: 'Hộ Sai Xã', communeCode: BA_TO });
         await newHousehold(a, { headName: 'Hộ Đúng Xã' });
         expect(await a.sync()).toMatchObject({ kind: 'done', pushed: 2 });
-        expect(await a.db.rejections.toArray()).toEqual([expect.objectContaining({ recordId: bad, reason: expect.stringContaining(BA_TO) })]);
+        expect(await a.db.rejections.toArray()).toEqual([
+          expect.objectContaining({ recordId: bad, reason: expect.stringContaining(BA_TO) }),
+        ]);
         expect(await serverCount(w.db, 'Hộ Đúng Xã')).toBe(1);
         expect(await a.db.outbox.count()).toBe(0);
       });
@@ -294,7 +308,9 @@ for (const engine of engines) {
         await voidDistribution(officer.db, second, 'Hộ đã nhận ở điểm phát của trưởng thôn', LY_SON, 4);
         await officer.sync();
         await head.sync();
-        expect((await head.db.distributions.get(second))?.voided).toMatchObject({ reason: 'Hộ đã nhận ở điểm phát của trưởng thôn' });
+        expect((await head.db.distributions.get(second))?.voided).toMatchObject({
+          reason: 'Hộ đã nhận ở điểm phát của trưởng thôn',
+        });
         expect(await head.db.distributions.count()).toBe(2);
       });
     });
@@ -325,7 +341,10 @@ for (const engine of engines) {
         await bato.sync();
         await officer.sync();
         expect(await bato.db.households.get(id)).toBeUndefined();
-        await saveHousehold(officer.db, householdFields({ headName: 'Hộ Chuyển Đi', communeCode: BA_TO }), { id, now: 2 });
+        await saveHousehold(officer.db, householdFields({ headName: 'Hộ Chuyển Đi', communeCode: BA_TO }), {
+          id,
+          now: 2,
+        });
         await officer.sync();
         await lyson.sync();
         await bato.sync();
@@ -348,7 +367,10 @@ for (const engine of engines) {
         await saveHousehold(a.db, householdFields({ notes: 'sửa trước khi mất quyền' }), { id, now: 2 });
         await w.setCommunes('ctv.lyson', [BA_TO]);
         expect(await a.sync()).toMatchObject({ kind: 'done', pushed: 1 });
-        expect((await a.db.rejections.toArray())[0]).toMatchObject({ recordId: id, reason: expect.stringContaining('không được giao') });
+        expect((await a.db.rejections.toArray())[0]).toMatchObject({
+          recordId: id,
+          reason: expect.stringContaining('không được giao'),
+        });
         expect(await a.db.households.where('communeCode').equals(LY_SON).count()).toBe(0);
         expect(await a.db.cursors.get(LY_SON)).toBeUndefined();
         expect(await a.db.households.where('communeCode').equals(BA_TO).count()).toBe(0);
@@ -377,7 +399,11 @@ for (const engine of engines) {
         const applied = () => performance.getEntriesByName(APPLY_MEASURE).length;
         const appliedBefore = applied();
         let answered = 0;
-        b.fault(async () => void answered++, async () => void answered++, 'drop-answer');
+        b.fault(
+          async () => void answered++,
+          async () => void answered++,
+          'drop-answer',
+        );
         expect((await b.sync()).kind).toBe('retry');
         expect(answered).toBe(2);
         expect(await b.db.households.count()).toBe(6);
@@ -414,7 +440,10 @@ for (const engine of engines) {
         const leaves = await newHousehold(a, { headName: 'Hộ Rời Đi' });
         await a.sync();
         await officer.sync();
-        await saveHousehold(officer.db, householdFields({ headName: 'Hộ Rời Đi', communeCode: BA_TO }), { id: leaves, now: 2 });
+        await saveHousehold(officer.db, householdFields({ headName: 'Hộ Rời Đi', communeCode: BA_TO }), {
+          id: leaves,
+          now: 2,
+        });
         await officer.sync();
         w.advance(200 * 24 * 3600 * 1000);
         await pruneTombstones(w.db, 1_760_000_000_000 + 100 * 24 * 3600 * 1000);
@@ -445,7 +474,7 @@ for (const engine of engines) {
     });
 
     describe('officer decisions and user changes on a device', () => {
-      it('a decision the server refuses puts the conflict back on the officer\'s desk', async () => {
+      it("a decision the server refuses puts the conflict back on the officer's desk", async () => {
         const w = await world();
         const a = await w.device('ctv.lyson');
         const b = await w.device('ctv2.lyson');
@@ -453,8 +482,16 @@ for (const engine of engines) {
         const id = await newHousehold(a);
         await a.sync();
         await b.sync();
-        await saveHousehold(a.db, householdFields({ village: (await a.db.households.get(id))!.village as string, phone: '0912000001' }), { id, now: 2 });
-        await saveHousehold(b.db, householdFields({ village: (await b.db.households.get(id))!.village as string, phone: '0912000002' }), { id, now: 2 });
+        await saveHousehold(
+          a.db,
+          householdFields({ village: (await a.db.households.get(id))!.village as string, phone: '0912000001' }),
+          { id, now: 2 },
+        );
+        await saveHousehold(
+          b.db,
+          householdFields({ village: (await b.db.households.get(id))!.village as string, phone: '0912000002' }),
+          { id, now: 2 },
+        );
         await a.sync();
         await b.sync();
         await officer.sync();
@@ -476,7 +513,16 @@ for (const engine of engines) {
         const { clearUserData } = await import('../../src/db/device-reset');
         const before = await getClientId(a.db);
         await clearUserData(a.db);
-        for (const table of [a.db.households, a.db.members, a.db.cases, a.db.conflicts, a.db.duplicates, a.db.drafts, a.db.cursors]) expect(await table.count()).toBe(0);
+        for (const table of [
+          a.db.households,
+          a.db.members,
+          a.db.cases,
+          a.db.conflicts,
+          a.db.duplicates,
+          a.db.drafts,
+          a.db.cursors,
+        ])
+          expect(await table.count()).toBe(0);
         expect(await getClientId(a.db)).not.toBe(before);
       });
     });
@@ -486,7 +532,10 @@ for (const engine of engines) {
         const w = await world();
         const a = await w.device('ctv.lyson');
         await newHousehold(a, { headName: 'Hộ Khi Đầy Bộ Nhớ' });
-        for (const error of [new DOMException('full', 'QuotaExceededError'), Object.assign(new DOMException('Quota exceeded', 'AbortError'))]) {
+        for (const error of [
+          new DOMException('full', 'QuotaExceededError'),
+          Object.assign(new DOMException('Quota exceeded', 'AbortError')),
+        ]) {
           let fail = true;
           const hook = () => {
             if (fail) {
@@ -532,19 +581,25 @@ for (const engine of engines) {
           seed = (seed * 1103515245 + 12345) % 2 ** 31;
           return seed / 2 ** 31;
         };
-        const pick = <T,>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+        const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
         const faults = ['drop-request', 'drop-answer', 'duplicate'] as const;
         for (let step = 0; step < 60; step++) {
           const d = pick(devices);
           const id = pick(ids);
           const current = await d.db.households.get(id);
           const field = pick(['address', 'notes', 'village'] as const);
-          await saveHousehold(d.db, { ...householdFields(), ...stripLocal(current), [field]: `${field}-${step}` }, { id, now: step });
+          await saveHousehold(
+            d.db,
+            { ...householdFields(), ...stripLocal(current), [field]: `${field}-${step}` },
+            { id, now: step },
+          );
           if (random() < 0.3) d.fault(pick(faults));
           if (random() < 0.5) await d.sync();
         }
         for (let round = 0; round < 3; round++) for (const d of devices) await d.sync();
-        const server = await w.db.all<{ id: string; data: string }>("SELECT id, data FROM records WHERE type = 'household' ORDER BY id");
+        const server = await w.db.all<{ id: string; data: string }>(
+          "SELECT id, data FROM records WHERE type = 'household' ORDER BY id",
+        );
         for (const d of devices) {
           expect(await d.db.outbox.count()).toBe(0);
           for (const row of server) {

@@ -16,7 +16,8 @@ import { ATTACHMENT_CHUNK_BYTES, sha256Hex } from '../../src/shared/attachments'
 const image = (size = 70 * 1024) => randomBytes(size);
 
 describe('unfinished uploads on disk', () => {
-  const partsUnder = (root: string) => (readdirSync(root, { recursive: true }) as string[]).filter((f) => f.endsWith('.part'));
+  const partsUnder = (root: string) =>
+    (readdirSync(root, { recursive: true }) as string[]).filter((f) => f.endsWith('.part'));
   const startUpload = async (files: ReturnType<typeof fileAttachmentStore>, uploader: string) => {
     const bytes = image();
     const hash = await sha256Hex(bytes);
@@ -43,7 +44,9 @@ describe('unfinished uploads on disk', () => {
     expect(partsUnder(root).map((f) => f.includes(current))).toEqual([true]);
     expect(logs).toEqual([`removed 1 unfinished attachment uploads (${ATTACHMENT_CHUNK_BYTES} bytes) older than 24 h`]);
     // The device comes back: told the server holds nothing, it starts again from its first byte.
-    await expect(files.append('user-a', abandoned, ATTACHMENT_CHUNK_BYTES, new Uint8Array(10), 70 * 1024)).rejects.toMatchObject({ received: 0 });
+    await expect(
+      files.append('user-a', abandoned, ATTACHMENT_CHUNK_BYTES, new Uint8Array(10), 70 * 1024),
+    ).rejects.toMatchObject({ received: 0 });
   });
 
   it('#9.8 a server that starts removes the stale unfinished uploads left by its last run, and those of the old layout', async () => {
@@ -55,7 +58,10 @@ describe('unfinished uploads on disk', () => {
     const unowned = await sha256Hex(image());
     mkdirSync(join(dataDir, 'attachments', unowned.slice(0, 2)), { recursive: true });
     writeFileSync(join(dataDir, 'attachments', unowned.slice(0, 2), `${unowned}.part`), image(ATTACHMENT_CHUNK_BYTES));
-    const started = await startServer(readConfig({ DATA_DIR: dataDir, SEED_DEMO: 'false', STATIC_DIR: join(dataDir, 'no-dist') }), () => undefined);
+    const started = await startServer(
+      readConfig({ DATA_DIR: dataDir, SEED_DEMO: 'false', STATIC_DIR: join(dataDir, 'no-dist') }),
+      () => undefined,
+    );
     try {
       await started.attachmentCleanup.firstRun;
       expect(partsUnder(join(dataDir, 'attachments'))).toEqual([]);
@@ -72,11 +78,18 @@ describe('unfinished uploads on disk', () => {
     const bytes = image();
     const hash = await sha256Hex(bytes);
     const chunk = bytes.subarray(0, ATTACHMENT_CHUNK_BYTES);
-    const outcomes = await Promise.allSettled([files.append('user-a', hash, 0, chunk, bytes.length), files.append('user-a', hash, 0, chunk, bytes.length)]);
+    const outcomes = await Promise.allSettled([
+      files.append('user-a', hash, 0, chunk, bytes.length),
+      files.append('user-a', hash, 0, chunk, bytes.length),
+    ]);
     expect(outcomes.map((o) => o.status).sort()).toEqual(['fulfilled', 'rejected']);
-    expect(outcomes.find((o) => o.status === 'rejected')).toMatchObject({ reason: { received: ATTACHMENT_CHUNK_BYTES } });
+    expect(outcomes.find((o) => o.status === 'rejected')).toMatchObject({
+      reason: { received: ATTACHMENT_CHUNK_BYTES },
+    });
     // The copy holds the chunk once and completes with the rest.
-    expect(await files.append('user-a', hash, ATTACHMENT_CHUNK_BYTES, bytes.subarray(ATTACHMENT_CHUNK_BYTES), bytes.length)).toEqual({ received: bytes.length, complete: true });
+    expect(
+      await files.append('user-a', hash, ATTACHMENT_CHUNK_BYTES, bytes.subarray(ATTACHMENT_CHUNK_BYTES), bytes.length),
+    ).toEqual({ received: bytes.length, complete: true });
     expect((await files.read(hash))?.equals(bytes)).toBe(true);
   });
 });

@@ -27,7 +27,14 @@ const NOW = 1_760_000_000_000;
 async function attachmentWorld(db: Database, options: { attachmentRate?: RateLimit } = {}) {
   const root = mkdtempSync(join(tmpdir(), 'ansinh-attach-sec-'));
   const logs: string[] = [];
-  const app = createApp({ db, clock: () => NOW, sessionTtlMs: 3600_000, attachments: fileAttachmentStore(root), log: (line) => logs.push(line), ...options });
+  const app = createApp({
+    db,
+    clock: () => NOW,
+    sessionTtlMs: 3600_000,
+    attachments: fileAttachmentStore(root),
+    log: (line) => logs.push(line),
+    ...options,
+  });
   const tokens: Record<string, string> = {};
   for (const [username, role, commune] of [
     ['thon.lyson', 'village_head', LY_SON],
@@ -35,7 +42,17 @@ async function attachmentWorld(db: Database, options: { attachmentRate?: RateLim
     ['thon.bato', 'village_head', BA_TO],
     ['so.tinh', 'province_staff', 'province'],
   ] as const) {
-    await createUser(db, { username, displayName: username, role, passwordHash: 'unused', scope: commune === 'province' ? 'province' : [commune] }, NOW);
+    await createUser(
+      db,
+      {
+        username,
+        displayName: username,
+        role,
+        passwordHash: 'unused',
+        scope: commune === 'province' ? 'province' : [commune],
+      },
+      NOW,
+    );
     const user = await findUserByUsername(db, username);
     const token = newToken();
     await createSession(db, hashToken(token), user!.id, NOW, NOW + 3600_000);
@@ -47,7 +64,12 @@ async function attachmentWorld(db: Database, options: { attachmentRate?: RateLim
     const ctx = pushContext({ role: 'village_head', scope: new Set([commune]) });
     const result = await push(db, ctx, [
       createMutation(1, { communeCode: commune }, household),
-      mutation(2, { kind: 'event', type: 'distribution', id: handout, data: distributionData(household, { communeCode: commune }) }),
+      mutation(2, {
+        kind: 'event',
+        type: 'distribution',
+        id: handout,
+        data: distributionData(household, { communeCode: commune }),
+      }),
     ]);
     expect(result.results.map((r) => r.status)).toEqual(['applied', 'applied']);
     return handout;
@@ -56,22 +78,47 @@ async function attachmentWorld(db: Database, options: { attachmentRate?: RateLim
   const baToHandout = await handoutIn(BA_TO);
 
   /** One raw chunk, as a device (or someone pretending to be one) sends it. */
-  const put = (username: string, o: { hash: string; recordId: string; communeCode: string; size: number; start: number; chunk: Uint8Array }) =>
+  const put = (
+    username: string,
+    o: { hash: string; recordId: string; communeCode: string; size: number; start: number; chunk: Uint8Array },
+  ) =>
     app.request(`/api/attachments/${o.hash}`, {
       method: 'PUT',
       headers: {
         Authorization: `Bearer ${tokens[username]}`,
         'Content-Range': `bytes ${o.start}-${o.start + o.chunk.length - 1}/${o.size}`,
-        'X-Attachment': Buffer.from(JSON.stringify({ hash: o.hash, recordId: o.recordId, communeCode: o.communeCode, kind: 'signature', mime: 'image/png', size: o.size })).toString('base64url'),
+        'X-Attachment': Buffer.from(
+          JSON.stringify({
+            hash: o.hash,
+            recordId: o.recordId,
+            communeCode: o.communeCode,
+            kind: 'signature',
+            mime: 'image/png',
+            size: o.size,
+          }),
+        ).toString('base64url'),
       },
       body: new Blob([new Uint8Array(o.chunk)]),
     });
   /** A whole image sent honestly, following the server's answers as a device does; answers the last answer. */
-  const upload = async (username: string, bytes: Buffer, recordId: string, communeCode: string, upTo = bytes.length) => {
+  const upload = async (
+    username: string,
+    bytes: Buffer,
+    recordId: string,
+    communeCode: string,
+    upTo = bytes.length,
+  ) => {
     const hash = await sha256Hex(bytes);
     let last: Response | undefined;
     for (let start = 0, round = 0; start < upTo && round < 50; round++) {
-      last = await put(username, { hash, recordId, communeCode, size: bytes.length, start, chunk: bytes.subarray(start, Math.min(upTo, start + ATTACHMENT_CHUNK_BYTES)) });
+      last = await put(username, {
+        hash,
+        recordId,
+        communeCode,
+        size: bytes.length,
+        start,
+        chunk: bytes.subarray(start, Math.min(upTo, start + ATTACHMENT_CHUNK_BYTES)),
+      });
       if (last.status !== 200 && last.status !== 409 && last.status !== 400) break;
       const progress = (await last.clone().json()) as { received?: number; complete?: boolean };
       if (progress.complete) break;
@@ -79,11 +126,21 @@ async function attachmentWorld(db: Database, options: { attachmentRate?: RateLim
     }
     return { hash, last: last! };
   };
-  const get = (username: string, hash: string) => app.request(`/api/attachments/${hash}`, { headers: { Authorization: `Bearer ${tokens[username]}` } });
-  const links = async (hash: string) => (await db.all<{ record_id: string }>('SELECT record_id FROM attachments WHERE hash = ? ORDER BY record_id', [hash])).map((r) => r.record_id);
+  const get = (username: string, hash: string) =>
+    app.request(`/api/attachments/${hash}`, { headers: { Authorization: `Bearer ${tokens[username]}` } });
+  const links = async (hash: string) =>
+    (
+      await db.all<{ record_id: string }>('SELECT record_id FROM attachments WHERE hash = ? ORDER BY record_id', [hash])
+    ).map((r) => r.record_id);
   /** Every file under the attachments folder, with its size. */
   const files = () =>
-    (readdirSync(root, { recursive: true, withFileTypes: true }) as { name: string; parentPath: string; isFile(): boolean }[])
+    (
+      readdirSync(root, { recursive: true, withFileTypes: true }) as {
+        name: string;
+        parentPath: string;
+        isFile(): boolean;
+      }[]
+    )
       .filter((e) => e.isFile())
       .map((e) => ({ path: join(e.parentPath, e.name), size: statSync(join(e.parentPath, e.name)).size }));
   return { app, root, logs, tokens, lySonHandout, baToHandout, put, upload, get, links, files };
@@ -110,13 +167,27 @@ for (const engine of engines) {
 
     it('#9.1 a signature of another commune cannot be linked by its hash', async () => {
       // One byte under the Lý Sơn signature's name, for a handout of the uploader's own commune.
-      const forged = await world.put('thon.bato', { hash: signatureHash, recordId: world.baToHandout, communeCode: BA_TO, size: 1, start: 0, chunk: new Uint8Array([0]) });
+      const forged = await world.put('thon.bato', {
+        hash: signatureHash,
+        recordId: world.baToHandout,
+        communeCode: BA_TO,
+        size: 1,
+        start: 0,
+        chunk: new Uint8Array([0]),
+      });
       expect(forged.status).toBe(400);
       // Its true size, with bytes that are not the image: refused too, and nothing is linked.
       const wrong = image(signature.length);
       let answer: Response | undefined;
       for (let start = 0; start < wrong.length; start += ATTACHMENT_CHUNK_BYTES) {
-        answer = await world.put('thon.bato', { hash: signatureHash, recordId: world.baToHandout, communeCode: BA_TO, size: wrong.length, start, chunk: wrong.subarray(start, start + ATTACHMENT_CHUNK_BYTES) });
+        answer = await world.put('thon.bato', {
+          hash: signatureHash,
+          recordId: world.baToHandout,
+          communeCode: BA_TO,
+          size: wrong.length,
+          start,
+          chunk: wrong.subarray(start, start + ATTACHMENT_CHUNK_BYTES),
+        });
       }
       expect(answer?.status).toBe(400);
       expect(await world.links(signatureHash)).toEqual([world.lySonHandout]);
@@ -128,8 +199,13 @@ for (const engine of engines) {
       const bytes = image(1024);
       const asProvince = await world.upload('so.tinh', bytes, world.lySonHandout, LY_SON);
       expect(asProvince.last.status).toBe(403);
-      expect(await asProvince.last.json()).toMatchObject({ error: { message: 'Vai trò cán bộ tỉnh không được tạo phiếu phát.' } });
-      const household = (await db.get<{ id: string }>("SELECT id FROM records WHERE type = 'household' AND commune = ?", [LY_SON]))!.id;
+      expect(await asProvince.last.json()).toMatchObject({
+        error: { message: 'Vai trò cán bộ tỉnh không được tạo phiếu phát.' },
+      });
+      const household = (await db.get<{ id: string }>(
+        "SELECT id FROM records WHERE type = 'household' AND commune = ?",
+        [LY_SON],
+      ))!.id;
       const onHousehold = await world.upload('canbo.lyson', bytes, household, LY_SON);
       expect(onHousehold.last.status).toBe(403);
       expect(await world.links(asProvince.hash)).toEqual([]);
@@ -138,14 +214,24 @@ for (const engine of engines) {
     it('#9.1 a PUT answers the same whether or not the server already holds the hash', async () => {
       const unknownHash = await sha256Hex(image());
       const probe = async (hash: string, start: number) => {
-        const response = await world.put('thon.bato', { hash, recordId: world.baToHandout, communeCode: BA_TO, size: signature.length, start, chunk: image(Math.min(ATTACHMENT_CHUNK_BYTES, signature.length - start)) });
+        const response = await world.put('thon.bato', {
+          hash,
+          recordId: world.baToHandout,
+          communeCode: BA_TO,
+          size: signature.length,
+          start,
+          chunk: image(Math.min(ATTACHMENT_CHUNK_BYTES, signature.length - start)),
+        });
         return { status: response.status, body: await response.json() };
       };
       // First chunk, then a chunk at the wrong place: the same answers for a held hash and an unknown one.
       const first = [await probe(signatureHash, 0), await probe(unknownHash, 0)];
       expect(first[0]).toEqual({ status: 200, body: { received: ATTACHMENT_CHUNK_BYTES, complete: false } });
       expect(first[1]).toEqual(first[0]);
-      const misplaced = [await probe(signatureHash, 2 * ATTACHMENT_CHUNK_BYTES), await probe(unknownHash, 2 * ATTACHMENT_CHUNK_BYTES)];
+      const misplaced = [
+        await probe(signatureHash, 2 * ATTACHMENT_CHUNK_BYTES),
+        await probe(unknownHash, 2 * ATTACHMENT_CHUNK_BYTES),
+      ];
       expect(misplaced[0]).toEqual({ status: 409, body: { received: ATTACHMENT_CHUNK_BYTES, complete: false } });
       expect(misplaced[1]).toEqual(misplaced[0]);
     });
@@ -163,7 +249,14 @@ for (const engine of engines) {
       const sent = await world.upload('thon.lyson', bytes, world.lySonHandout, LY_SON);
       expect(sent.last.status).toBe(200);
       // The device never heard "complete" and starts again from the first chunk.
-      const again = await world.put('thon.lyson', { hash: sent.hash, recordId: world.lySonHandout, communeCode: LY_SON, size: bytes.length, start: 0, chunk: bytes.subarray(0, ATTACHMENT_CHUNK_BYTES) });
+      const again = await world.put('thon.lyson', {
+        hash: sent.hash,
+        recordId: world.lySonHandout,
+        communeCode: LY_SON,
+        size: bytes.length,
+        start: 0,
+        chunk: bytes.subarray(0, ATTACHMENT_CHUNK_BYTES),
+      });
       expect(await again.json()).toEqual({ received: bytes.length, complete: true });
     });
 
@@ -179,12 +272,23 @@ for (const engine of engines) {
     });
 
     it('#9.8 abandoned uploads of one user never hold more than 1 MiB on disk, and a new upload still goes through', async () => {
-      const someoneElse = await world.upload('thon.bato', image(200 * 1024), world.baToHandout, BA_TO, 2 * ATTACHMENT_CHUNK_BYTES);
+      const someoneElse = await world.upload(
+        'thon.bato',
+        image(200 * 1024),
+        world.baToHandout,
+        BA_TO,
+        2 * ATTACHMENT_CHUNK_BYTES,
+      );
       expect(await someoneElse.last.json()).toEqual({ received: 2 * ATTACHMENT_CHUNK_BYTES, complete: false });
-      const partBytes = () => world.files().filter((f) => f.path.endsWith('.part')).reduce((sum, f) => sum + f.size, 0);
+      const partBytes = () =>
+        world
+          .files()
+          .filter((f) => f.path.endsWith('.part'))
+          .reduce((sum, f) => sum + f.size, 0);
       const before = partBytes();
       // 35 images of 300 KB, each given up after three chunks: 3.4 MB if nothing bounded it.
-      for (let i = 0; i < 35; i++) await world.upload('thon.lyson', image(300 * 1024), world.lySonHandout, LY_SON, 3 * ATTACHMENT_CHUNK_BYTES);
+      for (let i = 0; i < 35; i++)
+        await world.upload('thon.lyson', image(300 * 1024), world.lySonHandout, LY_SON, 3 * ATTACHMENT_CHUNK_BYTES);
       expect(partBytes() - before).toBeLessThanOrEqual(1024 * 1024);
       // The other user's unfinished upload was not this user's to drop.
       expect(world.files().some((f) => f.path.endsWith(`${someoneElse.hash}.part`))).toBe(true);
@@ -198,14 +302,24 @@ for (const engine of engines) {
         const limited = await attachmentWorld(limitedDb, { attachmentRate: { burst: 3, perSecond: 0.5 } });
         const bytes = image();
         const hash = await sha256Hex(bytes);
-        const send = (username: string) => limited.put(username, { hash, recordId: limited.lySonHandout, communeCode: LY_SON, size: bytes.length, start: 0, chunk: bytes.subarray(0, ATTACHMENT_CHUNK_BYTES) });
+        const send = (username: string) =>
+          limited.put(username, {
+            hash,
+            recordId: limited.lySonHandout,
+            communeCode: LY_SON,
+            size: bytes.length,
+            start: 0,
+            chunk: bytes.subarray(0, ATTACHMENT_CHUNK_BYTES),
+          });
         const statuses = [];
         for (let i = 0; i < 3; i++) statuses.push((await send('thon.lyson')).status);
         expect(statuses).toEqual([200, 409, 409]);
         const refused = await send('thon.lyson');
         expect(refused.status).toBe(429);
         expect(Number(refused.headers.get('Retry-After'))).toBeGreaterThan(0);
-        expect(((await refused.json()) as { error: { message: string } }).error.message).toContain('ảnh vẫn được giữ trên máy');
+        expect(((await refused.json()) as { error: { message: string } }).error.message).toContain(
+          'ảnh vẫn được giữ trên máy',
+        );
         expect((await limited.get('thon.lyson', hash)).status).toBe(429);
         // Another user of the same commune is not held back by this one.
         expect((await limited.get('canbo.lyson', hash)).status).toBe(404);

@@ -28,7 +28,10 @@ beforeAll(async () => {
   const household = randomUUID();
   handout = randomUUID();
   const ctx = pushContext({ role: 'village_head' });
-  await push(server.db, ctx, [createMutation(1, {}, household), mutation(2, { kind: 'event', type: 'distribution', id: handout, data: distributionData(household) })]);
+  await push(server.db, ctx, [
+    createMutation(1, {}, household),
+    mutation(2, { kind: 'event', type: 'distribution', id: handout, data: distributionData(household) }),
+  ]);
 });
 afterAll(() => server.db.close());
 
@@ -45,26 +48,48 @@ describe('attachments', () => {
   it('a signature reaches the server in chunks, is served to the commune, and to nobody else', async () => {
     const head = await device('thon.lyson');
     const bytes = image();
-    const hash = await storeAttachment(head.db, bytes, { recordId: handout, communeCode: LY_SON, kind: 'signature', mime: 'image/png' }, 1);
-    const outcome = await uploadAttachments({ db: head.db, token: head.token, fetch: (url, init) => server.app.request(url, init) });
+    const hash = await storeAttachment(
+      head.db,
+      bytes,
+      { recordId: handout, communeCode: LY_SON, kind: 'signature', mime: 'image/png' },
+      1,
+    );
+    const outcome = await uploadAttachments({
+      db: head.db,
+      token: head.token,
+      fetch: (url, init) => server.app.request(url, init),
+    });
     expect(outcome).toEqual({ uploaded: 1, remaining: 0 });
     expect((await head.db.attachments.get(hash))?.uploaded).toBe(1);
 
     const officer = await server.login('canbo.lyson');
-    const got = await server.app.request(`/api/attachments/${hash}`, { headers: { Authorization: `Bearer ${officer}` } });
+    const got = await server.app.request(`/api/attachments/${hash}`, {
+      headers: { Authorization: `Bearer ${officer}` },
+    });
     expect(got.status).toBe(200);
     expect(got.headers.get('Content-Type')).toBe('image/png');
     expect(Buffer.from(await got.arrayBuffer()).equals(Buffer.from(bytes))).toBe(true);
 
     const stranger = await server.login('ctv.bato');
-    expect((await server.app.request(`/api/attachments/${hash}`, { headers: { Authorization: `Bearer ${stranger}` } })).status).toBe(404);
+    expect(
+      (await server.app.request(`/api/attachments/${hash}`, { headers: { Authorization: `Bearer ${stranger}` } }))
+        .status,
+    ).toBe(404);
     expect((await server.app.request(`/api/attachments/${hash}`)).status).toBe(401);
   });
 
   it('an upload cut at random points resumes where it stopped and stores the image once', async () => {
     const head = await device('thon.lyson');
     const hashes: string[] = [];
-    for (let i = 0; i < 5; i++) hashes.push(await storeAttachment(head.db, image(), { recordId: handout, communeCode: LY_SON, kind: 'photo', mime: 'image/jpeg' }, i));
+    for (let i = 0; i < 5; i++)
+      hashes.push(
+        await storeAttachment(
+          head.db,
+          image(),
+          { recordId: handout, communeCode: LY_SON, kind: 'photo', mime: 'image/jpeg' },
+          i,
+        ),
+      );
     let seed = 7;
     const flaky = async (url: string, init: RequestInit) => {
       seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
@@ -83,7 +108,10 @@ describe('attachments', () => {
       const dir = join(attachmentsDir, hash.slice(0, 2));
       expect(readdirSync(dir).filter((f) => f.startsWith(hash))).toEqual([hash]);
     }
-    const rows = await server.db.all<{ n: number }>('SELECT COUNT(*) AS n FROM attachments WHERE record_id = ? AND kind = ?', [handout, 'photo']);
+    const rows = await server.db.all<{ n: number }>(
+      'SELECT COUNT(*) AS n FROM attachments WHERE record_id = ? AND kind = ?',
+      [handout, 'photo'],
+    );
     expect(Number(rows[0]?.n)).toBe(5);
   });
 
@@ -92,14 +120,31 @@ describe('attachments', () => {
     const bytes = Buffer.from(image());
     const { sha256Hex } = await import('../../src/shared/attachments');
     const hash = await sha256Hex(bytes);
-    const meta = Buffer.from(JSON.stringify({ hash, recordId: handout, communeCode: LY_SON, kind: 'photo', mime: 'image/jpeg', size: bytes.length })).toString('base64url');
+    const meta = Buffer.from(
+      JSON.stringify({
+        hash,
+        recordId: handout,
+        communeCode: LY_SON,
+        kind: 'photo',
+        mime: 'image/jpeg',
+        size: bytes.length,
+      }),
+    ).toString('base64url');
     const put = (start: number, end: number, body: Uint8Array) =>
       server.app.request(`/api/attachments/${hash}`, {
         method: 'PUT',
-        headers: { Authorization: `Bearer ${token}`, 'Content-Range': `bytes ${start}-${end}/${bytes.length}`, 'X-Attachment': meta },
+        headers: {
+          Authorization: `Bearer ${token}`,
+          'Content-Range': `bytes ${start}-${end}/${bytes.length}`,
+          'X-Attachment': meta,
+        },
         body: new Blob([new Uint8Array(body)]),
       });
-    const late = await put(ATTACHMENT_CHUNK_BYTES, 2 * ATTACHMENT_CHUNK_BYTES - 1, bytes.subarray(ATTACHMENT_CHUNK_BYTES, 2 * ATTACHMENT_CHUNK_BYTES));
+    const late = await put(
+      ATTACHMENT_CHUNK_BYTES,
+      2 * ATTACHMENT_CHUNK_BYTES - 1,
+      bytes.subarray(ATTACHMENT_CHUNK_BYTES, 2 * ATTACHMENT_CHUNK_BYTES),
+    );
     expect(late.status).toBe(409);
     expect(await late.json()).toEqual({ received: 0, complete: false });
     const tampered = Buffer.from(bytes);
@@ -111,7 +156,9 @@ describe('attachments', () => {
     }
     expect(existsSync(join(attachmentsDir, hash.slice(0, 2), hash))).toBe(false);
     // Nor is the uploader's unfinished copy kept.
-    const parts = readdirSync(attachmentsDir, { recursive: true }).map(String).filter((f) => f.endsWith('.part'));
+    const parts = readdirSync(attachmentsDir, { recursive: true })
+      .map(String)
+      .filter((f) => f.endsWith('.part'));
     expect(parts.filter((f) => f.includes(hash))).toEqual([]);
   });
 
@@ -123,7 +170,13 @@ describe('attachments', () => {
     const send = (meta: object, size = bytes.length) =>
       server.app.request(`/api/attachments/${hash}`, {
         method: 'PUT',
-        headers: { Authorization: `Bearer ${token}`, 'Content-Range': `bytes 0-${ATTACHMENT_CHUNK_BYTES - 1}/${size}`, 'X-Attachment': Buffer.from(JSON.stringify({ hash, kind: 'photo', mime: 'image/jpeg', size, ...meta })).toString('base64url') },
+        headers: {
+          Authorization: `Bearer ${token}`,
+          'Content-Range': `bytes 0-${ATTACHMENT_CHUNK_BYTES - 1}/${size}`,
+          'X-Attachment': Buffer.from(
+            JSON.stringify({ hash, kind: 'photo', mime: 'image/jpeg', size, ...meta }),
+          ).toString('base64url'),
+        },
         body: new Blob([new Uint8Array(bytes.subarray(0, ATTACHMENT_CHUNK_BYTES))]),
       });
     expect((await send({ recordId: handout, communeCode: LY_SON })).status).toBe(403);

@@ -27,11 +27,23 @@ for (const engine of engines) {
       const [future, today] = [randomUUID(), randomUUID()];
       const outcome = await push(db, pushContext(), [
         createMutation(1, {}, household),
-        mutation(2, { kind: 'event', type: 'distribution', id: future, data: distributionData(household, { handedOutAt: now + 2 * DAY }) }),
-        mutation(3, { kind: 'event', type: 'distribution', id: today, data: distributionData(household, { handedOutAt: now + 30 * 60_000, roundId: 'khac' }) }),
+        mutation(2, {
+          kind: 'event',
+          type: 'distribution',
+          id: future,
+          data: distributionData(household, { handedOutAt: now + 2 * DAY }),
+        }),
+        mutation(3, {
+          kind: 'event',
+          type: 'distribution',
+          id: today,
+          data: distributionData(household, { handedOutAt: now + 30 * 60_000, roundId: 'khac' }),
+        }),
       ]);
       expect(outcome.results.map((r) => r.status)).toEqual(['applied', 'rejected', 'applied']);
-      expect(outcome.results[1]).toMatchObject({ reason: expect.stringMatching(/^Thời điểm phát ở tương lai.*chỉnh lại ngày giờ/) });
+      expect(outcome.results[1]).toMatchObject({
+        reason: expect.stringMatching(/^Thời điểm phát ở tương lai.*chỉnh lại ngày giờ/),
+      });
       expect(await getRecord(db, future)).toBeUndefined();
       expect(await getRecord(db, today)).toBeDefined();
     });
@@ -43,15 +55,46 @@ for (const engine of engines) {
       const tomorrowPlus = vnDay(now + 2 * DAY);
       await push(db, pushContext(), [createMutation(1, {}, household)]);
       const patch = (seq: number, type: string, id: string, fields: Record<string, unknown>) =>
-        mutation(seq, { kind: 'patch', type: type as 'household', id, fields: Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, [v, 0]])) });
+        mutation(seq, {
+          kind: 'patch',
+          type: type as 'household',
+          id,
+          fields: Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, [v, 0]])),
+        });
       const emergencyFields = { communeCode: LY_SON, type: 'storm', villages: ['Thôn Đông'], description: 'Bão số 5' };
       const damageFields = {
-        communeCode: LY_SON, emergencyId: emergency, householdId: household, headName: 'Nguyễn Văn Đức', village: 'Thôn Đông', followUp: false, members: 3,
-        status: 'poor', hungryMembers: 0, deaths: 0, missing: 0, deadMonthlyBeneficiaries: 0, injuredDays: [], houseLost: false, hasOtherHome: false,
-        relocationOrdered: false, severeDamage: false, childrenWithoutParents: 0,
+        communeCode: LY_SON,
+        emergencyId: emergency,
+        householdId: household,
+        headName: 'Nguyễn Văn Đức',
+        village: 'Thôn Đông',
+        followUp: false,
+        members: 3,
+        status: 'poor',
+        hungryMembers: 0,
+        deaths: 0,
+        missing: 0,
+        deadMonthlyBeneficiaries: 0,
+        injuredDays: [],
+        houseLost: false,
+        hasOtherHome: false,
+        relocationOrdered: false,
+        severeDamage: false,
+        childrenWithoutParents: 0,
       };
-      const roundFields = { communeCode: LY_SON, name: 'Đợt 1', items: [{ item: 'rice', itemName: 'Gạo', unit: 'kg', available: 100, source: 'budget' }], plannedHouseholdIds: [] };
-      const survey = (reviewDate: string) => ({ communeCode: LY_SON, kind: 'survey', subjectId: household, note: '', data: { answers: { period: 'regular', reviewDate, incomeMode: 'per-capita', incomePerCapita: 1 } } });
+      const roundFields = {
+        communeCode: LY_SON,
+        name: 'Đợt 1',
+        items: [{ item: 'rice', itemName: 'Gạo', unit: 'kg', available: 100, source: 'budget' }],
+        plannedHouseholdIds: [],
+      };
+      const survey = (reviewDate: string) => ({
+        communeCode: LY_SON,
+        kind: 'survey',
+        subjectId: household,
+        note: '',
+        data: { answers: { period: 'regular', reviewDate, incomeMode: 'per-capita', incomePerCapita: 1 } },
+      });
       // A commune officer may write every one of these kinds (src/shared/permissions.ts).
       const outcome = await push(db, pushContext({ role: 'commune_officer' }), [
         patch(1, 'emergency', randomUUID(), { ...emergencyFields, date: tomorrowPlus }),
@@ -61,7 +104,11 @@ for (const engine of engines) {
         patch(5, 'case', randomUUID(), survey(tomorrowPlus)),
         patch(6, 'damage', randomUUID(), { ...damageFields, assessedOn: vnDay(now) }),
       ]);
-      expect(outcome.results.map((r) => (r.status === 'rejected' ? r.reason.slice(0, r.reason.indexOf(' ở tương lai')) : r.status))).toEqual([
+      expect(
+        outcome.results.map((r) =>
+          r.status === 'rejected' ? r.reason.slice(0, r.reason.indexOf(' ở tương lai')) : r.status,
+        ),
+      ).toEqual([
         'Ngày xảy ra',
         'applied',
         'Ngày đánh giá thiệt hại',
@@ -76,19 +123,28 @@ for (const engine of engines) {
       const id = randomUUID();
       const ahead = `${now + 2 * DAY}-0007-abcd1234`;
       const near = `${now + 60_000}-0001-abcd1234`;
-      await push(db, pushContext(), [{ ...createMutation(1, {}, id), stamp: ahead }, { ...patchMutation(2, id, { notes: 'gần đúng giờ' }, 0), stamp: near }]);
+      await push(db, pushContext(), [
+        { ...createMutation(1, {}, id), stamp: ahead },
+        { ...patchMutation(2, id, { notes: 'gần đúng giờ' }, 0), stamp: near },
+      ]);
       const meta = (await getRecord(db, id))!.meta.f;
       expect(meta.address?.[3]).toBe(`${now}-0007-abcd1234.clamped`);
       expect(meta.notes?.[3]).toBe(near);
     });
 
-    it('#9.13 stamps re-stamped in one batch stay distinct and in the device\'s order', async () => {
+    it("#9.13 stamps re-stamped in one batch stay distinct and in the device's order", async () => {
       const db = await fresh();
       const [a, b] = [randomUUID(), randomUUID()];
       const first = `${now + 2 * DAY}-0000-abcd1234`;
       const second = `${now + 2 * DAY + 60_000}-0000-abcd1234`;
-      await push(db, pushContext(), [{ ...createMutation(1, {}, a), stamp: first }, { ...createMutation(2, {}, b), stamp: second }]);
-      const [kept1, kept2] = [(await getRecord(db, a))!.meta.f.address?.[3], (await getRecord(db, b))!.meta.f.address?.[3]];
+      await push(db, pushContext(), [
+        { ...createMutation(1, {}, a), stamp: first },
+        { ...createMutation(2, {}, b), stamp: second },
+      ]);
+      const [kept1, kept2] = [
+        (await getRecord(db, a))!.meta.f.address?.[3],
+        (await getRecord(db, b))!.meta.f.address?.[3],
+      ];
       expect(kept1).toBe(`${now}-0000-abcd1234.clamped`);
       expect(kept2).toBe(`${now}-0001-abcd1234.clamped`);
     });
@@ -105,7 +161,11 @@ describe('#9.13 the sync answer carries the server time', () => {
   it('#9.13 every sync answer says the server clock, so the device can tell how far off its own is', async () => {
     const token = await server.login('ctv.lyson');
     server.advanceClock(2 * 3_600_000); // the server's clock, not the test's, is what the answer tells
-    const response = await server.post('/api/sync', { protocol: PROTOCOL_VERSION, schema: SCHEMA_VERSION, clientId: randomUUID(), mutations: [], pull: [] }, token);
+    const response = await server.post(
+      '/api/sync',
+      { protocol: PROTOCOL_VERSION, schema: SCHEMA_VERSION, clientId: randomUUID(), mutations: [], pull: [] },
+      token,
+    );
     const body = (await response.json()) as SyncResponse;
     expect(body.serverTime).toBeGreaterThan(Date.now() + 3_600_000);
     expect(body.serverTime).toBeLessThanOrEqual(Date.now() + 2 * 3_600_000);

@@ -28,7 +28,11 @@ const ADMIN_PASSWORD = 'Quang-Ngai-2026-an-sinh';
 
 async function signIn(db: Database, username: string, password: string) {
   const app = createApp({ db, clock: Date.now, sessionTtlMs: 3600_000, passwords });
-  return app.request('/api/auth/login', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  return app.request('/api/auth/login', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
 }
 
 describe('#9.15 configuration', () => {
@@ -47,12 +51,17 @@ describe('#9.15 configuration', () => {
     expect(notes).toContain('npm run create-admin -- <tên đăng nhập>');
     expect(notes).not.toContain(DEMO_PASSWORD);
     expect(startupNotes({ seeded: false, users: { real: 1, demo: 0 } }, false)).toEqual([]);
-    expect(startupNotes({ seeded: false, users: { real: 0, demo: 8 } }, false).join('\n')).toMatch(/Cảnh báo: .*tài khoản demo/);
+    expect(startupNotes({ seeded: false, users: { real: 0, demo: 8 } }, false).join('\n')).toMatch(
+      /Cảnh báo: .*tài khoản demo/,
+    );
   });
 
   it('#9.15 TRUSTED_PROXIES is a list of addresses, none by default', () => {
     expect(readConfig({}).trustedProxies).toEqual([]);
-    expect(readConfig({ TRUSTED_PROXIES: '127.0.0.1, ::ffff:10.0.0.2,' }).trustedProxies).toEqual(['127.0.0.1', '10.0.0.2']);
+    expect(readConfig({ TRUSTED_PROXIES: '127.0.0.1, ::ffff:10.0.0.2,' }).trustedProxies).toEqual([
+      '127.0.0.1',
+      '10.0.0.2',
+    ]);
   });
 });
 
@@ -69,16 +78,27 @@ for (const engine of engines) {
 
     it('#9.15 demo users are marked as demo, and asking again on the demo database seeds nothing more', async () => {
       const db = await fresh();
-      expect((await prepareDatabase(db, { seedDemo: true, demoRegistry: false, now: Date.now(), passwords })).seeded).toBe(true);
+      expect(
+        (await prepareDatabase(db, { seedDemo: true, demoRegistry: false, now: Date.now(), passwords })).seeded,
+      ).toBe(true);
       expect(await countUsers(db)).toEqual({ real: 0, demo: DEMO_ACCOUNTS.length });
-      expect(await prepareDatabase(db, { seedDemo: true, demoRegistry: false, now: Date.now(), passwords })).toEqual({ seeded: false, users: { real: 0, demo: DEMO_ACCOUNTS.length } });
+      expect(await prepareDatabase(db, { seedDemo: true, demoRegistry: false, now: Date.now(), passwords })).toEqual({
+        seeded: false,
+        users: { real: 0, demo: DEMO_ACCOUNTS.length },
+      });
     });
 
     it('#9.15 demo data is refused on a database that has a real user, and nothing is added', async () => {
       const db = await fresh();
-      expect(await createAdmin(db, { username: 'quantri', password: ADMIN_PASSWORD }, passwords, Date.now())).toMatchObject({ ok: true });
-      await expect(prepareDatabase(db, { seedDemo: true, demoRegistry: false, now: Date.now(), passwords })).rejects.toThrow(DemoOnRealDatabaseError);
-      await expect(prepareDatabase(db, { seedDemo: true, now: Date.now(), passwords })).rejects.toThrow(/tài khoản thật/);
+      expect(
+        await createAdmin(db, { username: 'quantri', password: ADMIN_PASSWORD }, passwords, Date.now()),
+      ).toMatchObject({ ok: true });
+      await expect(
+        prepareDatabase(db, { seedDemo: true, demoRegistry: false, now: Date.now(), passwords }),
+      ).rejects.toThrow(DemoOnRealDatabaseError);
+      await expect(prepareDatabase(db, { seedDemo: true, now: Date.now(), passwords })).rejects.toThrow(
+        /tài khoản thật/,
+      );
       expect(await countUsers(db)).toEqual({ real: 1, demo: 0 });
       expect(Number((await db.get<{ n: number }>('SELECT COUNT(*) AS n FROM records'))?.n)).toBe(0);
     });
@@ -86,8 +106,20 @@ for (const engine of engines) {
     it('#9.15 a real user added to a demo database also makes the demo refused', async () => {
       const db = await fresh();
       await prepareDatabase(db, { seedDemo: true, demoRegistry: false, now: Date.now(), passwords });
-      await createUser(db, { username: 'canbo.that', displayName: 'Cán bộ thật', role: 'commune_officer', passwordHash: await passwords.hash('mot-mat-khau-dai'), scope: ['21548'] }, 1);
-      await expect(prepareDatabase(db, { seedDemo: true, demoRegistry: false, now: Date.now(), passwords })).rejects.toThrow(DemoOnRealDatabaseError);
+      await createUser(
+        db,
+        {
+          username: 'canbo.that',
+          displayName: 'Cán bộ thật',
+          role: 'commune_officer',
+          passwordHash: await passwords.hash('mot-mat-khau-dai'),
+          scope: ['21548'],
+        },
+        1,
+      );
+      await expect(
+        prepareDatabase(db, { seedDemo: true, demoRegistry: false, now: Date.now(), passwords }),
+      ).rejects.toThrow(DemoOnRealDatabaseError);
     });
 
     it('#9.15 migration 5 marks the accounts an older demo seed created, and no one else', async () => {
@@ -96,21 +128,46 @@ for (const engine of engines) {
       await db.exec('ALTER TABLE users DROP COLUMN demo');
       await db.run('DELETE FROM schema_migrations WHERE version = 5');
       for (const [i, username] of ['admin', 'ctv.lyson', 'nguoi.that'].entries()) {
-        await db.run("INSERT INTO users (id, username, display_name, role, password_hash, whole_province, created_at) VALUES (?, ?, 'x', 'admin', 'scrypt$1$1$1$a$b', 1, 1)", [`u${i}`, username]);
+        await db.run(
+          "INSERT INTO users (id, username, display_name, role, password_hash, whole_province, created_at) VALUES (?, ?, 'x', 'admin', 'scrypt$1$1$1$a$b', 1, 1)",
+          [`u${i}`, username],
+        );
       }
       expect(await migrate(db)).toEqual([5]);
-      const rows = await db.all<{ username: string; demo: number }>('SELECT username, demo FROM users ORDER BY username');
-      expect(rows.map((r) => [r.username, Number(r.demo)])).toEqual([['admin', 1], ['ctv.lyson', 1], ['nguoi.that', 0]]);
+      const rows = await db.all<{ username: string; demo: number }>(
+        'SELECT username, demo FROM users ORDER BY username',
+      );
+      expect(rows.map((r) => [r.username, Number(r.demo)])).toEqual([
+        ['admin', 1],
+        ['ctv.lyson', 1],
+        ['nguoi.that', 0],
+      ]);
     });
 
     it('#9.15 create-admin makes an administrator who can sign in; bad input is refused naming the field', async () => {
       const db = await fresh();
       const now = Date.now();
-      expect(await createAdmin(db, { username: 'quantri', password: 'ngan' }, passwords, now)).toMatchObject({ ok: false, field: 'password', message: expect.stringMatching(/^Mật khẩu \(password\): cần ít nhất 12 ký tự/) });
-      expect(await createAdmin(db, { username: 'quantri', password: DEMO_PASSWORD + DEMO_PASSWORD }, passwords, now)).toMatchObject({ ok: true });
-      expect(await createAdmin(db, { username: 'khac', password: DEMO_PASSWORD }, passwords, now)).toMatchObject({ ok: false, field: 'password' });
-      expect(await createAdmin(db, { username: 'quantri', password: ADMIN_PASSWORD }, passwords, now)).toMatchObject({ ok: false, field: 'username', message: expect.stringMatching(/đã có người dùng/) });
-      expect(await createAdmin(db, { username: 'Quản Trị', password: ADMIN_PASSWORD }, passwords, now)).toMatchObject({ ok: false, field: 'username' });
+      expect(await createAdmin(db, { username: 'quantri', password: 'ngan' }, passwords, now)).toMatchObject({
+        ok: false,
+        field: 'password',
+        message: expect.stringMatching(/^Mật khẩu \(password\): cần ít nhất 12 ký tự/),
+      });
+      expect(
+        await createAdmin(db, { username: 'quantri', password: DEMO_PASSWORD + DEMO_PASSWORD }, passwords, now),
+      ).toMatchObject({ ok: true });
+      expect(await createAdmin(db, { username: 'khac', password: DEMO_PASSWORD }, passwords, now)).toMatchObject({
+        ok: false,
+        field: 'password',
+      });
+      expect(await createAdmin(db, { username: 'quantri', password: ADMIN_PASSWORD }, passwords, now)).toMatchObject({
+        ok: false,
+        field: 'username',
+        message: expect.stringMatching(/đã có người dùng/),
+      });
+      expect(await createAdmin(db, { username: 'Quản Trị', password: ADMIN_PASSWORD }, passwords, now)).toMatchObject({
+        ok: false,
+        field: 'username',
+      });
       const response = await signIn(db, 'quantri', DEMO_PASSWORD + DEMO_PASSWORD);
       expect(response.status).toBe(200);
       const body = (await response.json()) as { user: { role: string; wholeProvince: boolean } };
@@ -140,8 +197,13 @@ describe('#9.15 the commands', () => {
         await db.close();
       }
 
-      const refused = await run(tsx, ['sync-server/src/main.ts', '--demo'], { env: { ...env, PORT: '0', HOST: '127.0.0.1' } }).catch((error: unknown) => error as { code: number; stderr: string });
-      expect(refused).toMatchObject({ code: 1, stderr: expect.stringContaining('Không nạp dữ liệu demo: cơ sở dữ liệu đã có 1 tài khoản thật') });
+      const refused = await run(tsx, ['sync-server/src/main.ts', '--demo'], {
+        env: { ...env, PORT: '0', HOST: '127.0.0.1' },
+      }).catch((error: unknown) => error as { code: number; stderr: string });
+      expect(refused).toMatchObject({
+        code: 1,
+        stderr: expect.stringContaining('Không nạp dữ liệu demo: cơ sở dữ liệu đã có 1 tài khoản thật'),
+      });
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }

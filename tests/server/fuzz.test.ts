@@ -16,7 +16,15 @@ import { hashToken, newToken } from '../../sync-server/src/auth/tokens';
 import { getRecord } from '../../sync-server/src/store/records';
 import { PROTOCOL_VERSION, SCHEMA_VERSION } from '../../src/shared/protocol';
 import { storageEngines } from '../support/engines';
-import { BA_TO, LY_SON, distributionData, householdFields, memberFields, mutation, patchMutation } from '../support/fixtures';
+import {
+  BA_TO,
+  LY_SON,
+  distributionData,
+  householdFields,
+  memberFields,
+  mutation,
+  patchMutation,
+} from '../support/fixtures';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261202);
 const REQUESTS = 150;
@@ -31,7 +39,11 @@ function random(seed: number) {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-  return { next, int: (n: number) => Math.floor(next() * n), pick: <T,>(items: readonly T[]) => items[Math.floor(next() * items.length)]! };
+  return {
+    next,
+    int: (n: number) => Math.floor(next() * n),
+    pick: <T>(items: readonly T[]) => items[Math.floor(next() * items.length)]!,
+  };
 }
 type Rng = ReturnType<typeof random>;
 
@@ -58,12 +70,18 @@ function good(rng: Rng, households: readonly string[]): Good {
   }
   if (choice === 1) {
     const id = randomUUID();
-    const data = memberFields(rng.pick(households), { fullName: `Người Thử ${rng.int(1e9)}`, birthDate: `19${10 + rng.int(89)}` });
+    const data = memberFields(rng.pick(households), {
+      fullName: `Người Thử ${rng.int(1e9)}`,
+      birthDate: `19${10 + rng.int(89)}`,
+    });
     return { mutation: patchMutation(1, id, data, 0, 'member'), expect: { id, data: { fullName: data.fullName } } };
   }
   const id = randomUUID();
   const data = distributionData(rng.pick(households), { roundId: `dot-${rng.int(1e9)}`, quantity: 1 + rng.int(50) });
-  return { mutation: mutation(1, { kind: 'event', type: 'distribution', id, data }), expect: { id, data: { quantity: data.quantity } } };
+  return {
+    mutation: mutation(1, { kind: 'event', type: 'distribution', id, data }),
+    expect: { id, data: { quantity: data.quantity } },
+  };
 }
 
 /** A copy of a good mutation that the server must refuse: each way a device (or an attacker) could send one. */
@@ -77,17 +95,77 @@ const POISONS: readonly ((m: Mutation, rng: Rng) => unknown)[] = [
   (m) => withOp(m, (op) => ({ ...op, fields: { ...op.fields, notes: ['a\u0000b', 0] } })),
   (m) => withOp(m, (op) => ({ ...op, fields: { ...op.fields, headName: ['\ud800 lẻ', 0] } })),
   (m) => withOp(m, (op) => ({ ...op, fields: { ...op.fields, headName: ['x'.repeat(100_000), 0] } })),
-  (m, rng) => withOp(m, (op) => ({ ...op, type: 'case', fields: { communeCode: [LY_SON, 0], kind: ['survey', 0], subjectId: [randomUUID(), 0], note: ['', 0], data: [{ answers: nested(50 + rng.int(1500)) }, 0] } })),
-  (m) => withOp(m, (op) => ({ ...op, type: 'case', fields: { communeCode: [LY_SON, 0], kind: ['allowance', 0], subjectId: [randomUUID(), 0], note: ['', 0], data: [Object.fromEntries(Array.from({ length: 20_000 }, (_, i) => [`k${i}`, i])), 0] } })),
+  (m, rng) =>
+    withOp(m, (op) => ({
+      ...op,
+      type: 'case',
+      fields: {
+        communeCode: [LY_SON, 0],
+        kind: ['survey', 0],
+        subjectId: [randomUUID(), 0],
+        note: ['', 0],
+        data: [{ answers: nested(50 + rng.int(1500)) }, 0],
+      },
+    })),
+  (m) =>
+    withOp(m, (op) => ({
+      ...op,
+      type: 'case',
+      fields: {
+        communeCode: [LY_SON, 0],
+        kind: ['allowance', 0],
+        subjectId: [randomUUID(), 0],
+        note: ['', 0],
+        data: [Object.fromEntries(Array.from({ length: 20_000 }, (_, i) => [`k${i}`, i])), 0],
+      },
+    })),
   (m) => withOp(m, (op) => ({ ...op, fields: { ...op.fields, communeCode: [BA_TO, 0] } })),
   (m) => withOp(m, (op) => ({ ...op, kind: 'drop_table' })),
   (m) => withOp(m, (op) => ({ ...op, fields: { ...op.fields, headName: [null, null] } })),
   (m) => withOp(m, (op) => ({ ...op, fields: 'không phải đối tượng' })),
-  (m) => ({ ...m, op: { kind: 'event', type: 'distribution', id: randomUUID(), data: { ...distributionData(randomUUID()), roundId: 'dot\u0000lu' } } }),
-  (m) => ({ ...m, op: { kind: 'event', type: 'distribution', id: randomUUID(), data: { ...distributionData(randomUUID()), itemName: 'Gạo\u0000' } } }),
-  (m) => ({ ...m, op: { kind: 'event', type: 'distribution', id: randomUUID(), data: { ...distributionData(randomUUID()), quantity: 'mười' } } }),
-  (m) => ({ ...m, op: { kind: 'void', id: randomUUID(), data: { communeCode: LY_SON, target: randomUUID(), reason: 'không có phiếu này' } } }),
-  (m) => ({ ...m, op: { kind: 'void', id: randomUUID(), data: { communeCode: LY_SON, target: `${randomUUID()}\u0000`, reason: 'mã hỏng' } } }),
+  (m) => ({
+    ...m,
+    op: {
+      kind: 'event',
+      type: 'distribution',
+      id: randomUUID(),
+      data: { ...distributionData(randomUUID()), roundId: 'dot\u0000lu' },
+    },
+  }),
+  (m) => ({
+    ...m,
+    op: {
+      kind: 'event',
+      type: 'distribution',
+      id: randomUUID(),
+      data: { ...distributionData(randomUUID()), itemName: 'Gạo\u0000' },
+    },
+  }),
+  (m) => ({
+    ...m,
+    op: {
+      kind: 'event',
+      type: 'distribution',
+      id: randomUUID(),
+      data: { ...distributionData(randomUUID()), quantity: 'mười' },
+    },
+  }),
+  (m) => ({
+    ...m,
+    op: {
+      kind: 'void',
+      id: randomUUID(),
+      data: { communeCode: LY_SON, target: randomUUID(), reason: 'không có phiếu này' },
+    },
+  }),
+  (m) => ({
+    ...m,
+    op: {
+      kind: 'void',
+      id: randomUUID(),
+      data: { communeCode: LY_SON, target: `${randomUUID()}\u0000`, reason: 'mã hỏng' },
+    },
+  }),
   (m) => ({ ...m, op: { kind: 'resolve', id: `${randomUUID()}\u0000`, value: 'x' } }),
   (m) => ({ ...m, op: { kind: 'resolve', id: randomUUID(), value: nested(100) } }),
   (m) => ({ ...m, op: { kind: 'command', id: randomUUID(), command: 'approve' } }),
@@ -98,10 +176,22 @@ const POISONS: readonly ((m: Mutation, rng: Rng) => unknown)[] = [
   () => 'không phải thay đổi',
 ];
 
-function withOp(m: Mutation, change: (op: { kind: string; type: string; id: string; fields: Record<string, unknown> }) => unknown): unknown {
+function withOp(
+  m: Mutation,
+  change: (op: { kind: string; type: string; id: string; fields: Record<string, unknown> }) => unknown,
+): unknown {
   const op = m.op as unknown as { kind: string; type: string; id: string; fields: Record<string, unknown> };
   // A poison meant for a patch, drawn for an event: poison the event the same way instead.
-  if (op.kind !== 'patch') return { ...m, op: change({ kind: 'patch', type: 'household', id: randomUUID(), fields: Object.fromEntries(Object.entries(householdFields()).map(([k, v]) => [k, [v, 0]])) }) };
+  if (op.kind !== 'patch')
+    return {
+      ...m,
+      op: change({
+        kind: 'patch',
+        type: 'household',
+        id: randomUUID(),
+        fields: Object.fromEntries(Object.entries(householdFields()).map(([k, v]) => [k, [v, 0]])),
+      }),
+    };
   return { ...m, op: change(op) };
 }
 
@@ -112,11 +202,40 @@ const GARBAGE_BODIES: readonly ((clientId: string) => string)[] = [
   () => '[]',
   // Written as text: JSON.stringify itself would overflow the test's stack at this depth.
   () => `${'{"x":'.repeat(100_000)}1${'}'.repeat(100_000)}`,
-  (clientId) => JSON.stringify({ protocol: PROTOCOL_VERSION, schema: SCHEMA_VERSION, clientId: `${clientId}\u0000`, mutations: [], pull: [] }),
-  (clientId) => JSON.stringify({ protocol: PROTOCOL_VERSION, schema: SCHEMA_VERSION, clientId, mutations: 'nhiều', pull: [] }),
-  (clientId) => JSON.stringify({ protocol: PROTOCOL_VERSION, schema: SCHEMA_VERSION, clientId, mutations: [], pull: [{ commune: '2154\u00008', cursor: 0 }] }),
-  (clientId) => JSON.stringify({ protocol: PROTOCOL_VERSION, schema: SCHEMA_VERSION, clientId, mutations: [], pull: [{ commune: LY_SON, cursor: -1 }] }),
-  (clientId) => JSON.stringify({ protocol: PROTOCOL_VERSION, schema: SCHEMA_VERSION, clientId, mutations: [{ seq: 'một' }], pull: [] }),
+  (clientId) =>
+    JSON.stringify({
+      protocol: PROTOCOL_VERSION,
+      schema: SCHEMA_VERSION,
+      clientId: `${clientId}\u0000`,
+      mutations: [],
+      pull: [],
+    }),
+  (clientId) =>
+    JSON.stringify({ protocol: PROTOCOL_VERSION, schema: SCHEMA_VERSION, clientId, mutations: 'nhiều', pull: [] }),
+  (clientId) =>
+    JSON.stringify({
+      protocol: PROTOCOL_VERSION,
+      schema: SCHEMA_VERSION,
+      clientId,
+      mutations: [],
+      pull: [{ commune: '2154\u00008', cursor: 0 }],
+    }),
+  (clientId) =>
+    JSON.stringify({
+      protocol: PROTOCOL_VERSION,
+      schema: SCHEMA_VERSION,
+      clientId,
+      mutations: [],
+      pull: [{ commune: LY_SON, cursor: -1 }],
+    }),
+  (clientId) =>
+    JSON.stringify({
+      protocol: PROTOCOL_VERSION,
+      schema: SCHEMA_VERSION,
+      clientId,
+      mutations: [{ seq: 'một' }],
+      pull: [],
+    }),
   (clientId) => JSON.stringify({ protocol: 1e308, schema: SCHEMA_VERSION, clientId, mutations: [], pull: [] }),
 ];
 
@@ -129,14 +248,28 @@ for (const engine of engines) {
     let token: string;
     beforeAll(async () => {
       db = await engine.openFresh();
-      const userId = await createUser(db, { username: 'ctv.fuzz', displayName: 'CTV Fuzz', role: 'commune_officer', passwordHash: 'x', scope: [LY_SON] }, Date.now());
+      const userId = await createUser(
+        db,
+        { username: 'ctv.fuzz', displayName: 'CTV Fuzz', role: 'commune_officer', passwordHash: 'x', scope: [LY_SON] },
+        Date.now(),
+      );
       token = newToken();
       await createSession(db, hashToken(token), userId, Date.now(), Date.now() + 3_600_000);
-      app = createApp({ db, clock: Date.now, sessionTtlMs: 3_600_000, syncRate: { burst: 100_000, perSecond: 100_000 } });
+      app = createApp({
+        db,
+        clock: Date.now,
+        sessionTtlMs: 3_600_000,
+        syncRate: { burst: 100_000, perSecond: 100_000 },
+      });
     });
     afterAll(async () => db?.close());
 
-    const sync = (body: string) => app.request('/api/sync', { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, body });
+    const sync = (body: string) =>
+      app.request('/api/sync', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+        body,
+      });
 
     it(`#9 ${REQUESTS} seeded requests: no 5xx, no partial batch, every good mutation of a mixed batch applied (seed ${SEED})`, async () => {
       const rng = random(SEED + (engine.name === 'postgres' ? 1 : 0));
@@ -148,7 +281,8 @@ for (const engine of engines) {
         const lastSeq = clients.get(clientId) ?? 0;
         if (rng.next() < 0.12) {
           const response = await sync(rng.pick(GARBAGE_BODIES)(clientId));
-          if (response.status >= 500 || response.status < 400) problems.push(`request ${request}: garbage body answered ${response.status}`);
+          if (response.status >= 500 || response.status < 400)
+            problems.push(`request ${request}: garbage body answered ${response.status}`);
           continue;
         }
         const goods: Good[] = [];
@@ -169,7 +303,13 @@ for (const engine of engines) {
         }
         // The seq is the envelope's: numbered in order, whatever each mutation holds.
         const mutations = batch.map((m, i) => (m && typeof m === 'object' ? { ...m, seq: lastSeq + i + 1 } : m));
-        const body = JSON.stringify({ protocol: PROTOCOL_VERSION, schema: SCHEMA_VERSION, clientId, mutations, pull: [{ commune: LY_SON, cursor: 0 }] });
+        const body = JSON.stringify({
+          protocol: PROTOCOL_VERSION,
+          schema: SCHEMA_VERSION,
+          clientId,
+          mutations,
+          pull: [{ commune: LY_SON, cursor: 0 }],
+        });
         const response = await sync(body);
         const text = await response.text();
         if (response.status >= 500) {
@@ -178,26 +318,36 @@ for (const engine of engines) {
         }
         if (response.status !== 200) {
           // Refused as a whole (a mutation that is not even an object has no seq): nothing of it may be stored.
-          for (const g of goods) if (await getRecord(db, g.expect.id)) problems.push(`request ${request}: refused with ${response.status} yet ${g.expect.id} stored`);
+          for (const g of goods)
+            if (await getRecord(db, g.expect.id))
+              problems.push(`request ${request}: refused with ${response.status} yet ${g.expect.id} stored`);
           continue;
         }
         const answer = JSON.parse(text) as { lastSeq: number; results: { seq: number; status: string }[] };
-        if (answer.results.length !== mutations.length) problems.push(`request ${request}: ${answer.results.length} results for ${mutations.length} mutations`);
+        if (answer.results.length !== mutations.length)
+          problems.push(`request ${request}: ${answer.results.length} results for ${mutations.length} mutations`);
         clients.set(clientId, answer.lastSeq);
         answer.results.forEach((result, i) => {
           const expected = poisoned.has(i) ? 'rejected' : 'applied';
-          if (result.status !== expected) problems.push(`request ${request} mutation ${i} (poison ${poisoned.get(i) ?? 'none'}): ${result.status}, expected ${expected} — ${JSON.stringify(result).slice(0, 200)}`);
+          if (result.status !== expected)
+            problems.push(
+              `request ${request} mutation ${i} (poison ${poisoned.get(i) ?? 'none'}): ${result.status}, expected ${expected} — ${JSON.stringify(result).slice(0, 200)}`,
+            );
         });
         for (const g of goods) {
           const stored = await getRecord(db, g.expect.id);
           if (!stored) problems.push(`request ${request}: good ${g.expect.id} missing`);
-          else if (Object.entries(g.expect.data).some(([k, v]) => stored.data[k] !== v)) problems.push(`request ${request}: good ${g.expect.id} stored differently`);
+          else if (Object.entries(g.expect.data).some(([k, v]) => stored.data[k] !== v))
+            problems.push(`request ${request}: good ${g.expect.id} stored differently`);
           if (stored?.type === 'household') households.push(stored.id);
         }
       }
       // A NUL stored anywhere would be text that one engine keeps and the other cannot.
       const rows = await db.all<{ id: string; data: string }>('SELECT id, data FROM records');
-      expect(rows.filter((r) => r.id.includes('\u0000') || r.data.includes('\\u0000')).map((r) => r.id), 'records holding NUL').toEqual([]);
+      expect(
+        rows.filter((r) => r.id.includes('\u0000') || r.data.includes('\\u0000')).map((r) => r.id),
+        'records holding NUL',
+      ).toEqual([]);
       expect(problems, `seed ${SEED}`).toEqual([]);
     });
   });

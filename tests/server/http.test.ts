@@ -54,7 +54,9 @@ describe('sign-in', () => {
   it('answers a malformed sign-in with 400 and a Vietnamese message', async () => {
     const response = await server.post('/api/auth/login', { username: '' });
     expect(response.status).toBe(400);
-    expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(/tên đăng nhập|password/i);
+    expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(
+      /tên đăng nhập|password/i,
+    );
   });
 
   it('stores passwords only as scrypt hashes', async () => {
@@ -101,7 +103,17 @@ describe('authentication of sync', () => {
 describe('scope', () => {
   it('a collaborator of Lý Sơn pulling Ba Tơ is refused by name and gets nothing of it', async () => {
     const token = await server.login('ctv.lyson');
-    const response = await server.post('/api/sync', syncBody([], [{ commune: BA_TO, cursor: 0 }, { commune: LY_SON, cursor: 0 }]), token);
+    const response = await server.post(
+      '/api/sync',
+      syncBody(
+        [],
+        [
+          { commune: BA_TO, cursor: 0 },
+          { commune: LY_SON, cursor: 0 },
+        ],
+      ),
+      token,
+    );
     expect(response.status).toBe(200);
     const body = (await response.json()) as SyncResponse;
     expect(body.refused).toEqual([BA_TO]);
@@ -117,13 +129,22 @@ describe('scope', () => {
     const response = await server.post('/api/sync', syncBody([createMutation(1, { communeCode: BA_TO })]), token);
     expect(response.status).toBe(200);
     const body = (await response.json()) as SyncResponse;
-    expect(body.results).toEqual([{ seq: 1, status: 'rejected', reason: expect.stringContaining(BA_TO), problem: { code: 'reject.communeNotAssigned', params: { commune: BA_TO } } }]);
+    expect(body.results).toEqual([
+      {
+        seq: 1,
+        status: 'rejected',
+        reason: expect.stringContaining(BA_TO),
+        problem: { code: 'reject.communeNotAssigned', params: { commune: BA_TO } },
+      },
+    ]);
     expect(await countHouseholds()).toBe(before);
   });
 
   it('pull returns only households of the communes asked for and assigned', async () => {
     const token = await server.login('ctv.bato');
-    const body = (await (await server.post('/api/sync', syncBody([], [{ commune: BA_TO, cursor: 0 }]), token)).json()) as SyncResponse;
+    const body = (await (
+      await server.post('/api/sync', syncBody([], [{ commune: BA_TO, cursor: 0 }]), token)
+    ).json()) as SyncResponse;
     expect(body.changes.length).toBeGreaterThan(0);
     expect(body.changes.every((c) => c.commune === BA_TO && c.data?.communeCode === BA_TO)).toBe(true);
   });
@@ -133,7 +154,11 @@ describe('push', () => {
   it('the same batch sent twice is applied once', async () => {
     const token = await server.login('ctv.lyson');
     const clientId = randomUUID();
-    const batch = syncBody([createMutation(1, { headName: 'Lê Thị Một Lần' })], [{ commune: LY_SON, cursor: 0 }], clientId);
+    const batch = syncBody(
+      [createMutation(1, { headName: 'Lê Thị Một Lần' })],
+      [{ commune: LY_SON, cursor: 0 }],
+      clientId,
+    );
     const first = (await (await server.post('/api/sync', batch, token)).json()) as SyncResponse;
     const second = (await (await server.post('/api/sync', batch, token)).json()) as SyncResponse;
     expect(first.results).toEqual([{ seq: 1, status: 'applied' }]);
@@ -148,10 +173,18 @@ describe('push', () => {
     const notJson = await server.post('/api/sync', '{"protocol": 1, "mutations": [', token);
     expect(notJson.status).toBe(400);
     expect(((await notJson.json()) as { error: { message: string } }).error.message).toContain('JSON');
-    const noClient = await server.post('/api/sync', { protocol: PROTOCOL_VERSION, schema: SCHEMA_VERSION, mutations: [createMutation(1)], pull: [] }, token);
+    const noClient = await server.post(
+      '/api/sync',
+      { protocol: PROTOCOL_VERSION, schema: SCHEMA_VERSION, mutations: [createMutation(1)], pull: [] },
+      token,
+    );
     expect(noClient.status).toBe(400);
     expect(((await noClient.json()) as { error: { message: string } }).error.message).toContain('clientId');
-    const badSeq = await server.post('/api/sync', syncBody([createMutation(1), { ...createMutation(2), seq: 'hai' }]), token);
+    const badSeq = await server.post(
+      '/api/sync',
+      syncBody([createMutation(1), { ...createMutation(2), seq: 'hai' }]),
+      token,
+    );
     expect(badSeq.status).toBe(400);
     expect(((await badSeq.json()) as { error: { message: string } }).error.message).toContain('mutations[1].seq');
     expect(await countHouseholds()).toBe(before);
@@ -159,7 +192,11 @@ describe('push', () => {
 
   it('an old app gets 426 "update the app"; its queue is untouched on the server', async () => {
     const token = await server.login('ctv.lyson');
-    const response = await server.post('/api/sync', { ...syncBody([createMutation(1)]), protocol: MIN_PROTOCOL_VERSION - 1 }, token);
+    const response = await server.post(
+      '/api/sync',
+      { ...syncBody([createMutation(1)]), protocol: MIN_PROTOCOL_VERSION - 1 },
+      token,
+    );
     expect(response.status).toBe(426);
     expect(((await response.json()) as { error: { message: string } }).error.message).toContain('cập nhật');
   });

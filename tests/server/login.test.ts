@@ -14,7 +14,13 @@ import { prepareDatabase } from '../../sync-server/src/server';
 import { createApp, type AppDeps } from '../../sync-server/src/http/app';
 import { DEMO_PASSWORD } from '../../sync-server/src/seed/demo';
 import { createUser, findUserByUsername } from '../../sync-server/src/store/users';
-import { DEFAULT_SCRYPT, LEGACY_SCRYPT, hashPassword, parseHash, scryptMemory } from '../../sync-server/src/auth/password';
+import {
+  DEFAULT_SCRYPT,
+  LEGACY_SCRYPT,
+  hashPassword,
+  parseHash,
+  scryptMemory,
+} from '../../sync-server/src/auth/password';
 import { DEFAULT_HASHING, scryptHasher, type PasswordHasher } from '../../sync-server/src/auth/hashing';
 import { DEFAULT_LOGIN_LIMITS } from '../../sync-server/src/http/login-limit';
 import { testPasswords } from '../support/passwords';
@@ -35,17 +41,36 @@ async function world(deps: Partial<AppDeps> = {}, options: { serverHasher?: bool
   const passwords = testPasswords();
   await prepareDatabase(db, { seedDemo: true, demoRegistry: false, now: Date.now(), passwords });
   let now = 1_765_000_000_000;
-  const app = createApp({ db, clock: () => now, sessionTtlMs: 3600_000, ...(options.serverHasher ? {} : { passwords }), ...deps });
+  const app = createApp({
+    db,
+    clock: () => now,
+    sessionTtlMs: 3600_000,
+    ...(options.serverHasher ? {} : { passwords }),
+    ...deps,
+  });
   const login = (username: string, password: string, from?: { address: string; forwardedFor?: string }) =>
     app.request(
       '/api/auth/login',
       {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', ...(from?.forwardedFor ? { 'X-Forwarded-For': from.forwardedFor } : {}) },
+        headers: {
+          'Content-Type': 'application/json',
+          ...(from?.forwardedFor ? { 'X-Forwarded-For': from.forwardedFor } : {}),
+        },
         body: JSON.stringify({ username, password }),
       },
       // What @hono/node-server gives a handler: the Node request, whose socket has the peer's address.
-      from ? { incoming: { socket: { remoteAddress: from.address, remotePort: 40000, remoteFamily: from.address.includes(':') ? 'IPv6' : 'IPv4' } } } : undefined,
+      from
+        ? {
+            incoming: {
+              socket: {
+                remoteAddress: from.address,
+                remotePort: 40000,
+                remoteFamily: from.address.includes(':') ? 'IPv6' : 'IPv4',
+              },
+            },
+          }
+        : undefined,
     );
   return { app, db, login, advance: (ms: number) => (now += ms), now: () => now };
 }
@@ -142,7 +167,8 @@ describe('#9.7 sign-in limited per account and per address', () => {
   it('#9.7 failures from one address are limited across accounts; another address is not', async () => {
     const { login } = await world();
     const free = DEFAULT_LOGIN_LIMITS.address.free;
-    for (let i = 0; i <= free; i++) expect((await login(`ten-${i}`, 'sai', { address: '203.0.113.7' })).status).toBe(401);
+    for (let i = 0; i <= free; i++)
+      expect((await login(`ten-${i}`, 'sai', { address: '203.0.113.7' })).status).toBe(401);
     expect((await login('ten-moi', 'sai', { address: '::ffff:203.0.113.7' })).status).toBe(429);
     expect((await login('ten-moi', 'sai', { address: '198.51.100.2' })).status).toBe(401);
   });
@@ -150,7 +176,8 @@ describe('#9.7 sign-in limited per account and per address', () => {
   it('#9.7 one IPv6 subscriber (a /64) counts as one address', async () => {
     const { login } = await world();
     const free = DEFAULT_LOGIN_LIMITS.address.free;
-    for (let i = 0; i <= free; i++) expect((await login(`ten-${i}`, 'sai', { address: `2001:db8:1:2::${i.toString(16)}` })).status).toBe(401);
+    for (let i = 0; i <= free; i++)
+      expect((await login(`ten-${i}`, 'sai', { address: `2001:db8:1:2::${i.toString(16)}` })).status).toBe(401);
     expect((await login('ten-moi', 'sai', { address: '2001:db8:1:2:ffff::1' })).status).toBe(429);
     expect((await login('ten-moi', 'sai', { address: '2001:db8:1:3::1' })).status).toBe(401);
   });
@@ -159,14 +186,23 @@ describe('#9.7 sign-in limited per account and per address', () => {
     const direct = await world();
     const free = DEFAULT_LOGIN_LIMITS.address.free;
     // Without a trusted proxy a forged header changes nothing: the socket's address is counted.
-    for (let i = 0; i <= free; i++) await direct.login(`ten-${i}`, 'sai', { address: '203.0.113.7', forwardedFor: `10.9.0.${i}` });
-    expect((await direct.login('ten-moi', 'sai', { address: '203.0.113.7', forwardedFor: '10.9.9.9' })).status).toBe(429);
+    for (let i = 0; i <= free; i++)
+      await direct.login(`ten-${i}`, 'sai', { address: '203.0.113.7', forwardedFor: `10.9.0.${i}` });
+    expect((await direct.login('ten-moi', 'sai', { address: '203.0.113.7', forwardedFor: '10.9.9.9' })).status).toBe(
+      429,
+    );
 
     const proxied = await world({ trustedProxies: ['127.0.0.1'] });
     // Behind the proxy the client is the rightmost address the proxy appended; what the client wrote is further left.
-    for (let i = 0; i <= free; i++) await proxied.login(`ten-${i}`, 'sai', { address: '127.0.0.1', forwardedFor: `1.1.1.${i}, 203.0.113.7` });
-    expect((await proxied.login('ten-moi', 'sai', { address: '127.0.0.1', forwardedFor: '203.0.113.7' })).status).toBe(429);
-    expect((await proxied.login('ten-moi', 'sai', { address: '127.0.0.1', forwardedFor: '203.0.113.7, 198.51.100.2' })).status).toBe(401);
+    for (let i = 0; i <= free; i++)
+      await proxied.login(`ten-${i}`, 'sai', { address: '127.0.0.1', forwardedFor: `1.1.1.${i}, 203.0.113.7` });
+    expect((await proxied.login('ten-moi', 'sai', { address: '127.0.0.1', forwardedFor: '203.0.113.7' })).status).toBe(
+      429,
+    );
+    expect(
+      (await proxied.login('ten-moi', 'sai', { address: '127.0.0.1', forwardedFor: '203.0.113.7, 198.51.100.2' }))
+        .status,
+    ).toBe(401);
   });
 });
 
@@ -216,7 +252,11 @@ describe('#9.7 scrypt parameters', () => {
     const { db, login } = await world({}, { serverHasher: true });
     const legacy = await hashPassword('mat-khau-cu-2024', LEGACY_SCRYPT);
     expect(legacy).toMatch(/^scrypt\$32768\$8\$1\$/);
-    await createUser(db, { username: 'cu', displayName: 'Tài khoản cũ', role: 'collaborator', passwordHash: legacy, scope: ['21548'] }, 1);
+    await createUser(
+      db,
+      { username: 'cu', displayName: 'Tài khoản cũ', role: 'collaborator', passwordHash: legacy, scope: ['21548'] },
+      1,
+    );
     expect((await login('cu', 'sai-roi')).status).toBe(401);
     expect((await findUserByUsername(db, 'cu'))!.passwordHash).toBe(legacy);
     expect((await login('cu', 'mat-khau-cu-2024')).status).toBe(200);

@@ -15,7 +15,17 @@ import type { RecordTypeName } from '../../src/shared/records/registry';
 import type { Role } from '../../src/shared/roles';
 import { permissionsTable } from '../support/permissions-table';
 import { storageEngines } from '../support/engines';
-import { BA_TO, LY_SON, createMutation, distributionData, memberFields, mutation, patchMutation, pushContext, surveyCaseFields } from '../support/fixtures';
+import {
+  BA_TO,
+  LY_SON,
+  createMutation,
+  distributionData,
+  memberFields,
+  mutation,
+  patchMutation,
+  pushContext,
+  surveyCaseFields,
+} from '../support/fixtures';
 
 const ROLES: readonly Role[] = ['collaborator', 'village_head', 'commune_officer', 'province_staff', 'admin'];
 
@@ -49,24 +59,62 @@ duplicate         resolve no  no  yes no no
   .split('\n')
   .map((line) => {
     const [kind, action, ...answers] = line.split(/\s+/);
-    return { kind: kind as RecordTypeName, action: action as Action, allowed: Object.fromEntries(ROLES.map((role, i) => [role, answers[i] === 'yes'])) as Record<Role, boolean> };
+    return {
+      kind: kind as RecordTypeName,
+      action: action as Action,
+      allowed: Object.fromEntries(ROLES.map((role, i) => [role, answers[i] === 'yes'])) as Record<Role, boolean>,
+    };
   });
 
 const officer = () => pushContext({ role: 'commune_officer', userId: 'officer' });
 let villages = 0;
 const village = () => `Thôn Ma Trận ${++villages}`;
 
-const emergencyFields = () => ({ communeCode: LY_SON, type: 'storm', date: '2025-06-01', villages: ['Thôn Đông'], description: '' });
-const damageFields = (emergencyId: string) => ({
-  communeCode: LY_SON, emergencyId, headName: 'Lê Văn Sóng', village: 'Thôn Đông', followUp: true, members: 3, status: 'poor',
-  hungryMembers: 0, deaths: 0, missing: 0, deadMonthlyBeneficiaries: 0, injuredDays: [], houseLost: false, hasOtherHome: false,
-  relocationOrdered: false, severeDamage: false, childrenWithoutParents: 0, assessedOn: '2025-06-02',
+const emergencyFields = () => ({
+  communeCode: LY_SON,
+  type: 'storm',
+  date: '2025-06-01',
+  villages: ['Thôn Đông'],
+  description: '',
 });
-const roundFields = () => ({ communeCode: LY_SON, name: 'Đợt cứu trợ', date: '2025-06-03', items: [{ item: 'rice', itemName: 'Gạo', unit: 'kg', available: 100, source: 'budget' }], plannedHouseholdIds: [] });
+const damageFields = (emergencyId: string) => ({
+  communeCode: LY_SON,
+  emergencyId,
+  headName: 'Lê Văn Sóng',
+  village: 'Thôn Đông',
+  followUp: true,
+  members: 3,
+  status: 'poor',
+  hungryMembers: 0,
+  deaths: 0,
+  missing: 0,
+  deadMonthlyBeneficiaries: 0,
+  injuredDays: [],
+  houseLost: false,
+  hasOtherHome: false,
+  relocationOrdered: false,
+  severeDamage: false,
+  childrenWithoutParents: 0,
+  assessedOn: '2025-06-02',
+});
+const roundFields = () => ({
+  communeCode: LY_SON,
+  name: 'Đợt cứu trợ',
+  date: '2025-06-03',
+  items: [{ item: 'rice', itemName: 'Gạo', unit: 'kg', available: 100, source: 'budget' }],
+  plannedHouseholdIds: [],
+});
 
 async function as(db: Database, ...ops: ReturnType<typeof mutation>[]) {
-  const outcome = await push(db, officer(), ops.map((m, i) => ({ ...m, seq: i + 1 })));
-  expect(outcome.results.map((r) => r.status), 'setup').toEqual(ops.map(() => 'applied'));
+  const outcome = await push(
+    db,
+    officer(),
+    ops.map((m, i) => ({ ...m, seq: i + 1 })),
+  );
+  expect(
+    outcome.results.map((r) => r.status),
+    'setup',
+  ).toEqual(ops.map(() => 'applied'));
 }
 
 async function household(db: Database) {
@@ -102,11 +150,23 @@ async function attempt(db: Database, kind: RecordTypeName, action: Action): Prom
     case 'relief_round create':
       return patchMutation(1, randomUUID(), roundFields(), 0, 'relief_round' as never);
     case 'distribution create':
-      return mutation(1, { kind: 'event', type: 'distribution', id: randomUUID(), data: distributionData(await household(db)) });
+      return mutation(1, {
+        kind: 'event',
+        type: 'distribution',
+        id: randomUUID(),
+        data: distributionData(await household(db)),
+      });
   }
   if (action === 'edit') {
     const id = kind === 'household' ? await household(db) : await record(db, kind as 'member');
-    const field = { household: 'notes', member: 'fullName', case: 'note', emergency: 'description', damage: 'village', relief_round: 'name' }[kind as 'member'];
+    const field = {
+      household: 'notes',
+      member: 'fullName',
+      case: 'note',
+      emergency: 'description',
+      damage: 'village',
+      relief_round: 'name',
+    }[kind as 'member'];
     return patchMutation(1, id, { [field]: 'đã sửa' }, await version(id), kind as 'household');
   }
   if (action === 'delete') {
@@ -120,22 +180,37 @@ async function attempt(db: Database, kind: RecordTypeName, action: Action): Prom
   }
   if (kind === 'distribution_void') {
     const target = randomUUID();
-    await as(db, mutation(1, { kind: 'event', type: 'distribution', id: target, data: distributionData(await household(db)) }));
-    return mutation(1, { kind: 'void', id: randomUUID(), data: { communeCode: LY_SON, target, reason: 'Phát nhầm hộ' } });
+    await as(
+      db,
+      mutation(1, { kind: 'event', type: 'distribution', id: target, data: distributionData(await household(db)) }),
+    );
+    return mutation(1, {
+      kind: 'void',
+      id: randomUUID(),
+      data: { communeCode: LY_SON, target, reason: 'Phát nhầm hộ' },
+    });
   }
   if (kind === 'conflict') {
     const id = await household(db);
     const base = await version(id);
     await push(db, officer(), [patchMutation(1, id, { address: 'Tổ 1' }, base)]);
     await push(db, officer(), [patchMutation(1, id, { address: 'Tổ 9' }, base)]);
-    const conflict = await db.get<{ id: string }>("SELECT id FROM records WHERE type = 'conflict' AND parent_id = ?", [id]);
+    const conflict = await db.get<{ id: string }>("SELECT id FROM records WHERE type = 'conflict' AND parent_id = ?", [
+      id,
+    ]);
     return mutation(1, { kind: 'resolve', id: conflict!.id, value: 'Tổ 9' });
   }
   if (kind === 'duplicate') {
     const name = village();
     const first = randomUUID();
-    await as(db, createMutation(1, { village: name, headName: 'Hồ Văn Trùng' }, first), createMutation(2, { village: name, headName: 'Ho Van Trung' }));
-    const flag = await db.get<{ id: string }>(`SELECT id FROM records WHERE type = 'duplicate' AND data LIKE ?`, [`%${first}%`]);
+    await as(
+      db,
+      createMutation(1, { village: name, headName: 'Hồ Văn Trùng' }, first),
+      createMutation(2, { village: name, headName: 'Ho Van Trung' }),
+    );
+    const flag = await db.get<{ id: string }>(`SELECT id FROM records WHERE type = 'duplicate' AND data LIKE ?`, [
+      `%${first}%`,
+    ]);
     return mutation(1, { kind: 'resolve', id: flag!.id, value: 'dismissed' });
   }
   throw new Error(`no attempt for ${kind} ${action}`);
@@ -154,10 +229,18 @@ for (const engine of engines) {
       for (const cell of EXPECTED) {
         for (const role of ROLES) {
           const scope = role === 'province_staff' || role === 'admin' ? new Set([LY_SON, BA_TO]) : new Set([LY_SON]);
-          const result = (await push(db, pushContext({ role, scope, userId: `u-${role}` }), [await attempt(db, cell.kind, cell.action)])).results[0]!;
+          const result = (
+            await push(db, pushContext({ role, scope, userId: `u-${role}` }), [
+              await attempt(db, cell.kind, cell.action),
+            ])
+          ).results[0]!;
           const applied = result.status === 'applied';
-          if (applied !== cell.allowed[role]) wrong.push(`${role} ${cell.action} ${cell.kind}: ${result.status}${'reason' in result ? ` (${result.reason})` : ''}`);
-          if (!cell.allowed[role] && 'reason' in result && !result.reason.startsWith('Vai trò')) wrong.push(`${role} ${cell.action} ${cell.kind}: refused without naming the role: ${result.reason}`);
+          if (applied !== cell.allowed[role])
+            wrong.push(
+              `${role} ${cell.action} ${cell.kind}: ${result.status}${'reason' in result ? ` (${result.reason})` : ''}`,
+            );
+          if (!cell.allowed[role] && 'reason' in result && !result.reason.startsWith('Vai trò'))
+            wrong.push(`${role} ${cell.action} ${cell.kind}: refused without naming the role: ${result.reason}`);
         }
       }
       expect(wrong).toEqual([]);
@@ -167,9 +250,20 @@ for (const engine of engines) {
 
 describe('the matrix in code and in docs/security.md', () => {
   it('#9.3 src/shared/permissions.ts grants exactly the cells of the expected table', () => {
-    for (const cell of EXPECTED) for (const role of ROLES) expect(PERMISSIONS[role][cell.kind]?.includes(cell.action) ?? false, `${role} ${cell.action} ${cell.kind}`).toBe(cell.allowed[role]);
-    const granted = ROLES.flatMap((role) => Object.entries(PERMISSIONS[role]).flatMap(([kind, actions]) => actions.map((a) => `${kind} ${a}`)));
-    for (const cell of granted) expect(EXPECTED.some((e) => `${e.kind} ${e.action}` === cell), cell).toBe(true);
+    for (const cell of EXPECTED)
+      for (const role of ROLES)
+        expect(
+          PERMISSIONS[role][cell.kind]?.includes(cell.action) ?? false,
+          `${role} ${cell.action} ${cell.kind}`,
+        ).toBe(cell.allowed[role]);
+    const granted = ROLES.flatMap((role) =>
+      Object.entries(PERMISSIONS[role]).flatMap(([kind, actions]) => actions.map((a) => `${kind} ${a}`)),
+    );
+    for (const cell of granted)
+      expect(
+        EXPECTED.some((e) => `${e.kind} ${e.action}` === cell),
+        cell,
+      ).toBe(true);
   });
 
   it('docs/security.md prints the matrix as the code has it', () => {

@@ -26,7 +26,11 @@ const casePatch = (seq: number, caseId: string, householdId: string, depth: numb
 async function sync(text: string, gzip = false) {
   return server.app.request('/api/sync', {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}`, ...(gzip ? { 'Content-Encoding': 'gzip' } : {}) },
+    headers: {
+      'Content-Type': 'application/json',
+      Authorization: `Bearer ${token}`,
+      ...(gzip ? { 'Content-Encoding': 'gzip' } : {}),
+    },
     body: gzip ? gzipSync(text) : text,
   });
 }
@@ -36,24 +40,41 @@ describe('#9.4 deep bodies', () => {
     const clientId = randomUUID();
     const householdId = randomUUID();
     const caseId = randomUUID();
-    const first = await sync(body(clientId, [JSON.stringify(createMutation(1, {}, householdId)), casePatch(2, caseId, householdId, 2_500)]));
+    const first = await sync(
+      body(clientId, [JSON.stringify(createMutation(1, {}, householdId)), casePatch(2, caseId, householdId, 2_500)]),
+    );
     expect(first.status).toBe(200);
-    const again = await sync(body(clientId, [casePatch(3, caseId, householdId, 2_500), JSON.stringify(createMutation(4))]));
+    const again = await sync(
+      body(clientId, [casePatch(3, caseId, householdId, 2_500), JSON.stringify(createMutation(4))]),
+    );
     expect(again.status).toBe(200);
-    const results = [...((await first.json()) as { results: MutationResult[] }).results, ...((await again.json()) as { results: MutationResult[] }).results];
+    const results = [
+      ...((await first.json()) as { results: MutationResult[] }).results,
+      ...((await again.json()) as { results: MutationResult[] }).results,
+    ];
     expect(results.map((r) => r.status)).toEqual(['applied', 'rejected', 'rejected', 'applied']);
-    expect(results[2]).toMatchObject({ reason: expect.stringMatching(/op\.fields\.data\.0: Dữ liệu không hợp lệ: lồng nhau quá 32 tầng/) });
+    expect(results[2]).toMatchObject({
+      reason: expect.stringMatching(/op\.fields\.data\.0: Dữ liệu không hợp lệ: lồng nhau quá 32 tầng/),
+    });
   });
 
   it('#9.4 a gzipped body nested 1,000,000 levels deep inside a mutation is answered 200 with that mutation rejected', async () => {
     const clientId = randomUUID();
-    const response = await sync(body(clientId, [casePatch(1, randomUUID(), randomUUID(), 1_000_000), JSON.stringify(createMutation(2))]), true);
+    const response = await sync(
+      body(clientId, [casePatch(1, randomUUID(), randomUUID(), 1_000_000), JSON.stringify(createMutation(2))]),
+      true,
+    );
     expect(response.status).toBe(200);
-    expect(((await response.json()) as { results: MutationResult[] }).results.map((r) => r.status)).toEqual(['rejected', 'applied']);
+    expect(((await response.json()) as { results: MutationResult[] }).results.map((r) => r.status)).toEqual([
+      'rejected',
+      'applied',
+    ]);
   });
 
   it('#9.4 a request envelope nested 100,000 levels deep is a 400 naming the field, not a 500', async () => {
-    const response = await sync(`{"protocol":${PROTOCOL_VERSION},"schema":${SCHEMA_VERSION},"clientId":${deepJsonText(100_000)},"pull":[],"mutations":[]}`);
+    const response = await sync(
+      `{"protocol":${PROTOCOL_VERSION},"schema":${SCHEMA_VERSION},"clientId":${deepJsonText(100_000)},"pull":[],"mutations":[]}`,
+    );
     expect(response.status).toBe(400);
     expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(/^clientId: /);
   });
@@ -65,7 +86,9 @@ describe('#9.5 NUL in the request', () => {
     const badClient = await sync(body(`${randomUUID()}\\u0000`, []));
     expect(badClient.status).toBe(400);
     expect(((await badClient.json()) as { error: { message: string } }).error.message).toMatch(/^clientId: /);
-    const badCommune = await sync(`{"protocol":${PROTOCOL_VERSION},"schema":${SCHEMA_VERSION},"clientId":"${randomUUID()}","pull":[{"commune":"2154\\u0000","cursor":0}],"mutations":[]}`);
+    const badCommune = await sync(
+      `{"protocol":${PROTOCOL_VERSION},"schema":${SCHEMA_VERSION},"clientId":"${randomUUID()}","pull":[{"commune":"2154\\u0000","cursor":0}],"mutations":[]}`,
+    );
     expect(badCommune.status).toBe(400);
     expect(((await badCommune.json()) as { error: { message: string } }).error.message).toMatch(/^pull\.0\.commune: /);
     expect(server.logs.slice(logged).join('\n')).not.toMatch(/\u0000|error POST/);
@@ -79,7 +102,10 @@ describe('#9.5 NUL in the request', () => {
     expect(response.status).toBe(200);
     const { results } = (await response.json()) as { results: MutationResult[] };
     expect(results.map((r) => r.status)).toEqual(['rejected', 'applied']);
-    const stored = await server.db.all<{ id: string }>('SELECT mutation_id AS id FROM mutation_results WHERE client_id = ? ORDER BY seq', [clientId]);
+    const stored = await server.db.all<{ id: string }>(
+      'SELECT mutation_id AS id FROM mutation_results WHERE client_id = ? ORDER BY seq',
+      [clientId],
+    );
     // The malformed id is not kept (it is no id); the good mutation's is.
     expect(stored.map((r) => r.id)).toEqual(['', good.id]);
   });

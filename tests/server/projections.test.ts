@@ -19,16 +19,37 @@ import { decideDuplicate, deleteRecord, queueCommand, resolveConflict, savePatch
 import type { HouseholdFields } from '../../src/shared/records/household';
 import { locationOf, storageEngines } from '../support/engines';
 import { createWorld, type Device } from '../support/world';
-import { BA_TO, LY_SON, householdFields, memberFields, mutation, patchMutation, pushContext, surveyAnswers, surveyCaseFields } from '../support/fixtures';
+import {
+  BA_TO,
+  LY_SON,
+  householdFields,
+  memberFields,
+  mutation,
+  patchMutation,
+  pushContext,
+  surveyAnswers,
+  surveyCaseFields,
+} from '../support/fixtures';
 
 const engines = await storageEngines('projections');
 
 /** Answers the rules engine classifies as poor: no income, and the housing, water, sanitation and information indicators all deprived. */
-const POOR = surveyAnswers({ householdIncome: 0, nonDurableStructures: 3, waterSource: 'surface-water', latrine: 'none', usesTelecom: false, hasInformationDevice: false });
+const POOR = surveyAnswers({
+  householdIncome: 0,
+  nonDurableStructures: 3,
+  waterSource: 'surface-water',
+  latrine: 'none',
+  usesTelecom: false,
+  hasInformationDevice: false,
+});
 /** Answers with an income far above every line: not poor, not near-poor. */
 const WELL_OFF = surveyAnswers({ householdIncome: 90_000_000 });
 
-function counts(partial: Partial<Omit<CommuneCounts, 'approvedClassifications'>> & { approved?: Partial<CommuneCounts['approvedClassifications']> }): CommuneCounts {
+function counts(
+  partial: Partial<Omit<CommuneCounts, 'approvedClassifications'>> & {
+    approved?: Partial<CommuneCounts['approvedClassifications']>;
+  },
+): CommuneCounts {
   const { approved = {}, ...rest } = partial;
   return {
     households: 0,
@@ -36,7 +57,14 @@ function counts(partial: Partial<Omit<CommuneCounts, 'approvedClassifications'>>
     openConflicts: 0,
     openDuplicates: 0,
     ...rest,
-    approvedClassifications: { poor: 0, 'near-poor': 0, 'average-living-standard': 0, none: 0, undetermined: 0, ...approved },
+    approvedClassifications: {
+      poor: 0,
+      'near-poor': 0,
+      'average-living-standard': 0,
+      none: 0,
+      undetermined: 0,
+      ...approved,
+    },
   };
 }
 
@@ -74,7 +102,13 @@ for (const engine of engines) {
       fields.set(saved.id, next);
       return saved.id;
     }
-    async function member(device: Device, householdId: string, fullName: string, birthDate: string, communeCode = LY_SON) {
+    async function member(
+      device: Device,
+      householdId: string,
+      fullName: string,
+      birthDate: string,
+      communeCode = LY_SON,
+    ) {
       const id = randomUUID();
       await savePatch(device.db, 'member', id, memberFields(householdId, { fullName, birthDate, communeCode }), tick());
       return id;
@@ -116,7 +150,11 @@ for (const engine of engines) {
       await household(b, { headName: 'Nguyễn Văn An', village: 'Thôn Đông' });
       const h2again = await household(b, { headName: 'Trần Thị Bình', village: 'Thôn Tây' });
       // Same-field edits from the same version: conflicts on H1, H2 and H3.
-      for (const [id, field] of [[h1, 'notes'], [h2, 'address'], [h3, 'address']] as const) {
+      for (const [id, field] of [
+        [h1, 'notes'],
+        [h2, 'address'],
+        [h3, 'address'],
+      ] as const) {
         await household(a, { [field]: 'giá trị của A' }, id);
         await household(b, { [field]: 'giá trị "B" \\ khác' }, id);
         // A's value is the one the server keeps (A pushes first): what the next saves start from.
@@ -129,7 +167,9 @@ for (const engine of engines) {
       await queueCommand(officer.db, s3, 'approve', undefined, tick());
       const conflictOfH1 = (await officer.db.conflicts.toArray()).find((c) => c.recordId === h1);
       await resolveConflict(officer.db, conflictOfH1!.id, 'giá trị của A', tick());
-      const clusterOfH2 = (await officer.db.duplicates.toArray()).find((d) => (d.recordIds as string[]).includes(h2again));
+      const clusterOfH2 = (await officer.db.duplicates.toArray()).find((d) =>
+        (d.recordIds as string[]).includes(h2again),
+      );
       await decideDuplicate(officer.db, clusterOfH2!.id, 'dismissed', tick());
       await deleteRecord(officer.db, 'household', h4, tick());
       await deleteRecord(officer.db, 'member', m5, tick());
@@ -162,14 +202,21 @@ for (const engine of engines) {
       expect(await countsNow(w.db)).toEqual(expected);
     });
 
-    it('a household moving commune and back takes its members\' and approved survey\'s counts each way; a delete takes them off', async () => {
+    it("a household moving commune and back takes its members' and approved survey's counts each way; a delete takes them off", async () => {
       const db = await engine.openFresh();
       cleanup.push(() => db.close());
       const officer = pushContext({ role: 'commune_officer', scope: new Set([LY_SON, BA_TO]) });
       let seq = 0;
       const send = async (...ops: { op: unknown }[]) => {
-        const outcome = await push(db, officer, ops.map((m) => ({ ...m, seq: ++seq })));
-        expect(outcome.results.map((r) => r.status), JSON.stringify(outcome.results)).toEqual(ops.map(() => 'applied'));
+        const outcome = await push(
+          db,
+          officer,
+          ops.map((m) => ({ ...m, seq: ++seq })),
+        );
+        expect(
+          outcome.results.map((r) => r.status),
+          JSON.stringify(outcome.results),
+        ).toEqual(ops.map(() => 'applied'));
       };
       const h = randomUUID();
       const m = randomUUID();
@@ -179,14 +226,18 @@ for (const engine of engines) {
         patchMutation(0, m, memberFields(h, { fullName: 'Võ Thị Đi', birthDate: '1999-01-01' }), 0, 'member'),
         patchMutation(0, s, surveyCaseFields(h, { answers: POOR }), 0, 'case'),
       );
-      for (const command of ['submit', 'approve'] as const) await send(mutation(0, { kind: 'command', id: s, command }));
+      for (const command of ['submit', 'approve'] as const)
+        await send(mutation(0, { kind: 'command', id: s, command }));
       const here = counts({ households: 1, members: 1, approved: { poor: 1 } });
       expect(await countsNow(db)).toEqual({ [LY_SON]: here, [BA_TO]: counts({}) });
       await send(patchMutation(0, h, { communeCode: BA_TO }, 10));
       expect(await countsNow(db)).toEqual({ [LY_SON]: counts({}), [BA_TO]: here });
       await send(patchMutation(0, h, { communeCode: LY_SON }, 10));
       expect(await countsNow(db)).toEqual({ [LY_SON]: here, [BA_TO]: counts({}) });
-      await send(mutation(0, { kind: 'delete', type: 'household', id: h }), mutation(0, { kind: 'delete', type: 'case', id: s }));
+      await send(
+        mutation(0, { kind: 'delete', type: 'household', id: h }),
+        mutation(0, { kind: 'delete', type: 'case', id: s }),
+      );
       expect(await countsNow(db)).toEqual({ [LY_SON]: counts({ members: 1 }), [BA_TO]: counts({}) });
       const [rebuilt] = await rebuildAll(db);
       expect(rebuilt?.rebuilt).toEqual(rebuilt?.live);
@@ -197,7 +248,8 @@ for (const engine of engines) {
       cleanup.push(() => db.close());
       let seq = 0;
       const context = pushContext();
-      for (const village of ['Thôn Một', 'Thôn Hai']) await push(db, context, [{ ...patchMutation(0, randomUUID(), householdFields({ village })), seq: ++seq }]);
+      for (const village of ['Thôn Một', 'Thôn Hai'])
+        await push(db, context, [{ ...patchMutation(0, randomUUID(), householdFields({ village })), seq: ++seq }]);
       const right = await communeCounts.rows(db);
       expect(right).toEqual([{ commune: LY_SON, metric: 'households', n: 2 }]);
       // A write that went around the write path (here by hand).
@@ -214,11 +266,14 @@ for (const engine of engines) {
     it('npm run projections:rebuild: --check finds the drift and changes nothing (exit 1), then the rebuild puts it right', async () => {
       const db = await engine.openFresh();
       cleanup.push(() => db.close());
-      await push(db, pushContext(), [{ ...patchMutation(0, randomUUID(), householdFields({ village: 'Thôn Lệnh' })), seq: 1 }]);
+      await push(db, pushContext(), [
+        { ...patchMutation(0, randomUUID(), householdFields({ village: 'Thôn Lệnh' })), seq: 1 },
+      ]);
       await db.run("UPDATE commune_counts SET n = 7 WHERE metric = 'households'");
       const location = locationOf(db)!;
       const env = { ...process.env, DATA_DIR: location.dataDir ?? '', DATABASE_URL: location.databaseUrl ?? '' };
-      const run = (...args: string[]) => spawnSync('npx', ['tsx', 'sync-server/src/projections-rebuild.ts', ...args], { env, encoding: 'utf8' });
+      const run = (...args: string[]) =>
+        spawnSync('npx', ['tsx', 'sync-server/src/projections-rebuild.ts', ...args], { env, encoding: 'utf8' });
       const check = run('--check');
       expect(check.stdout).toContain(`commune-counts: 1 rows from the records (${engine.name}); 2 rows differed`);
       expect(check.status).toBe(1);
@@ -226,7 +281,10 @@ for (const engine of engines) {
       const rebuild = run();
       expect(rebuild.status, rebuild.stderr).toBe(0);
       expect(await communeCounts.rows(db)).toEqual([{ commune: LY_SON, metric: 'households', n: 1 }]);
-      expect(run('--check')).toMatchObject({ status: 0, stdout: expect.stringContaining('the live view was the same') });
+      expect(run('--check')).toMatchObject({
+        status: 0,
+        stdout: expect.stringContaining('the live view was the same'),
+      });
     });
 
     it('migration 8 fills the counts of the records written before it', async () => {
@@ -237,7 +295,16 @@ for (const engine of engines) {
       const h = randomUUID();
       await push(db, context, [
         { ...patchMutation(0, h, householdFields({ village: 'Thôn Cũ' })), seq: ++seq },
-        { ...patchMutation(0, randomUUID(), memberFields(h, { fullName: 'Phan Văn Cũ', birthDate: '1960-02-02' }), 0, 'member'), seq: ++seq },
+        {
+          ...patchMutation(
+            0,
+            randomUUID(),
+            memberFields(h, { fullName: 'Phan Văn Cũ', birthDate: '1960-02-02' }),
+            0,
+            'member',
+          ),
+          seq: ++seq,
+        },
       ]);
       // The database as it was before migration 8.
       await db.exec('DROP TABLE commune_counts; DROP TABLE sync_client_communes');

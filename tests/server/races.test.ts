@@ -14,7 +14,16 @@ import { getRecord } from '../../sync-server/src/store/records';
 import { nextCommuneVersion } from '../../sync-server/src/store/sync-log';
 import { push } from '../../sync-server/src/sync/push';
 import { freshDatabases, storageEngines } from '../support/engines';
-import { BA_TO, LY_SON, createMutation, distributionData, memberFields, mutation, patchMutation, pushContext } from '../support/fixtures';
+import {
+  BA_TO,
+  LY_SON,
+  createMutation,
+  distributionData,
+  memberFields,
+  mutation,
+  patchMutation,
+  pushContext,
+} from '../support/fixtures';
 
 const engines = await storageEngines('races');
 
@@ -71,13 +80,27 @@ for (const engine of engines) {
       const v1 = (await getRecord(db, id))!.version;
       await push(db, pushContext(), [patchMutation(1, id, { address: 'Tổ 5' }, v1)]);
       await push(db, pushContext(), [patchMutation(1, id, { address: 'Tổ 7' }, v1)]);
-      const conflict = await db.get<{ id: string }>("SELECT id FROM records WHERE type = 'conflict' AND parent_id = ?", [id]);
+      const conflict = await db.get<{ id: string }>(
+        "SELECT id FROM records WHERE type = 'conflict' AND parent_id = ?",
+        [id],
+      );
       return { id, conflictId: conflict!.id, base: (await getRecord(db, id))!.version };
     }
 
     async function conflictsOf(db: Database, recordId: string) {
-      const rows = await db.all<{ id: string }>("SELECT id FROM records WHERE type = 'conflict' AND parent_id = ? ORDER BY version", [recordId]);
-      return Promise.all(rows.map(async (row) => (await getRecord(db, row.id))!.data as { status: string; candidates: { value: unknown; committed: boolean }[] }));
+      const rows = await db.all<{ id: string }>(
+        "SELECT id FROM records WHERE type = 'conflict' AND parent_id = ? ORDER BY version",
+        [recordId],
+      );
+      return Promise.all(
+        rows.map(
+          async (row) =>
+            (await getRecord(db, row.id))!.data as {
+              status: string;
+              candidates: { value: unknown; committed: boolean }[];
+            },
+        ),
+      );
     }
 
     describe('#9.10 a resolve racing a patch', () => {
@@ -165,7 +188,10 @@ for (const engine of engines) {
         const db = await fresh();
         const both = () => pushContext({ role: 'commune_officer', scope: new Set([LY_SON, BA_TO]) });
         const [household, member] = [randomUUID(), randomUUID()];
-        await push(db, both(), [createMutation(1, {}, household), patchMutation(2, member, memberFields(household), 0, 'member')]);
+        await push(db, both(), [
+          createMutation(1, {}, household),
+          patchMutation(2, member, memberFields(household), 0, 'member'),
+        ]);
         const base = (await getRecord(db, member))!.version;
         const householdBase = (await getRecord(db, household))!.version;
         // The new commune's counter is held: the move has written its removal in Lý Sơn (and holds Lý Sơn's counter)
@@ -180,7 +206,10 @@ for (const engine of engines) {
 
         expect(moved.results[0]?.status).toBe('applied');
         expect(edited.results[0]?.status).toBe('applied');
-        expect(await getRecord(db, member)).toMatchObject({ commune: BA_TO, data: { communeCode: BA_TO, fullName: 'Nguyễn Thị Bé Nhỏ' } });
+        expect(await getRecord(db, member)).toMatchObject({
+          commune: BA_TO,
+          data: { communeCode: BA_TO, fullName: 'Nguyễn Thị Bé Nhỏ' },
+        });
         expect(await getRecord(db, household)).toMatchObject({ commune: BA_TO });
       });
     });
@@ -211,7 +240,9 @@ for (const engine of engines) {
       it('#9.12 a resolve to the committed value does not re-stamp the field: the next up-to-date edit applies', async () => {
         const db = await fresh();
         const { id, conflictId, base } = await householdWithConflict(db);
-        const resolved = await push(db, officer(), [mutation(1, { kind: 'resolve', id: conflictId, value: 'Tổ 5', seen: 2 })]);
+        const resolved = await push(db, officer(), [
+          mutation(1, { kind: 'resolve', id: conflictId, value: 'Tổ 5', seen: 2 }),
+        ]);
         expect(resolved.results[0]).toMatchObject({ status: 'applied' });
         expect((await conflictsOf(db, id)).map((c) => c.status)).toEqual(['resolved']);
         // A device that had pulled the record before the decision edits it: nobody changed the field since.
@@ -226,7 +257,9 @@ for (const engine of engines) {
         const household = randomUUID();
         await push(db, pushContext(), [createMutation(1, {}, household)]);
         const first = randomUUID();
-        await push(db, pushContext(), [mutation(1, { kind: 'event', type: 'distribution', id: first, data: distributionData(household) })]);
+        await push(db, pushContext(), [
+          mutation(1, { kind: 'event', type: 'distribution', id: first, data: distributionData(household) }),
+        ]);
         return { household, first };
       }
       const voidOf = (target: string) =>
@@ -239,7 +272,9 @@ for (const engine of engines) {
         const voided = push(db, officer(), [voidOf(first)]);
         await blocked(db, 1);
         const second = randomUUID();
-        const again = push(db, pushContext(), [mutation(1, { kind: 'event', type: 'distribution', id: second, data: distributionData(household) })]);
+        const again = push(db, pushContext(), [
+          mutation(1, { kind: 'event', type: 'distribution', id: second, data: distributionData(household) }),
+        ]);
         await blocked(db, 2);
         await hold.release();
         const [voidOutcome, handoutOutcome] = await Promise.all([voided, again]);
@@ -258,7 +293,9 @@ for (const engine of engines) {
         const { household, first } = await handout(db);
         const hold = await holdCommune(db, LY_SON);
         const second = randomUUID();
-        const again = push(db, pushContext(), [mutation(1, { kind: 'event', type: 'distribution', id: second, data: distributionData(household) })]);
+        const again = push(db, pushContext(), [
+          mutation(1, { kind: 'event', type: 'distribution', id: second, data: distributionData(household) }),
+        ]);
         await blocked(db, 1);
         const voided = push(db, officer(), [voidOf(first)]);
         await blocked(db, 2);
@@ -267,7 +304,11 @@ for (const engine of engines) {
 
         expect(handoutOutcome.results[0]).toMatchObject({ status: 'applied' });
         expect(voidOutcome.results[0]).toMatchObject({ status: 'applied' });
-        expect((await getRecord(db, first))!.data).toMatchObject({ voided: { reason: 'Ghi nhầm hộ' }, duplicateSuspected: true, duplicateOf: [second] });
+        expect((await getRecord(db, first))!.data).toMatchObject({
+          voided: { reason: 'Ghi nhầm hộ' },
+          duplicateSuspected: true,
+          duplicateOf: [second],
+        });
         expect((await getRecord(db, second))!.data).toMatchObject({ duplicateSuspected: true, duplicateOf: [first] });
       });
     });

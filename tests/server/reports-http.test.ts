@@ -23,9 +23,27 @@ import { BA_TO, LY_SON, householdFields, memberFields } from '../support/fixture
 const engines = await storageEngines('reports over HTTP');
 
 /** Who may read reports, by hand: field roles work from their records; officers, province staff and the admin oversee. */
-const EXPECTED: Record<Role, boolean> = { collaborator: false, village_head: false, commune_officer: true, province_staff: true, admin: true };
-const ACCOUNT: Record<Role, string> = { collaborator: 'ctv.lyson', village_head: 'thon.lyson', commune_officer: 'canbo.lyson', province_staff: 'so.tinh', admin: 'admin' };
-const ROLE_VI: Record<Role, string> = { collaborator: 'cộng tác viên', village_head: 'trưởng thôn', commune_officer: 'cán bộ xã', province_staff: 'cán bộ tỉnh', admin: 'quản trị hệ thống' };
+const EXPECTED: Record<Role, boolean> = {
+  collaborator: false,
+  village_head: false,
+  commune_officer: true,
+  province_staff: true,
+  admin: true,
+};
+const ACCOUNT: Record<Role, string> = {
+  collaborator: 'ctv.lyson',
+  village_head: 'thon.lyson',
+  commune_officer: 'canbo.lyson',
+  province_staff: 'so.tinh',
+  admin: 'admin',
+};
+const ROLE_VI: Record<Role, string> = {
+  collaborator: 'cộng tác viên',
+  village_head: 'trưởng thôn',
+  commune_officer: 'cán bộ xã',
+  province_staff: 'cán bộ tỉnh',
+  admin: 'quản trị hệ thống',
+};
 
 const PEOPLE = ['Hoàng Văn Lý Sơn', 'Hoàng Thị Con', 'Đinh Văn Ba Tơ Một', 'Đinh Văn Ba Tơ Hai'];
 
@@ -48,11 +66,23 @@ for (const engine of engines) {
       };
       const lyson = await device('ctv.lyson');
       const bato = await device('ctv.bato');
-      const saved = await saveHousehold(lyson.db, householdFields({ headName: PEOPLE[0]!, village: 'Thôn Báo Cáo' }), { now: 1 });
+      const saved = await saveHousehold(lyson.db, householdFields({ headName: PEOPLE[0]!, village: 'Thôn Báo Cáo' }), {
+        now: 1,
+      });
       if (!saved.ok) throw new Error('not saved');
-      await savePatch(lyson.db, 'member', crypto.randomUUID(), memberFields(saved.id, { fullName: PEOPLE[1]!, birthDate: '2010-01-01' }), 2);
+      await savePatch(
+        lyson.db,
+        'member',
+        crypto.randomUUID(),
+        memberFields(saved.id, { fullName: PEOPLE[1]!, birthDate: '2010-01-01' }),
+        2,
+      );
       for (const [i, headName] of [PEOPLE[2]!, PEOPLE[3]!].entries()) {
-        const other = await saveHousehold(bato.db, householdFields({ headName, village: `Làng ${i}`, communeCode: BA_TO }), { now: 3 });
+        const other = await saveHousehold(
+          bato.db,
+          householdFields({ headName, village: `Làng ${i}`, communeCode: BA_TO }),
+          { now: 3 },
+        );
         if (!other.ok) throw new Error('not saved');
       }
       for (const d of [lyson, bato]) expect(await d.sync()).toMatchObject({ kind: 'done' });
@@ -72,16 +102,22 @@ for (const engine of engines) {
         for (const token of [undefined, 'x'.repeat(43)]) {
           const answer = await w.get(path, undefined, token);
           expect(answer.status).toBe(401);
-          expect(JSON.parse(answer.text)).toEqual({ error: { code: 'unauthorized', message: expect.any(String), problem: { code: expect.any(String) } } });
+          expect(JSON.parse(answer.text)).toEqual({
+            error: { code: 'unauthorized', message: expect.any(String), problem: { code: expect.any(String) } },
+          });
         }
       }
     });
 
     it('only the roles with read_reports may read, the others get 403 naming their role (table written by hand)', async () => {
       const w = await world();
-      expect(Object.fromEntries(Object.entries(CAPABILITIES).map(([role, caps]) => [role, caps.includes('read_reports')]))).toEqual(EXPECTED);
+      expect(
+        Object.fromEntries(Object.entries(CAPABILITIES).map(([role, caps]) => [role, caps.includes('read_reports')])),
+      ).toEqual(EXPECTED);
       const allowed = (Object.keys(EXPECTED) as Role[]).filter((role) => EXPECTED[role]).join(', ');
-      expect(readFileSync('docs/security.md', 'utf8'), 'docs/security.md names the same roles').toContain(`\`read_reports\`: ${allowed} — tested`);
+      expect(readFileSync('docs/security.md', 'utf8'), 'docs/security.md names the same roles').toContain(
+        `\`read_reports\`: ${allowed} — tested`,
+      );
       for (const role of Object.keys(EXPECTED) as Role[]) {
         for (const path of ['/api/reports/communes', `/api/reports/communes/${LY_SON}`]) {
           const answer = await w.get(path, ACCOUNT[role]);
@@ -89,7 +125,13 @@ for (const engine of engines) {
             expect(answer.status, `${role} ${path}`).toBe(200);
           } else {
             expect(answer.status, `${role} ${path}`).toBe(403);
-            expect(JSON.parse(answer.text)).toEqual({ error: { code: 'forbidden', message: `Vai trò ${ROLE_VI[role]} không được xem báo cáo tổng hợp.`, problem: { code: 'http.reportsNotPermitted', params: { role } } } });
+            expect(JSON.parse(answer.text)).toEqual({
+              error: {
+                code: 'forbidden',
+                message: `Vai trò ${ROLE_VI[role]} không được xem báo cáo tổng hợp.`,
+                problem: { code: 'http.reportsNotPermitted', params: { role } },
+              },
+            });
           }
         }
       }
@@ -103,22 +145,40 @@ for (const engine of engines) {
       expect(body.communes.map((c) => c.code)).toEqual([LY_SON]);
       expect(body.communes[0]).toMatchObject({ households: 1, members: 1, openConflicts: 0, openDuplicates: 0 });
       expect(list.text).not.toContain(BA_TO);
-      for (const path of [`/api/reports/communes/${BA_TO}`, `/api/reports/communes?codes=${BA_TO}`, `/api/reports/communes?codes=${LY_SON},${BA_TO}`, '/api/reports/communes/99999']) {
+      for (const path of [
+        `/api/reports/communes/${BA_TO}`,
+        `/api/reports/communes?codes=${BA_TO}`,
+        `/api/reports/communes?codes=${LY_SON},${BA_TO}`,
+        '/api/reports/communes/99999',
+      ]) {
         const answer = await w.get(path, 'canbo.lyson');
         expect(answer.status, path).toBe(403);
-        expect(JSON.parse(answer.text)).toEqual({ error: { code: 'forbidden', message: 'Xã này không được giao cho bạn.', problem: { code: 'http.communeNotAssigned' } } });
+        expect(JSON.parse(answer.text)).toEqual({
+          error: {
+            code: 'forbidden',
+            message: 'Xã này không được giao cho bạn.',
+            problem: { code: 'http.communeNotAssigned' },
+          },
+        });
       }
       // The Ba Tơ officer, for contrast, does see Ba Tơ's two households.
-      const bato = v.parse(CommuneReportResponse, JSON.parse((await w.get(`/api/reports/communes/${BA_TO}`, 'canbo.bato')).text));
+      const bato = v.parse(
+        CommuneReportResponse,
+        JSON.parse((await w.get(`/api/reports/communes/${BA_TO}`, 'canbo.bato')).text),
+      );
       expect(bato.commune).toMatchObject({ code: BA_TO, households: 2, members: 0 });
     });
 
-    it('province staff read every commune: the counts, and each device\'s last sync with its user\'s display name — no person\'s data', async () => {
+    it("province staff read every commune: the counts, and each device's last sync with its user's display name — no person's data", async () => {
       const w = await world();
       const list = await w.get('/api/reports/communes', 'so.tinh');
       expect(list.status).toBe(200);
       const body = v.parse(CommuneReportsResponse, JSON.parse(list.text));
-      expect(body.communes.map((c) => c.code)).toEqual(readUnits().map((u) => u.code).sort());
+      expect(body.communes.map((c) => c.code)).toEqual(
+        readUnits()
+          .map((u) => u.code)
+          .sort(),
+      );
       const lyson = body.communes.find((c) => c.code === LY_SON);
       expect(lyson).toEqual({
         code: LY_SON,
@@ -128,23 +188,45 @@ for (const engine of engines) {
         approvedClassifications: { poor: 0, 'near-poor': 0, 'average-living-standard': 0, none: 0, undetermined: 0 },
         openConflicts: 0,
         openDuplicates: 0,
-        devices: [{ clientId: await clientOf(w.lyson), displayName: 'Phạm Thị Hoa (CTV Lý Sơn)', lastSyncAt: 1_760_000_000_000 }],
+        devices: [
+          {
+            clientId: await clientOf(w.lyson),
+            displayName: 'Phạm Thị Hoa (CTV Lý Sơn)',
+            lastSyncAt: 1_760_000_000_000,
+          },
+        ],
       });
-      expect(body.communes.find((c) => c.code === BA_TO)).toMatchObject({ households: 2, devices: [{ clientId: await clientOf(w.bato), displayName: 'Đinh Văn Rông (CTV Ba Tơ)' }] });
-      expect(body.communes.filter((c) => c.code !== LY_SON && c.code !== BA_TO).every((c) => c.households === 0 && c.devices.length === 0)).toBe(true);
+      expect(body.communes.find((c) => c.code === BA_TO)).toMatchObject({
+        households: 2,
+        devices: [{ clientId: await clientOf(w.bato), displayName: 'Đinh Văn Rông (CTV Ba Tơ)' }],
+      });
+      expect(
+        body.communes
+          .filter((c) => c.code !== LY_SON && c.code !== BA_TO)
+          .every((c) => c.households === 0 && c.devices.length === 0),
+      ).toBe(true);
       for (const name of PEOPLE) expect(list.text).not.toContain(name);
-      const filtered = v.parse(CommuneReportsResponse, JSON.parse((await w.get(`/api/reports/communes?codes=${BA_TO},${LY_SON}`, 'so.tinh')).text));
+      const filtered = v.parse(
+        CommuneReportsResponse,
+        JSON.parse((await w.get(`/api/reports/communes?codes=${BA_TO},${LY_SON}`, 'so.tinh')).text),
+      );
       expect(filtered.communes.map((c) => c.code).sort()).toEqual([BA_TO, LY_SON].sort());
     });
 
-    it('a sync that only downloads moves the device\'s last sync, kept to the minute; a device whose user lost the commune is no longer listed', async () => {
+    it("a sync that only downloads moves the device's last sync, kept to the minute; a device whose user lost the commune is no longer listed", async () => {
       const w = await world();
       const officer = await w.device('canbo.lyson');
       w.advance(60_000);
       expect(await officer.sync()).toMatchObject({ kind: 'done', pushed: 0 });
-      const devices = async () => v.parse(CommuneReportResponse, JSON.parse((await w.get(`/api/reports/communes/${LY_SON}`, 'so.tinh')).text)).commune.devices;
+      const devices = async () =>
+        v.parse(CommuneReportResponse, JSON.parse((await w.get(`/api/reports/communes/${LY_SON}`, 'so.tinh')).text))
+          .commune.devices;
       expect(await devices()).toEqual([
-        { clientId: await clientOf(officer), displayName: 'Nguyễn Thị Mai (cán bộ Lý Sơn)', lastSyncAt: 1_760_000_060_000 },
+        {
+          clientId: await clientOf(officer),
+          displayName: 'Nguyễn Thị Mai (cán bộ Lý Sơn)',
+          lastSyncAt: 1_760_000_060_000,
+        },
         { clientId: await clientOf(w.lyson), displayName: 'Phạm Thị Hoa (CTV Lý Sơn)', lastSyncAt: 1_760_000_000_000 },
       ]);
       // Within the minute the stored time stays (no write per request); a minute on, it moves.

@@ -54,7 +54,17 @@ describe('security headers', () => {
 
   it('#9.14 API answers, personal data included, are never kept by a cache', async () => {
     const token = await server.login('ctv.lyson');
-    const sync = await server.post('/api/sync', { protocol: 1, schema: 2, clientId: crypto.randomUUID(), mutations: [], pull: [{ commune: '21548', cursor: 0, epoch: 0 }] }, token);
+    const sync = await server.post(
+      '/api/sync',
+      {
+        protocol: 1,
+        schema: 2,
+        clientId: crypto.randomUUID(),
+        mutations: [],
+        pull: [{ commune: '21548', cursor: 0, epoch: 0 }],
+      },
+      token,
+    );
     expect(sync.status).toBe(200);
     expect(sync.headers.get('Cache-Control')).toBe('no-store');
     const login = await server.post('/api/auth/login', { username: 'ctv.lyson', password: 'sai' });
@@ -66,26 +76,39 @@ describe('security headers', () => {
   it('#9.14 HSTS over TLS only; X-Forwarded-Proto is believed only behind a proxy configured as trusted', async () => {
     // Whether the peer is a trusted proxy is decided from the socket (client-address.ts); here it is given.
     const hsts = async (trusted: boolean, url: string, headers: Record<string, string> = {}) => {
-      const app = new Hono().use('*', securityHeaders({ fromTrustedProxy: () => trusted })).get('*', (c) => c.text('ok'));
+      const app = new Hono()
+        .use('*', securityHeaders({ fromTrustedProxy: () => trusted }))
+        .get('*', (c) => c.text('ok'));
       return (await app.request(url, { headers })).headers.get('Strict-Transport-Security');
     };
     expect(await hsts(false, 'https://ansinh.example/api/health')).toMatch(/^max-age=\d{8,}/);
     expect(await hsts(false, 'http://ansinh.example/api/health', { 'X-Forwarded-Proto': 'https' })).toBeNull();
-    expect(await hsts(true, 'http://ansinh.example/api/health', { 'X-Forwarded-Proto': 'https' })).toMatch(/^max-age=\d{8,}/);
+    expect(await hsts(true, 'http://ansinh.example/api/health', { 'X-Forwarded-Proto': 'https' })).toMatch(
+      /^max-age=\d{8,}/,
+    );
     expect(await hsts(true, 'http://ansinh.example/api/health', { 'X-Forwarded-Proto': 'http' })).toBeNull();
     expect(await hsts(true, 'http://ansinh.example/api/health')).toBeNull();
   });
 
   it('#9.14 a started server believes X-Forwarded-Proto only from an address in TRUSTED_PROXIES (none by default)', async () => {
-    for (const [env, expected] of [[{}, null], [{ TRUSTED_PROXIES: '10.0.0.9' }, null], [{ TRUSTED_PROXIES: '10.0.0.9,127.0.0.1' }, 'max-age=31536000']] as const) {
+    for (const [env, expected] of [
+      [{}, null],
+      [{ TRUSTED_PROXIES: '10.0.0.9' }, null],
+      [{ TRUSTED_PROXIES: '10.0.0.9,127.0.0.1' }, 'max-age=31536000'],
+    ] as const) {
       const dataDir = mkdtempSync(join(tmpdir(), 'ansinh-proxy-'));
-      const started = await startServer(readConfig({ DATA_DIR: dataDir, SEED_DEMO: 'false', STATIC_DIR: join(dataDir, 'no-dist'), ...env }), () => undefined);
+      const started = await startServer(
+        readConfig({ DATA_DIR: dataDir, SEED_DEMO: 'false', STATIC_DIR: join(dataDir, 'no-dist'), ...env }),
+        () => undefined,
+      );
       // A real socket on loopback: the peer address is what decides.
       const listening = serve({ fetch: started.app.fetch, port: 0, hostname: '127.0.0.1' });
       await new Promise((resolve) => listening.once('listening', resolve));
       try {
         const port = (listening.address() as AddressInfo).port;
-        const answer = await fetch(`http://127.0.0.1:${port}/api/health`, { headers: { 'X-Forwarded-Proto': 'https' } });
+        const answer = await fetch(`http://127.0.0.1:${port}/api/health`, {
+          headers: { 'X-Forwarded-Proto': 'https' },
+        });
         expect(answer.headers.get('Strict-Transport-Security'), JSON.stringify(env)).toBe(expected);
       } finally {
         await new Promise((resolve) => listening.close(resolve));
@@ -127,11 +150,16 @@ describe('request log', () => {
     const id = crypto.randomUUID();
     await server.app.request(`/households/${id}`);
     await server.app.request('/x%0aPOST%20/api/auth/login%20200%201ms');
-    expect(server.logs.map((line) => line.replace(/\d+ms$/, 'ms'))).toEqual(['GET (app shell) 200 ms', 'GET (app shell) 200 ms']);
+    expect(server.logs.map((line) => line.replace(/\d+ms$/, 'ms'))).toEqual([
+      'GET (app shell) 200 ms',
+      'GET (app shell) 200 ms',
+    ]);
   });
 
   it('#9.9 escapes every control character and the backslash, and keeps Vietnamese as it is', () => {
-    expect(escapeForLog('a\nb\r\tc\u0000\u007f\u0085\u2028\u2029\\x0a')).toBe('a\\x0ab\\x0d\\x09c\\x00\\x7f\\x85\\u2028\\u2029\\\\x0a');
+    expect(escapeForLog('a\nb\r\tc\u0000\u007f\u0085\u2028\u2029\\x0a')).toBe(
+      'a\\x0ab\\x0d\\x09c\\x00\\x7f\\x85\\u2028\\u2029\\\\x0a',
+    );
     expect(escapeForLog('Đặc khu Lý Sơn')).toBe('Đặc khu Lý Sơn');
   });
 });

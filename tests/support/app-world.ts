@@ -21,7 +21,12 @@ export const TABLET = { width: 800, height: 1280 };
  * off real time (the browser then looks that far off).
  */
 export function appWorld(settings: { serverClockOffsetMs?: number } = {}) {
-  const options = () => ({ dataDir: world.dataDir, staticDir: DIST, attachments: true, clockOffsetMs: settings.serverClockOffsetMs ?? 0 });
+  const options = () => ({
+    dataDir: world.dataDir,
+    staticDir: DIST,
+    attachments: true,
+    clockOffsetMs: settings.serverClockOffsetMs ?? 0,
+  });
   const world = {
     browser: undefined as unknown as Browser,
     server: undefined as unknown as Awaited<ReturnType<typeof startHttpServer>>,
@@ -39,7 +44,8 @@ export function appWorld(settings: { serverClockOffsetMs?: number } = {}) {
     },
   };
   beforeAll(async () => {
-    if (!existsSync(join(DIST, 'sw.js'))) throw new Error('dist/ is missing: npm test builds it (vite build) before the tests');
+    if (!existsSync(join(DIST, 'sw.js')))
+      throw new Error('dist/ is missing: npm test builds it (vite build) before the tests');
     world.server = await startHttpServer(options());
     world.running = true;
     world.browser = await launchChromium();
@@ -74,6 +80,10 @@ export async function synced(page: Page): Promise<void> {
   const before = Number(await status.getAttribute('data-sync-finished'));
   await expect.poll(() => status.getAttribute('data-sync-running')).toBe('false');
   await page.getByRole('button', { name: 'Đồng bộ ngay' }).click();
-  await expect.poll(async () => Number(await status.getAttribute('data-sync-finished')), { timeout: 20_000 }).toBeGreaterThan(before);
-  await expect.poll(() => page.getByTestId('pending').textContent(), { timeout: 20_000 }).toBe('Không có thay đổi chờ gửi');
+  await expect
+    .poll(async () => Number(await status.getAttribute('data-sync-finished')), { timeout: 20_000 })
+    .toBeGreaterThan(before);
+  await expect
+    .poll(() => page.getByTestId('pending').textContent(), { timeout: 20_000 })
+    .toBe('Không có thay đổi chờ gửi');
 }

@@ -23,12 +23,29 @@ export function householdFields(overrides: Partial<HouseholdFields> = {}): House
 let stampCounter = 0;
 export function mutation(seq: number, op: MutationOp, schema = SCHEMA_VERSION) {
   stampCounter += 1;
-  return { seq, id: randomUUID(), schema, at: 1_700_000_000_000 + seq, stamp: `1700000000000-${String(stampCounter).padStart(4, '0')}-test`, op };
+  return {
+    seq,
+    id: randomUUID(),
+    schema,
+    at: 1_700_000_000_000 + seq,
+    stamp: `1700000000000-${String(stampCounter).padStart(4, '0')}-test`,
+    op,
+  };
 }
 
 /** A patch of an editable record: each field with the version the user saw. */
-export function patchMutation(seq: number, id: string, fields: Record<string, unknown>, base = 0, type: 'household' | 'member' | 'case' = 'household') {
-  const patch = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined).map(([k, v]) => [k, [v, base] as [unknown, number]]));
+export function patchMutation(
+  seq: number,
+  id: string,
+  fields: Record<string, unknown>,
+  base = 0,
+  type: 'household' | 'member' | 'case' = 'household',
+) {
+  const patch = Object.fromEntries(
+    Object.entries(fields)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => [k, [v, base] as [unknown, number]]),
+  );
   return mutation(seq, { kind: 'patch', type, id, fields: patch });
 }
 
@@ -54,8 +71,17 @@ export function distributionData(householdId: string, overrides: Record<string, 
   };
 }
 
-export function pushContext(overrides: Partial<{ userId: string; role: Role; scope: Set<string>; clientId: string; now: number }> = {}) {
-  return { userId: 'u1', role: 'collaborator' as Role, scope: new Set([LY_SON]), clientId: randomUUID(), now: 1_750_000_000_000, ...overrides };
+export function pushContext(
+  overrides: Partial<{ userId: string; role: Role; scope: Set<string>; clientId: string; now: number }> = {},
+) {
+  return {
+    userId: 'u1',
+    role: 'collaborator' as Role,
+    scope: new Set([LY_SON]),
+    clientId: randomUUID(),
+    now: 1_750_000_000_000,
+    ...overrides,
+  };
 }
 
 export function memberFields(householdId: string, overrides: Partial<MemberFields> = {}): MemberFields {

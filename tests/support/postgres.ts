@@ -26,7 +26,9 @@ function freePort(): Promise<number> {
     const server = createServer();
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -54,14 +56,20 @@ function serverAt(adminUrl: string, onStop: () => void): PostgresServer {
 }
 
 export async function startPostgres(): Promise<PostgresAvailability> {
-  if (process.env.TEST_DATABASE_URL) return { ok: true, server: serverAt(process.env.TEST_DATABASE_URL, () => undefined) };
-  if (!existsSync(join(BIN, 'initdb'))) return { ok: false, reason: `no PostgreSQL binaries in ${BIN} (apt-get install postgresql-15)` };
+  if (process.env.TEST_DATABASE_URL)
+    return { ok: true, server: serverAt(process.env.TEST_DATABASE_URL, () => undefined) };
+  if (!existsSync(join(BIN, 'initdb')))
+    return { ok: false, reason: `no PostgreSQL binaries in ${BIN} (apt-get install postgresql-15)` };
   const asRoot = process.getuid?.() === 0;
   const run = (command: string, args: string[]) =>
-    execFileSync(asRoot ? 'runuser' : join(BIN, command), asRoot ? ['-u', 'postgres', '--', join(BIN, command), ...args] : args, {
-      stdio: 'pipe',
-      timeout: 60_000,
-    });
+    execFileSync(
+      asRoot ? 'runuser' : join(BIN, command),
+      asRoot ? ['-u', 'postgres', '--', join(BIN, command), ...args] : args,
+      {
+        stdio: 'pipe',
+        timeout: 60_000,
+      },
+    );
   const dir = mkdtempSync(join(tmpdir(), 'ansinh-pg-'));
   try {
     if (asRoot) {
@@ -72,7 +80,16 @@ export async function startPostgres(): Promise<PostgresAvailability> {
     const data = join(dir, 'data');
     const port = await freePort();
     run('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--locale=C', '--no-sync']);
-    run('pg_ctl', ['-D', data, '-l', join(dir, 'log'), '-w', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`, 'start']);
+    run('pg_ctl', [
+      '-D',
+      data,
+      '-l',
+      join(dir, 'log'),
+      '-w',
+      '-o',
+      `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`,
+      'start',
+    ]);
     const stop = () => {
       try {
         run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
@@ -84,7 +101,10 @@ export async function startPostgres(): Promise<PostgresAvailability> {
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });
     const stderr = (error as { stderr?: Buffer }).stderr?.toString() ?? '';
-    return { ok: false, reason: `could not start PostgreSQL: ${error instanceof Error ? error.message : String(error)} ${stderr}` };
+    return {
+      ok: false,
+      reason: `could not start PostgreSQL: ${error instanceof Error ? error.message : String(error)} ${stderr}`,
+    };
   }
 }
 

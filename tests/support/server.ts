@@ -10,7 +10,9 @@ import type { RateLimit } from '../../sync-server/src/http/rate-limit';
 import type { AttachmentBytes } from '../../sync-server/src/attachments/file-store';
 import { testPasswords } from './passwords';
 
-export async function testServer(options: { staticDir?: string; dataDir?: string; syncRate?: RateLimit; attachments?: AttachmentBytes } = {}) {
+export async function testServer(
+  options: { staticDir?: string; dataDir?: string; syncRate?: RateLimit; attachments?: AttachmentBytes } = {},
+) {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'ansinh-http-'));
   const db = await openDatabase({ dataDir, databaseUrl: undefined });
   const passwords = testPasswords();

@@ -45,9 +45,22 @@ describe('the device schema', () => {
     const { setAside: _setAside, ...v3 } = RECORDED[4]!;
     old.version(3).stores(v3);
     await old.open();
-    const emergency = { id: crypto.randomUUID(), version: 5, communeCode: '21548', type: 'flood', date: '2026-10-01', villages: ['Thôn Tây'], description: 'Lũ' };
+    const emergency = {
+      id: crypto.randomUUID(),
+      version: 5,
+      communeCode: '21548',
+      type: 'flood',
+      date: '2026-10-01',
+      villages: ['Thôn Tây'],
+      description: 'Lũ',
+    };
     await old.table('emergencies').put(emergency);
-    const member = { id: crypto.randomUUID(), version: 2, ...memberFields(crypto.randomUUID(), { fullName: 'Lê Thị Hoa' }), terms: ['le'] };
+    const member = {
+      id: crypto.randomUUID(),
+      version: 2,
+      ...memberFields(crypto.randomUUID(), { fullName: 'Lê Thị Hoa' }),
+      terms: ['le'],
+    };
     await old.table('members').put(member);
     old.close();
 
@@ -55,7 +68,11 @@ describe('the device schema', () => {
     await db.open();
     expect(db.verno).toBe(DEVICE_SCHEMA_VERSION);
     expect(db.tables.map((t) => t.name).sort()).toEqual(Object.keys(RECORDED[DEVICE_SCHEMA_VERSION]!).sort());
-    expect(await emergencies.get(db, emergency.id)).toMatchObject({ type: 'flood', villages: ['Thôn Tây'], version: 5 });
+    expect(await emergencies.get(db, emergency.id)).toMatchObject({
+      type: 'flood',
+      villages: ['Thôn Tây'],
+      version: 5,
+    });
     expect((await getMember(db, member.id))?.fullName).toBe('Lê Thị Hoa');
     expect(await db.setAside.count()).toBe(0);
     await db.delete();

@@ -20,7 +20,9 @@ function sources(dir: string): string[] {
 
 /** Comments out (what they explain may well quote SQL), line numbers kept. */
 function withoutComments(text: string): string {
-  return text.replace(/\/\*[\s\S]*?\*\//g, (block) => block.replace(/[^\n]/g, ' ')).replace(/(^|[\s;{}(),])\/\/.*$/gm, '$1');
+  return text
+    .replace(/\/\*[\s\S]*?\*\//g, (block) => block.replace(/[^\n]/g, ' '))
+    .replace(/(^|[\s;{}(),])\/\/.*$/gm, '$1');
 }
 
 /** A query run on a database handle (the executor is called tx or db in this codebase, or reached as deps.db). */
@@ -28,7 +30,8 @@ const QUERY_CALL = /\b(?:tx|db|executor|database)\s*\.\s*(?:get|all|run|exec)\s*
 /** A string literal, a template literal over several lines included. */
 const LITERAL = /'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|`(?:[^`\\]|\\.)*`/g;
 /** SQL in a literal's text. */
-const SQL_TEXT = /\b(?:SELECT\b[\s\S]*\bFROM|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|(?:CREATE|DROP|ALTER)\s+(?:TABLE|INDEX))\b/i;
+const SQL_TEXT =
+  /\b(?:SELECT\b[\s\S]*\bFROM|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|(?:CREATE|DROP|ALTER)\s+(?:TABLE|INDEX))\b/i;
 
 /** Each offending line as "line: text". */
 function offences(text: string): string[] {

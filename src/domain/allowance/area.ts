@@ -19,13 +19,26 @@ export function specialDifficultyArea(person: AllowancePerson, snap: RuleSnapsho
       inArea: person.livesInSpecialDifficultyArea,
       source: 'direct',
       reason: person.livesInSpecialDifficultyArea
-        ? { vi: 'sống ở xã, thôn vùng DTTS & MN ĐBKK (xác nhận trực tiếp)', en: 'lives in a DTTS & MN ĐBKK commune or village (stated)' }
-        : { vi: 'không sống ở vùng DTTS & MN ĐBKK (xác nhận trực tiếp)', en: 'does not live in a DTTS & MN ĐBKK area (stated)' },
+        ? {
+            vi: 'sống ở xã, thôn vùng DTTS & MN ĐBKK (xác nhận trực tiếp)',
+            en: 'lives in a DTTS & MN ĐBKK commune or village (stated)',
+          }
+        : {
+            vi: 'không sống ở vùng DTTS & MN ĐBKK (xác nhận trực tiếp)',
+            en: 'does not live in a DTTS & MN ĐBKK area (stated)',
+          },
     };
   }
   const list = snap.specialDifficultyAreas;
   if (!list || person.communeCode === undefined) {
-    return { inArea: false, source: 'unknown', reason: { vi: 'chưa rõ có sống ở vùng DTTS & MN ĐBKK không', en: 'unknown whether the person lives in a DTTS & MN ĐBKK area' } };
+    return {
+      inArea: false,
+      source: 'unknown',
+      reason: {
+        vi: 'chưa rõ có sống ở vùng DTTS & MN ĐBKK không',
+        en: 'unknown whether the person lives in a DTTS & MN ĐBKK area',
+      },
+    };
   }
   const inArea =
     list.communeCodes.includes(person.communeCode) ||
@@ -35,7 +48,13 @@ export function specialDifficultyArea(person: AllowancePerson, snap: RuleSnapsho
     source: 'list',
     rule: list,
     reason: inArea
-      ? { vi: `xã/thôn ${person.communeCode} có trong danh sách vùng DTTS & MN ĐBKK`, en: `commune/village ${person.communeCode} is on the DTTS & MN ĐBKK list` }
-      : { vi: `xã/thôn ${person.communeCode} không có trong danh sách vùng DTTS & MN ĐBKK`, en: `commune/village ${person.communeCode} is not on the DTTS & MN ĐBKK list` },
+      ? {
+          vi: `xã/thôn ${person.communeCode} có trong danh sách vùng DTTS & MN ĐBKK`,
+          en: `commune/village ${person.communeCode} is on the DTTS & MN ĐBKK list`,
+        }
+      : {
+          vi: `xã/thôn ${person.communeCode} không có trong danh sách vùng DTTS & MN ĐBKK`,
+          en: `commune/village ${person.communeCode} is not on the DTTS & MN ĐBKK list`,
+        },
   };
 }

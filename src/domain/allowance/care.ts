@@ -23,33 +23,98 @@ function monthsOld(dob: string, date: string): number {
   return (dy - by) * 12 + (dm - bm) - (dd < bd ? 1 : 0);
 }
 
-export function careCases(snap: RuleSnapshot, person: AllowancePerson, month: IsoMonth, categories: readonly CategoryResult[]): CareCase[] {
+export function careCases(
+  snap: RuleSnapshot,
+  person: AllowancePerson,
+  month: IsoMonth,
+  categories: readonly CategoryResult[],
+): CareCase[] {
   const met = (code: string) => categories.some((c) => c.check.ok && c.rule.code === code);
   const wanted: { code: CareAllowanceCode; recipient: CareCase['recipient']; reason: Bilingual }[] = [];
   const takenIn = person.takenInByHousehold === true;
   const esd = met('disability-especially-severe') || met('disability-especially-severe-child-or-elderly');
   const childAge = snap.ageDefinitions?.childBelow ?? 16;
-  const isChild = ageOn(person.dateOfBirth, lastDayOf(month)) < childAge || ageOn(person.dateOfBirth, firstDayOf(month)) < childAge;
+  const isChild =
+    ageOn(person.dateOfBirth, lastDayOf(month)) < childAge || ageOn(person.dateOfBirth, firstDayOf(month)) < childAge;
 
-  if (takenIn && met('orphan-under-4')) wanted.push({ code: 'take-in-orphan-under-4', recipient: 'household-taking-in', reason: { vi: 'nhận chăm sóc trẻ em dưới 4 tuổi thuộc khoản 1 Điều 5', en: 'taking in a 5(1) child under 4' } });
-  if (takenIn && met('orphan-4-to-16')) wanted.push({ code: 'take-in-orphan-4-to-16', recipient: 'household-taking-in', reason: { vi: 'nhận chăm sóc trẻ em 4–16 tuổi thuộc khoản 1 Điều 5', en: 'taking in a 5(1) child aged 4–16' } });
-  if (met('elderly-taken-in-community')) wanted.push({ code: 'take-in-elderly-5d', recipient: 'household-taking-in', reason: { vi: 'nhận chăm sóc người cao tuổi thuộc điểm d khoản 5 Điều 5', en: 'taking in an elderly person under 5(5)(d)' } });
+  if (takenIn && met('orphan-under-4'))
+    wanted.push({
+      code: 'take-in-orphan-under-4',
+      recipient: 'household-taking-in',
+      reason: { vi: 'nhận chăm sóc trẻ em dưới 4 tuổi thuộc khoản 1 Điều 5', en: 'taking in a 5(1) child under 4' },
+    });
+  if (takenIn && met('orphan-4-to-16'))
+    wanted.push({
+      code: 'take-in-orphan-4-to-16',
+      recipient: 'household-taking-in',
+      reason: { vi: 'nhận chăm sóc trẻ em 4–16 tuổi thuộc khoản 1 Điều 5', en: 'taking in a 5(1) child aged 4–16' },
+    });
+  if (met('elderly-taken-in-community'))
+    wanted.push({
+      code: 'take-in-elderly-5d',
+      recipient: 'household-taking-in',
+      reason: {
+        vi: 'nhận chăm sóc người cao tuổi thuộc điểm d khoản 5 Điều 5',
+        en: 'taking in an elderly person under 5(5)(d)',
+      },
+    });
   if (takenIn && esd) {
-    wanted.push(isChild
-      ? { code: 'take-in-especially-severe-pwd-child', recipient: 'household-taking-in', reason: { vi: 'nhận chăm sóc trẻ em khuyết tật đặc biệt nặng', en: 'taking in a child with an especially severe disability' } }
-      : { code: 'take-in-especially-severe-pwd', recipient: 'household-taking-in', reason: { vi: 'nhận chăm sóc người khuyết tật đặc biệt nặng', en: 'taking in a person with an especially severe disability' } });
+    wanted.push(
+      isChild
+        ? {
+            code: 'take-in-especially-severe-pwd-child',
+            recipient: 'household-taking-in',
+            reason: {
+              vi: 'nhận chăm sóc trẻ em khuyết tật đặc biệt nặng',
+              en: 'taking in a child with an especially severe disability',
+            },
+          }
+        : {
+            code: 'take-in-especially-severe-pwd',
+            recipient: 'household-taking-in',
+            reason: {
+              vi: 'nhận chăm sóc người khuyết tật đặc biệt nặng',
+              en: 'taking in a person with an especially severe disability',
+            },
+          },
+    );
   }
   if (!takenIn && esd && person.caredForByOwnHousehold === true) {
-    wanted.push({ code: 'household-caring-especially-severe-pwd', recipient: 'own-household', reason: { vi: 'hộ gia đình trực tiếp chăm sóc người khuyết tật đặc biệt nặng', en: 'own household directly caring for a person with an especially severe disability' } });
+    wanted.push({
+      code: 'household-caring-especially-severe-pwd',
+      recipient: 'own-household',
+      reason: {
+        vi: 'hộ gia đình trực tiếp chăm sóc người khuyết tật đặc biệt nặng',
+        en: 'own household directly caring for a person with an especially severe disability',
+      },
+    });
   }
   const severeOrEsd = categories.some((c) => c.check.ok && c.rule.family === 'disability');
   if (severeOrEsd && person.spouseReceivesPwdCareAllowance !== true) {
-    const young = (person.children ?? []).filter((ch) => ch.dateOfBirth <= lastDayOf(month) && monthsOld(ch.dateOfBirth, firstDayOf(month)) < MONTHS_36).length;
+    const young = (person.children ?? []).filter(
+      (ch) => ch.dateOfBirth <= lastDayOf(month) && monthsOld(ch.dateOfBirth, firstDayOf(month)) < MONTHS_36,
+    ).length;
     const pregnant = person.pregnant === true;
     if ((pregnant && young >= 1) || young >= 2) {
-      wanted.push({ code: 'pwd-pregnant-and-child-or-two-children-under-36-months', recipient: 'person', reason: { vi: `người khuyết tật ${pregnant ? 'mang thai và ' : ''}nuôi ${young} con dưới 36 tháng`, en: `person with a disability ${pregnant ? 'pregnant and ' : ''}raising ${young} child(ren) under 36 months` } });
+      wanted.push({
+        code: 'pwd-pregnant-and-child-or-two-children-under-36-months',
+        recipient: 'person',
+        reason: {
+          vi: `người khuyết tật ${pregnant ? 'mang thai và ' : ''}nuôi ${young} con dưới 36 tháng`,
+          en: `person with a disability ${pregnant ? 'pregnant and ' : ''}raising ${young} child(ren) under 36 months`,
+        },
+      });
     } else if (pregnant || young === 1) {
-      wanted.push({ code: 'pwd-pregnant-or-one-child-under-36-months', recipient: 'person', reason: { vi: pregnant ? 'người khuyết tật đang mang thai' : 'người khuyết tật nuôi một con dưới 36 tháng', en: pregnant ? 'person with a disability, pregnant' : 'person with a disability raising one child under 36 months' } });
+      wanted.push({
+        code: 'pwd-pregnant-or-one-child-under-36-months',
+        recipient: 'person',
+        reason: {
+          vi: pregnant ? 'người khuyết tật đang mang thai' : 'người khuyết tật nuôi một con dưới 36 tháng',
+          en: pregnant
+            ? 'person with a disability, pregnant'
+            : 'person with a disability raising one child under 36 months',
+        },
+      });
     }
   }
 

@@ -1,7 +1,13 @@
 // Input of the monthly-allowance question: one person's facts in one benefit month.
 import * as v from 'valibot';
 import {
-  CountSchema, DisabilityLevelSchema, HouseholdPovertySchema, IsoDateSchema, IsoMonthSchema, ProvinceSchema, VndSchema,
+  CountSchema,
+  DisabilityLevelSchema,
+  HouseholdPovertySchema,
+  IsoDateSchema,
+  IsoMonthSchema,
+  ProvinceSchema,
+  VndSchema,
 } from '../common/schema-parts';
 
 /** What happened to a parent, for the 11 situations of Art. 5(1) (prison includes reform school and rehab). */
@@ -29,7 +35,14 @@ export const AllowancePersonSchema = v.object({
   wasOrphanBeneficiary: v.exactOptional(v.boolean()),
   studying: v.exactOptional(
     v.object({
-      level: v.picklist(['general', 'vocational', 'secondary-vocational', 'college', 'university-first-degree', 'university-further-degree']),
+      level: v.picklist([
+        'general',
+        'vocational',
+        'secondary-vocational',
+        'college',
+        'university-first-degree',
+        'university-further-degree',
+      ]),
       courseEndMonth: v.exactOptional(IsoMonthSchema),
     }),
   ),

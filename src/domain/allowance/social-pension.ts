@@ -11,20 +11,50 @@ export interface SocialPensionCheck {
   readonly reason: Bilingual;
 }
 
-export function checkSocialPension(rule: SocialPensionRule, person: AllowancePerson, month: IsoMonth): SocialPensionCheck {
+export function checkSocialPension(
+  rule: SocialPensionRule,
+  person: AllowancePerson,
+  month: IsoMonth,
+): SocialPensionCheck {
   // Like the allowance, the month of the birthday counts.
-  const age = Math.max(...[firstDayOf(month), lastDayOf(month)].map((d) => (person.dateOfBirth <= d ? ageOn(person.dateOfBirth, d) : -1)));
+  const age = Math.max(
+    ...[firstDayOf(month), lastDayOf(month)].map((d) => (person.dateOfBirth <= d ? ageOn(person.dateOfBirth, d) : -1)),
+  );
   const inc = person.income;
   const hasPension = inc?.pension === true || inc?.socialInsuranceMonthly === true;
   const pensionBelow = hasPension && inc?.pensionAmount !== undefined && inc.pensionAmount < rule.amount;
   if (age >= rule.ageFrom) {
     if (!hasPension || pensionBelow) {
-      return { eligible: true, reason: { vi: `từ đủ ${rule.ageFrom} tuổi, không có lương hưu, trợ cấp BHXH hằng tháng${pensionBelow ? ' (hoặc thấp hơn mức trợ cấp hưu trí xã hội)' : ''}`, en: `aged ${rule.ageFrom}+, no monthly pension or social-insurance allowance${pensionBelow ? ' (or one below the social pension)' : ''}` } };
+      return {
+        eligible: true,
+        reason: {
+          vi: `từ đủ ${rule.ageFrom} tuổi, không có lương hưu, trợ cấp BHXH hằng tháng${pensionBelow ? ' (hoặc thấp hơn mức trợ cấp hưu trí xã hội)' : ''}`,
+          en: `aged ${rule.ageFrom}+, no monthly pension or social-insurance allowance${pensionBelow ? ' (or one below the social pension)' : ''}`,
+        },
+      };
     }
-    return { eligible: false, reason: { vi: 'đang có lương hưu hoặc trợ cấp BHXH hằng tháng', en: 'already has a monthly pension or social-insurance allowance' } };
+    return {
+      eligible: false,
+      reason: {
+        vi: 'đang có lương hưu hoặc trợ cấp BHXH hằng tháng',
+        en: 'already has a monthly pension or social-insurance allowance',
+      },
+    };
   }
   if (age >= rule.ageFromPoorOrNearPoor && person.householdPoverty !== 'none' && (!hasPension || pensionBelow)) {
-    return { eligible: true, reason: { vi: `từ ${rule.ageFromPoorOrNearPoor} đến dưới ${rule.ageFrom} tuổi, thuộc hộ nghèo, cận nghèo`, en: `aged ${rule.ageFromPoorOrNearPoor} to under ${rule.ageFrom}, poor or near-poor household` } };
+    return {
+      eligible: true,
+      reason: {
+        vi: `từ ${rule.ageFromPoorOrNearPoor} đến dưới ${rule.ageFrom} tuổi, thuộc hộ nghèo, cận nghèo`,
+        en: `aged ${rule.ageFromPoorOrNearPoor} to under ${rule.ageFrom}, poor or near-poor household`,
+      },
+    };
   }
-  return { eligible: false, reason: { vi: `${age} tuổi, chưa đủ điều kiện hưởng trợ cấp hưu trí xã hội`, en: `aged ${age}, not eligible for the social pension` } };
+  return {
+    eligible: false,
+    reason: {
+      vi: `${age} tuổi, chưa đủ điều kiện hưởng trợ cấp hưu trí xã hội`,
+      en: `aged ${age}, not eligible for the social pension`,
+    },
+  };
 }

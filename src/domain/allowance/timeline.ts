@@ -23,13 +23,28 @@ export interface NextChange {
   readonly totalCoefficient: number;
 }
 
-export function startMonth(rule: AllowanceCategoryRule, person: AllowancePerson, decisionMonth: IsoMonth | undefined): StartMonth {
+export function startMonth(
+  rule: AllowanceCategoryRule,
+  person: AllowancePerson,
+  decisionMonth: IsoMonth | undefined,
+): StartMonth {
   const code = rule.code;
   if (rule.start === 'eligibility-month' && rule.ages?.from !== undefined) {
-    return { code, month: monthOf(birthdayAt(person.dateOfBirth, rule.ages.from)), basis: { vi: `từ tháng đủ ${rule.ages.from} tuổi`, en: `from the month of turning ${rule.ages.from}` } };
+    return {
+      code,
+      month: monthOf(birthdayAt(person.dateOfBirth, rule.ages.from)),
+      basis: { vi: `từ tháng đủ ${rule.ages.from} tuổi`, en: `from the month of turning ${rule.ages.from}` },
+    };
   }
   if (rule.start === 'certificate-month' && person.disability?.certifiedOn !== undefined) {
-    return { code, month: monthOf(person.disability.certifiedOn), basis: { vi: 'từ tháng được cấp giấy xác nhận khuyết tật', en: 'from the month the disability certificate was issued' } };
+    return {
+      code,
+      month: monthOf(person.disability.certifiedOn),
+      basis: {
+        vi: 'từ tháng được cấp giấy xác nhận khuyết tật',
+        en: 'from the month the disability certificate was issued',
+      },
+    };
   }
   return {
     code,
@@ -54,7 +69,12 @@ export function nextChange(
     const month = addMonths(from, i);
     const sel = selectPaid(evaluateMonth(rules, person, month, area, ages));
     if (key(sel) !== now) {
-      return { month, kind: sel.paid.length === 0 ? 'stop' : current.paid.length === 0 ? 'start' : 'change', paidCodes: sel.paid.map((p) => p.rule.code), totalCoefficient: sel.totalCoefficient };
+      return {
+        month,
+        kind: sel.paid.length === 0 ? 'stop' : current.paid.length === 0 ? 'start' : 'change',
+        paidCodes: sel.paid.map((p) => p.rule.code),
+        totalCoefficient: sel.totalCoefficient,
+      };
     }
   }
   return null;

@@ -17,7 +17,10 @@ export function decidedBy(snap: RuleSnapshot, action: DecisionAction, ex: Explan
   const rule = snap.decider(action);
   if (!rule) return null;
   ex.use(snap.cite(rule), rule.note);
-  ex.step(`Thẩm quyền quyết định: ${rule.who.vi}${rule.deadline ? `, ${rule.deadline.vi}` : ''}.`, `Decided by: ${rule.who.en}${rule.deadline ? `, ${rule.deadline.en}` : ''}.`);
+  ex.step(
+    `Thẩm quyền quyết định: ${rule.who.vi}${rule.deadline ? `, ${rule.deadline.vi}` : ''}.`,
+    `Decided by: ${rule.who.en}${rule.deadline ? `, ${rule.deadline.en}` : ''}.`,
+  );
   return {
     action,
     ruleId: rule.id,

@@ -37,14 +37,21 @@ describe('recorded damage → emergency question (NĐ 20/2021 Ch. III)', () => {
   });
 
   it('a house swept away with nowhere else to live, a death and an injury of 5 days each bring their support (Art. 13, 14, 15)', () => {
-    const answer = answerEmergency(toEmergencyQuestion({ type: 'storm', date: '2026-10-20' }, damage({ houseLost: true, deaths: 1, injuredDays: [5] })));
+    const answer = answerEmergency(
+      toEmergencyQuestion(
+        { type: 'storm', date: '2026-10-20' },
+        damage({ houseLost: true, deaths: 1, injuredDays: [5] }),
+      ),
+    );
     const payable = answer.entitlements.filter((e) => e.payable).map((e) => e.code);
     expect(payable.length).toBeGreaterThanOrEqual(3);
     expect(answer.totals.vnd).toBeGreaterThan(40_000_000);
   });
 
   it('nothing recorded, nothing given', () => {
-    const answer = answerEmergency(toEmergencyQuestion({ type: 'flood', date: '2026-10-20' }, damage({ hungryMembers: 0 })));
+    const answer = answerEmergency(
+      toEmergencyQuestion({ type: 'flood', date: '2026-10-20' }, damage({ hungryMembers: 0 })),
+    );
     expect(answer.entitlements.filter((e) => e.payable)).toEqual([]);
   });
 });

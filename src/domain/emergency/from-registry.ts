@@ -14,9 +14,14 @@ const EVENT_TYPE: Record<EmergencyFields['type'], EmergencyQuestion['event']['ty
   other: 'force-majeure',
 };
 
-export function toEmergencyQuestion(event: Pick<EmergencyFields, 'type' | 'date'>, damage: DamageFields): EmergencyQuestion {
+export function toEmergencyQuestion(
+  event: Pick<EmergencyFields, 'type' | 'date'>,
+  damage: DamageFields,
+): EmergencyQuestion {
   const deaths = [
-    ...Array.from({ length: damage.deaths }, (_, i) => ({ wasMonthlyBeneficiary: i < damage.deadMonthlyBeneficiaries })),
+    ...Array.from({ length: damage.deaths }, (_, i) => ({
+      wasMonthlyBeneficiary: i < damage.deadMonthlyBeneficiaries,
+    })),
     ...Array.from({ length: damage.missing }, () => ({ missing: true })),
   ];
   return {
@@ -34,7 +39,13 @@ export function toEmergencyQuestion(event: Pick<EmergencyFields, 'type' | 'date'
         relocationOrdered: damage.relocationOrdered,
         severelyDamagedUninhabitable: damage.severeDamage,
       },
-      ...(damage.childrenWithoutParents ? { childrenWithoutBothParents: Array.from({ length: damage.childrenWithoutParents }, () => ({ hasRelatives: false })) } : {}),
+      ...(damage.childrenWithoutParents
+        ? {
+            childrenWithoutBothParents: Array.from({ length: damage.childrenWithoutParents }, () => ({
+              hasRelatives: false,
+            })),
+          }
+        : {}),
       ...(damage.houseLost && !damage.hasOtherHome ? { lostHomeBasicNeeds: true } : {}),
     },
   };

@@ -4,7 +4,10 @@
 import { resolveRules } from '../packs/resolve';
 import type { LegalBasis } from '../common/rule';
 
-export function riceKgPerPersonMonth(dateIso: string, occasion: 'tet' | 'hardship'): { kg: number; legalBasis: LegalBasis } | undefined {
+export function riceKgPerPersonMonth(
+  dateIso: string,
+  occasion: 'tet' | 'hardship',
+): { kg: number; legalBasis: LegalBasis } | undefined {
   const rule = resolveRules(dateIso).emergency(occasion === 'tet' ? 'food-tet' : 'food-hardship');
   if (rule?.amount.kind !== 'rice') return undefined;
   return { kg: rule.amount.kgPerPersonPerMonth, legalBasis: rule.legalBasis };

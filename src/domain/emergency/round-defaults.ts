@@ -4,9 +4,16 @@
 // data on the round and its handouts, so the screen gives it in its language.
 import type { RoundItem } from '../../shared/records/emergency';
 
-export const ITEM_UNITS: Readonly<Record<RoundItem['item'], RoundItem['unit']>> = { rice: 'kg', cash: 'VND', goods: 'item' };
+export const ITEM_UNITS: Readonly<Record<RoundItem['item'], RoundItem['unit']>> = {
+  rice: 'kg',
+  cash: 'VND',
+  goods: 'item',
+};
 
-export function defaultRoundItems(purpose: 'emergency' | 'campaign', names: Readonly<Record<'rice' | 'cash', string>>): RoundItem[] {
+export function defaultRoundItems(
+  purpose: 'emergency' | 'campaign',
+  names: Readonly<Record<'rice' | 'cash', string>>,
+): RoundItem[] {
   return purpose === 'emergency'
     ? [{ item: 'rice', itemName: names.rice, unit: ITEM_UNITS.rice, available: 0, source: 'budget' }]
     : [{ item: 'cash', itemName: names.cash, unit: ITEM_UNITS.cash, available: 0, source: 'mobilised' }];

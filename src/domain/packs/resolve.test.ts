@@ -19,7 +19,9 @@ describe('rule packs: dated standard level M and layering', () => {
   it('Art. 4(3) NĐ 20/2021: a province may set a higher local M (Hà Nội 650,000 from 1/1/2026)', () => {
     expect(resolveRules('2025-12-31', 'ha-noi').standardLevel?.amount).toBe(500_000);
     expect(resolveRules('2026-01-01', 'ha-noi').standardLevel?.amount).toBe(650_000);
-    expect(resolveRules('2026-01-01', 'ha-noi').cite(resolveRules('2026-01-01', 'ha-noi').standardLevel!).pack).toBe('ha-noi');
+    expect(resolveRules('2026-01-01', 'ha-noi').cite(resolveRules('2026-01-01', 'ha-noi').standardLevel!).pack).toBe(
+      'ha-noi',
+    );
     expect(resolveRules('2026-01-01', 'quang-ngai').standardLevel?.amount).toBe(500_000);
   });
 

@@ -65,7 +65,11 @@ function pickByKey<R extends RuleBase, K>(rules: readonly R[], key: (r: R) => K,
   return picked;
 }
 
-export function resolveRules(asOf: IsoDate, provinceId: string = DEFAULT_PROVINCE, registry: PackRegistry = {}): RuleSnapshot {
+export function resolveRules(
+  asOf: IsoDate,
+  provinceId: string = DEFAULT_PROVINCE,
+  registry: PackRegistry = {},
+): RuleSnapshot {
   const national = registry.national ?? NATIONAL_PACK;
   const provinces = registry.provinces ?? PROVINCIAL_PACKS;
   const province = provinces[provinceId];
@@ -90,7 +94,8 @@ export function resolveRules(asOf: IsoDate, provinceId: string = DEFAULT_PROVINC
   const emergency = pickByKey(national.emergency, (r) => r.code, asOf);
   const nationalDeciders = pickByKey(national.deciders, (r) => r.action, asOf);
   const localDeciders = pickByKey(province.deciders, (r) => r.action, asOf);
-  for (const m of [categories, care, emergency, nationalDeciders]) for (const r of m.values()) owner.set(r.id, national.id);
+  for (const m of [categories, care, emergency, nationalDeciders])
+    for (const r of m.values()) owner.set(r.id, national.id);
   for (const r of localDeciders.values()) owner.set(r.id, province.id);
   const topUps = province.topUps.filter((t) => isInEffect(t, asOf));
   for (const t of topUps) owner.set(t.id, province.id);

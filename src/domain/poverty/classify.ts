@@ -25,7 +25,12 @@ export interface IndicatorResult {
 export interface PovertyAnswer extends AnswerBase {
   readonly question: 'poverty';
   readonly classification: PovertyClass;
-  readonly standard: { readonly id: string; readonly title: Bilingual; readonly area: 'rural' | 'urban'; readonly incomeLine: number };
+  readonly standard: {
+    readonly id: string;
+    readonly title: Bilingual;
+    readonly area: 'rural' | 'urban';
+    readonly incomeLine: number;
+  };
   readonly income: { readonly perCapitaMonthly: number; readonly atOrBelowLine: boolean };
   readonly deprivationCount: number;
   readonly unknownIndicators: readonly IndicatorCode[];
@@ -46,7 +51,7 @@ export function classifyPoverty(q: PovertyQuestion, registry: PackRegistry = {})
 
   // Income: compare household income with line × members, so that exactly at the line counts as at or below.
   const line = std.incomeLine[q.area];
-  const divisor = q.income.householdMonthly !== undefined ? personCount ?? 1 : 1;
+  const divisor = q.income.householdMonthly !== undefined ? (personCount ?? 1) : 1;
   const total = q.income.householdMonthly ?? q.income.perCapitaMonthly ?? 0;
   const perCapita = Math.round(total / divisor);
   const atOrBelow = total <= line * divisor;
@@ -60,7 +65,15 @@ export function classifyPoverty(q: PovertyQuestion, registry: PackRegistry = {})
     const base = { code: rule.indicator, ruleId: rule.id, name: rule.title, dimension: rule.dimension };
     const direct = q.indicators?.[rule.indicator];
     if (direct !== undefined) {
-      return { ...base, deprived: direct, source: 'direct', reason: { vi: `trả lời trực tiếp: ${direct ? 'thiếu hụt' : 'không thiếu hụt'}`, en: `direct answer: ${direct ? 'deprived' : 'not deprived'}` } };
+      return {
+        ...base,
+        deprived: direct,
+        source: 'direct',
+        reason: {
+          vi: `trả lời trực tiếp: ${direct ? 'thiếu hụt' : 'không thiếu hụt'}`,
+          en: `direct answer: ${direct ? 'deprived' : 'not deprived'}`,
+        },
+      };
     }
     const derived = deriveIndicator(rule, facts);
     if (derived) return { ...base, deprived: derived.deprived, source: 'derived', reason: derived.reason };
@@ -69,7 +82,10 @@ export function classifyPoverty(q: PovertyQuestion, registry: PackRegistry = {})
   const deprivationCount = indicators.filter((i) => i.deprived === true).length;
   const unknown = indicators.filter((i) => i.deprived === null).map((i) => i.code);
   const minPoor = std.minDeprivationsForPoor;
-  ex.input('indicatorsAnswered', indicators.filter((i) => i.source !== 'missing').map((i) => `${i.code}:${i.source}`));
+  ex.input(
+    'indicatorsAnswered',
+    indicators.filter((i) => i.source !== 'missing').map((i) => `${i.code}:${i.source}`),
+  );
 
   let classification: PovertyClass;
   if (atOrBelow) {
@@ -91,11 +107,23 @@ export function classifyPoverty(q: PovertyQuestion, registry: PackRegistry = {})
       'Thu nhập cao hơn chuẩn: không phải hộ nghèo, hộ cận nghèo dù thiếu hụt bao nhiêu chỉ số.',
       'Income above the line: never poor or near-poor, whatever the deprivations.',
     );
-    ex.use({ id: band.id, pack: snap.packIds[0] ?? '', status: band.status, effectiveFrom: std.effectiveFrom, legalBasis: band.legalBasis,
-      title: { vi: 'Khoảng thu nhập hộ có mức sống trung bình', en: 'Income band of average-living-standard households' } });
+    ex.use({
+      id: band.id,
+      pack: snap.packIds[0] ?? '',
+      status: band.status,
+      effectiveFrom: std.effectiveFrom,
+      legalBasis: band.legalBasis,
+      title: {
+        vi: 'Khoảng thu nhập hộ có mức sống trung bình',
+        en: 'Income band of average-living-standard households',
+      },
+    });
     if (band.value === null) {
       classification = 'undetermined';
-      ex.step('Chưa có chuẩn hộ có mức sống trung bình cho giai đoạn này.', 'No average-living-standard band is known for this period.');
+      ex.step(
+        'Chưa có chuẩn hộ có mức sống trung bình cho giai đoạn này.',
+        'No average-living-standard band is known for this period.',
+      );
     } else {
       const upTo = band.value[q.area];
       classification = total <= upTo * divisor ? 'average-living-standard' : 'none';

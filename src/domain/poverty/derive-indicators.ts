@@ -42,41 +42,85 @@ function anyMember(
 
 const DERIVERS: { readonly [K in IndicatorCode]: Deriver<K> } = {
   employment: (p, f) =>
-    anyMember(f, (a) => a >= p.workingAgeFrom && a < p.workingAgeBelow,
-      (m) => (m.employment === undefined ? undefined : m.employment === 'unemployed' || m.employment === 'wage-without-contract'),
-      { vi: 'trong độ tuổi lao động, thất nghiệp hoặc làm công không hợp đồng', en: 'of working age, unemployed or working without a contract' }),
+    anyMember(
+      f,
+      (a) => a >= p.workingAgeFrom && a < p.workingAgeBelow,
+      (m) =>
+        m.employment === undefined
+          ? undefined
+          : m.employment === 'unemployed' || m.employment === 'wage-without-contract',
+      {
+        vi: 'trong độ tuổi lao động, thất nghiệp hoặc làm công không hợp đồng',
+        en: 'of working age, unemployed or working without a contract',
+      },
+    ),
   dependents: (p, f) => {
     if (f.members.length === 0) return null;
     const count = f.members.filter((m) => {
       if (m.dependent !== undefined) return m.dependent;
       const age = ageOn(m.dateOfBirth, f.reviewDate);
-      return age < p.childBelow || age >= p.elderlyFrom || m.disability === 'severe' || m.disability === 'especially-severe';
+      return (
+        age < p.childBelow || age >= p.elderlyFrom || m.disability === 'severe' || m.disability === 'especially-severe'
+      );
     }).length;
     const share = `${count}/${f.members.length}`;
     return count > p.shareAbove * f.members.length
-      ? r(true, `${share} người phụ thuộc, trên ${p.shareAbove * 100}%`, `${share} dependants, above ${p.shareAbove * 100}%`)
-      : r(false, `${share} người phụ thuộc, không quá ${p.shareAbove * 100}%`, `${share} dependants, not above ${p.shareAbove * 100}%`);
+      ? r(
+          true,
+          `${share} người phụ thuộc, trên ${p.shareAbove * 100}%`,
+          `${share} dependants, above ${p.shareAbove * 100}%`,
+        )
+      : r(
+          false,
+          `${share} người phụ thuộc, không quá ${p.shareAbove * 100}%`,
+          `${share} dependants, not above ${p.shareAbove * 100}%`,
+        );
   },
   nutrition: (p, f) =>
-    anyMember(f, (a) => a < p.childBelow, (m) => m.malnourished,
-      { vi: 'trẻ em suy dinh dưỡng', en: 'malnourished child' }),
+    anyMember(
+      f,
+      (a) => a < p.childBelow,
+      (m) => m.malnourished,
+      { vi: 'trẻ em suy dinh dưỡng', en: 'malnourished child' },
+    ),
   'health-insurance': (p, f) =>
-    anyMember(f, (a) => a >= p.fromAge, (m) => (m.hasHealthInsurance === undefined ? undefined : !m.hasHealthInsurance),
-      { vi: `từ ${p.fromAge} tuổi không có bảo hiểm y tế`, en: `aged ${p.fromAge}+ without health insurance` }),
+    anyMember(
+      f,
+      (a) => a >= p.fromAge,
+      (m) => (m.hasHealthInsurance === undefined ? undefined : !m.hasHealthInsurance),
+      { vi: `từ ${p.fromAge} tuổi không có bảo hiểm y tế`, en: `aged ${p.fromAge}+ without health insurance` },
+    ),
   'adult-education': (p, f) =>
-    anyMember(f, (a) => a >= p.from && a < p.below, (m, age) => {
-      if (m.studying === true) return false;
-      if (m.qualification === undefined) return undefined;
-      const enough = age < p.upperSecondaryFrom
-        ? ['lower-secondary', 'upper-secondary', 'vocational', 'employer-certified']
-        : ['upper-secondary', 'vocational', 'employer-certified'];
-      return !enough.includes(m.qualification);
-    }, { vi: `${p.from}–${p.below - 1} tuổi không đi học, thiếu bằng cấp theo độ tuổi`, en: `aged ${p.from}–${p.below - 1}, not studying and lacking the diploma for their age` }),
+    anyMember(
+      f,
+      (a) => a >= p.from && a < p.below,
+      (m, age) => {
+        if (m.studying === true) return false;
+        if (m.qualification === undefined) return undefined;
+        const enough =
+          age < p.upperSecondaryFrom
+            ? ['lower-secondary', 'upper-secondary', 'vocational', 'employer-certified']
+            : ['upper-secondary', 'vocational', 'employer-certified'];
+        return !enough.includes(m.qualification);
+      },
+      {
+        vi: `${p.from}–${p.below - 1} tuổi không đi học, thiếu bằng cấp theo độ tuổi`,
+        en: `aged ${p.from}–${p.below - 1}, not studying and lacking the diploma for their age`,
+      },
+    ),
   'child-schooling': (p, f) =>
-    anyMember(f, (a) => a >= p.from && a < p.below, (m) => {
-      if (m.atAgeAppropriateSchoolLevel !== undefined) return !m.atAgeAppropriateSchoolLevel;
-      return m.studying === false ? true : undefined;
-    }, { vi: `trẻ ${p.from} đến dưới ${p.below} tuổi không học đúng cấp`, en: `child ${p.from} to under ${p.below} not at the right school level` }),
+    anyMember(
+      f,
+      (a) => a >= p.from && a < p.below,
+      (m) => {
+        if (m.atAgeAppropriateSchoolLevel !== undefined) return !m.atAgeAppropriateSchoolLevel;
+        return m.studying === false ? true : undefined;
+      },
+      {
+        vi: `trẻ ${p.from} đến dưới ${p.below} tuổi không học đúng cấp`,
+        en: `child ${p.from} to under ${p.below} not at the right school level`,
+      },
+    ),
   'housing-quality': (p, f) => {
     const n = f.household.nonDurableStructures;
     if (n === undefined) return null;
@@ -90,8 +134,16 @@ const DERIVERS: { readonly [K in IndicatorCode]: Deriver<K> } = {
     const perPerson = Math.round((area / f.personCount) * 100) / 100;
     // Compared without division so that exactly 8 m² per person is not deprived.
     return area < p.minAreaPerPersonM2 * f.personCount
-      ? r(true, `${perPerson} m²/người, dưới ${p.minAreaPerPersonM2} m²`, `${perPerson} m² per person, under ${p.minAreaPerPersonM2} m²`)
-      : r(false, `${perPerson} m²/người, từ ${p.minAreaPerPersonM2} m² trở lên`, `${perPerson} m² per person, ${p.minAreaPerPersonM2} m² or more`);
+      ? r(
+          true,
+          `${perPerson} m²/người, dưới ${p.minAreaPerPersonM2} m²`,
+          `${perPerson} m² per person, under ${p.minAreaPerPersonM2} m²`,
+        )
+      : r(
+          false,
+          `${perPerson} m²/người, từ ${p.minAreaPerPersonM2} m² trở lên`,
+          `${perPerson} m² per person, ${p.minAreaPerPersonM2} m² or more`,
+        );
   },
   water: (p, f) => {
     const s = f.household.waterSource;
@@ -110,17 +162,23 @@ const DERIVERS: { readonly [K in IndicatorCode]: Deriver<K> } = {
   telecom: (_p, f) => {
     const u = f.household.usesTelecom;
     if (u === undefined) return null;
-    return u ? r(false, 'có sử dụng dịch vụ viễn thông', 'uses telecom services') : r(true, 'không ai sử dụng dịch vụ viễn thông', 'no one uses telecom services');
+    return u
+      ? r(false, 'có sử dụng dịch vụ viễn thông', 'uses telecom services')
+      : r(true, 'không ai sử dụng dịch vụ viễn thông', 'no one uses telecom services');
   },
   'information-devices': (_p, f) => {
     const d = f.household.hasInformationDevice;
     if (d === undefined) return null;
-    return d ? r(false, 'có phương tiện tiếp cận thông tin', 'has a means of access to information') : r(true, 'không có phương tiện tiếp cận thông tin', 'no means of access to information');
+    return d
+      ? r(false, 'có phương tiện tiếp cận thông tin', 'has a means of access to information')
+      : r(true, 'không có phương tiện tiếp cận thông tin', 'no means of access to information');
   },
   'waste-treatment': (_p, f) => {
     const w = f.household.wasteCollectedOrTreated;
     if (w === undefined) return null;
-    return w ? r(false, 'rác thải được thu gom/xử lý', 'waste is collected or treated') : r(true, 'rác thải không được thu gom/xử lý', 'waste is not collected or treated');
+    return w
+      ? r(false, 'rác thải được thu gom/xử lý', 'waste is collected or treated')
+      : r(true, 'rác thải không được thu gom/xử lý', 'waste is not collected or treated');
   },
 };
 

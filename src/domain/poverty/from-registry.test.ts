@@ -33,7 +33,17 @@ describe('survey answers and member records → poverty question (NĐ 07/2021)',
   ];
 
   it('builds a valid question: present members only, year-only births at mid-year, income per household', () => {
-    const q = toPovertyQuestion({ area: 'rural', members, answers: { period: 'annual', reviewDate: '2026-10-01', incomeMode: 'household', householdIncome: 4_500_000, malnourished: ['c'] } });
+    const q = toPovertyQuestion({
+      area: 'rural',
+      members,
+      answers: {
+        period: 'annual',
+        reviewDate: '2026-10-01',
+        incomeMode: 'household',
+        householdIncome: 4_500_000,
+        malnourished: ['c'],
+      },
+    });
     expect(v.safeParse(PovertyQuestionSchema, q).success).toBe(true);
     expect(q.members).toHaveLength(3);
     expect(q.members?.[1]?.dateOfBirth).toBe('1982-07-01');
@@ -45,7 +55,15 @@ describe('survey answers and member records → poverty question (NĐ 07/2021)',
     const q = toPovertyQuestion({
       area: 'rural',
       members,
-      answers: { period: 'annual', reviewDate: '2026-10-01', incomeMode: 'household', householdIncome: 4_500_000, malnourished: ['c'], latrine: 'none', usesTelecom: false },
+      answers: {
+        period: 'annual',
+        reviewDate: '2026-10-01',
+        incomeMode: 'household',
+        householdIncome: 4_500_000,
+        malnourished: ['c'],
+        latrine: 'none',
+        usesTelecom: false,
+      },
     });
     const answer = classifyPoverty(q);
     expect(answer.income.atOrBelowLine).toBe(true);

@@ -22,7 +22,11 @@ function isoBirthDate(birthDate: string): string {
   return birthDate.length === 4 ? `${birthDate}-07-01` : birthDate;
 }
 
-export function toPovertyQuestion(input: { area: 'rural' | 'urban'; members: readonly Member[]; answers: SurveyAnswers }): PovertyQuestion {
+export function toPovertyQuestion(input: {
+  area: 'rural' | 'urban';
+  members: readonly Member[];
+  answers: SurveyAnswers;
+}): PovertyQuestion {
   const { answers } = input;
   const present = input.members.filter((m) => m.status === 'present');
   const members: PovertyMember[] = present.map((m) => ({
@@ -33,7 +37,9 @@ export function toPovertyQuestion(input: { area: 'rural' | 'urban'; members: rea
     qualification: QUALIFICATION[m.schooling],
     disability: m.disability,
     ...(answers.malnourished ? { malnourished: answers.malnourished.includes(m.id) } : {}),
-    ...(answers.behindInSchool && m.studying ? { atAgeAppropriateSchoolLevel: !answers.behindInSchool.includes(m.id) } : {}),
+    ...(answers.behindInSchool && m.studying
+      ? { atAgeAppropriateSchoolLevel: !answers.behindInSchool.includes(m.id) }
+      : {}),
   }));
   const household: NonNullable<PovertyQuestion['household']> = {};
   if (answers.floorAreaM2 !== undefined) household.floorAreaM2 = answers.floorAreaM2;
@@ -42,7 +48,8 @@ export function toPovertyQuestion(input: { area: 'rural' | 'urban'; members: rea
   if (answers.latrine !== undefined) household.latrine = answers.latrine;
   if (answers.usesTelecom !== undefined) household.usesTelecom = answers.usesTelecom;
   if (answers.hasInformationDevice !== undefined) household.hasInformationDevice = answers.hasInformationDevice;
-  if (answers.wasteCollectedOrTreated !== undefined) household.wasteCollectedOrTreated = answers.wasteCollectedOrTreated;
+  if (answers.wasteCollectedOrTreated !== undefined)
+    household.wasteCollectedOrTreated = answers.wasteCollectedOrTreated;
   const income: PovertyQuestion['income'] =
     answers.incomeMode === 'household'
       ? { householdMonthly: answers.householdIncome ?? 0, memberCount: Math.max(1, present.length) }

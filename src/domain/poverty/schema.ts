@@ -4,8 +4,19 @@ import * as v from 'valibot';
 import { CountSchema, DisabilityLevelSchema, IsoDateSchema, ProvinceSchema, VndSchema } from '../common/schema-parts';
 
 const IndicatorCodeSchema = v.picklist([
-  'employment', 'dependents', 'nutrition', 'health-insurance', 'adult-education', 'child-schooling',
-  'housing-quality', 'housing-area', 'water', 'sanitation', 'telecom', 'information-devices', 'waste-treatment',
+  'employment',
+  'dependents',
+  'nutrition',
+  'health-insurance',
+  'adult-education',
+  'child-schooling',
+  'housing-quality',
+  'housing-area',
+  'water',
+  'sanitation',
+  'telecom',
+  'information-devices',
+  'waste-treatment',
 ]);
 
 export const PovertyMemberSchema = v.object({
@@ -25,45 +36,67 @@ export const PovertyMemberSchema = v.object({
   disability: v.exactOptional(DisabilityLevelSchema),
 });
 
-export const PovertyQuestionSchema = v.pipe(v.object({
-  question: v.literal('poverty'),
-  reviewDate: IsoDateSchema,
-  province: v.exactOptional(ProvinceSchema),
-  area: v.picklist(['rural', 'urban']),
-  income: v.pipe(
-    v.object({
-      perCapitaMonthly: v.exactOptional(VndSchema),
-      householdMonthly: v.exactOptional(VndSchema),
-      memberCount: v.exactOptional(v.pipe(CountSchema, v.minValue(1))),
-    }),
-    v.check(
-      (i) => (i.perCapitaMonthly === undefined) !== (i.householdMonthly === undefined),
-      'give exactly one of perCapitaMonthly or householdMonthly',
+export const PovertyQuestionSchema = v.pipe(
+  v.object({
+    question: v.literal('poverty'),
+    reviewDate: IsoDateSchema,
+    province: v.exactOptional(ProvinceSchema),
+    area: v.picklist(['rural', 'urban']),
+    income: v.pipe(
+      v.object({
+        perCapitaMonthly: v.exactOptional(VndSchema),
+        householdMonthly: v.exactOptional(VndSchema),
+        memberCount: v.exactOptional(v.pipe(CountSchema, v.minValue(1))),
+      }),
+      v.check(
+        (i) => (i.perCapitaMonthly === undefined) !== (i.householdMonthly === undefined),
+        'give exactly one of perCapitaMonthly or householdMonthly',
+      ),
     ),
-  ),
-  members: v.exactOptional(v.array(PovertyMemberSchema)),
-  household: v.exactOptional(
-    v.object({
-      floorAreaM2: v.exactOptional(v.pipe(v.number(), v.minValue(0))),
-      nonDurableStructures: v.exactOptional(v.pipe(CountSchema, v.maxValue(3))),
-      waterSource: v.exactOptional(
-        v.picklist(['piped', 'drilled-well', 'protected-dug-well', 'protected-spring', 'rainwater', 'bottled',
-          'unprotected-well', 'unprotected-spring', 'surface-water', 'other']),
-      ),
-      latrine: v.exactOptional(
-        v.picklist(['septic', 'semi-septic', 'pour-flush', 'ventilated-pit', 'double-vault', 'simple-pit', 'hanging', 'none', 'other']),
-      ),
-      usesTelecom: v.exactOptional(v.boolean()),
-      hasInformationDevice: v.exactOptional(v.boolean()),
-      wasteCollectedOrTreated: v.exactOptional(v.boolean()),
-    }),
-  ),
-  /** Direct answers: true means the household is deprived on that indicator. */
-  indicators: v.exactOptional(v.record(IndicatorCodeSchema, v.boolean())),
-}),
+    members: v.exactOptional(v.array(PovertyMemberSchema)),
+    household: v.exactOptional(
+      v.object({
+        floorAreaM2: v.exactOptional(v.pipe(v.number(), v.minValue(0))),
+        nonDurableStructures: v.exactOptional(v.pipe(CountSchema, v.maxValue(3))),
+        waterSource: v.exactOptional(
+          v.picklist([
+            'piped',
+            'drilled-well',
+            'protected-dug-well',
+            'protected-spring',
+            'rainwater',
+            'bottled',
+            'unprotected-well',
+            'unprotected-spring',
+            'surface-water',
+            'other',
+          ]),
+        ),
+        latrine: v.exactOptional(
+          v.picklist([
+            'septic',
+            'semi-septic',
+            'pour-flush',
+            'ventilated-pit',
+            'double-vault',
+            'simple-pit',
+            'hanging',
+            'none',
+            'other',
+          ]),
+        ),
+        usesTelecom: v.exactOptional(v.boolean()),
+        hasInformationDevice: v.exactOptional(v.boolean()),
+        wasteCollectedOrTreated: v.exactOptional(v.boolean()),
+      }),
+    ),
+    /** Direct answers: true means the household is deprived on that indicator. */
+    indicators: v.exactOptional(v.record(IndicatorCodeSchema, v.boolean())),
+  }),
   v.forward(
     v.check(
-      (q) => q.income.householdMonthly === undefined || q.income.memberCount !== undefined || (q.members?.length ?? 0) > 0,
+      (q) =>
+        q.income.householdMonthly === undefined || q.income.memberCount !== undefined || (q.members?.length ?? 0) > 0,
       'memberCount is needed with householdMonthly when no members are listed',
     ),
     ['income', 'memberCount'],

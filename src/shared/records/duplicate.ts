@@ -9,7 +9,12 @@
 import * as v from 'valibot';
 import { CommuneCode } from '../fields';
 
-export const DuplicateReason = v.picklist(['citizen-id', 'name-birth-year-village', 'name-birth-year', 'head-name-village']);
+export const DuplicateReason = v.picklist([
+  'citizen-id',
+  'name-birth-year-village',
+  'name-birth-year',
+  'head-name-village',
+]);
 
 export const DuplicateData = v.object({
   communeCode: CommuneCode,
@@ -30,6 +35,9 @@ export type DuplicateData = v.InferOutput<typeof DuplicateData>;
 /** The officer's decision, sent as a `resolve` value: with the members shown, so a grown cluster is not decided unseen. */
 export const DuplicateDecision = v.union([
   v.picklist(['confirmed', 'dismissed']),
-  v.object({ decision: v.picklist(['confirmed', 'dismissed']), recordIds: v.pipe(v.array(v.string()), v.maxLength(10_000)) }),
+  v.object({
+    decision: v.picklist(['confirmed', 'dismissed']),
+    recordIds: v.pipe(v.array(v.string()), v.maxLength(10_000)),
+  }),
 ]);
 export type DuplicateDecision = v.InferOutput<typeof DuplicateDecision>;

@@ -7,15 +7,32 @@ import { encodeMessage } from '../messages';
 import { CommuneCode, Uuid, required, trimmed } from '../fields';
 
 const IsoDate = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, encodeMessage('field.date')));
-const Count = v.pipe(v.number(encodeMessage('field.number')), v.integer(encodeMessage('field.integer')), v.minValue(0, encodeMessage('field.notNegative')), v.maxValue(100));
+const Count = v.pipe(
+  v.number(encodeMessage('field.number')),
+  v.integer(encodeMessage('field.integer')),
+  v.minValue(0, encodeMessage('field.notNegative')),
+  v.maxValue(100),
+);
 
-export const EMERGENCY_TYPES = ['storm', 'flood', 'landslide', 'fire', 'drought', 'lean-season', 'tet', 'other'] as const;
+export const EMERGENCY_TYPES = [
+  'storm',
+  'flood',
+  'landslide',
+  'fire',
+  'drought',
+  'lean-season',
+  'tet',
+  'other',
+] as const;
 
 export const EmergencyFields = v.object({
   communeCode: CommuneCode,
   type: v.picklist(EMERGENCY_TYPES, encodeMessage('emergency.type')),
   date: IsoDate,
-  villages: v.pipe(v.array(v.pipe(v.string(), v.trim(), v.minLength(1))), v.minLength(1, encodeMessage('emergency.villages'))),
+  villages: v.pipe(
+    v.array(v.pipe(v.string(), v.trim(), v.minLength(1))),
+    v.minLength(1, encodeMessage('emergency.villages')),
+  ),
   description: trimmed(1000, 'description'),
 });
 export type EmergencyFields = v.InferOutput<typeof EmergencyFields>;

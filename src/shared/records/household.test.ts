@@ -3,11 +3,23 @@ import * as v from 'valibot';
 import { describeIssues } from '../fields';
 import { HouseholdFields } from './household';
 
-const valid = { headName: 'Nguyễn Văn Đức', communeCode: '21548', village: 'Thôn Đông An Vĩnh', address: '', area: 'rural', notes: '' };
+const valid = {
+  headName: 'Nguyễn Văn Đức',
+  communeCode: '21548',
+  village: 'Thôn Đông An Vĩnh',
+  address: '',
+  area: 'rural',
+  notes: '',
+};
 
 describe('household schema', () => {
   it('accepts a household with Vietnamese names and trims spaces', () => {
-    const result = v.parse(HouseholdFields, { ...valid, headName: '  Đặng Thị Ánh  ', phone: '0912345678', headCitizenId: '051080001234' });
+    const result = v.parse(HouseholdFields, {
+      ...valid,
+      headName: '  Đặng Thị Ánh  ',
+      phone: '0912345678',
+      headCitizenId: '051080001234',
+    });
     expect(result.headName).toBe('Đặng Thị Ánh');
   });
 

@@ -60,6 +60,8 @@ export interface RecordKind<Fields extends ObjectFields = ObjectFields> {
 }
 
 /** Keeps a declaration's literal types (its table name, its schema) for the typed reads built from it. */
-export function defineKind<const Fields extends ObjectFields, const Kind extends RecordKind<Fields>>(kind: Kind & { fields: Fields }): Kind {
+export function defineKind<const Fields extends ObjectFields, const Kind extends RecordKind<Fields>>(
+  kind: Kind & { fields: Fields },
+): Kind {
   return kind;
 }

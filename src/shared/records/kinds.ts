@@ -80,7 +80,9 @@ export const RECORD_KINDS = {
 
 export type RecordKinds = typeof RECORD_KINDS;
 export type RecordTypeName = keyof RecordKinds;
-export type EditableTypeName = { [K in RecordTypeName]: RecordKinds[K]['sync'] extends 'editable' ? K : never }[RecordTypeName];
+export type EditableTypeName = {
+  [K in RecordTypeName]: RecordKinds[K]['sync'] extends 'editable' ? K : never;
+}[RecordTypeName];
 
 /**
  * A kind's label is its name's entry in the message catalogue's `kinds` (src/shared/messages.ts, read by the

@@ -9,10 +9,40 @@ import { ETHNIC_GROUP_CODES } from '../reference/ethnic-groups';
 
 export const MemberStatus = v.picklist(['present', 'moved_away', 'deceased']);
 export const DisabilityLevel = v.picklist(['none', 'mild', 'severe', 'especially-severe']);
-export const SchoolingLevel = v.picklist(['none', 'primary', 'lower-secondary', 'upper-secondary', 'vocational', 'college-university']);
-export const Occupation = v.picklist(['stable', 'self-employed', 'wage-without-contract', 'unemployed', 'student', 'not-in-labour-force']);
+export const SchoolingLevel = v.picklist([
+  'none',
+  'primary',
+  'lower-secondary',
+  'upper-secondary',
+  'vocational',
+  'college-university',
+]);
+export const Occupation = v.picklist([
+  'stable',
+  'self-employed',
+  'wage-without-contract',
+  'unemployed',
+  'student',
+  'not-in-labour-force',
+]);
 
-export const RELATIONS = ['chủ hộ', 'vợ', 'chồng', 'con', 'cha', 'mẹ', 'ông', 'bà', 'cháu', 'anh', 'chị', 'em', 'con dâu', 'con rể', 'khác'] as const;
+export const RELATIONS = [
+  'chủ hộ',
+  'vợ',
+  'chồng',
+  'con',
+  'cha',
+  'mẹ',
+  'ông',
+  'bà',
+  'cháu',
+  'anh',
+  'chị',
+  'em',
+  'con dâu',
+  'con rể',
+  'khác',
+] as const;
 
 export const MemberFields = v.object({
   householdId: Uuid,

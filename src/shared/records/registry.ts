@@ -3,7 +3,12 @@
  * field by field with base versions), and the schema a record of each is checked against.
  */
 import * as v from 'valibot';
-import { RECORD_KINDS, type EditableTypeName as EditableName, type RecordKinds, type RecordTypeName as TypeName } from './kinds';
+import {
+  RECORD_KINDS,
+  type EditableTypeName as EditableName,
+  type RecordKinds,
+  type RecordTypeName as TypeName,
+} from './kinds';
 import type { RecordKind, RecordSchema } from './kind';
 
 export type RecordTypeName = TypeName;

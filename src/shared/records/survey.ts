@@ -5,7 +5,12 @@
 import * as v from 'valibot';
 import { encodeMessage } from '../messages';
 
-const Money = v.pipe(v.number(encodeMessage('field.money')), v.integer(encodeMessage('field.moneyInteger')), v.minValue(0, encodeMessage('field.notNegative')), v.maxValue(10_000_000_000));
+const Money = v.pipe(
+  v.number(encodeMessage('field.money')),
+  v.integer(encodeMessage('field.moneyInteger')),
+  v.minValue(0, encodeMessage('field.notNegative')),
+  v.maxValue(10_000_000_000),
+);
 const Bool = v.optional(v.boolean());
 /** Members of the household a question names (children), bounded like a household's members. */
 const MemberIds = v.pipe(v.array(v.pipe(v.string(), v.maxLength(64))), v.maxLength(100));
@@ -17,13 +22,42 @@ export const SurveyAnswers = v.object({
   incomeMode: v.picklist(['per-capita', 'household']),
   incomePerCapita: v.optional(Money),
   householdIncome: v.optional(Money),
-  floorAreaM2: v.optional(v.pipe(v.number(encodeMessage('field.floorArea')), v.minValue(0, encodeMessage('field.notNegative')), v.maxValue(10_000))),
+  floorAreaM2: v.optional(
+    v.pipe(
+      v.number(encodeMessage('field.floorArea')),
+      v.minValue(0, encodeMessage('field.notNegative')),
+      v.maxValue(10_000),
+    ),
+  ),
   /** How many of foundation, frame and roof are not durable (0–3). */
   nonDurableStructures: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(3))),
   waterSource: v.optional(
-    v.picklist(['piped', 'drilled-well', 'protected-dug-well', 'protected-spring', 'rainwater', 'bottled', 'unprotected-well', 'unprotected-spring', 'surface-water', 'other']),
+    v.picklist([
+      'piped',
+      'drilled-well',
+      'protected-dug-well',
+      'protected-spring',
+      'rainwater',
+      'bottled',
+      'unprotected-well',
+      'unprotected-spring',
+      'surface-water',
+      'other',
+    ]),
   ),
-  latrine: v.optional(v.picklist(['septic', 'semi-septic', 'pour-flush', 'ventilated-pit', 'double-vault', 'simple-pit', 'hanging', 'none', 'other'])),
+  latrine: v.optional(
+    v.picklist([
+      'septic',
+      'semi-septic',
+      'pour-flush',
+      'ventilated-pit',
+      'double-vault',
+      'simple-pit',
+      'hanging',
+      'none',
+      'other',
+    ]),
+  ),
   usesTelecom: Bool,
   hasInformationDevice: Bool,
   wasteCollectedOrTreated: Bool,

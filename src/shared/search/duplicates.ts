@@ -77,7 +77,10 @@ export const DUPLICATE_REASON_STRENGTH: Record<DuplicateReason, number> = {
  * Candidates for `person` among `others`: the same CCCD (exact), or the same folded name (one typo allowed) and
  * year of birth — in the same village when both villages are known.
  */
-export function findDuplicates(person: Omit<PersonKey, 'id'> & { id?: string }, others: readonly PersonKey[]): DuplicateCandidate[] {
+export function findDuplicates(
+  person: Omit<PersonKey, 'id'> & { id?: string },
+  others: readonly PersonKey[],
+): DuplicateCandidate[] {
   const name = fold(person.fullName);
   const year = person.birthDate?.slice(0, 4);
   const village = person.village ? fold(person.village) : undefined;
@@ -99,7 +102,6 @@ export function findDuplicates(person: Omit<PersonKey, 'id'> & { id?: string }, 
   return found;
 }
 
-
 export interface HouseholdKey {
   id: string;
   headName: string;
@@ -108,12 +110,18 @@ export interface HouseholdKey {
 }
 
 /** Households: the same head's CCCD, or the same head's folded name (one typo allowed) in the same village. */
-export function findHouseholdDuplicates(household: Omit<HouseholdKey, 'id'> & { id?: string }, others: readonly HouseholdKey[]): DuplicateCandidate[] {
+export function findHouseholdDuplicates(
+  household: Omit<HouseholdKey, 'id'> & { id?: string },
+  others: readonly HouseholdKey[],
+): DuplicateCandidate[] {
   const name = fold(household.headName);
   const village = fold(household.village);
   return others.flatMap((other): DuplicateCandidate[] => {
     if (other.id === household.id) return [];
-    if (household.headCitizenId && other.headCitizenId === household.headCitizenId) return [{ id: other.id, reason: 'citizen-id' }];
-    return fold(other.village) === village && withinOneEdit(name, fold(other.headName)) ? [{ id: other.id, reason: 'head-name-village' }] : [];
+    if (household.headCitizenId && other.headCitizenId === household.headCitizenId)
+      return [{ id: other.id, reason: 'citizen-id' }];
+    return fold(other.village) === village && withinOneEdit(name, fold(other.headName))
+      ? [{ id: other.id, reason: 'head-name-village' }]
+      : [];
   });
 }

@@ -31,7 +31,11 @@ export function toDraft(fields: Partial<HouseholdFields>, communeCode: string): 
 /** Empty optional inputs mean "not given", not an empty phone number. */
 function fromDraft(draft: Draft): Record<string, string> {
   const { phone, headCitizenId, ...rest } = draft;
-  return { ...rest, ...(phone.trim() ? { phone: phone.trim() } : {}), ...(headCitizenId.trim() ? { headCitizenId: headCitizenId.trim() } : {}) };
+  return {
+    ...rest,
+    ...(phone.trim() ? { phone: phone.trim() } : {}),
+    ...(headCitizenId.trim() ? { headCitizenId: headCitizenId.trim() } : {}),
+  };
 }
 
 export function HouseholdForm(props: {
@@ -55,35 +59,96 @@ export function HouseholdForm(props: {
     try {
       if (!props.id && !skipDuplicateCheck) {
         const values = fromDraft(draft);
-        const found = await householdDuplicates(db, { headName: draft.headName, village: draft.village, communeCode: draft.communeCode, ...(values.headCitizenId ? { headCitizenId: values.headCitizenId } : {}) });
+        const found = await householdDuplicates(db, {
+          headName: draft.headName,
+          village: draft.village,
+          communeCode: draft.communeCode,
+          ...(values.headCitizenId ? { headCitizenId: values.headCitizenId } : {}),
+        });
         if (found.length > 0) return setCandidates(found);
       }
-      const result = await saveHousehold(db, fromDraft(draft), { ...(props.id ? { id: props.id } : {}), now: Date.now() });
+      const result = await saveHousehold(db, fromDraft(draft), {
+        ...(props.id ? { id: props.id } : {}),
+        now: Date.now(),
+      });
       if (!result.ok) return setIssues(result.issues);
       props.onSaved(result.id);
     } catch (error) {
-      setSaveError(isQuotaError(error) ? say(QUOTA_MESSAGE) : `${t.saveFailed} ${say(error instanceof Error ? error.message : String(error))}`);
+      setSaveError(
+        isQuotaError(error)
+          ? say(QUOTA_MESSAGE)
+          : `${t.saveFailed} ${say(error instanceof Error ? error.message : String(error))}`,
+      );
     } finally {
       setBusy(false);
     }
   }
 
-  const error = (name: keyof Draft) => { const issue = issues[name]?.[0]; return issue === undefined ? undefined : say(issue); };
+  const error = (name: keyof Draft) => {
+    const issue = issues[name]?.[0];
+    return issue === undefined ? undefined : say(issue);
+  };
   const text = (name: keyof Draft) => (value: string) => setDraft({ ...draft, [name]: value });
 
   return (
     <form class="card" onSubmit={(e) => void submit(e)} noValidate>
-      <TextField name="headName" label={t.headName} value={draft.headName} onInput={text('headName')} error={error('headName')} />
-      <SelectField name="communeCode" label={t.commune} value={draft.communeCode} options={props.communes.map((c) => [c.code, c.name] as const)} onChange={text('communeCode')} disabled={Boolean(props.id)} />
-      <TextField name="village" label={t.village} value={draft.village} onInput={text('village')} error={error('village')} />
-      <TextField name="address" label={t.address} value={draft.address} onInput={text('address')} error={error('address')} />
-      <TextField name="phone" label={`${t.phone} ${t.optional}`} value={draft.phone} onInput={text('phone')} inputMode="tel" error={error('phone')} />
-      <TextField name="headCitizenId" label={`${t.headCitizenId} ${t.optional}`} value={draft.headCitizenId} onInput={text('headCitizenId')} inputMode="numeric" maxLength={12} error={error('headCitizenId')} />
+      <TextField
+        name="headName"
+        label={t.headName}
+        value={draft.headName}
+        onInput={text('headName')}
+        error={error('headName')}
+      />
+      <SelectField
+        name="communeCode"
+        label={t.commune}
+        value={draft.communeCode}
+        options={props.communes.map((c) => [c.code, c.name] as const)}
+        onChange={text('communeCode')}
+        disabled={Boolean(props.id)}
+      />
+      <TextField
+        name="village"
+        label={t.village}
+        value={draft.village}
+        onInput={text('village')}
+        error={error('village')}
+      />
+      <TextField
+        name="address"
+        label={t.address}
+        value={draft.address}
+        onInput={text('address')}
+        error={error('address')}
+      />
+      <TextField
+        name="phone"
+        label={`${t.phone} ${t.optional}`}
+        value={draft.phone}
+        onInput={text('phone')}
+        inputMode="tel"
+        error={error('phone')}
+      />
+      <TextField
+        name="headCitizenId"
+        label={`${t.headCitizenId} ${t.optional}`}
+        value={draft.headCitizenId}
+        onInput={text('headCitizenId')}
+        inputMode="numeric"
+        maxLength={12}
+        error={error('headCitizenId')}
+      />
       <fieldset class="field">
         <legend>{t.area}</legend>
         {(['rural', 'urban'] as const).map((area) => (
           <label class="inline" key={area}>
-            <input type="radio" name="area" value={area} checked={draft.area === area} onChange={() => setDraft({ ...draft, area })} />
+            <input
+              type="radio"
+              name="area"
+              value={area}
+              checked={draft.area === area}
+              onChange={() => setDraft({ ...draft, area })}
+            />
             {t[area]}
           </label>
         ))}

@@ -45,7 +45,11 @@ export function HouseholdListPage() {
       <div class="card workplace">
         <label>
           {t.commune}
-          <select value={commune} onChange={(e) => setCommune(e.currentTarget.value)} disabled={session.user.communes.length < 2}>
+          <select
+            value={commune}
+            onChange={(e) => setCommune(e.currentTarget.value)}
+            disabled={session.user.communes.length < 2}
+          >
             {session.user.communes.map((c) => (
               <option value={c.code} key={c.code}>
                 {c.name}
@@ -66,7 +70,13 @@ export function HouseholdListPage() {
         </label>
         <label class="grow">
           {t.search}
-          <input type="search" name="search" placeholder={t.searchPlaceholder} value={query} onInput={(e) => setQuery(e.currentTarget.value)} />
+          <input
+            type="search"
+            name="search"
+            placeholder={t.searchPlaceholder}
+            value={query}
+            onInput={(e) => setQuery(e.currentTarget.value)}
+          />
         </label>
       </div>
       {rejections && rejections.length > 0 && (

@@ -19,7 +19,11 @@ import { ClassificationBadge } from './ClassificationBadge';
 export function HouseholdPage({ id }: { id: string }) {
   const t = useT();
   const say = useSay();
-  const may = { edit: useCan('household', 'edit'), survey: useCan('case', 'create'), addMember: useCan('member', 'create') };
+  const may = {
+    edit: useCan('household', 'edit'),
+    survey: useCan('case', 'create'),
+    addMember: useCan('member', 'create'),
+  };
   const session = useSession();
   const [editing, setEditing] = useState(false);
   const state = useLiveQuery(
@@ -46,11 +50,18 @@ export function HouseholdPage({ id }: { id: string }) {
     return (
       <section>
         <h1>{household.headName}</h1>
-        <HouseholdForm id={id} initial={toDraft(household, household.communeCode)} communes={session.user.communes} onSaved={() => setEditing(false)} onCancel={() => setEditing(false)} />
+        <HouseholdForm
+          id={id}
+          initial={toDraft(household, household.communeCode)}
+          communes={session.user.communes}
+          onSaved={() => setEditing(false)}
+          onCancel={() => setEditing(false)}
+        />
       </section>
     );
   }
-  const communeName = session.user.communes.find((c) => c.code === household.communeCode)?.name ?? household.communeCode;
+  const communeName =
+    session.user.communes.find((c) => c.code === household.communeCode)?.name ?? household.communeCode;
   const latestApproved = surveys.find((s) => s.status === 'approved');
   const rows: [string, string][] = [
     [t.commune, communeName],
@@ -114,7 +125,8 @@ export function HouseholdPage({ id }: { id: string }) {
               <Link to="/members/$memberId" params={{ memberId: m.id }}>
                 <strong>{m.fullName}</strong>
                 <span>
-                  {t.relations[m.relation as keyof typeof t.relations] ?? m.relation} · {formatVnDate(m.birthDate)} · {m.sex === 'male' ? t.male : t.female} · {ethnicGroupName(m.ethnicity)}
+                  {t.relations[m.relation as keyof typeof t.relations] ?? m.relation} · {formatVnDate(m.birthDate)} ·{' '}
+                  {m.sex === 'male' ? t.male : t.female} · {ethnicGroupName(m.ethnicity)}
                 </span>
                 {m.disability !== 'none' && <span class="badge">{t.disabilityLevels[m.disability]}</span>}
                 {m.status !== 'present' && <span class="badge">{t.memberStatuses[m.status]}</span>}
@@ -131,13 +143,16 @@ export function HouseholdPage({ id }: { id: string }) {
           <ul class="plain">
             {surveys.map((s) => (
               <li key={s.id}>
-                {formatVnDate(s.answers?.reviewDate)} — {s.result ? t.classifications[s.result.classification] : '—'} — {t.statuses[s.status as keyof typeof t.statuses] ?? s.status}
+                {formatVnDate(s.answers?.reviewDate)} — {s.result ? t.classifications[s.result.classification] : '—'} —{' '}
+                {t.statuses[s.status as keyof typeof t.statuses] ?? s.status}
                 {pending.has(s.id) ? ` (${t.waitingToSend})` : ''}
-                {s.history.filter((h) => h.comment).map((h) => (
-                  <div class="hint" key={h.at}>
-                    {h.comment}
-                  </div>
-                ))}
+                {s.history
+                  .filter((h) => h.comment)
+                  .map((h) => (
+                    <div class="hint" key={h.at}>
+                      {h.comment}
+                    </div>
+                  ))}
               </li>
             ))}
           </ul>

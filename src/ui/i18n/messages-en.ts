@@ -59,17 +59,20 @@ export const messagesEn: MessageTexts = {
     'key.empty': () => 'Empty field name',
     'key.tooLong': (p) => `Field name longer than ${p.max} characters`,
     'key.unsafe': () => 'The field name holds control characters or broken encoding',
-    'clock.futureDate': (p) => `${label(p.label)} is in the future: ${p.date}. The tablet's clock may be wrong — set the device's date and time, then enter it again.`,
+    'clock.futureDate': (p) =>
+      `${label(p.label)} is in the future: ${p.date}. The tablet's clock may be wrong — set the device's date and time, then enter it again.`,
     'survey.income': () => 'Enter the income',
     'survey.digitsOnly': () => 'Digits only (for example 1.500.000)',
     'survey.floorArea': () => 'The floor area must be a number, not negative',
 
     'reject.outOfScope': () => 'This record belongs to a commune you are not assigned to.',
-    'http.reportsNotPermitted': (p) => `The role ${messagesEn.roles[p.role as keyof MessageTexts['roles']] ?? p.role} may not read summary reports.`,
+    'http.reportsNotPermitted': (p) =>
+      `The role ${messagesEn.roles[p.role as keyof MessageTexts['roles']] ?? p.role} may not read summary reports.`,
     'http.communeNotAssigned': () => 'This commune is not assigned to you.',
     'reject.notPermitted': (p) =>
       `The role ${messagesEn.roles[p.role as keyof MessageTexts['roles']] ?? p.role} may not ${messagesEn.actions[p.action as keyof MessageTexts['actions']] ?? p.action} ${messagesEn.kinds[p.kind as keyof MessageTexts['kinds']] ?? p.kind}.`,
-    'reject.caseStatus': (p) => `The record is "${messagesEn.statuses[p.status as keyof MessageTexts['statuses']] ?? p.status}"; it can no longer be ${COMMANDS_EN[String(p.command)] ?? p.command}.`,
+    'reject.caseStatus': (p) =>
+      `The record is "${messagesEn.statuses[p.status as keyof MessageTexts['statuses']] ?? p.status}"; it can no longer be ${COMMANDS_EN[String(p.command)] ?? p.command}.`,
     'reject.commentNeeded': () => 'Give the reason.',
     'reject.invalidChange': (_, x) => `Invalid change — ${x.issues}`,
     'reject.invalidHandout': (_, x) => `Invalid handout — ${x.issues}`,
@@ -77,24 +80,30 @@ export const messagesEn: MessageTexts = {
     'reject.invalidData': (_, x) => `Invalid data — ${x.issues}`,
     'reject.invalidSurvey': (_, x) => `Invalid poverty review — data.${x.issues}`,
     'reject.communeNotAssigned': (p) => `You are not assigned to the commune with code ${p.commune}.`,
-    'reject.handoutHouseholdMissing': () => 'The receiving household is not found in this commune; sync again or put the household on the list first.',
+    'reject.handoutHouseholdMissing': () =>
+      'The receiving household is not found in this commune; sync again or put the household on the list first.',
     'reject.alreadyVoided': () => 'This handout was already voided.',
     'reject.caseDeleted': () => 'The record was deleted.',
     'reject.idOfOtherType': (p) => `The code ${p.id} is already used by a record of another kind.`,
     'reject.deletedOnServer': () => 'The record was deleted on the server; this change was not applied.',
     'reject.fieldNotEditable': (p) => `The field "${p.field}" cannot be changed.`,
-    'reject.tooManyCandidates': (p) => `The field "${p.field}" has ${p.count} values waiting for the commune officer's decision; wait for it, then edit again.`,
-    'reject.caseLocked': () => 'The record was sent for approval: it can be edited only once the commune officer returns it.',
+    'reject.tooManyCandidates': (p) =>
+      `The field "${p.field}" has ${p.count} values waiting for the commune officer's decision; wait for it, then edit again.`,
+    'reject.caseLocked': () =>
+      'The record was sent for approval: it can be edited only once the commune officer returns it.',
     'reject.householdMissing': () => "This record's household is not found in the commune; sync again, then try again.",
     'reject.personMissing': () => "This record's person is not found in the commune; sync again, then try again.",
     'reject.conflictResolved': () => 'This conflict was already settled.',
     'reject.conflictRecordGone': () => "The conflict's record is gone; the decision cannot be applied.",
-    'reject.moveNotByConflict': () => 'A move to another commune or household is not decided through a conflict; edit the record itself.',
+    'reject.moveNotByConflict': () =>
+      'A move to another commune or household is not decided through a conflict; edit the record itself.',
     'reject.duplicateDecision': () => 'Choose "it is a duplicate" or "not a duplicate".',
     'reject.duplicateNotFound': () => 'This possible duplicate is not found.',
-    'reject.duplicateMerged': () => 'This group of possible duplicates was merged into another group; look at the new group.',
+    'reject.duplicateMerged': () =>
+      'This group of possible duplicates was merged into another group; look at the new group.',
     'reject.duplicateDecided': () => 'This possible duplicate was already decided.',
-    'reject.duplicateGrew': () => 'This group of possible duplicates has just gained a record; look again, then decide.',
+    'reject.duplicateGrew': () =>
+      'This group of possible duplicates has just gained a record; look again, then decide.',
     'reject.surveyHouseholdMissing': () => "The poverty review's household is not found.",
     'reject.surveyUnclassifiable': (p) => `The poverty review cannot be classified: ${p.error}`,
     'reject.schemaTooNew': () => 'The change was written by an app newer than the server; tell the administrator.',
@@ -105,27 +114,32 @@ export const messagesEn: MessageTexts = {
     'sync.httpStatus': (p) => `HTTP ${p.status}`,
     'sync.gap': (p) => `The server is waiting for change number ${p.expected}; tell the administrator.`,
     'sync.tooManyTrips': () => 'Too many sync round trips; will try again later.',
-    'sync.quota': () => 'The device storage is full: sync is paused and everything entered is kept. Free some space (delete photos, unused apps), then press "Sync now".',
+    'sync.quota': () =>
+      'The device storage is full: sync is paused and everything entered is kept. Free some space (delete photos, unused apps), then press "Sync now".',
 
     'setAside.badFormat': (_, x) => `Data not in the expected format — ${x.issues}`,
-    'setAside.storeFailed': (p) => `The device could not store the record: ${messagesEn.storeErrors[p.error as keyof MessageTexts['storeErrors']] ?? messagesEn.storeErrors.unknown}`,
+    'setAside.storeFailed': (p) =>
+      `The device could not store the record: ${messagesEn.storeErrors[p.error as keyof MessageTexts['storeErrors']] ?? messagesEn.storeErrors.unknown}`,
     'db.conflictNotFound': () => 'The conflict is not on this device',
 
     'http.unsupportedEncoding': (p) => `Compression "${p.encoding}" is not supported.`,
     'http.tooLargeUnzipped': () => 'The request is too large once decompressed.',
     'http.badGzip': () => 'The gzip-compressed content is broken.',
     'http.badJson': () => 'The request content is not valid JSON.',
-    'http.attachmentsRateLimited': () => 'Images sent too fast; the app goes on by itself in a few minutes, the images stay on the device.',
+    'http.attachmentsRateLimited': () =>
+      'Images sent too fast; the app goes on by itself in a few minutes, the images stay on the device.',
     'http.noAttachments': () => 'The server does not take attachments.',
     'http.attachmentMetaMissing': () => 'The attachment description (X-Attachment) is missing.',
     'http.attachmentHashMismatch': () => 'The file code does not match its description.',
     'http.rangeMissing': () => 'Content-Range is missing: bytes a-b/total.',
     'http.imageTooLarge': () => 'The image is too large (300 KB at most).',
     'http.rangeOutside': () => 'Invalid Content-Range: the part lies outside the declared size.',
-    'http.attachmentRecordMissing': () => "This file's record is not on the server yet or not in your commune; the app sends it again after the data syncs.",
+    'http.attachmentRecordMissing': () =>
+      "This file's record is not on the server yet or not in your commune; the app sends it again after the data syncs.",
     'http.receiptsOnlyForHandouts': () => 'Only handouts have signature images.',
     'http.chunkLength': () => 'The length of the part does not match Content-Range.',
-    'http.uploadCorrupt': () => 'The file received is broken (its code does not match); the app sends it again from the start.',
+    'http.uploadCorrupt': () =>
+      'The file received is broken (its code does not match); the app sends it again from the start.',
     'http.noSuchFile': () => 'No such file.',
     'http.sessionExpired': () => 'The session has expired or is not valid. Please sign in again.',
     'http.loginBusy': () => 'The server is busy with many sign-ins. Please try again in a few seconds.',
@@ -136,11 +150,13 @@ export const messagesEn: MessageTexts = {
       return `Too many failed sign-ins. Please try again in ${wait} (at ${p.at}).`;
     },
     'http.syncRateLimited': () => 'Syncing too fast; the app tries again by itself in a few minutes.',
-    'http.appTooOld': () => 'The app is too old. Update it (reload the page while online); changes not yet sent are kept.',
+    'http.appTooOld': () =>
+      'The app is too old. Update it (reload the page while online); changes not yet sent are kept.',
     'http.serverTooOld': () => 'The server is older than the app; ask the administrator to update the server.',
     'http.requestTooLarge': () => 'The request is too large; the app sends it in smaller parts.',
     'http.noSuchAddress': () => 'No such address.',
-    'http.queueOfOtherUser': () => "The queue on this device belongs to another account. Sign in with that account to send it.",
+    'http.queueOfOtherUser': () =>
+      'The queue on this device belongs to another account. Sign in with that account to send it.',
     'http.storageUnavailable': () => 'The server cannot store data for the moment; the app sends again later.',
     'http.serverError': () => 'Server error; the app sends again later.',
   },
@@ -215,4 +231,10 @@ export const messagesEn: MessageTexts = {
   number: (n) => n.toLocaleString('en-GB'),
 };
 
-const COMMANDS_EN: Record<string, string> = { submit: 'sent', verify: 'verified', approve: 'approved', reject: 'rejected', return: 'returned' };
+const COMMANDS_EN: Record<string, string> = {
+  submit: 'sent',
+  verify: 'verified',
+  approve: 'approved',
+  reject: 'rejected',
+  return: 'returned',
+};

@@ -5,6 +5,10 @@
 import type { vi } from './vi';
 
 type Widen<T> = {
-  [K in keyof T]: T[K] extends (...args: infer A) => string ? (...args: A) => string : T[K] extends string ? string : { [L in keyof T[K]]: string };
+  [K in keyof T]: T[K] extends (...args: infer A) => string
+    ? (...args: A) => string
+    : T[K] extends string
+      ? string
+      : { [L in keyof T[K]]: string };
 };
 export type Messages = Widen<typeof vi>;

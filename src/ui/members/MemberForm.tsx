@@ -65,7 +65,10 @@ export function MemberForm(props: {
   const [issues, setIssues] = useState<Issues>({});
   const [candidates, setCandidates] = useState<MemberCandidate[] | undefined>();
   const [error, setError] = useState<string | undefined>();
-  const set = <K extends keyof MemberDraft>(key: K) => (value: MemberDraft[K]) => setDraft({ ...draft, [key]: value });
+  const set =
+    <K extends keyof MemberDraft>(key: K) =>
+    (value: MemberDraft[K]) =>
+      setDraft({ ...draft, [key]: value });
 
   function toRecord(): Record<string, unknown> {
     const birth = parseVnDate(draft.birthDate);
@@ -111,32 +114,124 @@ export function MemberForm(props: {
       }
       props.onSaved(result.id);
     } catch (e) {
-      setError(isQuotaError(e) ? say(QUOTA_MESSAGE) : `${t.saveFailed} ${say(e instanceof Error ? e.message : String(e))}`);
+      setError(
+        isQuotaError(e) ? say(QUOTA_MESSAGE) : `${t.saveFailed} ${say(e instanceof Error ? e.message : String(e))}`,
+      );
     }
   }
 
-  const err = (key: keyof Issues) => { const issue = issues[key]?.[0]; return issue === undefined ? undefined : say(issue); };
+  const err = (key: keyof Issues) => {
+    const issue = issues[key]?.[0];
+    return issue === undefined ? undefined : say(issue);
+  };
   return (
-    <form class="card" onSubmit={(e) => {
+    <form
+      class="card"
+      onSubmit={(e) => {
         e.preventDefault();
         void save(false);
-      }} noValidate>
+      }}
+      noValidate
+    >
       <div class="grid-2">
-        <TextField name="fullName" label={t.fullName} value={draft.fullName} onInput={set('fullName')} error={err('fullName')} />
-        <SelectField name="sex" label={t.sex} value={draft.sex} placeholder="—" options={[['male', t.male], ['female', t.female]]} onChange={set('sex')} error={err('sex')} />
-        <TextField name="birthDate" label={t.birthDate} value={draft.birthDate} onInput={set('birthDate')} inputMode="numeric" error={err('birthDate')} />
-        <SelectField name="relation" label={t.relation} value={draft.relation} placeholder="—" options={RELATIONS.map((r) => [r, t.relations[r]] as const)} onChange={set('relation')} error={err('relation')} />
-        <TextField name="citizenId" label={`${t.citizenId} ${t.optional}`} value={draft.citizenId} onInput={set('citizenId')} inputMode="numeric" maxLength={12} error={err('citizenId')} />
-        <SelectField name="ethnicity" label={t.ethnicity} value={draft.ethnicity} options={ETHNIC_GROUPS} onChange={set('ethnicity')} error={err('ethnicity')} />
-        <SelectField name="disability" label={t.disability} value={draft.disability} options={Object.entries(t.disabilityLevels) as [MemberFields['disability'], string][]} onChange={set('disability')} />
+        <TextField
+          name="fullName"
+          label={t.fullName}
+          value={draft.fullName}
+          onInput={set('fullName')}
+          error={err('fullName')}
+        />
+        <SelectField
+          name="sex"
+          label={t.sex}
+          value={draft.sex}
+          placeholder="—"
+          options={[
+            ['male', t.male],
+            ['female', t.female],
+          ]}
+          onChange={set('sex')}
+          error={err('sex')}
+        />
+        <TextField
+          name="birthDate"
+          label={t.birthDate}
+          value={draft.birthDate}
+          onInput={set('birthDate')}
+          inputMode="numeric"
+          error={err('birthDate')}
+        />
+        <SelectField
+          name="relation"
+          label={t.relation}
+          value={draft.relation}
+          placeholder="—"
+          options={RELATIONS.map((r) => [r, t.relations[r]] as const)}
+          onChange={set('relation')}
+          error={err('relation')}
+        />
+        <TextField
+          name="citizenId"
+          label={`${t.citizenId} ${t.optional}`}
+          value={draft.citizenId}
+          onInput={set('citizenId')}
+          inputMode="numeric"
+          maxLength={12}
+          error={err('citizenId')}
+        />
+        <SelectField
+          name="ethnicity"
+          label={t.ethnicity}
+          value={draft.ethnicity}
+          options={ETHNIC_GROUPS}
+          onChange={set('ethnicity')}
+          error={err('ethnicity')}
+        />
+        <SelectField
+          name="disability"
+          label={t.disability}
+          value={draft.disability}
+          options={Object.entries(t.disabilityLevels) as [MemberFields['disability'], string][]}
+          onChange={set('disability')}
+        />
         {draft.disability !== 'none' && (
-          <TextField name="disabilityCertifiedOn" label={t.disabilityCertifiedOn} value={draft.disabilityCertifiedOn} onInput={set('disabilityCertifiedOn')} inputMode="numeric" error={err('disabilityCertifiedOn')} />
+          <TextField
+            name="disabilityCertifiedOn"
+            label={t.disabilityCertifiedOn}
+            value={draft.disabilityCertifiedOn}
+            onInput={set('disabilityCertifiedOn')}
+            inputMode="numeric"
+            error={err('disabilityCertifiedOn')}
+          />
         )}
-        <SelectField name="schooling" label={t.schooling} value={draft.schooling} options={Object.entries(t.schoolingLevels) as [MemberFields['schooling'], string][]} onChange={set('schooling')} />
-        <SelectField name="occupation" label={t.occupation} value={draft.occupation} options={Object.entries(t.occupations) as [MemberFields['occupation'], string][]} onChange={set('occupation')} />
-        <SelectField name="status" label={t.memberStatus} value={draft.status} options={Object.entries(t.memberStatuses) as [MemberFields['status'], string][]} onChange={set('status')} />
+        <SelectField
+          name="schooling"
+          label={t.schooling}
+          value={draft.schooling}
+          options={Object.entries(t.schoolingLevels) as [MemberFields['schooling'], string][]}
+          onChange={set('schooling')}
+        />
+        <SelectField
+          name="occupation"
+          label={t.occupation}
+          value={draft.occupation}
+          options={Object.entries(t.occupations) as [MemberFields['occupation'], string][]}
+          onChange={set('occupation')}
+        />
+        <SelectField
+          name="status"
+          label={t.memberStatus}
+          value={draft.status}
+          options={Object.entries(t.memberStatuses) as [MemberFields['status'], string][]}
+          onChange={set('status')}
+        />
       </div>
-      <CheckField name="hasHealthInsurance" label={t.hasHealthInsurance} checked={draft.hasHealthInsurance} onChange={set('hasHealthInsurance')} />
+      <CheckField
+        name="hasHealthInsurance"
+        label={t.hasHealthInsurance}
+        checked={draft.hasHealthInsurance}
+        onChange={set('hasHealthInsurance')}
+      />
       <CheckField name="studying" label={t.studying} checked={draft.studying} onChange={set('studying')} />
       <CheckField name="hasPension" label={t.hasPension} checked={draft.hasPension} onChange={set('hasPension')} />
       {candidates && candidates.length > 0 && (
@@ -145,7 +240,8 @@ export function MemberForm(props: {
           <ul>
             {candidates.map((c) => (
               <li key={c.id}>
-                <strong>{c.fullName}</strong> ({formatVnDate(c.birthDate)}) — {t.headName}: {c.headName} · {say.words.duplicateReasons[c.reason]}{' '}
+                <strong>{c.fullName}</strong> ({formatVnDate(c.birthDate)}) — {t.headName}: {c.headName} ·{' '}
+                {say.words.duplicateReasons[c.reason]}{' '}
                 <Link to="/members/$memberId" params={{ memberId: c.id }}>
                   {t.openInstead}
                 </Link>

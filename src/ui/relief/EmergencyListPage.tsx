@@ -47,8 +47,17 @@ export function EmergencyListPage() {
 
   async function create(event: Event) {
     event.preventDefault();
-    const saved = await emergencies.save(db, { communeCode: commune, type: type || undefined, date: parseVnDate(date) ?? date, villages: chosen, description }, { now: Date.now() });
-    if (!saved.ok) return setIssues(saved.message ? { date: saved.message } : Object.fromEntries(Object.entries(saved.issues).map(([k, m]) => [k, m?.[0] ?? ''])));
+    const saved = await emergencies.save(
+      db,
+      { communeCode: commune, type: type || undefined, date: parseVnDate(date) ?? date, villages: chosen, description },
+      { now: Date.now() },
+    );
+    if (!saved.ok)
+      return setIssues(
+        saved.message
+          ? { date: saved.message }
+          : Object.fromEntries(Object.entries(saved.issues).map(([k, m]) => [k, m?.[0] ?? ''])),
+      );
     await navigate({ to: '/emergencies/$emergencyId', params: { emergencyId: saved.id } });
   }
 
@@ -70,30 +79,62 @@ export function EmergencyListPage() {
       <div class="card">
         <h2>{t.campaigns}</h2>
         <RoundLinks rounds={campaigns?.records ?? []} />
-        {may.round && (<div class="row">
-          <SelectField name="campaign" label={t.campaigns} value={campaign} options={Object.entries(t.campaignNames) as [typeof campaign, string][]} onChange={setCampaign} error={issues.campaign && say(issues.campaign)} />
-          <button type="button" onClick={() => void newCampaign()}>
-            {t.newCampaign}
-          </button>
-        </div>)}
+        {may.round && (
+          <div class="row">
+            <SelectField
+              name="campaign"
+              label={t.campaigns}
+              value={campaign}
+              options={Object.entries(t.campaignNames) as [typeof campaign, string][]}
+              onChange={setCampaign}
+              error={issues.campaign && say(issues.campaign)}
+            />
+            <button type="button" onClick={() => void newCampaign()}>
+              {t.newCampaign}
+            </button>
+          </div>
+        )}
       </div>
-      {may.emergency && (<form class="card" onSubmit={(e) => void create(e)} noValidate>
-        <h2>{t.newEmergency}</h2>
-        <SelectField name="type" label={t.emergencyType} value={type} placeholder="—" options={EMERGENCY_TYPES.map((x) => [x, t.emergencyTypes[x]] as const)} onChange={setType} error={issues.type && say(issues.type)} />
-        <TextField name="date" label={t.emergencyDate} value={date} onInput={setDate} inputMode="numeric" error={issues.date && say(issues.date)} />
-        <fieldset class="field">
-          <legend>{t.affectedVillages}</legend>
-          {villages?.map((name) => (
-            <label class="check" key={name}>
-              <input type="checkbox" checked={chosen.includes(name)} onChange={(e) => setChosen(e.currentTarget.checked ? [...chosen, name] : chosen.filter((x) => x !== name))} />
-              {name}
-            </label>
-          ))}
-          {issues.villages && <span class="error">{say(issues.villages)}</span>}
-        </fieldset>
-        <TextField name="description" label={t.notes} value={description} onInput={setDescription} />
-        <button type="submit">{t.save}</button>
-      </form>)}
+      {may.emergency && (
+        <form class="card" onSubmit={(e) => void create(e)} noValidate>
+          <h2>{t.newEmergency}</h2>
+          <SelectField
+            name="type"
+            label={t.emergencyType}
+            value={type}
+            placeholder="—"
+            options={EMERGENCY_TYPES.map((x) => [x, t.emergencyTypes[x]] as const)}
+            onChange={setType}
+            error={issues.type && say(issues.type)}
+          />
+          <TextField
+            name="date"
+            label={t.emergencyDate}
+            value={date}
+            onInput={setDate}
+            inputMode="numeric"
+            error={issues.date && say(issues.date)}
+          />
+          <fieldset class="field">
+            <legend>{t.affectedVillages}</legend>
+            {villages?.map((name) => (
+              <label class="check" key={name}>
+                <input
+                  type="checkbox"
+                  checked={chosen.includes(name)}
+                  onChange={(e) =>
+                    setChosen(e.currentTarget.checked ? [...chosen, name] : chosen.filter((x) => x !== name))
+                  }
+                />
+                {name}
+              </label>
+            ))}
+            {issues.villages && <span class="error">{say(issues.villages)}</span>}
+          </fieldset>
+          <TextField name="description" label={t.notes} value={description} onInput={setDescription} />
+          <button type="submit">{t.save}</button>
+        </form>
+      )}
     </section>
   );
 }

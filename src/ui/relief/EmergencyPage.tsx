@@ -20,7 +20,10 @@ import { formatVnDate, todayIso } from '../dates';
 import { CheckField, SelectField, TextField } from '../fields';
 import { RoundLinks } from './RoundLinks';
 
-export function entitlementsOf(event: Pick<EmergencyFields, 'type' | 'date'>, damage: DamageFields): EmergencyAnswer | undefined {
+export function entitlementsOf(
+  event: Pick<EmergencyFields, 'type' | 'date'>,
+  damage: DamageFields,
+): EmergencyAnswer | undefined {
   try {
     return answerEmergency(toEmergencyQuestion(event, damage));
   } catch {
@@ -41,7 +44,14 @@ export function EmergencyPage({ id }: { id: string }) {
   if (!state.event) return <p class="card">{t.notFound}</p>;
   const { event, damages: recorded, rounds, handouts, unreadable } = state;
   const deadline = helpInTimeDays(event.date);
-  const inTime = deadline && helpedInTime(event.date, recorded.map((d) => ({ householdId: d.householdId ?? d.id, people: d.members })), handouts, deadline.days);
+  const inTime =
+    deadline &&
+    helpedInTime(
+      event.date,
+      recorded.map((d) => ({ householdId: d.householdId ?? d.id, people: d.members })),
+      handouts,
+      deadline.days,
+    );
 
   async function newRound() {
     const round = {
@@ -68,7 +78,12 @@ export function EmergencyPage({ id }: { id: string }) {
         <p>{event.villages.join(', ')}</p>
         {inTime && deadline && (
           <p data-testid="in-time">
-            {t.helpedInTime(Math.round(inTime.share * 100), inTime.helpedInTimePeople, inTime.affectedPeople, deadline.days)}
+            {t.helpedInTime(
+              Math.round(inTime.share * 100),
+              inTime.helpedInTimePeople,
+              inTime.affectedPeople,
+              deadline.days,
+            )}
           </p>
         )}
         {unreadable > 0 && <p class="error">{t.unreadableRecords(unreadable)}</p>}
@@ -91,16 +106,22 @@ export function EmergencyPage({ id }: { id: string }) {
               <li key={d.id}>
                 <strong>{d.headName}</strong> ({d.village}){d.followUp ? ` · ${t.followUp}` : ''} —{' '}
                 {answer ? `${answer.totals.riceKg} kg · ${formatVnd(answer.totals.vnd)}` : '—'} ·{' '}
-                <span class="hint">{days === null || days === undefined ? t.notHelpedYet : t.firstAidAfter(Math.round(days * 10) / 10)}</span>
+                <span class="hint">
+                  {days === null || days === undefined ? t.notHelpedYet : t.firstAidAfter(Math.round(days * 10) / 10)}
+                </span>
                 <ul>
-                  {answer?.entitlements.filter((e) => e.payable).map((e) => {
-                    const basis = answer.explanation.rules.find((r) => r.id === e.ruleId)?.legalBasis;
-                    return (
-                      <li key={e.code} class="hint">
-                        {e.title[lang]}: {e.quantity ?? ''} {e.unit === 'kg-rice' ? 'kg' : e.unit === 'VND' ? 'đ' : ''} — {e.decidedBy?.who[lang] ?? ''} · {basis ? `${basis.document}, ${basis.article}` : e.ruleId}
-                      </li>
-                    );
-                  })}
+                  {answer?.entitlements
+                    .filter((e) => e.payable)
+                    .map((e) => {
+                      const basis = answer.explanation.rules.find((r) => r.id === e.ruleId)?.legalBasis;
+                      return (
+                        <li key={e.code} class="hint">
+                          {e.title[lang]}: {e.quantity ?? ''}{' '}
+                          {e.unit === 'kg-rice' ? 'kg' : e.unit === 'VND' ? 'đ' : ''} — {e.decidedBy?.who[lang] ?? ''} ·{' '}
+                          {basis ? `${basis.document}, ${basis.article}` : e.ruleId}
+                        </li>
+                      );
+                    })}
                 </ul>
               </li>
             );
@@ -135,8 +156,23 @@ function DamageForm({ event, onDone }: { event: LocalEmergency; onDone: () => vo
   const rows = useLiveQuery(() => communeHouseholds(db, event.communeCode), [event.communeCode]);
   const [query, setQuery] = useState('');
   const [household, setHousehold] = useState<{ id?: string; headName: string; village: string } | undefined>();
-  const [f, setF] = useState({ members: '4', status: 'other', hungryMembers: '0', deaths: '0', missing: '0', injured: '', houseLost: false, hasOtherHome: false, relocationOrdered: false, severeDamage: false, children: '0' });
-  const found = useMemo(() => (rows && query.trim() ? findHouseholds(rows, query, { limit: 8 }).households : []), [rows, query]);
+  const [f, setF] = useState({
+    members: '4',
+    status: 'other',
+    hungryMembers: '0',
+    deaths: '0',
+    missing: '0',
+    injured: '',
+    houseLost: false,
+    hasOtherHome: false,
+    relocationOrdered: false,
+    severeDamage: false,
+    children: '0',
+  });
+  const found = useMemo(
+    () => (rows && query.trim() ? findHouseholds(rows, query, { limit: 8 }).households : []),
+    [rows, query],
+  );
   const damage = useMemo(() => {
     if (!household) return undefined;
     const candidate = {
@@ -152,7 +188,11 @@ function DamageForm({ event, onDone }: { event: LocalEmergency; onDone: () => vo
       deaths: Number(f.deaths),
       missing: Number(f.missing),
       deadMonthlyBeneficiaries: 0,
-      injuredDays: f.injured.split(',').map((x) => x.trim()).filter(Boolean).map(Number),
+      injuredDays: f.injured
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean)
+        .map(Number),
       houseLost: f.houseLost,
       hasOtherHome: f.hasOtherHome,
       relocationOrdered: f.relocationOrdered,
@@ -188,14 +228,22 @@ function DamageForm({ event, onDone }: { event: LocalEmergency; onDone: () => vo
           <ul class="plain">
             {found.map((h) => (
               <li key={h.id}>
-                <button type="button" class="secondary" onClick={() => setHousehold({ id: h.id, headName: h.headName, village: h.village })}>
+                <button
+                  type="button"
+                  class="secondary"
+                  onClick={() => setHousehold({ id: h.id, headName: h.headName, village: h.village })}
+                >
                   {h.headName} · {h.village}
                 </button>
               </li>
             ))}
           </ul>
           {query.trim() && (
-            <button type="button" class="secondary" onClick={() => setHousehold({ headName: query.trim(), village: '' })}>
+            <button
+              type="button"
+              class="secondary"
+              onClick={() => setHousehold({ headName: query.trim(), village: '' })}
+            >
               {t.notRegistered(query.trim())}
             </button>
           )}
@@ -205,31 +253,89 @@ function DamageForm({ event, onDone }: { event: LocalEmergency; onDone: () => vo
           <p>
             <strong>{household.headName}</strong> {household.id ? '' : `· ${t.followUp}`}
           </p>
-          {!household.id && <TextField name="village" label={t.village} value={household.village} onInput={(village) => setHousehold({ ...household, village })} />}
+          {!household.id && (
+            <TextField
+              name="village"
+              label={t.village}
+              value={household.village}
+              onInput={(village) => setHousehold({ ...household, village })}
+            />
+          )}
           <div class="grid-2">
-            <TextField name="members" label={t.membersCount} value={f.members} onInput={set('members')} inputMode="numeric" />
-            <SelectField name="status" label={t.householdStatus} value={f.status} options={Object.entries(t.householdStatuses)} onChange={set('status')} />
-            <TextField name="hungryMembers" label={t.hungryMembers} value={f.hungryMembers} onInput={set('hungryMembers')} inputMode="numeric" />
+            <TextField
+              name="members"
+              label={t.membersCount}
+              value={f.members}
+              onInput={set('members')}
+              inputMode="numeric"
+            />
+            <SelectField
+              name="status"
+              label={t.householdStatus}
+              value={f.status}
+              options={Object.entries(t.householdStatuses)}
+              onChange={set('status')}
+            />
+            <TextField
+              name="hungryMembers"
+              label={t.hungryMembers}
+              value={f.hungryMembers}
+              onInput={set('hungryMembers')}
+              inputMode="numeric"
+            />
             <TextField name="deaths" label={t.deaths} value={f.deaths} onInput={set('deaths')} inputMode="numeric" />
-            <TextField name="missing" label={t.missing} value={f.missing} onInput={set('missing')} inputMode="numeric" />
+            <TextField
+              name="missing"
+              label={t.missing}
+              value={f.missing}
+              onInput={set('missing')}
+              inputMode="numeric"
+            />
             <TextField name="injured" label={t.injuredDays} value={f.injured} onInput={set('injured')} />
-            <TextField name="children" label={t.childrenWithoutParents} value={f.children} onInput={set('children')} inputMode="numeric" />
+            <TextField
+              name="children"
+              label={t.childrenWithoutParents}
+              value={f.children}
+              onInput={set('children')}
+              inputMode="numeric"
+            />
           </div>
           <CheckField name="houseLost" label={t.houseLost} checked={f.houseLost} onChange={set('houseLost')} />
-          <CheckField name="hasOtherHome" label={t.hasOtherHome} checked={f.hasOtherHome} onChange={set('hasOtherHome')} />
-          <CheckField name="relocationOrdered" label={t.relocationOrdered} checked={f.relocationOrdered} onChange={set('relocationOrdered')} />
-          <CheckField name="severeDamage" label={t.severeDamage} checked={f.severeDamage} onChange={set('severeDamage')} />
+          <CheckField
+            name="hasOtherHome"
+            label={t.hasOtherHome}
+            checked={f.hasOtherHome}
+            onChange={set('hasOtherHome')}
+          />
+          <CheckField
+            name="relocationOrdered"
+            label={t.relocationOrdered}
+            checked={f.relocationOrdered}
+            onChange={set('relocationOrdered')}
+          />
+          <CheckField
+            name="severeDamage"
+            label={t.severeDamage}
+            checked={f.severeDamage}
+            onChange={set('severeDamage')}
+          />
           {damage && !damage.ok && <p class="error">{say(Object.values(damage.issues)[0]?.[0] ?? '')}</p>}
           {answer && (
             <div class="result" data-testid="entitlements">
               <h3>{t.entitlements}</h3>
               <ul class="plain">
-                {answer.entitlements.filter((e) => e.payable).map((e) => (
-                  <li key={e.code}>
-                    {e.title[lang]}: <strong>{e.quantity ?? ''} {e.unit === 'kg-rice' ? 'kg' : e.unit === 'VND' ? 'đ' : ''}</strong> — {e.decidedBy?.who[lang] ?? ''} · {e.ruleId}
-                    {e.minimum ? ` (${t.atLeast})` : ''}
-                  </li>
-                ))}
+                {answer.entitlements
+                  .filter((e) => e.payable)
+                  .map((e) => (
+                    <li key={e.code}>
+                      {e.title[lang]}:{' '}
+                      <strong>
+                        {e.quantity ?? ''} {e.unit === 'kg-rice' ? 'kg' : e.unit === 'VND' ? 'đ' : ''}
+                      </strong>{' '}
+                      — {e.decidedBy?.who[lang] ?? ''} · {e.ruleId}
+                      {e.minimum ? ` (${t.atLeast})` : ''}
+                    </li>
+                  ))}
               </ul>
               {answer.provisional && <p class="hint">{t.notConfirmed}</p>}
             </div>
@@ -252,7 +358,13 @@ function DamageForm({ event, onDone }: { event: LocalEmergency; onDone: () => vo
  * The village list of households lacking food (Mẫu 5a of Decree 20/2021), straight from the recorded damage: the
  * village meeting reads it, the commune chairman decides on it.
  */
-function FoodList({ event, damages: recorded }: { event: Pick<EmergencyFields, 'type' | 'date'>; damages: readonly LocalDamage[] }) {
+function FoodList({
+  event,
+  damages: recorded,
+}: {
+  event: Pick<EmergencyFields, 'type' | 'date'>;
+  damages: readonly LocalDamage[];
+}) {
   const t = useT();
   const rows = recorded
     .filter((d) => d.hungryMembers > 0)

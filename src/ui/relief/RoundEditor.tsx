@@ -21,14 +21,22 @@ export function RoundEditor(props: { id: string; round: LocalRound; onDone: () =
   const [query, setQuery] = useState('');
   const [error, setError] = useState<string | undefined>();
   const rows = useLiveQuery(() => communeHouseholds(db, props.round.communeCode), [props.round.communeCode]);
-  const found = useMemo(() => (rows && query.trim() ? findHouseholds(rows, query, { limit: 8 }).households : []), [rows, query]);
+  const found = useMemo(
+    () => (rows && query.trim() ? findHouseholds(rows, query, { limit: 8 }).households : []),
+    [rows, query],
+  );
   const shown = useLiveQuery(() => householdsByIds(db, planned), [planned]);
   const names = new Map((shown?.records ?? []).map((h) => [h.id, `${h.headName} · ${h.village}`]));
-  const setItem = (index: number, patch: Partial<RoundItem>) => setItems(items.map((item, i) => (i === index ? { ...item, ...patch } : item)));
+  const setItem = (index: number, patch: Partial<RoundItem>) =>
+    setItems(items.map((item, i) => (i === index ? { ...item, ...patch } : item)));
 
   async function save() {
     const { id: _id, version: _version, deleted: _deleted, ...fields } = props.round;
-    const saved = await reliefRounds.save(db, { ...fields, items, plannedHouseholdIds: planned }, { id: props.id, now: Date.now() });
+    const saved = await reliefRounds.save(
+      db,
+      { ...fields, items, plannedHouseholdIds: planned },
+      { id: props.id, now: Date.now() },
+    );
     if (!saved.ok) return setError(saved.message ?? Object.values(saved.issues)[0]?.[0]);
     props.onDone();
   }
@@ -38,14 +46,63 @@ export function RoundEditor(props: { id: string; round: LocalRound; onDone: () =
       <h2>{t.roundItems}</h2>
       {items.map((item, index) => (
         <div class="grid-2" key={index}>
-          <SelectField name={`item-${index}`} label={t.itemKind} value={item.item} options={[['rice', t.rice], ['cash', t.cash], ['goods', t.goods]]} onChange={(kind) => setItem(index, { item: kind, unit: ITEM_UNITS[kind], itemName: kind === 'rice' ? t.rice : kind === 'cash' ? t.cash : item.itemName })} />
-          <TextField name={`itemName-${index}`} label={t.itemName} value={item.itemName} onInput={(itemName) => setItem(index, { itemName })} />
-          <TextField name={`available-${index}`} label={`${t.available} (${item.unit})`} value={String(item.available)} onInput={(value) => setItem(index, { available: Number(value.replace(/\D/g, '')) || 0 })} inputMode="numeric" />
-          <SelectField name={`source-${index}`} label={t.source} value={item.source} options={[['budget', t.budget], ['mobilised', t.mobilised]]} onChange={(source) => setItem(index, { source })} />
-          {item.source === 'mobilised' && <TextField name={`donor-${index}`} label={t.donor} value={item.donor ?? ''} onInput={(donor) => setItem(index, { donor })} />}
+          <SelectField
+            name={`item-${index}`}
+            label={t.itemKind}
+            value={item.item}
+            options={[
+              ['rice', t.rice],
+              ['cash', t.cash],
+              ['goods', t.goods],
+            ]}
+            onChange={(kind) =>
+              setItem(index, {
+                item: kind,
+                unit: ITEM_UNITS[kind],
+                itemName: kind === 'rice' ? t.rice : kind === 'cash' ? t.cash : item.itemName,
+              })
+            }
+          />
+          <TextField
+            name={`itemName-${index}`}
+            label={t.itemName}
+            value={item.itemName}
+            onInput={(itemName) => setItem(index, { itemName })}
+          />
+          <TextField
+            name={`available-${index}`}
+            label={`${t.available} (${item.unit})`}
+            value={String(item.available)}
+            onInput={(value) => setItem(index, { available: Number(value.replace(/\D/g, '')) || 0 })}
+            inputMode="numeric"
+          />
+          <SelectField
+            name={`source-${index}`}
+            label={t.source}
+            value={item.source}
+            options={[
+              ['budget', t.budget],
+              ['mobilised', t.mobilised],
+            ]}
+            onChange={(source) => setItem(index, { source })}
+          />
+          {item.source === 'mobilised' && (
+            <TextField
+              name={`donor-${index}`}
+              label={t.donor}
+              value={item.donor ?? ''}
+              onInput={(donor) => setItem(index, { donor })}
+            />
+          )}
         </div>
       ))}
-      <button type="button" class="secondary" onClick={() => setItems([...items, { item: 'goods', itemName: '', unit: 'item', available: 0, source: 'mobilised' }])}>
+      <button
+        type="button"
+        class="secondary"
+        onClick={() =>
+          setItems([...items, { item: 'goods', itemName: '', unit: 'item', available: 0, source: 'mobilised' }])
+        }
+      >
         {t.addItem}
       </button>
       <h2>{t.plannedHouseholds}</h2>
@@ -61,13 +118,15 @@ export function RoundEditor(props: { id: string; round: LocalRound; onDone: () =
       </ul>
       <TextField name="add-household" label={t.search} value={query} onInput={setQuery} />
       <ul class="plain">
-        {found.filter((h) => !planned.includes(h.id)).map((h) => (
-          <li key={h.id}>
-            <button type="button" class="secondary" onClick={() => setPlanned([...planned, h.id])}>
-              + {h.headName} · {h.village}
-            </button>
-          </li>
-        ))}
+        {found
+          .filter((h) => !planned.includes(h.id))
+          .map((h) => (
+            <li key={h.id}>
+              <button type="button" class="secondary" onClick={() => setPlanned([...planned, h.id])}>
+                + {h.headName} · {h.village}
+              </button>
+            </li>
+          ))}
       </ul>
       {error && <p class="error">{say(error)}</p>}
       <div class="actions">

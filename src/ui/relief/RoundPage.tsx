@@ -21,7 +21,11 @@ import { futureDateOnDevice } from '../../db/client-id';
 export function RoundPage({ id }: { id: string }) {
   const t = useT();
   const session = useSession();
-  const may = { edit: useCan('relief_round', 'edit'), handOut: useCan('distribution', 'create'), void: useCan('distribution_void', 'create') };
+  const may = {
+    edit: useCan('relief_round', 'edit'),
+    handOut: useCan('distribution', 'create'),
+    void: useCan('distribution_void', 'create'),
+  };
   const [itemIndex, setItemIndex] = useState(0);
   const state = useLiveQuery(() => roundWithHandouts(db, id), [id]);
   const [giving, setGiving] = useState<string | undefined>();
@@ -49,7 +53,12 @@ export function RoundPage({ id }: { id: string }) {
           {t.roundSummary(summary.households, summary.people, summary.riceKg, formatVnd(summary.vnd))}
         </p>
         <p class="hint" data-testid="by-source">
-          {t.bySource(summary.bySource.budget.kg, formatVnd(summary.bySource.budget.VND), summary.bySource.mobilised.kg, formatVnd(summary.bySource.mobilised.VND))}
+          {t.bySource(
+            summary.bySource.budget.kg,
+            formatVnd(summary.bySource.budget.VND),
+            summary.bySource.mobilised.kg,
+            formatVnd(summary.bySource.mobilised.VND),
+          )}
         </p>
         <ul class="plain">
           {summary.items.map((i) => (
@@ -71,7 +80,13 @@ export function RoundPage({ id }: { id: string }) {
       </div>
       {editing && <RoundEditor id={id} round={round} onDone={() => setEditing(false)} />}
       {round.items.length > 1 && (
-        <SelectField name="item" label={t.itemKind} value={String(itemIndex)} options={round.items.map((i, index) => [String(index), `${i.itemName} (${i.unit})`] as const)} onChange={(value) => setItemIndex(Number(value))} />
+        <SelectField
+          name="item"
+          label={t.itemKind}
+          value={String(itemIndex)}
+          options={round.items.map((i, index) => [String(index), `${i.itemName} (${i.unit})`] as const)}
+          onChange={(value) => setItemIndex(Number(value))}
+        />
       )}
       <div class="card">
         <h2>{t.plannedHouseholds}</h2>
@@ -80,7 +95,8 @@ export function RoundPage({ id }: { id: string }) {
             const given = handouts.filter((x) => x.householdId === h.id && !x.voided);
             return (
               <li key={h.id}>
-                <strong>{h.headName}</strong> · {h.village} · {given.map((g) => `${g.quantity} ${g.unit}`).join(', ') || '—'}{' '}
+                <strong>{h.headName}</strong> · {h.village} ·{' '}
+                {given.map((g) => `${g.quantity} ${g.unit}`).join(', ') || '—'}{' '}
                 {may.handOut && (
                   <button type="button" class="secondary" onClick={() => setGiving(h.id)}>
                     {t.handOut}
@@ -88,7 +104,12 @@ export function RoundPage({ id }: { id: string }) {
                 )}
                 {giving === h.id && item && (
                   <HandoutForm
-                    household={{ id: h.id, headName: h.headName, communeCode: h.communeCode, members: people.get(h.id) ?? 1 }}
+                    household={{
+                      id: h.id,
+                      headName: h.headName,
+                      communeCode: h.communeCode,
+                      members: people.get(h.id) ?? 1,
+                    }}
                     roundId={id}
                     item={item}
                     riceKgPerPerson={riceKg}
@@ -108,7 +129,9 @@ export function RoundPage({ id }: { id: string }) {
             <li key={x.id} class={x.voided ? 'voided' : ''}>
               {formatDateTime(x.handedOutAt)} · {x.recipientName} · {x.quantity} {x.unit}
               {x.duplicateSuspected && !x.voided && <span class="badge pending"> {t.suspectedDouble}</span>}
-              {x.voided ? ` — ${t.voided}: ${x.voided.reason}` : may.void && <VoidButton id={x.id} communeCode={round.communeCode} />}
+              {x.voided
+                ? ` — ${t.voided}: ${x.voided.reason}`
+                : may.void && <VoidButton id={x.id} communeCode={round.communeCode} />}
             </li>
           ))}
         </ul>
@@ -130,7 +153,11 @@ function VoidButton({ id, communeCode }: { id: string; communeCode: string }) {
   return (
     <span class="row">
       <TextField name="void-reason" label={t.voidReason} value={reason} onInput={setReason} />
-      <button type="button" disabled={reason.trim().length < 3} onClick={() => void voidDistribution(db, id, reason.trim(), communeCode, Date.now())}>
+      <button
+        type="button"
+        disabled={reason.trim().length < 3}
+        onClick={() => void voidDistribution(db, id, reason.trim(), communeCode, Date.now())}
+      >
         {t.confirmVoid}
       </button>
     </span>
@@ -152,12 +179,21 @@ function HandoutForm(props: {
   const [relation, setRelation] = useState<string>(t.relations['chủ hộ']);
   const [citizenId, setCitizenId] = useState('');
   // Rice: the law's monthly amount per person, pre-filled; cash and goods are typed.
-  const [quantity, setQuantity] = useState(props.item.unit === 'kg' && props.riceKgPerPerson ? String(Math.max(1, props.household.members) * props.riceKgPerPerson) : '');
+  const [quantity, setQuantity] = useState(
+    props.item.unit === 'kg' && props.riceKgPerPerson
+      ? String(Math.max(1, props.household.members) * props.riceKgPerPerson)
+      : '',
+  );
   const [signature, setSignature] = useState<ArrayBuffer | undefined>();
   const [photo, setPhoto] = useState<ArrayBuffer | undefined>();
   const [confirmed, setConfirmed] = useState(false);
   const [clockIssue, setClockIssue] = useState<string | undefined>();
-  const earlier = earlierHandouts(props.ledger, { householdId: props.household.id, roundId: props.roundId, item: props.item.item, itemName: props.item.itemName });
+  const earlier = earlierHandouts(props.ledger, {
+    householdId: props.household.id,
+    roundId: props.roundId,
+    item: props.item.item,
+    itemName: props.item.itemName,
+  });
 
   async function save(e: Event) {
     e.preventDefault();
@@ -166,7 +202,11 @@ function HandoutForm(props: {
     const now = Date.now();
     const future = await futureDateOnDevice(db, 'distribution', { handedOutAt: now }, now);
     if (future) return setClockIssue(future);
-    const receipt = signature ? { bytes: signature, kind: 'signature' as const, mime: 'image/png' as const } : photo ? { bytes: photo, kind: 'photo' as const, mime: 'image/jpeg' as const } : undefined;
+    const receipt = signature
+      ? { bytes: signature, kind: 'signature' as const, mime: 'image/png' as const }
+      : photo
+        ? { bytes: photo, kind: 'photo' as const, mime: 'image/jpeg' as const }
+        : undefined;
     await handOut(
       db,
       {
@@ -192,12 +232,30 @@ function HandoutForm(props: {
     <form class="card" onSubmit={(e) => void save(e)} noValidate data-testid="handout-form">
       <TextField name="recipient" label={t.recipient} value={recipient} onInput={setRecipient} />
       <TextField name="relation" label={t.relation} value={relation} onInput={setRelation} />
-      <TextField name="recipientCitizenId" label={`${t.citizenId} ${t.optional}`} value={citizenId} onInput={setCitizenId} inputMode="numeric" maxLength={12} />
-      <TextField name="quantity" label={`${t.quantity} (${props.item.unit})`} value={quantity} onInput={setQuantity} inputMode="numeric" />
+      <TextField
+        name="recipientCitizenId"
+        label={`${t.citizenId} ${t.optional}`}
+        value={citizenId}
+        onInput={setCitizenId}
+        inputMode="numeric"
+        maxLength={12}
+      />
+      <TextField
+        name="quantity"
+        label={`${t.quantity} (${props.item.unit})`}
+        value={quantity}
+        onInput={setQuantity}
+        inputMode="numeric"
+      />
       <SignaturePad label={t.signHere} clearLabel={t.clearSignature} onChange={setSignature} />
       <label class="field">
         {t.photoOfList}
-        <input type="file" accept="image/*" capture="environment" onChange={(e) => void (e.currentTarget.files?.[0] && downscalePhoto(e.currentTarget.files[0]).then(setPhoto))} />
+        <input
+          type="file"
+          accept="image/*"
+          capture="environment"
+          onChange={(e) => void (e.currentTarget.files?.[0] && downscalePhoto(e.currentTarget.files[0]).then(setPhoto))}
+        />
       </label>
       {earlier.length > 0 && (
         <p class="error" role="alert" data-testid="double-warning">
@@ -210,7 +268,9 @@ function HandoutForm(props: {
         </p>
       )}
       <div class="actions">
-        <button type="submit">{earlier.length > 0 && !confirmed ? t.handOut : confirmed ? t.handOutAnyway : t.handOut}</button>
+        <button type="submit">
+          {earlier.length > 0 && !confirmed ? t.handOut : confirmed ? t.handOutAnyway : t.handOut}
+        </button>
         <button type="button" class="secondary" onClick={props.onDone}>
           {t.cancel}
         </button>

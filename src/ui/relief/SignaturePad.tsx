@@ -1,7 +1,11 @@
 /** @module A signature drawn with a finger on the tablet, kept as a small PNG. */
 import { useEffect, useRef } from 'preact/hooks';
 
-export function SignaturePad(props: { label: string; clearLabel: string; onChange: (png: ArrayBuffer | undefined) => void }) {
+export function SignaturePad(props: {
+  label: string;
+  clearLabel: string;
+  onChange: (png: ArrayBuffer | undefined) => void;
+}) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const drawing = useRef(false);
   const dirty = useRef(false);
@@ -54,7 +58,14 @@ export function SignaturePad(props: { label: string; clearLabel: string; onChang
   return (
     <div class="field">
       <span>{props.label}</span>
-      <canvas ref={canvas} width={600} height={200} class="signature" aria-label={props.label} data-testid="signature-pad" />
+      <canvas
+        ref={canvas}
+        width={600}
+        height={200}
+        class="signature"
+        aria-label={props.label}
+        data-testid="signature-pad"
+      />
       <button type="button" class="secondary" onClick={clear}>
         {props.clearLabel}
       </button>

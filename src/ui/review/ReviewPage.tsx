@@ -27,7 +27,14 @@ export function ReviewPage() {
   const state = useLiveQuery(async () => {
     if (!commune) return undefined;
     const cases = await casesToReview(db, commune);
-    const households = new Map((await householdsByIds(db, cases.map((c) => c.subjectId))).records.map((h) => [h.id, h] as const));
+    const households = new Map(
+      (
+        await householdsByIds(
+          db,
+          cases.map((c) => c.subjectId),
+        )
+      ).records.map((h) => [h.id, h] as const),
+    );
     const conflicts = await openConflicts(db, commune);
     const duplicates = await openDuplicateClusters(db, commune);
     const pending = await pendingRecordIds(db);
@@ -41,7 +48,16 @@ export function ReviewPage() {
         <h2>{t.toReview}</h2>
         {state.cases.length === 0 && <p>{t.nothingToReview}</p>}
         {state.cases.map((c) => (
-          <CaseRow key={c.id} id={c.id} title={state.households.get(c.subjectId)?.headName ?? c.subjectId} householdId={c.subjectId} date={formatVnDate(c.answers?.reviewDate)} result={c.result ? t.classifications[c.result.classification] : '—'} claimed={c.deviceResult && t.classifications[c.deviceResult.classification]} pending={state.pending.has(c.id)} />
+          <CaseRow
+            key={c.id}
+            id={c.id}
+            title={state.households.get(c.subjectId)?.headName ?? c.subjectId}
+            householdId={c.subjectId}
+            date={formatVnDate(c.answers?.reviewDate)}
+            result={c.result ? t.classifications[c.result.classification] : '—'}
+            claimed={c.deviceResult && t.classifications[c.deviceResult.classification]}
+            pending={state.pending.has(c.id)}
+          />
         ))}
       </div>
       <div class="card">
@@ -62,7 +78,15 @@ export function ReviewPage() {
   );
 }
 
-function CaseRow(props: { id: string; title: string; householdId: string; date: string; result: string; claimed: string | undefined; pending: boolean }) {
+function CaseRow(props: {
+  id: string;
+  title: string;
+  householdId: string;
+  date: string;
+  result: string;
+  claimed: string | undefined;
+  pending: boolean;
+}) {
   const t = useT();
   const [comment, setComment] = useState('');
   const act = async (command: 'approve' | 'return') => {
@@ -145,7 +169,9 @@ function DuplicateClusterRow(props: { cluster: DuplicateCluster }) {
   return (
     <div class="conflict" data-testid="duplicate-cluster">
       <p>
-        <strong>{cluster.recordType === 'member' ? t.duplicatePeople(cluster.total) : t.duplicateHouseholds(cluster.total)}</strong>
+        <strong>
+          {cluster.recordType === 'member' ? t.duplicatePeople(cluster.total) : t.duplicateHouseholds(cluster.total)}
+        </strong>
       </p>
       <ul>
         {cluster.members.map((m) => (
@@ -163,7 +189,9 @@ function DuplicateClusterRow(props: { cluster: DuplicateCluster }) {
           </li>
         ))}
       </ul>
-      {cluster.total > cluster.members.length && <p class="hint">{t.andMore(cluster.total - cluster.members.length)}</p>}
+      {cluster.total > cluster.members.length && (
+        <p class="hint">{t.andMore(cluster.total - cluster.members.length)}</p>
+      )}
       <div class="actions">
         <button type="button" class="secondary" onClick={() => void decide('confirmed')}>
           {t.confirmDuplicate}

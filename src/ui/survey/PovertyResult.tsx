@@ -15,12 +15,14 @@ export function PovertyResult({ answer }: { answer: PovertyAnswer }) {
         {answer.provisional && <span class="badge"> {t.notConfirmed}</span>}
       </h2>
       <p>
-        {t.perCapitaLabel}: {formatVnd(answer.income.perCapitaMonthly)} / {formatVnd(answer.standard.incomeLine)} · {t.deprivations(answer.deprivationCount)} · {answer.standard.title[lang]}
+        {t.perCapitaLabel}: {formatVnd(answer.income.perCapitaMonthly)} / {formatVnd(answer.standard.incomeLine)} ·{' '}
+        {t.deprivations(answer.deprivationCount)} · {answer.standard.title[lang]}
       </p>
       <ul class="indicators">
         {answer.indicators.map((i) => (
           <li key={i.code} class={i.deprived === true ? 'deprived' : i.deprived === false ? 'ok' : 'unknown'}>
-            <strong>{i.name[lang]}</strong>: {i.deprived === true ? '✗' : i.deprived === false ? '✓' : '?'} {i.reason[lang]}
+            <strong>{i.name[lang]}</strong>: {i.deprived === true ? '✗' : i.deprived === false ? '✓' : '?'}{' '}
+            {i.reason[lang]}
           </li>
         ))}
       </ul>

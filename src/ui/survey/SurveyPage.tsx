@@ -29,7 +29,13 @@ export function SurveyPage({ householdId }: { householdId: string }) {
   const say = useSay();
   const navigate = useNavigate();
   const draftKey = `survey:${householdId}`;
-  const data = useLiveQuery(async () => ({ household: await getHousehold(db, householdId).catch(() => undefined), members: (await membersOf(db, householdId)).members }), [householdId]);
+  const data = useLiveQuery(
+    async () => ({
+      household: await getHousehold(db, householdId).catch(() => undefined),
+      members: (await membersOf(db, householdId)).members,
+    }),
+    [householdId],
+  );
   const [draft, setDraft] = useState<SurveyDraft | undefined>();
   const [error, setError] = useState<string | undefined>();
 
@@ -44,7 +50,9 @@ export function SurveyPage({ householdId }: { householdId: string }) {
   const answer = useMemo((): PovertyAnswer | string | undefined => {
     if (!check?.ok || !data?.household) return undefined;
     try {
-      return classifyPoverty(toPovertyQuestion({ area: data.household.area, members: data.members, answers: check.answers }));
+      return classifyPoverty(
+        toPovertyQuestion({ area: data.household.area, members: data.members, answers: check.answers }),
+      );
     } catch (e) {
       return e instanceof Error ? e.message : String(e);
     }
@@ -58,12 +66,23 @@ export function SurveyPage({ householdId }: { householdId: string }) {
     const next = { ...draft!, ...patch };
     setDraft(next);
     // Every keystroke reaches IndexedDB: a reload or a flat battery loses nothing typed.
-    void saveDraft(db, draftKey, { ...next }, Date.now()).catch((e: unknown) => setError(isQuotaError(e) ? QUOTA_MESSAGE : String(e)));
+    void saveDraft(db, draftKey, { ...next }, Date.now()).catch((e: unknown) =>
+      setError(isQuotaError(e) ? QUOTA_MESSAGE : String(e)),
+    );
   }
-  const issue = (key: keyof SurveyDraft) => { const found = check && !check.ok ? check.issues[key] : undefined; return found === undefined ? undefined : say(found); };
+  const issue = (key: keyof SurveyDraft) => {
+    const found = check && !check.ok ? check.issues[key] : undefined;
+    return found === undefined ? undefined : say(found);
+  };
   const present = members.filter((m) => m.status === 'present');
-  const children = present.filter((m) => Number(check?.ok ? check.answers.reviewDate.slice(0, 4) : todayIso().slice(0, 4)) - Number(m.birthDate.slice(0, 4)) < 16);
-  const toggle = (list: string[], id: string, on: boolean) => (on ? [...new Set([...list, id])] : list.filter((x) => x !== id));
+  const children = present.filter(
+    (m) =>
+      Number(check?.ok ? check.answers.reviewDate.slice(0, 4) : todayIso().slice(0, 4)) -
+        Number(m.birthDate.slice(0, 4)) <
+      16,
+  );
+  const toggle = (list: string[], id: string, on: boolean) =>
+    on ? [...new Set([...list, id])] : list.filter((x) => x !== id);
 
   async function submit(event: Event) {
     event.preventDefault();
@@ -83,7 +102,7 @@ export function SurveyPage({ householdId }: { householdId: string }) {
         },
         Date.now(),
       );
-        await navigate({ to: '/households/$householdId', params: { householdId } });
+      await navigate({ to: '/households/$householdId', params: { householdId } });
     } catch (e) {
       setError(isQuotaError(e) ? QUOTA_MESSAGE : `${t.saveFailed} ${e instanceof Error ? e.message : String(e)}`);
     }
@@ -99,43 +118,146 @@ export function SurveyPage({ householdId }: { householdId: string }) {
       </p>
       <form class="survey-layout" onSubmit={(e) => void submit(e)} noValidate>
         <div class="card">
-          <SelectField name="period" label={t.reviewPeriod} value={draft.period} options={Object.entries(t.periods) as ['annual' | 'regular', string][]} onChange={(period) => update({ period })} />
-          <TextField name="reviewDate" label={t.reviewDate} value={draft.reviewDate} onInput={(reviewDate) => update({ reviewDate })} inputMode="numeric" error={issue('reviewDate')} />
+          <SelectField
+            name="period"
+            label={t.reviewPeriod}
+            value={draft.period}
+            options={Object.entries(t.periods) as ['annual' | 'regular', string][]}
+            onChange={(period) => update({ period })}
+          />
+          <TextField
+            name="reviewDate"
+            label={t.reviewDate}
+            value={draft.reviewDate}
+            onInput={(reviewDate) => update({ reviewDate })}
+            inputMode="numeric"
+            error={issue('reviewDate')}
+          />
           <fieldset class="field">
             <legend>{t.incomeMode}</legend>
             {(['household', 'per-capita'] as const).map((mode) => (
               <label class="inline" key={mode}>
-                <input type="radio" name="incomeMode" checked={draft.incomeMode === mode} onChange={() => update({ incomeMode: mode })} />
+                <input
+                  type="radio"
+                  name="incomeMode"
+                  checked={draft.incomeMode === mode}
+                  onChange={() => update({ incomeMode: mode })}
+                />
                 {mode === 'household' ? t.householdLabel : t.perCapitaLabel}
               </label>
             ))}
           </fieldset>
           {draft.incomeMode === 'household' ? (
-            <TextField name="householdIncome" label={t.householdIncome} value={draft.householdIncome} onInput={(householdIncome) => update({ householdIncome })} inputMode="numeric" error={issue('householdIncome')} />
+            <TextField
+              name="householdIncome"
+              label={t.householdIncome}
+              value={draft.householdIncome}
+              onInput={(householdIncome) => update({ householdIncome })}
+              inputMode="numeric"
+              error={issue('householdIncome')}
+            />
           ) : (
-            <TextField name="incomePerCapita" label={t.incomePerCapita} value={draft.incomePerCapita} onInput={(incomePerCapita) => update({ incomePerCapita })} inputMode="numeric" error={issue('incomePerCapita')} />
+            <TextField
+              name="incomePerCapita"
+              label={t.incomePerCapita}
+              value={draft.incomePerCapita}
+              onInput={(incomePerCapita) => update({ incomePerCapita })}
+              inputMode="numeric"
+              error={issue('incomePerCapita')}
+            />
           )}
-          <TextField name="floorAreaM2" label={t.floorArea} value={draft.floorAreaM2} onInput={(floorAreaM2) => update({ floorAreaM2 })} inputMode="decimal" error={issue('floorAreaM2')} />
-          <SelectField name="nonDurableStructures" label={t.nonDurable} value={draft.nonDurableStructures} placeholder={t.unknown} options={[['0', '0'], ['1', '1'], ['2', '2'], ['3', '3']]} onChange={(nonDurableStructures) => update({ nonDurableStructures })} />
-          <SelectField name="waterSource" label={t.water} value={draft.waterSource} placeholder={t.unknown} options={Object.entries(t.waters)} onChange={(waterSource) => update({ waterSource })} />
-          <SelectField name="latrine" label={t.latrine} value={draft.latrine} placeholder={t.unknown} options={Object.entries(t.latrines)} onChange={(latrine) => update({ latrine })} />
-          <TriState name="usesTelecom" label={t.usesTelecom} value={draft.usesTelecom} onChange={(usesTelecom) => update({ usesTelecom })} yes={t.yes} no={t.no} unknown={t.unknown} />
-          <TriState name="hasInformationDevice" label={t.hasInformationDevice} value={draft.hasInformationDevice} onChange={(hasInformationDevice) => update({ hasInformationDevice })} yes={t.yes} no={t.no} unknown={t.unknown} />
-          <TriState name="wasteCollectedOrTreated" label={t.wasteCollected} value={draft.wasteCollectedOrTreated} onChange={(wasteCollectedOrTreated) => update({ wasteCollectedOrTreated })} yes={t.yes} no={t.no} unknown={t.unknown} />
+          <TextField
+            name="floorAreaM2"
+            label={t.floorArea}
+            value={draft.floorAreaM2}
+            onInput={(floorAreaM2) => update({ floorAreaM2 })}
+            inputMode="decimal"
+            error={issue('floorAreaM2')}
+          />
+          <SelectField
+            name="nonDurableStructures"
+            label={t.nonDurable}
+            value={draft.nonDurableStructures}
+            placeholder={t.unknown}
+            options={[
+              ['0', '0'],
+              ['1', '1'],
+              ['2', '2'],
+              ['3', '3'],
+            ]}
+            onChange={(nonDurableStructures) => update({ nonDurableStructures })}
+          />
+          <SelectField
+            name="waterSource"
+            label={t.water}
+            value={draft.waterSource}
+            placeholder={t.unknown}
+            options={Object.entries(t.waters)}
+            onChange={(waterSource) => update({ waterSource })}
+          />
+          <SelectField
+            name="latrine"
+            label={t.latrine}
+            value={draft.latrine}
+            placeholder={t.unknown}
+            options={Object.entries(t.latrines)}
+            onChange={(latrine) => update({ latrine })}
+          />
+          <TriState
+            name="usesTelecom"
+            label={t.usesTelecom}
+            value={draft.usesTelecom}
+            onChange={(usesTelecom) => update({ usesTelecom })}
+            yes={t.yes}
+            no={t.no}
+            unknown={t.unknown}
+          />
+          <TriState
+            name="hasInformationDevice"
+            label={t.hasInformationDevice}
+            value={draft.hasInformationDevice}
+            onChange={(hasInformationDevice) => update({ hasInformationDevice })}
+            yes={t.yes}
+            no={t.no}
+            unknown={t.unknown}
+          />
+          <TriState
+            name="wasteCollectedOrTreated"
+            label={t.wasteCollected}
+            value={draft.wasteCollectedOrTreated}
+            onChange={(wasteCollectedOrTreated) => update({ wasteCollectedOrTreated })}
+            yes={t.yes}
+            no={t.no}
+            unknown={t.unknown}
+          />
           {children.length > 0 && (
             <fieldset class="field">
               <legend>{t.malnourishedChildren}</legend>
               {children.map((c) => (
-                <CheckField key={c.id} name={`malnourished-${c.id}`} label={c.fullName} checked={draft.malnourished.includes(c.id)} onChange={(on) => update({ malnourished: toggle(draft.malnourished, c.id, on) })} />
+                <CheckField
+                  key={c.id}
+                  name={`malnourished-${c.id}`}
+                  label={c.fullName}
+                  checked={draft.malnourished.includes(c.id)}
+                  onChange={(on) => update({ malnourished: toggle(draft.malnourished, c.id, on) })}
+                />
               ))}
             </fieldset>
           )}
           {children.some((c) => c.studying) && (
             <fieldset class="field">
               <legend>{t.behindInSchool}</legend>
-              {children.filter((c) => c.studying).map((c) => (
-                <CheckField key={c.id} name={`behind-${c.id}`} label={c.fullName} checked={draft.behindInSchool.includes(c.id)} onChange={(on) => update({ behindInSchool: toggle(draft.behindInSchool, c.id, on) })} />
-              ))}
+              {children
+                .filter((c) => c.studying)
+                .map((c) => (
+                  <CheckField
+                    key={c.id}
+                    name={`behind-${c.id}`}
+                    label={c.fullName}
+                    checked={draft.behindInSchool.includes(c.id)}
+                    onChange={(on) => update({ behindInSchool: toggle(draft.behindInSchool, c.id, on) })}
+                  />
+                ))}
             </fieldset>
           )}
         </div>
@@ -155,7 +277,8 @@ export function SurveyPage({ householdId }: { householdId: string }) {
       {typeof answer === 'object' && answer && (
         // Portrait: the result sits below a long form, so its gist stays in view at the bottom of the screen.
         <a class={`sticky-summary class-${answer.classification}`} href="#survey-result">
-          {t.result}: <strong>{t.classifications[answer.classification]}</strong> · {t.deprivations(answer.deprivationCount)}
+          {t.result}: <strong>{t.classifications[answer.classification]}</strong> ·{' '}
+          {t.deprivations(answer.deprivationCount)}
         </a>
       )}
     </section>

@@ -66,12 +66,15 @@ export function parseAmount(text: string): number | undefined {
   return /^\d+$/.test(digits) ? Number(digits) : Number.NaN;
 }
 
-export type SurveyCheck = { ok: true; answers: SurveyAnswers } | { ok: false; issues: Partial<Record<keyof SurveyDraft, string>> };
+export type SurveyCheck =
+  | { ok: true; answers: SurveyAnswers }
+  | { ok: false; issues: Partial<Record<keyof SurveyDraft, string>> };
 
 export function checkSurvey(draft: SurveyDraft, reviewDateIso: string | undefined): SurveyCheck {
   const issues: Partial<Record<keyof SurveyDraft, string>> = {};
   if (!reviewDateIso) issues.reviewDate = encodeMessage('field.date');
-  const income = draft.incomeMode === 'household' ? parseAmount(draft.householdIncome) : parseAmount(draft.incomePerCapita);
+  const income =
+    draft.incomeMode === 'household' ? parseAmount(draft.householdIncome) : parseAmount(draft.incomePerCapita);
   const incomeField = draft.incomeMode === 'household' ? 'householdIncome' : 'incomePerCapita';
   if (income === undefined) issues[incomeField] = encodeMessage('survey.income');
   else if (Number.isNaN(income)) issues[incomeField] = encodeMessage('survey.digitsOnly');
@@ -96,5 +99,8 @@ export function checkSurvey(draft: SurveyDraft, reviewDateIso: string | undefine
   const parsed = v.safeParse(SurveyAnswers, candidate);
   if (parsed.success) return { ok: true, answers: parsed.output };
   const flat = v.flatten<typeof SurveyAnswers>(parsed.issues).nested ?? {};
-  return { ok: false, issues: Object.fromEntries(Object.entries(flat).map(([k, messages]) => [k, messages?.[0] ?? ''])) };
+  return {
+    ok: false,
+    issues: Object.fromEntries(Object.entries(flat).map(([k, messages]) => [k, messages?.[0] ?? ''])),
+  };
 }

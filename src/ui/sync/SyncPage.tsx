@@ -34,7 +34,8 @@ export function SyncPage() {
       <h1>{t.syncPage}</h1>
       <div class="card">
         <p>
-          {t.lastSuccess}: <strong>{typeof state.lastSyncAt === 'number' ? formatDateTime(state.lastSyncAt) : t.neverSynced}</strong>
+          {t.lastSuccess}:{' '}
+          <strong>{typeof state.lastSyncAt === 'number' ? formatDateTime(state.lastSyncAt) : t.neverSynced}</strong>
         </p>
         {status.running && status.progress && <p>{t.sending(status.progress.sent, status.progress.total)}</p>}
         {status.problem && <p class="error">{say(status.problem.message)}</p>}
@@ -89,7 +90,8 @@ export function SyncPage() {
           <ul class="plain">
             {state.setAside.map((r: SetAsideRecord) => (
               <li key={r.id} data-testid="set-aside-record">
-                <strong>{(t.changeKinds as Record<string, string>)[r.type] ?? r.type}</strong> · {t.recordCode}: <code>{r.id}</code> · {r.communeCode} · v{r.version}
+                <strong>{(t.changeKinds as Record<string, string>)[r.type] ?? r.type}</strong> · {t.recordCode}:{' '}
+                <code>{r.id}</code> · {r.communeCode} · v{r.version}
                 <br />
                 {say(problemOf(r))} · {formatDateTime(r.at)}
               </li>

@@ -48,11 +48,13 @@ const PART = '.part';
 
 export function fileAttachmentStore(root: string, options: { maxBytesInProgress?: number } = {}): AttachmentBytes {
   const maxInProgress = options.maxBytesInProgress ?? MAX_BYTES_IN_PROGRESS_PER_UPLOADER;
-  if (maxInProgress < MAX_ATTACHMENT_BYTES) throw new Error('maxBytesInProgress must hold at least one whole attachment');
+  if (maxInProgress < MAX_ATTACHMENT_BYTES)
+    throw new Error('maxBytesInProgress must hold at least one whole attachment');
   const uploads = join(root, 'uploads');
   const wholePath = (hash: string) => join(root, hash.slice(0, 2), hash);
   // The uploader's id is not used as a folder name as is: any string is safe this way, and short.
-  const uploaderDir = (uploader: string) => join(uploads, createHash('sha256').update(uploader).digest('hex').slice(0, 32));
+  const uploaderDir = (uploader: string) =>
+    join(uploads, createHash('sha256').update(uploader).digest('hex').slice(0, 32));
   // One uploader's chunks one at a time: two requests at the same offset must not both append.
   const serially = keyedLock();
 
@@ -65,9 +67,13 @@ export function fileAttachmentStore(root: string, options: { maxBytesInProgress?
   const othersOf = async (dir: string, except: string) => {
     const names = await readdir(dir).catch(() => [] as string[]);
     const parts = await Promise.all(
-      names.filter((name) => name.endsWith(PART) && join(dir, name) !== except).map(async (name) => ({ path: join(dir, name), stats: await stat(join(dir, name)).catch(() => undefined) })),
+      names
+        .filter((name) => name.endsWith(PART) && join(dir, name) !== except)
+        .map(async (name) => ({ path: join(dir, name), stats: await stat(join(dir, name)).catch(() => undefined) })),
     );
-    return parts.flatMap((p) => (p.stats ? [{ path: p.path, size: p.stats.size, mtime: p.stats.mtimeMs }] : [])).sort((a, b) => a.mtime - b.mtime);
+    return parts
+      .flatMap((p) => (p.stats ? [{ path: p.path, size: p.stats.size, mtime: p.stats.mtimeMs }] : []))
+      .sort((a, b) => a.mtime - b.mtime);
   };
 
   /** Keeps the uploader under the bound by dropping their oldest unfinished uploads (they restart from zero). */

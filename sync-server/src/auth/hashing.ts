@@ -32,7 +32,14 @@ export function scryptHasher(params: ScryptParams = DEFAULT_SCRYPT): PasswordHas
     hash: (password) => hashPassword(password, params),
     verify: verifyPassword,
     isStale: (stored) => isStale(stored, params),
-    decoy: ['scrypt', params.N, params.r, params.p, randomBytes(16).toString('base64'), randomBytes(32).toString('base64')].join('$'),
+    decoy: [
+      'scrypt',
+      params.N,
+      params.r,
+      params.p,
+      randomBytes(16).toString('base64'),
+      randomBytes(32).toString('base64'),
+    ].join('$'),
   };
 }
 

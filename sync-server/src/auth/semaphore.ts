@@ -18,7 +18,8 @@ export function semaphore(limits: { concurrency: number; queue: number }): Semap
   const waiting: (() => void)[] = [];
   const release = () => {
     const next = waiting.shift();
-    if (next) next(); // the slot passes straight to the next caller: `active` stays the same
+    if (next)
+      next(); // the slot passes straight to the next caller: `active` stays the same
     else active -= 1;
   };
   return {

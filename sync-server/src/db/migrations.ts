@@ -172,10 +172,13 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'cases belong to the household or person they are about (they move with it)',
     sql: '',
     async after(tx) {
-      const cases = await tx.all<{ id: string; data: string }>("SELECT id, data FROM records WHERE type = 'case' AND parent_id IS NULL");
+      const cases = await tx.all<{ id: string; data: string }>(
+        "SELECT id, data FROM records WHERE type = 'case' AND parent_id IS NULL",
+      );
       for (const row of cases) {
         const subject = (JSON.parse(row.data) as { subjectId?: unknown }).subjectId;
-        if (typeof subject === 'string') await tx.run('UPDATE records SET parent_id = ? WHERE id = ?', [subject, row.id]);
+        if (typeof subject === 'string')
+          await tx.run('UPDATE records SET parent_id = ? WHERE id = ?', [subject, row.id]);
       }
     },
   },
@@ -205,8 +208,12 @@ export const MIGRATIONS: readonly Migration[] = [
 ];
 
 export async function migrate(db: Database, migrations: readonly Migration[] = MIGRATIONS): Promise<number[]> {
-  await db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)');
-  const done = new Set((await db.all<{ version: number }>('SELECT version FROM schema_migrations')).map((r) => r.version));
+  await db.exec(
+    'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)',
+  );
+  const done = new Set(
+    (await db.all<{ version: number }>('SELECT version FROM schema_migrations')).map((r) => r.version),
+  );
   const applied: number[] = [];
   for (const migration of migrations) {
     if (done.has(migration.version)) continue;

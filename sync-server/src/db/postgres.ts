@@ -9,7 +9,9 @@ import { TransientStorageError } from './database';
 /** BIGINT (oid 20) comes back as a string by default; our bigints are versions and epoch ms, safe as numbers. */
 const types = {
   getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-    oid === 20 ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+    oid === 20
+      ? (value: string) => Number(value)
+      : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
 };
 
 export function numberPlaceholders(sql: string): string {
@@ -48,7 +50,10 @@ function executorFor(client: pg.Pool | pg.PoolClient): SqlExecutor {
     lockAll: async (keys) => {
       if (keys.length === 0) return;
       const sorted = [...new Set(keys)].sort();
-      await query('SELECT pg_advisory_xact_lock(hashtextextended(k, 0)) FROM unnest(?::text[]) WITH ORDINALITY AS t(k, n) ORDER BY n', [sorted]);
+      await query(
+        'SELECT pg_advisory_xact_lock(hashtextextended(k, 0)) FROM unnest(?::text[]) WITH ORDINALITY AS t(k, n) ORDER BY n',
+        [sorted],
+      );
     },
   };
 }

@@ -49,12 +49,14 @@ export function attachmentRoutes(deps: AppDeps) {
       return errorResponse(c, 400, 'bad_request', message('http.attachmentMetaMissing'));
     }
     const meta = v.safeParse(AttachmentMeta, described);
-    if (!meta.success) return errorResponse(c, 400, 'bad_request', message('issues', undefined, issueMessages(meta.issues)));
+    if (!meta.success)
+      return errorResponse(c, 400, 'bad_request', message('issues', undefined, issueMessages(meta.issues)));
     if (meta.output.hash !== hash) return errorResponse(c, 400, 'bad_request', message('http.attachmentHashMismatch'));
     const range = RANGE.exec(c.req.header('Content-Range') ?? '');
     if (!range) return errorResponse(c, 400, 'bad_request', message('http.rangeMissing'));
     const [start, end, total] = [Number(range[1]), Number(range[2]), Number(range[3])];
-    if (total !== meta.output.size || total > MAX_ATTACHMENT_BYTES) return errorResponse(c, 413, 'too_large', message('http.imageTooLarge'));
+    if (total !== meta.output.size || total > MAX_ATTACHMENT_BYTES)
+      return errorResponse(c, 413, 'too_large', message('http.imageTooLarge'));
     if (start > end || end >= total) return errorResponse(c, 400, 'bad_request', message('http.rangeOutside'));
     // Data travels first: the handout the image belongs to must already be on the server, in the user's communes.
     const record = await getRecord(deps.db, meta.output.recordId);
@@ -64,8 +66,10 @@ export function attachmentRoutes(deps: AppDeps) {
     }
     // A receipt belongs to a handout, and only who may record a handout sends one (src/shared/permissions.ts).
     const role = c.get('user').role;
-    if (record.type !== 'distribution') return errorResponse(c, 403, 'forbidden', message('http.receiptsOnlyForHandouts'));
-    if (!can(role, 'distribution', 'create')) return errorResponse(c, 403, 'forbidden', notPermitted(role, 'distribution', 'create'));
+    if (record.type !== 'distribution')
+      return errorResponse(c, 403, 'forbidden', message('http.receiptsOnlyForHandouts'));
+    if (!can(role, 'distribution', 'create'))
+      return errorResponse(c, 403, 'forbidden', notPermitted(role, 'distribution', 'create'));
     const chunk = new Uint8Array(await c.req.arrayBuffer());
     if (chunk.length !== end - start + 1) return errorResponse(c, 400, 'bad_request', message('http.chunkLength'));
     // Sent before, and its answer lost: the record already has these bytes, and this user may read the record.
@@ -73,12 +77,21 @@ export function attachmentRoutes(deps: AppDeps) {
     try {
       const status = await files.append(c.get('user').id, hash, start, chunk, total);
       if (status.complete) {
-        await linkAttachment(deps.db, { hash, recordId: record.id, kind: meta.output.kind, mime: meta.output.mime, size: total, userId: c.get('user').id, now: deps.clock() });
+        await linkAttachment(deps.db, {
+          hash,
+          recordId: record.id,
+          kind: meta.output.kind,
+          mime: meta.output.mime,
+          size: total,
+          userId: c.get('user').id,
+          now: deps.clock(),
+        });
       }
       return c.json(status);
     } catch (error) {
       if (error instanceof ChunkOutOfOrderError) return c.json({ received: error.received, complete: false }, 409);
-      if (error instanceof HashMismatchError) return errorResponse(c, 400, 'bad_request', message('http.uploadCorrupt'));
+      if (error instanceof HashMismatchError)
+        return errorResponse(c, 400, 'bad_request', message('http.uploadCorrupt'));
       throw error;
     }
   });

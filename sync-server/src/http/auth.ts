@@ -48,7 +48,8 @@ export function authRoutes(deps: AppDeps) {
     const body = await readJson(c);
     if (!body.ok) return body.response;
     const parsed = v.safeParse(LoginRequest, body.value);
-    if (!parsed.success) return errorResponse(c, 400, 'bad_request', message('issues', undefined, issueMessages(parsed.issues)));
+    if (!parsed.success)
+      return errorResponse(c, 400, 'bad_request', message('issues', undefined, issueMessages(parsed.issues)));
     const { username, password } = parsed.output;
     const attempt = limiter.begin(username, clientAddress(c, trustedProxies));
     if (!attempt.ok) {

@@ -29,7 +29,10 @@ export function clientAddress(c: Context, trustedProxies: ReadonlySet<string>): 
   if (!peer) return UNKNOWN_ADDRESS;
   let address = peer;
   if (!trustedProxies.has(address)) return limitKey(address);
-  const hops = (c.req.header('X-Forwarded-For') ?? '').split(',').map((hop) => normalizeAddress(hop.trim())).filter(Boolean);
+  const hops = (c.req.header('X-Forwarded-For') ?? '')
+    .split(',')
+    .map((hop) => normalizeAddress(hop.trim()))
+    .filter(Boolean);
   while (hops.length > 0 && trustedProxies.has(address)) address = hops.pop()!;
   return limitKey(address);
 }
@@ -47,6 +50,12 @@ function limitKey(address: string): string {
   const [head = '', tail] = address.split('::');
   const left = head ? head.split(':') : [];
   const right = tail ? tail.split(':') : [];
-  const groups = tail === undefined ? left : [...left, ...Array<string>(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right];
-  return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, '')).join(':')}::/64`;
+  const groups =
+    tail === undefined
+      ? left
+      : [...left, ...Array<string>(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right];
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`;
 }

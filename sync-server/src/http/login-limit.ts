@@ -41,9 +41,7 @@ interface Counter {
   lastAt: number;
 }
 
-export type LoginAttempt =
-  | { ok: true; succeeded(): void; abandoned(): void }
-  | { ok: false; retryAfterMs: number };
+export type LoginAttempt = { ok: true; succeeded(): void; abandoned(): void } | { ok: false; retryAfterMs: number };
 
 export function loginLimiter(limits: LoginLimits, clock: () => number) {
   const kinds = { account: new Map<string, Counter>(), address: new Map<string, Counter>() };
@@ -87,7 +85,11 @@ export function loginLimiter(limits: LoginLimits, clock: () => number) {
     begin(username: string, address: string): LoginAttempt {
       const now = clock();
       const accountKey = username.normalize('NFC').trim().toLowerCase();
-      const waitMs = Math.max(peek('account', accountKey, now)?.blockedUntil ?? 0, peek('address', address, now)?.blockedUntil ?? 0) - now;
+      const waitMs =
+        Math.max(
+          peek('account', accountKey, now)?.blockedUntil ?? 0,
+          peek('address', address, now)?.blockedUntil ?? 0,
+        ) - now;
       if (waitMs > 0) return { ok: false, retryAfterMs: waitMs };
       const account = counter('account', accountKey, now);
       const from = counter('address', address, now);
@@ -118,6 +120,12 @@ export function loginLimiter(limits: LoginLimits, clock: () => number) {
 /** "Vui lòng thử lại sau 8 giây (lúc 14:05)." — the wait and the clock time in Vietnam, as a message. */
 export function retryMessage(retryAfterMs: number, now: number): Message {
   const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
-  const at = new Intl.DateTimeFormat('vi-VN', { hour: '2-digit', minute: '2-digit', second: seconds < 60 ? '2-digit' : undefined, hour12: false, timeZone: 'Asia/Ho_Chi_Minh' }).format(now + seconds * 1000);
+  const at = new Intl.DateTimeFormat('vi-VN', {
+    hour: '2-digit',
+    minute: '2-digit',
+    second: seconds < 60 ? '2-digit' : undefined,
+    hour12: false,
+    timeZone: 'Asia/Ho_Chi_Minh',
+  }).format(now + seconds * 1000);
   return message('http.loginLocked', { seconds, at });
 }

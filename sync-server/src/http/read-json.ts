@@ -22,7 +22,15 @@ export async function readJson(c: Context): Promise<{ ok: true; value: unknown }
     } else if (!encoding || encoding === 'identity') {
       text = raw.toString('utf8');
     } else {
-      return { ok: false, response: errorResponse(c, 400, 'bad_request', message('http.unsupportedEncoding', { encoding: String(encoding) })) };
+      return {
+        ok: false,
+        response: errorResponse(
+          c,
+          400,
+          'bad_request',
+          message('http.unsupportedEncoding', { encoding: String(encoding) }),
+        ),
+      };
     }
   } catch (error) {
     if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') {

@@ -9,7 +9,12 @@ import * as v from 'valibot';
 import { CommuneCode } from '../../../src/shared/fields';
 import { issueMessages, message } from '../../../src/shared/messages';
 import { hasCapability } from '../../../src/shared/permissions';
-import { CommuneReportsQuery, type CommuneReport, type CommuneReportResponse, type CommuneReportsResponse } from '../../../src/shared/reports';
+import {
+  CommuneReportsQuery,
+  type CommuneReport,
+  type CommuneReportResponse,
+  type CommuneReportsResponse,
+} from '../../../src/shared/reports';
 import { countsOfCommunes } from '../projections/commune-counts';
 import { lastSyncs } from '../store/sync-log';
 import type { Database } from '../db/database';
@@ -19,14 +24,19 @@ import type { AppDeps, AppEnv } from './deps';
 
 const OUT_OF_SCOPE = message('http.communeNotAssigned');
 const invalid = (issues: Parameters<typeof issueMessages>[0], path?: string) =>
-  message('issues', undefined, issueMessages(issues).map((issue) => (path ? { ...issue, path } : issue)));
+  message(
+    'issues',
+    undefined,
+    issueMessages(issues).map((issue) => (path ? { ...issue, path } : issue)),
+  );
 
 export function reportRoutes(deps: AppDeps) {
   const routes = new Hono<AppEnv>();
 
   routes.use('*', requireUser(deps), async (c, next) => {
     const { role } = c.get('user');
-    if (!hasCapability(role, 'read_reports')) return errorResponse(c, 403, 'forbidden', message('http.reportsNotPermitted', { role }));
+    if (!hasCapability(role, 'read_reports'))
+      return errorResponse(c, 403, 'forbidden', message('http.reportsNotPermitted', { role }));
     return next();
   });
 
@@ -35,7 +45,8 @@ export function reportRoutes(deps: AppDeps) {
     if (!query.success) return errorResponse(c, 400, 'bad_request', invalid(query.issues));
     const communes = c.get('user').communes;
     const asked = query.output.codes;
-    if (asked?.some((code) => !communes.some((commune) => commune.code === code))) return errorResponse(c, 403, 'forbidden', OUT_OF_SCOPE);
+    if (asked?.some((code) => !communes.some((commune) => commune.code === code)))
+      return errorResponse(c, 403, 'forbidden', OUT_OF_SCOPE);
     const chosen = asked ? communes.filter((commune) => asked.includes(commune.code)) : communes;
     const body: CommuneReportsResponse = { asOf: deps.clock(), communes: await reports(deps.db, chosen) };
     return c.json(body);
@@ -64,6 +75,8 @@ async function reports(db: Database, communes: readonly { code: string; name: st
     code,
     name,
     ...counts.get(code)!,
-    devices: syncs.filter((sync) => sync.commune === code).map(({ clientId, displayName, lastSyncAt }) => ({ clientId, displayName, lastSyncAt })),
+    devices: syncs
+      .filter((sync) => sync.commune === code)
+      .map(({ clientId, displayName, lastSyncAt }) => ({ clientId, displayName, lastSyncAt })),
   }));
 }

@@ -38,6 +38,8 @@ export function requestLog(log: (line: string) => void): MiddlewareHandler {
     const started = performance.now();
     await next();
     // Never headers, bodies or query strings: tokens travel in headers, and no personal data is put in a URL.
-    log(`${escapeForLog(c.req.method)} ${answeredRoute(c)} ${c.res.status} ${Math.round(performance.now() - started)}ms`);
+    log(
+      `${escapeForLog(c.req.method)} ${answeredRoute(c)} ${c.res.status} ${Math.round(performance.now() - started)}ms`,
+    );
   };
 }

@@ -13,7 +13,11 @@ const WORTH_COMPRESSING = 1024;
 export async function sendJsonText(c: Context, json: string): Promise<Response> {
   const accepts = /\bgzip\b/i.test(c.req.header('Accept-Encoding') ?? '');
   c.header('Vary', 'Accept-Encoding');
-  if (!accepts || json.length < WORTH_COMPRESSING) return c.body(json, 200, { 'Content-Type': 'application/json; charset=utf-8' });
+  if (!accepts || json.length < WORTH_COMPRESSING)
+    return c.body(json, 200, { 'Content-Type': 'application/json; charset=utf-8' });
   const body = await gzipAsync(json, { level: 6 });
-  return c.body(new Uint8Array(body), 200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Encoding': 'gzip' });
+  return c.body(new Uint8Array(body), 200, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Encoding': 'gzip',
+  });
 }

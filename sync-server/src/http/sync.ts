@@ -39,11 +39,15 @@ export function syncRoutes(deps: AppDeps) {
     if (typeof versions?.protocol === 'number' && versions.protocol < MIN_PROTOCOL_VERSION) {
       return errorResponse(c, 426, 'upgrade_required', message('http.appTooOld'));
     }
-    if ((typeof versions?.protocol === 'number' && versions.protocol > PROTOCOL_VERSION) || (typeof versions?.schema === 'number' && versions.schema > SCHEMA_VERSION)) {
+    if (
+      (typeof versions?.protocol === 'number' && versions.protocol > PROTOCOL_VERSION) ||
+      (typeof versions?.schema === 'number' && versions.schema > SCHEMA_VERSION)
+    ) {
       return errorResponse(c, 400, 'bad_request', message('http.serverTooOld'));
     }
     const parsed = v.safeParse(SyncRequest, body.value);
-    if (!parsed.success) return errorResponse(c, 400, 'bad_request', message('issues', undefined, issueMessages(parsed.issues)));
+    if (!parsed.success)
+      return errorResponse(c, 400, 'bad_request', message('issues', undefined, issueMessages(parsed.issues)));
     const request = parsed.output;
     const scope = new Set(user.communes.map((commune) => commune.code));
     // A commune outside the user's assignment is refused by name in the answer (a device that just lost it learns
@@ -54,11 +58,25 @@ export function syncRoutes(deps: AppDeps) {
     const outcome = await push(deps.db, context, request.mutations);
     const allowed = request.pull.filter(({ commune }) => scope.has(commune));
     // One snapshot for the whole page: records, tombstones and history marks as of one moment.
-    const { changes, ...page } = await deps.db.snapshot((tx) => pull(tx, allowed, deps.pullLimits ?? { rows: MAX_CHANGES_PER_PULL, bytes: MAX_PULL_BYTES }));
+    const { changes, ...page } = await deps.db.snapshot((tx) =>
+      pull(tx, allowed, deps.pullLimits ?? { rows: MAX_CHANGES_PER_PULL, bytes: MAX_PULL_BYTES }),
+    );
     // For the reports' "last sync per device" (http/reports.ts): the communes this device just received.
-    await noteSync(deps.db, { clientId: request.clientId, userId: user.id, communes: allowed.map(({ commune }) => commune), now: context.now });
+    await noteSync(deps.db, {
+      clientId: request.clientId,
+      userId: user.id,
+      communes: allowed.map(({ commune }) => commune),
+      now: context.now,
+    });
     // The server's time, so a device can tell how far off its own clock is (src/shared/clock-bounds.ts).
-    const head: Omit<SyncResponse, 'changes'> = { protocol: PROTOCOL_VERSION, ...outcome, ...page, refused, user, serverTime: context.now };
+    const head: Omit<SyncResponse, 'changes'> = {
+      protocol: PROTOCOL_VERSION,
+      ...outcome,
+      ...page,
+      refused,
+      user,
+      serverTime: context.now,
+    };
     return sendJsonText(c, encodeSyncResponse(head, changes));
   });
   return routes;

@@ -32,7 +32,8 @@ const APPROVED = 'approved:';
 const COUNTED: readonly RecordTypeName[] = ['household', 'member', 'case', 'conflict', 'duplicate'];
 
 const isClass = (value: unknown): value is PovertyClass => (POVERTY_CLASSES as readonly unknown[]).includes(value);
-const field = (value: unknown, key: string): unknown => (typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined);
+const field = (value: unknown, key: string): unknown =>
+  typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
 
 /** The metrics one record adds 1 to, in its commune. A soft-deleted record counts for nothing. */
 export function metricsOf(record: Pick<ScannedRecord, 'type' | 'data' | 'deleted'> | undefined): string[] {
@@ -58,7 +59,11 @@ export function metricsOf(record: Pick<ScannedRecord, 'type' | 'data' | 'deleted
   }
 }
 
-function tally(into: Map<string, CountRow>, record: Pick<ScannedRecord, 'type' | 'commune' | 'data' | 'deleted'> | undefined, sign: 1 | -1) {
+function tally(
+  into: Map<string, CountRow>,
+  record: Pick<ScannedRecord, 'type' | 'commune' | 'data' | 'deleted'> | undefined,
+  sign: 1 | -1,
+) {
   if (!record) return;
   for (const metric of metricsOf(record)) {
     const key = `${record.commune}\u0000${metric}`;
@@ -99,12 +104,16 @@ export const communeCounts: Projection = {
 };
 
 /** The counts of these communes, each present (a commune with nothing registered has zeros). */
-export async function countsOfCommunes(db: SqlExecutor, communes: readonly string[]): Promise<Map<string, CommuneCounts>> {
+export async function countsOfCommunes(
+  db: SqlExecutor,
+  communes: readonly string[],
+): Promise<Map<string, CommuneCounts>> {
   const counts = new Map<string, CommuneCounts>(communes.map((code) => [code, emptyCounts()]));
   for (const { commune, metric, n } of await communeCountRows(db, communes)) {
     const into = counts.get(commune);
     if (!into) continue;
-    if (metric === 'households' || metric === 'members' || metric === 'openConflicts' || metric === 'openDuplicates') into[metric] = n;
+    if (metric === 'households' || metric === 'members' || metric === 'openConflicts' || metric === 'openDuplicates')
+      into[metric] = n;
     else if (metric.startsWith(APPROVED)) {
       const classification = metric.slice(APPROVED.length);
       if (isClass(classification)) into.approvedClassifications[classification] = n;

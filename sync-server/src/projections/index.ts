@@ -29,7 +29,11 @@ export async function whileMigrating<T>(tx: SqlExecutor, version: number, run: (
 }
 
 /** Keeps every projection right for one record write (see Projection.apply). */
-export async function applyProjections(tx: SqlExecutor, before: StoredRecord | undefined, after: StoredRecord | undefined): Promise<void> {
+export async function applyProjections(
+  tx: SqlExecutor,
+  before: StoredRecord | undefined,
+  after: StoredRecord | undefined,
+): Promise<void> {
   const migration = migrating.get(tx);
   for (const projection of PROJECTIONS) {
     if (migration === undefined || projection.migration < migration) await projection.apply(tx, before, after);

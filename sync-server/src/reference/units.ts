@@ -10,7 +10,13 @@ import type { Unit } from '../store/units';
 const UnitsFile = v.object({
   effective_date: v.string(),
   units: v.pipe(
-    v.array(v.object({ code: CommuneCode, name: v.pipe(v.string(), v.minLength(3)), type: v.picklist(['xã', 'phường', 'đặc khu']) })),
+    v.array(
+      v.object({
+        code: CommuneCode,
+        name: v.pipe(v.string(), v.minLength(3)),
+        type: v.picklist(['xã', 'phường', 'đặc khu']),
+      }),
+    ),
     v.minLength(1),
   ),
 });

@@ -16,7 +16,12 @@ export const LY_SON = '21548';
 export const BA_TO = '21484';
 export const DEMO_PASSWORD = 'ansinh2026';
 
-export const DEMO_ACCOUNTS: readonly { username: string; displayName: string; role: Role; scope: string[] | 'province' }[] = [
+export const DEMO_ACCOUNTS: readonly {
+  username: string;
+  displayName: string;
+  role: Role;
+  scope: string[] | 'province';
+}[] = [
   { username: 'ctv.lyson', displayName: 'Phạm Thị Hoa (CTV Lý Sơn)', role: 'collaborator', scope: [LY_SON] },
   { username: 'ctv2.lyson', displayName: 'Lê Văn Tâm (CTV Lý Sơn)', role: 'collaborator', scope: [LY_SON] },
   { username: 'thon.lyson', displayName: 'Võ Văn Biển (trưởng thôn, Lý Sơn)', role: 'village_head', scope: [LY_SON] },
@@ -28,27 +33,107 @@ export const DEMO_ACCOUNTS: readonly { username: string; displayName: string; ro
 ];
 
 export const DEMO_HOUSEHOLDS: readonly HouseholdFields[] = [
-  { headName: 'Nguyễn Văn Được', communeCode: LY_SON, village: 'Thôn Đông An Vĩnh', address: 'Tổ 3', phone: '0912345678', area: 'rural', notes: 'Hộ ngư dân, nhà cấp 4' },
-  { headName: 'Trương Thị Lệ', communeCode: LY_SON, village: 'Thôn Tây An Vĩnh', address: 'Tổ 1', area: 'rural', notes: '' },
-  { headName: 'Đặng Công Thành', communeCode: LY_SON, village: 'Thôn Đông An Hải', address: 'Tổ 5', headCitizenId: '051080001234', area: 'rural', notes: 'Chủ hộ khuyết tật nặng' },
-  { headName: 'Phạm Thị Ánh', communeCode: LY_SON, village: 'Thôn An Bình', address: 'Đảo Bé', area: 'rural', notes: 'Người cao tuổi sống một mình' },
-  { headName: 'Đinh Văn Pháo', communeCode: BA_TO, village: 'Thôn Gò Khôn', address: '', area: 'rural', notes: 'Hộ đồng bào Hrê' },
-  { headName: 'Phạm Thị Xuân', communeCode: BA_TO, village: 'Thôn Làng Mạ', address: '', phone: '0356789012', area: 'rural', notes: '' },
+  {
+    headName: 'Nguyễn Văn Được',
+    communeCode: LY_SON,
+    village: 'Thôn Đông An Vĩnh',
+    address: 'Tổ 3',
+    phone: '0912345678',
+    area: 'rural',
+    notes: 'Hộ ngư dân, nhà cấp 4',
+  },
+  {
+    headName: 'Trương Thị Lệ',
+    communeCode: LY_SON,
+    village: 'Thôn Tây An Vĩnh',
+    address: 'Tổ 1',
+    area: 'rural',
+    notes: '',
+  },
+  {
+    headName: 'Đặng Công Thành',
+    communeCode: LY_SON,
+    village: 'Thôn Đông An Hải',
+    address: 'Tổ 5',
+    headCitizenId: '051080001234',
+    area: 'rural',
+    notes: 'Chủ hộ khuyết tật nặng',
+  },
+  {
+    headName: 'Phạm Thị Ánh',
+    communeCode: LY_SON,
+    village: 'Thôn An Bình',
+    address: 'Đảo Bé',
+    area: 'rural',
+    notes: 'Người cao tuổi sống một mình',
+  },
+  {
+    headName: 'Đinh Văn Pháo',
+    communeCode: BA_TO,
+    village: 'Thôn Gò Khôn',
+    address: '',
+    area: 'rural',
+    notes: 'Hộ đồng bào Hrê',
+  },
+  {
+    headName: 'Phạm Thị Xuân',
+    communeCode: BA_TO,
+    village: 'Thôn Làng Mạ',
+    address: '',
+    phone: '0356789012',
+    area: 'rural',
+    notes: '',
+  },
 ];
 
 /** `registry: false` keeps only the accounts and six households (the tests' own small world). */
-export async function seedDemo(db: Database, now: number, options: { registry: boolean; passwords?: PasswordHasher } = { registry: true }): Promise<void> {
+export async function seedDemo(
+  db: Database,
+  now: number,
+  options: { registry: boolean; passwords?: PasswordHasher } = { registry: true },
+): Promise<void> {
   const passwordHash = await (options.passwords ?? scryptHasher()).hash(DEMO_PASSWORD);
   await db.transaction(async (tx) => {
     for (const account of DEMO_ACCOUNTS) await createUser(tx, { ...account, passwordHash, demo: true }, now);
     const context = { userId: 'seed', role: 'admin' as const, scope: new Set<string>(), clientId: 'seed', now };
     for (const fields of DEMO_HOUSEHOLDS) {
-      const record = { id: randomUUID(), type: 'household' as const, commune: fields.communeCode, parentId: null, data: { ...fields }, meta: { f: {} }, deleted: false, createdAt: now };
+      const record = {
+        id: randomUUID(),
+        type: 'household' as const,
+        commune: fields.communeCode,
+        parentId: null,
+        data: { ...fields },
+        meta: { f: {} },
+        deleted: false,
+        createdAt: now,
+      };
       await writeRecord(tx, context, record, { before: undefined });
     }
     if (options.registry) {
-      await seedRegistry(tx, { code: LY_SON, villages: ['Thôn Đông An Vĩnh', 'Thôn Tây An Vĩnh', 'Thôn Đông An Hải', 'Thôn Tây An Hải', 'Thôn An Bình'], households: 300, ethnicity: '01', area: 'rural' }, 17, now);
-      await seedRegistry(tx, { code: BA_TO, villages: ['Thôn Gò Khôn', 'Thôn Làng Mạ', 'Thôn Nước Lăng', 'Thôn Huy Ba'], households: 200, ethnicity: '19', area: 'rural' }, 29, now);
+      await seedRegistry(
+        tx,
+        {
+          code: LY_SON,
+          villages: ['Thôn Đông An Vĩnh', 'Thôn Tây An Vĩnh', 'Thôn Đông An Hải', 'Thôn Tây An Hải', 'Thôn An Bình'],
+          households: 300,
+          ethnicity: '01',
+          area: 'rural',
+        },
+        17,
+        now,
+      );
+      await seedRegistry(
+        tx,
+        {
+          code: BA_TO,
+          villages: ['Thôn Gò Khôn', 'Thôn Làng Mạ', 'Thôn Nước Lăng', 'Thôn Huy Ba'],
+          households: 200,
+          ethnicity: '19',
+          area: 'rural',
+        },
+        29,
+        now,
+      );
     }
   });
 }

@@ -13,7 +13,10 @@ export async function linkAttachment(
 }
 
 /** The communes an attachment may be read from (its records' communes now), with its type. */
-export async function attachmentAccess(db: SqlExecutor, hash: string): Promise<{ communes: string[]; mime: string } | undefined> {
+export async function attachmentAccess(
+  db: SqlExecutor,
+  hash: string,
+): Promise<{ communes: string[]; mime: string } | undefined> {
   const rows = await db.all<{ commune: string; mime: string }>(
     'SELECT r.commune AS commune, a.mime AS mime FROM attachments a JOIN records r ON r.id = a.record_id WHERE a.hash = ?',
     [hash],
@@ -23,6 +26,9 @@ export async function attachmentAccess(db: SqlExecutor, hash: string): Promise<{
 
 /** Whether these bytes are already linked to this record (then whoever may read the record may know it). */
 export async function isLinked(db: SqlExecutor, hash: string, recordId: string): Promise<boolean> {
-  const rows = await db.all<{ hash: string }>('SELECT hash FROM attachments WHERE hash = ? AND record_id = ?', [hash, recordId]);
+  const rows = await db.all<{ hash: string }>('SELECT hash FROM attachments WHERE hash = ? AND record_id = ?', [
+    hash,
+    recordId,
+  ]);
   return rows.length > 0;
 }

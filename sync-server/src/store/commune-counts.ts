@@ -40,6 +40,7 @@ export async function communeCountRows(db: SqlExecutor, communes?: readonly stri
     communes ?? [],
   );
   // Sorted here, not by ORDER BY: PostgreSQL's collation may order text unlike SQLite's. BIGINT may come as text.
-  const byKey = (a: CountRow, b: CountRow) => (a.commune === b.commune ? (a.metric < b.metric ? -1 : a.metric > b.metric ? 1 : 0) : a.commune < b.commune ? -1 : 1);
+  const byKey = (a: CountRow, b: CountRow) =>
+    a.commune === b.commune ? (a.metric < b.metric ? -1 : a.metric > b.metric ? 1 : 0) : a.commune < b.commune ? -1 : 1;
   return rows.map((row) => ({ ...row, n: Number(row.n) })).sort(byKey);
 }

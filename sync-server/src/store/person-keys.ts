@@ -48,7 +48,10 @@ export async function putPersonKey(tx: SqlExecutor, key: PersonKeyRow): Promise<
 }
 
 /** The name's half keys in its scope, in one statement; already there when another record has the same name. */
-export async function putNameKeys(tx: SqlExecutor, key: Pick<PersonKeyRow, 'recordType' | 'commune' | 'nameKey' | 'birthYear' | 'villageKey'>): Promise<void> {
+export async function putNameKeys(
+  tx: SqlExecutor,
+  key: Pick<PersonKeyRow, 'recordType' | 'commune' | 'nameKey' | 'birthYear' | 'villageKey'>,
+): Promise<void> {
   const scope = key.recordType === 'household' ? key.villageKey : key.birthYear;
   if (!scope || !key.nameKey) return;
   const keys = oneEditKeys(key.nameKey);
@@ -70,7 +73,12 @@ const SELECT =
 export async function personKeyCandidates(tx: SqlExecutor, key: PersonKeyRow): Promise<PersonKeyCandidate[]> {
   const rows: PersonKeyCandidate[] = [];
   if (key.citizenId) {
-    rows.push(...(await tx.all<PersonKeyCandidate>(`${SELECT} WHERE commune = ? AND citizen_id = ? AND record_type = ? LIMIT ?`, [key.commune, key.citizenId, key.recordType, CANDIDATE_LIMIT])));
+    rows.push(
+      ...(await tx.all<PersonKeyCandidate>(
+        `${SELECT} WHERE commune = ? AND citizen_id = ? AND record_type = ? LIMIT ?`,
+        [key.commune, key.citizenId, key.recordType, CANDIDATE_LIMIT],
+      )),
+    );
   }
   const scope = scopeOf(key);
   if (scope && key.nameKey) {
@@ -107,7 +115,10 @@ export async function setOpenCluster(tx: SqlExecutor, recordIds: readonly string
   // Chunks keep each statement well under the engines' parameter limits (a migrated cluster can be large).
   for (let start = 0; start < recordIds.length; start += 500) {
     const chunk = recordIds.slice(start, start + 500);
-    await tx.run(`UPDATE person_keys SET open_cluster = ? WHERE record_id IN (${chunk.map(() => '?').join(', ')})`, [cluster, ...chunk]);
+    await tx.run(`UPDATE person_keys SET open_cluster = ? WHERE record_id IN (${chunk.map(() => '?').join(', ')})`, [
+      cluster,
+      ...chunk,
+    ]);
   }
 }
 

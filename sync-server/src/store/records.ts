@@ -36,7 +36,12 @@ interface Row {
 }
 
 function fromRow(row: Row): StoredRecord {
-  return { ...row, data: JSON.parse(row.data) as Record<string, unknown>, meta: JSON.parse(row.meta) as RecordMeta, deleted: Boolean(row.deleted) };
+  return {
+    ...row,
+    data: JSON.parse(row.data) as Record<string, unknown>,
+    meta: JSON.parse(row.meta) as RecordMeta,
+    deleted: Boolean(row.deleted),
+  };
 }
 
 const SELECT =
@@ -64,15 +69,36 @@ export type ScannedRecord = Pick<StoredRecord, 'id' | 'type' | 'commune' | 'pare
  * Every record of these kinds, a page at a time in id order (a projection's rebuild): `after` is the last id of
  * the previous page, '' for the first.
  */
-export async function scanRecords(db: SqlExecutor, types: readonly RecordTypeName[], after: string, limit: number): Promise<ScannedRecord[]> {
-  const rows = await db.all<{ id: string; type: RecordTypeName; commune: string; parentId: string | null; data: string; deleted: number | boolean }>(
+export async function scanRecords(
+  db: SqlExecutor,
+  types: readonly RecordTypeName[],
+  after: string,
+  limit: number,
+): Promise<ScannedRecord[]> {
+  const rows = await db.all<{
+    id: string;
+    type: RecordTypeName;
+    commune: string;
+    parentId: string | null;
+    data: string;
+    deleted: number | boolean;
+  }>(
     `SELECT id, type, commune, parent_id AS "parentId", data, deleted FROM records WHERE type IN (${types.map(() => '?').join(', ')}) AND id > ? ORDER BY id LIMIT ?`,
     [...types, after, limit],
   );
-  return rows.map((row) => ({ ...row, data: JSON.parse(row.data) as Record<string, unknown>, deleted: Boolean(row.deleted) }));
+  return rows.map((row) => ({
+    ...row,
+    data: JSON.parse(row.data) as Record<string, unknown>,
+    deleted: Boolean(row.deleted),
+  }));
 }
 
-export async function putRecord(tx: SqlExecutor, record: StoredRecord, updatedAt: number, updatedBy: string): Promise<void> {
+export async function putRecord(
+  tx: SqlExecutor,
+  record: StoredRecord,
+  updatedAt: number,
+  updatedBy: string,
+): Promise<void> {
   await tx.run(
     `INSERT INTO records (id, type, commune, version, parent_id, data, meta, deleted, created_at, updated_at, updated_by)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -102,15 +128,27 @@ export async function deleteRecord(tx: SqlExecutor, id: string): Promise<void> {
 
 /** Ids of the records of one kind that are not deleted, oldest version first (migrations). */
 export async function liveIdsOfType(db: SqlExecutor, type: RecordTypeName): Promise<string[]> {
-  return (await db.all<{ id: string }>('SELECT id FROM records WHERE type = ? AND deleted = 0 ORDER BY version', [type])).map((r) => r.id);
+  return (
+    await db.all<{ id: string }>('SELECT id FROM records WHERE type = ? AND deleted = 0 ORDER BY version', [type])
+  ).map((r) => r.id);
 }
 
 /** How many records a commune holds, not counting one kind. */
 export async function countRecordsExcept(db: SqlExecutor, commune: string, type: RecordTypeName): Promise<number> {
-  return Number((await db.get<{ n: number | string }>('SELECT COUNT(*) AS n FROM records WHERE commune = ? AND type <> ?', [commune, type]))?.n ?? 0);
+  return Number(
+    (
+      await db.get<{ n: number | string }>('SELECT COUNT(*) AS n FROM records WHERE commune = ? AND type <> ?', [
+        commune,
+        type,
+      ])
+    )?.n ?? 0,
+  );
 }
 
-export async function addTombstone(tx: SqlExecutor, entry: { commune: string; version: number; type: string; id: string; now: number }): Promise<void> {
+export async function addTombstone(
+  tx: SqlExecutor,
+  entry: { commune: string; version: number; type: string; id: string; now: number },
+): Promise<void> {
   await tx.run('INSERT INTO tombstones (commune, version, type, id, created_at) VALUES (?, ?, ?, ?, ?)', [
     entry.commune,
     entry.version,
@@ -143,7 +181,14 @@ export async function changesSince(db: SqlExecutor, commune: string, cursor: num
       [commune, cursor, limit],
     ),
   ]);
-  const rows: LogRow[] = records.map((r) => ({ kind: 'record', version: r.version, type: r.type, id: r.id, data: r.data, deleted: Boolean(r.deleted) }));
+  const rows: LogRow[] = records.map((r) => ({
+    kind: 'record',
+    version: r.version,
+    type: r.type,
+    id: r.id,
+    data: r.data,
+    deleted: Boolean(r.deleted),
+  }));
   if (tombstones.length === 0) return rows;
   rows.push(...tombstones.map((t) => ({ kind: 'tombstone' as const, ...t })));
   return rows.sort((a, b) => a.version - b.version).slice(0, limit);
@@ -151,7 +196,10 @@ export async function changesSince(db: SqlExecutor, commune: string, cursor: num
 
 /** Event ids of a commune that share a duplicate key (same household, round and item). */
 export async function eventsWithKey(db: SqlExecutor, commune: string, key: string): Promise<string[]> {
-  const rows = await db.all<{ id: string }>('SELECT event_id AS id FROM event_keys WHERE commune = ? AND dup_key = ? ORDER BY event_id', [commune, key]);
+  const rows = await db.all<{ id: string }>(
+    'SELECT event_id AS id FROM event_keys WHERE commune = ? AND dup_key = ? ORDER BY event_id',
+    [commune, key],
+  );
   return rows.map((r) => r.id);
 }
 

@@ -25,7 +25,9 @@ export async function lockClient(tx: SqlExecutor, clientId: string, userId: stri
 
 /** The device's last answered seq, without locking anything (a request that pushes nothing). 0 for a new device. */
 export async function lastSeqOf(db: SqlExecutor, clientId: string): Promise<number> {
-  const row = await db.get<{ lastSeq: number }>('SELECT last_seq AS "lastSeq" FROM sync_clients WHERE client_id = ?', [clientId]);
+  const row = await db.get<{ lastSeq: number }>('SELECT last_seq AS "lastSeq" FROM sync_clients WHERE client_id = ?', [
+    clientId,
+  ]);
   return row?.lastSeq ?? 0;
 }
 
@@ -42,7 +44,14 @@ export async function recordResult(
 ): Promise<void> {
   const { clientId, mutationId, userId, result, now } = entry;
   // A refusal keeps its message code beside the Vietnamese reason, so a replayed answer is the same answer.
-  const detail = result.status === 'rejected' ? (result.problem ? JSON.stringify({ reason: result.reason, problem: result.problem }) : result.reason) : result.status === 'conflict' ? JSON.stringify(result.fields) : null;
+  const detail =
+    result.status === 'rejected'
+      ? result.problem
+        ? JSON.stringify({ reason: result.reason, problem: result.problem })
+        : result.reason
+      : result.status === 'conflict'
+        ? JSON.stringify(result.fields)
+        : null;
   await tx.run(
     'INSERT INTO mutation_results (client_id, seq, mutation_id, user_id, status, detail, answered_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
     [clientId, result.seq, mutationId, userId, result.status, detail, now],
@@ -50,7 +59,11 @@ export async function recordResult(
   await tx.run('UPDATE sync_clients SET last_seq = ? WHERE client_id = ?', [result.seq, clientId]);
 }
 
-export async function storedResults(db: SqlExecutor, clientId: string, seqs: readonly number[]): Promise<MutationResult[]> {
+export async function storedResults(
+  db: SqlExecutor,
+  clientId: string,
+  seqs: readonly number[],
+): Promise<MutationResult[]> {
   if (seqs.length === 0) return [];
   const rows = await db.all<{ seq: number; status: string; detail: string | null }>(
     `SELECT seq, status, detail FROM mutation_results WHERE client_id = ? AND seq IN (${seqs.map(() => '?').join(', ')}) ORDER BY seq`,
@@ -58,7 +71,8 @@ export async function storedResults(db: SqlExecutor, clientId: string, seqs: rea
   );
   return rows.map((row): MutationResult => {
     if (row.status === 'rejected') return { seq: row.seq, status: 'rejected', ...storedRefusal(row.detail ?? '') };
-    if (row.status === 'conflict') return { seq: row.seq, status: 'conflict', fields: JSON.parse(row.detail ?? '[]') as string[] };
+    if (row.status === 'conflict')
+      return { seq: row.seq, status: 'conflict', fields: JSON.parse(row.detail ?? '[]') as string[] };
     return { seq: row.seq, status: 'applied' };
   });
 }
@@ -88,7 +102,10 @@ export async function holdEveryCommuneVersion(tx: SqlExecutor): Promise<void> {
 
 /** Cursors (other than 0) below this version may have missed a removal that is no longer kept: reset them. */
 export async function historyFrom(db: SqlExecutor, commune: string): Promise<number> {
-  const row = await db.get<{ historyFrom: number }>('SELECT history_from AS "historyFrom" FROM commune_versions WHERE commune = ?', [commune]);
+  const row = await db.get<{ historyFrom: number }>(
+    'SELECT history_from AS "historyFrom" FROM commune_versions WHERE commune = ?',
+    [commune],
+  );
   return row?.historyFrom ?? 0;
 }
 
@@ -102,7 +119,11 @@ export async function pruneTombstones(tx: SqlExecutor, createdBefore: number): P
     [createdBefore],
   );
   for (const { commune, upTo } of pruned) {
-    await tx.run('UPDATE commune_versions SET history_from = ? WHERE commune = ? AND history_from < ?', [Number(upTo), commune, Number(upTo)]);
+    await tx.run('UPDATE commune_versions SET history_from = ? WHERE commune = ? AND history_from < ?', [
+      Number(upTo),
+      commune,
+      Number(upTo),
+    ]);
   }
   return tx.run('DELETE FROM tombstones WHERE created_at < ?', [createdBefore]);
 }
@@ -129,14 +150,19 @@ export const LAST_SYNC_GRANULARITY_MS = 60_000;
  * on every request would cost a commit (an fsync) on each page of a download and each pushed batch — the read
  * that decides costs next to nothing. Rows in a fixed order, so two requests of one device cannot deadlock.
  */
-export async function noteSync(db: SqlExecutor, entry: { clientId: string; userId: string; communes: readonly string[]; now: number }): Promise<void> {
+export async function noteSync(
+  db: SqlExecutor,
+  entry: { clientId: string; userId: string; communes: readonly string[]; now: number },
+): Promise<void> {
   const { clientId, userId, now } = entry;
   if (entry.communes.length === 0) return;
   const known = new Map(
-    (await db.all<{ commune: string; userId: string; lastSyncAt: number }>(
-      'SELECT commune, user_id AS "userId", last_sync_at AS "lastSyncAt" FROM sync_client_communes WHERE client_id = ?',
-      [clientId],
-    )).map((row) => [row.commune, row]),
+    (
+      await db.all<{ commune: string; userId: string; lastSyncAt: number }>(
+        'SELECT commune, user_id AS "userId", last_sync_at AS "lastSyncAt" FROM sync_client_communes WHERE client_id = ?',
+        [clientId],
+      )
+    ).map((row) => [row.commune, row]),
   );
   const stale = [...new Set(entry.communes)].sort().filter((commune) => {
     const row = known.get(commune);

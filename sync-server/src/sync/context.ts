@@ -17,14 +17,21 @@ export interface MutationContext extends PushContext {
   stamp: string;
 }
 
-export type ApplyOutcome = { status: 'applied' } | { status: 'rejected'; reason: string; problem: Message } | { status: 'conflict'; fields: string[] };
+export type ApplyOutcome =
+  | { status: 'applied' }
+  | { status: 'rejected'; reason: string; problem: Message }
+  | { status: 'conflict'; fields: string[] };
 
 export const applied: ApplyOutcome = { status: 'applied' };
 /**
  * A refusal: the message (code and parameters) the app translates, and the same in Vietnamese as `reason`, which apps
  * older than message codes show (and which the sync log keeps).
  */
-export const rejected = (problem: Message): ApplyOutcome => ({ status: 'rejected', reason: formatVi(problem), problem });
+export const rejected = (problem: Message): ApplyOutcome => ({
+  status: 'rejected',
+  reason: formatVi(problem),
+  problem,
+});
 
 /** One answer whether a record is elsewhere or nowhere: nothing about other communes leaks. */
 export const OUT_OF_SCOPE = message('reject.outOfScope');

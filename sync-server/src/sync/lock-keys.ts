@@ -28,8 +28,10 @@ import { EDITABLE_TYPES, type EditableTypeName } from '../../../src/shared/recor
 import { getRecords } from '../store/records';
 
 export const recordLock = (id: string) => `record:${id}`;
-export const handoutLock = (commune: string, data: Pick<Distribution, 'householdId' | 'roundId' | 'item' | 'itemName'>) =>
-  `handout:${commune}:${duplicateKey(data)}`;
+export const handoutLock = (
+  commune: string,
+  data: Pick<Distribution, 'householdId' | 'roundId' | 'item' | 'itemName'>,
+) => `handout:${commune}:${duplicateKey(data)}`;
 
 interface RawOp {
   kind?: unknown;
@@ -69,7 +71,8 @@ export async function guardLocks(tx: SqlExecutor, mutations: readonly unknown[])
   for (const record of await getRecords(tx, [...new Set(lookUp)])) {
     if (record.type === 'conflict') keys.push(recordLock((record.data as ConflictData).recordId));
     if (record.type === 'distribution') keys.push(handoutLock(record.commune, record.data as Distribution));
-    if ((record.type === 'member' || record.type === 'case') && record.parentId && v.is(Uuid, record.parentId)) keys.push(recordLock(record.parentId));
+    if ((record.type === 'member' || record.type === 'case') && record.parentId && v.is(Uuid, record.parentId))
+      keys.push(recordLock(record.parentId));
   }
   return keys;
 }

@@ -58,9 +58,14 @@ export async function push(db: Database, context: PushContext, mutations: readon
   if (seqs.length === 0) return { lastSeq: await lastSeqOf(db, context.clientId), results: [] };
   return db.transaction(async (tx) => {
     const lastSeq = await lockClient(tx, context.clientId, context.userId, context.now);
-    const results = await storedResults(tx, context.clientId, seqs.filter((seq) => seq <= lastSeq));
+    const results = await storedResults(
+      tx,
+      context.clientId,
+      seqs.filter((seq) => seq <= lastSeq),
+    );
     const firstFresh = seqs.find((seq) => seq > lastSeq);
-    if (firstFresh !== undefined && firstFresh > lastSeq + 1) return { lastSeq, results, gap: { expected: lastSeq + 1 } };
+    if (firstFresh !== undefined && firstFresh > lastSeq + 1)
+      return { lastSeq, results, gap: { expected: lastSeq + 1 } };
     let seq = lastSeq;
     const fresh = mutations.filter((_, index) => (seqs[index] ?? 0) > lastSeq);
     // Every record the batch will touch, locked at once in a fixed order (one round trip, no deadlock).
@@ -76,7 +81,13 @@ export async function push(db: Database, context: PushContext, mutations: readon
         seq += 1;
         const { mutationId, outcome } = await applyOne(tx, context, raw, locked, stamps);
         const result: MutationResult = { seq, ...outcome };
-        await recordResult(tx, { clientId: context.clientId, mutationId, userId: context.userId, result, now: context.now });
+        await recordResult(tx, {
+          clientId: context.clientId,
+          mutationId,
+          userId: context.userId,
+          result,
+          now: context.now,
+        });
         results.push(result);
       }
     });
@@ -98,7 +109,8 @@ async function applyOne(
   const upgraded = upgradeMutation(raw);
   if (!upgraded.ok) return { mutationId, outcome: rejected(upgraded.reason) };
   const parsed = v.safeParse(Mutation, upgraded.mutation);
-  if (!parsed.success) return { mutationId, outcome: rejected(message('reject.invalidChange', undefined, issueMessages(parsed.issues))) };
+  if (!parsed.success)
+    return { mutationId, outcome: rejected(message('reject.invalidChange', undefined, issueMessages(parsed.issues))) };
   const { op } = parsed.output;
   // A device clock far ahead stamps nothing as a fact (clock-checks.ts); its dates are checked by the appliers.
   const stamp = trustedStamp(parsed.output.stamp, context.now, stamps.last);

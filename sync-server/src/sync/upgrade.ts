@@ -10,7 +10,12 @@ import { message, type Message } from '../../../src/shared/messages';
 export type Upgraded = { ok: true; mutation: unknown } | { ok: false; reason: Message };
 
 export function upgradeMutation(raw: unknown): Upgraded {
-  const m = raw as { schema?: unknown; at?: unknown; stamp?: unknown; op?: { kind?: unknown; recordId?: unknown; patch?: unknown } };
+  const m = raw as {
+    schema?: unknown;
+    at?: unknown;
+    stamp?: unknown;
+    op?: { kind?: unknown; recordId?: unknown; patch?: unknown };
+  };
   if (m.schema === SCHEMA_VERSION) return { ok: true, mutation: raw };
   if (typeof m.schema === 'number' && m.schema > SCHEMA_VERSION) {
     return { ok: false, reason: message('reject.schemaTooNew') };
@@ -19,7 +24,12 @@ export function upgradeMutation(raw: unknown): Upgraded {
     const fields = Object.fromEntries(Object.entries(m.op.patch).map(([field, value]) => [field, [value, 0]]));
     return {
       ok: true,
-      mutation: { ...m, schema: SCHEMA_VERSION, stamp: typeof m.stamp === 'string' ? m.stamp : `v1-${String(m.at)}`, op: { kind: 'patch', type: 'household', id: m.op.recordId, fields } },
+      mutation: {
+        ...m,
+        schema: SCHEMA_VERSION,
+        stamp: typeof m.stamp === 'string' ? m.stamp : `v1-${String(m.at)}`,
+        op: { kind: 'patch', type: 'household', id: m.op.recordId, fields },
+      },
     };
   }
   return { ok: false, reason: message('reject.schemaTooOld') };

@@ -25,14 +25,21 @@ export async function writeRecord(
   const previousCommune = before?.commune;
   if (previousCommune !== undefined && previousCommune !== record.commune) {
     const removedAt = await nextCommuneVersion(tx, previousCommune);
-    await addTombstone(tx, { commune: previousCommune, version: removedAt, type: record.type, id: record.id, now: context.now });
+    await addTombstone(tx, {
+      commune: previousCommune,
+      version: removedAt,
+      type: record.type,
+      id: record.id,
+      now: context.now,
+    });
   }
   const version = await nextCommuneVersion(tx, record.commune);
   const fields = { ...record.meta.f };
   const moved = previousCommune !== undefined && previousCommune !== record.commune;
   // Bases are versions of the record's commune: after a move, every field is restamped in the new numbering, or
   // an up-to-date edit there would look stale (or a stale one current).
-  if (moved) for (const [field, writer] of Object.entries(fields)) fields[field] = [version, writer[1], writer[2], writer[3]];
+  if (moved)
+    for (const [field, writer] of Object.entries(fields)) fields[field] = [version, writer[1], writer[2], writer[3]];
   for (const field of touched) fields[field] = [version, context.clientId, context.userId, context.stamp ?? ''];
   const written: StoredRecord = { ...record, version, meta: { f: fields } };
   await putRecord(tx, written, context.now, context.userId);
@@ -48,6 +55,12 @@ export async function writeRecord(
  */
 export async function removeRecord(tx: SqlExecutor, record: StoredRecord, removedAt: number): Promise<void> {
   await deleteRecord(tx, record.id);
-  await addTombstone(tx, { commune: record.commune, version: await nextCommuneVersion(tx, record.commune), type: record.type, id: record.id, now: removedAt });
+  await addTombstone(tx, {
+    commune: record.commune,
+    version: await nextCommuneVersion(tx, record.commune),
+    type: record.type,
+    id: record.id,
+    now: removedAt,
+  });
   await applyProjections(tx, record, undefined);
 }

@@ -17,9 +17,16 @@ export const NATIONAL_PACK: NationalPack = {
       childBelow: 16,
       elderlyFrom: 60,
       effectiveFrom: '2021-07-01',
-      legalBasis: { document: `${DOC.ND20_2021}; Luật Trẻ em 2016; Luật Người cao tuổi 2009`, article: 'Điều 5 khoản 6 / Art. 5(6)', sources: ['PD20', 'VNeld'] },
+      legalBasis: {
+        document: `${DOC.ND20_2021}; Luật Trẻ em 2016; Luật Người cao tuổi 2009`,
+        article: 'Điều 5 khoản 6 / Art. 5(6)',
+        sources: ['PD20', 'VNeld'],
+      },
       status: 'verified',
-      title: { vi: 'Trẻ em là người dưới 16 tuổi; người cao tuổi từ đủ 60 tuổi', en: 'Children are under 16; the elderly are 60 or over' },
+      title: {
+        vi: 'Trẻ em là người dưới 16 tuổi; người cao tuổi từ đủ 60 tuổi',
+        en: 'Children are under 16; the elderly are 60 or over',
+      },
     },
   ],
   standardLevels: STANDARD_LEVELS,
@@ -36,7 +43,10 @@ export const NATIONAL_PACK: NationalPack = {
       effectiveFrom: '2021-07-01',
       legalBasis: { document: DOC.ND20_2021, article: 'Điều 12 khoản 3 / Art. 12(3)', sources: ['PD20'] },
       status: 'verified',
-      title: { vi: 'Chủ tịch UBND xã quyết định hỗ trợ lương thực trong 2 ngày', en: 'The commune chairman decides food support within 2 days' },
+      title: {
+        vi: 'Chủ tịch UBND xã quyết định hỗ trợ lương thực trong 2 ngày',
+        en: 'The commune chairman decides food support within 2 days',
+      },
     },
   ],
 };

@@ -5,7 +5,10 @@ import { DOC } from '../legal-documents';
 import type { PovertyStandardRule } from '../poverty-types';
 import { INDICATORS_2022, INDICATORS_2027 } from './poverty-indicators';
 
-const STANDARD_2022: Omit<PovertyStandardRule, 'id' | 'effectiveFrom' | 'effectiveTo' | 'legalBasis' | 'status' | 'title'> = {
+const STANDARD_2022: Omit<
+  PovertyStandardRule,
+  'id' | 'effectiveFrom' | 'effectiveTo' | 'legalBasis' | 'status' | 'title'
+> = {
   incomeLine: { rural: 1_500_000, urban: 2_000_000 },
   minDeprivationsForPoor: 3,
   averageBandUpTo: {
@@ -57,7 +60,10 @@ export const POVERTY_STANDARDS: readonly PovertyStandardRule[] = [
     effectiveFrom: '2027-01-01',
     legalBasis: { document: DOC.ND351_2025, article: 'Điều 3 (chuẩn nghèo 2026–2030)', sources: ['P351a', 'P351b'] },
     status: 'provisional',
-    title: { vi: 'Chuẩn nghèo đa chiều giai đoạn 2026–2030 (áp dụng từ 2027)', en: 'Multidimensional poverty standard 2026–2030 (applied from 2027)' },
+    title: {
+      vi: 'Chuẩn nghèo đa chiều giai đoạn 2026–2030 (áp dụng từ 2027)',
+      en: 'Multidimensional poverty standard 2026–2030 (applied from 2027)',
+    },
     note: {
       vi: 'Chỉ xác nhận qua báo chí; dự thảo có thêm ngưỡng 1,9/2,5 triệu nhưng văn bản cuối có vẻ đã bỏ.',
       en: 'Known from news reports only; the draft had a 1.9M/2.5M tier that the final text appears to drop.',

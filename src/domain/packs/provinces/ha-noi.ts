@@ -11,9 +11,16 @@ export const HA_NOI_PACK: ProvincialPack = {
       id: 'HN-M-2026',
       amount: 650_000,
       effectiveFrom: '2026-01-01',
-      legalBasis: { document: DOC.HN_RESOLUTION, article: 'mức chuẩn trợ giúp xã hội của thành phố', sources: ['HN650'] },
+      legalBasis: {
+        document: DOC.HN_RESOLUTION,
+        article: 'mức chuẩn trợ giúp xã hội của thành phố',
+        sources: ['HN650'],
+      },
       status: 'secondary',
-      title: { vi: 'Mức chuẩn trợ giúp xã hội của Hà Nội 650.000 đồng/tháng', en: 'Hà Nội standard level 650,000 VND/month' },
+      title: {
+        vi: 'Mức chuẩn trợ giúp xã hội của Hà Nội 650.000 đồng/tháng',
+        en: 'Hà Nội standard level 650,000 VND/month',
+      },
     },
   ],
   topUps: [],

@@ -20,7 +20,10 @@ export const QUANG_NGAI_PACK: ProvincialPack = {
         sources: [],
       },
       status: 'provisional',
-      title: { vi: 'Danh sách xã, thôn vùng DTTS & MN ĐBKK của Quảng Ngãi', en: 'Quảng Ngãi DTTS & MN ĐBKK communes and villages' },
+      title: {
+        vi: 'Danh sách xã, thôn vùng DTTS & MN ĐBKK của Quảng Ngãi',
+        en: 'Quảng Ngãi DTTS & MN ĐBKK communes and villages',
+      },
       note: {
         vi: 'Danh sách chưa được cập nhật theo các xã sau sắp xếp; cần cán bộ xác nhận nơi ở.',
         en: 'The list is not yet mapped to the merged communes; an officer must confirm where the person lives.',

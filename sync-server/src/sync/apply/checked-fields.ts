@@ -8,7 +8,12 @@ import * as v from 'valibot';
 import type { SqlExecutor } from '../../db/database';
 import { issueMessages, message, type Message } from '../../../../src/shared/messages';
 import { futureDateIssue } from '../../../../src/shared/clock-bounds';
-import { EDITABLE_TYPES, editableFieldNames, recordSchema, type EditableTypeName } from '../../../../src/shared/records/registry';
+import {
+  EDITABLE_TYPES,
+  editableFieldNames,
+  recordSchema,
+  type EditableTypeName,
+} from '../../../../src/shared/records/registry';
 import { getRecord, type StoredRecord } from '../../store/records';
 import type { MutationContext } from '../context';
 import { classifySurveyCase } from '../derive/survey';
@@ -40,7 +45,8 @@ export async function checkFields(
   if (caseLocked(existing)) return { ok: false, reason: CASE_LOCKED };
   const declared = EDITABLE_TYPES[type];
   const parsed = v.safeParse(recordSchema(type), pick(merged, editableFieldNames(type)));
-  if (!parsed.success) return { ok: false, reason: message('reject.invalidData', undefined, issueMessages(parsed.issues)) };
+  if (!parsed.success)
+    return { ok: false, reason: message('reject.invalidData', undefined, issueMessages(parsed.issues)) };
   const fields: Record<string, unknown> = parsed.output;
   const commune = String(fields.communeCode);
   if (!context.scope.has(commune)) return { ok: false, reason: message('reject.communeNotAssigned', { commune }) };
@@ -55,10 +61,7 @@ export async function checkFields(
     if (!parent || parent.type !== parentType || parent.deleted || parent.commune !== commune) {
       return {
         ok: false,
-        reason:
-          parentType === 'household'
-            ? message('reject.householdMissing')
-            : message('reject.personMissing'),
+        reason: parentType === 'household' ? message('reject.householdMissing') : message('reject.personMissing'),
       };
     }
   }

@@ -22,7 +22,12 @@ export async function applyCommand(
   const check = checkTransition(status, op.command, context.role, op.comment);
   if (!check.ok) return rejected(check.reason);
   const history = Array.isArray(record.data.history) ? record.data.history : [];
-  const entry = { command: op.command, by: context.userId, at: context.now, ...(op.comment ? { comment: op.comment } : {}) };
+  const entry = {
+    command: op.command,
+    by: context.userId,
+    at: context.now,
+    ...(op.comment ? { comment: op.comment } : {}),
+  };
   const data: Record<string, unknown> = { ...record.data, status: check.to, history: [...history, entry] };
   // Sent for review, a survey is classified again over the registry as it is now (a member may have changed).
   if (op.command === 'submit' && record.data.kind === 'survey') {

@@ -22,14 +22,25 @@ export async function recordConflict(
   field: string,
   incoming: unknown,
 ): Promise<void> {
-  const candidate: Candidate = { value: incoming, userId: context.userId, clientId: context.clientId, stamp: context.stamp, committed: false };
+  const candidate: Candidate = {
+    value: incoming,
+    userId: context.userId,
+    clientId: context.clientId,
+    stamp: context.stamp,
+    committed: false,
+  };
   const open = (await childrenOf(tx, record.id)).find(
     (r) => r.type === 'conflict' && r.data.field === field && r.data.status === 'open',
   );
   if (open) {
     const data = open.data as ConflictData;
     if (data.candidates.some((c) => sameValue(c.value, incoming))) return;
-    await writeRecord(tx, context, { ...open, data: { ...data, candidates: [...data.candidates, candidate] } }, { before: open });
+    await writeRecord(
+      tx,
+      context,
+      { ...open, data: { ...data, candidates: [...data.candidates, candidate] } },
+      { before: open },
+    );
     return;
   }
   await openConflict(tx, context, record, field, [candidate]);
@@ -62,14 +73,19 @@ export async function openConflict(
     candidates: [committed, ...candidates.map((c) => ({ ...c, committed: false }))],
     status: 'open',
   };
-  await writeRecord(tx, context, {
-    id: randomUUID(),
-    type: 'conflict',
-    commune: record.commune,
-    parentId: record.id,
-    data,
-    meta: { f: {} },
-    deleted: false,
-    createdAt: context.now,
-  }, { before: undefined });
+  await writeRecord(
+    tx,
+    context,
+    {
+      id: randomUUID(),
+      type: 'conflict',
+      commune: record.commune,
+      parentId: record.id,
+      data,
+      meta: { f: {} },
+      deleted: false,
+      createdAt: context.now,
+    },
+    { before: undefined },
+  );
 }

@@ -6,7 +6,11 @@ import { getRecord } from '../../store/records';
 import { applied, OUT_OF_SCOPE, rejected, type ApplyOutcome, type MutationContext } from '../context';
 import { writeRecord } from '../write-record';
 
-export async function applyDelete(tx: SqlExecutor, context: MutationContext, op: { type: EditableTypeName; id: string }): Promise<ApplyOutcome> {
+export async function applyDelete(
+  tx: SqlExecutor,
+  context: MutationContext,
+  op: { type: EditableTypeName; id: string },
+): Promise<ApplyOutcome> {
   if (!can(context.role, op.type, 'delete')) return rejected(notPermitted(context.role, op.type, 'delete'));
   const existing = await getRecord(tx, op.id);
   if (!existing || !context.scope.has(existing.commune) || existing.type !== op.type) return rejected(OUT_OF_SCOPE);

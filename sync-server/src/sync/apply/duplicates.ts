@@ -36,19 +36,44 @@
 import { randomUUID } from 'node:crypto';
 import type { SqlExecutor } from '../../db/database';
 import { fold } from '../../../../src/shared/search/fold';
-import { DUPLICATE_REASON_STRENGTH, findDuplicates, findHouseholdDuplicates, type DuplicateCandidate, type DuplicateReason } from '../../../../src/shared/search/duplicates';
+import {
+  DUPLICATE_REASON_STRENGTH,
+  findDuplicates,
+  findHouseholdDuplicates,
+  type DuplicateCandidate,
+  type DuplicateReason,
+} from '../../../../src/shared/search/duplicates';
 import type { DuplicateData } from '../../../../src/shared/records/duplicate';
 import { countRecordsExcept, getRecord, liveIdsOfType, type StoredRecord } from '../../store/records';
-import { lockCommuneClusters, moveOpenCluster, personKeyCandidates, putPersonKey, setOpenCluster, type PersonKeyCandidate, type PersonKeyRow } from '../../store/person-keys';
+import {
+  lockCommuneClusters,
+  moveOpenCluster,
+  personKeyCandidates,
+  putPersonKey,
+  setOpenCluster,
+  type PersonKeyCandidate,
+  type PersonKeyRow,
+} from '../../store/person-keys';
 import type { PushContext } from '../context';
 import { removeRecord, writeRecord } from '../write-record';
 import { message, type Message } from '../../../../src/shared/messages';
 
 const str = (value: unknown) => (typeof value === 'string' && value ? value : null);
 
-async function keyOf(tx: SqlExecutor, record: Pick<StoredRecord, 'id' | 'type' | 'commune' | 'data'>): Promise<PersonKeyRow | undefined> {
+async function keyOf(
+  tx: SqlExecutor,
+  record: Pick<StoredRecord, 'id' | 'type' | 'commune' | 'data'>,
+): Promise<PersonKeyRow | undefined> {
   if (record.type === 'household') {
-    return { recordId: record.id, recordType: 'household', commune: record.commune, nameKey: fold(String(record.data.headName)), birthYear: null, citizenId: str(record.data.headCitizenId), villageKey: fold(String(record.data.village)) };
+    return {
+      recordId: record.id,
+      recordType: 'household',
+      commune: record.commune,
+      nameKey: fold(String(record.data.headName)),
+      birthYear: null,
+      citizenId: str(record.data.headCitizenId),
+      villageKey: fold(String(record.data.village)),
+    };
   }
   if (record.type === 'member') {
     const household = await getRecord(tx, String(record.data.householdId));
@@ -82,7 +107,11 @@ const batches = new WeakMap<SqlExecutor, Batch>();
  * Runs a push batch's mutations, then writes each duplicate cluster they touched once, in the same transaction.
  * If `run` throws, the transaction rolls back and the pending clusters are dropped with it.
  */
-export async function collectingDuplicates<T>(tx: SqlExecutor, context: PushContext, run: () => Promise<T>): Promise<T> {
+export async function collectingDuplicates<T>(
+  tx: SqlExecutor,
+  context: PushContext,
+  run: () => Promise<T>,
+): Promise<T> {
   const batch: Batch = new Map();
   batches.set(tx, batch);
   try {
@@ -95,7 +124,8 @@ export async function collectingDuplicates<T>(tx: SqlExecutor, context: PushCont
 }
 
 async function flush(tx: SqlExecutor, context: PushContext, batch: Batch): Promise<void> {
-  for (const { record, data, before } of batch.values()) await writeRecord(tx, context, { ...record, data }, { before });
+  for (const { record, data, before } of batch.values())
+    await writeRecord(tx, context, { ...record, data }, { before });
   batch.clear();
 }
 
@@ -120,16 +150,31 @@ async function loadCluster(tx: SqlExecutor, batch: Batch, id: string): Promise<T
   return touched;
 }
 
-const stronger = (a: DuplicateReason | undefined, b: DuplicateReason): DuplicateReason => (a && DUPLICATE_REASON_STRENGTH[a] >= DUPLICATE_REASON_STRENGTH[b] ? a : b);
+const stronger = (a: DuplicateReason | undefined, b: DuplicateReason): DuplicateReason =>
+  a && DUPLICATE_REASON_STRENGTH[a] >= DUPLICATE_REASON_STRENGTH[b] ? a : b;
 
 /** Keeps the record's key current; on a first registration, puts it and its look-alikes in one open cluster. */
 /**
  * Fields a person or household is recognised by (src/shared/search/duplicates.ts), and the commune whose look-alikes
  * it is compared with: a change of any of them refreshes the record's key.
  */
-export const IDENTITY_FIELDS: ReadonlySet<string> = new Set(['headName', 'headCitizenId', 'village', 'fullName', 'birthDate', 'citizenId', 'householdId', 'communeCode']);
+export const IDENTITY_FIELDS: ReadonlySet<string> = new Set([
+  'headName',
+  'headCitizenId',
+  'village',
+  'fullName',
+  'birthDate',
+  'citizenId',
+  'householdId',
+  'communeCode',
+]);
 
-export async function checkDuplicates(tx: SqlExecutor, context: PushContext, record: Pick<StoredRecord, 'id' | 'type' | 'commune' | 'data'>, isNew: boolean): Promise<void> {
+export async function checkDuplicates(
+  tx: SqlExecutor,
+  context: PushContext,
+  record: Pick<StoredRecord, 'id' | 'type' | 'commune' | 'data'>,
+  isNew: boolean,
+): Promise<void> {
   const key = await keyOf(tx, record);
   if (!key) return;
   if (isNew) await lockCommuneClusters(tx, key.commune);
@@ -138,22 +183,53 @@ export async function checkDuplicates(tx: SqlExecutor, context: PushContext, rec
   const others = await personKeyCandidates(tx, key);
   const found = lookAlikes(key, others);
   if (found.length === 0) return;
-  await withBatch(tx, context, (batch) => join(tx, context, batch, key, found, new Map(others.map((o) => [o.recordId, o]))));
+  await withBatch(tx, context, (batch) =>
+    join(tx, context, batch, key, found, new Map(others.map((o) => [o.recordId, o]))),
+  );
 }
 
 function lookAlikes(key: PersonKeyRow, others: readonly PersonKeyCandidate[]): DuplicateCandidate[] {
   return key.recordType === 'household'
     ? findHouseholdDuplicates(
-        { id: key.recordId, headName: key.nameKey, village: key.villageKey ?? '', headCitizenId: key.citizenId ?? undefined },
-        others.map((o) => ({ id: o.recordId, headName: o.nameKey, village: o.villageKey ?? '', headCitizenId: o.citizenId ?? undefined })),
+        {
+          id: key.recordId,
+          headName: key.nameKey,
+          village: key.villageKey ?? '',
+          headCitizenId: key.citizenId ?? undefined,
+        },
+        others.map((o) => ({
+          id: o.recordId,
+          headName: o.nameKey,
+          village: o.villageKey ?? '',
+          headCitizenId: o.citizenId ?? undefined,
+        })),
       )
     : findDuplicates(
-        { id: key.recordId, fullName: key.nameKey, birthDate: key.birthYear ?? undefined, citizenId: key.citizenId ?? undefined, village: key.villageKey ?? undefined },
-        others.map((o) => ({ id: o.recordId, fullName: o.nameKey, birthDate: o.birthYear ?? undefined, citizenId: o.citizenId ?? undefined, village: o.villageKey ?? undefined })),
+        {
+          id: key.recordId,
+          fullName: key.nameKey,
+          birthDate: key.birthYear ?? undefined,
+          citizenId: key.citizenId ?? undefined,
+          village: key.villageKey ?? undefined,
+        },
+        others.map((o) => ({
+          id: o.recordId,
+          fullName: o.nameKey,
+          birthDate: o.birthYear ?? undefined,
+          citizenId: o.citizenId ?? undefined,
+          village: o.villageKey ?? undefined,
+        })),
       );
 }
 
-async function join(tx: SqlExecutor, context: PushContext, batch: Batch, key: PersonKeyRow, found: readonly DuplicateCandidate[], others: ReadonlyMap<string, PersonKeyCandidate>): Promise<void> {
+async function join(
+  tx: SqlExecutor,
+  context: PushContext,
+  batch: Batch,
+  key: PersonKeyRow,
+  found: readonly DuplicateCandidate[],
+  others: ReadonlyMap<string, PersonKeyCandidate>,
+): Promise<void> {
   const clusterIds = [...new Set(found.flatMap((f) => others.get(f.id)?.openCluster ?? []))];
   const open: Touched[] = [];
   for (const id of clusterIds) {
@@ -181,14 +257,26 @@ async function join(tx: SqlExecutor, context: PushContext, batch: Batch, key: Pe
   }
   target.data = { ...target.data, recordIds: ids, reasons };
   // Look-alikes in a decided cluster (or in none) and the new record are now in this one.
-  await setOpenCluster(tx, [key.recordId, ...found.map((f) => f.id).filter((id) => others.get(id)?.openCluster !== target.record.id)], target.record.id);
+  await setOpenCluster(
+    tx,
+    [key.recordId, ...found.map((f) => f.id).filter((id) => others.get(id)?.openCluster !== target.record.id)],
+    target.record.id,
+  );
 }
 
 function openCluster(batch: Batch, context: PushContext, key: PersonKeyRow, reason: DuplicateReason): Touched {
   const id = randomUUID();
   const touched: Touched = {
     // No parent: a cluster stays in its commune when one of its records moves away (it holds only ids).
-    record: { id, type: 'duplicate', commune: key.commune, parentId: null, meta: { f: {} }, deleted: false, createdAt: context.now },
+    record: {
+      id,
+      type: 'duplicate',
+      commune: key.commune,
+      parentId: null,
+      meta: { f: {} },
+      deleted: false,
+      createdAt: context.now,
+    },
     data: { communeCode: key.commune, recordType: key.recordType, recordIds: [], reason, reasons: {}, status: 'open' },
     before: undefined,
   };
@@ -204,7 +292,13 @@ export type ClusterDecision = 'confirmed' | 'dismissed';
  * that gained a member since is refused: the device puts it back on the desk, grown. Answers a reason when the
  * cluster cannot be decided.
  */
-export async function decideCluster(tx: SqlExecutor, context: PushContext, id: string, value: ClusterDecision, seen?: readonly string[]): Promise<Message | undefined> {
+export async function decideCluster(
+  tx: SqlExecutor,
+  context: PushContext,
+  id: string,
+  value: ClusterDecision,
+  seen?: readonly string[],
+): Promise<Message | undefined> {
   const stored = await getRecord(tx, id);
   if (!stored) return message('reject.duplicateNotFound');
   await lockCommuneClusters(tx, stored.commune);
@@ -253,7 +347,10 @@ export async function clusterLegacyPairs(tx: SqlExecutor, now: number): Promise<
     for (const other of rest) group.parent.set(other, first!);
   }
   for (const group of groups.values()) {
-    const clusters = new Map<string, { pairs: StoredRecord[]; ids: string[]; reasons: Record<string, DuplicateReason> }>();
+    const clusters = new Map<
+      string,
+      { pairs: StoredRecord[]; ids: string[]; reasons: Record<string, DuplicateReason> }
+    >();
     for (const pair of group.pairs) {
       const data = pair.data as DuplicateData;
       const top = root(group.parent, data.recordIds[0]!);
@@ -269,8 +366,29 @@ export async function clusterLegacyPairs(tx: SqlExecutor, now: number): Promise<
       const first = cluster.pairs[0]!;
       const firstData = first.data as DuplicateData;
       const id = randomUUID();
-      const data: DuplicateData = { communeCode: first.commune, recordType: firstData.recordType, recordIds: cluster.ids, reason: firstData.reason, reasons: cluster.reasons, status: 'open' };
-      await writeRecord(tx, context, { id, type: 'duplicate', commune: first.commune, parentId: null, data, meta: { f: {} }, deleted: false, createdAt: now }, { before: undefined });
+      const data: DuplicateData = {
+        communeCode: first.commune,
+        recordType: firstData.recordType,
+        recordIds: cluster.ids,
+        reason: firstData.reason,
+        reasons: cluster.reasons,
+        status: 'open',
+      };
+      await writeRecord(
+        tx,
+        context,
+        {
+          id,
+          type: 'duplicate',
+          commune: first.commune,
+          parentId: null,
+          data,
+          meta: { f: {} },
+          deleted: false,
+          createdAt: now,
+        },
+        { before: undefined },
+      );
       await setOpenCluster(tx, cluster.ids, id);
     }
     const { commune } = group.pairs[0]!;

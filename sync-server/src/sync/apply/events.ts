@@ -10,7 +10,12 @@
 import * as v from 'valibot';
 import type { SqlExecutor } from '../../db/database';
 import { issueMessages, message } from '../../../../src/shared/messages';
-import { DistributionData, duplicateKey, VoidData, type Distribution } from '../../../../src/shared/records/distribution';
+import {
+  DistributionData,
+  duplicateKey,
+  VoidData,
+  type Distribution,
+} from '../../../../src/shared/records/distribution';
 import { can, notPermitted } from '../../../../src/shared/permissions';
 import { addEventKey, eventsWithKey, getRecord, getRecords } from '../../store/records';
 import { applied, OUT_OF_SCOPE, rejected, type ApplyOutcome, type MutationContext } from '../context';
@@ -18,14 +23,21 @@ import { handoutLock } from '../lock-keys';
 import { futureDateIssue } from '../../../../src/shared/clock-bounds';
 import { writeRecord } from '../write-record';
 
-export async function applyDistribution(tx: SqlExecutor, context: MutationContext, op: { id: string; data: unknown }): Promise<ApplyOutcome> {
-  if (!can(context.role, 'distribution', 'create')) return rejected(notPermitted(context.role, 'distribution', 'create'));
+export async function applyDistribution(
+  tx: SqlExecutor,
+  context: MutationContext,
+  op: { id: string; data: unknown },
+): Promise<ApplyOutcome> {
+  if (!can(context.role, 'distribution', 'create'))
+    return rejected(notPermitted(context.role, 'distribution', 'create'));
   const existing = await getRecord(tx, op.id);
-  if (existing) return existing.type === 'distribution' && context.scope.has(existing.commune) ? applied : rejected(OUT_OF_SCOPE);
+  if (existing)
+    return existing.type === 'distribution' && context.scope.has(existing.commune) ? applied : rejected(OUT_OF_SCOPE);
   const parsed = v.safeParse(DistributionData, op.data);
   if (!parsed.success) return rejected(message('reject.invalidHandout', undefined, issueMessages(parsed.issues)));
   const data = parsed.output;
-  if (!context.scope.has(data.communeCode)) return rejected(message('reject.communeNotAssigned', { commune: data.communeCode }));
+  if (!context.scope.has(data.communeCode))
+    return rejected(message('reject.communeNotAssigned', { commune: data.communeCode }));
   // A handout is a fact: one dated beyond the server's clock was made on a tablet whose clock is wrong.
   const future = futureDateIssue('distribution', data, context.now);
   if (future) return rejected(future);
@@ -38,24 +50,41 @@ export async function applyDistribution(tx: SqlExecutor, context: MutationContex
   // Two devices' handouts of the same item to the same household must see each other to be flagged; the batch
   // took this lock up front (lock-keys.ts), so here it is immediate.
   await tx.lock(handoutLock(data.communeCode, data));
-  const earlier = (await getRecords(tx, await eventsWithKey(tx, data.communeCode, key))).filter((r) => !(r.data as Distribution).voided);
+  const earlier = (await getRecords(tx, await eventsWithKey(tx, data.communeCode, key))).filter(
+    (r) => !(r.data as Distribution).voided,
+  );
   const event: Distribution = {
     ...data,
     handedOutBy: context.userId,
     duplicateSuspected: earlier.length > 0,
     duplicateOf: earlier.map((r) => r.id),
   };
-  await writeRecord(tx, context, baseRecord(op.id, 'distribution', data.communeCode, data.householdId, event, context.now), { before: undefined });
+  await writeRecord(
+    tx,
+    context,
+    baseRecord(op.id, 'distribution', data.communeCode, data.householdId, event, context.now),
+    { before: undefined },
+  );
   await addEventKey(tx, data.communeCode, key, op.id);
   for (const other of earlier) {
     const otherData = other.data as Distribution;
-    await writeRecord(tx, context, { ...other, data: { ...otherData, duplicateSuspected: true, duplicateOf: [...otherData.duplicateOf, op.id] } }, { before: other });
+    await writeRecord(
+      tx,
+      context,
+      { ...other, data: { ...otherData, duplicateSuspected: true, duplicateOf: [...otherData.duplicateOf, op.id] } },
+      { before: other },
+    );
   }
   return applied;
 }
 
-export async function applyVoid(tx: SqlExecutor, context: MutationContext, op: { id: string; data: unknown }): Promise<ApplyOutcome> {
-  if (!can(context.role, 'distribution_void', 'create')) return rejected(notPermitted(context.role, 'distribution_void', 'create'));
+export async function applyVoid(
+  tx: SqlExecutor,
+  context: MutationContext,
+  op: { id: string; data: unknown },
+): Promise<ApplyOutcome> {
+  if (!can(context.role, 'distribution_void', 'create'))
+    return rejected(notPermitted(context.role, 'distribution_void', 'create'));
   const parsed = v.safeParse(VoidData, op.data);
   if (!parsed.success) return rejected(message('reject.invalidVoid', undefined, issueMessages(parsed.issues)));
   const data = parsed.output;
@@ -65,18 +94,43 @@ export async function applyVoid(tx: SqlExecutor, context: MutationContext, op: {
   await tx.lock(handoutLock(found.commune, found.data as Distribution));
   const target = (await getRecord(tx, data.target)) ?? found;
   const existing = await getRecord(tx, op.id);
-  if (existing) return existing.type === 'distribution_void' && existing.parentId === target.id ? applied : rejected(OUT_OF_SCOPE);
+  if (existing)
+    return existing.type === 'distribution_void' && existing.parentId === target.id ? applied : rejected(OUT_OF_SCOPE);
   const targetData = target.data as Distribution;
   if (targetData.voided) return rejected(message('reject.alreadyVoided'));
   // The void lives where its handout lives, whatever commune the device wrote on it.
-  await writeRecord(tx, context, baseRecord(op.id, 'distribution_void', target.commune, target.id, { ...data, communeCode: target.commune, by: context.userId }, context.now), { before: undefined });
-  await writeRecord(tx, context, {
-    ...target,
-    data: { ...targetData, voided: { voidId: op.id, reason: data.reason, by: context.userId, at: context.now } },
-  }, { before: target });
+  await writeRecord(
+    tx,
+    context,
+    baseRecord(
+      op.id,
+      'distribution_void',
+      target.commune,
+      target.id,
+      { ...data, communeCode: target.commune, by: context.userId },
+      context.now,
+    ),
+    { before: undefined },
+  );
+  await writeRecord(
+    tx,
+    context,
+    {
+      ...target,
+      data: { ...targetData, voided: { voidId: op.id, reason: data.reason, by: context.userId, at: context.now } },
+    },
+    { before: target },
+  );
   return applied;
 }
 
-function baseRecord(id: string, type: 'distribution' | 'distribution_void', commune: string, parentId: string, data: object, now: number) {
+function baseRecord(
+  id: string,
+  type: 'distribution' | 'distribution_void',
+  commune: string,
+  parentId: string,
+  data: object,
+  now: number,
+) {
   return { id, type, commune, parentId, data: { ...data }, meta: { f: {} }, deleted: false, createdAt: now };
 }

@@ -8,7 +8,12 @@ import * as v from 'valibot';
 import type { SqlExecutor } from '../../db/database';
 import { issueMessages, message } from '../../../../src/shared/messages';
 import { applyFieldValues, sameValue, type FieldPatch } from '../../../../src/shared/patch';
-import { EDITABLE_TYPES, editableFieldNames, recordSchema, type EditableTypeName } from '../../../../src/shared/records/registry';
+import {
+  EDITABLE_TYPES,
+  editableFieldNames,
+  recordSchema,
+  type EditableTypeName,
+} from '../../../../src/shared/records/registry';
 import { can, notPermitted } from '../../../../src/shared/permissions';
 import { childrenOf, getRecord, type FieldWriter, type StoredRecord } from '../../store/records';
 import { applied, OUT_OF_SCOPE, rejected, type ApplyOutcome, type MutationContext } from '../context';
@@ -37,21 +42,35 @@ export async function applyPatch(
   if (unknownField) return rejected(message('reject.fieldNotEditable', { field: unknownField }));
 
   // While a field's conflict is open, a new value joins it instead of overwriting what the officer is deciding.
-  const open = existing ? (await childrenOf(tx, existing.id)).filter((r) => r.type === 'conflict' && r.data.status === 'open') : [];
+  const open = existing
+    ? (await childrenOf(tx, existing.id)).filter((r) => r.type === 'conflict' && r.data.status === 'open')
+    : [];
   const disputed = new Set(open.map((r) => String(r.data.field)));
   const { accepted, conflicts } = mergeFields(existing, op.fields, context.clientId, disputed);
-  const checked = await checkFields(tx, context, op.type, existing, applyFieldValues(existing?.data, accepted), Object.keys(accepted));
+  const checked = await checkFields(
+    tx,
+    context,
+    op.type,
+    existing,
+    applyFieldValues(existing?.data, accepted),
+    Object.keys(accepted),
+  );
   if (!checked.ok) return rejected(checked.reason);
   const { fields, commune, parentId } = checked;
   // A value that loses goes before the officer: it must be one the record could hold, and a conflict stays small
   // enough for every device of the commune to keep (a device pushing junk into candidates would fill them).
   for (const field of conflicts) {
-    const candidate = v.safeParse(recordSchema(op.type), pick(applyFieldValues(existing?.data, { [field]: op.fields[field]! }), editable));
+    const candidate = v.safeParse(
+      recordSchema(op.type),
+      pick(applyFieldValues(existing?.data, { [field]: op.fields[field]! }), editable),
+    );
     if (!candidate.success) return rejected(message('reject.invalidData', undefined, issueMessages(candidate.issues)));
     const future = futureDateIssue(op.type, { [field]: op.fields[field]![0] }, context.now);
     if (future) return rejected(future);
-    const candidates = (open.find((r) => r.data.field === field)?.data as ConflictData | undefined)?.candidates.length ?? 0;
-    if (candidates >= MAX_CANDIDATES) return rejected(message('reject.tooManyCandidates', { field, count: candidates }));
+    const candidates =
+      (open.find((r) => r.data.field === field)?.data as ConflictData | undefined)?.candidates.length ?? 0;
+    if (candidates >= MAX_CANDIDATES)
+      return rejected(message('reject.tooManyCandidates', { field, count: candidates }));
   }
 
   const moving = existing !== undefined && existing.commune !== commune && Object.keys(accepted).length > 0;
@@ -73,7 +92,8 @@ export async function applyPatch(
       createdAt: existing?.createdAt ?? context.now,
     };
     await writeRecord(tx, context, record, { before: existing, touched: Object.keys(accepted) });
-    if (!existing || Object.keys(accepted).some((field) => IDENTITY_FIELDS.has(field))) await checkDuplicates(tx, context, record, !existing);
+    if (!existing || Object.keys(accepted).some((field) => IDENTITY_FIELDS.has(field)))
+      await checkDuplicates(tx, context, record, !existing);
     if (existing && existing.commune !== commune) await moveChildren(tx, context, op.id, existing.commune, commune);
   }
   if (conflicts.length === 0) return applied;
@@ -89,7 +109,12 @@ export async function applyPatch(
 /** Values one conflict may hold before a device's next one is refused (kept on the device, with the reason). */
 export const MAX_CANDIDATES = 20;
 
-function mergeFields(existing: StoredRecord | undefined, fields: FieldPatch, clientId: string, disputed: ReadonlySet<string>) {
+function mergeFields(
+  existing: StoredRecord | undefined,
+  fields: FieldPatch,
+  clientId: string,
+  disputed: ReadonlySet<string>,
+) {
   const accepted: FieldPatch = {};
   const conflicts: string[] = [];
   for (const [field, entry] of Object.entries(fields)) {
@@ -113,14 +138,12 @@ function mergeFields(existing: StoredRecord | undefined, fields: FieldPatch, cli
   return { accepted, conflicts };
 }
 
-
 /**
  * What belongs to a household or a person goes where they go: members, their cases (surveys with their answers,
  * allowance cases), conflicts and duplicate flags. The relief ledger stays with the commune that handed it out
  * (damage assessed there, handouts and voids with their receipts): it is that commune's account of what it gave.
  */
 const MOVES_WITH_PARENT = new Set(['member', 'case', 'conflict', 'duplicate']);
-
 
 /**
  * Before a record moves, the locks of what moves with it further down: a direct child's write already holds this
@@ -131,10 +154,13 @@ const MOVES_WITH_PARENT = new Set(['member', 'case', 'conflict', 'duplicate']);
  */
 async function lockDescendants(tx: SqlExecutor, id: string): Promise<void> {
   const ids: string[] = [];
-  let frontier = (await childrenOf(tx, id)).filter((child) => MOVES_WITH_PARENT.has(child.type)).map((child) => child.id);
+  let frontier = (await childrenOf(tx, id))
+    .filter((child) => MOVES_WITH_PARENT.has(child.type))
+    .map((child) => child.id);
   while (frontier.length > 0) {
     const next: string[] = [];
-    for (const parent of frontier) for (const child of await childrenOf(tx, parent)) if (MOVES_WITH_PARENT.has(child.type)) next.push(child.id);
+    for (const parent of frontier)
+      for (const child of await childrenOf(tx, parent)) if (MOVES_WITH_PARENT.has(child.type)) next.push(child.id);
     ids.push(...next);
     frontier = next;
   }

@@ -33,7 +33,8 @@ export async function applyResolve(
   const found = await getRecord(tx, op.id);
   const kind = found?.type === 'duplicate' ? 'duplicate' : 'conflict';
   if (!can(context.role, kind, 'resolve')) return rejected(notPermitted(context.role, kind, 'resolve'));
-  if (found?.type === 'duplicate' && context.scope.has(found.commune)) return decideDuplicate(tx, context, found, op.value);
+  if (found?.type === 'duplicate' && context.scope.has(found.commune))
+    return decideDuplicate(tx, context, found, op.value);
   if (found?.type !== 'conflict') return rejected(OUT_OF_SCOPE);
   await tx.lock(recordLock((found.data as ConflictData).recordId));
   const conflict = await getRecord(tx, op.id);
@@ -45,7 +46,8 @@ export async function applyResolve(
   // The record decides the scope, not the conflict: it may have moved since.
   if (!context.scope.has(record.commune)) return rejected(OUT_OF_SCOPE);
 
-  if (data.field === 'communeCode' || data.field === 'householdId') return rejected(message('reject.moveNotByConflict'));
+  if (data.field === 'communeCode' || data.field === 'householdId')
+    return rejected(message('reject.moveNotByConflict'));
   const next = { ...record.data, [data.field]: op.value };
   if (op.value === null) delete next[data.field];
   // The same checks as a device's patch: the officer's choice is a write like any other (checked-fields.ts).
@@ -59,8 +61,17 @@ export async function applyResolve(
     await writeRecord(tx, context, written, { before: record, touched: [data.field] });
     if (IDENTITY_FIELDS.has(data.field)) await checkDuplicates(tx, context, written, false);
   }
-  await writeRecord(tx, context, { ...conflict, data: { ...data, status: 'resolved', resolution: { value: op.value, by: context.userId, at: context.now } } }, { before: conflict });
-  const unseen = op.seen === undefined ? [] : data.candidates.slice(op.seen).filter((c) => !sameValue(c.value, op.value));
+  await writeRecord(
+    tx,
+    context,
+    {
+      ...conflict,
+      data: { ...data, status: 'resolved', resolution: { value: op.value, by: context.userId, at: context.now } },
+    },
+    { before: conflict },
+  );
+  const unseen =
+    op.seen === undefined ? [] : data.candidates.slice(op.seen).filter((c) => !sameValue(c.value, op.value));
   if (unseen.length > 0) {
     const current = await getRecord(tx, record.id);
     if (!current) throw new Error(`record ${record.id} vanished inside its own transaction`);
@@ -74,10 +85,21 @@ export async function applyResolve(
  * the records stay. The device names the members the officer saw; a cluster that has grown since is not decided
  * (the newcomer was never looked at). A bare "confirmed"/"dismissed" (apps before clusters) decides it as it is.
  */
-async function decideDuplicate(tx: SqlExecutor, context: MutationContext, record: StoredRecord, value: unknown): Promise<ApplyOutcome> {
+async function decideDuplicate(
+  tx: SqlExecutor,
+  context: MutationContext,
+  record: StoredRecord,
+  value: unknown,
+): Promise<ApplyOutcome> {
   const parsed = v.safeParse(DuplicateDecision, value);
   if (!parsed.success) return rejected(message('reject.duplicateDecision'));
   const decision = typeof parsed.output === 'string' ? { decision: parsed.output } : parsed.output;
-  const refused = await decideCluster(tx, context, record.id, decision.decision, 'recordIds' in decision ? decision.recordIds : undefined);
+  const refused = await decideCluster(
+    tx,
+    context,
+    record.id,
+    decision.decision,
+    'recordIds' in decision ? decision.recordIds : undefined,
+  );
   return refused ? rejected(refused) : applied;
 }

@@ -18,9 +18,15 @@ export type Derived = { ok: true; data: SurveyCaseData } | { ok: false; reason: 
  * whose claim `data.result` is: a device's (a patch it sent) or the server's own (classified again at a step of
  * the workflow, when only a device's earlier differing claim, `deviceResult`, is still a claim).
  */
-export async function classifySurveyCase(tx: SqlExecutor, householdId: string, data: unknown, source: 'device' | 'stored'): Promise<Derived> {
+export async function classifySurveyCase(
+  tx: SqlExecutor,
+  householdId: string,
+  data: unknown,
+  source: 'device' | 'stored',
+): Promise<Derived> {
   const parsed = v.safeParse(SurveyCaseData, data);
-  if (!parsed.success) return { ok: false, reason: message('reject.invalidSurvey', undefined, issueMessages(parsed.issues)) };
+  if (!parsed.success)
+    return { ok: false, reason: message('reject.invalidSurvey', undefined, issueMessages(parsed.issues)) };
   const household = await getRecord(tx, householdId);
   if (household?.type !== 'household') return { ok: false, reason: message('reject.surveyHouseholdMissing') };
   const members = (await childrenOf(tx, householdId))
@@ -35,9 +41,15 @@ export async function classifySurveyCase(tx: SqlExecutor, householdId: string, d
     result = classifySurvey({ area, members, answers: parsed.output.answers }).result;
   } catch (error) {
     // No rule in force for the review date, for instance: the survey cannot be decided as it is.
-    return { ok: false, reason: message('reject.surveyUnclassifiable', { error: error instanceof Error ? error.message : String(error) }) };
+    return {
+      ok: false,
+      reason: message('reject.surveyUnclassifiable', { error: error instanceof Error ? error.message : String(error) }),
+    };
   }
   const claimed = source === 'device' ? parsed.output.result : parsed.output.deviceResult;
   const disagrees = claimed !== undefined && !sameSurveyResult(claimed, result);
-  return { ok: true, data: { answers: parsed.output.answers, result, ...(disagrees ? { deviceResult: claimed } : {}) } };
+  return {
+    ok: true,
+    data: { answers: parsed.output.answers, result, ...(disagrees ? { deviceResult: claimed } : {}) },
+  };
 }
