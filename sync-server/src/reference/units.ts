@@ -1,6 +1,6 @@
 /**
  * @module The 96 commune-level units of Tỉnh Quảng Ngãi since 1/7/2025 (province → commune; no districts),
- * read from the reference file beside it (where it comes from: SOURCES.md) and validated on the way in.
+ * read from the reference file beside it (where it comes from: docs/sources.md, "Administrative units") and validated on the way in.
  */
 import { readFileSync } from 'node:fs';
 import * as v from 'valibot';

@@ -177,7 +177,10 @@ export const DECIDERS: readonly DeciderRule[] = [
     article: 'Điều 11 / Art. 11',
     sources: [],
     status: 'provisional',
-    note: { vi: 'RULES.md không ghi người quyết định.', en: 'RULES.md does not record who decides.' },
+    note: {
+      vi: 'Chưa tìm được văn bản nói rõ ai quyết định; hãy kiểm tra trước khi dùng.',
+      en: 'No legal text was found that says who decides; check before relying on it.',
+    },
   }),
   decider({
     action: 'beneficiary-burial',
