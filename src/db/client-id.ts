@@ -4,7 +4,7 @@
  */
 import type { AnSinhDb } from './database';
 import { encodeHlc, tick, type Hlc } from '../shared/hlc';
-import { futureDateIssue, MAX_AHEAD_MS } from '../shared/clock-bounds';
+import { futureDateIssueAt, MAX_AHEAD_MS } from '../shared/clock-bounds';
 import { encodeMessage } from '../shared/messages';
 
 /** A database's clientId never changes once made: read it once per open database. */
@@ -107,8 +107,18 @@ export async function futureDateOnDevice(
   fields: Record<string, unknown>,
   now: number,
 ): Promise<string | undefined> {
+  return (await futureDateFieldOnDevice(db, type, fields, now))?.message;
+}
+
+/** The same, with the record's field it is about (the first of the dated path), for the form to show it there. */
+export async function futureDateFieldOnDevice(
+  db: AnSinhDb,
+  type: string,
+  fields: Record<string, unknown>,
+  now: number,
+): Promise<{ field: string; message: string } | undefined> {
   const offset = (await db.meta.get(CLOCK_OFFSET_KEY))?.value as ClockOffset | undefined;
-  const issue = futureDateIssue(type, fields, estimateServerNow(now, offset));
+  const issue = futureDateIssueAt(type, fields, estimateServerNow(now, offset));
   // Encoded like a schema's message: the form shows it through the same translation.
-  return issue && encodeMessage(issue.code, issue.params);
+  return issue && { field: issue.path[0]!, message: encodeMessage(issue.message.code, issue.message.params) };
 }

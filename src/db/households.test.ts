@@ -9,6 +9,9 @@ import { memberFields } from '../../tests/support/fixtures';
 import { getClientId } from './client-id';
 import { recordDistribution } from './outbox';
 
+/** A member's save is checked for a birth date in the future (issue 11): at a time after the births named here. */
+const MEMBER_SAVED_AT = Date.parse('2026-12-02T10:00:00+07:00');
+
 const valid = {
   headName: 'Nguyễn Văn Đức',
   communeCode: '21548',
@@ -131,7 +134,7 @@ describe('searching households', () => {
       if (saved.ok) ids[headName] = saved.id;
     }
     await saveMember(db, memberFields(ids['Bùi Thị Lan']!, { fullName: 'Trần Văn Hải', citizenId: '051090001234' }), {
-      now: 2,
+      now: MEMBER_SAVED_AT,
     });
     await saveHousehold(db, { ...valid, headName: 'Nguyễn Văn Xã Khác', communeCode: '21484' }, { now: 1 });
     return ids;
@@ -185,7 +188,9 @@ describe('duplicates at entry', () => {
     const db = fresh();
     const saved = await saveHousehold(db, { ...valid, village: 'Thôn Đông' }, { now: 1 });
     if (!saved.ok) throw new Error('not saved');
-    await saveMember(db, memberFields(saved.id, { fullName: 'Nguyễn Thị Lan', birthDate: '1980-01-01' }), { now: 2 });
+    await saveMember(db, memberFields(saved.id, { fullName: 'Nguyễn Thị Lan', birthDate: '1980-01-01' }), {
+      now: MEMBER_SAVED_AT,
+    });
     const found = await memberDuplicates(db, {
       fullName: 'Ngyen Thi Lan',
       birthDate: '1980',

@@ -12,7 +12,7 @@ import { recordSchema } from '../shared/records/registry';
 import { newId } from '../shared/ids';
 import { recordTable, type AnSinhDb } from './database';
 import { savePatch } from './outbox';
-import { futureDateOnDevice } from './client-id';
+import { futureDateFieldOnDevice } from './client-id';
 
 type Declared<K extends RecordTypeName> = RecordKinds[K];
 type Output<S> = S extends v.GenericSchema<unknown, infer O> ? O : never;
@@ -137,8 +137,8 @@ export function editableRecordsOf<K extends EditableTypeName>(type: K): Editable
       const checked = check(input);
       if (!checked.ok) return checked;
       const fields = checked.fields as Record<string, unknown>;
-      const future = await futureDateOnDevice(db, type, fields, options.now);
-      if (future) return { ok: false, issues: {}, message: future };
+      const future = await futureDateFieldOnDevice(db, type, fields, options.now);
+      if (future) return { ok: false, issues: { [future.field]: [future.message] }, message: future.message };
       const id = options.id ?? newId(options.now);
       return { ok: true, id, changed: await savePatch(db, type, id, fields, options.now) };
     },

@@ -31,4 +31,18 @@ describe('how far ahead a device clock is trusted', () => {
     );
     expect(vi(futureDateIssue('household', { address: '2099-01-01' }, NOW))).toBeUndefined();
   });
+
+  it('#11 a date of birth or of a certificate in the future is refused, a year alone from its 1 January, saying to check the year', () => {
+    expect(vi(futureDateIssue('member', { birthDate: '2026' }, NOW))).toBeUndefined();
+    expect(vi(futureDateIssue('member', { birthDate: '2026-12-02' }, NOW))).toBeUndefined();
+    expect(vi(futureDateIssue('member', { birthDate: '2031' }, NOW))).toBe(
+      'Ngày sinh ở tương lai: 2031. Kiểm tra lại năm.',
+    );
+    expect(vi(futureDateIssue('member', { birthDate: '2027-01-05' }, NOW))).toBe(
+      'Ngày sinh ở tương lai: 05/01/2027. Kiểm tra lại năm.',
+    );
+    expect(vi(futureDateIssue('member', { disabilityCertifiedOn: '2030-03-01' }, NOW))).toMatch(
+      /^Ngày xác định mức độ khuyết tật ở tương lai/,
+    );
+  });
 });

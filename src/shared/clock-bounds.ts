@@ -35,9 +35,9 @@ export function clampStamp(stamp: string, serverNow: number): { stamp: string; c
 const datedOf = (type: string) =>
   Object.hasOwn(RECORD_KINDS, type) ? (RECORD_KINDS[type as keyof typeof RECORD_KINDS] as RecordKind).dated : undefined;
 
-/** Epoch ms of the start of a Vietnamese calendar day (Vietnam keeps UTC+7 all year). */
+/** Epoch ms of the start of a Vietnamese calendar day (Vietnam keeps UTC+7 all year); a year alone is its 1 January. */
 function startOfVnDay(iso: string): number {
-  return Date.parse(`${iso}T00:00:00+07:00`);
+  return Date.parse(`${/^\d{4}$/.test(iso) ? `${iso}-01-01` : iso}T00:00:00+07:00`);
 }
 
 function at(value: unknown, path: readonly string[]): unknown {
@@ -59,6 +59,15 @@ function dayMonthYear(ms: number): string {
  * Only the fields given are looked at: a patch that leaves a date alone is not refused for it.
  */
 export function futureDateIssue(type: string, fields: Record<string, unknown>, now: number): Message | undefined {
+  return futureDateIssueAt(type, fields, now)?.message;
+}
+
+/** The same, with the path of the field that is in the future (a form shows the message next to it). */
+export function futureDateIssueAt(
+  type: string,
+  fields: Record<string, unknown>,
+  now: number,
+): { path: readonly string[]; message: Message } | undefined {
   for (const dated of datedOf(type) ?? []) {
     const value = at(fields, dated.path);
     const moment =
@@ -70,7 +79,14 @@ export function futureDateIssue(type: string, fields: Record<string, unknown>, n
           ? startOfVnDay(value)
           : Number.NaN;
     if (Number.isNaN(moment) || moment <= now + MAX_AHEAD_MS) continue;
-    return message('clock.futureDate', { label: dated.label, date: dayMonthYear(moment) });
+    const date = dayMonthYear(moment);
+    const said = dated.typed
+      ? message('date.typedInFuture', {
+          label: dated.label,
+          date: dated.form === 'day' && /^\d{4}$/.test(String(value)) ? String(value) : date,
+        })
+      : message('clock.futureDate', { label: dated.label, date });
+    return { path: dated.path, message: said };
   }
   return undefined;
 }

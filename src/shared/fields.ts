@@ -15,8 +15,38 @@ export const PhoneNumber = v.pipe(v.string(), v.regex(/^(0|\+84)\d{9,10}$/, enco
 
 export const Uuid = v.pipe(v.string(), v.uuid(encodeMessage('field.uuid')));
 
+/** The earliest year a date of the registry may name (a birth, a certificate, a review): older is a typing slip. */
+export const EARLIEST_YEAR = 1900;
+
+/** `YYYY-MM-DD` that is a day of the calendar (not 31/02), or `YYYY`. Shape is checked before. */
+export function isCalendarDate(iso: string): boolean {
+  if (/^\d{4}$/.test(iso)) return true;
+  const day = new Date(`${iso}T00:00:00Z`);
+  return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === iso;
+}
+
+/** A date's year is not before EARLIEST_YEAR. The future is each kind's `dated` (clock-bounds.ts), by the server's clock. */
+const fromEarliestYear = v.check<string, string>(
+  (iso) => Number(iso.slice(0, 4)) >= EARLIEST_YEAR,
+  encodeMessage('date.beforeEarliest', { year: EARLIEST_YEAR }),
+);
+const onTheCalendar = v.check<string, string>(isCalendarDate, encodeMessage('date.notOnCalendar'));
+
 /** A date as ISO `YYYY-MM-DD`, or only the year `YYYY` when that is all that is known. */
-export const PartialDate = v.pipe(v.string(), v.regex(/^\d{4}(-\d{2}-\d{2})?$/, encodeMessage('field.partialDate')));
+export const PartialDate = v.pipe(
+  v.string(),
+  v.regex(/^\d{4}(-\d{2}-\d{2})?$/, encodeMessage('field.partialDate')),
+  onTheCalendar,
+  fromEarliestYear,
+);
+
+/** A full date as ISO `YYYY-MM-DD`, a day that exists, from EARLIEST_YEAR on. */
+export const IsoDay = v.pipe(
+  v.string(),
+  v.regex(/^\d{4}-\d{2}-\d{2}$/, encodeMessage('field.date')),
+  onTheCalendar,
+  fromEarliestYear,
+);
 
 /** Text PostgreSQL cannot store (U+0000) or that is not well-formed (a lone surrogate) is refused on both databases. */
 const storable = (label: FieldLabel) =>

@@ -68,6 +68,10 @@ export const messagesVi: MessageTexts = {
     'survey.income': () => 'Nhập thu nhập',
     'survey.digitsOnly': () => 'Chỉ nhập chữ số (ví dụ 1.500.000)',
     'survey.floorArea': () => 'Diện tích phải là số không âm',
+    // Issue 11, data entry.
+    'date.notOnCalendar': () => 'Ngày này không có trên lịch (ví dụ 31/02): kiểm tra lại ngày và tháng',
+    'date.beforeEarliest': (p) => `Năm phải từ ${p.year} trở đi`,
+    'date.typedInFuture': (p) => `${label(messagesVi, p.label)} ở tương lai: ${p.date}. Kiểm tra lại năm.`,
 
     'http.reportsNotPermitted': (p) =>
       `Vai trò ${messagesVi.roles[p.role as keyof MessageTexts['roles']] ?? p.role} không được xem báo cáo tổng hợp.`,
@@ -180,6 +184,9 @@ export const messagesVi: MessageTexts = {
     assessedOn: 'Ngày đánh giá thiệt hại',
     roundDate: 'Ngày của đợt cứu trợ',
     reviewDate: 'Ngày rà soát',
+    // Issue 11, data entry.
+    birthDate: 'Ngày sinh',
+    disabilityCertifiedOn: 'Ngày xác định mức độ khuyết tật',
   },
   roles: {
     collaborator: 'cộng tác viên',

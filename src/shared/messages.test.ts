@@ -26,6 +26,7 @@ const SAMPLE: Record<string, string | number> = {
   encoding: 'br',
   seconds: 8,
   at: '14:05:08',
+  year: 1900,
 };
 
 describe('the message catalogue', () => {

@@ -75,6 +75,10 @@ const CATALOGUE = {
   'survey.income': [],
   'survey.digitsOnly': [],
   'survey.floorArea': [],
+  // Issue 11, data entry: dates that cannot be, a date typed in the future, names.
+  'date.notOnCalendar': [],
+  'date.beforeEarliest': ['year'],
+  'date.typedInFuture': ['label', 'date'],
 
   // Why the server refused a change (MutationResult `problem`).
   'reject.outOfScope': [],
@@ -194,6 +198,9 @@ export const FIELD_LABELS = [
   'assessedOn',
   'roundDate',
   'reviewDate',
+  // Issue 11, data entry.
+  'birthDate',
+  'disabilityCertifiedOn',
 ] as const;
 export type FieldLabel = (typeof FIELD_LABELS)[number];
 

@@ -12,6 +12,19 @@ export function parseVnDate(text: string): string | undefined {
   return Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== iso ? undefined : iso;
 }
 
+/**
+ * A date as typed, in the shape records keep, without judging it: "31/02/2020" → "2020-02-31", "1980" → "1980",
+ * so the shared schema says what is wrong (a day that does not exist, before 1900); text that is no date at all
+ * is given back trimmed, for the schema to say it has the wrong form. Nothing typed is dropped.
+ */
+export function vnDateForCheck(text: string): string {
+  const value = text.trim();
+  const match = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(value);
+  if (!match) return value;
+  const [, d, m, y] = match;
+  return `${y}-${m!.padStart(2, '0')}-${d!.padStart(2, '0')}`;
+}
+
 /** "1980-04-03" → "03/04/1980"; "1980" → "1980". */
 export function formatVnDate(iso: string | undefined): string {
   if (!iso) return '';

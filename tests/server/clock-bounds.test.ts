@@ -9,7 +9,15 @@ import { push } from '../../sync-server/src/sync/push';
 import { PROTOCOL_VERSION, SCHEMA_VERSION, type SyncResponse } from '../../src/shared/protocol';
 import { freshDatabases, storageEngines } from '../support/engines';
 import { testServer } from '../support/server';
-import { LY_SON, createMutation, distributionData, mutation, patchMutation, pushContext } from '../support/fixtures';
+import {
+  LY_SON,
+  createMutation,
+  distributionData,
+  memberFields,
+  mutation,
+  patchMutation,
+  pushContext,
+} from '../support/fixtures';
 
 const engines = await storageEngines('clock bounds');
 const DAY = 24 * 3_600_000;
@@ -147,6 +155,26 @@ for (const engine of engines) {
       ];
       expect(kept1).toBe(`${now}-0000-abcd1234.clamped`);
       expect(kept2).toBe(`${now}-0001-abcd1234.clamped`);
+    });
+    it('#11 a member born in the future, on 31/02 or before 1900 is refused by the server too, saying which', async () => {
+      const db = await fresh();
+      const household = randomUUID();
+      const member = (seq: number, birthDate: string) =>
+        patchMutation(seq, randomUUID(), { ...memberFields(household), birthDate }, 0, 'member');
+      const outcome = await push(db, pushContext(), [
+        createMutation(1, {}, household),
+        member(2, String(new Date(now).getUTCFullYear() + 5)),
+        member(3, '2020-02-31'),
+        member(4, '1899'),
+        member(5, '1980-04-03'),
+      ]);
+      expect(outcome.results.map((r) => (r.status === 'rejected' ? r.reason : r.status))).toEqual([
+        'applied',
+        expect.stringMatching(/^Ngày sinh ở tương lai: \d{4}\. Kiểm tra lại năm\.$/),
+        expect.stringMatching(/birthDate: Ngày này không có trên lịch/),
+        expect.stringMatching(/birthDate: Năm phải từ 1900 trở đi/),
+        'applied',
+      ]);
     });
   });
 }

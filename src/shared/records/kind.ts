@@ -25,8 +25,13 @@ export interface DatedField {
   /** Field of the record (or of the handout event), then the path inside its value. */
   path: readonly string[];
   label: FieldLabel;
-  /** `ms`: epoch milliseconds; `day`: YYYY-MM-DD in Vietnam's time (UTC+7). */
+  /** `ms`: epoch milliseconds; `day`: YYYY-MM-DD in Vietnam's time (UTC+7), or `YYYY` (its 1 January). */
   form: 'ms' | 'day';
+  /**
+   * Typed by hand rather than taken from the clock (a date of birth): one in the future is a typing slip, and the
+   * message says to check the year instead of the tablet's clock.
+   */
+  typed?: true;
 }
 
 export interface RecordKind<Fields extends ObjectFields = ObjectFields> {

@@ -25,6 +25,10 @@ export const RECORD_KINDS = {
     fields: MemberFields,
     parent: { key: 'householdId', type: () => 'household' },
     device: { table: 'members', indexes: ['householdId', 'communeCode', '*terms'] },
+    dated: [
+      { path: ['birthDate'], label: 'birthDate', form: 'day', typed: true },
+      { path: ['disabilityCertifiedOn'], label: 'disabilityCertifiedOn', form: 'day', typed: true },
+    ],
   }),
   case: defineKind({
     sync: 'editable',

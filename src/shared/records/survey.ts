@@ -4,6 +4,7 @@
  */
 import * as v from 'valibot';
 import { encodeMessage } from '../messages';
+import { IsoDay } from '../fields';
 
 const Money = v.pipe(
   v.number(encodeMessage('field.money')),
@@ -18,7 +19,7 @@ const MemberIds = v.pipe(v.array(v.pipe(v.string(), v.maxLength(64))), v.maxLeng
 export const SurveyAnswers = v.object({
   /** The annual review (1/9–14/12) or a regular (monthly) review. */
   period: v.picklist(['annual', 'regular']),
-  reviewDate: v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, encodeMessage('field.date'))),
+  reviewDate: IsoDay,
   incomeMode: v.picklist(['per-capita', 'household']),
   incomePerCapita: v.optional(Money),
   householdIncome: v.optional(Money),

@@ -64,6 +64,10 @@ export const messagesEn: MessageTexts = {
     'survey.income': () => 'Enter the income',
     'survey.digitsOnly': () => 'Digits only (for example 1.500.000)',
     'survey.floorArea': () => 'The floor area must be a number, not negative',
+    // Issue 11, data entry.
+    'date.notOnCalendar': () => 'This day does not exist (e.g. 31/02): check the day and the month',
+    'date.beforeEarliest': (p) => `The year must be ${p.year} or later`,
+    'date.typedInFuture': (p) => `${label(p.label)} is in the future: ${p.date}. Check the year.`,
 
     'reject.outOfScope': () => 'This record belongs to a commune you are not assigned to.',
     'http.reportsNotPermitted': (p) =>
@@ -180,6 +184,9 @@ export const messagesEn: MessageTexts = {
     assessedOn: 'Date of the damage assessment',
     roundDate: 'Date of the relief round',
     reviewDate: 'Review date',
+    // Issue 11, data entry.
+    birthDate: 'Date of birth',
+    disabilityCertifiedOn: 'Date the disability level was certified',
   },
   roles: {
     collaborator: 'collaborator',

@@ -11,7 +11,7 @@ import { isQuotaError } from '../../db/errors';
 import { QUOTA_MESSAGE } from '../../db/errors';
 import { db } from '../services';
 import { useT, useSay } from '../i18n';
-import { formatVnDate, parseVnDate } from '../dates';
+import { formatVnDate, vnDateForCheck } from '../dates';
 import { CheckField, SelectField, TextField } from '../fields';
 
 type Issues = Extract<MemberSaveResult, { ok: false }>['issues'];
@@ -71,14 +71,15 @@ export function MemberForm(props: {
       setDraft({ ...draft, [key]: value });
 
   function toRecord(): Record<string, unknown> {
-    const birth = parseVnDate(draft.birthDate);
-    const certified = parseVnDate(draft.disabilityCertifiedOn);
+    // As typed, in the records' shape: the schema says what is wrong with a date, none is dropped.
+    const birth = vnDateForCheck(draft.birthDate);
+    const certified = vnDateForCheck(draft.disabilityCertifiedOn);
     return {
       householdId: props.household.id,
       communeCode: props.household.communeCode,
       fullName: draft.fullName,
       sex: draft.sex || undefined,
-      birthDate: birth ?? draft.birthDate,
+      birthDate: birth,
       relation: draft.relation || undefined,
       ethnicity: draft.ethnicity,
       disability: draft.disability,
