@@ -12,3 +12,12 @@ export async function loadDraft(db: AnSinhDb, key: string): Promise<Record<strin
 export async function clearDraft(db: AnSinhDb, key: string): Promise<void> {
   await db.drafts.delete(key);
 }
+
+/** A draft with when it was last kept, for the list of what is being filled in (issue 11). */
+export async function draftWithTime(
+  db: AnSinhDb,
+  key: string,
+): Promise<{ value: Record<string, unknown>; updatedAt: number } | undefined> {
+  const row = await db.drafts.get(key);
+  return row && { value: row.value, updatedAt: row.updatedAt };
+}

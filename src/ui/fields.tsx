@@ -37,6 +37,8 @@ export function TextField(
     onInput: (value: string) => void;
     inputMode?: 'text' | 'numeric' | 'tel' | 'decimal';
     maxLength?: number;
+    /** When the field is left: a form shows its errors from then on (issue 11, data entry). */
+    onBlur?: () => void;
   },
 ) {
   return (
@@ -48,6 +50,7 @@ export function TextField(
         {...(props.maxLength ? { maxLength: props.maxLength } : {})}
         value={props.value}
         onInput={(e) => props.onInput(e.currentTarget.value)}
+        {...(props.onBlur ? { onBlur: props.onBlur } : {})}
         {...described(props.name, props.error)}
       />
     </FieldShell>

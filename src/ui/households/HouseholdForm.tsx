@@ -11,6 +11,7 @@ import { QUOTA_MESSAGE } from '../../db/errors';
 import { db } from '../services';
 import { SelectField, TextAreaField, TextField } from '../fields';
 import { useT, useSay } from '../i18n';
+import { NameHints } from '../names';
 
 type Draft = Record<keyof HouseholdFields, string>;
 type Issues = Extract<SaveResult, { ok: false }>['issues'];
@@ -52,6 +53,7 @@ export function HouseholdForm(props: {
   const [busy, setBusy] = useState(false);
   const [saveError, setSaveError] = useState<string | undefined>();
   const [candidates, setCandidates] = useState<Awaited<ReturnType<typeof householdDuplicates>>>([]);
+  const [nameLeft, setNameLeft] = useState(false);
 
   async function submit(event: Event, skipDuplicateCheck = false) {
     event.preventDefault();
@@ -97,8 +99,10 @@ export function HouseholdForm(props: {
         label={t.headName}
         value={draft.headName}
         onInput={text('headName')}
+        onBlur={() => setNameLeft(true)}
         error={error('headName')}
       />
+      {nameLeft && <NameHints name="headName" value={draft.headName} onUse={text('headName')} />}
       <SelectField
         name="communeCode"
         label={t.commune}

@@ -9,10 +9,20 @@ import { pendingRecordIds, rejectionsOf } from '../../db/queue';
 import { getHousehold } from '../../db/households';
 import { membersOf } from '../../db/members';
 import { surveysOf } from '../../db/cases';
+import { draftWithTime } from '../../db/drafts';
 import { ethnicGroupName } from '../../shared/reference/ethnic-groups';
 import { db, useCan, useSession } from '../services';
 import { useT, useSay, problemOf } from '../i18n';
-import { formatVnDate } from '../dates';
+import { formatVnDate, vnDateForCheck } from '../dates';
+import { formatDateTime } from '../format';
+import {
+  checkSurvey,
+  SURVEY_SECTIONS,
+  sectionsComplete,
+  SurveyDraftSchema,
+  type SurveyDraft,
+} from '../survey/survey-form';
+import * as v from 'valibot';
 import { HouseholdForm, toDraft } from './HouseholdForm';
 import { ClassificationBadge } from './ClassificationBadge';
 
@@ -33,11 +43,13 @@ export function HouseholdPage({ id }: { id: string }) {
       surveys: await surveysOf(db, id),
       pending: await pendingRecordIds(db),
       rejections: await rejectionsOf(db, id),
+      // The survey being filled in on this device (SurveyPage keeps one per household).
+      surveyDraft: await draftWithTime(db, `survey:${id}`),
     }),
     [id],
   );
   if (!state || !session) return null;
-  const { household, members, surveys, pending, rejections } = state;
+  const { household, members, surveys, pending, rejections, surveyDraft } = state;
   if (!household) {
     return (
       <section class="card">
@@ -137,10 +149,13 @@ export function HouseholdPage({ id }: { id: string }) {
         </ul>
       </div>
 
-      {surveys.length > 0 && (
-        <div class="card">
+      {(surveys.length > 0 || surveyDraft) && (
+        <div class="card" data-testid="surveys">
           <h2>{t.surveys}</h2>
-          <ul class="plain">
+          {surveyDraft && <DraftRow householdId={id} draft={surveyDraft} mayContinue={may.survey} />}
+          <h3>{t.surveysSent}</h3>
+          {surveys.length === 0 && <p>{t.noSurveysSent}</p>}
+          <ul class="plain" data-testid="surveys-sent">
             {surveys.map((s) => (
               <li key={s.id}>
                 {formatVnDate(s.answers?.reviewDate)} — {s.result ? t.classifications[s.result.classification] : '—'} —{' '}
@@ -159,5 +174,36 @@ export function HouseholdPage({ id }: { id: string }) {
         </div>
       )}
     </section>
+  );
+}
+
+/** The survey being filled in on this device: its review date, how many sections are done, and the way back to it. */
+function DraftRow(props: {
+  householdId: string;
+  draft: { value: Record<string, unknown>; updatedAt: number };
+  mayContinue: boolean;
+}) {
+  const t = useT();
+  const parsed = v.safeParse(SurveyDraftSchema, props.draft.value);
+  if (!parsed.success) return null;
+  const draft = parsed.output as SurveyDraft;
+  const review = vnDateForCheck(draft.reviewDate);
+  const complete = sectionsComplete(draft, checkSurvey(draft, review || undefined));
+  const done = SURVEY_SECTIONS.filter((section) => complete[section]).length;
+  return (
+    <>
+      <h3>{t.surveyDrafts}</h3>
+      <ul class="plain" data-testid="survey-drafts">
+        <li>
+          {draft.reviewDate || '—'} — {t.sectionsDone(done, SURVEY_SECTIONS.length)} —{' '}
+          {t.draftSavedAt(formatDateTime(props.draft.updatedAt))}{' '}
+          {props.mayContinue && (
+            <Link to="/households/$householdId/survey" params={{ householdId: props.householdId }}>
+              {t.continueSurvey}
+            </Link>
+          )}
+        </li>
+      </ul>
+    </>
   );
 }

@@ -339,4 +339,28 @@ export const en: Messages = {
   printSignature: 'Signature',
   printPreparedBy: 'Prepared by',
   printVillageHead: 'Village head',
+  // Issue 11, data entry: survey sections and progress, drafts and sent surveys, names.
+  surveySections: {
+    review: 'Review',
+    income: 'Income',
+    housing: 'Housing',
+    services: 'Water, sanitation, information',
+  },
+  surveyChildren: 'Children of the household',
+  surveyProgress: 'Parts of the survey',
+  sectionsDone: (done: number, total: number) => `${done} of ${total} parts done`,
+  sectionComplete: 'Done',
+  sectionIncomplete: 'Not done',
+  fixBeforeSending: (n: number) =>
+    n === 1
+      ? '1 field to correct before sending (marked in red).'
+      : `${n} fields to correct before sending (marked in red).`,
+  surveyDrafts: 'Surveys being filled in (drafts on this device)',
+  surveysSent: 'Surveys sent',
+  noSurveysSent: 'No survey sent yet.',
+  continueSurvey: 'Continue',
+  draftSavedAt: (when: string) => `saved ${when}`,
+  capitalisedName: 'With capitals:',
+  useName: (name: string) => `Use “${name}”`,
+  nameWithoutDiacritics: 'The name has no Vietnamese diacritics. If you can, type them in full (e.g. Huỳnh Thị Liên).',
 };

@@ -11,6 +11,7 @@ import { isQuotaError } from '../../db/errors';
 import { QUOTA_MESSAGE } from '../../db/errors';
 import { db } from '../services';
 import { useT, useSay } from '../i18n';
+import { NameHints } from '../names';
 import { formatVnDate, vnDateForCheck } from '../dates';
 import { CheckField, SelectField, TextField } from '../fields';
 
@@ -65,6 +66,7 @@ export function MemberForm(props: {
   const [issues, setIssues] = useState<Issues>({});
   const [candidates, setCandidates] = useState<MemberCandidate[] | undefined>();
   const [error, setError] = useState<string | undefined>();
+  const [nameLeft, setNameLeft] = useState(false);
   const set =
     <K extends keyof MemberDraft>(key: K) =>
     (value: MemberDraft[K]) =>
@@ -140,8 +142,10 @@ export function MemberForm(props: {
           label={t.fullName}
           value={draft.fullName}
           onInput={set('fullName')}
+          onBlur={() => setNameLeft(true)}
           error={err('fullName')}
         />
+        {nameLeft && <NameHints name="fullName" value={draft.fullName} onUse={set('fullName')} />}
         <SelectField
           name="sex"
           label={t.sex}

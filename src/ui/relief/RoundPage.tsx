@@ -17,6 +17,8 @@ import { SelectField, TextField } from '../fields';
 import { RoundEditor } from './RoundEditor';
 import { SignaturePad, downscalePhoto } from './SignaturePad';
 import { futureDateOnDevice } from '../../db/client-id';
+import * as v from 'valibot';
+import { CitizenId } from '../../shared/fields';
 
 export function RoundPage({ id }: { id: string }) {
   const t = useT();
@@ -188,6 +190,7 @@ function HandoutForm(props: {
   const [photo, setPhoto] = useState<ArrayBuffer | undefined>();
   const [confirmed, setConfirmed] = useState(false);
   const [clockIssue, setClockIssue] = useState<string | undefined>();
+  const [citizenIdIssue, setCitizenIdIssue] = useState<string | undefined>();
   const earlier = earlierHandouts(props.ledger, {
     householdId: props.household.id,
     roundId: props.roundId,
@@ -197,6 +200,11 @@ function HandoutForm(props: {
 
   async function save(e: Event) {
     e.preventDefault();
+    // A CCCD typed wrong is said at its field, not dropped from the handout (issue 11).
+    const typedId = citizenId.trim();
+    const idCheck = typedId ? v.safeParse(CitizenId, typedId) : undefined;
+    setCitizenIdIssue(idCheck && !idCheck.success ? idCheck.issues[0].message : undefined);
+    if (idCheck && !idCheck.success) return;
     if (earlier.length > 0 && !confirmed) return setConfirmed(true);
     // A tablet whose clock runs far ahead would date the handout in the future: the server would refuse it.
     const now = Date.now();
@@ -219,7 +227,7 @@ function HandoutForm(props: {
         unit: props.item.unit,
         recipientName: recipient.trim(),
         recipientRelation: relation.trim(),
-        ...(/^\d{12}$/.test(citizenId.trim()) ? { recipientCitizenId: citizenId.trim() } : {}),
+        ...(typedId ? { recipientCitizenId: typedId } : {}),
         handedOutAt: now,
       },
       receipt,
@@ -239,6 +247,7 @@ function HandoutForm(props: {
         onInput={setCitizenId}
         inputMode="numeric"
         maxLength={12}
+        error={citizenIdIssue && say(citizenIdIssue)}
       />
       <TextField
         name="quantity"

@@ -1,7 +1,8 @@
 /**
  * @module The poverty survey of a household. Member facts come from the member records; the rest is asked. The
  * classification and each indicator update as the collaborator types; every keystroke is kept as a draft; a
- * finished survey is sent to the commune office (a case with a "submit" command).
+ * finished survey is sent to the commune office (a case with a "submit" command). The questions come in sections,
+ * with how many are complete; a field's problem shows once it has been left, or when the survey is sent.
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { useNavigate } from '@tanstack/react-router';
@@ -18,9 +19,19 @@ import { isQuotaError } from '../../db/errors';
 import { QUOTA_MESSAGE } from '../../db/errors';
 import { db } from '../services';
 import { useT, useSay } from '../i18n';
-import { formatVnDate, parseVnDate, todayIso } from '../dates';
+import { formatVnDate, todayIso, vnDateForCheck } from '../dates';
 import { CheckField, SelectField, TextField, TriState } from '../fields';
-import { checkSurvey, emptySurvey, SurveyDraftSchema, type SurveyDraft } from './survey-form';
+import {
+  checkSurvey,
+  emptySurvey,
+  isChildOn,
+  SURVEY_SECTIONS,
+  sectionsComplete,
+  SurveyDraftSchema,
+  validReviewDate,
+  type SurveyDraft,
+  type SurveySection,
+} from './survey-form';
 import { PovertyResult } from './PovertyResult';
 import { futureDateOnDevice } from '../../db/client-id';
 
@@ -38,6 +49,10 @@ export function SurveyPage({ householdId }: { householdId: string }) {
   );
   const [draft, setDraft] = useState<SurveyDraft | undefined>();
   const [error, setError] = useState<string | undefined>();
+  // Problems show for the fields left (blur) and, once sending was tried, for all of them.
+  const [left, setLeft] = useState<ReadonlySet<keyof SurveyDraft>>(new Set());
+  const [sendTried, setSendTried] = useState(false);
+  const [futureReview, setFutureReview] = useState<string | undefined>();
 
   useEffect(() => {
     void loadDraft(db, draftKey).then((stored) => {
@@ -46,7 +61,16 @@ export function SurveyPage({ householdId }: { householdId: string }) {
     });
   }, [draftKey]);
 
-  const check = useMemo(() => (draft ? checkSurvey(draft, parseVnDate(draft.reviewDate)) : undefined), [draft]);
+  const reviewIso = draft ? vnDateForCheck(draft.reviewDate) : '';
+  const check = useMemo(() => (draft ? checkSurvey(draft, reviewIso || undefined) : undefined), [draft, reviewIso]);
+  const reviewDay = validReviewDate(reviewIso);
+  useEffect(() => {
+    // A review date in the server's future (a tablet clock set wrong, a year mistyped) is said at the field.
+    if (!reviewDay) return setFutureReview(undefined);
+    void futureDateOnDevice(db, 'case', { data: { answers: { reviewDate: reviewDay } } }, Date.now()).then(
+      setFutureReview,
+    );
+  }, [reviewDay]);
   const answer = useMemo((): PovertyAnswer | string | undefined => {
     if (!check?.ok || !data?.household) return undefined;
     try {
@@ -70,26 +94,39 @@ export function SurveyPage({ householdId }: { householdId: string }) {
       setError(isQuotaError(e) ? QUOTA_MESSAGE : String(e)),
     );
   }
+  const issues: Partial<Record<keyof SurveyDraft, string>> = {
+    ...(check && !check.ok ? check.issues : {}),
+    ...(futureReview ? { reviewDate: futureReview } : {}),
+  };
   const issue = (key: keyof SurveyDraft) => {
-    const found = check && !check.ok ? check.issues[key] : undefined;
+    const found = sendTried || left.has(key) ? issues[key] : undefined;
     return found === undefined ? undefined : say(found);
   };
+  const leave = (key: keyof SurveyDraft) => () => setLeft(new Set([...left, key]));
   const present = members.filter((m) => m.status === 'present');
-  const children = present.filter(
-    (m) =>
-      Number(check?.ok ? check.answers.reviewDate.slice(0, 4) : todayIso().slice(0, 4)) -
-        Number(m.birthDate.slice(0, 4)) <
-      16,
+  const children = present.filter((m) => isChildOn(m.birthDate, reviewDay ?? todayIso()));
+  const complete = check ? sectionsComplete(draft, check) : undefined;
+  if (complete && futureReview) complete.review = false;
+  const doneCount = SURVEY_SECTIONS.filter((section) => complete?.[section]).length;
+  const sectionHead = (section: SurveySection) => (
+    <h2 id={`survey-${section}-title`}>
+      {t.surveySections[section]}{' '}
+      <span class={complete?.[section] ? 'badge done' : 'badge'}>
+        {complete?.[section] ? t.sectionComplete : t.sectionIncomplete}
+      </span>
+    </h2>
   );
+  const problemCount = Object.keys(issues).length;
   const toggle = (list: string[], id: string, on: boolean) =>
     on ? [...new Set([...list, id])] : list.filter((x) => x !== id);
 
   async function submit(event: Event) {
     event.preventDefault();
+    setSendTried(true);
     if (!check?.ok || typeof answer !== 'object' || !answer) return;
     // A review date in the server's future (a tablet clock set wrong) would be refused by the server.
     const future = await futureDateOnDevice(db, 'case', { data: { answers: check.answers } }, Date.now());
-    if (future) return setError(future);
+    if (future) return setFutureReview(future);
     try {
       await submitSurvey(
         db,
@@ -116,149 +153,182 @@ export function SurveyPage({ householdId }: { householdId: string }) {
       <p class="hint">
         {t.draftKept} · {present.length} {t.members.toLowerCase()}
       </p>
+      <nav class="card survey-progress" aria-label={t.surveyProgress}>
+        <p data-testid="survey-progress">{t.sectionsDone(doneCount, SURVEY_SECTIONS.length)}</p>
+        <progress value={doneCount} max={SURVEY_SECTIONS.length} aria-hidden="true" />
+        <ol class="inline-list">
+          {SURVEY_SECTIONS.map((section) => (
+            <li key={section} class={complete?.[section] ? 'done' : ''}>
+              <a href={`#survey-${section}`}>
+                {complete?.[section] ? '✓ ' : ''}
+                {t.surveySections[section]}
+              </a>
+            </li>
+          ))}
+        </ol>
+      </nav>
       <form class="survey-layout" onSubmit={(e) => void submit(e)} noValidate>
-        <div class="card">
-          <SelectField
-            name="period"
-            label={t.reviewPeriod}
-            value={draft.period}
-            options={Object.entries(t.periods) as ['annual' | 'regular', string][]}
-            onChange={(period) => update({ period })}
-          />
-          <TextField
-            name="reviewDate"
-            label={t.reviewDate}
-            value={draft.reviewDate}
-            onInput={(reviewDate) => update({ reviewDate })}
-            inputMode="numeric"
-            error={issue('reviewDate')}
-          />
-          <fieldset class="field">
-            <legend>{t.incomeMode}</legend>
-            {(['household', 'per-capita'] as const).map((mode) => (
-              <label class="inline" key={mode}>
-                <input
-                  type="radio"
-                  name="incomeMode"
-                  checked={draft.incomeMode === mode}
-                  onChange={() => update({ incomeMode: mode })}
-                />
-                {mode === 'household' ? t.householdLabel : t.perCapitaLabel}
-              </label>
-            ))}
-          </fieldset>
-          {draft.incomeMode === 'household' ? (
-            <TextField
-              name="householdIncome"
-              label={t.householdIncome}
-              value={draft.householdIncome}
-              onInput={(householdIncome) => update({ householdIncome })}
-              inputMode="numeric"
-              error={issue('householdIncome')}
+        <div>
+          <section class="card" id="survey-review" aria-labelledby="survey-review-title">
+            {sectionHead('review')}
+            <SelectField
+              name="period"
+              label={t.reviewPeriod}
+              value={draft.period}
+              options={Object.entries(t.periods) as ['annual' | 'regular', string][]}
+              onChange={(period) => update({ period })}
             />
-          ) : (
             <TextField
-              name="incomePerCapita"
-              label={t.incomePerCapita}
-              value={draft.incomePerCapita}
-              onInput={(incomePerCapita) => update({ incomePerCapita })}
+              name="reviewDate"
+              label={t.reviewDate}
+              value={draft.reviewDate}
+              onInput={(reviewDate) => update({ reviewDate })}
+              onBlur={leave('reviewDate')}
               inputMode="numeric"
-              error={issue('incomePerCapita')}
+              error={issue('reviewDate')}
             />
-          )}
-          <TextField
-            name="floorAreaM2"
-            label={t.floorArea}
-            value={draft.floorAreaM2}
-            onInput={(floorAreaM2) => update({ floorAreaM2 })}
-            inputMode="decimal"
-            error={issue('floorAreaM2')}
-          />
-          <SelectField
-            name="nonDurableStructures"
-            label={t.nonDurable}
-            value={draft.nonDurableStructures}
-            placeholder={t.unknown}
-            options={[
-              ['0', '0'],
-              ['1', '1'],
-              ['2', '2'],
-              ['3', '3'],
-            ]}
-            onChange={(nonDurableStructures) => update({ nonDurableStructures })}
-          />
-          <SelectField
-            name="waterSource"
-            label={t.water}
-            value={draft.waterSource}
-            placeholder={t.unknown}
-            options={Object.entries(t.waters)}
-            onChange={(waterSource) => update({ waterSource })}
-          />
-          <SelectField
-            name="latrine"
-            label={t.latrine}
-            value={draft.latrine}
-            placeholder={t.unknown}
-            options={Object.entries(t.latrines)}
-            onChange={(latrine) => update({ latrine })}
-          />
-          <TriState
-            name="usesTelecom"
-            label={t.usesTelecom}
-            value={draft.usesTelecom}
-            onChange={(usesTelecom) => update({ usesTelecom })}
-            yes={t.yes}
-            no={t.no}
-            unknown={t.unknown}
-          />
-          <TriState
-            name="hasInformationDevice"
-            label={t.hasInformationDevice}
-            value={draft.hasInformationDevice}
-            onChange={(hasInformationDevice) => update({ hasInformationDevice })}
-            yes={t.yes}
-            no={t.no}
-            unknown={t.unknown}
-          />
-          <TriState
-            name="wasteCollectedOrTreated"
-            label={t.wasteCollected}
-            value={draft.wasteCollectedOrTreated}
-            onChange={(wasteCollectedOrTreated) => update({ wasteCollectedOrTreated })}
-            yes={t.yes}
-            no={t.no}
-            unknown={t.unknown}
-          />
-          {children.length > 0 && (
+          </section>
+          <section class="card" id="survey-income" aria-labelledby="survey-income-title">
+            {sectionHead('income')}
             <fieldset class="field">
-              <legend>{t.malnourishedChildren}</legend>
-              {children.map((c) => (
-                <CheckField
-                  key={c.id}
-                  name={`malnourished-${c.id}`}
-                  label={c.fullName}
-                  checked={draft.malnourished.includes(c.id)}
-                  onChange={(on) => update({ malnourished: toggle(draft.malnourished, c.id, on) })}
-                />
+              <legend>{t.incomeMode}</legend>
+              {(['household', 'per-capita'] as const).map((mode) => (
+                <label class="inline" key={mode}>
+                  <input
+                    type="radio"
+                    name="incomeMode"
+                    checked={draft.incomeMode === mode}
+                    onChange={() => update({ incomeMode: mode })}
+                  />
+                  {mode === 'household' ? t.householdLabel : t.perCapitaLabel}
+                </label>
               ))}
             </fieldset>
-          )}
-          {children.some((c) => c.studying) && (
-            <fieldset class="field">
-              <legend>{t.behindInSchool}</legend>
-              {children
-                .filter((c) => c.studying)
-                .map((c) => (
+            {draft.incomeMode === 'household' ? (
+              <TextField
+                name="householdIncome"
+                label={t.householdIncome}
+                value={draft.householdIncome}
+                onInput={(householdIncome) => update({ householdIncome })}
+                onBlur={leave('householdIncome')}
+                inputMode="numeric"
+                error={issue('householdIncome')}
+              />
+            ) : (
+              <TextField
+                name="incomePerCapita"
+                label={t.incomePerCapita}
+                value={draft.incomePerCapita}
+                onInput={(incomePerCapita) => update({ incomePerCapita })}
+                onBlur={leave('incomePerCapita')}
+                inputMode="numeric"
+                error={issue('incomePerCapita')}
+              />
+            )}
+          </section>
+          <section class="card" id="survey-housing" aria-labelledby="survey-housing-title">
+            {sectionHead('housing')}
+            <TextField
+              name="floorAreaM2"
+              label={t.floorArea}
+              value={draft.floorAreaM2}
+              onInput={(floorAreaM2) => update({ floorAreaM2 })}
+              onBlur={leave('floorAreaM2')}
+              inputMode="decimal"
+              error={issue('floorAreaM2')}
+            />
+            <SelectField
+              name="nonDurableStructures"
+              label={t.nonDurable}
+              value={draft.nonDurableStructures}
+              placeholder={t.unknown}
+              options={[
+                ['0', '0'],
+                ['1', '1'],
+                ['2', '2'],
+                ['3', '3'],
+              ]}
+              onChange={(nonDurableStructures) => update({ nonDurableStructures })}
+            />
+          </section>
+          <section class="card" id="survey-services" aria-labelledby="survey-services-title">
+            {sectionHead('services')}
+            <SelectField
+              name="waterSource"
+              label={t.water}
+              value={draft.waterSource}
+              placeholder={t.unknown}
+              options={Object.entries(t.waters)}
+              onChange={(waterSource) => update({ waterSource })}
+            />
+            <SelectField
+              name="latrine"
+              label={t.latrine}
+              value={draft.latrine}
+              placeholder={t.unknown}
+              options={Object.entries(t.latrines)}
+              onChange={(latrine) => update({ latrine })}
+            />
+            <TriState
+              name="usesTelecom"
+              label={t.usesTelecom}
+              value={draft.usesTelecom}
+              onChange={(usesTelecom) => update({ usesTelecom })}
+              yes={t.yes}
+              no={t.no}
+              unknown={t.unknown}
+            />
+            <TriState
+              name="hasInformationDevice"
+              label={t.hasInformationDevice}
+              value={draft.hasInformationDevice}
+              onChange={(hasInformationDevice) => update({ hasInformationDevice })}
+              yes={t.yes}
+              no={t.no}
+              unknown={t.unknown}
+            />
+            <TriState
+              name="wasteCollectedOrTreated"
+              label={t.wasteCollected}
+              value={draft.wasteCollectedOrTreated}
+              onChange={(wasteCollectedOrTreated) => update({ wasteCollectedOrTreated })}
+              yes={t.yes}
+              no={t.no}
+              unknown={t.unknown}
+            />
+          </section>
+          {children.length > 0 && (
+            <section class="card" id="survey-children">
+              <h2>{t.surveyChildren}</h2>
+              <fieldset class="field">
+                <legend>{t.malnourishedChildren}</legend>
+                {children.map((c) => (
                   <CheckField
                     key={c.id}
-                    name={`behind-${c.id}`}
+                    name={`malnourished-${c.id}`}
                     label={c.fullName}
-                    checked={draft.behindInSchool.includes(c.id)}
-                    onChange={(on) => update({ behindInSchool: toggle(draft.behindInSchool, c.id, on) })}
+                    checked={draft.malnourished.includes(c.id)}
+                    onChange={(on) => update({ malnourished: toggle(draft.malnourished, c.id, on) })}
                   />
                 ))}
-            </fieldset>
+              </fieldset>
+              {children.some((c) => c.studying) && (
+                <fieldset class="field">
+                  <legend>{t.behindInSchool}</legend>
+                  {children
+                    .filter((c) => c.studying)
+                    .map((c) => (
+                      <CheckField
+                        key={c.id}
+                        name={`behind-${c.id}`}
+                        label={c.fullName}
+                        checked={draft.behindInSchool.includes(c.id)}
+                        onChange={(on) => update({ behindInSchool: toggle(draft.behindInSchool, c.id, on) })}
+                      />
+                    ))}
+                </fieldset>
+              )}
+            </section>
           )}
         </div>
         <div id="survey-result">
@@ -269,9 +339,12 @@ export function SurveyPage({ householdId }: { householdId: string }) {
               {say(error)}
             </p>
           )}
-          <button type="submit" disabled={typeof answer !== 'object'}>
-            {t.submit}
-          </button>
+          {sendTried && problemCount > 0 && (
+            <p class="error" role="alert" data-testid="survey-problems">
+              {t.fixBeforeSending(problemCount)}
+            </p>
+          )}
+          <button type="submit">{t.submit}</button>
         </div>
       </form>
       {typeof answer === 'object' && answer && (

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatVi } from '../../shared/messages-vi';
-import { checkSurvey, emptySurvey, parseAmount } from './survey-form';
+import { checkSurvey, emptySurvey, isChildOn, parseAmount, sectionsComplete } from './survey-form';
 
 describe('survey form', () => {
   it('reads amounts the way people type them', () => {
@@ -47,5 +47,45 @@ describe('survey form', () => {
         behindInSchool: [],
       },
     });
+  });
+
+  it('#11 a review date of 31/02 or before 1900 says what is wrong, not only "wrong format"', () => {
+    const issue = (iso: string) => {
+      const check = checkSurvey({ ...emptySurvey(''), householdIncome: '1' }, iso);
+      return check.ok ? undefined : formatVi(check.issues.reviewDate ?? '');
+    };
+    expect(issue('2026-02-31')).toMatch(/không có trên lịch/);
+    expect(issue('1899-10-01')).toMatch(/từ 1900/);
+    expect(issue('31/02')).toBe('Ngày phải có dạng dd/mm/yyyy');
+  });
+
+  it('#11 counts the sections answered in full', () => {
+    const empty = emptySurvey('01/10/2026');
+    expect(sectionsComplete(empty, checkSurvey(empty, '2026-10-01'))).toEqual({
+      review: true,
+      income: false,
+      housing: false,
+      services: false,
+    });
+    const full = {
+      ...empty,
+      householdIncome: '4.000.000',
+      floorAreaM2: '18',
+      nonDurableStructures: '0',
+      waterSource: 'piped',
+      latrine: 'none',
+      usesTelecom: true,
+      hasInformationDevice: false,
+      wasteCollectedOrTreated: true,
+    };
+    expect(Object.values(sectionsComplete(full, checkSurvey(full, '2026-10-01')))).toEqual([true, true, true, true]);
+    expect(sectionsComplete(full, checkSurvey(full, '2026-02-31')).review).toBe(false);
+  });
+
+  it('#11 a member born after the review date is no child of the survey', () => {
+    expect(isChildOn('2021-08-20', '2026-10-01')).toBe(true);
+    expect(isChildOn('2031', '2026-10-01')).toBe(false);
+    expect(isChildOn('2026-11-01', '2026-10-01')).toBe(false);
+    expect(isChildOn('2010', '2026-10-01')).toBe(false);
   });
 });

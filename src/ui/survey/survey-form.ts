@@ -4,6 +4,7 @@
  */
 import * as v from 'valibot';
 import { encodeMessage } from '../../shared/messages';
+import { IsoDay } from '../../shared/fields';
 import { SurveyAnswers } from '../../shared/records/survey';
 
 export interface SurveyDraft {
@@ -72,7 +73,8 @@ export type SurveyCheck =
 
 export function checkSurvey(draft: SurveyDraft, reviewDateIso: string | undefined): SurveyCheck {
   const issues: Partial<Record<keyof SurveyDraft, string>> = {};
-  if (!reviewDateIso) issues.reviewDate = encodeMessage('field.date');
+  const reviewDateIssue = reviewDateIssueOf(reviewDateIso);
+  if (reviewDateIssue) issues.reviewDate = reviewDateIssue;
   const income =
     draft.incomeMode === 'household' ? parseAmount(draft.householdIncome) : parseAmount(draft.incomePerCapita);
   const incomeField = draft.incomeMode === 'household' ? 'householdIncome' : 'incomePerCapita';
@@ -83,7 +85,7 @@ export function checkSurvey(draft: SurveyDraft, reviewDateIso: string | undefine
   if (Object.keys(issues).length > 0) return { ok: false, issues };
   const candidate = {
     period: draft.period,
-    reviewDate: reviewDateIso,
+    reviewDate: reviewDateIso as string,
     incomeMode: draft.incomeMode,
     ...(draft.incomeMode === 'household' ? { householdIncome: income } : { incomePerCapita: income }),
     ...(area !== undefined ? { floorAreaM2: area } : {}),
@@ -103,4 +105,46 @@ export function checkSurvey(draft: SurveyDraft, reviewDateIso: string | undefine
     ok: false,
     issues: Object.fromEntries(Object.entries(flat).map(([k, messages]) => [k, messages?.[0] ?? ''])),
   };
+}
+
+/** What is wrong with a review date as typed (in the records' shape): missing, a day that does not exist, before 1900. */
+function reviewDateIssueOf(iso: string | undefined): string | undefined {
+  if (!iso) return encodeMessage('field.date');
+  const parsed = v.safeParse(IsoDay, iso);
+  return parsed.success ? undefined : parsed.issues[0].message;
+}
+
+/** The review date when it is a real day, for the questions that depend on it (who is a child). */
+export function validReviewDate(iso: string | undefined): string | undefined {
+  return iso && !reviewDateIssueOf(iso) ? iso : undefined;
+}
+
+/** The survey's sections, in the order the form shows them, and the draft's fields each one holds. */
+export const SURVEY_SECTIONS = ['review', 'income', 'housing', 'services'] as const;
+export type SurveySection = (typeof SURVEY_SECTIONS)[number];
+
+/** A section is complete when each of its questions is answered and none has a problem. */
+export function sectionsComplete(draft: SurveyDraft, check: SurveyCheck): Record<SurveySection, boolean> {
+  const issues = check.ok ? {} : check.issues;
+  const income = draft.incomeMode === 'household' ? draft.householdIncome : draft.incomePerCapita;
+  return {
+    review: !issues.reviewDate,
+    income: income.trim() !== '' && !issues.householdIncome && !issues.incomePerCapita,
+    housing: draft.floorAreaM2.trim() !== '' && draft.nonDurableStructures !== '' && !issues.floorAreaM2,
+    services:
+      draft.waterSource !== '' &&
+      draft.latrine !== '' &&
+      draft.usesTelecom !== undefined &&
+      draft.hasInformationDevice !== undefined &&
+      draft.wasteCollectedOrTreated !== undefined,
+  };
+}
+
+/**
+ * Whether a member counts as a child for the survey's questions on `reviewDate`: under 16 that year, and born by
+ * then — a birth year after the review (a typing slip the registry may still hold) is nobody's child yet.
+ */
+export function isChildOn(birthDate: string, reviewDate: string): boolean {
+  const age = Number(reviewDate.slice(0, 4)) - Number(birthDate.slice(0, 4));
+  return age >= 0 && age < 16 && birthDate.slice(0, 10) <= reviewDate;
 }

@@ -1,0 +1,127 @@
+/**
+ * Issue 11, data entry, in real Chromium at 800×1280: a household head typed "huynh thi lien" is offered
+ * "Huynh Thi Lien" and warned it has no diacritics; a member born on 31/02, in 2031 or in 1850, or with a
+ * disability certified on 99/99/2020, is refused saying what is wrong, and nothing is saved until it is right; a
+ * new survey shows no error before anything is typed, one once a field is left, its sections and how many are
+ * done, refuses a review date of 31/02 or in the future at the field, and is listed as a draft on the household
+ * page; a handout's recipient CCCD "123" is refused at its field instead of dropped.
+ */
+import { describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { chromiumAvailable } from '../support/browser';
+import { TABLET, appWorld, signIn as signInAt } from '../support/app-world';
+
+const available = chromiumAvailable('e2e data entry');
+
+describe.skipIf(!available)('e2e: data entry says what is wrong and loses nothing', () => {
+  const world = appWorld();
+  const signIn = (context: BrowserContext, username: string) => signInAt(context, world.server.url, username);
+  const errorOf = (page: Page, name: string) => page.locator(`#${name}-error`);
+
+  it('#11 names, impossible dates, a survey in sections with errors after leaving a field, and its draft listed', async () => {
+    const tablet = await world.browser.newContext({ viewport: TABLET });
+    const page = await signIn(tablet, 'ctv.lyson');
+
+    // A name typed in small letters, without diacritics: the capitalised form is offered, the warning shown.
+    await page.goto(`${world.server.url}/households/new`);
+    await page.getByLabel('Họ tên chủ hộ').fill('huynh thi lien');
+    await page.getByLabel('Thôn/tổ dân phố').click();
+    const hints = page.getByTestId('headName-hints');
+    await expect.poll(() => hints.textContent()).toContain('Tên chưa có dấu');
+    await hints.getByRole('button', { name: 'Dùng “Huynh Thi Lien”' }).click();
+    expect(await page.getByLabel('Họ tên chủ hộ').inputValue()).toBe('Huynh Thi Lien');
+    await page.getByLabel('Thôn/tổ dân phố').fill('Thôn Đông An Vĩnh');
+    await page.getByRole('button', { name: 'Lưu' }).click();
+    await expect.poll(() => page.getByTestId('household-head').textContent()).toContain('Huynh Thi Lien');
+    const household = page.url();
+
+    // Dates that cannot be: each says what is wrong, and nothing is saved.
+    await page.getByRole('link', { name: 'Thêm thành viên' }).click();
+    await page.getByLabel('Họ và tên').fill('Huỳnh Thị Liên');
+    await expect.poll(() => page.getByTestId('fullName-hints').count()).toBe(0);
+    await page.getByLabel('Giới tính').selectOption('female');
+    await page.getByLabel('Quan hệ với chủ hộ').selectOption('chủ hộ');
+    const born = page.getByLabel('Ngày sinh (dd/mm/yyyy, hoặc chỉ năm)');
+    for (const [typed, said] of [
+      ['31/02/1980', 'không có trên lịch'],
+      ['2031', 'Ngày sinh ở tương lai: 2031'],
+      ['1850', 'Năm phải từ 1900 trở đi'],
+    ] as const) {
+      await born.fill(typed);
+      await page.getByRole('button', { name: 'Lưu' }).click();
+      await expect.poll(() => errorOf(page, 'birthDate').textContent()).toContain(said);
+      expect(page.url()).toContain('/members/new');
+    }
+    await born.fill('03/04/1980');
+    await page.getByLabel('Mức độ khuyết tật').selectOption('mild');
+    await page.getByLabel('Ngày xác định mức độ khuyết tật').fill('99/99/2020');
+    await page.getByRole('button', { name: 'Lưu' }).click();
+    await expect.poll(() => errorOf(page, 'disabilityCertifiedOn').textContent()).toContain('không có trên lịch');
+    await page.getByLabel('Ngày xác định mức độ khuyết tật').fill('01/02/2020');
+    await page.getByRole('button', { name: 'Lưu' }).click();
+    await page.waitForURL(household);
+    await expect.poll(() => page.getByTestId('member-list').textContent()).toContain('03/04/1980');
+
+    // A new survey: no error before anything is typed; sections and how many are done.
+    await page.getByRole('link', { name: 'Rà soát mới' }).click();
+    const income = page.getByLabel('Tổng thu nhập của hộ/tháng (đồng)');
+    await income.waitFor();
+    expect(await page.locator('.error').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('survey-progress').textContent()).toBe('Đã xong 1/4 phần');
+    await income.click();
+    await page.getByLabel('Diện tích nhà ở (m²)').click();
+    await expect.poll(() => errorOf(page, 'householdIncome').textContent()).toBe('Nhập thu nhập');
+    await income.fill('4.000.000');
+    await expect.poll(() => errorOf(page, 'householdIncome').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('survey-progress').textContent()).toBe('Đã xong 2/4 phần');
+
+    // The review date: a day that does not exist, then one in the future, each said at the field.
+    const reviewDate = page.getByLabel('Ngày rà soát');
+    const today = await reviewDate.inputValue();
+    await reviewDate.fill('31/02/2026');
+    await income.click();
+    await expect.poll(() => errorOf(page, 'reviewDate').textContent()).toContain('không có trên lịch');
+    await reviewDate.fill(`01/01/${Number(today.slice(6)) + 5}`);
+    await expect.poll(() => errorOf(page, 'reviewDate').textContent()).toContain('Ngày rà soát ở tương lai');
+    await expect.poll(() => page.getByTestId('survey-progress').textContent()).toBe('Đã xong 1/4 phần');
+    await page.getByRole('button', { name: 'Gửi cán bộ xã' }).click();
+    await expect.poll(() => page.getByTestId('survey-problems').textContent()).toContain('Còn 1 chỗ cần sửa');
+    await reviewDate.fill(today);
+    await expect.poll(() => page.getByTestId('survey-progress').textContent()).toBe('Đã xong 2/4 phần');
+
+    // The household page lists the draft, and the way back to it.
+    await page.goto(household);
+    const drafts = page.getByTestId('survey-drafts');
+    await expect.poll(() => drafts.textContent()).toContain('Đã xong 2/4 phần');
+    expect(await page.getByTestId('surveys').textContent()).toContain('Chưa gửi phiếu nào.');
+    await drafts.getByRole('link', { name: 'Nhập tiếp' }).click();
+    await expect.poll(() => income.inputValue()).toBe('4.000.000');
+    await tablet.close();
+  });
+
+  it("#11 a handout's recipient CCCD of 3 digits is refused at the field, not dropped", async () => {
+    const headContext = await world.browser.newContext({ viewport: TABLET });
+    const head = await signIn(headContext, 'thon.lyson');
+    await head.getByRole('link', { name: 'Thiên tai, cứu trợ' }).click();
+    await head.getByLabel('Loại sự kiện').selectOption('flood');
+    await head.getByLabel('Thôn Đông An Vĩnh').check();
+    await head.getByRole('button', { name: 'Lưu' }).click();
+    await head.waitForURL('**/emergencies/*');
+    await head.getByRole('button', { name: 'Ghi thiệt hại' }).click();
+    const damage = head.getByTestId('damage-form');
+    await damage.getByLabel('Tìm theo tên chủ hộ, tên thành viên, CCCD hoặc số điện thoại').fill('duoc');
+    await damage.getByRole('button').filter({ hasText: 'Thôn' }).first().click();
+    await damage.getByLabel('Số người thiếu đói').fill('4');
+    await damage.getByRole('button', { name: 'Lưu' }).click();
+    await head.getByRole('button', { name: 'Tạo đợt cứu trợ' }).click();
+    await head.waitForURL('**/rounds/*');
+    await head.getByTestId('planned').locator('li').first().getByRole('button', { name: 'Phát' }).click();
+    const form = head.getByTestId('handout-form');
+    await form.getByLabel('Số CCCD (không bắt buộc)').fill('123');
+    await form.getByRole('button', { name: 'Phát' }).click();
+    await expect.poll(() => errorOf(head, 'recipientCitizenId').textContent()).toBe('Số CCCD phải gồm đúng 12 chữ số');
+    expect(await form.count()).toBe(1);
+    expect(await form.getByLabel('Số CCCD (không bắt buộc)').inputValue()).toBe('123');
+    await headContext.close();
+  });
+});
