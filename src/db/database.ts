@@ -143,7 +143,7 @@ export function currentStores(): Record<string, string> {
   );
   return { ...Object.fromEntries(records), ...DEVICE_TABLES };
 }
-export const DEVICE_SCHEMA_VERSION = 4;
+export const DEVICE_SCHEMA_VERSION = 5;
 
 export const DEFAULT_DB_NAME = 'an-sinh';
 
@@ -184,8 +184,8 @@ export function openDb(name = DEFAULT_DB_NAME): AnSinhDb {
         await households.toCollection().primaryKeys(),
       );
     });
-  // Versions 3 (attachments, emergencies, damage, relief rounds) and 4 (records set aside, apply-sync.ts) had no
-  // upgrade of their own: the current schema replaces them (Dexie needs only versions with an upgrade function).
+  // Versions 3 (attachments, emergencies, damage, relief rounds), 4 (records set aside, apply-sync.ts) and 5 (the
+  // villages of a commune, issue 11) had no upgrade of their own: the current schema replaces them (Dexie needs only versions with an upgrade function).
   db.version(DEVICE_SCHEMA_VERSION).stores(currentStores());
   return db;
 }

@@ -142,6 +142,13 @@ const reviewRoute = createRoute({
   beforeLoad: requireSession,
   component: lazyRouteComponent(() => import('../ui/review/ReviewPage'), 'ReviewPage'),
 });
+// Issue 11: the commune officer's list of villages.
+const villagesRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/villages',
+  beforeLoad: requireSession,
+  component: lazyRouteComponent(() => import('../ui/villages/VillagesPage'), 'VillagesPage'),
+});
 const syncRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/sync',
@@ -159,6 +166,7 @@ const routeTree = rootRoute.addChildren([
   memberRoute,
   surveyRoute,
   reviewRoute,
+  villagesRoute,
   syncRoute,
   emergenciesRoute,
   emergencyRoute,

@@ -72,6 +72,9 @@ export const messagesVi: MessageTexts = {
     'date.notOnCalendar': () => 'Ngày này không có trên lịch (ví dụ 31/02): kiểm tra lại ngày và tháng',
     'date.beforeEarliest': (p) => `Năm phải từ ${p.year} trở đi`,
     'date.typedInFuture': (p) => `${label(messagesVi, p.label)} ở tương lai: ${p.date}. Kiểm tra lại năm.`,
+    'village.status': () => 'Trạng thái của thôn phải là "trong danh sách" hoặc "khác (chờ xem xét)"',
+    'reject.createOnlyAs': (p) =>
+      `Vai trò ${messagesVi.roles[p.role as keyof MessageTexts['roles']] ?? p.role} chỉ được thêm ${messagesVi.kinds[p.kind as keyof MessageTexts['kinds']] ?? p.kind} ở trạng thái "khác (chờ xem xét)"; cán bộ xã xác nhận sau.`,
 
     'http.reportsNotPermitted': (p) =>
       `Vai trò ${messagesVi.roles[p.role as keyof MessageTexts['roles']] ?? p.role} không được xem báo cáo tổng hợp.`,
@@ -214,6 +217,7 @@ export const messagesVi: MessageTexts = {
     distribution_void: 'phiếu hủy',
     conflict: 'xung đột dữ liệu',
     duplicate: 'trường hợp trùng',
+    village: 'thôn',
   },
   statuses: {
     draft: 'nháp',

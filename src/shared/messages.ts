@@ -79,6 +79,9 @@ const CATALOGUE = {
   'date.notOnCalendar': [],
   'date.beforeEarliest': ['year'],
   'date.typedInFuture': ['label', 'date'],
+  'village.status': [],
+  /** A role that may create a kind only with some field at one value (a village kept for review). */
+  'reject.createOnlyAs': ['role', 'kind', 'field', 'value'],
 
   // Why the server refused a change (MutationResult `problem`).
   'reject.outOfScope': [],
@@ -216,6 +219,7 @@ export const KIND_NAMES = [
   'distribution_void',
   'conflict',
   'duplicate',
+  'village',
 ] as const;
 export type KindName = (typeof KIND_NAMES)[number];
 

@@ -31,6 +31,7 @@ export const PERMISSIONS: Matrix = {
     case: ['create', 'edit', 'submit'],
     damage: REGISTRY,
     distribution: ['create'],
+    village: ['create'],
   },
   village_head: {
     household: REGISTRY,
@@ -40,6 +41,7 @@ export const PERMISSIONS: Matrix = {
     relief_round: REGISTRY,
     distribution: ['create'],
     distribution_void: ['create'],
+    village: ['create'],
   },
   commune_officer: {
     household: OFFICE,
@@ -52,6 +54,7 @@ export const PERMISSIONS: Matrix = {
     distribution_void: ['create'],
     conflict: ['resolve'],
     duplicate: ['resolve'],
+    village: OFFICE,
   },
   province_staff: {},
   admin: {},
@@ -59,6 +62,25 @@ export const PERMISSIONS: Matrix = {
 
 export function can(role: Role, kind: RecordTypeName, action: Action): boolean {
   return PERMISSIONS[role][kind]?.includes(action) ?? false;
+}
+
+/**
+ * Creates a role may make only with a field at one value (issue 11): in the field a collaborator or a village head
+ * adds a village the commune's list lacks, but only as `other`, kept for the commune officer to review; only the
+ * officer puts a village on the list (`active`) or changes one.
+ */
+export const CREATE_ONLY_AS: Readonly<
+  Partial<Record<Role, Partial<Record<RecordTypeName, { field: string; value: string }>>>>
+> = {
+  collaborator: { village: { field: 'status', value: 'other' } },
+  village_head: { village: { field: 'status', value: 'other' } },
+};
+
+/** Why `role` may not create a record of `kind` with these fields though it may create one; undefined when it may. */
+export function createRefusal(role: Role, kind: RecordTypeName, fields: Record<string, unknown>): Message | undefined {
+  const only = CREATE_ONLY_AS[role]?.[kind];
+  if (!only || fields[only.field] === only.value) return undefined;
+  return message('reject.createOnlyAs', { role, kind, field: only.field, value: only.value });
 }
 
 /** Every role that may do `action` on `kind` (the workflow's transitions are built from it). */

@@ -1,4 +1,4 @@
-/** @module The main places: households, the officer's desk (officers only), sync. */
+/** @module The main places: households, emergencies, the officer's desk and list of villages (officers only), sync. */
 import { Link } from '@tanstack/react-router';
 import { useCan, useSession } from './services';
 import { useT } from './i18n';
@@ -7,6 +7,7 @@ export function NavBar() {
   const t = useT();
   const session = useSession();
   const officer = useCan('conflict', 'resolve');
+  const keepsVillages = useCan('village', 'edit');
   if (!session) return null;
   return (
     <nav class="nav" aria-label="An Sinh">
@@ -19,6 +20,11 @@ export function NavBar() {
       {officer && (
         <Link to="/review" activeProps={{ class: 'active' }}>
           {t.review}
+        </Link>
+      )}
+      {keepsVillages && (
+        <Link to="/villages" activeProps={{ class: 'active' }}>
+          {t.villages}
         </Link>
       )}
       <Link to="/sync" activeProps={{ class: 'active' }}>

@@ -4,12 +4,14 @@
  * disability certified on 99/99/2020, is refused saying what is wrong, and nothing is saved until it is right; a
  * new survey shows no error before anything is typed, one once a field is left, its sections and how many are
  * done, refuses a review date of 31/02 or in the future at the field, and is listed as a draft on the household
- * page; a handout's recipient CCCD "123" is refused at its field instead of dropped.
+ * page; a handout's recipient CCCD "123" is refused at its field instead of dropped; the village is picked from
+ * the commune's list ("an binh" finds "Thôn An Bình"), one the list lacks is added under "Khác (ghi rõ)" for review,
+ * and the commune officer puts it on the list.
  */
 import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { chromiumAvailable } from '../support/browser';
-import { TABLET, appWorld, signIn as signInAt } from '../support/app-world';
+import { TABLET, appWorld, signIn as signInAt, synced } from '../support/app-world';
 
 const available = chromiumAvailable('e2e data entry');
 
@@ -123,5 +125,60 @@ describe.skipIf(!available)('e2e: data entry says what is wrong and loses nothin
     expect(await form.count()).toBe(1);
     expect(await form.getByLabel('Số CCCD (không bắt buộc)').inputValue()).toBe('123');
     await headContext.close();
+  });
+
+  it('#11 the village comes from the commune list; one added under "Khác (ghi rõ)" waits for the officer to put it on the list', async () => {
+    const tablet = await world.browser.newContext({ viewport: TABLET });
+    const page = await signIn(tablet, 'ctv.lyson');
+    await page.goto(`${world.server.url}/households/new`);
+    await page.getByLabel('Họ tên chủ hộ').fill('Lê Thị Bình');
+    const village = page.getByLabel('Thôn/tổ dân phố');
+    await village.fill('an binh');
+    const options = page.getByTestId('village-options');
+    await expect.poll(() => options.locator('button').allTextContents()).toEqual(['Thôn An Bình']);
+    await options.getByRole('button', { name: 'Thôn An Bình' }).click();
+    expect(await village.inputValue()).toBe('Thôn An Bình');
+    await expect.poll(() => options.count()).toBe(0);
+
+    // A village not on the list is refused until "Khác (ghi rõ)" says it is new; then it waits for review.
+    await village.fill('Thôn Bến Đình');
+    await page.getByRole('button', { name: 'Lưu' }).click();
+    await expect.poll(() => errorOf(page, 'village').textContent()).toContain('Chọn một thôn trong danh sách');
+    expect(page.url()).toContain('/households/new');
+    await page.getByLabel('Khác (ghi rõ): thôn chưa có trong danh sách').check();
+    await page.getByRole('button', { name: 'Lưu' }).click();
+    await expect.poll(() => page.getByTestId('household-head').textContent()).toContain('Lê Thị Bình');
+    expect(await page.textContent('main')).toContain('Thôn Bến Đình');
+    // The next household of that village finds it, marked as waiting for review.
+    await page.goto(`${world.server.url}/households/new`);
+    await village.fill('ben dinh');
+    await options.getByRole('button', { name: 'Thôn Bến Đình' }).click();
+    await expect
+      .poll(() => page.locator('.village-picker .hint').textContent())
+      .toBe('Thôn này đang chờ cán bộ xã xem xét.');
+    await synced(page);
+
+    // The commune officer sees it under review and puts it on the list.
+    const office = await world.browser.newContext({ viewport: TABLET });
+    const officer = await signIn(office, 'canbo.lyson');
+    await officer.getByRole('link', { name: 'Danh mục thôn' }).click();
+    const forReview = officer.getByTestId('villages-for-review');
+    await expect.poll(() => forReview.getByTestId('village-row').count()).toBe(1);
+    expect(await forReview.getByLabel('Tên thôn/tổ dân phố').inputValue()).toBe('Thôn Bến Đình');
+    await forReview.getByRole('button', { name: 'Đưa vào danh sách' }).click();
+    await expect.poll(() => forReview.count()).toBe(0);
+    const listed = officer.getByTestId('villages-listed').getByLabel('Tên thôn/tổ dân phố');
+    await expect
+      .poll(async () =>
+        (await listed.evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value))).includes(
+          'Thôn Bến Đình',
+        ),
+      )
+      .toBe(true);
+    await synced(officer);
+    // A collaborator's village page is not offered.
+    expect(await page.getByRole('link', { name: 'Danh mục thôn' }).count()).toBe(0);
+    await tablet.close();
+    await office.close();
   });
 });

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { chromiumAvailable } from '../support/browser';
 import { TABLET, appWorld, signIn } from '../support/app-world';
-import { DEMO_ACCOUNTS, DEMO_HOUSEHOLDS, DEMO_PASSWORD } from '../../sync-server/src/seed/demo';
+import { DEMO_ACCOUNTS, DEMO_HOUSEHOLDS, DEMO_PASSWORD, DEMO_VILLAGES } from '../../sync-server/src/seed/demo';
 import { ETHNIC_GROUPS } from '../../src/shared/reference/ethnic-groups';
 import { PROTOCOL_VERSION, SCHEMA_VERSION } from '../../src/shared/protocol';
 import { householdFields, memberFields, mutation, patchMutation, surveyCaseFields } from '../support/fixtures';
@@ -32,6 +32,8 @@ const SEEDED = {
 const NOT_TRANSLATED = [
   ...Object.values(SEEDED),
   ...DEMO_HOUSEHOLDS.flatMap((h) => [h.headName, h.village, h.address, h.notes]),
+  // The communes' lists of villages, offered by the household form (issue 11).
+  ...Object.values(DEMO_VILLAGES).flat(),
   ...DEMO_ACCOUNTS.map((a) => a.displayName),
   ...ETHNIC_GROUPS.map(([, name]) => name),
   'Đặc khu Lý Sơn',
@@ -225,6 +227,11 @@ describe.skipIf(!available)('e2e: the app in English', () => {
     await expect.poll(() => page.getByTestId('conflict').count()).toBe(1);
     await expect.poll(() => page.getByTestId('duplicate-cluster').count()).toBe(1);
     await expectEnglish(page, 'the review page');
+
+    // The officer's list of villages (issue 11).
+    await page.goto(`${world.server.url}/villages`);
+    await expect.poll(() => page.getByTestId('village-row').count()).toBeGreaterThan(0);
+    await expectEnglish(page, 'the list of villages');
 
     // Relief: an emergency, its page, a round and the printed list.
     await page.goto(`${world.server.url}/emergencies`);

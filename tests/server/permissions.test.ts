@@ -54,6 +54,9 @@ distribution      create  yes yes yes no no
 distribution_void create  no  yes yes no no
 conflict          resolve no  no  yes no no
 duplicate         resolve no  no  yes no no
+village           create  yes yes yes no no
+village           edit    no  no  yes no no
+village           delete  no  no  yes no no
 `
   .trim()
   .split('\n')
@@ -123,8 +126,12 @@ async function household(db: Database) {
   return id;
 }
 
-async function record(db: Database, type: 'member' | 'case' | 'emergency' | 'damage' | 'relief_round') {
+/** A village as the field adds it: kept for review (a collaborator or village head may add only that). */
+const villageFields = () => ({ communeCode: LY_SON, name: village(), status: 'other' });
+
+async function record(db: Database, type: 'member' | 'case' | 'emergency' | 'damage' | 'relief_round' | 'village') {
   const id = randomUUID();
+  if (type === 'village') await as(db, patchMutation(1, id, villageFields(), 0, 'village' as never));
   if (type === 'member') await as(db, patchMutation(1, id, memberFields(await household(db)), 0, 'member'));
   if (type === 'case') await as(db, patchMutation(1, id, surveyCaseFields(await household(db)), 0, 'case'));
   if (type === 'emergency') await as(db, patchMutation(1, id, emergencyFields(), 0, 'emergency' as never));
@@ -149,6 +156,8 @@ async function attempt(db: Database, kind: RecordTypeName, action: Action): Prom
       return patchMutation(1, randomUUID(), damageFields(randomUUID()), 0, 'damage' as never);
     case 'relief_round create':
       return patchMutation(1, randomUUID(), roundFields(), 0, 'relief_round' as never);
+    case 'village create':
+      return patchMutation(1, randomUUID(), villageFields(), 0, 'village' as never);
     case 'distribution create':
       return mutation(1, {
         kind: 'event',
@@ -166,6 +175,7 @@ async function attempt(db: Database, kind: RecordTypeName, action: Action): Prom
       emergency: 'description',
       damage: 'village',
       relief_round: 'name',
+      village: 'name',
     }[kind as 'member'];
     return patchMutation(1, id, { [field]: 'đã sửa' }, await version(id), kind as 'household');
   }
@@ -270,3 +280,26 @@ describe('the matrix in code and in docs/security.md', () => {
     expect(readFileSync(new URL('../../docs/security.md', import.meta.url), 'utf8')).toContain(permissionsTable());
   });
 });
+
+for (const engine of engines) {
+  describe.skipIf(!engine.available)(`a village added in the field [${engine.name}]`, () => {
+    it('#11 a collaborator or village head adds a village only as "other", for review; an officer may add it to the list', async () => {
+      const db = await engine.openFresh();
+      const attemptAs = async (role: Role, status: string) =>
+        (
+          await push(db, pushContext({ role, userId: `u-${role}` }), [
+            patchMutation(1, randomUUID(), { ...villageFields(), status }, 0, 'village' as never),
+          ])
+        ).results[0]!;
+      for (const role of ['collaborator', 'village_head'] as const) {
+        expect(await attemptAs(role, 'other')).toMatchObject({ status: 'applied' });
+        expect(await attemptAs(role, 'active')).toMatchObject({
+          status: 'rejected',
+          reason: expect.stringMatching(/^Vai trò .* chỉ được thêm thôn ở trạng thái "khác \(chờ xem xét\)"/),
+        });
+      }
+      expect(await attemptAs('commune_officer', 'active')).toMatchObject({ status: 'applied' });
+      await db.close();
+    });
+  });
+}

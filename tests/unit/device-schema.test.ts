@@ -32,6 +32,8 @@ const RECORDED: Record<number, Record<string, string>> = {
     meta: 'key',
   },
 };
+// Version 5 (issue 11): the villages of a commune, reference data the household form picks from.
+RECORDED[5] = { ...RECORDED[4], villages: 'id, communeCode' };
 
 describe('the device schema', () => {
   it('is the one recorded for its version: a changed declaration needs a new version', () => {

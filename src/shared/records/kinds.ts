@@ -12,6 +12,7 @@ import { HouseholdFields } from './household';
 import { defineKind } from './kind';
 import type { KindName } from '../messages';
 import { MemberFields } from './member';
+import { VillageFields } from './village';
 
 export const RECORD_KINDS = {
   household: defineKind({
@@ -79,6 +80,12 @@ export const RECORD_KINDS = {
     sync: 'server',
     fields: DuplicateData,
     device: { table: 'duplicates', indexes: ['communeCode'] },
+  }),
+  // Issue 11, data entry: the villages of a commune, reference data the household form picks from.
+  village: defineKind({
+    sync: 'editable',
+    fields: VillageFields,
+    device: { table: 'villages', indexes: ['communeCode'] },
   }),
 } as const;
 

@@ -12,6 +12,9 @@ import { db } from '../services';
 import { SelectField, TextAreaField, TextField } from '../fields';
 import { useT, useSay } from '../i18n';
 import { NameHints } from '../names';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { saveVillage, villagesOf } from '../../db/villages';
+import { VillagePicker, villageToSave } from './VillagePicker';
 
 type Draft = Record<keyof HouseholdFields, string>;
 type Issues = Extract<SaveResult, { ok: false }>['issues'];
@@ -54,26 +57,43 @@ export function HouseholdForm(props: {
   const [saveError, setSaveError] = useState<string | undefined>();
   const [candidates, setCandidates] = useState<Awaited<ReturnType<typeof householdDuplicates>>>([]);
   const [nameLeft, setNameLeft] = useState(false);
+  const [otherVillage, setOtherVillage] = useState(false);
+  const [villageIssue, setVillageIssue] = useState<string | undefined>();
+  const villages = useLiveQuery(() => villagesOf(db, draft.communeCode), [draft.communeCode]) ?? [];
 
   async function submit(event: Event, skipDuplicateCheck = false) {
     event.preventDefault();
+    // The village comes from the commune's list, or is new under "Khác (ghi rõ)" (kept for the officer's review).
+    const village = villageToSave(draft.village, villages, {
+      other: otherVillage,
+      unchanged: Boolean(props.id) && draft.village === props.initial.village,
+    });
+    setVillageIssue(village || !draft.village.trim() ? undefined : t.villageNotListed);
+    if (!village && draft.village.trim()) return;
+    const typed = { ...draft, village: village?.name ?? draft.village };
     setBusy(true);
     try {
       if (!props.id && !skipDuplicateCheck) {
-        const values = fromDraft(draft);
+        const values = fromDraft(typed);
         const found = await householdDuplicates(db, {
-          headName: draft.headName,
-          village: draft.village,
-          communeCode: draft.communeCode,
+          headName: typed.headName,
+          village: typed.village,
+          communeCode: typed.communeCode,
           ...(values.headCitizenId ? { headCitizenId: values.headCitizenId } : {}),
         });
         if (found.length > 0) return setCandidates(found);
       }
-      const result = await saveHousehold(db, fromDraft(draft), {
+      const result = await saveHousehold(db, fromDraft(typed), {
         ...(props.id ? { id: props.id } : {}),
         now: Date.now(),
       });
       if (!result.ok) return setIssues(result.issues);
+      if (village?.isNew)
+        await saveVillage(
+          db,
+          { communeCode: typed.communeCode, name: village.name, status: 'other' },
+          { now: Date.now() },
+        );
       props.onSaved(result.id);
     } catch (error) {
       setSaveError(
@@ -111,12 +131,16 @@ export function HouseholdForm(props: {
         onChange={text('communeCode')}
         disabled={Boolean(props.id)}
       />
-      <TextField
-        name="village"
-        label={t.village}
+      <VillagePicker
         value={draft.village}
-        onInput={text('village')}
-        error={error('village')}
+        villages={villages}
+        other={otherVillage}
+        error={villageIssue ?? error('village')}
+        onInput={(village) => {
+          setVillageIssue(undefined);
+          setDraft({ ...draft, village });
+        }}
+        onOther={setOtherVillage}
       />
       <TextField
         name="address"

@@ -68,6 +68,9 @@ export const messagesEn: MessageTexts = {
     'date.notOnCalendar': () => 'This day does not exist (e.g. 31/02): check the day and the month',
     'date.beforeEarliest': (p) => `The year must be ${p.year} or later`,
     'date.typedInFuture': (p) => `${label(p.label)} is in the future: ${p.date}. Check the year.`,
+    'village.status': () => 'A village is either "on the list" or "other (for review)"',
+    'reject.createOnlyAs': (p) =>
+      `The role ${messagesEn.roles[p.role as keyof MessageTexts['roles']] ?? p.role} may add a ${messagesEn.kinds[p.kind as keyof MessageTexts['kinds']] ?? p.kind} only as "other (for review)"; the commune officer confirms it.`,
 
     'reject.outOfScope': () => 'This record belongs to a commune you are not assigned to.',
     'http.reportsNotPermitted': (p) =>
@@ -214,6 +217,7 @@ export const messagesEn: MessageTexts = {
     distribution_void: 'a void',
     conflict: 'a data conflict',
     duplicate: 'a possible duplicate',
+    village: 'village',
   },
   statuses: {
     draft: 'draft',

@@ -86,7 +86,16 @@ export const DEMO_HOUSEHOLDS: readonly HouseholdFields[] = [
   },
 ];
 
-/** `registry: false` keeps only the accounts and six households (the tests' own small world). */
+/** The villages of each demo commune: those of the households above and of the generated registry. */
+export const DEMO_VILLAGES: Readonly<Record<string, readonly string[]>> = {
+  [LY_SON]: ['Thôn Đông An Vĩnh', 'Thôn Tây An Vĩnh', 'Thôn Đông An Hải', 'Thôn Tây An Hải', 'Thôn An Bình'],
+  [BA_TO]: ['Thôn Gò Khôn', 'Thôn Làng Mạ', 'Thôn Nước Lăng', 'Thôn Huy Ba'],
+};
+
+/**
+ * `registry: false` keeps only the accounts, six households and the communes' villages (the tests' own small
+ * world).
+ */
 export async function seedDemo(
   db: Database,
   now: number,
@@ -109,12 +118,30 @@ export async function seedDemo(
       };
       await writeRecord(tx, context, record, { before: undefined });
     }
+    // Issue 11: each commune's list of villages, reference data the household form picks from.
+    for (const [communeCode, names] of Object.entries(DEMO_VILLAGES))
+      for (const name of names)
+        await writeRecord(
+          tx,
+          context,
+          {
+            id: randomUUID(),
+            type: 'village',
+            commune: communeCode,
+            parentId: null,
+            data: { communeCode, name, status: 'active' },
+            meta: { f: {} },
+            deleted: false,
+            createdAt: now,
+          },
+          { before: undefined },
+        );
     if (options.registry) {
       await seedRegistry(
         tx,
         {
           code: LY_SON,
-          villages: ['Thôn Đông An Vĩnh', 'Thôn Tây An Vĩnh', 'Thôn Đông An Hải', 'Thôn Tây An Hải', 'Thôn An Bình'],
+          villages: DEMO_VILLAGES[LY_SON]!,
           households: 300,
           ethnicity: '01',
           area: 'rural',
@@ -126,7 +153,7 @@ export async function seedDemo(
         tx,
         {
           code: BA_TO,
-          villages: ['Thôn Gò Khôn', 'Thôn Làng Mạ', 'Thôn Nước Lăng', 'Thôn Huy Ba'],
+          villages: DEMO_VILLAGES[BA_TO]!,
           households: 200,
           ethnicity: '19',
           area: 'rural',

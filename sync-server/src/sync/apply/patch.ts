@@ -14,7 +14,7 @@ import {
   recordSchema,
   type EditableTypeName,
 } from '../../../../src/shared/records/registry';
-import { can, notPermitted } from '../../../../src/shared/permissions';
+import { can, createRefusal, notPermitted } from '../../../../src/shared/permissions';
 import { childrenOf, getRecord, type FieldWriter, type StoredRecord } from '../../store/records';
 import { applied, OUT_OF_SCOPE, rejected, type ApplyOutcome, type MutationContext } from '../context';
 import { writeRecord } from '../write-record';
@@ -35,6 +35,8 @@ export async function applyPatch(
   if (existing && existing.type !== op.type) return rejected(message('reject.idOfOtherType', { id: op.id }));
   const action = existing ? 'edit' : 'create';
   if (!can(context.role, op.type, action)) return rejected(notPermitted(context.role, op.type, action));
+  const limited = existing ? undefined : createRefusal(context.role, op.type, fieldValues(op.fields));
+  if (limited) return rejected(limited);
   if (existing?.deleted) return rejected(message('reject.deletedOnServer'));
   if (caseLocked(existing)) return rejected(CASE_LOCKED);
   const editable = editableFieldNames(op.type);
@@ -178,4 +180,9 @@ async function moveChildren(tx: SqlExecutor, context: MutationContext, parentId:
     // A member's own conflicts and duplicate flags go too: nothing about the person stays behind.
     await moveChildren(tx, context, child.id, from, to);
   }
+}
+
+/** A patch's new values, field by field. */
+function fieldValues(fields: FieldPatch): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(fields).map(([field, [value]]) => [field, value]));
 }
