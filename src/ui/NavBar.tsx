@@ -24,7 +24,7 @@ export function NavBar() {
       )}
       {keepsVillages && (
         <Link to="/villages" activeProps={{ class: 'active' }}>
-          {t.villages}
+          {t.villagesNav}
         </Link>
       )}
       <Link to="/sync" activeProps={{ class: 'active' }}>

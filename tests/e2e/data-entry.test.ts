@@ -161,7 +161,8 @@ describe.skipIf(!available)('e2e: data entry says what is wrong and loses nothin
     // The commune officer sees it under review and puts it on the list.
     const office = await world.browser.newContext({ viewport: TABLET });
     const officer = await signIn(office, 'canbo.lyson');
-    await officer.getByRole('link', { name: 'Danh mục thôn' }).click();
+    await officer.getByRole('link', { name: 'Thôn', exact: true }).click();
+    await expect.poll(() => officer.getByRole('heading', { name: 'Danh mục thôn' }).count()).toBe(1);
     const forReview = officer.getByTestId('villages-for-review');
     await expect.poll(() => forReview.getByTestId('village-row').count()).toBe(1);
     expect(await forReview.getByLabel('Tên thôn/tổ dân phố').inputValue()).toBe('Thôn Bến Đình');
@@ -177,7 +178,7 @@ describe.skipIf(!available)('e2e: data entry says what is wrong and loses nothin
       .toBe(true);
     await synced(officer);
     // A collaborator's village page is not offered.
-    expect(await page.getByRole('link', { name: 'Danh mục thôn' }).count()).toBe(0);
+    expect(await page.getByRole('link', { name: 'Thôn', exact: true }).count()).toBe(0);
     await tablet.close();
     await office.close();
   });

@@ -370,6 +370,9 @@ export const en: Messages = {
   villageAwaitsReview: 'This village is waiting for the commune officer to review it.',
   villageNotListed: 'Pick a village from the list, or choose “Other (specify)” and type its name.',
   villages: 'Villages',
+  villagesNav: 'Villages',
+  removeVillageConfirm: (name: string) =>
+    `Remove “${name}” from the list of villages? Households that name it keep it.`,
   villageName: 'Name of the village',
   villageStatuses: { active: 'On the list', other: 'Other — for review' },
   confirmVillage: 'Put on the list',

@@ -364,6 +364,8 @@ export const vi = {
   villageAwaitsReview: 'Thôn này đang chờ cán bộ xã xem xét.',
   villageNotListed: 'Chọn một thôn trong danh sách, hoặc chọn “Khác (ghi rõ)” rồi ghi rõ tên thôn.',
   villages: 'Danh mục thôn',
+  villagesNav: 'Thôn',
+  removeVillageConfirm: (name: string) => `Xóa “${name}” khỏi danh sách thôn? Các hộ đã ghi thôn này vẫn giữ nguyên.`,
   villageName: 'Tên thôn/tổ dân phố',
   villageStatuses: { active: 'Trong danh sách', other: 'Khác — chờ xem xét' },
   confirmVillage: 'Đưa vào danh sách',

@@ -122,7 +122,13 @@ function VillageRow(props: {
             {t.confirmVillage}
           </button>
         )}
-        <button type="button" class="secondary" onClick={() => void removeVillage(db, village.id, Date.now())}>
+        <button
+          type="button"
+          class="secondary"
+          onClick={() => {
+            if (confirm(t.removeVillageConfirm(village.name))) void removeVillage(db, village.id, Date.now());
+          }}
+        >
           {t.removeVillage}
         </button>
       </div>
