@@ -172,6 +172,10 @@ describe.skipIf(!available)('e2e: relief details (issue 11)', () => {
     await officer.goto(eventUrl);
     await damageItem(officer, 'Hồ Văn Mới').getByRole('button', { name: 'Sửa' }).click();
     form = officer.getByTestId('damage-form');
+    // Changing one's mind goes back to the entry as it was; then the link.
+    await form.getByRole('button', { name: 'Liên kết với hộ trong sổ' }).click();
+    await form.getByRole('button', { name: 'Hủy' }).click();
+    expect(await form.getByLabel('Số người thiếu đói').inputValue()).toBe('2');
     await form.getByRole('button', { name: 'Liên kết với hộ trong sổ' }).click();
     await form.getByLabel('Tìm theo tên chủ hộ, tên thành viên, CCCD hoặc số điện thoại').fill('truong le');
     await form.getByRole('button').filter({ hasText: 'Trương Thị Lệ' }).first().click();

@@ -301,6 +301,11 @@ function DamageForm({
               </li>
             ))}
           </ul>
+          {linking && (
+            <button type="button" class="secondary" onClick={() => setLinking(false)}>
+              {t.cancel}
+            </button>
+          )}
           {query.trim() && !linking && (
             <button
               type="button"

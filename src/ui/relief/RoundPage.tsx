@@ -340,7 +340,7 @@ function HandoutForm(props: {
       )}
       <TextField
         name="quantity"
-        label={`${t.quantity} (${props.item.unit === 'VND' ? 'đ' : props.item.unit})`}
+        label={`${t.quantity} (${props.item.unit})`}
         value={quantity}
         onInput={setQuantity}
         inputMode="decimal"
