@@ -4,8 +4,9 @@ import { recordDistribution } from './outbox';
 import { storeAttachment } from './attachments';
 import { editableRecordsOf, recordsOf, type Listed, type Local } from './records';
 import { householdsByIds } from './households';
+import * as v from 'valibot';
 import { newId } from '../shared/ids';
-import type { DistributionData } from '../shared/records/distribution';
+import { DistributionData } from '../shared/records/distribution';
 
 export const emergencies = editableRecordsOf('emergency');
 export const damages = editableRecordsOf('damage');
@@ -48,7 +49,8 @@ export async function campaignsOf(db: AnSinhDb, communeCode: string): Promise<Li
 
 /**
  * A round with what a screen shows of it: its handouts in the order given, the planned households on the
- * device and how many people each counts (peopleOnRound).
+ * device and how many people each counts (peopleOnRound), and — for an emergency's round — the emergency and its
+ * damage entries (what each household is entitled to; households noted for follow-up, not registered yet).
  */
 export async function roundWithHandouts(db: AnSinhDb, id: string) {
   const round = await reliefRounds.get(db, id);
@@ -56,7 +58,28 @@ export async function roundWithHandouts(db: AnSinhDb, id: string) {
   const given = await handoutsOfRound(db, id);
   const planned = await householdsByIds(db, round.plannedHouseholdIds);
   const people = await peopleOnRound(db, round.plannedHouseholdIds, round.emergencyId);
-  return { round, handouts: given.records, planned, people, unreadable: given.unreadable };
+  const event = round.emergencyId ? await emergencies.get(db, round.emergencyId) : undefined;
+  const damage = round.emergencyId ? await damages.where(db, 'emergencyId', round.emergencyId) : undefined;
+  return {
+    round,
+    handouts: given.records,
+    planned,
+    people,
+    event,
+    damages: damage?.records ?? [],
+    unreadable: given.unreadable + (damage?.unreadable ?? 0),
+  };
+}
+
+/**
+ * The household a handout went to: its own, or — handed out to a damage entry before the household was
+ * registered — the one the officer has since linked to that entry (the handout follows its damage).
+ */
+export function handoutHousehold(
+  handout: Pick<LocalHandout, 'householdId' | 'damageId'>,
+  damagesOfEvent: readonly Pick<LocalDamage, 'id' | 'householdId'>[],
+): string | undefined {
+  return handout.householdId ?? damagesOfEvent.find((d) => d.id === handout.damageId)?.householdId;
 }
 
 export async function handoutsOfRound(db: AnSinhDb, roundId: string): Promise<Listed<LocalHandout>> {
@@ -65,16 +88,31 @@ export async function handoutsOfRound(db: AnSinhDb, roundId: string): Promise<Li
   return listed;
 }
 
+/** A handout refused before it is kept: the first problem of each field, as message codes. */
+export type HandOutResult = { ok: true; id: string } | { ok: false; issues: Partial<Record<string, string>> };
+
 /**
  * Records a handout with its receipt (a drawn signature or a photo of the signed list): the image is kept on the
- * device and goes up in the attachment queue after the data; the handout names it by hash.
+ * device and goes up in the attachment queue after the data; the handout names it by hash. Checked first with the
+ * schema the server checks it with (DistributionData: no zero quantity, a receipt or the reason there is none,
+ * CCCD or witness for a household not registered yet), so nothing the server would refuse is kept.
  */
 export async function handOut(
   db: AnSinhDb,
   handout: Omit<DistributionData, 'receipt'>,
   receipt: { bytes: ArrayBuffer; kind: 'signature' | 'photo'; mime: 'image/png' | 'image/jpeg' } | undefined,
   now: number,
-): Promise<string> {
+): Promise<HandOutResult> {
+  // The receipt's hash is known once stored; a placeholder of its form stands for it in the check.
+  const checked = v.safeParse(DistributionData, { ...handout, ...(receipt ? { receipt: '0'.repeat(64) } : {}) });
+  if (!checked.success) {
+    const issues: Partial<Record<string, string>> = {};
+    for (const issue of checked.issues) {
+      const path = v.getDotPath(issue) ?? '';
+      issues[path] ??= issue.message;
+    }
+    return { ok: false, issues };
+  }
   const id = newId(now);
   const hash = receipt
     ? await storeAttachment(
@@ -84,8 +122,8 @@ export async function handOut(
         now,
       )
     : undefined;
-  await recordDistribution(db, id, { ...handout, ...(hash ? { receipt: hash } : {}) }, now);
-  return id;
+  await recordDistribution(db, id, { ...checked.output, ...(hash ? { receipt: hash } : {}) }, now);
+  return { ok: true, id };
 }
 
 /**

@@ -166,6 +166,13 @@ export const messagesVi: MessageTexts = {
     'http.queueOfOtherUser': () => 'Hàng đợi trên máy này thuộc về tài khoản khác. Đăng nhập bằng tài khoản đó để gửi.',
     'http.storageUnavailable': () => 'Máy chủ tạm thời không lưu được dữ liệu; ứng dụng sẽ tự gửi lại sau.',
     'http.serverError': () => 'Lỗi máy chủ; ứng dụng sẽ tự gửi lại sau.',
+    // Relief (issue 11)
+    'distribution.quantityPositive': () => 'Số lượng phải lớn hơn 0',
+    'distribution.toWhom': () => 'Chọn hộ nhận',
+    'distribution.receiptOrReason': () => 'Cần chữ ký, ảnh danh sách đã ký, hoặc ghi lý do không có',
+    'distribution.followUpReceipt': () => 'Hộ chưa có trong sổ: cần chữ ký hoặc ảnh danh sách đã ký',
+    'distribution.followUpIdentity': () => 'Hộ chưa có trong sổ: nhập CCCD của người nhận hoặc tên người làm chứng',
+    'reject.handoutDamageMissing': () => 'Không tìm thấy hộ bị thiệt hại trong xã này',
   },
   labels: {
     headName: 'Họ tên chủ hộ',
@@ -190,6 +197,9 @@ export const messagesVi: MessageTexts = {
     // Issue 11, data entry.
     birthDate: 'Ngày sinh',
     disabilityCertifiedOn: 'Ngày xác định mức độ khuyết tật',
+    // Relief (issue 11)
+    witness: 'Người làm chứng',
+    noReceiptReason: 'Lý do không có chữ ký',
   },
   roles: {
     collaborator: 'cộng tác viên',

@@ -161,6 +161,14 @@ const CATALOGUE = {
   'http.queueOfOtherUser': [],
   'http.storageUnavailable': [],
   'http.serverError': [],
+
+  // Relief (issue 11): what a new handout must have, and a damage entry it names.
+  'distribution.quantityPositive': [],
+  'distribution.toWhom': [],
+  'distribution.receiptOrReason': [],
+  'distribution.followUpReceipt': [],
+  'distribution.followUpIdentity': [],
+  'reject.handoutDamageMissing': [],
 } as const satisfies Record<string, readonly string[]>;
 
 export type MessageCode = keyof typeof CATALOGUE;
@@ -204,6 +212,9 @@ export const FIELD_LABELS = [
   // Issue 11, data entry.
   'birthDate',
   'disabilityCertifiedOn',
+  // Relief (issue 11)
+  'witness',
+  'noReceiptReason',
 ] as const;
 export type FieldLabel = (typeof FIELD_LABELS)[number];
 

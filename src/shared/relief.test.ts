@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { earlierHandouts, helpedInTime, roundSummary } from './relief';
+import { earlierHandouts, roundSummary } from './relief';
 
 const handout = (id: string, overrides: Record<string, unknown> = {}) => ({
   id,
@@ -57,26 +57,5 @@ describe('relief: a round summary', () => {
       { itemName: 'Gạo', unit: 'kg', handedOut: 75, available: 1000 },
       { itemName: 'Tiền mặt', unit: 'VND', handedOut: 500_000, available: 10_000_000 },
     ]);
-  });
-});
-
-describe('relief: helped in time (NĐ 20/2021 Art. 12(3): 2 days)', () => {
-  it('measures days to the first aid and the share of affected people helped within the deadline', () => {
-    const affected = [
-      { householdId: 'h1', people: 4 },
-      { householdId: 'h2', people: 2 },
-      { householdId: 'h3', people: 4 },
-    ];
-    const handouts = [
-      handout('a', { handedOutAt: Date.parse('2026-10-21T09:00:00+07:00') }),
-      handout('b', { householdId: 'h2', handedOutAt: Date.parse('2026-10-26T09:00:00+07:00') }),
-    ];
-    const result = helpedInTime('2026-10-20', affected, handouts, 2);
-    expect(result.households.map((h) => (h.days === null ? null : Math.round(h.days * 10) / 10))).toEqual([
-      1.4,
-      6.4,
-      null,
-    ]);
-    expect(result).toMatchObject({ affectedPeople: 10, helpedInTimePeople: 4, share: 0.4 });
   });
 });

@@ -77,6 +77,8 @@ export function vietnameseLeft(text: string): string[] {
   for (const data of NOT_TRANSLATED)
     rest = rest.replace(new RegExp(`(?<!\\p{L})${escapeRegExp(data.normalize('NFC'))}(?!\\p{L})`, 'gu'), '·');
   rest = rest.replace(LEGAL_NAME, '·').replace(LEGAL_ARTICLE, '·');
+  // The currency sign: money is written 5.400.000 đ in every language (issue 11, relief).
+  rest = rest.replace(/(?<=\d) đ(?!\p{L})/gu, ' ·');
   return rest
     .split('\n')
     .map((line) => line.trim())

@@ -67,6 +67,8 @@ export function distributionData(householdId: string, overrides: Record<string, 
     unit: 'kg',
     recipientName: 'Nguyễn Văn Đức',
     handedOutAt: 1_749_000_000_000, // before pushContext().now: a handout dated in the future is refused
+    // A handout has a receipt or the reason there is none (issue 11); tests with a receipt give it.
+    noReceiptReason: 'Người nhận không ký được',
     ...overrides,
   };
 }

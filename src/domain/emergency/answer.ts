@@ -24,6 +24,8 @@ export interface Entitlement {
   readonly quantity: number | null;
   /** How the quantity was computed, in words. */
   readonly computation: Bilingual | null;
+  /** Food support (rice): for how many months the quantity is given; null for anything else or not payable. */
+  readonly months: number | null;
   /** The law gives a minimum: the province may give more. */
   readonly minimum: boolean;
   readonly provincialTopUp: number;
@@ -108,6 +110,7 @@ export function answerEmergency(q: EmergencyQuestion, registry: PackRegistry = {
       unit,
       quantity: payable ? quantity : null,
       computation: payable ? computation : null,
+      months: payable && unit === 'kg-rice' ? (c.period ?? 1) : null,
       minimum: c.rule.minimum,
       provincialTopUp: topUp.reduce((s, t) => s + t.amount * c.count, 0),
       decidedBy: payable ? decidedBy(snap, c.decision ?? c.rule.decision, ex) : null,

@@ -5,7 +5,7 @@
  */
 import { CaseFields, CaseRecord, CaseReview } from './case';
 import { ConflictData } from './conflict';
-import { DistributionData, DistributionReview, VoidData } from './distribution';
+import { DistributionFields, DistributionReview, VoidData } from './distribution';
 import { DuplicateData } from './duplicate';
 import { DamageFields, EmergencyFields, ReliefRoundFields } from './emergency';
 import { HouseholdFields } from './household';
@@ -61,7 +61,7 @@ export const RECORD_KINDS = {
   }),
   distribution: defineKind({
     sync: 'event',
-    fields: DistributionData,
+    fields: DistributionFields,
     serverFields: DistributionReview.entries,
     device: { table: 'distributions', indexes: ['householdId', 'roundId', 'communeCode'] },
     dated: [{ path: ['handedOutAt'], label: 'handedOutAt', form: 'ms' }],

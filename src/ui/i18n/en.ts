@@ -213,8 +213,8 @@ export const en: Messages = {
   emergencyType: 'Type of event',
   emergencyDate: 'Date',
   affectedVillages: 'Affected villages',
-  helpedInTime: (pct: number, helped: number, affected: number, days: number) =>
-    `Helped in time (within ${days} days): ${pct}% — ${helped}/${affected} people`,
+  helpedInTime: (pct: string, helped: number, affected: number, days: number) =>
+    `Helped in time (within ${days} days): ${pct} — ${helped}/${affected} people`,
   damages: 'Damage by household',
   recordDamage: 'Record damage',
   followUp: 'not in the registry — follow up',
@@ -240,7 +240,7 @@ export const en: Messages = {
   entitlements: 'Entitled to',
   atLeast: 'minimum',
   notRegistered: (name: string) => `"${name}" is not in the registry — record now, follow up later`,
-  roundSummary: (households: number, people: number, kg: number, vnd: string) =>
+  roundSummary: (households: number, people: number, kg: string, vnd: string) =>
     `${households} households · ${people} people · ${kg} kg rice · ${vnd}`,
   printList: 'Print the signature list',
   plannedHouseholds: 'Households on the list',
@@ -274,7 +274,7 @@ export const en: Messages = {
   addItem: 'Add an item',
   remove: 'Remove',
   editRound: 'Edit round: items, households',
-  bySource: (budgetKg: number, budgetVnd: string, mobilisedKg: number, mobilisedVnd: string) =>
+  bySource: (budgetKg: string, budgetVnd: string, mobilisedKg: string, mobilisedVnd: string) =>
     `State budget: ${budgetKg} kg, ${budgetVnd} · Mobilised: ${mobilisedKg} kg, ${mobilisedVnd}`,
   campaigns: 'Gift campaigns',
   campaignNames: {
@@ -288,7 +288,8 @@ export const en: Messages = {
   foodList: 'Households lacking food (Form 5a, Decree 20/2021)',
   riceKg: 'Rice (kg)',
   notHelpedYet: 'not helped yet',
-  firstAidAfter: (days: number) => `first aid after ${days} days`,
+  firstAidAfter: (days: number) =>
+    days === 0 ? 'first aid on the day itself' : `first aid after ${days} day${days === 1 ? '' : 's'}`,
   possibleDuplicateHousehold: 'This household may already be registered:',
   saveHouseholdAnyway: 'Save as a new household anyway',
   optional: '(optional)',
@@ -379,4 +380,20 @@ export const en: Messages = {
   removeVillage: 'Remove from the list',
   addVillage: 'Add a village',
   noVillages: 'The commune has no list of villages yet.',
+  // Relief (issue 11)
+  inTimeCounting: (days: number, basis: string) =>
+    `Days are calendar days (Vietnam time) from the event's date: help on that day is after 0 days, in time when no more than ${days} days (${basis}).`,
+  editDamage: 'Edit',
+  linkHousehold: 'Link to a registered household',
+  printFoodList: 'Print Form 5a',
+  printCommune: (name: string) => `People's Committee of ${name}`,
+  printAllItems: 'All items',
+  printSignAndName: '(Signature and full name)',
+  riceFromDamage: (hungry: number, kg: string, totalKg: string, months: number) =>
+    `From the damage recorded: ${hungry} people lacking food, ${kg} kg this round (${totalKg} kg over ${months} month(s) in all).`,
+  followUpHouseholds: 'Households not registered yet (noted for follow-up)',
+  followUpHandoutHint:
+    "Hand out now: the recipient's name, CCCD or a witness, and a signature or a photo of the list. The commune officer registers or links the household later; the handout follows it.",
+  witness: 'Witness (when there is no CCCD)',
+  noReceiptReason: 'Reason there is no signature (if the recipient cannot sign)',
 };

@@ -166,6 +166,16 @@ export const messagesEn: MessageTexts = {
       'The queue on this device belongs to another account. Sign in with that account to send it.',
     'http.storageUnavailable': () => 'The server cannot store data for the moment; the app sends again later.',
     'http.serverError': () => 'Server error; the app sends again later.',
+    // Relief (issue 11)
+    'distribution.quantityPositive': () => 'The quantity must be more than 0',
+    'distribution.toWhom': () => 'Choose the household receiving it',
+    'distribution.receiptOrReason': () =>
+      'A signature, a photo of the signed list, or the reason there is none is needed',
+    'distribution.followUpReceipt': () =>
+      'Household not registered yet: a signature or a photo of the signed list is needed',
+    'distribution.followUpIdentity': () =>
+      "Household not registered yet: enter the recipient's CCCD or a witness's name",
+    'reject.handoutDamageMissing': () => 'The damaged household was not found in this commune',
   },
   labels: {
     headName: "Head of household's full name",
@@ -190,6 +200,9 @@ export const messagesEn: MessageTexts = {
     // Issue 11, data entry.
     birthDate: 'Date of birth',
     disabilityCertifiedOn: 'Date the disability level was certified',
+    // Relief (issue 11)
+    witness: 'Witness',
+    noReceiptReason: 'Reason there is no signature',
   },
   roles: {
     collaborator: 'collaborator',

@@ -209,8 +209,8 @@ export const vi = {
   emergencyType: 'Loại sự kiện',
   emergencyDate: 'Ngày xảy ra',
   affectedVillages: 'Thôn bị ảnh hưởng',
-  helpedInTime: (pct: number, helped: number, affected: number, days: number) =>
-    `Được hỗ trợ kịp thời (trong ${days} ngày): ${pct}% — ${helped}/${affected} người`,
+  helpedInTime: (pct: string, helped: number, affected: number, days: number) =>
+    `Được hỗ trợ kịp thời (trong ${days} ngày): ${pct} — ${helped}/${affected} người`,
   damages: 'Thiệt hại theo hộ',
   recordDamage: 'Ghi thiệt hại',
   followUp: 'chưa có trong sổ hộ — cần theo dõi',
@@ -236,7 +236,7 @@ export const vi = {
   entitlements: 'Được hỗ trợ',
   atLeast: 'mức tối thiểu',
   notRegistered: (name: string) => `Hộ "${name}" chưa có trong sổ — ghi tạm, theo dõi sau`,
-  roundSummary: (households: number, people: number, kg: number, vnd: string) =>
+  roundSummary: (households: number, people: number, kg: string, vnd: string) =>
     `${households} hộ · ${people} người · ${kg} kg gạo · ${vnd}`,
   printList: 'In danh sách ký nhận',
   plannedHouseholds: 'Hộ trong danh sách',
@@ -269,7 +269,7 @@ export const vi = {
   addItem: 'Thêm loại hàng',
   remove: 'Bỏ',
   editRound: 'Sửa đợt: hàng, danh sách hộ',
-  bySource: (budgetKg: number, budgetVnd: string, mobilisedKg: number, mobilisedVnd: string) =>
+  bySource: (budgetKg: string, budgetVnd: string, mobilisedKg: string, mobilisedVnd: string) =>
     `Ngân sách: ${budgetKg} kg, ${budgetVnd} · Vận động: ${mobilisedKg} kg, ${mobilisedVnd}`,
   campaigns: 'Đợt tặng quà',
   campaignNames: {
@@ -283,7 +283,8 @@ export const vi = {
   foodList: 'Danh sách hộ thiếu đói (Mẫu 5a, Nghị định 20/2021)',
   riceKg: 'Gạo (kg)',
   notHelpedYet: 'chưa được hỗ trợ',
-  firstAidAfter: (days: number) => `hỗ trợ đầu tiên sau ${days} ngày`,
+  firstAidAfter: (days: number) =>
+    days === 0 ? 'hỗ trợ đầu tiên ngay trong ngày' : `hỗ trợ đầu tiên sau ${days} ngày`,
   possibleDuplicateHousehold: 'Có thể hộ này đã được ghi:',
   saveHouseholdAnyway: 'Vẫn lưu hộ mới',
   optional: '(không bắt buộc)',
@@ -372,4 +373,20 @@ export const vi = {
   removeVillage: 'Xóa khỏi danh sách',
   addVillage: 'Thêm thôn',
   noVillages: 'Xã chưa có danh mục thôn.',
+  // Relief (issue 11)
+  inTimeCounting: (days: number, basis: string) =>
+    `Số ngày tính theo ngày lịch (giờ Việt Nam) kể từ ngày xảy ra: hỗ trợ trong ngày xảy ra là sau 0 ngày, kịp thời khi không quá ${days} ngày (${basis}).`,
+  editDamage: 'Sửa',
+  linkHousehold: 'Liên kết với hộ trong sổ',
+  printFoodList: 'In Mẫu 5a',
+  printCommune: (name: string) => `UBND ${name}`,
+  printAllItems: 'Tất cả các loại hàng',
+  printSignAndName: '(Ký, ghi rõ họ tên)',
+  riceFromDamage: (hungry: number, kg: string, totalKg: string, months: number) =>
+    `Theo thiệt hại đã ghi: ${hungry} người thiếu đói, đợt này ${kg} kg (cả thời gian hỗ trợ ${totalKg} kg trong ${months} tháng).`,
+  followUpHouseholds: 'Hộ chưa có trong sổ (ghi theo dõi)',
+  followUpHandoutHint:
+    'Phát ngay được: ghi tên người nhận, CCCD hoặc người làm chứng, và chữ ký hoặc ảnh danh sách. Cán bộ xã đăng ký hoặc liên kết hộ sau; phiếu phát theo hộ.',
+  witness: 'Người làm chứng (khi không có CCCD)',
+  noReceiptReason: 'Lý do không có chữ ký (nếu người nhận không ký được)',
 } as const;

@@ -7,15 +7,14 @@ import { Link, useNavigate } from '@tanstack/react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { answerEmergency, type EmergencyAnswer } from '../../domain';
 import { toEmergencyQuestion } from '../../domain/emergency/from-registry';
-import { helpInTimeDays } from '../../domain/emergency/in-time';
+import { helpInTimeDays, helpedInTime } from '../../domain/emergency/in-time';
 import { defaultRoundItems } from '../../domain/emergency/round-defaults';
 import type { DamageFields, EmergencyFields } from '../../shared/records/emergency';
-import { helpedInTime } from '../../shared/relief';
 import { damages, emergencyWithRelief, reliefRounds, type LocalDamage, type LocalEmergency } from '../../db/relief';
 import { communeHouseholds, findHouseholds } from '../../db/search';
-import { db, useCan } from '../services';
+import { db, useCan, useSession } from '../services';
 import { useLanguage, useT, useSay } from '../i18n';
-import { formatVnd } from '../format';
+import { formatNumber, formatVnd } from '../format';
 import { formatVnDate, todayIso } from '../dates';
 import { CheckField, SelectField, TextField } from '../fields';
 import { RoundLinks } from './RoundLinks';
@@ -34,7 +33,13 @@ export function entitlementsOf(
 export function EmergencyPage({ id }: { id: string }) {
   const t = useT();
   const say = useSay();
-  const may = { damage: useCan('damage', 'create'), round: useCan('relief_round', 'create') };
+  const may = {
+    damage: useCan('damage', 'create'),
+    editDamage: useCan('damage', 'edit'),
+    round: useCan('relief_round', 'create'),
+  };
+  const session = useSession();
+  const [editing, setEditing] = useState<string | undefined>();
   const lang = useLanguage();
   const navigate = useNavigate();
   const state = useLiveQuery(() => emergencyWithRelief(db, id), [id]);
@@ -48,7 +53,7 @@ export function EmergencyPage({ id }: { id: string }) {
     deadline &&
     helpedInTime(
       event.date,
-      recorded.map((d) => ({ householdId: d.householdId ?? d.id, people: d.members })),
+      recorded.map((d) => ({ damageId: d.id, householdId: d.householdId, people: d.members })),
       handouts,
       deadline.days,
     );
@@ -70,25 +75,30 @@ export function EmergencyPage({ id }: { id: string }) {
 
   return (
     <section>
-      <div class="card">
+      <div class="card no-print">
         <Link to="/emergencies">← {t.back}</Link>
         <h1>
           {t.emergencyTypes[event.type]} · {formatVnDate(event.date)}
         </h1>
         <p>{event.villages.join(', ')}</p>
         {inTime && deadline && (
-          <p data-testid="in-time">
-            {t.helpedInTime(
-              Math.round(inTime.share * 100),
-              inTime.helpedInTimePeople,
-              inTime.affectedPeople,
-              deadline.days,
-            )}
-          </p>
+          <>
+            <p data-testid="in-time">
+              {t.helpedInTime(
+                inTime.share === null ? '—' : `${formatNumber(Math.round(inTime.share * 1000) / 10)}%`,
+                inTime.helpedInTimePeople,
+                inTime.affectedPeople,
+                deadline.days,
+              )}
+            </p>
+            <p class="hint" data-testid="in-time-rule">
+              {t.inTimeCounting(deadline.days, `${deadline.legalBasis.document}, ${deadline.legalBasis.article}`)}
+            </p>
+          </>
         )}
         {unreadable > 0 && <p class="error">{t.unreadableRecords(unreadable)}</p>}
       </div>
-      <div class="card">
+      <div class="card no-print">
         <div class="toolbar">
           <h2>{t.damages}</h2>
           {may.damage && (
@@ -101,14 +111,18 @@ export function EmergencyPage({ id }: { id: string }) {
         <ul class="plain" data-testid="damage-list">
           {recorded.map((d) => {
             const answer = entitlementsOf(event, d);
-            const days = inTime?.households.find((h) => h.householdId === (d.householdId ?? d.id))?.days;
+            const days = inTime?.households.find((h) => h.damageId === d.id)?.days;
             return (
               <li key={d.id}>
-                <strong>{d.headName}</strong> ({d.village}){d.followUp ? ` · ${t.followUp}` : ''} —{' '}
-                {answer ? `${answer.totals.riceKg} kg · ${formatVnd(answer.totals.vnd)}` : '—'} ·{' '}
-                <span class="hint">
-                  {days === null || days === undefined ? t.notHelpedYet : t.firstAidAfter(Math.round(days * 10) / 10)}
-                </span>
+                <strong>{d.headName}</strong> ({d.village}){d.householdId ? '' : ` · ${t.followUp}`} —{' '}
+                {answer ? `${formatNumber(answer.totals.riceKg)} kg · ${formatVnd(answer.totals.vnd)}` : '—'} ·{' '}
+                <span class="hint">{days === null || days === undefined ? t.notHelpedYet : t.firstAidAfter(days)}</span>{' '}
+                {may.editDamage && (
+                  <button type="button" class="secondary" onClick={() => setEditing(d.id)}>
+                    {t.editDamage}
+                  </button>
+                )}
+                {editing === d.id && <DamageForm event={event} existing={d} onDone={() => setEditing(undefined)} />}
                 <ul>
                   {answer?.entitlements
                     .filter((e) => e.payable)
@@ -116,8 +130,7 @@ export function EmergencyPage({ id }: { id: string }) {
                       const basis = answer.explanation.rules.find((r) => r.id === e.ruleId)?.legalBasis;
                       return (
                         <li key={e.code} class="hint">
-                          {e.title[lang]}: {e.quantity ?? ''}{' '}
-                          {e.unit === 'kg-rice' ? 'kg' : e.unit === 'VND' ? 'đ' : ''} — {e.decidedBy?.who[lang] ?? ''} ·{' '}
+                          {e.title[lang]}: {quantityOf(e)} — {e.decidedBy?.who[lang] ?? ''} ·{' '}
                           {basis ? `${basis.document}, ${basis.article}` : e.ruleId}
                         </li>
                       );
@@ -128,8 +141,12 @@ export function EmergencyPage({ id }: { id: string }) {
           })}
         </ul>
       </div>
-      <FoodList event={event} damages={recorded} />
-      <div class="card">
+      <FoodList
+        event={event}
+        damages={recorded}
+        communeName={session?.user.communes.find((c) => c.code === event.communeCode)?.name ?? event.communeCode}
+      />
+      <div class="card no-print">
         <div class="toolbar">
           <h2>{t.rounds}</h2>
           {may.round && (
@@ -149,26 +166,69 @@ export function EmergencyPage({ id }: { id: string }) {
   );
 }
 
-function DamageForm({ event, onDone }: { event: LocalEmergency; onDone: () => void }) {
+/** An entitlement's quantity as the app writes it: "225 kg", "5.400.000 đ"; nothing for in-kind support. */
+function quantityOf(e: EmergencyAnswer['entitlements'][number]): string {
+  if (e.quantity === null) return '';
+  return e.unit === 'kg-rice' ? `${formatNumber(e.quantity)} kg` : e.unit === 'VND' ? formatVnd(e.quantity) : '';
+}
+
+/**
+ * A household's damage, recorded or corrected: a new entry starts from a registered household or a name noted for
+ * follow-up; an existing one (`existing`) is edited — and one noted for follow-up can be linked to the household
+ * registered since, so its handouts follow it.
+ */
+function DamageForm({
+  event,
+  existing,
+  onDone,
+}: {
+  event: LocalEmergency;
+  existing?: LocalDamage;
+  onDone: () => void;
+}) {
   const t = useT();
   const say = useSay();
   const lang = useLanguage();
   const rows = useLiveQuery(() => communeHouseholds(db, event.communeCode), [event.communeCode]);
   const [query, setQuery] = useState('');
-  const [household, setHousehold] = useState<{ id?: string; headName: string; village: string } | undefined>();
-  const [f, setF] = useState({
-    members: '4',
-    status: 'other',
-    hungryMembers: '0',
-    deaths: '0',
-    missing: '0',
-    injured: '',
-    houseLost: false,
-    hasOtherHome: false,
-    relocationOrdered: false,
-    severeDamage: false,
-    children: '0',
-  });
+  const [household, setHousehold] = useState<{ id?: string; headName: string; village: string } | undefined>(
+    existing && {
+      ...(existing.householdId ? { id: existing.householdId } : {}),
+      headName: existing.headName,
+      village: existing.village,
+    },
+  );
+  // Linking an entry noted for follow-up to a registered household: search again from the entry.
+  const [linking, setLinking] = useState(false);
+  const [f, setF] = useState(
+    existing
+      ? {
+          members: String(existing.members),
+          status: existing.status,
+          hungryMembers: String(existing.hungryMembers),
+          deaths: String(existing.deaths),
+          missing: String(existing.missing),
+          injured: existing.injuredDays.join(', '),
+          houseLost: existing.houseLost,
+          hasOtherHome: existing.hasOtherHome,
+          relocationOrdered: existing.relocationOrdered,
+          severeDamage: existing.severeDamage,
+          children: String(existing.childrenWithoutParents),
+        }
+      : {
+          members: '4',
+          status: 'other',
+          hungryMembers: '0',
+          deaths: '0',
+          missing: '0',
+          injured: '',
+          houseLost: false,
+          hasOtherHome: false,
+          relocationOrdered: false,
+          severeDamage: false,
+          children: '0',
+        },
+  );
   const found = useMemo(
     () => (rows && query.trim() ? findHouseholds(rows, query, { limit: 8 }).households : []),
     [rows, query],
@@ -187,7 +247,7 @@ function DamageForm({ event, onDone }: { event: LocalEmergency; onDone: () => vo
       hungryMembers: Number(f.hungryMembers),
       deaths: Number(f.deaths),
       missing: Number(f.missing),
-      deadMonthlyBeneficiaries: 0,
+      deadMonthlyBeneficiaries: Math.min(existing?.deadMonthlyBeneficiaries ?? 0, Number(f.deaths) || 0),
       injuredDays: f.injured
         .split(',')
         .map((x) => x.trim())
@@ -198,10 +258,10 @@ function DamageForm({ event, onDone }: { event: LocalEmergency; onDone: () => vo
       relocationOrdered: f.relocationOrdered,
       severeDamage: f.severeDamage,
       childrenWithoutParents: Number(f.children),
-      assessedOn: todayIso(),
+      assessedOn: existing?.assessedOn ?? todayIso(),
     };
     return damages.check(candidate);
-  }, [household, f]);
+  }, [household, f, existing]);
   const answer = damage?.ok ? entitlementsOf(event, damage.fields) : undefined;
   const set = (key: keyof typeof f) => (value: string | boolean) => setF({ ...f, [key]: value });
   const [clockIssue, setClockIssue] = useState<string | undefined>();
@@ -210,7 +270,7 @@ function DamageForm({ event, onDone }: { event: LocalEmergency; onDone: () => vo
     e.preventDefault();
     if (!damage?.ok) return;
     // Assessed "today" by a tablet clock running far ahead: the save refuses the date, as the server would.
-    const saved = await damages.save(db, damage.fields, { now: Date.now() });
+    const saved = await damages.save(db, damage.fields, { now: Date.now(), ...(existing ? { id: existing.id } : {}) });
     if (!saved.ok) return setClockIssue(saved.message ?? Object.values(saved.issues)[0]?.[0]);
     onDone();
   }
@@ -222,7 +282,7 @@ function DamageForm({ event, onDone }: { event: LocalEmergency; onDone: () => vo
           {say(clockIssue)}
         </p>
       )}
-      {!household ? (
+      {!household || linking ? (
         <>
           <TextField name="find" label={t.search} value={query} onInput={setQuery} />
           <ul class="plain">
@@ -231,14 +291,22 @@ function DamageForm({ event, onDone }: { event: LocalEmergency; onDone: () => vo
                 <button
                   type="button"
                   class="secondary"
-                  onClick={() => setHousehold({ id: h.id, headName: h.headName, village: h.village })}
+                  onClick={() => {
+                    setHousehold({ id: h.id, headName: h.headName, village: h.village });
+                    setLinking(false);
+                  }}
                 >
                   {h.headName} · {h.village}
                 </button>
               </li>
             ))}
           </ul>
-          {query.trim() && (
+          {linking && (
+            <button type="button" class="secondary" onClick={() => setLinking(false)}>
+              {t.cancel}
+            </button>
+          )}
+          {query.trim() && !linking && (
             <button
               type="button"
               class="secondary"
@@ -251,7 +319,19 @@ function DamageForm({ event, onDone }: { event: LocalEmergency; onDone: () => vo
       ) : (
         <>
           <p>
-            <strong>{household.headName}</strong> {household.id ? '' : `· ${t.followUp}`}
+            <strong>{household.headName}</strong> {household.id ? '' : `· ${t.followUp}`}{' '}
+            {existing && !household.id && (
+              <button
+                type="button"
+                class="secondary"
+                onClick={() => {
+                  setQuery(household.headName);
+                  setLinking(true);
+                }}
+              >
+                {t.linkHousehold}
+              </button>
+            )}
           </p>
           {!household.id && (
             <TextField
@@ -328,11 +408,7 @@ function DamageForm({ event, onDone }: { event: LocalEmergency; onDone: () => vo
                   .filter((e) => e.payable)
                   .map((e) => (
                     <li key={e.code}>
-                      {e.title[lang]}:{' '}
-                      <strong>
-                        {e.quantity ?? ''} {e.unit === 'kg-rice' ? 'kg' : e.unit === 'VND' ? 'đ' : ''}
-                      </strong>{' '}
-                      — {e.decidedBy?.who[lang] ?? ''} · {e.ruleId}
+                      {e.title[lang]}: <strong>{quantityOf(e)}</strong> — {e.decidedBy?.who[lang] ?? ''} · {e.ruleId}
                       {e.minimum ? ` (${t.atLeast})` : ''}
                     </li>
                   ))}
@@ -356,14 +432,17 @@ function DamageForm({ event, onDone }: { event: LocalEmergency; onDone: () => vo
 
 /**
  * The village list of households lacking food (Mẫu 5a of Decree 20/2021), straight from the recorded damage: the
- * village meeting reads it, the commune chairman decides on it.
+ * village meeting reads it, the commune chairman decides on it. Printed one A4 page per village, with the
+ * commune's name and the signatures of who prepared it and the village head.
  */
 function FoodList({
   event,
   damages: recorded,
+  communeName,
 }: {
   event: Pick<EmergencyFields, 'type' | 'date'>;
   damages: readonly LocalDamage[];
+  communeName: string;
 }) {
   const t = useT();
   const rows = recorded
@@ -371,33 +450,63 @@ function FoodList({
     .map((d) => ({ d, answer: entitlementsOf(event, d) }))
     .sort((a, b) => a.d.village.localeCompare(b.d.village));
   if (rows.length === 0) return null;
+  const byVillage = new Map<string, typeof rows>();
+  for (const row of rows) byVillage.set(row.d.village, [...(byVillage.get(row.d.village) ?? []), row]);
   return (
-    <div class="card print-list" data-testid="food-list">
-      <h2>{t.foodList}</h2>
-      <table>
-        <thead>
-          <tr>
-            <th>STT</th>
-            <th>{t.village}</th>
-            <th>{t.headName}</th>
-            <th>{t.membersCount}</th>
-            <th>{t.hungryMembers}</th>
-            <th>{t.riceKg}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map(({ d, answer }, index) => (
-            <tr key={d.id}>
-              <td>{index + 1}</td>
-              <td>{d.village}</td>
-              <td>{d.headName}</td>
-              <td>{d.members}</td>
-              <td>{d.hungryMembers}</td>
-              <td>{answer?.totals.riceKg ?? ''}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+    <div class="card print-list food-list" data-testid="food-list">
+      <div class="toolbar no-print">
+        <h2>{t.foodList}</h2>
+        <button type="button" onClick={() => window.print()}>
+          {t.printFoodList}
+        </button>
+      </div>
+      {[...byVillage].map(([village, villageRows]) => (
+        <article class="a4" key={village} data-testid="food-list-page">
+          <header>
+            {/* The national heading of an official form: a legal name, the same in every language. */}
+            <p>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM — Độc lập - Tự do - Hạnh phúc</p>
+            <p>{t.printCommune(communeName)}</p>
+            <h1>{t.foodList}</h1>
+            <p>
+              {village} · {t.emergencyTypes[event.type]} {formatVnDate(event.date)}
+            </p>
+          </header>
+          <table>
+            <thead>
+              <tr>
+                <th>STT</th>
+                <th>{t.headName}</th>
+                <th>{t.membersCount}</th>
+                <th>{t.hungryMembers}</th>
+                <th>{t.riceKg}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {villageRows.map(({ d, answer }, index) => (
+                <tr key={d.id}>
+                  <td>{index + 1}</td>
+                  <td>{d.headName}</td>
+                  <td>{d.members}</td>
+                  <td>{d.hungryMembers}</td>
+                  <td>{answer ? formatNumber(answer.totals.riceKg) : ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <footer>
+            <div class="signer">
+              <strong>{t.printPreparedBy}</strong>
+              <span class="hint">{t.printSignAndName}</span>
+              <span class="sign-line" />
+            </div>
+            <div class="signer">
+              <strong>{t.printVillageHead}</strong>
+              <span class="hint">{t.printSignAndName}</span>
+              <span class="sign-line" />
+            </div>
+          </footer>
+        </article>
+      ))}
     </div>
   );
 }

@@ -1,71 +1,156 @@
-/** @module The signature list (danh sách ký nhận) of a round, one village per page, A4, printed from the browser. */
-import { riceKgPerPersonMonth } from '../../domain/emergency/rice';
+/**
+ * @module The signature list (danh sách ký nhận) of a round, printed from the browser on A4: one page per village
+ * and item (all of the round's items, or the one chosen), with the commune's name, a line to sign on for each
+ * household and the signatures of who prepared it and the village head.
+ */
+import { useState } from 'preact/hooks';
+import { riceKgPerPersonMonth, roundRiceOfDamage } from '../../domain/emergency/rice';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { roundWithHandouts } from '../../db/relief';
-import type { LocalHousehold } from '../../db/households';
-import { db } from '../services';
+import { handoutHousehold, roundWithHandouts } from '../../db/relief';
+import { db, useSession } from '../services';
 import { useT } from '../i18n';
 import { formatVnDate } from '../dates';
+import { formatQuantity } from '../format';
+import { SelectField } from '../fields';
+import { entitlementsOf } from './EmergencyPage';
+
+interface Row {
+  key: string;
+  householdId?: string;
+  damageId?: string;
+  headName: string;
+  people: number | undefined;
+  /** Rice to receive by the law (the damage record, or the monthly ration a person), for the paper round. */
+  riceKg: number;
+}
 
 export function PrintPage({ id }: { id: string }) {
   const t = useT();
+  const session = useSession();
+  const [chosen, setChosen] = useState('all');
   const state = useLiveQuery(() => roundWithHandouts(db, id), [id]);
   if (!state?.round) return null;
-  const { round, planned, people } = state;
+  const { round, planned, people, damages, event } = state;
+  const communeName = session?.user.communes.find((c) => c.code === round.communeCode)?.name ?? round.communeCode;
   const handouts = state.handouts.filter((x) => !x.voided);
-  const byVillage = new Map<string, LocalHousehold[]>();
-  for (const h of planned.records) byVillage.set(h.village, [...(byVillage.get(h.village) ?? []), h]);
-  const item = round.items[0];
-  if (!item) return null;
-  const riceKg = riceKgPerPersonMonth(round.date, round.campaign === 'tet' ? 'tet' : 'hardship')?.kg ?? 0;
+  const ration = riceKgPerPersonMonth(round.date, round.campaign === 'tet' ? 'tet' : 'hardship')?.kg ?? 0;
+  const riceOf = (damageId: string | undefined, members: number) => {
+    const damage = damages.find((d) => d.id === damageId);
+    if (damage && event) {
+      const answer = entitlementsOf(event, damage);
+      return (answer && roundRiceOfDamage(answer)?.kgThisRound) ?? 0;
+    }
+    return members * ration;
+  };
+  const byVillage = new Map<string, Row[]>();
+  const add = (village: string, row: Row) => byVillage.set(village, [...(byVillage.get(village) ?? []), row]);
+  for (const h of planned.records) {
+    const damage = damages.find((d) => d.householdId === h.id);
+    const count = people.get(h.id) ?? 0;
+    add(h.village, {
+      key: h.id,
+      householdId: h.id,
+      headName: h.headName,
+      people: people.get(h.id),
+      riceKg: riceOf(damage?.id, count),
+    });
+  }
+  // Households noted for follow-up, not registered yet, sign on the same list.
+  for (const d of damages.filter((x) => !x.householdId))
+    add(d.village, {
+      key: d.id,
+      damageId: d.id,
+      headName: d.headName,
+      people: d.members,
+      riceKg: riceOf(d.id, d.members),
+    });
+  const items = round.items.filter((_, index) => chosen === 'all' || String(index) === chosen);
   return (
     <section class="print-list">
-      <button type="button" class="no-print" onClick={() => window.print()}>
-        {t.print}
-      </button>
-      {[...byVillage].map(([village, households]) => (
-        <article class="a4" key={village} data-testid="print-page">
-          <header>
-            {/* The national heading of an official form: a legal name, the same in every language. */}
-            <p>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM — Độc lập - Tự do - Hạnh phúc</p>
-            <h1>{t.printTitle}</h1>
-            <p>
-              {round.name} · {village} · {formatVnDate(round.date)} · {item.itemName} ({item.unit})
-            </p>
-          </header>
-          <table>
-            <thead>
-              <tr>
-                <th>{t.printNumber}</th>
-                <th>{t.printHeadName}</th>
-                <th>{t.printPeople}</th>
-                <th>{t.printQuantity}</th>
-                <th>{t.printSignature}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {households.map((h, index) => {
-                // What was handed out, or what the household is to receive (rice: the law's amount a person) for the paper round.
-                const given = handouts.filter((x) => x.householdId === h.id).reduce((s, x) => s + x.quantity, 0);
-                const toReceive = item.unit === 'kg' ? (people.get(h.id) ?? 0) * riceKg : 0;
-                return (
-                  <tr key={h.id}>
-                    <td>{index + 1}</td>
-                    <td>{h.headName}</td>
-                    <td>{people.get(h.id) ?? ''}</td>
-                    <td>{given || toReceive || ''}</td>
-                    <td class="sign" />
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-          <footer>
-            <span>{t.printPreparedBy}</span>
-            <span>{t.printVillageHead}</span>
-          </footer>
-        </article>
-      ))}
+      <div class="no-print actions">
+        {round.items.length > 1 && (
+          <SelectField
+            name="print-item"
+            label={t.itemKind}
+            value={chosen}
+            options={[
+              ['all', t.printAllItems] as const,
+              ...round.items.map((i, index) => [String(index), `${i.itemName} (${i.unit})`] as const),
+            ]}
+            onChange={setChosen}
+          />
+        )}
+        <button type="button" onClick={() => window.print()}>
+          {t.print}
+        </button>
+      </div>
+      {[...byVillage].flatMap(([village, rows]) =>
+        items.map((item) => (
+          <article class="a4" key={`${village}|${item.item}|${item.itemName}`} data-testid="print-page">
+            <header>
+              {/* The national heading of an official form: a legal name, the same in every language. */}
+              <p>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM — Độc lập - Tự do - Hạnh phúc</p>
+              <p data-testid="print-commune">{t.printCommune(communeName)}</p>
+              <h1>{t.printTitle}</h1>
+              <p>
+                {round.name} · {village} · {formatVnDate(round.date)} · {item.itemName} (
+                {item.unit === 'VND' ? 'đ' : item.unit})
+              </p>
+            </header>
+            <table>
+              <thead>
+                <tr>
+                  <th>{t.printNumber}</th>
+                  <th>{t.printHeadName}</th>
+                  <th>{t.printPeople}</th>
+                  <th>{t.printQuantity}</th>
+                  <th>{t.printSignature}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((row, index) => {
+                  // What was handed out of this item, or (rice) what the household is to receive for the paper round.
+                  const given = handouts
+                    .filter(
+                      (x) =>
+                        x.item === item.item &&
+                        x.itemName.trim().toLowerCase() === item.itemName.trim().toLowerCase() &&
+                        (row.householdId
+                          ? handoutHousehold(x, damages) === row.householdId
+                          : x.damageId === row.damageId),
+                    )
+                    .reduce((s, x) => s + x.quantity, 0);
+                  const toReceive = item.unit === 'kg' ? row.riceKg : 0;
+                  const quantity = given || toReceive;
+                  return (
+                    <tr key={row.key}>
+                      <td>{index + 1}</td>
+                      <td>{row.headName}</td>
+                      <td>{row.people ?? ''}</td>
+                      <td>{quantity ? formatQuantity(quantity, item.unit) : ''}</td>
+                      <td class="sign">
+                        <span class="sign-line" />
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+            <footer>
+              <div class="signer">
+                <strong>{t.printPreparedBy}</strong>
+                <span class="hint">{t.printSignAndName}</span>
+                <span class="sign-line" />
+              </div>
+              <div class="signer">
+                <strong>{t.printVillageHead}</strong>
+                <span class="hint">{t.printSignAndName}</span>
+                <span class="sign-line" />
+              </div>
+            </footer>
+          </article>
+        )),
+      )}
     </section>
   );
 }

@@ -3,22 +3,29 @@
  * of the signed list as receipt), a warning before a second handout of the same item, voids with a reason, the
  * summary, and the printable signature list.
  */
-import { riceKgPerPersonMonth } from '../../domain/emergency/rice';
+import { riceKgPerPersonMonth, roundRiceOfDamage } from '../../domain/emergency/rice';
 import { useState } from 'preact/hooks';
 import { Link } from '@tanstack/react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { earlierHandouts, roundSummary } from '../../shared/relief';
-import { handOut, roundWithHandouts, type LocalHandout } from '../../db/relief';
+import { earlierHandouts, recipientKey, roundSummary } from '../../shared/relief';
+import { handOut, handoutHousehold, roundWithHandouts, type LocalDamage, type LocalHandout } from '../../db/relief';
 import { voidDistribution } from '../../db/outbox';
 import { db, useCan, useSession } from '../services';
 import { useT, useSay } from '../i18n';
-import { formatDateTime, formatVnd } from '../format';
+import { formatDateTime, formatNumber, formatQuantity, formatVnd } from '../format';
 import { SelectField, TextField } from '../fields';
 import { RoundEditor } from './RoundEditor';
 import { SignaturePad, downscalePhoto } from './SignaturePad';
 import { futureDateOnDevice } from '../../db/client-id';
 import * as v from 'valibot';
 import { CitizenId } from '../../shared/fields';
+import { entitlementsOf } from './EmergencyPage';
+
+/** "1.000.000", "1000000 đ", "7,5" → a number (dots group thousands, a comma marks decimals); not a number → 0. */
+function parseQuantity(text: string): number {
+  const n = Number(text.replace(/[\s.đ₫]|VND|kg/gi, '').replace(',', '.'));
+  return Number.isFinite(n) ? n : 0;
+}
 
 export function RoundPage({ id }: { id: string }) {
   const t = useT();
@@ -34,12 +41,41 @@ export function RoundPage({ id }: { id: string }) {
   const [editing, setEditing] = useState(false);
   if (!state || !session) return null;
   if (!state.round) return <p class="card">{t.notFound}</p>;
-  const { round, handouts, planned, people } = state;
+  const { round, planned, people, event, damages } = state;
   const unreadable = state.unreadable + planned.unreadable;
-  const summary = roundSummary(round, handouts, (householdId) => people.get(householdId) ?? 0);
+  // A handout to a damage entry follows the household the officer has since linked to that entry.
+  const handouts = state.handouts.map((x) => {
+    const householdId = handoutHousehold(x, damages);
+    return householdId ? { ...x, householdId } : x;
+  });
+  const damageOf = (key: string) => damages.find((d) => `damage:${d.id}` === key);
+  const summary = roundSummary(round, handouts, (key) => people.get(key) ?? damageOf(key)?.members ?? 0);
   // A round has at least one item (its schema says so).
   const item = round.items[Math.min(itemIndex, round.items.length - 1)] ?? round.items[0];
   const riceKg = riceKgPerPersonMonth(round.date, round.campaign === 'tet' ? 'tet' : 'hardship')?.kg;
+  // Households hit by the emergency and noted for follow-up: handed out to at once through their damage entry.
+  const followUps = damages.filter((d) => !d.householdId);
+  /**
+   * Rice to pre-fill: from the household's damage record (its hungry members × the law's monthly ration, one
+   * month a round); without one (a gift campaign), the law's monthly ration for each person counted.
+   */
+  function suggestedRice(damage: LocalDamage | undefined, members: number): { kg: number; hint?: string } | undefined {
+    if (damage && event) {
+      const answer = entitlementsOf(event, damage);
+      const rice = answer && roundRiceOfDamage(answer);
+      if (!rice) return undefined;
+      return {
+        kg: rice.kgThisRound,
+        hint: t.riceFromDamage(
+          damage.hungryMembers,
+          formatNumber(rice.kgThisRound),
+          formatNumber(rice.totalKg),
+          rice.months,
+        ),
+      };
+    }
+    return riceKg ? { kg: Math.max(1, members) * riceKg } : undefined;
+  }
 
   return (
     <section>
@@ -52,20 +88,20 @@ export function RoundPage({ id }: { id: string }) {
         <h1>{round.name}</h1>
         {unreadable > 0 && <p class="error">{t.unreadableRecords(unreadable)}</p>}
         <p data-testid="round-summary">
-          {t.roundSummary(summary.households, summary.people, summary.riceKg, formatVnd(summary.vnd))}
+          {t.roundSummary(summary.households, summary.people, formatNumber(summary.riceKg), formatVnd(summary.vnd))}
         </p>
         <p class="hint" data-testid="by-source">
           {t.bySource(
-            summary.bySource.budget.kg,
+            formatNumber(summary.bySource.budget.kg),
             formatVnd(summary.bySource.budget.VND),
-            summary.bySource.mobilised.kg,
+            formatNumber(summary.bySource.mobilised.kg),
             formatVnd(summary.bySource.mobilised.VND),
           )}
         </p>
         <ul class="plain">
           {summary.items.map((i) => (
             <li key={i.itemName}>
-              {i.itemName}: {i.handedOut} / {i.available} {i.unit}
+              {i.itemName}: {formatQuantity(i.handedOut, i.unit)} / {formatQuantity(i.available, i.unit)}
             </li>
           ))}
         </ul>
@@ -98,7 +134,7 @@ export function RoundPage({ id }: { id: string }) {
             return (
               <li key={h.id}>
                 <strong>{h.headName}</strong> · {h.village} ·{' '}
-                {given.map((g) => `${g.quantity} ${g.unit}`).join(', ') || '—'}{' '}
+                {given.map((g) => formatQuantity(g.quantity, g.unit)).join(', ') || '—'}{' '}
                 {may.handOut && (
                   <button type="button" class="secondary" onClick={() => setGiving(h.id)}>
                     {t.handOut}
@@ -114,7 +150,10 @@ export function RoundPage({ id }: { id: string }) {
                     }}
                     roundId={id}
                     item={item}
-                    riceKgPerPerson={riceKg}
+                    suggestedRice={suggestedRice(
+                      damages.find((d) => d.householdId === h.id),
+                      people.get(h.id) ?? 1,
+                    )}
                     ledger={handouts}
                     onDone={() => setGiving(undefined)}
                   />
@@ -124,12 +163,49 @@ export function RoundPage({ id }: { id: string }) {
           })}
         </ul>
       </div>
+      {followUps.length > 0 && (
+        <div class="card">
+          <h2>{t.followUpHouseholds}</h2>
+          <p class="hint">{t.followUpHandoutHint}</p>
+          <ul class="plain" data-testid="follow-up">
+            {followUps.map((d) => {
+              const given = handouts.filter((x) => recipientKey(x) === `damage:${d.id}` && !x.voided);
+              return (
+                <li key={d.id}>
+                  <strong>{d.headName}</strong> · {d.village} ·{' '}
+                  {given.map((g) => formatQuantity(g.quantity, g.unit)).join(', ') || '—'}{' '}
+                  {may.handOut && (
+                    <button type="button" class="secondary" onClick={() => setGiving(d.id)}>
+                      {t.handOut}
+                    </button>
+                  )}
+                  {giving === d.id && item && (
+                    <HandoutForm
+                      household={{
+                        damageId: d.id,
+                        headName: d.headName,
+                        communeCode: d.communeCode,
+                        members: d.members,
+                      }}
+                      roundId={id}
+                      item={item}
+                      suggestedRice={suggestedRice(d, d.members)}
+                      ledger={handouts}
+                      onDone={() => setGiving(undefined)}
+                    />
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        </div>
+      )}
       <div class="card">
         <h2>{t.handouts}</h2>
         <ul class="plain" data-testid="handouts">
           {handouts.map((x) => (
             <li key={x.id} class={x.voided ? 'voided' : ''}>
-              {formatDateTime(x.handedOutAt)} · {x.recipientName} · {x.quantity} {x.unit}
+              {formatDateTime(x.handedOutAt)} · {x.recipientName} · {formatQuantity(x.quantity, x.unit)}
               {x.duplicateSuspected && !x.voided && <span class="badge pending"> {t.suspectedDouble}</span>}
               {x.voided
                 ? ` — ${t.voided}: ${x.voided.reason}`
@@ -167,11 +243,12 @@ function VoidButton({ id, communeCode }: { id: string; communeCode: string }) {
 }
 
 function HandoutForm(props: {
-  household: { id: string; headName: string; communeCode: string; members: number };
+  /** A registered household (`id`), or the damage entry of one noted for follow-up, not registered yet. */
+  household: { id?: string; damageId?: string; headName: string; communeCode: string; members: number };
   roundId: string;
   item: { item: 'rice' | 'cash' | 'goods'; itemName: string; unit: 'kg' | 'VND' | 'item' };
-  /** From the rule pack in force on the round's date (src/domain/emergency/rice.ts); absent when none is. */
-  riceKgPerPerson: number | undefined;
+  /** Rice to pre-fill, from the damage record or the rule pack in force (src/domain/emergency/rice.ts). */
+  suggestedRice: { kg: number; hint?: string } | undefined;
   ledger: readonly LocalHandout[];
   onDone: () => void;
 }) {
@@ -180,19 +257,20 @@ function HandoutForm(props: {
   const [recipient, setRecipient] = useState(props.household.headName);
   const [relation, setRelation] = useState<string>(t.relations['chủ hộ']);
   const [citizenId, setCitizenId] = useState('');
-  // Rice: the law's monthly amount per person, pre-filled; cash and goods are typed.
-  const [quantity, setQuantity] = useState(
-    props.item.unit === 'kg' && props.riceKgPerPerson
-      ? String(Math.max(1, props.household.members) * props.riceKgPerPerson)
-      : '',
-  );
+  // Rice: what the damage record (or the law's monthly amount per person) gives, pre-filled; cash and goods are typed.
+  const rice = props.item.unit === 'kg' ? props.suggestedRice : undefined;
+  const [quantity, setQuantity] = useState(rice ? formatNumber(rice.kg) : '');
+  const followUp = !props.household.id;
+  const [witness, setWitness] = useState('');
+  const [noReceiptReason, setNoReceiptReason] = useState('');
+  const [issues, setIssues] = useState<Partial<Record<string, string>>>({});
   const [signature, setSignature] = useState<ArrayBuffer | undefined>();
   const [photo, setPhoto] = useState<ArrayBuffer | undefined>();
   const [confirmed, setConfirmed] = useState(false);
   const [clockIssue, setClockIssue] = useState<string | undefined>();
   const [citizenIdIssue, setCitizenIdIssue] = useState<string | undefined>();
   const earlier = earlierHandouts(props.ledger, {
-    householdId: props.household.id,
+    ...(props.household.id ? { householdId: props.household.id } : { damageId: props.household.damageId }),
     roundId: props.roundId,
     item: props.item.item,
     itemName: props.item.itemName,
@@ -215,30 +293,41 @@ function HandoutForm(props: {
       : photo
         ? { bytes: photo, kind: 'photo' as const, mime: 'image/jpeg' as const }
         : undefined;
-    await handOut(
+    const saved = await handOut(
       db,
       {
         communeCode: props.household.communeCode,
-        householdId: props.household.id,
+        ...(props.household.id ? { householdId: props.household.id } : { damageId: props.household.damageId }),
         roundId: props.roundId,
         item: props.item.item,
         itemName: props.item.itemName,
-        quantity: Number(quantity.replace(/\D/g, '')) || 0,
+        quantity: parseQuantity(quantity),
         unit: props.item.unit,
         recipientName: recipient.trim(),
         recipientRelation: relation.trim(),
         ...(typedId ? { recipientCitizenId: typedId } : {}),
+        ...(witness.trim() ? { witnessName: witness.trim() } : {}),
+        ...(noReceiptReason.trim() ? { noReceiptReason: noReceiptReason.trim() } : {}),
         handedOutAt: now,
       },
       receipt,
       now,
     );
+    // What the server would refuse is said here, on the field, and nothing is kept.
+    if (!saved.ok) return setIssues(saved.issues);
     props.onDone();
   }
 
   return (
     <form class="card" onSubmit={(e) => void save(e)} noValidate data-testid="handout-form">
-      <TextField name="recipient" label={t.recipient} value={recipient} onInput={setRecipient} />
+      {followUp && <p class="hint">{t.followUpHandoutHint}</p>}
+      <TextField
+        name="recipient"
+        label={t.recipient}
+        value={recipient}
+        onInput={setRecipient}
+        error={issues.recipientName && say(issues.recipientName)}
+      />
       <TextField name="relation" label={t.relation} value={relation} onInput={setRelation} />
       <TextField
         name="recipientCitizenId"
@@ -249,13 +338,28 @@ function HandoutForm(props: {
         maxLength={12}
         error={citizenIdIssue && say(citizenIdIssue)}
       />
+      {followUp && (
+        <TextField
+          name="witness"
+          label={t.witness}
+          value={witness}
+          onInput={setWitness}
+          error={issues.recipientCitizenId && say(issues.recipientCitizenId)}
+        />
+      )}
       <TextField
         name="quantity"
         label={`${t.quantity} (${props.item.unit})`}
         value={quantity}
         onInput={setQuantity}
-        inputMode="numeric"
+        inputMode="decimal"
+        error={issues.quantity && say(issues.quantity)}
       />
+      {rice?.hint && (
+        <p class="hint" data-testid="rice-from-damage">
+          {rice.hint}
+        </p>
+      )}
       <SignaturePad label={t.signHere} clearLabel={t.clearSignature} onChange={setSignature} />
       <label class="field">
         {t.photoOfList}
@@ -266,9 +370,22 @@ function HandoutForm(props: {
           onChange={(e) => void (e.currentTarget.files?.[0] && downscalePhoto(e.currentTarget.files[0]).then(setPhoto))}
         />
       </label>
+      {!followUp && (
+        <TextField
+          name="noReceiptReason"
+          label={t.noReceiptReason}
+          value={noReceiptReason}
+          onInput={setNoReceiptReason}
+        />
+      )}
+      {issues.receipt && (
+        <p class="error" role="alert" data-testid="receipt-issue">
+          {say(issues.receipt)}
+        </p>
+      )}
       {earlier.length > 0 && (
         <p class="error" role="alert" data-testid="double-warning">
-          {t.alreadyReceived(earlier.map((x) => `${x.quantity} ${x.unit}`).join(', '))}
+          {t.alreadyReceived(earlier.map((x) => formatQuantity(x.quantity, x.unit)).join(', '))}
         </p>
       )}
       {clockIssue && (

@@ -1,7 +1,8 @@
 /**
  * @module Relief handouts as append-only events (docs/sync.md, G4). Stored once per event id, whoever sends
  * it; a second active handout of the same item to the same household in the same round is stored and both are
- * flagged for the commune officer's review — never refused. A void event corrects a mistake; nothing is deleted.
+ * flagged for the commune officer's review — never refused. A void event corrects a mistake; nothing is deleted,
+ * and a handout whose every partner in a suspected double is voided is no longer flagged.
  *
  * Lock rule (lock-keys.ts): a stored handout is rewritten — flagged as a double, or voided — only under the lock
  * of its duplicate key, and read for that rewrite only once the lock is held. A void and a second handout of the
@@ -41,9 +42,18 @@ export async function applyDistribution(
   // A handout is a fact: one dated beyond the server's clock was made on a tablet whose clock is wrong.
   const future = futureDateIssue('distribution', data, context.now);
   if (future) return rejected(future);
-  const household = await getRecord(tx, data.householdId);
-  if (household?.type !== 'household' || household.commune !== data.communeCode) {
-    return rejected(message('reject.handoutHouseholdMissing'));
+  if (data.householdId !== undefined) {
+    const household = await getRecord(tx, data.householdId);
+    if (household?.type !== 'household' || household.commune !== data.communeCode) {
+      return rejected(message('reject.handoutHouseholdMissing'));
+    }
+  }
+  // A household not registered yet is handed out to through its damage entry, which must be of this commune.
+  if (data.damageId !== undefined) {
+    const damage = await getRecord(tx, data.damageId);
+    if (damage?.type !== 'damage' || damage.deleted || damage.commune !== data.communeCode) {
+      return rejected(message('reject.handoutDamageMissing'));
+    }
   }
 
   const key = duplicateKey(data);
@@ -62,7 +72,7 @@ export async function applyDistribution(
   await writeRecord(
     tx,
     context,
-    baseRecord(op.id, 'distribution', data.communeCode, data.householdId, event, context.now),
+    baseRecord(op.id, 'distribution', data.communeCode, data.householdId ?? data.damageId ?? '', event, context.now),
     { before: undefined },
   );
   await addEventKey(tx, data.communeCode, key, op.id);
@@ -121,6 +131,24 @@ export async function applyVoid(
     },
     { before: target },
   );
+  // Its partners in a suspected double handout share its key, so its lock covers them: a partner whose every
+  // other partner is now voided is no longer suspected (the pair stays listed in duplicateOf).
+  for (const partner of await getRecords(tx, targetData.duplicateOf)) {
+    const partnerData = partner.data as Distribution;
+    if (partner.type !== 'distribution' || partnerData.voided || !partnerData.duplicateSuspected) continue;
+    const others = await getRecords(
+      tx,
+      partnerData.duplicateOf.filter((id) => id !== target.id),
+    );
+    const stillSuspected = others.some((r) => !(r.data as Distribution).voided);
+    if (stillSuspected) continue;
+    await writeRecord(
+      tx,
+      context,
+      { ...partner, data: { ...partnerData, duplicateSuspected: false } },
+      { before: partner },
+    );
+  }
   return applied;
 }
 
