@@ -72,15 +72,18 @@ describe.skipIf(!available)('e2e: the officer desk', () => {
       ),
     ).toEqual(['applied', 'applied', 'applied', 'applied', 'applied']);
 
-    // Lê Văn Tâm has the household on his tablet; meanwhile Phạm Thị Hoa changes its address.
+    // Lê Văn Tâm has the household on his tablet, offline; meanwhile Phạm Thị Hoa changes its address.
     const tam = await world.browser.newContext({ viewport: TABLET });
     const collaborator = await signIn(tam, world.server.url, 'ctv2.lyson');
     await collaborator.goto(`${world.server.url}/households/${household}`);
     await expect.poll(() => collaborator.getByTestId('household-head').textContent()).toContain('Đỗ Văn Bàn');
+    await tam.setOffline(true);
     expect(await hoa((s) => patchMutation(s, household, { address: 'Tổ 5' }, 1))).toEqual(['applied']);
     await collaborator.getByRole('button', { name: 'Sửa' }).click();
     await collaborator.getByLabel('Địa chỉ').fill('Tổ 7');
     await collaborator.getByRole('button', { name: 'Lưu' }).click();
+    await expect.poll(() => collaborator.getByTestId('household-head').count()).toBe(1);
+    await tam.setOffline(false);
     await synced(collaborator);
     await collaborator.goto(`${world.server.url}/sync`);
     await expect
