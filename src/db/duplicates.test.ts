@@ -53,6 +53,8 @@ describe("the officer's desk of possible duplicates", () => {
           householdId: 'h2',
           householdHead: 'Phạm Văn Khó',
           village: 'Thôn Tây An Hải',
+          // Issue 11: what the officer compares side by side.
+          fields: { fullName: 'tran thi my', birthDate: '1990' },
         },
         {
           id: 'm1',
@@ -62,6 +64,7 @@ describe("the officer's desk of possible duplicates", () => {
           householdId: 'h1',
           householdHead: 'Lê Văn Sẵn',
           village: 'Thôn Tây An Hải',
+          fields: { fullName: 'Trần Thị Mỹ', birthDate: '1990-05-12' },
         },
         // Not downloaded to this device (yet): listed, without a name.
         { id: 'm9', reason: 'citizen-id' },

@@ -21,7 +21,15 @@ export interface ClusterMember {
   householdId?: string | undefined;
   householdHead?: string | undefined;
   village?: string | undefined;
+  /** The fields the officer compares side by side (COMPARED_FIELDS), as the device holds them. */
+  fields?: Record<string, unknown> | undefined;
 }
+
+/** What the officer sees side by side for each member of a cluster, to tell the same person from two. */
+export const COMPARED_FIELDS = {
+  member: ['fullName', 'birthDate', 'sex', 'citizenId', 'relation', 'ethnicity', 'status'],
+  household: ['headName', 'village', 'address', 'phone', 'headCitizenId', 'area'],
+} as const;
 
 export interface DuplicateCluster {
   id: string;
@@ -59,6 +67,9 @@ async function describe(db: AnSinhDb, cluster: LocalRecord): Promise<DuplicateCl
       id,
       reason: reasons[id] ?? fallback,
       ...(found ? { name: text(recordType === 'member' ? person.fullName : person.headName) } : {}),
+      ...(found
+        ? { fields: Object.fromEntries(COMPARED_FIELDS[recordType].map((field) => [field, person[field]])) }
+        : {}),
       ...(found && recordType === 'member' ? { birthYear: text(person.birthDate)?.slice(0, 4) } : {}),
       ...(household
         ? { householdId: household.id, householdHead: text(household.headName), village: text(household.village) }

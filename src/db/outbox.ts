@@ -187,6 +187,8 @@ export async function decideDuplicate(
   id: string,
   value: 'confirmed' | 'dismissed',
   now: number,
+  /** With `confirmed`: the record that stays; the server merges the others into it. */
+  keep?: string,
 ): Promise<void> {
   await db.transaction('rw', withQueue(db, db.duplicates), async () => {
     const record = await db.duplicates.get(id);
@@ -194,7 +196,8 @@ export async function decideDuplicate(
     const recordIds = Array.isArray(record?.recordIds)
       ? record.recordIds.filter((r): r is string => typeof r === 'string')
       : [];
-    await enqueue(db, id, { kind: 'resolve', id, value: { decision: value, recordIds } }, now);
+    const merge = value === 'confirmed' && keep !== undefined ? { keep } : {};
+    await enqueue(db, id, { kind: 'resolve', id, value: { decision: value, recordIds, ...merge } }, now);
   });
 }
 

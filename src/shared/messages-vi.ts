@@ -113,6 +113,7 @@ export const messagesVi: MessageTexts = {
     'reject.duplicateMerged': () => 'Nhóm nghi trùng này đã được gộp vào một nhóm khác; hãy xem nhóm mới.',
     'reject.duplicateDecided': () => 'Trường hợp trùng này đã được xem xét.',
     'reject.duplicateGrew': () => 'Nhóm nghi trùng này vừa có thêm hồ sơ; hãy xem lại rồi quyết định.',
+    'reject.duplicateKeep': () => 'Hồ sơ được chọn để giữ lại không còn trong nhóm nghi trùng này; hãy xem lại.',
     'reject.surveyHouseholdMissing': () => 'Không tìm thấy hộ gia đình của phiếu rà soát.',
     'reject.surveyUnclassifiable': (p) => `Không xếp loại được phiếu rà soát: ${p.error}`,
     'reject.schemaTooNew': () => 'Thay đổi được ghi bởi phiên bản ứng dụng mới hơn máy chủ; hãy báo quản trị viên.',

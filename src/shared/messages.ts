@@ -112,6 +112,8 @@ const CATALOGUE = {
   'reject.duplicateMerged': [],
   'reject.duplicateDecided': [],
   'reject.duplicateGrew': [],
+  // Issue 11, the officer's desk: the record chosen to stay is not (or no longer) in the cluster.
+  'reject.duplicateKeep': [],
   'reject.surveyHouseholdMissing': [],
   'reject.surveyUnclassifiable': ['error'],
   'reject.schemaTooNew': [],

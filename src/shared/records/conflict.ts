@@ -4,6 +4,7 @@
  */
 import * as v from 'valibot';
 import { CommuneCode } from '../fields';
+import { Role } from '../roles';
 
 export const Candidate = v.object({
   value: v.unknown(),
@@ -13,6 +14,13 @@ export const Candidate = v.object({
   stamp: v.string(),
   /** The value that was committed first and stands provisionally. */
   committed: v.boolean(),
+  /**
+   * Who wrote it, as the server's users table names them when it made the conflict (the device has no directory
+   * of users): for the officer to see who entered each value. Absent on conflicts made before, or for a writer the
+   * server does not know (then the device shows the user id).
+   */
+  userName: v.optional(v.pipe(v.string(), v.maxLength(200))),
+  userRole: v.optional(Role),
 });
 export type Candidate = v.InferOutput<typeof Candidate>;
 

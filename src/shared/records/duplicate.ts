@@ -28,7 +28,8 @@ export const DuplicateData = v.object({
   status: v.picklist(['open', 'confirmed', 'dismissed', 'merged']),
   /** When merged: the cluster that took its members. */
   mergedInto: v.optional(v.string()),
-  decision: v.optional(v.object({ by: v.string(), at: v.number() })),
+  /** Who decided and when; `kept`: the record the others were merged into ("Đúng là trùng"). */
+  decision: v.optional(v.object({ by: v.string(), at: v.number(), kept: v.optional(v.string()) })),
 });
 export type DuplicateData = v.InferOutput<typeof DuplicateData>;
 
@@ -38,6 +39,11 @@ export const DuplicateDecision = v.union([
   v.object({
     decision: v.picklist(['confirmed', 'dismissed']),
     recordIds: v.pipe(v.array(v.string()), v.maxLength(10_000)),
+    /**
+     * With `confirmed`: the record that stays (the officer's pick, by default the oldest). The others are merged
+     * into it on the server (apply/duplicates.ts `mergeInto`). Without it (apps before merging) the records stay.
+     */
+    keep: v.optional(v.pipe(v.string(), v.maxLength(100))),
   }),
 ]);
 export type DuplicateDecision = v.InferOutput<typeof DuplicateDecision>;

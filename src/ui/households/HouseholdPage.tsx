@@ -25,6 +25,7 @@ import {
 import * as v from 'valibot';
 import { HouseholdForm, toDraft } from './HouseholdForm';
 import { ClassificationBadge } from './ClassificationBadge';
+import { MyConflicts, useWaitingFields } from '../review/MyConflicts';
 
 export function HouseholdPage({ id }: { id: string }) {
   const t = useT();
@@ -36,6 +37,7 @@ export function HouseholdPage({ id }: { id: string }) {
   };
   const session = useSession();
   const [editing, setEditing] = useState(false);
+  const waiting = useWaitingFields(id);
   const state = useLiveQuery(
     async () => ({
       household: await getHousehold(db, id).catch(() => undefined),
@@ -75,14 +77,14 @@ export function HouseholdPage({ id }: { id: string }) {
   const communeName =
     session.user.communes.find((c) => c.code === household.communeCode)?.name ?? household.communeCode;
   const latestApproved = surveys.find((s) => s.status === 'approved');
-  const rows: [string, string][] = [
-    [t.commune, communeName],
-    [t.village, household.village],
-    [t.address, household.address || '—'],
-    [t.phone, household.phone ?? '—'],
-    [t.headCitizenId, household.headCitizenId ?? '—'],
-    [t.area, t[household.area]],
-    [t.notes, household.notes || '—'],
+  const rows: [string, string, string][] = [
+    [t.commune, communeName, 'communeCode'],
+    [t.village, household.village, 'village'],
+    [t.address, household.address || '—', 'address'],
+    [t.phone, household.phone ?? '—', 'phone'],
+    [t.headCitizenId, household.headCitizenId ?? '—', 'headCitizenId'],
+    [t.area, t[household.area], 'area'],
+    [t.notes, household.notes || '—', 'notes'],
   ];
   return (
     <section>
@@ -98,10 +100,20 @@ export function HouseholdPage({ id }: { id: string }) {
           </p>
         ))}
         <dl>
-          {rows.map(([label, value]) => (
+          {rows.map(([label, value, field]) => (
             <div key={label}>
               <dt>{label}</dt>
-              <dd>{value}</dd>
+              <dd>
+                {value}
+                {waiting.has(field) && (
+                  <>
+                    {' '}
+                    <span class="badge pending" data-testid="field-conflict">
+                      {t.fieldWaiting}
+                    </span>
+                  </>
+                )}
+              </dd>
             </div>
           ))}
         </dl>
@@ -118,6 +130,7 @@ export function HouseholdPage({ id }: { id: string }) {
           )}
         </div>
       </div>
+      <MyConflicts recordId={id} />
 
       <div class="card">
         <div class="toolbar">

@@ -396,4 +396,29 @@ export const en: Messages = {
     "Hand out now: the recipient's name, CCCD or a witness, and a signature or a photo of the list. The commune officer registers or links the household later; the handout follows it.",
   witness: 'Witness (when there is no CCCD)',
   noReceiptReason: 'Reason there is no signature (if the recipient cannot sign)',
+  // Issue 11, the officer's desk (conflicts, duplicates, surveys before approval, the collaborator's lost values).
+  emptyValue: '(empty)',
+  personInHousehold: (name: string, head: string) => `${name} (household of ${head})`,
+  conflictAbout: (field: string, whose: string) => `${field} of ${whose}`,
+  currentValue: 'Value in use',
+  enteredBy: (who: string, role: string) => (role ? `${who} (${role})` : who),
+  deviceShort: (id: string) => `device ${id}`,
+  myConflictsTitle: 'Values waiting for the commune officer',
+  myConflictWaiting: (field: string, whose: string) =>
+    `The value you entered for ${field} of ${whose} is waiting for the commune officer's decision`,
+  myConflictDecided: (field: string, whose: string, kept: string) =>
+    `The commune officer decided ${field} of ${whose}: kept "${kept}"`,
+  yourValue: (value: string) => `Your value: "${value}"`,
+  fieldWaiting: "waiting for the commune officer's decision",
+  showAnswers: 'Show the answers and the result',
+  hideAnswers: 'Hide the answers',
+  serverResult: "The server's result",
+  answersTitle: 'Answers of the survey',
+  householdNotOnDevice: 'This household is not on this device: the indicators cannot be worked out.',
+  registeredOn: 'Registered on',
+  keepThis: 'Keep this record',
+  sameInAll: 'same',
+  differs: 'differs',
+  mergeHint:
+    'It is a duplicate: the record chosen stays, the others are merged into it (their cases and history kept).',
 };

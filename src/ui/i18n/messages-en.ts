@@ -111,6 +111,8 @@ export const messagesEn: MessageTexts = {
     'reject.duplicateDecided': () => 'This possible duplicate was already decided.',
     'reject.duplicateGrew': () =>
       'This group of possible duplicates has just gained a record; look again, then decide.',
+    'reject.duplicateKeep': () =>
+      'The record chosen to stay is no longer in this group of possible duplicates; look again.',
     'reject.surveyHouseholdMissing': () => "The poverty review's household is not found.",
     'reject.surveyUnclassifiable': (p) => `The poverty review cannot be classified: ${p.error}`,
     'reject.schemaTooNew': () => 'The change was written by an app newer than the server; tell the administrator.',

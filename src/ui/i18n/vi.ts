@@ -389,4 +389,28 @@ export const vi = {
     'Phát ngay được: ghi tên người nhận, CCCD hoặc người làm chứng, và chữ ký hoặc ảnh danh sách. Cán bộ xã đăng ký hoặc liên kết hộ sau; phiếu phát theo hộ.',
   witness: 'Người làm chứng (khi không có CCCD)',
   noReceiptReason: 'Lý do không có chữ ký (nếu người nhận không ký được)',
+  // Issue 11, the officer's desk (conflicts, duplicates, surveys before approval, the collaborator's lost values).
+  emptyValue: '(trống)',
+  personInHousehold: (name: string, head: string) => `${name} (hộ ${head})`,
+  conflictAbout: (field: string, whose: string) => `${field} của ${whose}`,
+  currentValue: 'Giá trị đang dùng',
+  enteredBy: (who: string, role: string) => (role ? `${who} (${role})` : who),
+  deviceShort: (id: string) => `máy ${id}`,
+  myConflictsTitle: 'Giá trị chờ cán bộ xã quyết định',
+  myConflictWaiting: (field: string, whose: string) =>
+    `Giá trị bạn nhập cho ${field} của ${whose} đang chờ cán bộ xã quyết định`,
+  myConflictDecided: (field: string, whose: string, kept: string) =>
+    `Cán bộ xã đã quyết định ${field} của ${whose}: giữ giá trị "${kept}"`,
+  yourValue: (value: string) => `Giá trị bạn nhập: "${value}"`,
+  fieldWaiting: 'đang chờ cán bộ xã quyết định',
+  showAnswers: 'Xem câu trả lời và kết quả',
+  hideAnswers: 'Ẩn câu trả lời',
+  serverResult: 'Kết quả máy chủ tính',
+  answersTitle: 'Câu trả lời của phiếu rà soát',
+  householdNotOnDevice: 'Hộ này chưa có trên máy: không tính lại được các chỉ số.',
+  registeredOn: 'Ngày ghi',
+  keepThis: 'Giữ hồ sơ này',
+  sameInAll: 'giống nhau',
+  differs: 'khác nhau',
+  mergeHint: 'Đúng là trùng: hồ sơ được chọn giữ lại, các hồ sơ kia gộp vào (hồ sơ, lịch sử được giữ).',
 } as const;

@@ -7,6 +7,7 @@ import { db, useCan } from '../services';
 import { formatVnDate } from '../dates';
 import { useT } from '../i18n';
 import { MemberForm, toMemberDraft } from './MemberForm';
+import { MyConflicts } from '../review/MyConflicts';
 
 export function MemberPage(props: { householdId?: string; memberId?: string }) {
   const t = useT();
@@ -51,6 +52,7 @@ export function MemberPage(props: { householdId?: string; memberId?: string }) {
   return (
     <section>
       <h1>{member ? member.fullName : `${t.addMember} — ${household.headName}`}</h1>
+      {member && <MyConflicts recordId={member.id} />}
       <MemberForm
         {...(member ? { id: member.id } : {})}
         household={{ id: household.id, communeCode: household.communeCode, village: household.village }}

@@ -6,19 +6,21 @@
 import { useState } from 'preact/hooks';
 import { Link } from '@tanstack/react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { casesToReview } from '../../db/cases';
+import { casesToReview, type SurveyCase } from '../../db/cases';
 import { householdsByIds } from '../../db/households';
-import { openConflicts } from '../../db/conflicts';
+import { describeConflicts, openConflicts, type DescribedConflict } from '../../db/conflicts';
 import { pendingRecordIds } from '../../db/queue';
-import { openDuplicateClusters, type DuplicateCluster } from '../../db/duplicates';
+import { COMPARED_FIELDS, openDuplicateClusters, type DuplicateCluster } from '../../db/duplicates';
+import { sameValue } from '../../shared/patch';
 import { decideDuplicate, queueCommand, resolveConflict } from '../../db/outbox';
-import type { Candidate } from '../../shared/records/conflict';
 import { decodeHlc } from '../../shared/hlc';
 import { db, useSession } from '../services';
 import { useT, useSay } from '../i18n';
 import { formatDateTime } from '../format';
 import { formatVnDate } from '../dates';
 import { useWorkplace } from '../use-commune';
+import { fieldLabel, fieldValue } from './field-text';
+import { SurveyDetail } from './SurveyDetail';
 
 export function ReviewPage() {
   const t = useT();
@@ -35,7 +37,7 @@ export function ReviewPage() {
         )
       ).records.map((h) => [h.id, h] as const),
     );
-    const conflicts = await openConflicts(db, commune);
+    const conflicts = await describeConflicts(db, await openConflicts(db, commune));
     const duplicates = await openDuplicateClusters(db, commune);
     const pending = await pendingRecordIds(db);
     return { cases, households, conflicts, duplicates, pending };
@@ -50,6 +52,7 @@ export function ReviewPage() {
         {state.cases.map((c) => (
           <CaseRow
             key={c.id}
+            survey={c}
             id={c.id}
             title={state.households.get(c.subjectId)?.headName ?? c.subjectId}
             householdId={c.subjectId}
@@ -64,7 +67,7 @@ export function ReviewPage() {
         <h2>{t.conflicts}</h2>
         {state.conflicts.length === 0 && <p>{t.noConflicts}</p>}
         {state.conflicts.map((c) => (
-          <ConflictRow key={c.id} id={c.id} field={c.field} recordId={c.recordId} candidates={c.candidates} />
+          <ConflictRow key={c.conflict.id} described={c} />
         ))}
       </div>
       <div class="card">
@@ -79,6 +82,7 @@ export function ReviewPage() {
 }
 
 function CaseRow(props: {
+  survey: SurveyCase;
   id: string;
   title: string;
   householdId: string;
@@ -89,6 +93,7 @@ function CaseRow(props: {
 }) {
   const t = useT();
   const [comment, setComment] = useState('');
+  const [open, setOpen] = useState(false);
   const act = async (command: 'approve' | 'return') => {
     await queueCommand(db, props.id, command, comment.trim() || undefined, Date.now());
   };
@@ -106,6 +111,10 @@ function CaseRow(props: {
         )}
         {props.pending ? ` (${t.waitingToSend})` : ''}
       </span>
+      <button type="button" class="secondary" aria-expanded={open} onClick={() => setOpen(!open)}>
+        {open ? t.hideAnswers : t.showAnswers}
+      </button>
+      {open && <SurveyDetail survey={props.survey} />}
       <label class="grow">
         {t.comment}
         <input value={comment} onInput={(e) => setComment(e.currentTarget.value)} />
@@ -120,25 +129,49 @@ function CaseRow(props: {
   );
 }
 
-function ConflictRow(props: { id: string; field: string; recordId: string; candidates: Candidate[] }) {
+/** Whose record a conflict is about: the person and their household, or the household. */
+function whose(t: ReturnType<typeof useT>, d: Pick<DescribedConflict, 'household' | 'person'>): string {
+  if (d.person) return d.household ? t.personInHousehold(d.person.fullName, d.household.headName) : d.person.fullName;
+  return d.household ? t.householdOf(d.household.headName) : t.notOnDevice;
+}
+
+function ConflictRow({ described }: { described: DescribedConflict }) {
   const t = useT();
+  const say = useSay();
+  const { conflict } = described;
   const [typed, setTyped] = useState('');
   const choose = async (value: unknown) => {
-    await resolveConflict(db, props.id, value, Date.now());
+    await resolveConflict(db, conflict.id, value, Date.now());
   };
+  const label = fieldLabel(t, conflict.field);
   return (
     <div class="conflict" data-testid="conflict">
       <p>
-        <strong>{t.conflictField(props.field)}</strong> · {props.recordId}
+        <strong data-testid="conflict-about">{t.conflictAbout(label, whose(t, described))}</strong>
+        {described.household && (
+          <>
+            {' '}
+            ·{' '}
+            <Link to="/households/$householdId" params={{ householdId: described.household.id }}>
+              {t.openInstead}
+            </Link>
+          </>
+        )}
       </p>
+      {described.current !== undefined && (
+        <p data-testid="conflict-current">
+          {t.currentValue}: <strong>{fieldValue(t, conflict.field, described.current)}</strong>
+        </p>
+      )}
       <div class="side-by-side">
-        {props.candidates.map((c, index) => {
+        {conflict.candidates.map((c, index) => {
           const stamp = decodeHlc(c.stamp);
+          const who = t.enteredBy(c.userName ?? c.userId, c.userRole ? say.words.roles[c.userRole] : '');
           return (
-            <div class="candidate" key={index}>
-              <p class="value">{JSON.stringify(c.value)}</p>
+            <div class="candidate" key={index} data-testid="candidate">
+              <p class="value">{fieldValue(t, conflict.field, c.value)}</p>
               <p class="hint">
-                {t.byWhom(c.userId, stamp ? formatDateTime(stamp.ms) : '—')} · {c.clientId.slice(0, 8)}
+                {t.byWhom(who, stamp ? formatDateTime(stamp.ms) : '—')} · {t.deviceShort(c.clientId.slice(0, 8))}
                 {c.committed ? ` · ${t.provisional}` : ''}
               </p>
               <button type="button" onClick={() => void choose(c.value)}>
@@ -163,9 +196,15 @@ function DuplicateClusterRow(props: { cluster: DuplicateCluster }) {
   const t = useT();
   const say = useSay();
   const { cluster } = props;
+  // The record that stays: by default the oldest (ids made on devices are UUIDv7, so the smallest was made first).
+  const present = cluster.members.filter((m) => m.fields);
+  const oldest = [...present].sort((a, b) => (a.id < b.id ? -1 : 1))[0]?.id;
+  const [keep, setKeep] = useState<string | undefined>(undefined);
+  const kept = keep ?? oldest;
   const decide = async (value: 'confirmed' | 'dismissed') => {
-    await decideDuplicate(db, cluster.id, value, Date.now());
+    await decideDuplicate(db, cluster.id, value, Date.now(), value === 'confirmed' ? kept : undefined);
   };
+  const fields = COMPARED_FIELDS[cluster.recordType];
   return (
     <div class="conflict" data-testid="duplicate-cluster">
       <p>
@@ -173,25 +212,62 @@ function DuplicateClusterRow(props: { cluster: DuplicateCluster }) {
           {cluster.recordType === 'member' ? t.duplicatePeople(cluster.total) : t.duplicateHouseholds(cluster.total)}
         </strong>
       </p>
-      <ul>
+      <div class="side-by-side">
         {cluster.members.map((m) => (
-          <li key={m.id}>
-            {m.householdId ? (
-              <Link to="/households/$householdId" params={{ householdId: m.householdId }}>
-                {m.name ?? t.notOnDevice}
-              </Link>
-            ) : (
-              (m.name ?? t.notOnDevice)
+          <div class="candidate" key={m.id} data-testid="duplicate-member">
+            <p class="value">
+              {m.householdId ? (
+                <Link to="/households/$householdId" params={{ householdId: m.householdId }}>
+                  {m.name ?? t.notOnDevice}
+                </Link>
+              ) : (
+                (m.name ?? t.notOnDevice)
+              )}
+            </p>
+            <p class="hint">
+              {cluster.recordType === 'member' && m.householdHead ? `${t.householdOf(m.householdHead)} · ` : ''}
+              {m.village ? `${m.village} · ` : ''}
+              {say.words.duplicateReasons[m.reason]}
+            </p>
+            {m.fields && (
+              <dl>
+                {fields.map((field) => {
+                  const same = present.every((other) => sameValue(other.fields?.[field], m.fields?.[field]));
+                  return (
+                    <div key={field} class={same ? 'same' : 'differs'} data-testid={`compare-${field}`}>
+                      <dt>{fieldLabel(t, field)}</dt>
+                      <dd>
+                        {fieldValue(t, field, m.fields?.[field])}
+                        {present.length > 1 && (
+                          <>
+                            {' '}
+                            <span class={same ? 'badge' : 'badge pending'}>{same ? t.sameInAll : t.differs}</span>
+                          </>
+                        )}
+                      </dd>
+                    </div>
+                  );
+                })}
+              </dl>
             )}
-            {m.birthYear ? ` (${m.birthYear})` : ''}
-            {cluster.recordType === 'member' && m.householdHead ? ` · ${t.householdOf(m.householdHead)}` : ''}
-            {m.village ? ` · ${m.village}` : ''} — {say.words.duplicateReasons[m.reason]}
-          </li>
+            {m.fields && (
+              <label>
+                <input
+                  type="radio"
+                  name={`keep-${cluster.id}`}
+                  checked={kept === m.id}
+                  onChange={() => setKeep(m.id)}
+                />{' '}
+                {t.keepThis}
+              </label>
+            )}
+          </div>
         ))}
-      </ul>
+      </div>
       {cluster.total > cluster.members.length && (
         <p class="hint">{t.andMore(cluster.total - cluster.members.length)}</p>
       )}
+      <p class="hint">{t.mergeHint}</p>
       <div class="actions">
         <button type="button" class="secondary" onClick={() => void decide('confirmed')}>
           {t.confirmDuplicate}

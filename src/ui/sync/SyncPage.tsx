@@ -9,6 +9,7 @@ import { dismissRejection, syncPageState } from '../../db/queue';
 import { db, syncController, useSyncStatus } from '../services';
 import { problemOf, useSay, useT, type Messages } from '../i18n';
 import { formatDateTime } from '../format';
+import { MyConflicts } from '../review/MyConflicts';
 
 function describe(entry: Pick<OutboxEntry, 'op'>, t: Messages): string {
   const op = entry.op;
@@ -32,6 +33,7 @@ export function SyncPage() {
   return (
     <section>
       <h1>{t.syncPage}</h1>
+      <MyConflicts />
       <div class="card">
         <p>
           {t.lastSuccess}:{' '}

@@ -15,6 +15,9 @@
  *   it names: the parent's commune decides the child's, so a household that moves and a member created or edited
  *   in it at the same moment take turns (else the member stays behind in the commune the household left).
  *
+ * - a merge of possible duplicates (a resolve confirming a cluster with the record to keep) holds `record:<id>` of
+ *   every member of the cluster: it soft-deletes all but one and moves their cases and members.
+ *
  * A resolve's record and a void's handout key are read before the locks are taken; both are facts that never
  * change once written (a conflict's record, a handout's household, round and item). A child's current parent is
  * read the same way; a parent changed by another batch in between is rare, and then only that check is late.
@@ -23,6 +26,7 @@ import * as v from 'valibot';
 import type { SqlExecutor } from '../db/database';
 import { DistributionData, duplicateKey, type Distribution } from '../../../src/shared/records/distribution';
 import type { ConflictData } from '../../../src/shared/records/conflict';
+import type { DuplicateData } from '../../../src/shared/records/duplicate';
 import { Uuid } from '../../../src/shared/fields';
 import { EDITABLE_TYPES, type EditableTypeName } from '../../../src/shared/records/registry';
 import { getRecords } from '../store/records';
@@ -39,6 +43,7 @@ interface RawOp {
   id?: unknown;
   data?: { target?: unknown };
   fields?: Record<string, unknown>;
+  value?: unknown;
 }
 
 /** The field of a child record that names its parent (src/shared/records/registry.ts). */
@@ -52,6 +57,7 @@ function parentKey(type: unknown): string | undefined {
 export async function guardLocks(tx: SqlExecutor, mutations: readonly unknown[]): Promise<string[]> {
   const keys: string[] = [];
   const lookUp: string[] = [];
+  const merging = new Set<string>();
   for (const raw of mutations) {
     const op = (raw as { op?: RawOp }).op;
     if (op?.kind === 'event') {
@@ -60,6 +66,8 @@ export async function guardLocks(tx: SqlExecutor, mutations: readonly unknown[])
     }
     // Only well-formed ids are looked up: a raw id may hold text the database cannot even be asked about (NUL).
     if (op?.kind === 'resolve' && v.is(Uuid, op.id)) lookUp.push(op.id);
+    if (op?.kind === 'resolve' && typeof op.value === 'object' && op.value !== null && 'keep' in op.value)
+      merging.add(String(op.id));
     if (op?.kind === 'void' && v.is(Uuid, op.data?.target)) lookUp.push(op.data.target);
     const key = op?.kind === 'patch' ? parentKey(op.type) : undefined;
     if (key && v.is(Uuid, op?.id)) {
@@ -70,6 +78,10 @@ export async function guardLocks(tx: SqlExecutor, mutations: readonly unknown[])
   }
   for (const record of await getRecords(tx, [...new Set(lookUp)])) {
     if (record.type === 'conflict') keys.push(recordLock((record.data as ConflictData).recordId));
+    // A merge ("Đúng là trùng" with the one to keep) rewrites every member and what belongs to them.
+    if (record.type === 'duplicate' && merging.has(record.id))
+      for (const member of (record.data as DuplicateData).recordIds)
+        if (v.is(Uuid, member)) keys.push(recordLock(member));
     if (record.type === 'distribution') keys.push(handoutLock(record.commune, record.data as Distribution));
     if ((record.type === 'member' || record.type === 'case') && record.parentId && v.is(Uuid, record.parentId))
       keys.push(recordLock(record.parentId));

@@ -12,6 +12,7 @@ import type { SqlExecutor } from '../../db/database';
 import type { Candidate, ConflictData } from '../../../../src/shared/records/conflict';
 import { sameValue } from '../../../../src/shared/patch';
 import { childrenOf, type StoredRecord } from '../../store/records';
+import { findUserById } from '../../store/users';
 import type { MutationContext } from '../context';
 import { writeRecord } from '../write-record';
 
@@ -28,6 +29,7 @@ export async function recordConflict(
     clientId: context.clientId,
     stamp: context.stamp,
     committed: false,
+    ...(await writerOf(tx, context.userId)),
   };
   const open = (await childrenOf(tx, record.id)).find(
     (r) => r.type === 'conflict' && r.data.field === field && r.data.status === 'open',
@@ -64,6 +66,7 @@ export async function openConflict(
     clientId: writer?.[1] ?? '',
     stamp: writer?.[3] ?? '',
     committed: true,
+    ...(writer?.[2] ? await writerOf(tx, writer[2]) : {}),
   };
   const data: ConflictData = {
     communeCode: record.commune,
@@ -88,4 +91,14 @@ export async function openConflict(
     },
     { before: undefined },
   );
+}
+
+/**
+ * The writer of a candidate as the officer may see them: display name and role from the server's own users table
+ * (the device has no directory of users), written into the conflict when the server makes it. A user the server
+ * does not know (a migration, a removed account) is left unnamed.
+ */
+async function writerOf(tx: SqlExecutor, userId: string): Promise<Pick<Candidate, 'userName' | 'userRole'>> {
+  const user = await findUserById(tx, userId);
+  return user ? { userName: user.displayName.slice(0, 200), userRole: user.role } : {};
 }

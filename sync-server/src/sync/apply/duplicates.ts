@@ -1,7 +1,7 @@
 /**
  * @module Duplicate registrations made by devices that could not see each other, grouped into clusters: one open
  * `duplicate` record per group of look-alikes (src/shared/records/duplicate.ts), for the commune officer to
- * confirm or dismiss as a whole. Nothing in the registry is merged.
+ * confirm or dismiss as a whole. Confirmed with the record to keep, the others are merged into it (`mergeInto`).
  *
  * When a household or member is first registered, its look-alikes are read through indexes, at most
  * CANDIDATE_LIMIT per kind of lookup (store/person-keys.ts), and compared (src/shared/search/duplicates.ts):
@@ -44,7 +44,15 @@ import {
   type DuplicateReason,
 } from '../../../../src/shared/search/duplicates';
 import type { DuplicateData } from '../../../../src/shared/records/duplicate';
-import { countRecordsExcept, getRecord, liveIdsOfType, type StoredRecord } from '../../store/records';
+import {
+  childrenOf,
+  countRecordsExcept,
+  getRecord,
+  getRecords,
+  liveIdsOfType,
+  type StoredRecord,
+} from '../../store/records';
+import { can, notPermitted } from '../../../../src/shared/permissions';
 import {
   lockCommuneClusters,
   moveOpenCluster,
@@ -298,6 +306,7 @@ export async function decideCluster(
   id: string,
   value: ClusterDecision,
   seen?: readonly string[],
+  keep?: string,
 ): Promise<Message | undefined> {
   const stored = await getRecord(tx, id);
   if (!stored) return message('reject.duplicateNotFound');
@@ -311,10 +320,62 @@ export async function decideCluster(
       const shown = new Set(seen);
       if (cluster.data.recordIds.some((member) => !shown.has(member))) return message('reject.duplicateGrew');
     }
-    cluster.data = { ...cluster.data, status: value, decision: { by: context.userId, at: context.now } };
+    if (value === 'confirmed' && keep !== undefined) {
+      const refused = await mergeInto(tx, context, cluster.record.commune, cluster.data, keep);
+      if (refused) return refused;
+    }
+    cluster.data = {
+      ...cluster.data,
+      status: value,
+      decision: { by: context.userId, at: context.now, ...(value === 'confirmed' && keep ? { kept: keep } : {}) },
+    };
     await moveOpenCluster(tx, id, null);
     return undefined;
   });
+}
+
+/**
+ * "Đúng là trùng" with the record to keep: one person (or household) stays, each other member of the cluster is
+ * soft-deleted with `mergedInto` naming the one kept (its row and its history stay), and what belongs to it moves
+ * to the one kept — a person's allowance cases; a household's members and surveys. Handouts stay as they were
+ * recorded (the relief ledger is a fact, docs/sync.md G4). Only members still live in the cluster's commune are
+ * merged; one elsewhere, or already gone, is left as it is.
+ *
+ * Locks: the batch took every member's `record:<id>` up front (lock-keys.ts), the lock under which their
+ * children are written, so no edit of a moved case or member lands on the old parent.
+ */
+async function mergeInto(
+  tx: SqlExecutor,
+  context: PushContext,
+  commune: string,
+  data: DuplicateData,
+  keep: string,
+): Promise<Message | undefined> {
+  if (!data.recordIds.includes(keep)) return message('reject.duplicateKeep');
+  if (!can(context.role, data.recordType, 'delete')) return notPermitted(context.role, data.recordType, 'delete');
+  const records = (await getRecords(tx, data.recordIds)).filter(
+    (r) => r.type === data.recordType && !r.deleted && r.commune === commune,
+  );
+  const kept = records.find((r) => r.id === keep);
+  if (!kept) return message('reject.duplicateKeep');
+  await lockCommuneClusters(tx, commune);
+  for (const merged of records) {
+    if (merged.id === kept.id) continue;
+    for (const child of await childrenOf(tx, merged.id)) {
+      const key = child.type === 'case' ? 'subjectId' : child.type === 'member' ? 'householdId' : undefined;
+      if (!key || child.deleted) continue;
+      const moved = { ...child, parentId: kept.id, data: { ...child.data, [key]: kept.id } };
+      await writeRecord(tx, context, moved, { before: child, touched: [key] });
+      if (child.type === 'member') await checkDuplicates(tx, context, moved, false);
+    }
+    await writeRecord(
+      tx,
+      context,
+      { ...merged, deleted: true, data: { ...merged.data, mergedInto: kept.id } },
+      { before: merged },
+    );
+  }
+  return undefined;
 }
 
 /**

@@ -81,8 +81,9 @@ export async function applyResolve(
 }
 
 /**
- * A cluster of possible duplicates is confirmed (the office will merge the paper files) or dismissed, as a whole;
- * the records stay. The device names the members the officer saw; a cluster that has grown since is not decided
+ * A cluster of possible duplicates is confirmed or dismissed, as a whole. Confirmed with the record to keep, the
+ * others are merged into it (apply/duplicates.ts `mergeInto`); dismissed, or from an app before merging, the
+ * records stay. The device names the members the officer saw; a cluster that has grown since is not decided
  * (the newcomer was never looked at). A bare "confirmed"/"dismissed" (apps before clusters) decides it as it is.
  */
 async function decideDuplicate(
@@ -100,6 +101,7 @@ async function decideDuplicate(
     record.id,
     decision.decision,
     'recordIds' in decision ? decision.recordIds : undefined,
+    'keep' in decision ? decision.keep : undefined,
   );
   return refused ? rejected(refused) : applied;
 }
