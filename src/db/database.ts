@@ -143,7 +143,7 @@ export function currentStores(): Record<string, string> {
   );
   return { ...Object.fromEntries(records), ...DEVICE_TABLES };
 }
-export const DEVICE_SCHEMA_VERSION = 4;
+export const DEVICE_SCHEMA_VERSION = 5;
 
 export const DEFAULT_DB_NAME = 'an-sinh';
 
@@ -186,6 +186,16 @@ export function openDb(name = DEFAULT_DB_NAME): AnSinhDb {
     });
   // Versions 3 (attachments, emergencies, damage, relief rounds) and 4 (records set aside, apply-sync.ts) had no
   // upgrade of their own: the current schema replaces them (Dexie needs only versions with an upgrade function).
-  db.version(DEVICE_SCHEMA_VERSION).stores(currentStores());
+  // Version 5 (same tables): households get their head's words and each member's terms apart, so the search
+  // ranks the head first and says which member matched (search.ts).
+  db.version(DEVICE_SCHEMA_VERSION)
+    .stores(currentStores())
+    .upgrade(async (tx) => {
+      const households = tx.table<LocalRecord, string>('households');
+      await refreshHouseholdTerms(
+        { households, members: tx.table('members') },
+        await households.toCollection().primaryKeys(),
+      );
+    });
   return db;
 }

@@ -17,12 +17,27 @@ export function withSearchTerms(type: RecordTypeName, record: LocalRecord): Loca
   return record;
 }
 
+/** A member as the search ranks it: the name shown when the household was found by it, and its own terms. */
+export interface MemberTerms {
+  readonly name: string;
+  readonly terms: readonly string[];
+}
+
+/**
+ * The search fields of a household row: `terms` (everything it is found by, filtered per keystroke), and for
+ * ranking a match (head first, then one member, then the rest) the head's own words and each member's terms.
+ */
 export function householdIndexFields(
   household: LocalRecord,
   members: readonly LocalRecord[],
-): { terms: string[]; sortName: string } {
+): { terms: string[]; sortName: string; headTerms: string[]; memberTerms: MemberTerms[] } {
   const present = members.filter((m) => m.status !== 'deceased' && !m.deleted);
   return {
+    headTerms: searchTerms(text(household.headName)),
+    memberTerms: present.flatMap((m) => {
+      const name = text(m.fullName);
+      return name ? [{ name, terms: searchTerms(name, text(m.citizenId)) }] : [];
+    }),
     terms: searchTerms(
       text(household.headName),
       text(household.headCitizenId),

@@ -8,6 +8,7 @@ import { words } from '../shared/search/fold';
 import type { AnSinhDb, LocalRecord } from './database';
 import { recordsOf } from './records';
 import type { LocalHousehold } from './households';
+import type { MemberTerms } from './search-terms';
 
 const householdRecords = recordsOf('household');
 
@@ -20,7 +21,10 @@ export interface CommuneRows {
 }
 
 export interface SearchResult {
+  /** Those whose head's name has every word first, then those where one member's name (or CCCD) does, then the rest. */
   households: LocalHousehold[];
+  /** The member a shown household was found by, when it was found by one member and not by its head. */
+  matchedMember: ReadonlyMap<string, string>;
   /** How many households match, of which `households` holds the first `limit`. */
   total: number;
   unreadable: number;
@@ -50,18 +54,56 @@ export function findHouseholds(
   const matches = rows.filter(
     (row) =>
       (!options.village || row.village === options.village) &&
-      tokens.every((token) => (row.terms as string[] | undefined)?.some((term) => term.startsWith(token))),
+      everyTokenStarts(tokens, row.terms as readonly string[] | undefined),
   );
+  const ranked =
+    tokens.length === 0 ? { rows: matches, member: new Map<LocalRecord, string>() } : rank(matches, tokens);
   // Only what is shown is validated: a commune-wide parse per keystroke would cost more than the search.
-  const shown = matches.slice(0, options.limit ?? 300);
+  const shown = ranked.rows.slice(0, options.limit ?? 300);
   const households: LocalHousehold[] = [];
+  const matchedMember = new Map<string, string>();
   for (const row of shown) {
     const household = householdRecords.read(row);
-    if (household) households.push(household);
+    if (!household) continue;
+    households.push(household);
+    const member = ranked.member.get(row);
+    if (member) matchedMember.set(household.id, member);
   }
   // Visible in DevTools' performance panel, and read by bench/app.ts.
   performance.measure(SEARCH_MEASURE, { start: started, end: performance.now() });
-  return { households, total: matches.length, unreadable: shown.length - households.length };
+  return { households, matchedMember, total: matches.length, unreadable: shown.length - households.length };
+}
+
+const everyTokenStarts = (tokens: readonly string[], terms: readonly string[] | undefined) =>
+  terms !== undefined && tokens.every((token) => terms.some((term) => term.startsWith(token)));
+
+/**
+ * Head first, then one member, then the rest (words spread over several people, a CCCD, a phone), each group in
+ * name order as the rows came: "bui thi lan" lists Bùi Thị Lan's own household before the one she lives in.
+ */
+function rank(
+  matches: readonly LocalRecord[],
+  tokens: readonly string[],
+): { rows: LocalRecord[]; member: Map<LocalRecord, string> } {
+  const byHead: LocalRecord[] = [];
+  const byMember: LocalRecord[] = [];
+  const rest: LocalRecord[] = [];
+  const member = new Map<LocalRecord, string>();
+  for (const row of matches) {
+    const headTerms = (row.headTerms as readonly string[] | undefined) ?? words(String(row.headName ?? ''));
+    if (everyTokenStarts(tokens, headTerms)) {
+      byHead.push(row);
+      continue;
+    }
+    const found = (row.memberTerms as readonly MemberTerms[] | undefined)?.find((m) =>
+      everyTokenStarts(tokens, m.terms),
+    );
+    if (found) {
+      byMember.push(row);
+      member.set(row, found.name);
+    } else rest.push(row);
+  }
+  return { rows: [...byHead, ...byMember, ...rest], member };
 }
 
 export async function searchHouseholds(
