@@ -159,6 +159,10 @@ export const messagesVi: MessageTexts = {
     'http.queueOfOtherUser': () => 'Hàng đợi trên máy này thuộc về tài khoản khác. Đăng nhập bằng tài khoản đó để gửi.',
     'http.storageUnavailable': () => 'Máy chủ tạm thời không lưu được dữ liệu; ứng dụng sẽ tự gửi lại sau.',
     'http.serverError': () => 'Lỗi máy chủ; ứng dụng sẽ tự gửi lại sau.',
+
+    // Issue 11, search and lists / status and messages.
+    'sync.noConnection': () =>
+      'Không có kết nối tới máy chủ. Mọi dữ liệu đã nhập vẫn được lưu trên máy và sẽ tự gửi khi có mạng.',
   },
   labels: {
     headName: 'Họ tên chủ hộ',

@@ -154,6 +154,9 @@ const CATALOGUE = {
   'http.queueOfOtherUser': [],
   'http.storageUnavailable': [],
   'http.serverError': [],
+
+  // Issue 11, search and lists / status and messages: no answer at all from the server.
+  'sync.noConnection': [],
 } as const satisfies Record<string, readonly string[]>;
 
 export type MessageCode = keyof typeof CATALOGUE;

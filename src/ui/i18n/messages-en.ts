@@ -159,6 +159,10 @@ export const messagesEn: MessageTexts = {
       'The queue on this device belongs to another account. Sign in with that account to send it.',
     'http.storageUnavailable': () => 'The server cannot store data for the moment; the app sends again later.',
     'http.serverError': () => 'Server error; the app sends again later.',
+
+    // Issue 11, search and lists / status and messages.
+    'sync.noConnection': () =>
+      'No connection to the server. Everything entered is kept on this device and is sent when the network is back.',
   },
   labels: {
     headName: "Head of household's full name",
