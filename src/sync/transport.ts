@@ -51,7 +51,7 @@ export function fetchTransport(options: { baseUrl?: string; timeoutMs?: number; 
           signal: AbortSignal.timeout(timeoutMs),
           cache: 'no-store',
         });
-      } catch (error) {
+      } catch {
         // No answer at all (offline, cut, timed out): not the server failing on this batch.
         // The browser's own words ("Failed to fetch") mean nothing to a collaborator: say what happened instead.
         return { kind: 'retry', message: encodeMessage('sync.noConnection'), network: true };
