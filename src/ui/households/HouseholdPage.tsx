@@ -5,7 +5,7 @@
 import { useState } from 'preact/hooks';
 import { Link } from '@tanstack/react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { pendingRecordIds, rejectionsOf } from '../../db/queue';
+import { pendingRecordIds, pendingSubmits, rejectionsOf } from '../../db/queue';
 import { getHousehold } from '../../db/households';
 import { membersOf } from '../../db/members';
 import { surveysOf } from '../../db/cases';
@@ -14,7 +14,7 @@ import { db, useCan, useSession } from '../services';
 import { useT, useSay, problemOf } from '../i18n';
 import { formatVnDate } from '../dates';
 import { HouseholdForm, toDraft } from './HouseholdForm';
-import { ClassificationBadge } from './ClassificationBadge';
+import { ClassificationBadge, ProvisionalNote } from './ClassificationBadge';
 
 export function HouseholdPage({ id }: { id: string }) {
   const t = useT();
@@ -32,12 +32,13 @@ export function HouseholdPage({ id }: { id: string }) {
       members: await membersOf(db, id),
       surveys: await surveysOf(db, id),
       pending: await pendingRecordIds(db),
+      submits: await pendingSubmits(db),
       rejections: await rejectionsOf(db, id),
     }),
     [id],
   );
   if (!state || !session) return null;
-  const { household, members, surveys, pending, rejections } = state;
+  const { household, members, surveys, pending, submits, rejections } = state;
   if (!household) {
     return (
       <section class="card">
@@ -79,6 +80,7 @@ export function HouseholdPage({ id }: { id: string }) {
         <h1 data-testid="household-head">
           {household.headName} <ClassificationBadge result={latestApproved?.result} />
         </h1>
+        <ProvisionalNote result={latestApproved?.result} />
         {pending.has(id) && <p class="badge pending">{t.notSynced}</p>}
         {rejections.map((r) => (
           <p class="error" key={r.seq}>
@@ -144,8 +146,12 @@ export function HouseholdPage({ id }: { id: string }) {
             {surveys.map((s) => (
               <li key={s.id}>
                 {formatVnDate(s.answers?.reviewDate)} — {s.result ? t.classifications[s.result.classification] : '—'} —{' '}
-                {t.statuses[s.status as keyof typeof t.statuses] ?? s.status}
-                {pending.has(s.id) ? ` (${t.waitingToSend})` : ''}
+                <span data-testid="survey-status">
+                  {/* Submitted here, the server not told yet: the case is a draft only until the next sync. */}
+                  {s.status === 'draft' && submits.has(s.id)
+                    ? t.submittedWaiting
+                    : `${t.statuses[s.status as keyof typeof t.statuses] ?? s.status}${pending.has(s.id) ? ` (${t.waitingToSend})` : ''}`}
+                </span>
                 {s.history
                   .filter((h) => h.comment)
                   .map((h) => (
