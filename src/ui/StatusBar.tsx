@@ -4,7 +4,7 @@ import { Link } from '@tanstack/react-router';
 import { lastSyncAt, pendingCount } from '../db/queue';
 import { db, syncController, useSession, useSyncStatus } from './services';
 import { useOnline } from './use-online';
-import { usePersistentStorage } from './storage-persistence';
+import { StorageBanner, UpdateBanner } from './AppBanners';
 import { useT, useSay, toggleLanguage } from './i18n';
 import { formatDateTime } from './format';
 import { ClockWarning } from './sync/ClockWarning';
@@ -15,7 +15,6 @@ export function StatusBar() {
   const online = useOnline();
   const session = useSession();
   const status = useSyncStatus();
-  const persistent = usePersistentStorage();
   const pending = useLiveQuery(() => pendingCount(db), [], 0);
   const lastSync = useLiveQuery(() => lastSyncAt(db), []);
 
@@ -57,11 +56,8 @@ export function StatusBar() {
       <button type="button" class="secondary" onClick={toggleLanguage} lang={t.language === 'English' ? 'en' : 'vi'}>
         {t.language}
       </button>
-      {persistent === false && (
-        <p class="banner" data-testid="storage-warning">
-          {t.storageNotPersistent}
-        </p>
-      )}
+      <UpdateBanner />
+      <StorageBanner />
       <ClockWarning />
       {session?.expired && (
         <p class="banner" data-testid="session-expired">
