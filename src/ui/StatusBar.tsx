@@ -30,7 +30,12 @@ export function StatusBar() {
         <span class={online ? 'pill online' : 'pill offline'} data-testid="network">
           {online ? t.online : t.offline}
         </span>
-        <span data-testid="pending">{t.pending(pending)}</span>
+        <span data-testid="pending" class="pending-long">
+          {t.pending(pending)}
+        </span>
+        <span class="pending-short" aria-hidden="true" data-testid="pending-short">
+          {t.pendingShort(pending)}
+        </span>
         <span data-testid="last-sync">
           {lastSync !== undefined ? t.lastSync(formatDateTime(lastSync)) : t.neverSynced}
         </span>

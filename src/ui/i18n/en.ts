@@ -360,4 +360,5 @@ export const en: Messages = {
   updateKeepsData: 'Every change not yet sent stays on this device.',
   storageDismiss: 'Got it',
   registerNotPermitted: 'Your account can view households but not add new ones.',
+  pendingShort: (n: number) => `${n} to send`,
 };

@@ -358,4 +358,5 @@ export const vi = {
   updateKeepsData: 'Mọi thay đổi chưa gửi vẫn được giữ trên máy.',
   storageDismiss: 'Đã hiểu',
   registerNotPermitted: 'Tài khoản của bạn chỉ được xem, không được thêm hộ mới.',
+  pendingShort: (n: number) => `${n} chờ gửi`,
 } as const;
