@@ -17,9 +17,13 @@ export default defineConfig({
       manifestFilename: 'manifest.webmanifest',
       injectManifest: {
         globPatterns: ['**/*.{js,css,html,svg,png}'],
+        // The manifest's screenshots are for install prompts and stores, not for working offline.
+        globIgnores: ['screenshots/**'],
       },
       devOptions: { enabled: false },
       manifest: {
+        // A stable identity for the installed app, whatever start_url becomes (issue 11).
+        id: '/',
         name: 'An Sinh',
         short_name: 'An Sinh',
         description: 'Trợ giúp xã hội — ghi nhận hộ gia đình, kể cả khi không có mạng',
@@ -35,6 +39,23 @@ export default defineConfig({
           { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
           { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
           { src: '/icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+        // Taken from the app by bench/manifest-screenshots.ts (`npm run screenshots`), which reads this list.
+        screenshots: [
+          {
+            src: '/screenshots/households-phone.png',
+            sizes: '412x915',
+            type: 'image/png',
+            form_factor: 'narrow',
+            label: 'Danh sách hộ trên điện thoại',
+          },
+          {
+            src: '/screenshots/households-tablet.png',
+            sizes: '1280x800',
+            type: 'image/png',
+            form_factor: 'wide',
+            label: 'Danh sách hộ trên máy tính bảng',
+          },
         ],
       },
     }),

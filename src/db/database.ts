@@ -143,7 +143,7 @@ export function currentStores(): Record<string, string> {
   );
   return { ...Object.fromEntries(records), ...DEVICE_TABLES };
 }
-export const DEVICE_SCHEMA_VERSION = 5;
+export const DEVICE_SCHEMA_VERSION = 6;
 
 export const DEFAULT_DB_NAME = 'an-sinh';
 
@@ -185,7 +185,18 @@ export function openDb(name = DEFAULT_DB_NAME): AnSinhDb {
       );
     });
   // Versions 3 (attachments, emergencies, damage, relief rounds), 4 (records set aside, apply-sync.ts) and 5 (the
-  // villages of a commune, issue 11) had no upgrade of their own: the current schema replaces them (Dexie needs only versions with an upgrade function).
-  db.version(DEVICE_SCHEMA_VERSION).stores(currentStores());
+  // villages of a commune, issue 11) had no upgrade of their own: the current schema replaces them (Dexie needs
+  // only versions with an upgrade function).
+  // Version 6 (same tables as 5): households get their head's words and each member's terms apart, so the search
+  // ranks the head first and says which member matched (search.ts).
+  db.version(DEVICE_SCHEMA_VERSION)
+    .stores(currentStores())
+    .upgrade(async (tx) => {
+      const households = tx.table<LocalRecord, string>('households');
+      await refreshHouseholdTerms(
+        { households, members: tx.table('members') },
+        await households.toCollection().primaryKeys(),
+      );
+    });
   return db;
 }

@@ -165,10 +165,11 @@ describe('searching households', () => {
     expect(names(await searchHouseholds(db, '21548', 'tran hai'))).toEqual(['Bùi Thị Lan']);
     expect(names(await searchHouseholds(db, '21548', '051090001234'))).toEqual(['Bùi Thị Lan']);
     expect(names(await searchHouseholds(db, '21548', '09123'))).toEqual(['Nguyễn Văn Được']);
+    // Heads first (issue 11), then the household found by its member Trần Văn Hải.
     expect(names(await searchHouseholds(db, '21548', 'van'))).toEqual([
-      'Bùi Thị Lan',
       'Đặng Văn Bình',
       'Nguyễn Văn Được',
+      'Bùi Thị Lan',
     ]);
     expect((await searchHouseholds(db, '21548', 'xa khac')).total).toBe(0);
   });
@@ -179,7 +180,27 @@ describe('searching households', () => {
     await db.households.update(ids['Đặng Văn Bình']!, { deleted: true });
     const result = await searchHouseholds(db, '21548', 'van', { limit: 1 });
     expect(result.total).toBe(2);
-    expect(names(result)).toEqual(['Bùi Thị Lan']);
+    expect(names(result)).toEqual(['Nguyễn Văn Được']);
+  });
+
+  it('ranks a match on the head before one on a member before one spread over several, and names the member', async () => {
+    const db = fresh();
+    const ids = await commune(db);
+    const duc = await saveHousehold(db, { ...valid, headName: 'Bùi Minh Đức', village: 'Thôn Tây' }, { now: 3 });
+    if (!duc.ok) throw new Error('not saved');
+    await saveMember(db, memberFields(duc.id, { fullName: 'Bùi Thị Lan' }), { now: MEMBER_SAVED_AT + 4 });
+    // Words from two people: the head Đặng Văn Bình and a member Lan.
+    await saveMember(db, memberFields(ids['Đặng Văn Bình']!, { fullName: 'Đặng Thị Lan' }), {
+      now: MEMBER_SAVED_AT + 5,
+    });
+    const result = await searchHouseholds(db, '21548', 'bui thi lan');
+    expect(names(result)).toEqual(['Bùi Thị Lan', 'Bùi Minh Đức']);
+    expect(result.matchedMember.get(duc.id)).toBe('Bùi Thị Lan');
+    expect(result.matchedMember.has(ids['Bùi Thị Lan']!)).toBe(false);
+    const spread = await searchHouseholds(db, '21548', 'binh lan');
+    expect(names(spread)).toEqual(['Đặng Văn Bình']);
+    expect(spread.matchedMember.size).toBe(0);
+    expect(names(await searchHouseholds(db, '21548', 'lan'))).toEqual(['Bùi Thị Lan', 'Bùi Minh Đức', 'Đặng Văn Bình']);
   });
 });
 

@@ -10,6 +10,14 @@ export async function pendingRecordIds(db: AnSinhDb): Promise<Set<string>> {
   return new Set((await db.outbox.toArray()).map((entry) => entry.recordId));
 }
 
+/** Cases with a "submit" waiting to be sent: submitted from this device, still a draft until the server has it. */
+export async function pendingSubmits(db: AnSinhDb): Promise<Set<string>> {
+  const entries = await db.outbox.toArray();
+  return new Set(
+    entries.filter((entry) => entry.op.kind === 'command' && entry.op.command === 'submit').map((e) => e.recordId),
+  );
+}
+
 export function pendingCount(db: AnSinhDb): Promise<number> {
   return db.outbox.count();
 }

@@ -17,12 +17,25 @@ export function withSearchTerms(type: RecordTypeName, record: LocalRecord): Loca
   return record;
 }
 
+/**
+ * The search fields of a household row: `terms` (everything it is found by, filtered per keystroke), `sortName`
+ * (the head's folded name: the list's order, and the head's words when a match is ranked), and for ranking a
+ * match on one member, `memberIndex`: one line per member, its terms then a tab then the name shown
+ * ("bui thi lan 051090001234\tBùi Thị Lan"). One string, not an array of objects: the list reads every row of the
+ * commune at each change, and IndexedDB copies each object, array and string one by one.
+ */
 export function householdIndexFields(
   household: LocalRecord,
   members: readonly LocalRecord[],
-): { terms: string[]; sortName: string } {
+): { terms: string[]; sortName: string; memberIndex: string } {
   const present = members.filter((m) => m.status !== 'deceased' && !m.deleted);
   return {
+    memberIndex: present
+      .flatMap((m) => {
+        const name = text(m.fullName)?.replace(/[\t\n]/g, ' ');
+        return name ? [`${searchTerms(name, text(m.citizenId)).join(' ')}\t${name}`] : [];
+      })
+      .join('\n'),
     terms: searchTerms(
       text(household.headName),
       text(household.headCitizenId),

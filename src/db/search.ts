@@ -20,7 +20,10 @@ export interface CommuneRows {
 }
 
 export interface SearchResult {
+  /** Those whose head's name has every word first, then those where one member's name (or CCCD) does, then the rest. */
   households: LocalHousehold[];
+  /** The member a shown household was found by, when it was found by one member and not by its head. */
+  matchedMember: ReadonlyMap<string, string>;
   /** How many households match, of which `households` holds the first `limit`. */
   total: number;
   unreadable: number;
@@ -47,21 +50,76 @@ export function findHouseholds(
 ): SearchResult {
   const started = performance.now();
   const tokens = [...new Set(words(query))];
-  const matches = rows.filter(
-    (row) =>
-      (!options.village || row.village === options.village) &&
-      tokens.every((token) => (row.terms as string[] | undefined)?.some((term) => term.startsWith(token))),
-  );
+  const limit = options.limit ?? 300;
+  const ranked = rank(rows, tokens, options.village, limit);
   // Only what is shown is validated: a commune-wide parse per keystroke would cost more than the search.
-  const shown = matches.slice(0, options.limit ?? 300);
+  const shown = ranked.rows.slice(0, limit);
   const households: LocalHousehold[] = [];
+  const matchedMember = new Map<string, string>();
   for (const row of shown) {
     const household = householdRecords.read(row);
-    if (household) households.push(household);
+    if (!household) continue;
+    households.push(household);
+    const member = ranked.member.get(row);
+    if (member) matchedMember.set(household.id, member);
   }
   // Visible in DevTools' performance panel, and read by bench/app.ts.
   performance.measure(SEARCH_MEASURE, { start: started, end: performance.now() });
-  return { households, total: matches.length, unreadable: shown.length - households.length };
+  return { households, matchedMember, total: ranked.total, unreadable: shown.length - households.length };
+}
+
+const everyTokenStarts = (tokens: readonly string[], terms: readonly string[] | undefined) =>
+  terms !== undefined && tokens.every((token) => terms.some((term) => term.startsWith(token)));
+
+/** Does every token start a word of these space-separated words ("bu th" in "bui thi lan")? */
+const everyTokenStartsWord = (tokens: readonly string[], spacedTokens: readonly string[], words: string) =>
+  tokens.every((token, i) => words.startsWith(token) || words.includes(spacedTokens[i]!));
+
+/**
+ * The matches, head first, then one member, then the rest (words spread over several people, a CCCD, a phone),
+ * each group in name order as the rows came: "bui thi lan" lists Bùi Thị Lan's own household before the one she
+ * lives in. One pass: a head that matches needs no other check, and once `limit` heads match no member is looked at.
+ */
+function rank(
+  rows: readonly LocalRecord[],
+  tokens: readonly string[],
+  village: string | undefined,
+  limit: number,
+): { rows: LocalRecord[]; total: number; member: Map<LocalRecord, string> } {
+  const spaced = tokens.map((token) => ` ${token}`);
+  const byHead: LocalRecord[] = [];
+  const others: LocalRecord[] = [];
+  for (const row of rows) {
+    if (village && row.village !== village) continue;
+    if (tokens.length === 0 || everyTokenStartsWord(tokens, spaced, String(row.sortName ?? ''))) byHead.push(row);
+    else if (everyTokenStarts(tokens, row.terms as readonly string[] | undefined)) others.push(row);
+  }
+  const member = new Map<LocalRecord, string>();
+  const total = byHead.length + others.length;
+  if (byHead.length >= limit || others.length === 0) return { rows: byHead.concat(others), total, member };
+  const byMember: LocalRecord[] = [];
+  const rest: LocalRecord[] = [];
+  for (const row of others) {
+    // Beyond what is shown the order of the rest does not matter: no member needs looking at.
+    if (byHead.length + byMember.length >= limit) {
+      rest.push(row);
+      continue;
+    }
+    const index = typeof row.memberIndex === 'string' ? row.memberIndex : '';
+    // Every token somewhere among the members at all, before the lines are split apart.
+    const anywhere = tokens.every(
+      (token, i) => index.startsWith(token) || index.includes(spaced[i]!) || index.includes(`\n${token}`),
+    );
+    const lines = index && anywhere ? index.split('\n') : [];
+    const found = lines.find((line) => everyTokenStartsWord(tokens, spaced, line.slice(0, line.indexOf('\t'))));
+    if (found === undefined) {
+      rest.push(row);
+      continue;
+    }
+    byMember.push(row);
+    member.set(row, found.slice(found.indexOf('\t') + 1));
+  }
+  return { rows: byHead.concat(byMember, rest), total, member };
 }
 
 export async function searchHouseholds(

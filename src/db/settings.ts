@@ -33,4 +33,7 @@ export const settings = {
   saveCommune: (code: string) => set('commune', code),
   village: () => read('village', v.string()),
   saveVillage: (village: string | undefined) => (village ? set('village', village) : del('village')),
+  /** The user has read the "storage not persistent" banner on this device (issue 11): it is not shown again. */
+  storageWarningSeen: async () => (await read('storageWarningSeen', v.boolean())) ?? false,
+  saveStorageWarningSeen: () => set('storageWarningSeen', true),
 };

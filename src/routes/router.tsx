@@ -19,6 +19,7 @@ import { HouseholdPage } from '../ui/households/HouseholdPage';
 import { NewHouseholdPage } from '../ui/households/NewHouseholdPage';
 import { MemberPage } from '../ui/members/MemberPage';
 import { SyncPage } from '../ui/sync/SyncPage';
+import { NotFoundPage } from '../ui/NotFoundPage';
 
 function requireSession() {
   // An expired session still opens the app: the data is on the device and work goes on offline.
@@ -35,6 +36,8 @@ const rootRoute = createRootRoute({
       </main>
     </>
   ),
+  // Not the router's English "Not Found": an unknown address inside the shell, in the user's language.
+  notFoundComponent: NotFoundPage,
 });
 
 const loginRoute = createRoute({ getParentRoute: () => rootRoute, path: '/login', component: LoginPage });

@@ -174,6 +174,10 @@ export const messagesVi: MessageTexts = {
     'distribution.followUpReceipt': () => 'Hộ chưa có trong sổ: cần chữ ký hoặc ảnh danh sách đã ký',
     'distribution.followUpIdentity': () => 'Hộ chưa có trong sổ: nhập CCCD của người nhận hoặc tên người làm chứng',
     'reject.handoutDamageMissing': () => 'Không tìm thấy hộ bị thiệt hại trong xã này',
+
+    // Issue 11, search and lists / status and messages.
+    'sync.noConnection': () =>
+      'Không có kết nối tới máy chủ. Mọi dữ liệu đã nhập vẫn được lưu trên máy và sẽ tự gửi khi có mạng.',
   },
   labels: {
     headName: 'Họ tên chủ hộ',

@@ -171,6 +171,8 @@ const CATALOGUE = {
   'distribution.followUpReceipt': [],
   'distribution.followUpIdentity': [],
   'reject.handoutDamageMissing': [],
+  // Issue 11, search and lists / status and messages: no answer at all from the server.
+  'sync.noConnection': [],
 } as const satisfies Record<string, readonly string[]>;
 
 export type MessageCode = keyof typeof CATALOGUE;

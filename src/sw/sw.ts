@@ -13,6 +13,10 @@ precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
 registerRoute(new NavigationRoute(createHandlerBoundToURL('index.html'), { denylist: [/^\/api\//] }));
 
-// Take over at once: the app keeps every draft in IndexedDB, so a new shell loses nothing.
-void self.skipWaiting();
+// The first install takes over at once. A new version waits until the user taps "Tải lại" on the banner
+// (src/ui/service-worker.ts): then the open tabs reload together and none runs an old shell against new files.
+// Every queued change and draft is in IndexedDB, so the reload loses nothing.
+self.addEventListener('message', (event) => {
+  if ((event.data as { type?: unknown } | null)?.type === 'SKIP_WAITING') void self.skipWaiting();
+});
 clientsClaim();

@@ -51,9 +51,10 @@ export function fetchTransport(options: { baseUrl?: string; timeoutMs?: number; 
           signal: AbortSignal.timeout(timeoutMs),
           cache: 'no-store',
         });
-      } catch (error) {
+      } catch {
         // No answer at all (offline, cut, timed out): not the server failing on this batch.
-        return { kind: 'retry', message: error instanceof Error ? error.message : String(error), network: true };
+        // The browser's own words ("Failed to fetch") mean nothing to a collaborator: say what happened instead.
+        return { kind: 'retry', message: encodeMessage('sync.noConnection'), network: true };
       }
       return readAnswer(response);
     },

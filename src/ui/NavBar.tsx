@@ -15,7 +15,9 @@ export function NavBar() {
         {t.households}
       </Link>
       <Link to="/emergencies" activeProps={{ class: 'active' }}>
-        {t.emergencies}
+        {/* On a phone the short name, so an officer's five places stay on one line. */}
+        <span class="nav-long">{t.emergencies}</span>
+        <span class="nav-short">{t.emergenciesShort}</span>
       </Link>
       {officer && (
         <Link to="/review" activeProps={{ class: 'active' }}>

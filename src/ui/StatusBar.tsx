@@ -4,7 +4,7 @@ import { Link } from '@tanstack/react-router';
 import { lastSyncAt, pendingCount } from '../db/queue';
 import { db, syncController, useSession, useSyncStatus } from './services';
 import { useOnline } from './use-online';
-import { usePersistentStorage } from './storage-persistence';
+import { StorageBanner, UpdateBanner } from './AppBanners';
 import { useT, useSay, toggleLanguage } from './i18n';
 import { formatDateTime } from './format';
 import { ClockWarning } from './sync/ClockWarning';
@@ -15,7 +15,6 @@ export function StatusBar() {
   const online = useOnline();
   const session = useSession();
   const status = useSyncStatus();
-  const persistent = usePersistentStorage();
   const pending = useLiveQuery(() => pendingCount(db), [], 0);
   const lastSync = useLiveQuery(() => lastSyncAt(db), []);
 
@@ -31,7 +30,12 @@ export function StatusBar() {
         <span class={online ? 'pill online' : 'pill offline'} data-testid="network">
           {online ? t.online : t.offline}
         </span>
-        <span data-testid="pending">{t.pending(pending)}</span>
+        <span data-testid="pending" class="pending-long">
+          {t.pending(pending)}
+        </span>
+        <span class="pending-short" aria-hidden="true" data-testid="pending-short">
+          {t.pendingShort(pending)}
+        </span>
         <span data-testid="last-sync">
           {lastSync !== undefined ? t.lastSync(formatDateTime(lastSync)) : t.neverSynced}
         </span>
@@ -57,11 +61,8 @@ export function StatusBar() {
       <button type="button" class="secondary" onClick={toggleLanguage} lang={t.language === 'English' ? 'en' : 'vi'}>
         {t.language}
       </button>
-      {persistent === false && (
-        <p class="banner" data-testid="storage-warning">
-          {t.storageNotPersistent}
-        </p>
-      )}
+      <UpdateBanner />
+      <StorageBanner />
       <ClockWarning />
       {session?.expired && (
         <p class="banner" data-testid="session-expired">

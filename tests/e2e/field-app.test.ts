@@ -139,7 +139,7 @@ describe.skipIf(!available)('e2e: the field app of a commune collaborator', () =
     expect(await page.getByTestId('explanation').textContent()).toMatch(/07\/2021/);
     await page.getByRole('button', { name: 'Gửi cán bộ xã' }).click();
     await page.waitForURL(household);
-    await expect.poll(() => page.textContent('main')).toContain('đang chờ gửi');
+    await expect.poll(() => page.textContent('main')).toContain('Đã gửi cán bộ xã, đang chờ đồng bộ');
 
     // Back online: everything reaches the server.
     await tablet.setOffline(false);

@@ -20,7 +20,15 @@ import { BA_TO, LY_SON, distributionData, householdFields, memberFields, surveyC
 const engines = await storageEngines('multi-device scenarios');
 
 function stripLocal(record: Record<string, unknown> | undefined): Record<string, unknown> {
-  const { id: _id, version: _version, deleted: _deleted, terms: _terms, sortName: _sortName, ...data } = record ?? {};
+  const {
+    id: _id,
+    version: _version,
+    deleted: _deleted,
+    terms: _terms,
+    sortName: _sortName,
+    memberIndex: _memberIndex,
+    ...data
+  } = record ?? {};
   return data;
 }
 

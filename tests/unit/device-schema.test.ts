@@ -10,6 +10,7 @@ import { DEVICE_SCHEMA_VERSION, currentStores, openDb } from '../../src/db/datab
 import { emergencies } from '../../src/db/relief';
 import { getMember } from '../../src/db/members';
 import { memberFields } from '../support/fixtures';
+import { searchHouseholds } from '../../src/db/search';
 
 const RECORDED: Record<number, Record<string, string>> = {
   4: {
@@ -34,6 +35,8 @@ const RECORDED: Record<number, Record<string, string>> = {
 };
 // Version 5 (issue 11): the villages of a commune, reference data the household form picks from.
 RECORDED[5] = { ...RECORDED[4], villages: 'id, communeCode' };
+// Version 6 changed no table: it gave households the terms the search ranks by (an upgrade function).
+RECORDED[6] = RECORDED[5];
 
 describe('the device schema', () => {
   it('is the one recorded for its version: a changed declaration needs a new version', () => {
@@ -77,6 +80,39 @@ describe('the device schema', () => {
     });
     expect((await getMember(db, member.id))?.fullName).toBe('Lê Thị Hoa');
     expect(await db.setAside.count()).toBe(0);
+    await db.delete();
+  });
+
+  it('a device on version 4 opens with its households ranked by head and member (version 6 refreshes their terms)', async () => {
+    const name = `schema-${crypto.randomUUID()}`;
+    const old = new Dexie(name);
+    old.version(4).stores(RECORDED[4]!);
+    await old.open();
+    const householdId = crypto.randomUUID();
+    await old.table('households').put({
+      id: householdId,
+      version: 3,
+      communeCode: '21548',
+      headName: 'Bùi Minh Đức',
+      village: 'Thôn Tây',
+      address: '',
+      area: 'rural',
+      notes: '',
+      terms: ['bui', 'minh', 'duc', 'thi', 'lan'],
+      sortName: 'bui minh duc',
+    });
+    await old.table('members').put({
+      id: crypto.randomUUID(),
+      version: 2,
+      ...memberFields(householdId, { fullName: 'Bùi Thị Lan' }),
+      terms: ['bui', 'thi', 'lan'],
+    });
+    old.close();
+
+    const db = openDb(name);
+    const result = await searchHouseholds(db, '21548', 'bui thi lan');
+    expect(result.households.map((h) => h.headName)).toEqual(['Bùi Minh Đức']);
+    expect(result.matchedMember.get(householdId)).toBe('Bùi Thị Lan');
     await db.delete();
   });
 });

@@ -6,9 +6,9 @@ import { useMemo, useState } from 'preact/hooks';
 import { Link } from '@tanstack/react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { communeHouseholds, findHouseholds, villagesOf } from '../../db/search';
-import { pendingRecordIds, rejectionsOf } from '../../db/queue';
+import { lastSyncAt, pendingRecordIds, rejectionsOf } from '../../db/queue';
 import { approvedClassifications } from '../../db/cases';
-import { db, useCan, useSession } from '../services';
+import { db, useCan, useSession, useSyncStatus } from '../services';
 import { useT, useSay, problemOf } from '../i18n';
 import { useWorkplace } from '../use-commune';
 import { ClassificationBadge } from './ClassificationBadge';
@@ -29,6 +29,9 @@ export function HouseholdListPage() {
   const classes = useLiveQuery(async () => (commune ? approvedClassifications(db, commune) : new Map()), [commune]);
   const pendingIds = useLiveQuery(() => pendingRecordIds(db), []);
   const rejections = useLiveQuery(() => rejectionsOf(db), []);
+  // Until a sync has run to its end the commune is still coming down (or never came): say so, not "no households".
+  const lastSync = useLiveQuery(() => lastSyncAt(db), [], null);
+  const sync = useSyncStatus();
   if (!session) return null;
   const households = found?.households ?? [];
 
@@ -95,13 +98,30 @@ export function HouseholdListPage() {
       <p class="hint" data-testid="result-count">
         {t.resultCount(found?.total ?? 0)}
       </p>
-      {found && households.length === 0 && <p>{t.noHouseholds}</p>}
+      {lastSync === undefined &&
+        (sync.running ? (
+          <p class="card notice" role="status" data-testid="first-download">
+            {t.firstDownload(rows?.rows.length ?? 0)}
+          </p>
+        ) : (
+          <p class="card notice" data-testid="first-download">
+            {t.firstDownloadWaiting}
+          </p>
+        ))}
+      {found && households.length === 0 && (query.trim() || typeof lastSync === 'number') && (
+        <p data-testid="empty-list">{query.trim() ? t.noMatches : t.noHouseholds}</p>
+      )}
       <ul class="list" data-testid="household-list">
         {households.slice(0, SHOWN).map((h) => (
           <li key={h.id}>
             <Link to="/households/$householdId" params={{ householdId: h.id }}>
               <strong>{h.headName}</strong>
               <span>{h.village}</span>
+              {found?.matchedMember.has(h.id) && (
+                <span class="matched" data-testid="matched-member">
+                  {t.matchedMember(found.matchedMember.get(h.id) ?? '')}
+                </span>
+              )}
               <ClassificationBadge result={classes?.get(h.id)} />
               {pendingIds?.has(h.id) && <span class="badge pending">{t.notSynced}</span>}
             </Link>

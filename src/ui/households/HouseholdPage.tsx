@@ -5,7 +5,7 @@
 import { useState } from 'preact/hooks';
 import { Link } from '@tanstack/react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { pendingRecordIds, rejectionsOf } from '../../db/queue';
+import { pendingRecordIds, pendingSubmits, rejectionsOf } from '../../db/queue';
 import { getHousehold } from '../../db/households';
 import { membersOf } from '../../db/members';
 import { surveysOf } from '../../db/cases';
@@ -24,7 +24,7 @@ import {
 } from '../survey/survey-form';
 import * as v from 'valibot';
 import { HouseholdForm, toDraft } from './HouseholdForm';
-import { ClassificationBadge } from './ClassificationBadge';
+import { ClassificationBadge, ProvisionalNote } from './ClassificationBadge';
 import { MyConflicts, useWaitingFields } from '../review/MyConflicts';
 
 export function HouseholdPage({ id }: { id: string }) {
@@ -44,6 +44,7 @@ export function HouseholdPage({ id }: { id: string }) {
       members: await membersOf(db, id),
       surveys: await surveysOf(db, id),
       pending: await pendingRecordIds(db),
+      submits: await pendingSubmits(db),
       rejections: await rejectionsOf(db, id),
       // The survey being filled in on this device (SurveyPage keeps one per household).
       surveyDraft: await draftWithTime(db, `survey:${id}`),
@@ -51,7 +52,7 @@ export function HouseholdPage({ id }: { id: string }) {
     [id],
   );
   if (!state || !session) return null;
-  const { household, members, surveys, pending, rejections, surveyDraft } = state;
+  const { household, members, surveys, pending, submits, rejections, surveyDraft } = state;
   if (!household) {
     return (
       <section class="card">
@@ -93,6 +94,7 @@ export function HouseholdPage({ id }: { id: string }) {
         <h1 data-testid="household-head">
           {household.headName} <ClassificationBadge result={latestApproved?.result} />
         </h1>
+        <ProvisionalNote result={latestApproved?.result} />
         {pending.has(id) && <p class="badge pending">{t.notSynced}</p>}
         {rejections.map((r) => (
           <p class="error" key={r.seq}>
@@ -172,8 +174,12 @@ export function HouseholdPage({ id }: { id: string }) {
             {surveys.map((s) => (
               <li key={s.id}>
                 {formatVnDate(s.answers?.reviewDate)} — {s.result ? t.classifications[s.result.classification] : '—'} —{' '}
-                {t.statuses[s.status as keyof typeof t.statuses] ?? s.status}
-                {pending.has(s.id) ? ` (${t.waitingToSend})` : ''}
+                <span data-testid="survey-status">
+                  {/* Submitted here, the server not told yet: the case is a draft only until the next sync. */}
+                  {s.status === 'draft' && submits.has(s.id)
+                    ? t.submittedWaiting
+                    : `${t.statuses[s.status as keyof typeof t.statuses] ?? s.status}${pending.has(s.id) ? ` (${t.waitingToSend})` : ''}`}
+                </span>
                 {s.history
                   .filter((h) => h.comment)
                   .map((h) => (

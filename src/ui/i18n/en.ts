@@ -199,6 +199,7 @@ export const en: Messages = {
   dismiss: 'Dismiss',
   edit_: 'Edit',
   emergencies: 'Emergencies and relief',
+  emergenciesShort: 'Relief',
   emergencyTypes: {
     storm: 'Storm',
     flood: 'Flood',
@@ -421,4 +422,26 @@ export const en: Messages = {
   differs: 'differs',
   mergeHint:
     'It is a duplicate: the record chosen stays, the others are merged into it (their cases and history kept).',
+
+  // Issue 11: search and lists, status and messages, province staff and layout.
+  matchedMember: (name: string) => `Found by member: ${name}`,
+  noMatches: 'No household matches the search. Try fewer letters, or a member name, CCCD or phone number.',
+  firstDownload: (n: number) => `Downloading the commune for the first time: ${n.toLocaleString('en-GB')} households…`,
+  firstDownloadWaiting:
+    'The commune has not been downloaded to this device yet. The first download needs the network: connect, then press "Sync now".',
+  submittedWaiting: 'Sent to the commune officer, waiting to sync',
+  unconfirmedThresholds: 'some indicator thresholds not confirmed',
+  approvedProvisionalNote:
+    'Approved by the commune officer. Some thresholds used to work out the deprivation indicators have not yet been checked against the legal texts; once confirmed, the result may be worked out again.',
+  provisionalHeading: 'Not yet confirmed',
+  legalBasisHeading: 'Legal basis',
+  pageNotFound: 'Page not found',
+  pageNotFoundText: 'This address is not part of the An Sinh app. The data on this device is not affected.',
+  backToHouseholds: 'Back to households',
+  updateReady: 'A new version is ready',
+  updateReload: 'Reload',
+  updateKeepsData: 'Every change not yet sent stays on this device.',
+  storageDismiss: 'Got it',
+  registerNotPermitted: 'Your account can view households but not add new ones.',
+  pendingShort: (n: number) => `${n} to send`,
 };

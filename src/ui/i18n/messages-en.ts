@@ -178,6 +178,10 @@ export const messagesEn: MessageTexts = {
     'distribution.followUpIdentity': () =>
       "Household not registered yet: enter the recipient's CCCD or a witness's name",
     'reject.handoutDamageMissing': () => 'The damaged household was not found in this commune',
+
+    // Issue 11, search and lists / status and messages.
+    'sync.noConnection': () =>
+      'No connection to the server. Everything entered is kept on this device and is sent when the network is back.',
   },
   labels: {
     headName: "Head of household's full name",

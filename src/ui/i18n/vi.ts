@@ -195,6 +195,7 @@ export const vi = {
   dismiss: 'Đã xem',
   edit_: 'Sửa',
   emergencies: 'Thiên tai, cứu trợ',
+  emergenciesShort: 'Cứu trợ',
   emergencyTypes: {
     storm: 'Bão',
     flood: 'Lũ lụt',
@@ -413,4 +414,27 @@ export const vi = {
   sameInAll: 'giống nhau',
   differs: 'khác nhau',
   mergeHint: 'Đúng là trùng: hồ sơ được chọn giữ lại, các hồ sơ kia gộp vào (hồ sơ, lịch sử được giữ).',
+
+  // Issue 11: search and lists, status and messages, province staff and layout.
+  matchedMember: (name: string) => `Tìm thấy qua thành viên: ${name}`,
+  noMatches:
+    'Không có hộ nào khớp với từ tìm kiếm. Hãy thử bỏ bớt chữ hoặc tìm theo tên thành viên, CCCD, số điện thoại.',
+  firstDownload: (n: number) => `Đang tải dữ liệu xã lần đầu: ${n.toLocaleString('vi-VN')} hộ…`,
+  firstDownloadWaiting:
+    'Dữ liệu của xã chưa được tải về máy. Lần tải đầu tiên cần có mạng: hãy kết nối rồi bấm "Đồng bộ ngay".',
+  submittedWaiting: 'Đã gửi cán bộ xã, đang chờ đồng bộ',
+  unconfirmedThresholds: 'một số ngưỡng chỉ số chưa xác nhận',
+  approvedProvisionalNote:
+    'Kết quả đã được cán bộ xã phê duyệt. Một số ngưỡng dùng để tính các chỉ số thiếu hụt chưa được đối chiếu với văn bản pháp luật; khi được xác nhận, kết quả có thể được tính lại.',
+  provisionalHeading: 'Những điểm chưa xác nhận',
+  legalBasisHeading: 'Căn cứ pháp lý',
+  pageNotFound: 'Không tìm thấy trang này',
+  pageNotFoundText: 'Địa chỉ này không có trong ứng dụng An Sinh. Dữ liệu trên máy không bị ảnh hưởng.',
+  backToHouseholds: 'Về danh sách hộ',
+  updateReady: 'Đã có phiên bản mới',
+  updateReload: 'Tải lại',
+  updateKeepsData: 'Mọi thay đổi chưa gửi vẫn được giữ trên máy.',
+  storageDismiss: 'Đã hiểu',
+  registerNotPermitted: 'Tài khoản của bạn chỉ được xem, không được thêm hộ mới.',
+  pendingShort: (n: number) => `${n} chờ gửi`,
 } as const;

@@ -3,16 +3,25 @@ import { useState } from 'preact/hooks';
 import type { PovertyAnswer } from '../../domain';
 import { useLanguage, useT } from '../i18n';
 import { formatVnd } from '../format';
+import { legalBasisLines, plainText, provisionalGroups } from './explanation';
 
 export function PovertyResult({ answer }: { answer: PovertyAnswer }) {
   const t = useT();
   const lang = useLanguage();
   const [open, setOpen] = useState(false);
+  // The engine's codes as the form names them: indicators, water sources, latrines.
+  const labels = new Map<string, string>([
+    ...answer.indicators.map((i) => [i.code, i.name[lang]] as const),
+    ...Object.entries(t.waters),
+    ...Object.entries(t.latrines),
+  ]);
+  const plain = (text: string) => plainText(text, labels);
+  const provisional = provisionalGroups(answer, lang);
   return (
     <section class={`card result class-${answer.classification}`} aria-live="polite" data-testid="poverty-result">
       <h2>
         {t.result}: <span data-testid="classification">{t.classifications[answer.classification]}</span>
-        {answer.provisional && <span class="badge"> {t.notConfirmed}</span>}
+        {answer.provisional && <span class="badge"> {t.unconfirmedThresholds}</span>}
       </h2>
       <p>
         {t.perCapitaLabel}: {formatVnd(answer.income.perCapitaMonthly)} / {formatVnd(answer.standard.incomeLine)} ·{' '}
@@ -22,7 +31,7 @@ export function PovertyResult({ answer }: { answer: PovertyAnswer }) {
         {answer.indicators.map((i) => (
           <li key={i.code} class={i.deprived === true ? 'deprived' : i.deprived === false ? 'ok' : 'unknown'}>
             <strong>{i.name[lang]}</strong>: {i.deprived === true ? '✗' : i.deprived === false ? '✓' : '?'}{' '}
-            {i.reason[lang]}
+            {plain(i.reason[lang])}
           </li>
         ))}
       </ul>
@@ -33,19 +42,29 @@ export function PovertyResult({ answer }: { answer: PovertyAnswer }) {
         <div class="explanation" data-testid="explanation">
           <ol>
             {answer.explanation.steps.map((step, index) => (
-              <li key={index}>{step[lang]}</li>
+              <li key={index}>{plain(step[lang])}</li>
             ))}
           </ol>
-          {answer.explanation.provisionalNotes.map((note, index) => (
-            <p class="hint" key={index}>
-              {t.notConfirmed}: {note[lang]}
-            </p>
-          ))}
-          <ul class="plain">
-            {answer.explanation.rules.map((rule) => (
-              <li key={rule.id}>
-                <code>{rule.id}</code> — {rule.legalBasis.document}, {rule.legalBasis.article}
-                {rule.status === 'provisional' ? ` (${t.notConfirmed})` : ''}
+          {(provisional.groups.length > 0 || provisional.other.length > 0) && (
+            <div data-testid="provisional-notes">
+              <h3>{t.provisionalHeading}</h3>
+              <ul class="plain">
+                {provisional.groups.map((group) => (
+                  <li key={group.note}>
+                    {group.note} ({group.titles.join(', ')})
+                  </li>
+                ))}
+                {provisional.other.map((note) => (
+                  <li key={note}>{plain(note)}</li>
+                ))}
+              </ul>
+            </div>
+          )}
+          <h3>{t.legalBasisHeading}</h3>
+          <ul class="plain" data-testid="legal-basis">
+            {legalBasisLines(answer.explanation.rules, lang).map((line) => (
+              <li key={line.reference}>
+                {line.reference} — {line.titles.join(', ')}
               </li>
             ))}
           </ul>
