@@ -18,6 +18,7 @@ import { formatNumber, formatVnd } from '../format';
 import { formatVnDate, todayIso } from '../dates';
 import { CheckField, SelectField, TextField } from '../fields';
 import { RoundLinks } from './RoundLinks';
+import { PrintSigners } from './PrintSigners';
 
 export function entitlementsOf(
   event: Pick<EmergencyFields, 'type' | 'date'>,
@@ -493,18 +494,7 @@ function FoodList({
               ))}
             </tbody>
           </table>
-          <footer>
-            <div class="signer">
-              <strong>{t.printPreparedBy}</strong>
-              <span class="hint">{t.printSignAndName}</span>
-              <span class="sign-line" />
-            </div>
-            <div class="signer">
-              <strong>{t.printVillageHead}</strong>
-              <span class="hint">{t.printSignAndName}</span>
-              <span class="sign-line" />
-            </div>
-          </footer>
+          <PrintSigners />
         </article>
       ))}
     </div>

@@ -13,6 +13,7 @@ import { formatVnDate } from '../dates';
 import { formatQuantity } from '../format';
 import { SelectField } from '../fields';
 import { entitlementsOf } from './EmergencyPage';
+import { PrintSigners } from './PrintSigners';
 
 interface Row {
   key: string;
@@ -136,18 +137,7 @@ export function PrintPage({ id }: { id: string }) {
                 })}
               </tbody>
             </table>
-            <footer>
-              <div class="signer">
-                <strong>{t.printPreparedBy}</strong>
-                <span class="hint">{t.printSignAndName}</span>
-                <span class="sign-line" />
-              </div>
-              <div class="signer">
-                <strong>{t.printVillageHead}</strong>
-                <span class="hint">{t.printSignAndName}</span>
-                <span class="sign-line" />
-              </div>
-            </footer>
+            <PrintSigners />
           </article>
         )),
       )}
