@@ -9,10 +9,9 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { chromiumAvailable } from '../support/browser';
-import { TABLET, appWorld, signIn } from '../support/app-world';
-import { DEMO_ACCOUNTS, DEMO_HOUSEHOLDS, DEMO_PASSWORD, DEMO_VILLAGES } from '../../sync-server/src/seed/demo';
+import { TABLET, appWorld, demoDevice, signIn } from '../support/app-world';
+import { DEMO_ACCOUNTS, DEMO_HOUSEHOLDS, DEMO_VILLAGES } from '../../sync-server/src/seed/demo';
 import { ETHNIC_GROUPS } from '../../src/shared/reference/ethnic-groups';
-import { PROTOCOL_VERSION, SCHEMA_VERSION } from '../../src/shared/protocol';
 import { householdFields, memberFields, mutation, patchMutation, surveyCaseFields } from '../support/fixtures';
 
 const available = chromiumAvailable('e2e english');
@@ -106,25 +105,7 @@ async function expectEnglish(page: Page, screen: string): Promise<void> {
 describe.skipIf(!available)('e2e: the app in English', () => {
   const world = appWorld();
 
-  async function api(username: string) {
-    const login = await fetch(`${world.server.url}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-    });
-    const { token } = (await login.json()) as { token: string };
-    const clientId = randomUUID();
-    let seq = 0;
-    return async (...ops: ((seq: number) => ReturnType<typeof mutation>)[]) => {
-      const mutations = ops.map((op) => op(++seq));
-      const answer = await fetch(`${world.server.url}/api/sync`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-        body: JSON.stringify({ protocol: PROTOCOL_VERSION, schema: SCHEMA_VERSION, clientId, mutations, pull: [] }),
-      });
-      return ((await answer.json()) as { results: { status: string }[] }).results.map((r) => r.status);
-    };
-  }
+  const api = (username: string) => demoDevice(world.server.url, username);
 
   async function syncedInEnglish(page: Page) {
     const status = page.locator('[data-sync-finished]');

@@ -9,9 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { chromiumAvailable } from '../support/browser';
-import { TABLET, appWorld, signIn, synced } from '../support/app-world';
-import { DEMO_PASSWORD } from '../../sync-server/src/seed/demo';
-import { PROTOCOL_VERSION, SCHEMA_VERSION } from '../../src/shared/protocol';
+import { TABLET, appWorld, demoDevice, signIn, synced } from '../support/app-world';
 import { householdFields, memberFields, mutation, patchMutation, surveyCaseFields } from '../support/fixtures';
 
 const available = chromiumAvailable('e2e officer desk');
@@ -19,25 +17,7 @@ const available = chromiumAvailable('e2e officer desk');
 describe.skipIf(!available)('e2e: the officer desk', () => {
   const world = appWorld();
 
-  async function api(username: string) {
-    const login = await fetch(`${world.server.url}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-    });
-    const { token } = (await login.json()) as { token: string };
-    const clientId = randomUUID();
-    let seq = 0;
-    return async (...ops: ((seq: number) => ReturnType<typeof mutation>)[]) => {
-      const mutations = ops.map((op) => op(++seq));
-      const answer = await fetch(`${world.server.url}/api/sync`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-        body: JSON.stringify({ protocol: PROTOCOL_VERSION, schema: SCHEMA_VERSION, clientId, mutations, pull: [] }),
-      });
-      return ((await answer.json()) as { results: { status: string }[] }).results.map((r) => r.status);
-    };
-  }
+  const api = (username: string) => demoDevice(world.server.url, username);
 
   it('names a conflict for people, shows a survey before approval, merges a confirmed duplicate, and tells the collaborator whose value lost', async () => {
     const household = randomUUID();

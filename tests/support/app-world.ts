@@ -2,6 +2,7 @@
  * The e2e world: the built PWA and the real server on loopback over a fresh data folder, real Chromium, and the
  * steps every scenario takes (sign in, sync and wait for that very run).
  */
+import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -10,6 +11,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from './browser';
 import { startHttpServer } from './http-server';
 import { DEMO_PASSWORD } from '../../sync-server/src/seed/demo';
+import { PROTOCOL_VERSION, SCHEMA_VERSION } from '../../src/shared/protocol';
+import type { mutation } from './fixtures';
 
 export const DIST = resolve('dist');
 export const TABLET = { width: 800, height: 1280 };
@@ -86,4 +89,28 @@ export async function synced(page: Page): Promise<void> {
   await expect
     .poll(() => page.getByTestId('pending').textContent(), { timeout: 20_000 })
     .toBe('Không có thay đổi chờ gửi');
+}
+
+/**
+ * Signs in as a demo user over HTTP and answers a function that pushes mutations as one new device (its own
+ * client id and seq), returning each mutation's status: how an e2e test seeds what other devices did.
+ */
+export async function demoDevice(serverUrl: string, username: string) {
+  const login = await fetch(`${serverUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+  });
+  const { token } = (await login.json()) as { token: string };
+  const clientId = randomUUID();
+  let seq = 0;
+  return async (...ops: ((seq: number) => ReturnType<typeof mutation>)[]) => {
+    const mutations = ops.map((op) => op(++seq));
+    const answer = await fetch(`${serverUrl}/api/sync`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+      body: JSON.stringify({ protocol: PROTOCOL_VERSION, schema: SCHEMA_VERSION, clientId, mutations, pull: [] }),
+    });
+    return ((await answer.json()) as { results: { status: string }[] }).results.map((r) => r.status);
+  };
 }
