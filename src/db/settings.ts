@@ -36,4 +36,11 @@ export const settings = {
   /** The user has read the "storage not persistent" banner on this device (issue 11): it is not shown again. */
   storageWarningSeen: async () => (await read('storageWarningSeen', v.boolean())) ?? false,
   saveStorageWarningSeen: () => set('storageWarningSeen', true),
+  /**
+   * Issue 11: what the user calls this device (Sync page, "Tên máy này"), sent with each sync so the officer sees
+   * which device a value came from. It names the device, not the user: it stays when another user signs in.
+   * Saved as given after validation (DeviceName); empty means unnamed (sent as such, so the server forgets it).
+   */
+  deviceName: () => read('deviceName', v.string()),
+  saveDeviceName: (name: string) => set('deviceName', name),
 };

@@ -68,6 +68,11 @@ export const keyText = (max: number, label: FieldLabel) =>
     v.check((text) => !isUnsafeKey(text), encodeMessage('field.controlChars', { label })),
   );
 
+// Issue 11, device names: what the user calls this device, sent with each sync and shown on the officer's desk.
+export const MAX_DEVICE_NAME = 60;
+/** A device's name ("Máy tính bảng thôn Đông"): short, one line, no control characters; empty means unnamed. */
+export const DeviceName = keyText(MAX_DEVICE_NAME, 'deviceName');
+
 /** Validation issues as "field: message; …" in Vietnamese, for logs and the `reason` of older apps. */
 export function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string {
   return formatVi({ code: 'issues', issues: issueMessages(issues) });

@@ -205,6 +205,8 @@ export const messagesVi: MessageTexts = {
     // Relief (issue 11)
     witness: 'Người làm chứng',
     noReceiptReason: 'Lý do không có chữ ký',
+    // Issue 11, device names.
+    deviceName: 'Tên máy này',
   },
   roles: {
     collaborator: 'cộng tác viên',

@@ -219,6 +219,8 @@ export const FIELD_LABELS = [
   // Relief (issue 11)
   'witness',
   'noReceiptReason',
+  // Issue 11, device names.
+  'deviceName',
 ] as const;
 export type FieldLabel = (typeof FIELD_LABELS)[number];
 

@@ -5,7 +5,7 @@
  */
 import * as v from 'valibot';
 import { encodeMessage, type Message } from './messages';
-import { CommuneCode, Uuid } from './fields';
+import { CommuneCode, DeviceName, Uuid } from './fields';
 import { KeyName, MAX_JSON_KEYS_PER_OBJECT, RECORD_LIMITS, isUnsafeKey, jsonObject, jsonValue } from './json-value';
 import { EditableTypeName, RecordTypeName } from './records/registry';
 import { Role } from './roles';
@@ -104,6 +104,11 @@ export const SyncRequest = v.object({
     ),
     v.maxLength(200),
   ),
+  /**
+   * What the user calls this device (Sync page), for the officer's desk to say which device a value came from.
+   * Absent: the name the server has stays; empty: the device is unnamed again. A bad one refuses the request (400).
+   */
+  deviceName: v.optional(DeviceName),
 });
 export type SyncRequest = v.InferOutput<typeof SyncRequest>;
 

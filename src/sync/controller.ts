@@ -35,6 +35,8 @@ export interface ControllerDeps {
   updateUser: (session: StoredSession, user: SessionUser) => Promise<void>;
   /** The attachment queue, run after a successful data sync (never before it, never blocking it). */
   uploadAttachments?: (token: string) => Promise<unknown>;
+  /** Issue 11: the name the user gave this device, read before each run (src/db/settings.ts). */
+  loadDeviceName?: () => Promise<string | undefined>;
 }
 
 const PERIODIC_MS = 5 * 60_000;
@@ -100,6 +102,7 @@ export class SyncController {
     this.#set({ running: true, progress: undefined, retryAt: undefined });
     let outcome: SyncOutcome | undefined;
     try {
+      const deviceName = await this.deps.loadDeviceName?.();
       outcome = await this.#withLock(() =>
         syncOnce({
           db: this.deps.db,
@@ -109,6 +112,7 @@ export class SyncController {
           clock: this.deps.clock,
           onProgress: (progress) => this.#set({ progress }),
           pullFirst: this.#serverFailures >= PULL_FIRST_AFTER_FAILURES,
+          ...(deviceName !== undefined ? { deviceName } : {}),
         }),
       );
     } catch (error) {

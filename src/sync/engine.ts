@@ -10,6 +10,8 @@ import {
   type SyncResponse,
 } from '../shared/protocol';
 import { encodeMessage } from '../shared/messages';
+import * as v from 'valibot';
+import { DeviceName } from '../shared/fields';
 import type { AnSinhDb } from '../db/database';
 import { applySyncResponse, readSyncState } from '../db/apply-sync';
 import { recordServerTime } from '../db/client-id';
@@ -37,9 +39,21 @@ export interface SyncDeps {
    * communes' data, since every normal request pushes before it pulls.
    */
   pullFirst?: boolean;
+  /** Issue 11: the name the user gave this device, sent with each request (src/db/settings.ts). */
+  deviceName?: string;
 }
 
 export const APPLY_MEASURE = 'an-sinh:apply-sync-page';
+
+/**
+ * The device's name for a request, if it is one the server accepts: a name stored by an older app that no longer
+ * passes is left out rather than let it refuse every sync (the Sync page shows it to be corrected).
+ */
+function named(name: string | undefined): { deviceName?: string } {
+  if (name === undefined) return {};
+  const parsed = v.safeParse(DeviceName, name);
+  return parsed.success ? { deviceName: parsed.output } : {};
+}
 
 /** A bound on round trips per run, so a misbehaving server cannot keep a device busy forever. */
 const MAX_ROUND_TRIPS = 1000;
@@ -68,6 +82,7 @@ export async function syncOnce(deps: SyncDeps): Promise<SyncOutcome> {
           protocol: PROTOCOL_VERSION,
           schema: SCHEMA_VERSION,
           clientId,
+          ...named(deps.deviceName),
           mutations: state.mutations.map(toWire),
           pull: state.pull,
         },
@@ -128,7 +143,14 @@ async function pullOnly(
   for (let trip = 0; trip < MAX_ROUND_TRIPS; trip++) {
     const state = await readSyncState(deps.db, communes, 1); // only the cursors are used
     const result = await deps.transport.sync(
-      { protocol: PROTOCOL_VERSION, schema: SCHEMA_VERSION, clientId, mutations: [], pull: state.pull },
+      {
+        protocol: PROTOCOL_VERSION,
+        schema: SCHEMA_VERSION,
+        clientId,
+        ...named(deps.deviceName),
+        mutations: [],
+        pull: state.pull,
+      },
       deps.token,
     );
     if (result.kind !== 'ok') return { ...result, ...(user ? { user } : {}) };

@@ -59,6 +59,7 @@ export const syncController = new SyncController({
   loadSession: async () => sessionStore.get(),
   markSessionExpired: (expired) => sessionStore.save({ ...expired, expired: true }),
   uploadAttachments: (token) => uploadAttachments({ db, token }),
+  loadDeviceName: () => settings.deviceName(),
   updateUser: async (session, user) => {
     if (JSON.stringify(session.user) !== JSON.stringify(user)) await sessionStore.save({ ...session, user });
   },

@@ -3,7 +3,7 @@
  * record as the provisional one, and every candidate is kept here until a commune officer decides.
  */
 import * as v from 'valibot';
-import { CommuneCode } from '../fields';
+import { CommuneCode, MAX_DEVICE_NAME } from '../fields';
 import { Role } from '../roles';
 
 export const Candidate = v.object({
@@ -21,6 +21,8 @@ export const Candidate = v.object({
    */
   userName: v.optional(v.pipe(v.string(), v.maxLength(200))),
   userRole: v.optional(Role),
+  /** The name the writer's device had on the server when the conflict was made (issue 11); absent if unnamed. */
+  deviceName: v.optional(v.pipe(v.string(), v.maxLength(MAX_DEVICE_NAME))),
 });
 export type Candidate = v.InferOutput<typeof Candidate>;
 

@@ -444,4 +444,12 @@ export const en: Messages = {
   storageDismiss: 'Got it',
   registerNotPermitted: 'Your account can view households but not add new ones.',
   pendingShort: (n: number) => `${n} to send`,
+
+  // Issue 11, device names (Sync page; shown on the officer's desk).
+  deviceNameLabel: 'Name of this device',
+  deviceNamePlaceholder: 'For example: Dong village tablet',
+  deviceNameHint:
+    "The commune officer sees this name beside the values entered on this device when deciding between two values. Do not write residents' details.",
+  deviceNameSave: 'Save device name',
+  deviceNameSaved: 'Device name saved. It is sent to the server with the next sync.',
 };

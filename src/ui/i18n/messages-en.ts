@@ -209,6 +209,8 @@ export const messagesEn: MessageTexts = {
     // Relief (issue 11)
     witness: 'Witness',
     noReceiptReason: 'Reason there is no signature',
+    // Issue 11, device names.
+    deviceName: 'Name of this device',
   },
   roles: {
     collaborator: 'collaborator',

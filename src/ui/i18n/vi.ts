@@ -437,4 +437,12 @@ export const vi = {
   storageDismiss: 'Đã hiểu',
   registerNotPermitted: 'Tài khoản của bạn chỉ được xem, không được thêm hộ mới.',
   pendingShort: (n: number) => `${n} chờ gửi`,
+
+  // Issue 11, device names (Sync page; shown on the officer's desk).
+  deviceNameLabel: 'Tên máy này',
+  deviceNamePlaceholder: 'Ví dụ: Máy tính bảng thôn Đông',
+  deviceNameHint:
+    'Cán bộ xã thấy tên này bên cạnh các giá trị nhập từ máy này khi cần quyết định giữa hai giá trị. Đừng ghi thông tin của người dân.',
+  deviceNameSave: 'Lưu tên máy',
+  deviceNameSaved: 'Đã lưu tên máy. Tên được gửi lên máy chủ trong lần đồng bộ tới.',
 } as const;

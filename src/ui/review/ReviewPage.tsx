@@ -171,7 +171,8 @@ function ConflictRow({ described }: { described: DescribedConflict }) {
             <div class="candidate" key={index} data-testid="candidate">
               <p class="value">{fieldValue(t, conflict.field, c.value)}</p>
               <p class="hint">
-                {t.byWhom(who, stamp ? formatDateTime(stamp.ms) : '—')} · {t.deviceShort(c.clientId.slice(0, 8))}
+                {t.byWhom(who, stamp ? formatDateTime(stamp.ms) : '—')} ·{' '}
+                <span data-testid="candidate-device">{c.deviceName ?? t.deviceShort(c.clientId.slice(0, 8))}</span>
                 {c.committed ? ` · ${t.provisional}` : ''}
               </p>
               <button type="button" onClick={() => void choose(c.value)}>

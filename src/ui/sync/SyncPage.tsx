@@ -10,6 +10,7 @@ import { db, syncController, useSyncStatus } from '../services';
 import { problemOf, useSay, useT, type Messages } from '../i18n';
 import { formatDateTime } from '../format';
 import { MyConflicts } from '../review/MyConflicts';
+import { DeviceNameCard } from './DeviceNameCard';
 
 function describe(entry: Pick<OutboxEntry, 'op'>, t: Messages): string {
   const op = entry.op;
@@ -46,6 +47,7 @@ export function SyncPage() {
           {t.syncNow}
         </button>
       </div>
+      <DeviceNameCard />
       <div class="card">
         <h2>
           {t.pendingByRecord} ({state.outbox.length})

@@ -205,6 +205,11 @@ export const MIGRATIONS: readonly Migration[] = [
     // table says which communes a device pulled before.
     after: (tx) => communeCounts.rebuild(tx),
   },
+  {
+    version: 9,
+    name: 'issue 11, device names: what the user calls each device, for the officer to see which device wrote a value',
+    sql: 'ALTER TABLE sync_clients ADD COLUMN device_name TEXT;',
+  },
 ];
 
 export async function migrate(db: Database, migrations: readonly Migration[] = MIGRATIONS): Promise<number[]> {

@@ -54,7 +54,14 @@ export function syncRoutes(deps: AppDeps) {
     // so in the same round trip, after its pending changes have been answered); nothing of it is read.
     const refused = request.pull.filter(({ commune }) => !scope.has(commune)).map(({ commune }) => commune);
 
-    const context = { userId: user.id, role: user.role, scope, clientId: request.clientId, now: deps.clock() };
+    const context = {
+      userId: user.id,
+      role: user.role,
+      scope,
+      clientId: request.clientId,
+      now: deps.clock(),
+      ...(request.deviceName !== undefined ? { deviceName: request.deviceName } : {}),
+    };
     const outcome = await push(deps.db, context, request.mutations);
     const allowed = request.pull.filter(({ commune }) => scope.has(commune));
     // One snapshot for the whole page: records, tombstones and history marks as of one moment.

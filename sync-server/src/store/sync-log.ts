@@ -23,6 +23,35 @@ export async function lockClient(tx: SqlExecutor, clientId: string, userId: stri
   return row?.lastSeq ?? 0;
 }
 
+/**
+ * Issue 11: the name the device's user gave it (already validated, `DeviceName`); empty clears it. A device seen
+ * for the first time gets its row here. Only the user the device belongs to names it: another account's request
+ * changes nothing (its push is then refused by lockClient as before).
+ */
+export async function saveDeviceName(
+  db: SqlExecutor,
+  clientId: string,
+  userId: string,
+  name: string,
+  now: number,
+): Promise<void> {
+  await db.run(
+    `INSERT INTO sync_clients (client_id, user_id, last_seq, created_at, device_name) VALUES (?, ?, 0, ?, ?)
+     ON CONFLICT (client_id) DO UPDATE SET device_name = excluded.device_name
+     WHERE sync_clients.user_id = excluded.user_id`,
+    [clientId, userId, now, name === '' ? null : name],
+  );
+}
+
+/** The name the device has on the server, if its user gave it one. */
+export async function deviceNameOf(db: SqlExecutor, clientId: string): Promise<string | undefined> {
+  const row = await db.get<{ name: string | null }>(
+    'SELECT device_name AS "name" FROM sync_clients WHERE client_id = ?',
+    [clientId],
+  );
+  return row?.name ?? undefined;
+}
+
 /** The device's last answered seq, without locking anything (a request that pushes nothing). 0 for a new device. */
 export async function lastSeqOf(db: SqlExecutor, clientId: string): Promise<number> {
   const row = await db.get<{ lastSeq: number }>('SELECT last_seq AS "lastSeq" FROM sync_clients WHERE client_id = ?', [

@@ -10,6 +10,8 @@ export interface PushContext {
   scope: ReadonlySet<string>;
   clientId: string;
   now: number;
+  /** Issue 11: the device's name as the request gave it (validated); absent keeps the one the server has. */
+  deviceName?: string;
 }
 
 /** What one mutation's stamp adds to the context while it is applied. */

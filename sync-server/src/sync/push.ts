@@ -10,7 +10,7 @@ import type { Database, SqlExecutor } from '../db/database';
 import { Mutation, type MutationResult } from '../../../src/shared/protocol';
 import { Uuid, describeIssues } from '../../../src/shared/fields';
 import { issueMessages, message } from '../../../src/shared/messages';
-import { lastSeqOf, lockClient, recordResult, storedResults } from '../store/sync-log';
+import { lastSeqOf, lockClient, recordResult, saveDeviceName, storedResults } from '../store/sync-log';
 import { rejected, type ApplyOutcome, type MutationContext, type PushContext } from './context';
 import { upgradeMutation } from './upgrade';
 import { guardLocks } from './lock-keys';
@@ -55,6 +55,9 @@ export function readSeqs(mutations: readonly unknown[]): number[] {
 
 export async function push(db: Database, context: PushContext, mutations: readonly unknown[]): Promise<PushOutcome> {
   const seqs = readSeqs(mutations);
+  // Before the batch, so a conflict this very batch makes names the device (apply/conflicts.ts).
+  if (context.deviceName !== undefined)
+    await saveDeviceName(db, context.clientId, context.userId, context.deviceName, context.now);
   if (seqs.length === 0) return { lastSeq: await lastSeqOf(db, context.clientId), results: [] };
   return db.transaction(async (tx) => {
     const lastSeq = await lockClient(tx, context.clientId, context.userId, context.now);

@@ -13,6 +13,7 @@ import type { Candidate, ConflictData } from '../../../../src/shared/records/con
 import { sameValue } from '../../../../src/shared/patch';
 import { childrenOf, type StoredRecord } from '../../store/records';
 import { findUserById } from '../../store/users';
+import { deviceNameOf } from '../../store/sync-log';
 import type { MutationContext } from '../context';
 import { writeRecord } from '../write-record';
 
@@ -30,6 +31,7 @@ export async function recordConflict(
     stamp: context.stamp,
     committed: false,
     ...(await writerOf(tx, context.userId)),
+    ...(await deviceOf(tx, context.clientId)),
   };
   const open = (await childrenOf(tx, record.id)).find(
     (r) => r.type === 'conflict' && r.data.field === field && r.data.status === 'open',
@@ -67,6 +69,7 @@ export async function openConflict(
     stamp: writer?.[3] ?? '',
     committed: true,
     ...(writer?.[2] ? await writerOf(tx, writer[2]) : {}),
+    ...(writer?.[1] ? await deviceOf(tx, writer[1]) : {}),
   };
   const data: ConflictData = {
     communeCode: record.commune,
@@ -101,4 +104,10 @@ export async function openConflict(
 async function writerOf(tx: SqlExecutor, userId: string): Promise<Pick<Candidate, 'userName' | 'userRole'>> {
   const user = await findUserById(tx, userId);
   return user ? { userName: user.displayName.slice(0, 200), userRole: user.role } : {};
+}
+
+/** Issue 11: the name the writer's device has on the server (Sync page, "Tên máy này"), when it has one. */
+async function deviceOf(tx: SqlExecutor, clientId: string): Promise<Pick<Candidate, 'deviceName'>> {
+  const name = await deviceNameOf(tx, clientId);
+  return name ? { deviceName: name } : {};
 }
