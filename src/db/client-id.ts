@@ -67,11 +67,8 @@ export function estimateServerNow(now: number, offset: ClockOffset | undefined):
 
 /** Reads the clock inside the write transaction (`meta` in its scope): another tab may have moved it. */
 export async function readClock(db: AnSinhDb): Promise<ClockReading> {
-  const [clientId, last, offset] = await Promise.all([
-    getClientId(db),
-    db.meta.get('hlc'),
-    db.meta.get(CLOCK_OFFSET_KEY),
-  ]);
+  // One request for both rows (the clientId is read once per open database).
+  const [clientId, [last, offset]] = await Promise.all([getClientId(db), db.meta.bulkGet(['hlc', CLOCK_OFFSET_KEY])]);
   return { clientId, last: last?.value as Hlc | undefined, offset: offset?.value as ClockOffset | undefined };
 }
 

@@ -32,9 +32,10 @@ export async function saveHousehold(
  * is reported, not rendered as if it were fine.
  */
 export async function getHousehold(db: AnSinhDb, id: string): Promise<LocalHousehold | undefined> {
+  // One read, checked as it comes (it used to be read twice: once raw, once through the kind's reader).
   const raw = await db.households.get(id);
   if (!raw || raw.deleted) return undefined;
-  const household = await households.get(db, id);
+  const household = households.read(raw);
   if (!household) throw new UnreadableRecordError('household', id);
   return household;
 }

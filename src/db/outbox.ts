@@ -74,8 +74,11 @@ async function writePatch(
   fields: Record<string, unknown>,
   now: number,
 ): Promise<boolean> {
-  // Only the tables this write touches: a wider scope would wait on every screen's open read.
-  return db.transaction('rw', [recordTable(db, type), db.households, db.members, db.outbox, db.meta], async () => {
+  // Only the tables this write touches: a wider scope would wait on every screen's open read. Households and
+  // members only for their own kinds (their search terms are refreshed together); a case's save has no need of them.
+  const searchedTables = type === 'household' || type === 'member' ? [db.households, db.members] : [];
+  const scope = [...new Set([recordTable(db, type), ...searchedTables]), db.outbox, db.meta];
+  return db.transaction('rw', scope, async () => {
     const table = recordTable(db, type);
     // Two round trips in all: read the record and the clock together, then issue every write together.
     const [current, clock] = await Promise.all([table.get(id), readClock(db)]);

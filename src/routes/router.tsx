@@ -10,7 +10,8 @@ import {
   Outlet,
   redirect,
 } from '@tanstack/react-router';
-import { sessionStore } from '../ui/services';
+import { db, sessionStore } from '../ui/services';
+import { householdPageState } from '../db/household-page';
 import { StatusBar } from '../ui/StatusBar';
 import { NavBar } from '../ui/NavBar';
 import { LoginPage } from '../ui/LoginPage';
@@ -65,9 +66,15 @@ export const householdRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/households/$householdId',
   beforeLoad: requireSession,
+  // Read while the router navigates, so the page draws with its rows at once: its live query subscribes only
+  // after the first paint, and keeps them current from then on.
+  loader: ({ params }) => householdPageState(db, params.householdId),
+  // Never a kept copy shown while it reads again: what the device holds now, or the live query's answer.
+  gcTime: 0,
   component: function HouseholdRoute() {
     const { householdId } = householdRoute.useParams();
-    return <HouseholdPage id={householdId} />;
+    const initial = householdRoute.useLoaderData();
+    return <HouseholdPage id={householdId} initial={initial} />;
   },
 });
 

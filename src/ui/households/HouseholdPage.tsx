@@ -5,11 +5,7 @@
 import { useState } from 'preact/hooks';
 import { Link } from '@tanstack/react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { pendingRecordIds, pendingSubmits, rejectionsOf } from '../../db/queue';
-import { getHousehold } from '../../db/households';
-import { membersOf } from '../../db/members';
-import { surveysOf } from '../../db/cases';
-import { draftWithTime } from '../../db/drafts';
+import { householdPageState, type HouseholdPageState } from '../../db/household-page';
 import { ethnicGroupName } from '../../shared/reference/ethnic-groups';
 import { db, useCan, useSession } from '../services';
 import { useT, useSay, problemOf } from '../i18n';
@@ -27,7 +23,7 @@ import { HouseholdForm, toDraft } from './HouseholdForm';
 import { ClassificationBadge, ProvisionalNote } from './ClassificationBadge';
 import { MyConflicts, useWaitingFields } from '../review/MyConflicts';
 
-export function HouseholdPage({ id }: { id: string }) {
+export function HouseholdPage({ id, initial }: { id: string; initial?: HouseholdPageState | undefined }) {
   const t = useT();
   const say = useSay();
   const may = {
@@ -38,18 +34,11 @@ export function HouseholdPage({ id }: { id: string }) {
   const session = useSession();
   const [editing, setEditing] = useState(false);
   const waiting = useWaitingFields(id);
+  // What the route read while navigating (for this id), until the live query answers.
   const state = useLiveQuery(
-    async () => ({
-      household: await getHousehold(db, id).catch(() => undefined),
-      members: await membersOf(db, id),
-      surveys: await surveysOf(db, id),
-      pending: await pendingRecordIds(db),
-      submits: await pendingSubmits(db),
-      rejections: await rejectionsOf(db, id),
-      // The survey being filled in on this device (SurveyPage keeps one per household).
-      surveyDraft: await draftWithTime(db, `survey:${id}`),
-    }),
+    () => householdPageState(db, id),
     [id],
+    initial?.household?.id === id ? initial : undefined,
   );
   if (!state || !session) return null;
   const { household, members, surveys, pending, submits, rejections, surveyDraft } = state;
