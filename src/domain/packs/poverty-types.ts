@@ -1,5 +1,6 @@
 // Types of the multidimensional poverty standards (Decree 07/2021 for 2022–2025 and 2026; Decree 351/2025 from 2027).
 import type { Bilingual, RuleBase, RuleStatus, LegalBasis } from '../common/rule';
+import type { LATRINES, WATER_SOURCES } from '../../shared/records/survey';
 
 export type IndicatorCode =
   | 'employment'
@@ -16,28 +17,9 @@ export type IndicatorCode =
   | 'information-devices'
   | 'waste-treatment';
 
-export type WaterSource =
-  | 'piped'
-  | 'drilled-well'
-  | 'protected-dug-well'
-  | 'protected-spring'
-  | 'rainwater'
-  | 'bottled'
-  | 'unprotected-well'
-  | 'unprotected-spring'
-  | 'surface-water'
-  | 'other';
+export type WaterSource = (typeof WATER_SOURCES)[number];
 
-export type LatrineType =
-  | 'septic'
-  | 'semi-septic'
-  | 'pour-flush'
-  | 'ventilated-pit'
-  | 'double-vault'
-  | 'simple-pit'
-  | 'hanging'
-  | 'none'
-  | 'other';
+export type LatrineType = (typeof LATRINES)[number];
 
 /** The thresholds each indicator derives from member and household facts. Kept as data: all are [U]. */
 export interface IndicatorParams {

@@ -1,6 +1,7 @@
 // Input of the poverty-classification question. Every fact is optional: an indicator without its facts can be
 // answered directly in `indicators`, and an indicator with neither is reported as unknown.
 import * as v from 'valibot';
+import { LATRINES, WATER_SOURCES } from '../../shared/records/survey';
 import { CountSchema, DisabilityLevelSchema, IsoDateSchema, ProvinceSchema, VndSchema } from '../common/schema-parts';
 
 const IndicatorCodeSchema = v.picklist([
@@ -58,33 +59,8 @@ export const PovertyQuestionSchema = v.pipe(
       v.object({
         floorAreaM2: v.exactOptional(v.pipe(v.number(), v.minValue(0))),
         nonDurableStructures: v.exactOptional(v.pipe(CountSchema, v.maxValue(3))),
-        waterSource: v.exactOptional(
-          v.picklist([
-            'piped',
-            'drilled-well',
-            'protected-dug-well',
-            'protected-spring',
-            'rainwater',
-            'bottled',
-            'unprotected-well',
-            'unprotected-spring',
-            'surface-water',
-            'other',
-          ]),
-        ),
-        latrine: v.exactOptional(
-          v.picklist([
-            'septic',
-            'semi-septic',
-            'pour-flush',
-            'ventilated-pit',
-            'double-vault',
-            'simple-pit',
-            'hanging',
-            'none',
-            'other',
-          ]),
-        ),
+        waterSource: v.exactOptional(v.picklist(WATER_SOURCES)),
+        latrine: v.exactOptional(v.picklist(LATRINES)),
         usesTelecom: v.exactOptional(v.boolean()),
         hasInformationDevice: v.exactOptional(v.boolean()),
         wasteCollectedOrTreated: v.exactOptional(v.boolean()),

@@ -16,6 +16,31 @@ const Bool = v.optional(v.boolean());
 /** Members of the household a question names (children), bounded like a household's members. */
 const MemberIds = v.pipe(v.array(v.pipe(v.string(), v.maxLength(64))), v.maxLength(100));
 
+/** The survey's answers to where drinking water comes from and what latrine the household has (the engine's codes). */
+export const WATER_SOURCES = [
+  'piped',
+  'drilled-well',
+  'protected-dug-well',
+  'protected-spring',
+  'rainwater',
+  'bottled',
+  'unprotected-well',
+  'unprotected-spring',
+  'surface-water',
+  'other',
+] as const;
+export const LATRINES = [
+  'septic',
+  'semi-septic',
+  'pour-flush',
+  'ventilated-pit',
+  'double-vault',
+  'simple-pit',
+  'hanging',
+  'none',
+  'other',
+] as const;
+
 export const SurveyAnswers = v.object({
   /** The annual review (1/9–14/12) or a regular (monthly) review. */
   period: v.picklist(['annual', 'regular']),
@@ -32,33 +57,8 @@ export const SurveyAnswers = v.object({
   ),
   /** How many of foundation, frame and roof are not durable (0–3). */
   nonDurableStructures: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(3))),
-  waterSource: v.optional(
-    v.picklist([
-      'piped',
-      'drilled-well',
-      'protected-dug-well',
-      'protected-spring',
-      'rainwater',
-      'bottled',
-      'unprotected-well',
-      'unprotected-spring',
-      'surface-water',
-      'other',
-    ]),
-  ),
-  latrine: v.optional(
-    v.picklist([
-      'septic',
-      'semi-septic',
-      'pour-flush',
-      'ventilated-pit',
-      'double-vault',
-      'simple-pit',
-      'hanging',
-      'none',
-      'other',
-    ]),
-  ),
+  waterSource: v.optional(v.picklist(WATER_SOURCES)),
+  latrine: v.optional(v.picklist(LATRINES)),
   usesTelecom: Bool,
   hasInformationDevice: Bool,
   wasteCollectedOrTreated: Bool,
