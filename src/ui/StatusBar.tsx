@@ -58,7 +58,12 @@ export function StatusBar() {
           {t.syncNow}
         </button>
       )}
-      <button type="button" class="secondary" onClick={toggleLanguage} lang={t.language === 'English' ? 'en' : 'vi'}>
+      <button
+        type="button"
+        class="secondary"
+        onClick={() => void toggleLanguage()}
+        lang={t.language === 'English' ? 'en' : 'vi'}
+      >
         {t.language}
       </button>
       <UpdateBanner />

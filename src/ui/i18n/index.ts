@@ -5,33 +5,49 @@
 import { useSyncExternalStore } from 'react';
 import { settings, type Language } from '../../db/settings';
 import { vi } from './vi';
-import { en } from './en';
 import type { Messages } from './types';
 import { formatMessage, isMessageCode, type Message, type MessageTexts } from '../../shared/messages';
 import { messagesVi } from '../../shared/messages-vi';
-import { messagesEn } from './messages-en';
 
 export type { Messages } from './types';
 
-const dictionaries: Record<Language, Messages> = { vi, en };
+interface Texts {
+  ui: Messages;
+  messages: MessageTexts;
+}
+
+/** Vietnamese is always here; English is fetched (from the precache when offline) the first time it is chosen. */
+const texts: Partial<Record<Language, Texts>> & { vi: Texts } = { vi: { ui: vi, messages: messagesVi } };
 let current: Language = 'vi';
 const listeners = new Set<() => void>();
 
-export async function loadLanguage(): Promise<void> {
-  setLanguage(await settings.language());
+async function textsOf(language: Language): Promise<Texts> {
+  const known = texts[language];
+  if (known) return known;
+  const { en, messagesEn } = await import('./english');
+  texts.en = { ui: en, messages: messagesEn };
+  return texts.en;
 }
 
-export function setLanguage(language: Language): void {
+export async function loadLanguage(): Promise<void> {
+  await setLanguage(await settings.language());
+}
+
+export async function setLanguage(language: Language): Promise<void> {
+  await textsOf(language);
   current = language;
   document.documentElement.lang = language;
   for (const listener of listeners) listener();
 }
 
-export function toggleLanguage(): void {
+export async function toggleLanguage(): Promise<void> {
   const next = current === 'vi' ? 'en' : 'vi';
-  setLanguage(next);
-  void settings.saveLanguage(next);
+  await setLanguage(next);
+  await settings.saveLanguage(next);
 }
+
+/** The texts of the current language: loaded before `current` names it, so never missing. */
+const currentTexts = (language: Language): Texts => texts[language] ?? texts.vi;
 
 /** The language itself, for texts that come in both (the rules engine's explanations). */
 export function useLanguage(): Language {
@@ -52,10 +68,8 @@ export function useT(): Messages {
     },
     () => current,
   );
-  return dictionaries[language];
+  return currentTexts(language).ui;
 }
-
-const messageTexts: Record<Language, MessageTexts> = { vi: messagesVi, en: messagesEn };
 
 /** Says a message of src/shared, src/sync, src/db or the server in the chosen language; `words` names kinds, reasons. */
 export type Say = ((message: Message | string, fallback?: string) => string) & { words: MessageTexts };
@@ -67,6 +81,8 @@ export function problemOf(entry: { problem?: Message | undefined; reason: string
 
 export function useSay(): Say {
   const language = useLanguage();
-  const texts = messageTexts[language];
-  return Object.assign((m: Message | string, fallback?: string) => formatMessage(texts, m, fallback), { words: texts });
+  const { messages } = currentTexts(language);
+  return Object.assign((m: Message | string, fallback?: string) => formatMessage(messages, m, fallback), {
+    words: messages,
+  });
 }
