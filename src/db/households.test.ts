@@ -4,7 +4,13 @@ import { describe, expect, it } from 'vitest';
 import type { AnSinhDb, OutboxEntry } from './database';
 import { getHousehold, householdDuplicates, saveHousehold } from './households';
 import { memberDuplicates, saveMember } from './members';
-import { searchHouseholds } from './search';
+import {
+  communeHouseholds,
+  findHouseholds,
+  firstCommuneHouseholds,
+  searchHouseholds,
+  type CommuneRows,
+} from './search';
 import { memberFields } from '../../tests/support/fixtures';
 import { getClientId } from './client-id';
 import { recordDistribution } from './outbox';
@@ -181,6 +187,18 @@ describe('searching households', () => {
     const result = await searchHouseholds(db, '21548', 'van', { limit: 1 });
     expect(result.total).toBe(2);
     expect(names(result)).toEqual(['Nguyễn Văn Được']);
+  });
+
+  it("a first screenful is the start of the commune's name order, of this commune only, deleted ones left out", async () => {
+    const db = fresh();
+    const ids = await commune(db);
+    const heads = async (rows: CommuneRows) => names(findHouseholds(rows, ''));
+    expect(await heads(await firstCommuneHouseholds(db, '21548', 2))).toEqual(['Ân Thị Cúc', 'Bùi Thị Lan']);
+    expect(await heads(await firstCommuneHouseholds(db, '21548', 10))).toEqual(
+      names(findHouseholds(await communeHouseholds(db, '21548'), '')),
+    );
+    await db.households.update(ids['Ân Thị Cúc']!, { deleted: true });
+    expect(await heads(await firstCommuneHouseholds(db, '21548', 2))).toEqual(['Bùi Thị Lan']);
   });
 
   it('ranks a match on the head before one on a member before one spread over several, and names the member', async () => {

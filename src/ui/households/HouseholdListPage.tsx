@@ -5,7 +5,8 @@
 import { useMemo, useState } from 'preact/hooks';
 import { Link } from '@tanstack/react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { communeHouseholds, findHouseholds, villagesOf } from '../../db/search';
+import { findHouseholds, villagesOf } from '../../db/search';
+import { useCommuneRows } from './use-commune-rows';
 import { lastSyncAt, pendingRecordIds, rejectionsOf } from '../../db/queue';
 import { approvedClassifications } from '../../db/cases';
 import { db, useCan, useSession, useSyncStatus } from '../services';
@@ -15,6 +16,8 @@ import { ClassificationBadge } from './ClassificationBadge';
 
 /** Rows drawn at once: a cheap tablet scrolls a few hundred smoothly; the search narrows the rest. */
 const SHOWN = 300;
+/** Rows drawn while the whole commune is still being read: more than the tallest tablet's screen holds. */
+const FIRST_SCREEN = 40;
 
 export function HouseholdListPage() {
   const t = useT();
@@ -23,8 +26,15 @@ export function HouseholdListPage() {
   const session = useSession();
   const { commune, setCommune, village, setVillage } = useWorkplace();
   const [query, setQuery] = useState('');
-  const rows = useLiveQuery(async () => (commune ? communeHouseholds(db, commune) : undefined), [commune]);
-  const found = useMemo(() => rows && findHouseholds(rows, query, { village, limit: SHOWN }), [rows, query, village]);
+  const loaded = useCommuneRows(commune, FIRST_SCREEN);
+  const rows = loaded?.complete ? loaded.rows : undefined;
+  // Until the whole commune is read, its first screenful, only where that is the answer: nothing typed or chosen.
+  const unfiltered = query.trim() === '' && !village;
+  const shownRows = rows ?? (unfiltered ? loaded?.rows : undefined);
+  const found = useMemo(
+    () => shownRows && findHouseholds(shownRows, query, { village, limit: SHOWN }),
+    [shownRows, query, village],
+  );
   const villages = useLiveQuery(async () => (commune ? villagesOf(db, commune) : []), [commune]);
   const classes = useLiveQuery(async () => (commune ? approvedClassifications(db, commune) : new Map()), [commune]);
   const pendingIds = useLiveQuery(() => pendingRecordIds(db), []);
@@ -95,9 +105,12 @@ export function HouseholdListPage() {
         </div>
       )}
       {found && found.unreadable > 0 && <p class="error">{t.unreadableRecords(found.unreadable)}</p>}
-      <p class="hint" data-testid="result-count">
-        {t.resultCount(found?.total ?? 0)}
-      </p>
+      {/* A first screenful has no count of the whole commune yet: nothing rather than a wrong number. */}
+      {rows && (
+        <p class="hint" data-testid="result-count">
+          {t.resultCount(found?.total ?? 0)}
+        </p>
+      )}
       {lastSync === undefined &&
         (sync.running ? (
           <p class="card notice" role="status" data-testid="first-download">
@@ -108,7 +121,7 @@ export function HouseholdListPage() {
             {t.firstDownloadWaiting}
           </p>
         ))}
-      {found && households.length === 0 && (query.trim() || typeof lastSync === 'number') && (
+      {rows && found && households.length === 0 && (query.trim() || typeof lastSync === 'number') && (
         <p data-testid="empty-list">{query.trim() ? t.noMatches : t.noHouseholds}</p>
       )}
       <ul class="list" data-testid="household-list">
