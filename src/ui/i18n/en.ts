@@ -255,6 +255,9 @@ export const en: Messages = {
   confirmVoid: 'Confirm void',
   recipient: 'Recipient',
   quantity: 'Quantity',
+  inUnit: (label: string, unit: 'kg' | 'VND' | 'item') =>
+    unit === 'item' ? label : `${label} (${unit === 'VND' ? 'VND' : 'kg'})`,
+  readAs: (value: string) => `Will be recorded as: ${value}`,
   signHere: "Recipient's signature",
   clearSignature: 'Sign again',
   photoOfList: 'Or take a photo of the signed list',

@@ -251,6 +251,11 @@ export const vi = {
   confirmVoid: 'Xác nhận hủy',
   recipient: 'Người nhận',
   quantity: 'Số lượng',
+  /** A quantity's label with its unit as people say it: "Số lượng (kg)", "Hiện có (đồng)"; goods are counted. */
+  inUnit: (label: string, unit: 'kg' | 'VND' | 'item') =>
+    unit === 'item' ? label : `${label} (${unit === 'VND' ? 'đồng' : 'kg'})`,
+  /** A typed quantity as the app read it, shown back in the Vietnamese format before it is saved. */
+  readAs: (value: string) => `Sẽ ghi: ${value}`,
   signHere: 'Người nhận ký tên',
   clearSignature: 'Ký lại',
   photoOfList: 'Hoặc chụp ảnh danh sách đã ký',
