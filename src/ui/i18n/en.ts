@@ -143,6 +143,9 @@ export const en: Messages = {
   result: 'Result',
   readOnly: 'Your role may view this record, not change it.',
   born: 'Date of birth',
+  toCorrect: (fields: string) => `To correct: ${fields}`,
+  storedToCorrect: (field: string, problem: string) =>
+    `${field}: ${problem}. The record was made before this rule — check with the person and correct it.`,
   deviceClaimed: (claimed: string) =>
     `The tablet sent another result: ${claimed} — the server recomputed it by the rules`,
   classifications: {

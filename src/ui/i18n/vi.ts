@@ -140,6 +140,10 @@ export const vi = {
   result: 'Kết quả',
   readOnly: 'Vai trò của bạn chỉ được xem hồ sơ này, không sửa.',
   born: 'Ngày sinh',
+  /** A stored value today's rules would refuse if typed (a birth before 1900, synced before the rule): kept, flagged. */
+  toCorrect: (fields: string) => `Cần sửa: ${fields}`,
+  storedToCorrect: (field: string, problem: string) =>
+    `${field}: ${problem}. Hồ sơ được ghi trước khi có quy định này — hãy kiểm tra với người dân và sửa lại.`,
   deviceClaimed: (claimed: string) =>
     `Máy tính bảng đã gửi kết quả khác: ${claimed} — máy chủ đã tính lại theo quy định`,
   classifications: {
