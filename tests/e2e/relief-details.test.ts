@@ -43,6 +43,8 @@ describe.skipIf(!available)('e2e: relief details (issue 11)', () => {
     await expect.poll(() => head.getByTestId('in-time').textContent()).toContain('—');
     expect(await head.getByTestId('in-time').textContent()).not.toContain('0%');
     expect(await head.getByTestId('in-time-rule').textContent()).toContain('ngày lịch (giờ Việt Nam)');
+    // Legal bases as the law is cited in Vietnamese: no rule ids, no English part ("Art. 12(1)(b)").
+    expect(await head.getByTestId('in-time-rule').textContent()).not.toContain('Art.');
 
     // A registered household, its house swept away: money as 40.000.000 đ, never ₫ or bare digits.
     await head.getByRole('button', { name: 'Ghi thiệt hại' }).click();
@@ -53,12 +55,17 @@ describe.skipIf(!available)('e2e: relief details (issue 11)', () => {
     await form.getByLabel('Diện hộ').selectOption('poor');
     await form.getByLabel('Nhà bị đổ, sập, trôi, cháy hoàn toàn').check();
     await expect.poll(() => form.getByTestId('entitlements').textContent()).toContain('kg');
+    const entitled = (await form.getByTestId('entitlements').textContent()) ?? '';
+    expect(entitled).toMatch(/Nghị định 20\/2021\/NĐ-CP.*, Điều 12/);
+    expect(entitled).not.toMatch(/KC-|Art\./);
     await form.getByRole('button', { name: 'Lưu' }).click();
     await expect.poll(() => damageItem(head, 'Nguyễn Văn Được').count()).toBe(1);
     const line = (await damageItem(head, 'Nguyễn Văn Được').textContent()) ?? '';
     expect(line).toMatch(/\d{1,3}(\.\d{3})+ đ/);
     expect(line).not.toMatch(/₫|VND|\d{4,} đ/);
     expect(line).toContain('90 kg');
+    expect(line).toContain('Điều 12 khoản 1 điểm b');
+    expect(line).not.toMatch(/KC-|Art\./);
 
     // The damage entry is corrected: 3 hungry people now (3 × 15 kg × 3 months).
     await damageItem(head, 'Nguyễn Văn Được').getByRole('button', { name: 'Sửa' }).click();
@@ -225,9 +232,9 @@ describe.skipIf(!available)('e2e: relief details (issue 11)', () => {
     await editor.getByRole('button').filter({ hasText: 'Nguyễn Văn Được' }).first().click();
     await editor.getByRole('button', { name: 'Lưu' }).click();
     await expect.poll(() => head.getByTestId('round-editor').count()).toBe(0);
-    const summary = (await head.locator('section .card').first().textContent()) ?? '';
-    expect(summary).toContain('/ 1.000.000 đ');
-    expect(summary).toContain('/ 1.500,5 kg');
+    const summary = head.locator('section .card').first();
+    await expect.poll(() => summary.textContent()).toContain('/ 1.000.000 đ');
+    expect(await summary.textContent()).toContain('/ 1.500,5 kg');
 
     // A handout: "2,5" đ is refused at the field and nothing is kept; a million is written 1.000.000 đ.
     const planned = head.getByTestId('planned').locator('li').filter({ hasText: 'Nguyễn Văn Được' });

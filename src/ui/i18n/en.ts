@@ -422,6 +422,8 @@ export const en: Messages = {
   serverResult: "The server's result",
   answersTitle: 'Answers of the survey',
   householdNotOnDevice: 'This household is not on this device: the indicators cannot be worked out.',
+  unknownHousehold: 'Household not on this device',
+  unknownPerson: 'Person not on this device',
   registeredOn: 'Registered on',
   keepThis: 'Keep this record',
   sameInAll: 'same',
@@ -441,6 +443,8 @@ export const en: Messages = {
     'Approved by the commune officer. Some thresholds used to work out the deprivation indicators have not yet been checked against the legal texts; once confirmed, the result may be worked out again.',
   provisionalHeading: 'Not yet confirmed',
   legalBasisHeading: 'Legal basis',
+  rulesApplied: (packs: readonly string[], date: string) =>
+    `Rules applied: ${packs.join(' and ')} — as in force on ${date}.`,
   pageNotFound: 'Page not found',
   pageNotFoundText: 'This address is not part of the An Sinh app. The data on this device is not affected.',
   backToHouseholds: 'Back to households',

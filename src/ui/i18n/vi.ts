@@ -418,6 +418,9 @@ export const vi = {
   serverResult: 'Kết quả máy chủ tính',
   answersTitle: 'Câu trả lời của phiếu rà soát',
   householdNotOnDevice: 'Hộ này chưa có trên máy: không tính lại được các chỉ số.',
+  /** Shown in place of a record's internal id when the record is not on the device. */
+  unknownHousehold: 'Hộ chưa có trên máy',
+  unknownPerson: 'Người chưa có trên máy',
   registeredOn: 'Ngày ghi',
   keepThis: 'Giữ hồ sơ này',
   sameInAll: 'giống nhau',
@@ -437,6 +440,9 @@ export const vi = {
     'Kết quả đã được cán bộ xã phê duyệt. Một số ngưỡng dùng để tính các chỉ số thiếu hụt chưa được đối chiếu với văn bản pháp luật; khi được xác nhận, kết quả có thể được tính lại.',
   provisionalHeading: 'Những điểm chưa xác nhận',
   legalBasisHeading: 'Căn cứ pháp lý',
+  /** The rule packs applied, by name, and the day their rules are taken as in force (never the snapshot's id). */
+  rulesApplied: (packs: readonly string[], date: string) =>
+    `Bộ quy định áp dụng: ${packs.join(' và ')} — các quy định có hiệu lực ngày ${date}.`,
   pageNotFound: 'Không tìm thấy trang này',
   pageNotFoundText: 'Địa chỉ này không có trong ứng dụng An Sinh. Dữ liệu trên máy không bị ảnh hưởng.',
   backToHouseholds: 'Về danh sách hộ',

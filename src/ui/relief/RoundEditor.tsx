@@ -132,7 +132,7 @@ export function RoundEditor(props: { id: string; round: LocalRound; onDone: () =
       <ul class="plain">
         {planned.map((id) => (
           <li key={id}>
-            {names.get(id) ?? id}{' '}
+            {names.get(id) ?? t.unknownHousehold}{' '}
             <button type="button" class="secondary" onClick={() => setPlanned(planned.filter((x) => x !== id))}>
               {t.remove}
             </button>
