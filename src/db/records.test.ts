@@ -6,7 +6,8 @@ import { surveysOf } from './cases';
 import { decodeMessage } from '../shared/messages';
 import { formatVi } from '../shared/messages-vi';
 import { saveHousehold } from './households';
-import { householdFields, surveyAnswers, surveyCaseFields } from '../../tests/support/fixtures';
+import { householdFields, memberFields, surveyAnswers, surveyCaseFields } from '../../tests/support/fixtures';
+import { membersOf, saveMember } from './members';
 
 const fresh = freshDeviceDatabases('records');
 const NOW = Date.parse('2026-10-20T08:00:00+07:00');
@@ -67,6 +68,42 @@ describe('typed reads and saves built from a kind declaration', () => {
     const listed = await emergencies.where(db, 'communeCode', '21548');
     expect(listed.records.map((e) => e.id)).toEqual([saved.id]);
     expect(listed.unreadable).toBe(1);
+  });
+
+  it('#11 a member born before 1900, synced before that rule, is listed and editable; a year before 1900 typed is refused', async () => {
+    const db = fresh();
+    const household = await saveHousehold(db, householdFields(), { now: NOW });
+    if (!household.ok) throw new Error('not saved');
+    // As a sync before the rule left it on the device.
+    const old = { ...memberFields(household.id, { fullName: 'Lê Thị Cụ', birthDate: '1850' }), id: 'old', version: 4 };
+    await db.members.put({ ...old, terms: [] });
+    const listed = await membersOf(db, household.id);
+    expect(listed.members.map((m) => [m.fullName, m.birthDate])).toEqual([['Lê Thị Cụ', '1850']]);
+    expect(listed.unreadable).toBe(0);
+
+    // Another field changed, the birth year left as it is: saved and queued.
+    const { id: _id, version: _version, ...fields } = old;
+    const marked = await saveMember(db, { ...fields, status: 'deceased' }, { id: 'old', now: NOW });
+    expect(marked).toEqual({ ok: true, id: 'old', changed: true });
+    const queued = await db.outbox.toArray();
+    expect(queued.map((e) => (e.op.kind === 'patch' ? Object.keys(e.op.fields) : []))).toContainEqual(['status']);
+
+    // A year before 1900 typed — on this record or a new one — is refused at the field; nothing is written.
+    const outbox = await db.outbox.count();
+    for (const [birthDate, id] of [
+      ['1851', 'old'],
+      ['1850', undefined],
+    ] as const) {
+      const saved = await saveMember(db, { ...fields, birthDate }, { ...(id ? { id } : {}), now: NOW });
+      expect(saved.ok ? '' : formatVi(decodeMessage(saved.issues.birthDate?.[0] ?? ''))).toBe(
+        'Năm phải từ 1900 trở đi',
+      );
+    }
+    expect(await db.outbox.count()).toBe(outbox);
+    expect((await membersOf(db, household.id)).members.map((m) => m.birthDate)).toEqual(['1850']);
+
+    // Corrected: saved.
+    expect((await saveMember(db, { ...fields, birthDate: '1950' }, { id: 'old', now: NOW })).ok).toBe(true);
   });
 
   it('an emergency comes with its damage, rounds and handouts, all typed, and the unreadable ones counted', async () => {

@@ -13,6 +13,7 @@ import { newId } from '../shared/ids';
 import { recordTable, type AnSinhDb } from './database';
 import { savePatch } from './outbox';
 import { futureDateFieldOnDevice } from './client-id';
+import { entryIssue, type EntryIssue } from '../shared/entry-rules';
 
 type Declared<K extends RecordTypeName> = RecordKinds[K];
 type Output<S> = S extends v.GenericSchema<unknown, infer O> ? O : never;
@@ -84,9 +85,10 @@ export interface EditableRecordsOf<K extends EditableTypeName> extends RecordsOf
   /** The kind's schema check alone, for a form that shows its consequences as the user types. */
   check(input: FieldsOf<K> | Record<string, unknown>): Checked<K>;
   /**
-   * Checks the fields against the kind's schema and that no date in them is in the future by the server's
-   * clock (the server refuses it too), then saves them with their outbox entry. A new record gets an id made
-   * on the device. Nothing is written when a check fails; nothing is queued when nothing changed.
+   * Checks the fields against the kind's schema, its entry rules on the values it changes (src/shared/entry-rules.ts)
+   * and that no date in them is in the future by the server's clock (the server refuses both too), then saves them
+   * with their outbox entry. A new record gets an id made on the device. Nothing is written when a check fails;
+   * nothing is queued when nothing changed.
    */
   save(
     db: AnSinhDb,
@@ -122,6 +124,21 @@ export function recordsOf<K extends RecordTypeName>(type: K): RecordsOf<K> {
   };
 }
 
+/**
+ * A value of the save that breaks its kind's entry rules (a birth before 1900), unless the record already holds it
+ * (synced before the rule): the stored row is read only when there is such a value, so a save pays nothing else.
+ */
+async function typedIssue(
+  db: AnSinhDb,
+  type: EditableTypeName,
+  fields: Record<string, unknown>,
+  id: string | undefined,
+): Promise<EntryIssue | undefined> {
+  const issue = entryIssue(type, fields);
+  if (!issue || id === undefined) return issue;
+  return entryIssue(type, fields, await recordTable(db, type).get(id));
+}
+
 export function editableRecordsOf<K extends EditableTypeName>(type: K): EditableRecordsOf<K> {
   const schema = recordSchema(type);
   const check = (input: unknown): Checked<K> => {
@@ -137,6 +154,8 @@ export function editableRecordsOf<K extends EditableTypeName>(type: K): Editable
       const checked = check(input);
       if (!checked.ok) return checked;
       const fields = checked.fields as Record<string, unknown>;
+      const typed = await typedIssue(db, type, fields, options.id);
+      if (typed) return { ok: false, issues: { [typed.path[0]!]: [typed.message] }, message: typed.message };
       const future = await futureDateFieldOnDevice(db, type, fields, options.now);
       if (future) return { ok: false, issues: { [future.field]: [future.message] }, message: future.message };
       const id = options.id ?? newId(options.now);

@@ -36,6 +36,7 @@ export {
 } from './schemas';
 export type { Question } from './schemas';
 export { resolveRules, type PackRegistry, type RuleSnapshot } from './packs/resolve';
+export { packNames } from './packs/names';
 export type { NationalPack, ProvincialPack } from './packs/pack';
 export { NATIONAL_PACK } from './packs/national';
 export { PROVINCIAL_PACKS, DEFAULT_PROVINCE } from './packs/provinces';

@@ -32,21 +32,25 @@ const fromEarliestYear = v.check<string, string>(
 );
 const onTheCalendar = v.check<string, string>(isCalendarDate, encodeMessage('date.notOnCalendar'));
 
-/** A date as ISO `YYYY-MM-DD`, or only the year `YYYY` when that is all that is known. */
+/**
+ * A date as stored: ISO `YYYY-MM-DD`, a day that exists, or only the year `YYYY` when that is all that is known.
+ * Any year: a record synced before the rule "from 1900" keeps its date, readable and editable (issue 11); the rule
+ * is for what is typed (`EnteredPartialDate`, a kind's `entry` rules in records/kinds.ts).
+ */
 export const PartialDate = v.pipe(
   v.string(),
   v.regex(/^\d{4}(-\d{2}-\d{2})?$/, encodeMessage('field.partialDate')),
   onTheCalendar,
-  fromEarliestYear,
 );
 
-/** A full date as ISO `YYYY-MM-DD`, a day that exists, from EARLIEST_YEAR on. */
-export const IsoDay = v.pipe(
-  v.string(),
-  v.regex(/^\d{4}-\d{2}-\d{2}$/, encodeMessage('field.date')),
-  onTheCalendar,
-  fromEarliestYear,
-);
+/** A full date as stored: ISO `YYYY-MM-DD`, a day that exists (any year, as `PartialDate`). */
+export const IsoDay = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, encodeMessage('field.date')), onTheCalendar);
+
+/** A date as a user types it: a `PartialDate` from EARLIEST_YEAR on. */
+export const EnteredPartialDate = v.pipe(PartialDate, fromEarliestYear);
+
+/** A full date as a user types it: an `IsoDay` from EARLIEST_YEAR on. */
+export const EnteredIsoDay = v.pipe(IsoDay, fromEarliestYear);
 
 /** Text PostgreSQL cannot store (U+0000) or that is not well-formed (a lone surrogate) is refused on both databases. */
 const storable = (label: FieldLabel) =>

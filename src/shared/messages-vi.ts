@@ -178,6 +178,20 @@ export const messagesVi: MessageTexts = {
     // Issue 11, search and lists / status and messages.
     'sync.noConnection': () =>
       'Không có kết nối tới máy chủ. Mọi dữ liệu đã nhập vẫn được lưu trên máy và sẽ tự gửi khi có mạng.',
+
+    // Issue 11, device: a relief quantity as typed.
+    'quantity.empty': (p) => (p.unit === 'VND' ? 'Nhập số tiền' : 'Nhập số lượng'),
+    'quantity.malformed': (p) =>
+      p.unit === 'kg'
+        ? 'Không đọc được số này: chỉ nhập chữ số, hàng nghìn cách bằng dấu chấm, phần lẻ sau dấu phẩy (ví dụ 1.250 hoặc 12,5)'
+        : `Không đọc được số này: chỉ nhập chữ số, hàng nghìn cách bằng dấu chấm (ví dụ ${p.unit === 'VND' ? '1.000.000' : '1.200'})`,
+    'quantity.whole': (p) =>
+      p.unit === 'VND'
+        ? 'Số tiền là số nguyên đồng, không có phần lẻ; hàng nghìn cách bằng dấu chấm (ví dụ 1.000.000)'
+        : 'Số lượng hàng là số nguyên, không có phần lẻ; hàng nghìn cách bằng dấu chấm (ví dụ 1.200)',
+    'quantity.ambiguous': (p) =>
+      `Không rõ "${p.text}" là ${p.thousands} hay ${p.decimal}: hãy viết ${p.thousands} hoặc ${p.decimal}`,
+    'quantity.oneDecimal': () => 'Chỉ ghi một chữ số sau dấu phẩy (ví dụ 2,5)',
   },
   labels: {
     headName: 'Họ tên chủ hộ',

@@ -27,6 +27,9 @@ const SAMPLE: Record<string, string | number> = {
   seconds: 8,
   at: '14:05:08',
   year: 1900,
+  unit: 'kg',
+  thousands: '1500',
+  decimal: '1,5',
 };
 
 describe('the message catalogue', () => {

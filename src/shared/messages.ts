@@ -173,6 +173,12 @@ const CATALOGUE = {
   'reject.handoutDamageMissing': [],
   // Issue 11, search and lists / status and messages: no answer at all from the server.
   'sync.noConnection': [],
+  // Issue 11, device: a relief quantity as typed (src/ui/format.ts, parseQuantity), in its unit (kg, VND, item).
+  'quantity.empty': ['unit'],
+  'quantity.malformed': ['unit'],
+  'quantity.whole': ['unit'],
+  'quantity.ambiguous': ['text', 'thousands', 'decimal'],
+  'quantity.oneDecimal': ['unit'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type MessageCode = keyof typeof CATALOGUE;

@@ -1,4 +1,9 @@
-/** @module Vietnamese formats: dates dd/mm/yyyy (HH:mm), numbers with a decimal comma, money as 1.234.567 đ. */
+/**
+ * @module Vietnamese formats: dates dd/mm/yyyy (HH:mm), numbers with a decimal comma, money as 1.234.567 đ — and a
+ * quantity typed back into a number without guessing (`parseQuantity`).
+ */
+import { encodeMessage } from '../shared/messages';
+
 const pad = (n: number) => String(n).padStart(2, '0');
 
 export function formatDate(epochMs: number): string {
@@ -23,8 +28,87 @@ export function formatVnd(amount: number): string {
   return `${whole.format(amount)} đ`;
 }
 
+/** What a relief quantity is counted in: rice by the kilogram, money in đồng, goods by the piece. */
+export type QuantityUnit = 'kg' | 'VND' | 'item';
+
 /** A quantity handed out in its unit: "5.400.000 đ", "225 kg", "3" (items). */
-export function formatQuantity(quantity: number, unit: 'kg' | 'VND' | 'item'): string {
+export function formatQuantity(quantity: number, unit: QuantityUnit): string {
   if (unit === 'VND') return formatVnd(quantity);
   return unit === 'kg' ? `${formatNumber(quantity)} kg` : formatNumber(quantity);
+}
+
+const editableKg = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1, useGrouping: false });
+/**
+ * A quantity as a form pre-fills it, read back by `parseQuantity` as the same number: money and counts with their
+ * thousands dots ("1.000.000"), kilograms without them ("1225", "2,5") — "1.225" kg would be ambiguous there.
+ */
+export function formatEditable(quantity: number, unit: QuantityUnit): string {
+  return unit === 'kg' ? editableKg.format(quantity) : whole.format(quantity);
+}
+
+export type ParsedQuantity = { ok: true; value: number } | { ok: false; message: string };
+
+const refused = (...args: Parameters<typeof encodeMessage>): ParsedQuantity => ({
+  ok: false,
+  message: encodeMessage(...args),
+});
+
+/** "1.500": a thousand five hundred, or one and a half ("1,5"); "1.000": a thousand, or one. */
+const ambiguous = (text: string, before: string, after: string): ParsedQuantity => {
+  const decimals = after.replace(/0+$/, '');
+  return refused('quantity.ambiguous', {
+    text,
+    thousands: before + after,
+    decimal: decimals ? `${before},${decimals}` : before,
+  });
+};
+
+/**
+ * A quantity as typed, in its unit — never guessed (issue 11). Vietnamese writes thousands with dots and decimals
+ * with a comma ("1.000.000", "2,5"); a tablet's keyboard may offer a point ("2.5"). So:
+ * - money (VND) and goods (items) are whole: "1.000.000", "1000000", "1 000 000 đ" are a million; "2,5" or "2.5"
+ *   is refused (no đồng or item is split), and so is "1,000" (thousands go with dots);
+ * - kilograms may have one decimal, with a comma or a point: "2,5", "2.5", "1.234,5"; a lone separator followed
+ *   by exactly three digits ("1.500", "1,500") could be either, and is refused saying both readings;
+ * - anything else that is not such a number (letters, a minus, "1.2.3", "1,234.5") is refused.
+ * A unit written after the number ("kg", "đ", "đồng", "VND") is allowed. `message` is a message code (say()).
+ */
+export function parseQuantity(text: string, unit: QuantityUnit): ParsedQuantity {
+  const typed = text
+    .trim()
+    .replace(/\s*(kg|vnđ|vnd|đồng|đ|₫)$/i, '')
+    .trim();
+  if (!typed) return refused('quantity.empty', { unit });
+  // Spaces are taken as thousands separators only where they group by three ("1 000 000").
+  const number = /^\d{1,3}( \d{3})+(,\d+)?$/.test(typed) ? typed.replace(/ /g, '.') : typed;
+  if (!/^\d[\d.,]*$/.test(number) || /[.,]$/.test(number)) return refused('quantity.malformed', { unit });
+  const wholeUnit = unit !== 'kg';
+  const dots = number.split('.').length - 1;
+  const commas = number.split(',').length - 1;
+  if (commas > 0 && wholeUnit) return refused('quantity.whole', { unit });
+  const grouped = (digits: string) => /^[1-9]\d{0,2}(\.\d{3})+$/.test(digits);
+  let integer: string;
+  let fraction = '';
+  if (commas > 1) return refused('quantity.malformed', { unit });
+  if (commas === 1) {
+    // Vietnamese: the comma is the decimal mark, dots before it only group thousands ("1.234,5").
+    const [before = '', after = ''] = number.split(',');
+    if (dots > 0 && !grouped(before)) return refused('quantity.malformed', { unit });
+    if (dots === 0 && after.length === 3 && /^[1-9]\d{0,2}$/.test(before)) return ambiguous(typed, before, after);
+    integer = before.replace(/\./g, '');
+    fraction = after;
+  } else if (dots > 1 || (dots === 1 && wholeUnit)) {
+    if (!grouped(number)) return refused(wholeUnit && dots === 1 ? 'quantity.whole' : 'quantity.malformed', { unit });
+    integer = number.replace(/\./g, '');
+  } else if (dots === 1) {
+    // Kilograms with a point: "2.5" is a decimal, "1.500" could be a thousand and a half or one and a half.
+    const [before = '', after = ''] = number.split('.');
+    if (after.length === 3 && /^[1-9]\d{0,2}$/.test(before)) return ambiguous(typed, before, after);
+    integer = before;
+    fraction = after;
+  } else {
+    integer = number;
+  }
+  if (fraction.replace(/0+$/, '').length > 1) return refused('quantity.oneDecimal', { unit });
+  return { ok: true, value: Number(fraction ? `${integer}.${fraction}` : integer) };
 }

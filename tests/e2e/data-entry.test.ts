@@ -1,17 +1,22 @@
 /**
  * Issue 11, data entry, in real Chromium at 800×1280: a household head typed "huynh thi lien" is offered
  * "Huynh Thi Lien" and warned it has no diacritics; a member born on 31/02, in 2031 or in 1850, or with a
- * disability certified on 99/99/2020, is refused saying what is wrong, and nothing is saved until it is right; a
+ * disability certified on 99/99/2020, is refused saying what is wrong, and nothing is saved until it is right (one
+ * stored born in 1850 before that rule is shown with a warning and edited as it is, or corrected); a
  * new survey shows no error before anything is typed, one once a field is left, its sections and how many are
  * done, refuses a review date of 31/02 or in the future at the field, and is listed as a draft on the household
  * page; a handout's recipient CCCD "123" is refused at its field instead of dropped; the village is picked from
  * the commune's list ("an binh" finds "Thôn An Bình"), one the list lacks is added under "Khác (ghi rõ)" for review,
  * and the commune officer puts it on the list.
  */
+import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { chromiumAvailable } from '../support/browser';
-import { TABLET, appWorld, signIn as signInAt, synced } from '../support/app-world';
+import { TABLET, appWorld, demoDevice, signIn as signInAt, synced } from '../support/app-world';
+import { LY_SON, createMutation, memberFields, patchMutation } from '../support/fixtures';
+import { getRecord, putRecord } from '../../sync-server/src/store/records';
+import { nextCommuneVersion } from '../../sync-server/src/store/sync-log';
 
 const available = chromiumAvailable('e2e data entry');
 
@@ -98,6 +103,73 @@ describe.skipIf(!available)('e2e: data entry says what is wrong and loses nothin
     expect(await page.getByTestId('surveys').textContent()).toContain('Chưa gửi phiếu nào.');
     await drafts.getByRole('link', { name: 'Nhập tiếp' }).click();
     await expect.poll(() => income.inputValue()).toBe('4.000.000');
+    await tablet.close();
+  });
+
+  it('#11 a member stored born in 1850, before the rule "from 1900", is shown with a warning and edited; 1851 typed is refused', async () => {
+    const [household, member] = [randomUUID(), randomUUID()];
+    const device = await demoDevice(world.server.url, 'ctv.lyson');
+    expect(
+      await device(
+        (s) => createMutation(s, { headName: 'Trần Văn Xưa' }, household),
+        (s) =>
+          patchMutation(
+            s,
+            member,
+            memberFields(household, { fullName: 'Trần Thị Cố', birthDate: '1950', relation: 'mẹ' }),
+            0,
+            'member',
+          ),
+      ),
+    ).toEqual(['applied', 'applied']);
+    // As a server before the rule accepted it: born "1850", a slip for 1950.
+    const db = world.server.db;
+    const stored = (await getRecord(db, member))!;
+    await db.transaction(async (tx) =>
+      putRecord(
+        tx,
+        { ...stored, version: await nextCommuneVersion(tx, LY_SON), data: { ...stored.data, birthDate: '1850' } },
+        Date.now(),
+        'old-server',
+      ),
+    );
+
+    const tablet = await world.browser.newContext({ viewport: TABLET });
+    const page = await signIn(tablet, 'ctv.lyson');
+    await page.goto(`${world.server.url}/households/${household}`);
+    // The person is there, flagged; nothing is said to be unreadable.
+    const row = page.getByTestId('member-list').locator('li').filter({ hasText: 'Trần Thị Cố' });
+    await expect.poll(() => row.textContent()).toContain('1850');
+    expect(await row.getByTestId('to-correct').textContent()).toBe('Cần sửa: Ngày sinh');
+    expect(await page.textContent('main')).not.toContain('không đọc được');
+
+    await row.getByRole('link').click();
+    await expect
+      .poll(() => page.getByTestId('stored-issues').textContent())
+      .toContain('Ngày sinh: Năm phải từ 1900 trở đi. Hồ sơ được ghi trước khi có quy định này');
+    const born = page.getByLabel('Ngày sinh (dd/mm/yyyy, hoặc chỉ năm)');
+    expect(await born.inputValue()).toBe('1850');
+    // Another year before 1900 typed is refused at the field.
+    await born.fill('1851');
+    await page.getByRole('button', { name: 'Lưu' }).click();
+    await expect.poll(() => errorOf(page, 'birthDate').textContent()).toContain('Năm phải từ 1900 trở đi');
+    // Left as it is, another field changed: saved, and the server takes it.
+    await born.fill('1850');
+    await page.getByLabel('Tình trạng').selectOption('deceased');
+    await page.getByRole('button', { name: 'Lưu' }).click();
+    await page.waitForURL(`**/households/${household}`);
+    await synced(page);
+    expect((await getRecord(db, member))?.data).toMatchObject({ birthDate: '1850', status: 'deceased' });
+
+    // Corrected: the warning is gone.
+    await row.getByRole('link').click();
+    await born.fill('1950');
+    await page.getByRole('button', { name: 'Lưu' }).click();
+    await page.waitForURL(`**/households/${household}`);
+    await expect.poll(() => row.textContent()).toContain('1950');
+    expect(await row.getByTestId('to-correct').count()).toBe(0);
+    await synced(page);
+    expect((await getRecord(db, member))?.data).toMatchObject({ birthDate: '1950' });
     await tablet.close();
   });
 

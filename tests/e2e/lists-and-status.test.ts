@@ -146,7 +146,11 @@ describe.skipIf(!available)('e2e: lists, status and messages, layout (issue 11)'
     expect(result).toContain('Giếng khoan');
     expect(result).toContain('Hố xí đơn giản');
     expect(result).toContain('Điều 3 khoản 1 điểm b');
-    expect(result).not.toMatch(/drilled-well|simple-pit|health-insurance|POV22-|Art\. 3/);
+    expect(result).not.toMatch(/drilled-well|simple-pit|health-insurance|POV22-|Art\. 3|quang-ngai|@\d{4}/);
+    // The rule pack by name, with the day its rules are in force — not its id "vn+quang-ngai@…".
+    expect(await page.getByTestId('rule-pack').textContent()).toMatch(
+      /^Bộ quy định áp dụng: Quy định toàn quốc và Tỉnh Quảng Ngãi — các quy định có hiệu lực ngày \d{2}\/\d{2}\/\d{4}\.$/,
+    );
     // The provisional rules once, not one "chưa xác nhận" line per rule.
     const notes = (await page.getByTestId('provisional-notes').textContent()) ?? '';
     expect(notes.match(/chưa đối chiếu văn bản gốc/g)).toHaveLength(1);

@@ -10,7 +10,17 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { chromiumAvailable } from '../support/browser';
 import { TABLET, appWorld, demoDevice, signIn, synced } from '../support/app-world';
-import { householdFields, memberFields, mutation, patchMutation, surveyCaseFields } from '../support/fixtures';
+import {
+  BA_TO,
+  LY_SON,
+  createMutation,
+  householdFields,
+  memberFields,
+  mutation,
+  patchMutation,
+  surveyCaseFields,
+} from '../support/fixtures';
+import { findUserByUsername, setUserCommunes } from '../../sync-server/src/store/users';
 
 const available = chromiumAvailable('e2e officer desk');
 
@@ -135,4 +145,99 @@ describe.skipIf(!available)('e2e: the officer desk', () => {
     expect(await collaborator.getByTestId('field-conflict').count()).toBe(0);
     await Promise.all([tam.close(), office.close()]);
   }, 120_000);
+
+  it('#11 with two communes, the emergencies and review pages show the remembered one from their first render', async () => {
+    // In each commune: a household with a survey waiting for review, and an emergency — each named for its commune.
+    const names = { [LY_SON]: 'Lý Sơn', [BA_TO]: 'Ba Tơ' } as const;
+    const mark = (code: typeof LY_SON | typeof BA_TO) => ({
+      household: `Hộ Dấu ${names[code]}`,
+      village: `Làng Dấu ${names[code]}`,
+    });
+    for (const [code, username] of [
+      [LY_SON, 'canbo.lyson'],
+      [BA_TO, 'canbo.bato'],
+    ] as const) {
+      const household = randomUUID();
+      const survey = randomUUID();
+      const device = await api(username);
+      expect(
+        await device(
+          (s) => createMutation(s, { communeCode: code, headName: mark(code).household }, household),
+          (s) => patchMutation(s, survey, { ...surveyCaseFields(household), communeCode: code }, 0, 'case'),
+          (s) => mutation(s, { kind: 'command', id: survey, command: 'submit' }),
+          (s) =>
+            mutation(s, {
+              kind: 'patch',
+              type: 'emergency',
+              id: randomUUID(),
+              fields: {
+                communeCode: [code, 0],
+                type: ['flood', 0],
+                date: ['2026-10-01', 0],
+                villages: [[mark(code).village], 0],
+                description: ['', 0],
+              },
+            }),
+        ),
+      ).toEqual(['applied', 'applied', 'applied', 'applied']);
+    }
+    const officer = await findUserByUsername(world.server.db, 'canbo.lyson');
+    if (!officer) throw new Error('no demo officer');
+    await setUserCommunes(world.server.db, officer.id, [BA_TO, LY_SON]);
+    try {
+      const context = await world.browser.newContext({ viewport: TABLET });
+      const page = await signIn(context, world.server.url, 'canbo.lyson');
+      const commune = page.getByLabel('Xã/phường/đặc khu');
+      await expect.poll(() => commune.locator('option').count()).toBe(2);
+      // The officer works in the commune that is not their first one; the device remembers it.
+      const first = (await commune.inputValue()) as typeof LY_SON | typeof BA_TO;
+      const remembered = first === LY_SON ? BA_TO : LY_SON;
+      await commune.selectOption(remembered);
+      await page.reload();
+      await expect.poll(() => commune.inputValue()).toBe(remembered);
+
+      // A slow tablet: its device settings answer 300 ms late. Everything the page ever shows is watched for the
+      // first commune's household or village, which the remembered commune's pages must never show, even briefly.
+      await context.addInitScript(
+        ({ marks }) => {
+          const seen: string[] = [];
+          Object.assign(window, { seenMarks: seen });
+          new MutationObserver(() => {
+            const text = document.body?.textContent ?? '';
+            for (const m of marks) if (text.includes(m) && !seen.includes(m)) seen.push(m);
+          }).observe(document, { subtree: true, childList: true, characterData: true });
+          const get = IDBObjectStore.prototype.get;
+          IDBObjectStore.prototype.get = function (this: IDBObjectStore, key: IDBValidKey | IDBKeyRange) {
+            const request = get.call(this, key);
+            if (this.transaction.db.name !== 'keyval-store') return request;
+            return new Proxy(request, {
+              set(target, prop, value) {
+                const late =
+                  (prop === 'onsuccess' || prop === 'oncomplete') && typeof value === 'function'
+                    ? (event: Event) => setTimeout(() => value.call(target, event), 300)
+                    : value;
+                return Reflect.set(target, prop, late, target);
+              },
+              get(target, prop) {
+                const value = Reflect.get(target, prop, target);
+                return typeof value === 'function' ? value.bind(target) : value;
+              },
+            });
+          };
+        },
+        { marks: [mark(first).household, mark(first).village] },
+      );
+      for (const [path, shown] of [
+        ['/emergencies', mark(remembered).village],
+        ['/review', mark(remembered).household],
+      ] as const) {
+        await page.goto(`${world.server.url}${path}`);
+        await expect.poll(() => page.textContent('main'), { timeout: 10_000 }).toContain(shown);
+        expect(await page.evaluate(() => (window as unknown as { seenMarks: string[] }).seenMarks), path).toEqual([]);
+      }
+      await context.close();
+    } finally {
+      await setUserCommunes(world.server.db, officer.id, [LY_SON]);
+    }
+  });
 });

@@ -43,6 +43,8 @@ describe.skipIf(!available)('e2e: relief details (issue 11)', () => {
     await expect.poll(() => head.getByTestId('in-time').textContent()).toContain('—');
     expect(await head.getByTestId('in-time').textContent()).not.toContain('0%');
     expect(await head.getByTestId('in-time-rule').textContent()).toContain('ngày lịch (giờ Việt Nam)');
+    // Legal bases as the law is cited in Vietnamese: no rule ids, no English part ("Art. 12(1)(b)").
+    expect(await head.getByTestId('in-time-rule').textContent()).not.toContain('Art.');
 
     // A registered household, its house swept away: money as 40.000.000 đ, never ₫ or bare digits.
     await head.getByRole('button', { name: 'Ghi thiệt hại' }).click();
@@ -53,12 +55,17 @@ describe.skipIf(!available)('e2e: relief details (issue 11)', () => {
     await form.getByLabel('Diện hộ').selectOption('poor');
     await form.getByLabel('Nhà bị đổ, sập, trôi, cháy hoàn toàn').check();
     await expect.poll(() => form.getByTestId('entitlements').textContent()).toContain('kg');
+    const entitled = (await form.getByTestId('entitlements').textContent()) ?? '';
+    expect(entitled).toMatch(/Nghị định 20\/2021\/NĐ-CP.*, Điều 12/);
+    expect(entitled).not.toMatch(/KC-|Art\./);
     await form.getByRole('button', { name: 'Lưu' }).click();
     await expect.poll(() => damageItem(head, 'Nguyễn Văn Được').count()).toBe(1);
     const line = (await damageItem(head, 'Nguyễn Văn Được').textContent()) ?? '';
     expect(line).toMatch(/\d{1,3}(\.\d{3})+ đ/);
     expect(line).not.toMatch(/₫|VND|\d{4,} đ/);
     expect(line).toContain('90 kg');
+    expect(line).toContain('Điều 12 khoản 1 điểm b');
+    expect(line).not.toMatch(/KC-|Art\./);
 
     // The damage entry is corrected: 3 hungry people now (3 × 15 kg × 3 months).
     await damageItem(head, 'Nguyễn Văn Được').getByRole('button', { name: 'Sửa' }).click();
@@ -193,5 +200,70 @@ describe.skipIf(!available)('e2e: relief details (issue 11)', () => {
     expect(await officer.getByTestId('follow-up').count()).toBe(0);
 
     await Promise.all([headContext.close(), officeContext.close()]);
+  });
+
+  it('#11 reads a typed quantity without guessing: "2.5" kg is two and a half, "1.000.000" đ a million, "1.500" kg or "2,5" đ refused', async () => {
+    const context = await world.browser.newContext({ viewport: TABLET });
+    const head = await signIn(context, 'thon.lyson');
+    await head.getByRole('link', { name: 'Thiên tai, cứu trợ' }).click();
+    await head.getByLabel('Đợt tặng quà').selectOption('tet');
+    await head.getByRole('button', { name: 'Tạo đợt tặng quà' }).click();
+    await head.waitForURL('**/rounds/*');
+
+    // What is available: money in đồng, whole; rice in kg, with a decimal comma or point; shown back as read.
+    await head.getByRole('button', { name: 'Sửa đợt: hàng, danh sách hộ' }).click();
+    const editor = head.getByTestId('round-editor');
+    const cash = editor.getByLabel('Hiện có (đồng)');
+    await cash.fill('2,5');
+    await editor.getByRole('button', { name: 'Lưu' }).click();
+    await expect.poll(() => editor.textContent()).toContain('Số tiền là số nguyên đồng');
+    await cash.fill('1.000.000');
+    await expect.poll(() => editor.textContent()).toContain('Sẽ ghi: 1.000.000 đ');
+    expect(await editor.textContent()).not.toContain('Số tiền là số nguyên đồng');
+    await editor.getByRole('button', { name: 'Thêm loại hàng' }).click();
+    await editor.getByLabel('Loại').last().selectOption('rice');
+    const rice = editor.getByLabel('Hiện có (kg)');
+    await rice.fill('1.500');
+    await editor.getByRole('button', { name: 'Lưu' }).click();
+    await expect.poll(() => editor.textContent()).toContain('Không rõ "1.500" là 1500 hay 1,5');
+    await rice.fill('1500.5');
+    await expect.poll(() => editor.textContent()).toContain('Sẽ ghi: 1.500,5 kg');
+    await editor.getByLabel('Tìm theo tên chủ hộ, tên thành viên, CCCD hoặc số điện thoại').fill('duoc');
+    await editor.getByRole('button').filter({ hasText: 'Nguyễn Văn Được' }).first().click();
+    await editor.getByRole('button', { name: 'Lưu' }).click();
+    await expect.poll(() => head.getByTestId('round-editor').count()).toBe(0);
+    const summary = head.locator('section .card').first();
+    await expect.poll(() => summary.textContent()).toContain('/ 1.000.000 đ');
+    expect(await summary.textContent()).toContain('/ 1.500,5 kg');
+
+    // A handout: "2,5" đ is refused at the field and nothing is kept; a million is written 1.000.000 đ.
+    const planned = head.getByTestId('planned').locator('li').filter({ hasText: 'Nguyễn Văn Được' });
+    await planned.getByRole('button', { name: 'Phát' }).click();
+    let handout = head.getByTestId('handout-form');
+    const amount = handout.getByLabel('Số lượng (đồng)');
+    await amount.fill('2.5');
+    await handout.getByLabel(/Lý do không có chữ ký/).fill('Người nhận không ký được');
+    await handout.getByRole('button', { name: 'Phát' }).click();
+    await expect.poll(() => handout.textContent()).toContain('Số tiền là số nguyên đồng');
+    expect(await head.getByTestId('handouts').locator('li').count()).toBe(0);
+    await amount.fill('1.000.000');
+    await expect.poll(() => handout.textContent()).toContain('Sẽ ghi: 1.000.000 đ');
+    await handout.getByRole('button', { name: 'Phát' }).click();
+    await expect.poll(() => head.getByTestId('handouts').textContent()).toContain('1.000.000 đ');
+
+    // Rice typed with a point is two and a half kilograms, never 25.
+    await head.getByLabel('Loại').selectOption({ label: 'Gạo (kg)' });
+    await planned.getByRole('button', { name: 'Phát' }).click();
+    handout = head.getByTestId('handout-form');
+    const kg = handout.getByLabel('Số lượng (kg)');
+    await kg.fill('2.5');
+    await expect.poll(() => handout.textContent()).toContain('Sẽ ghi: 2,5 kg');
+    await handout.getByLabel(/Lý do không có chữ ký/).fill('Người nhận không ký được');
+    await handout.getByRole('button', { name: 'Phát' }).click();
+    await expect.poll(() => head.getByTestId('handouts').locator('li').count()).toBe(2);
+    const handed = (await head.getByTestId('handouts').textContent()) ?? '';
+    expect(handed).toContain('2,5 kg');
+    expect(handed).not.toContain('25 kg');
+    await context.close();
   });
 });

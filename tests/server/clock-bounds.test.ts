@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getRecord } from '../../sync-server/src/store/records';
+import { getRecord, putRecord } from '../../sync-server/src/store/records';
 import { push } from '../../sync-server/src/sync/push';
 import { PROTOCOL_VERSION, SCHEMA_VERSION, type SyncResponse } from '../../src/shared/protocol';
 import { freshDatabases, storageEngines } from '../support/engines';
@@ -175,6 +175,33 @@ for (const engine of engines) {
         expect.stringMatching(/birthDate: Năm phải từ 1900 trở đi/),
         'applied',
       ]);
+    });
+
+    it('#11 a member stored born before 1900 (before that rule) is edited as it is; a year before 1900 typed is refused', async () => {
+      const db = await fresh();
+      const [household, member] = [randomUUID(), randomUUID()];
+      const device = pushContext();
+      await push(db, device, [
+        createMutation(1, {}, household),
+        patchMutation(2, member, memberFields(household), 0, 'member'),
+      ]);
+      // As a server before the rule accepted it.
+      const stored = (await getRecord(db, member))!;
+      await db.transaction((tx) =>
+        putRecord(tx, { ...stored, data: { ...stored.data, birthDate: '1850' } }, now, 'old-server'),
+      );
+      const version = stored.version;
+      const outcome = await push(db, device, [
+        patchMutation(3, member, { status: 'deceased' }, version, 'member'),
+        patchMutation(4, member, { birthDate: '1851' }, version, 'member'),
+        patchMutation(5, member, { birthDate: '1950' }, version, 'member'),
+      ]);
+      expect(outcome.results.map((r) => (r.status === 'rejected' ? r.reason : r.status))).toEqual([
+        'applied',
+        expect.stringMatching(/birthDate: Năm phải từ 1900 trở đi/),
+        'applied',
+      ]);
+      expect((await getRecord(db, member))?.data).toMatchObject({ status: 'deceased', birthDate: '1950' });
     });
   });
 }

@@ -34,6 +34,19 @@ export interface DatedField {
   typed?: true;
 }
 
+/**
+ * A rule for what a user types that is stricter than what a stored record may hold (a birth year from 1900): checked
+ * on the device and the server on a value a save changes, never on one it leaves as stored — a record synced
+ * before the rule stays readable and editable, and the screen asks for it to be corrected (src/shared/entry-rules.ts).
+ */
+export interface EntryRule {
+  /** Field of the record, then the path inside its value. */
+  path: readonly string[];
+  label: FieldLabel;
+  /** What the value must pass when typed; its messages are message codes, like the kind's schema's. */
+  schema: v.GenericSchema;
+}
+
 export interface RecordKind<Fields extends ObjectFields = ObjectFields> {
   sync: SyncBehaviour;
   /** The fields a device writes (for an editable kind, the ones it may patch). */
@@ -62,6 +75,8 @@ export interface RecordKind<Fields extends ObjectFields = ObjectFields> {
    * on the device and on the server (src/shared/clock-bounds.ts).
    */
   dated?: readonly DatedField[];
+  /** Its rules for what is typed, stricter than what is stored (EntryRule). */
+  entry?: readonly EntryRule[];
 }
 
 /** Keeps a declaration's literal types (its table name, its schema) for the typed reads built from it. */

@@ -10,6 +10,7 @@ import { DuplicateData } from './duplicate';
 import { DamageFields, EmergencyFields, ReliefRoundFields } from './emergency';
 import { HouseholdFields } from './household';
 import { defineKind } from './kind';
+import { EnteredIsoDay, EnteredPartialDate } from '../fields';
 import type { KindName } from '../messages';
 import { MemberFields } from './member';
 import { VillageFields } from './village';
@@ -30,6 +31,11 @@ export const RECORD_KINDS = {
       { path: ['birthDate'], label: 'birthDate', form: 'day', typed: true },
       { path: ['disabilityCertifiedOn'], label: 'disabilityCertifiedOn', form: 'day', typed: true },
     ],
+    // Issue 11: a birth before 1900 is a typing slip; one already stored (synced before the rule) is kept.
+    entry: [
+      { path: ['birthDate'], label: 'birthDate', schema: EnteredPartialDate },
+      { path: ['disabilityCertifiedOn'], label: 'disabilityCertifiedOn', schema: EnteredPartialDate },
+    ],
   }),
   case: defineKind({
     sync: 'editable',
@@ -40,6 +46,7 @@ export const RECORD_KINDS = {
     parent: { key: 'subjectId', type: (fields) => (fields.kind === 'survey' ? 'household' : 'member') },
     device: { table: 'cases', indexes: ['subjectId', 'communeCode'] },
     dated: [{ path: ['data', 'answers', 'reviewDate'], label: 'reviewDate', form: 'day' }],
+    entry: [{ path: ['data', 'answers', 'reviewDate'], label: 'reviewDate', schema: EnteredIsoDay }],
   }),
   emergency: defineKind({
     sync: 'editable',

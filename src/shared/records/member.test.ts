@@ -3,6 +3,9 @@ import * as v from 'valibot';
 import { describeIssues } from '../fields';
 import { MemberFields } from './member';
 import { SurveyAnswers } from './survey';
+import { entryIssue, storedIssues } from '../entry-rules';
+import { decodeMessage } from '../messages';
+import { formatVi } from '../messages-vi';
 
 const valid = {
   householdId: '0190a0b0-0000-7000-8000-000000000001',
@@ -37,11 +40,30 @@ describe('#11 dates of the registry are days that exist, from 1900', () => {
     ['2020-02-31', 'không có trên lịch'],
     ['2020-99-99', 'không có trên lịch'],
     ['2019-02-29', 'không có trên lịch'],
-    ['1899-12-31', 'từ 1900'],
-    ['1850', 'từ 1900'],
     ['abc', 'dd/mm/yyyy'],
   ])('refuses the birth date %s saying what is wrong', (birthDate, words) => {
     expect(problem(MemberFields, { ...valid, birthDate })).toContain(words);
+  });
+
+  it.each(['1899-12-31', '1850'])('refuses %s when typed, saying the year must be from 1900', (birthDate) => {
+    const issue = entryIssue('member', { ...valid, birthDate });
+    expect(issue && { path: issue.path, said: formatVi(decodeMessage(issue.message)) }).toEqual({
+      path: ['birthDate'],
+      said: 'Năm phải từ 1900 trở đi',
+    });
+  });
+
+  it('#11 keeps a birth before 1900 stored before the rule: readable, editable as it is, flagged to correct', () => {
+    const stored = { ...valid, birthDate: '1850' };
+    // The stored shape holds it: the device reads it, the server classifies the household with it.
+    expect(problem(MemberFields, stored)).toBeUndefined();
+    // A save that leaves it as it is passes; one that types another year before 1900 does not.
+    expect(entryIssue('member', { ...stored, fullName: 'Nguyễn Thị Hoà' }, stored)).toBeUndefined();
+    expect(entryIssue('member', { ...stored, birthDate: '1851' }, stored)?.path).toEqual(['birthDate']);
+    expect(entryIssue('member', { ...stored, birthDate: '1950' }, stored)).toBeUndefined();
+    // What the screen asks to correct.
+    expect(storedIssues('member', stored).map((i) => i.label)).toEqual(['birthDate']);
+    expect(storedIssues('member', valid)).toEqual([]);
   });
 
   it('refuses a disability certificate dated 99/99/2020 instead of letting it go', () => {
@@ -54,5 +76,8 @@ describe('#11 dates of the registry are days that exist, from 1900', () => {
     const answers = { period: 'annual', reviewDate: '2026-02-31', incomeMode: 'household', householdIncome: 1 };
     expect(problem(SurveyAnswers, answers)).toContain('không có trên lịch');
     expect(problem(SurveyAnswers, { ...answers, reviewDate: '2026-02-28' })).toBeUndefined();
+    // Before 1900: refused when typed, at its path inside the case's data.
+    const typed = { data: { answers: { ...answers, reviewDate: '1899-10-01' } } };
+    expect(entryIssue('case', typed)?.path).toEqual(['data', 'answers', 'reviewDate']);
   });
 });

@@ -22,6 +22,8 @@ import * as v from 'valibot';
 import { HouseholdForm, toDraft } from './HouseholdForm';
 import { ClassificationBadge, ProvisionalNote } from './ClassificationBadge';
 import { MyConflicts, useWaitingFields } from '../review/MyConflicts';
+import { storedIssues } from '../../shared/entry-rules';
+import { ToCorrectBadge } from '../members/StoredIssues';
 
 export function HouseholdPage({ id, initial }: { id: string; initial?: HouseholdPageState | undefined }) {
   const t = useT();
@@ -146,6 +148,7 @@ export function HouseholdPage({ id, initial }: { id: string; initial?: Household
                 </span>
                 {m.disability !== 'none' && <span class="badge">{t.disabilityLevels[m.disability]}</span>}
                 {m.status !== 'present' && <span class="badge">{t.memberStatuses[m.status]}</span>}
+                <ToCorrectBadge issues={storedIssues('member', m)} />
                 {pending.has(m.id) && <span class="badge pending">{t.notSynced}</span>}
               </Link>
             </li>

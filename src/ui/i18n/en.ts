@@ -143,6 +143,9 @@ export const en: Messages = {
   result: 'Result',
   readOnly: 'Your role may view this record, not change it.',
   born: 'Date of birth',
+  toCorrect: (fields: string) => `To correct: ${fields}`,
+  storedToCorrect: (field: string, problem: string) =>
+    `${field}: ${problem}. The record was made before this rule — check with the person and correct it.`,
   deviceClaimed: (claimed: string) =>
     `The tablet sent another result: ${claimed} — the server recomputed it by the rules`,
   classifications: {
@@ -255,6 +258,9 @@ export const en: Messages = {
   confirmVoid: 'Confirm void',
   recipient: 'Recipient',
   quantity: 'Quantity',
+  inUnit: (label: string, unit: 'kg' | 'VND' | 'item') =>
+    unit === 'item' ? label : `${label} (${unit === 'VND' ? 'VND' : 'kg'})`,
+  readAs: (value: string) => `Will be recorded as: ${value}`,
   signHere: "Recipient's signature",
   clearSignature: 'Sign again',
   photoOfList: 'Or take a photo of the signed list',
@@ -416,6 +422,8 @@ export const en: Messages = {
   serverResult: "The server's result",
   answersTitle: 'Answers of the survey',
   householdNotOnDevice: 'This household is not on this device: the indicators cannot be worked out.',
+  unknownHousehold: 'Household not on this device',
+  unknownPerson: 'Person not on this device',
   registeredOn: 'Registered on',
   keepThis: 'Keep this record',
   sameInAll: 'same',
@@ -435,6 +443,8 @@ export const en: Messages = {
     'Approved by the commune officer. Some thresholds used to work out the deprivation indicators have not yet been checked against the legal texts; once confirmed, the result may be worked out again.',
   provisionalHeading: 'Not yet confirmed',
   legalBasisHeading: 'Legal basis',
+  rulesApplied: (packs: readonly string[], date: string) =>
+    `Rules applied: ${packs.join(' and ')} — as in force on ${date}.`,
   pageNotFound: 'Page not found',
   pageNotFoundText: 'This address is not part of the An Sinh app. The data on this device is not affected.',
   backToHouseholds: 'Back to households',

@@ -182,6 +182,20 @@ export const messagesEn: MessageTexts = {
     // Issue 11, search and lists / status and messages.
     'sync.noConnection': () =>
       'No connection to the server. Everything entered is kept on this device and is sent when the network is back.',
+
+    // Issue 11, device: a relief quantity as typed.
+    'quantity.empty': (p) => (p.unit === 'VND' ? 'Enter the amount' : 'Enter the quantity'),
+    'quantity.malformed': (p) =>
+      p.unit === 'kg'
+        ? 'This is not a number the app can read: digits only, thousands grouped with dots, decimals after a comma (for example 1.250 or 12,5)'
+        : `This is not a number the app can read: digits only, thousands grouped with dots (for example ${p.unit === 'VND' ? '1.000.000' : '1.200'})`,
+    'quantity.whole': (p) =>
+      p.unit === 'VND'
+        ? 'An amount is a whole number of dong, with no decimals; thousands are grouped with dots (for example 1.000.000)'
+        : 'A number of items is whole, with no decimals; thousands are grouped with dots (for example 1.200)',
+    'quantity.ambiguous': (p) =>
+      `"${p.text}" could be ${p.thousands} or ${p.decimal}: write ${p.thousands} or ${p.decimal}`,
+    'quantity.oneDecimal': () => 'Only one digit after the decimal comma (for example 2,5)',
   },
   labels: {
     headName: "Head of household's full name",

@@ -140,6 +140,10 @@ export const vi = {
   result: 'Kết quả',
   readOnly: 'Vai trò của bạn chỉ được xem hồ sơ này, không sửa.',
   born: 'Ngày sinh',
+  /** A stored value today's rules would refuse if typed (a birth before 1900, synced before the rule): kept, flagged. */
+  toCorrect: (fields: string) => `Cần sửa: ${fields}`,
+  storedToCorrect: (field: string, problem: string) =>
+    `${field}: ${problem}. Hồ sơ được ghi trước khi có quy định này — hãy kiểm tra với người dân và sửa lại.`,
   deviceClaimed: (claimed: string) =>
     `Máy tính bảng đã gửi kết quả khác: ${claimed} — máy chủ đã tính lại theo quy định`,
   classifications: {
@@ -251,6 +255,11 @@ export const vi = {
   confirmVoid: 'Xác nhận hủy',
   recipient: 'Người nhận',
   quantity: 'Số lượng',
+  /** A quantity's label with its unit as people say it: "Số lượng (kg)", "Hiện có (đồng)"; goods are counted. */
+  inUnit: (label: string, unit: 'kg' | 'VND' | 'item') =>
+    unit === 'item' ? label : `${label} (${unit === 'VND' ? 'đồng' : 'kg'})`,
+  /** A typed quantity as the app read it, shown back in the Vietnamese format before it is saved. */
+  readAs: (value: string) => `Sẽ ghi: ${value}`,
   signHere: 'Người nhận ký tên',
   clearSignature: 'Ký lại',
   photoOfList: 'Hoặc chụp ảnh danh sách đã ký',
@@ -409,6 +418,9 @@ export const vi = {
   serverResult: 'Kết quả máy chủ tính',
   answersTitle: 'Câu trả lời của phiếu rà soát',
   householdNotOnDevice: 'Hộ này chưa có trên máy: không tính lại được các chỉ số.',
+  /** Shown in place of a record's internal id when the record is not on the device. */
+  unknownHousehold: 'Hộ chưa có trên máy',
+  unknownPerson: 'Người chưa có trên máy',
   registeredOn: 'Ngày ghi',
   keepThis: 'Giữ hồ sơ này',
   sameInAll: 'giống nhau',
@@ -428,6 +440,9 @@ export const vi = {
     'Kết quả đã được cán bộ xã phê duyệt. Một số ngưỡng dùng để tính các chỉ số thiếu hụt chưa được đối chiếu với văn bản pháp luật; khi được xác nhận, kết quả có thể được tính lại.',
   provisionalHeading: 'Những điểm chưa xác nhận',
   legalBasisHeading: 'Căn cứ pháp lý',
+  /** The rule packs applied, by name, and the day their rules are taken as in force (never the snapshot's id). */
+  rulesApplied: (packs: readonly string[], date: string) =>
+    `Bộ quy định áp dụng: ${packs.join(' và ')} — các quy định có hiệu lực ngày ${date}.`,
   pageNotFound: 'Không tìm thấy trang này',
   pageNotFoundText: 'Địa chỉ này không có trong ứng dụng An Sinh. Dữ liệu trên máy không bị ảnh hưởng.',
   backToHouseholds: 'Về danh sách hộ',

@@ -8,6 +8,8 @@ import { formatVnDate } from '../dates';
 import { useT } from '../i18n';
 import { MemberForm, toMemberDraft } from './MemberForm';
 import { MyConflicts } from '../review/MyConflicts';
+import { storedIssues } from '../../shared/entry-rules';
+import { StoredIssues } from './StoredIssues';
 
 export function MemberPage(props: { householdId?: string; memberId?: string }) {
   const t = useT();
@@ -24,10 +26,13 @@ export function MemberPage(props: { householdId?: string; memberId?: string }) {
   const { member, household } = state;
   if (!household || (props.memberId && !member)) return <p class="card">{t.notFound}</p>;
   const back = () => void navigate({ to: '/households/$householdId', params: { householdId: household.id } });
+  // A birth before 1900 stored before that rule: shown, editable as it is, and asked to be corrected.
+  const toCorrect = member ? storedIssues('member', member) : [];
   if (!mayWrite) {
     return (
       <section class="card">
         <h1>{member?.fullName ?? household.headName}</h1>
+        <StoredIssues issues={toCorrect} />
         {member && (
           <dl>
             <div>
@@ -53,6 +58,7 @@ export function MemberPage(props: { householdId?: string; memberId?: string }) {
     <section>
       <h1>{member ? member.fullName : `${t.addMember} — ${household.headName}`}</h1>
       {member && <MyConflicts recordId={member.id} />}
+      <StoredIssues issues={toCorrect} />
       <MemberForm
         {...(member ? { id: member.id } : {})}
         household={{ id: household.id, communeCode: household.communeCode, village: household.village }}

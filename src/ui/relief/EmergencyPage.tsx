@@ -19,6 +19,7 @@ import { formatVnDate, todayIso } from '../dates';
 import { CheckField, SelectField, TextField } from '../fields';
 import { RoundLinks } from './RoundLinks';
 import { PrintSigners } from './PrintSigners';
+import { legalBasisText } from '../survey/explanation';
 
 export function entitlementsOf(
   event: Pick<EmergencyFields, 'type' | 'date'>,
@@ -93,7 +94,7 @@ export function EmergencyPage({ id }: { id: string }) {
               )}
             </p>
             <p class="hint" data-testid="in-time-rule">
-              {t.inTimeCounting(deadline.days, `${deadline.legalBasis.document}, ${deadline.legalBasis.article}`)}
+              {t.inTimeCounting(deadline.days, legalBasisText(deadline.legalBasis, lang))}
             </p>
           </>
         )}
@@ -128,11 +129,10 @@ export function EmergencyPage({ id }: { id: string }) {
                   {answer?.entitlements
                     .filter((e) => e.payable)
                     .map((e) => {
-                      const basis = answer.explanation.rules.find((r) => r.id === e.ruleId)?.legalBasis;
                       return (
                         <li key={e.code} class="hint">
-                          {e.title[lang]}: {quantityOf(e)} — {e.decidedBy?.who[lang] ?? ''} ·{' '}
-                          {basis ? `${basis.document}, ${basis.article}` : e.ruleId}
+                          {e.title[lang]}: {quantityOf(e)} — {e.decidedBy?.who[lang] ?? ''}
+                          {basisOf(answer, e, lang)}
                         </li>
                       );
                     })}
@@ -165,6 +165,12 @@ export function EmergencyPage({ id }: { id: string }) {
       </div>
     </section>
   );
+}
+
+/** " · Nghị định 20/2021/NĐ-CP, Điều 12 khoản 1 điểm b": the entitlement's legal basis, never its rule's id. */
+function basisOf(answer: EmergencyAnswer, e: EmergencyAnswer['entitlements'][number], lang: 'vi' | 'en'): string {
+  const basis = answer.explanation.rules.find((r) => r.id === e.ruleId)?.legalBasis;
+  return basis ? ` · ${legalBasisText(basis, lang)}` : '';
 }
 
 /** An entitlement's quantity as the app writes it: "225 kg", "5.400.000 đ"; nothing for in-kind support. */
@@ -409,7 +415,8 @@ function DamageForm({
                   .filter((e) => e.payable)
                   .map((e) => (
                     <li key={e.code}>
-                      {e.title[lang]}: <strong>{quantityOf(e)}</strong> — {e.decidedBy?.who[lang] ?? ''} · {e.ruleId}
+                      {e.title[lang]}: <strong>{quantityOf(e)}</strong> — {e.decidedBy?.who[lang] ?? ''}
+                      {basisOf(answer, e, lang)}
                       {e.minimum ? ` (${t.atLeast})` : ''}
                     </li>
                   ))}

@@ -76,7 +76,7 @@ export function PrintPage({ id }: { id: string }) {
             value={chosen}
             options={[
               ['all', t.printAllItems] as const,
-              ...round.items.map((i, index) => [String(index), `${i.itemName} (${i.unit})`] as const),
+              ...round.items.map((i, index) => [String(index), t.inUnit(i.itemName, i.unit)] as const),
             ]}
             onChange={setChosen}
           />
@@ -94,8 +94,7 @@ export function PrintPage({ id }: { id: string }) {
               <p data-testid="print-commune">{t.printCommune(communeName)}</p>
               <h1>{t.printTitle}</h1>
               <p>
-                {round.name} · {village} · {formatVnDate(round.date)} · {item.itemName} (
-                {item.unit === 'VND' ? 'đ' : item.unit})
+                {round.name} · {village} · {formatVnDate(round.date)} · {t.inUnit(item.itemName, item.unit)}
               </p>
             </header>
             <table>

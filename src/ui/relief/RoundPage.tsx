@@ -12,7 +12,7 @@ import { handOut, handoutHousehold, roundWithHandouts, type LocalDamage, type Lo
 import { voidDistribution } from '../../db/outbox';
 import { db, useCan, useSession } from '../services';
 import { useT, useSay } from '../i18n';
-import { formatDateTime, formatNumber, formatQuantity, formatVnd } from '../format';
+import { formatDateTime, formatEditable, formatNumber, formatQuantity, formatVnd, parseQuantity } from '../format';
 import { SelectField, TextField } from '../fields';
 import { RoundEditor } from './RoundEditor';
 import { SignaturePad, downscalePhoto } from './SignaturePad';
@@ -20,12 +20,6 @@ import { futureDateOnDevice } from '../../db/client-id';
 import * as v from 'valibot';
 import { CitizenId } from '../../shared/fields';
 import { entitlementsOf } from './EmergencyPage';
-
-/** "1.000.000", "1000000 đ", "7,5" → a number (dots group thousands, a comma marks decimals); not a number → 0. */
-function parseQuantity(text: string): number {
-  const n = Number(text.replace(/[\s.đ₫]|VND|kg/gi, '').replace(',', '.'));
-  return Number.isFinite(n) ? n : 0;
-}
 
 export function RoundPage({ id }: { id: string }) {
   const t = useT();
@@ -122,7 +116,7 @@ export function RoundPage({ id }: { id: string }) {
           name="item"
           label={t.itemKind}
           value={String(itemIndex)}
-          options={round.items.map((i, index) => [String(index), `${i.itemName} (${i.unit})`] as const)}
+          options={round.items.map((i, index) => [String(index), t.inUnit(i.itemName, i.unit)] as const)}
           onChange={(value) => setItemIndex(Number(value))}
         />
       )}
@@ -259,7 +253,9 @@ function HandoutForm(props: {
   const [citizenId, setCitizenId] = useState('');
   // Rice: what the damage record (or the law's monthly amount per person) gives, pre-filled; cash and goods are typed.
   const rice = props.item.unit === 'kg' ? props.suggestedRice : undefined;
-  const [quantity, setQuantity] = useState(rice ? formatNumber(rice.kg) : '');
+  // Pre-filled in a form the parser reads back as the same number ("1225", not the ambiguous "1.225" kg).
+  const [quantity, setQuantity] = useState(rice ? formatEditable(rice.kg, 'kg') : '');
+  const typedQuantity = parseQuantity(quantity, props.item.unit);
   const followUp = !props.household.id;
   const [witness, setWitness] = useState('');
   const [noReceiptReason, setNoReceiptReason] = useState('');
@@ -282,7 +278,9 @@ function HandoutForm(props: {
     const typedId = citizenId.trim();
     const idCheck = typedId ? v.safeParse(CitizenId, typedId) : undefined;
     setCitizenIdIssue(idCheck && !idCheck.success ? idCheck.issues[0].message : undefined);
-    if (idCheck && !idCheck.success) return;
+    // A quantity that cannot be read for sure ("1.500" kg, "2,5" đ) is said at its field, never guessed.
+    setIssues(typedQuantity.ok ? {} : { quantity: typedQuantity.message });
+    if ((idCheck && !idCheck.success) || !typedQuantity.ok) return;
     if (earlier.length > 0 && !confirmed) return setConfirmed(true);
     // A tablet whose clock runs far ahead would date the handout in the future: the server would refuse it.
     const now = Date.now();
@@ -301,7 +299,7 @@ function HandoutForm(props: {
         roundId: props.roundId,
         item: props.item.item,
         itemName: props.item.itemName,
-        quantity: parseQuantity(quantity),
+        quantity: typedQuantity.value,
         unit: props.item.unit,
         recipientName: recipient.trim(),
         recipientRelation: relation.trim(),
@@ -349,10 +347,14 @@ function HandoutForm(props: {
       )}
       <TextField
         name="quantity"
-        label={`${t.quantity} (${props.item.unit})`}
+        label={t.inUnit(t.quantity, props.item.unit)}
         value={quantity}
-        onInput={setQuantity}
-        inputMode="decimal"
+        onInput={(typed) => {
+          setQuantity(typed);
+          setIssues({ ...issues, quantity: undefined });
+        }}
+        inputMode={props.item.unit === 'kg' ? 'decimal' : 'numeric'}
+        hint={typedQuantity.ok ? t.readAs(formatQuantity(typedQuantity.value, props.item.unit)) : undefined}
         error={issues.quantity && say(issues.quantity)}
       />
       {rice?.hint && (

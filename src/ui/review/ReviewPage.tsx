@@ -54,7 +54,7 @@ export function ReviewPage() {
             key={c.id}
             survey={c}
             id={c.id}
-            title={state.households.get(c.subjectId)?.headName ?? c.subjectId}
+            title={state.households.get(c.subjectId)?.headName ?? t.unknownHousehold}
             householdId={c.subjectId}
             date={formatVnDate(c.answers?.reviewDate)}
             result={c.result ? t.classifications[c.result.classification] : '—'}

@@ -38,7 +38,7 @@ export function SurveyDetail({ survey }: { survey: SurveyCase }) {
   const a = survey.answers;
   const yesNo = (value: boolean | undefined) => (value === undefined ? '—' : value ? t.yes : t.no);
   const names = (ids: readonly string[] | undefined) =>
-    (ids ?? []).map((id) => data?.members.find((m) => m.id === id)?.fullName ?? id).join(', ') || '—';
+    (ids ?? []).map((id) => data?.members.find((m) => m.id === id)?.fullName ?? t.unknownPerson).join(', ') || '—';
   const rows: [string, string][] = [
     [t.reviewPeriod, t.periods[a.period]],
     [t.reviewDate, formatVnDate(a.reviewDate)],

@@ -3,7 +3,8 @@ import { useState } from 'preact/hooks';
 import type { PovertyAnswer } from '../../domain';
 import { useLanguage, useT } from '../i18n';
 import { formatVnd } from '../format';
-import { legalBasisLines, plainText, provisionalGroups } from './explanation';
+import { formatVnDate } from '../dates';
+import { legalBasisLines, plainText, provisionalGroups, rulePackOf } from './explanation';
 
 export function PovertyResult({ answer }: { answer: PovertyAnswer }) {
   const t = useT();
@@ -17,6 +18,7 @@ export function PovertyResult({ answer }: { answer: PovertyAnswer }) {
   ]);
   const plain = (text: string) => plainText(text, labels);
   const provisional = provisionalGroups(answer, lang);
+  const rulePack = rulePackOf(answer, lang);
   return (
     <section class={`card result class-${answer.classification}`} aria-live="polite" data-testid="poverty-result">
       <h2>
@@ -68,7 +70,9 @@ export function PovertyResult({ answer }: { answer: PovertyAnswer }) {
               </li>
             ))}
           </ul>
-          <p class="hint">{answer.rulePack.snapshot}</p>
+          <p class="hint" data-testid="rule-pack">
+            {t.rulesApplied(rulePack.packs, formatVnDate(rulePack.asOf))}
+          </p>
         </div>
       )}
     </section>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { classifyPoverty } from '../../domain';
 import { vi } from '../i18n/vi';
-import { legalBasisLines, legalReference, plainText, provisionalGroups } from './explanation';
+import { legalBasisLines, legalReference, plainText, provisionalGroups, rulePackOf } from './explanation';
 
 const answer = classifyPoverty({
   question: 'poverty',
@@ -46,5 +46,15 @@ describe("the survey's explanation as shown", () => {
     expect(groups[0]?.note).toBe('Ngưỡng thiếu hụt lấy từ tài liệu thứ cấp, chưa đối chiếu văn bản gốc.');
     expect(groups[0]?.titles).toContain('Nguồn nước sinh hoạt');
     expect(other).toEqual([]);
+  });
+
+  it('#11 names the rule pack by its packs and the day its rules are in force, never by its id', () => {
+    expect(answer.rulePack.snapshot).toBe('vn+quang-ngai@2026-09-01');
+    const shown = rulePackOf(answer, 'vi');
+    expect(shown).toEqual({ packs: ['Quy định toàn quốc', 'Tỉnh Quảng Ngãi'], asOf: '2026-09-01' });
+    expect(vi.rulesApplied(shown.packs, '01/09/2026')).toBe(
+      'Bộ quy định áp dụng: Quy định toàn quốc và Tỉnh Quảng Ngãi — các quy định có hiệu lực ngày 01/09/2026.',
+    );
+    expect(rulePackOf(answer, 'en').packs).toEqual(['National rules', 'Quảng Ngãi province']);
   });
 });

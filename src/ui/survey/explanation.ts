@@ -4,7 +4,7 @@
  * điểm b" in Vietnamese, "Art. 3(1)(b)" in English), and the provisional rules are said once per reason with
  * the indicators it concerns — not once per rule with its internal id.
  */
-import type { PovertyAnswer } from '../../domain';
+import { packNames, type PovertyAnswer } from '../../domain';
 
 type Lang = 'vi' | 'en';
 type Rule = PovertyAnswer['explanation']['rules'][number];
@@ -23,6 +23,11 @@ export function legalReference(article: string, lang: Lang): string {
   const english = parts.find((p) => /^Art\./.test(p.trim()));
   const vietnamese = parts.find((p) => p !== english);
   return ((lang === 'en' ? english : vietnamese) ?? article).trim();
+}
+
+/** A rule's legal basis as a person cites it: "Nghị định 20/2021/NĐ-CP, Điều 12 khoản 1 điểm b" (no English part). */
+export function legalBasisText(basis: { document: string; article: string }, lang: Lang): string {
+  return `${basis.document}, ${legalReference(basis.article, lang)}`;
 }
 
 export interface ProvisionalGroup {
@@ -55,8 +60,16 @@ export interface LegalBasisLine {
 export function legalBasisLines(rules: readonly Rule[], lang: Lang): LegalBasisLine[] {
   const lines = new Map<string, string[]>();
   for (const rule of rules) {
-    const reference = `${rule.legalBasis.document}, ${legalReference(rule.legalBasis.article, lang)}`;
+    const reference = legalBasisText(rule.legalBasis, lang);
     lines.set(reference, [...(lines.get(reference) ?? []), rule.title[lang]]);
   }
   return [...lines].map(([reference, titles]) => ({ reference, titles }));
+}
+
+/**
+ * Which rules the answer applied, as a person reads it: the packs by name ("Quy định toàn quốc", "Tỉnh Quảng Ngãi")
+ * and the day they are taken as in force — never the snapshot's id ("vn+quang-ngai@2026-09-01").
+ */
+export function rulePackOf(answer: PovertyAnswer, lang: Lang): { packs: string[]; asOf: string } {
+  return { packs: packNames(answer.rulePack.packs).map((name) => name[lang]), asOf: answer.rulePack.asOf };
 }

@@ -4,7 +4,7 @@
  */
 import * as v from 'valibot';
 import { encodeMessage } from '../../shared/messages';
-import { IsoDay } from '../../shared/fields';
+import { EnteredIsoDay } from '../../shared/fields';
 import { SurveyAnswers } from '../../shared/records/survey';
 
 export interface SurveyDraft {
@@ -110,7 +110,7 @@ export function checkSurvey(draft: SurveyDraft, reviewDateIso: string | undefine
 /** What is wrong with a review date as typed (in the records' shape): missing, a day that does not exist, before 1900. */
 function reviewDateIssueOf(iso: string | undefined): string | undefined {
   if (!iso) return encodeMessage('field.date');
-  const parsed = v.safeParse(IsoDay, iso);
+  const parsed = v.safeParse(EnteredIsoDay, iso);
   return parsed.success ? undefined : parsed.issues[0].message;
 }
 

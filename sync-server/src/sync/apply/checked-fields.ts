@@ -1,13 +1,15 @@
 /**
  * @module What every write of an editable record's fields goes through, whoever makes it — a device's patch
  * (patch.ts) or an officer's decision on a conflict (resolve.ts), so no path skips a check (issue 9): the record
- * whole against its schema, the commune in the writer's scope, the parent (household or person) in the same
- * commune, no date in the future, a case only while it may be edited, and a survey's classification the server's.
+ * whole against its schema, the values it changes against the kind's entry rules (a birth from 1900), the commune
+ * in the writer's scope, the parent (household or person) in the same commune, no date in the future, a case only
+ * while it may be edited, and a survey's classification the server's.
  */
 import * as v from 'valibot';
 import type { SqlExecutor } from '../../db/database';
-import { issueMessages, message, type Message } from '../../../../src/shared/messages';
+import { decodeMessage, issueMessages, message, type Message } from '../../../../src/shared/messages';
 import { futureDateIssue } from '../../../../src/shared/clock-bounds';
+import { entryIssue } from '../../../../src/shared/entry-rules';
 import {
   EDITABLE_TYPES,
   editableFieldNames,
@@ -48,6 +50,8 @@ export async function checkFields(
   if (!parsed.success)
     return { ok: false, reason: message('reject.invalidData', undefined, issueMessages(parsed.issues)) };
   const fields: Record<string, unknown> = parsed.output;
+  const typed = typedIssue(type, fields, existing);
+  if (typed) return { ok: false, reason: typed };
   const commune = String(fields.communeCode);
   if (!context.scope.has(commune)) return { ok: false, reason: message('reject.communeNotAssigned', { commune }) };
   const future = futureDateIssue(type, pick(fields, changed), context.now);
@@ -77,6 +81,22 @@ export async function checkFields(
 }
 
 const SURVEY_INPUTS = new Set(['data', 'kind', 'subjectId']);
+
+/**
+ * A value written that breaks the kind's entry rules (a birth before 1900), said as a schema issue would be; a
+ * value the record already holds passes (stored before the rule: src/shared/entry-rules.ts).
+ */
+export function typedIssue(
+  type: EditableTypeName,
+  fields: Record<string, unknown>,
+  existing: StoredRecord | undefined,
+): Message | undefined {
+  const issue = entryIssue(type, fields, existing?.data);
+  return (
+    issue &&
+    message('reject.invalidData', undefined, [{ path: issue.path.join('.'), message: decodeMessage(issue.message) }])
+  );
+}
 
 export function pick(data: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
   return Object.fromEntries(keys.filter((k) => data[k] !== undefined).map((k) => [k, data[k]]));

@@ -20,7 +20,7 @@ import { applied, OUT_OF_SCOPE, rejected, type ApplyOutcome, type MutationContex
 import { writeRecord } from '../write-record';
 import { recordConflict } from './conflicts';
 import { checkDuplicates, IDENTITY_FIELDS } from './duplicates';
-import { CASE_LOCKED, caseLocked, checkFields, pick } from './checked-fields';
+import { CASE_LOCKED, caseLocked, checkFields, pick, typedIssue } from './checked-fields';
 import { futureDateIssue } from '../../../../src/shared/clock-bounds';
 import type { ConflictData } from '../../../../src/shared/records/conflict';
 import { recordLock } from '../lock-keys';
@@ -67,6 +67,8 @@ export async function applyPatch(
       pick(applyFieldValues(existing?.data, { [field]: op.fields[field]! }), editable),
     );
     if (!candidate.success) return rejected(message('reject.invalidData', undefined, issueMessages(candidate.issues)));
+    const typed = typedIssue(op.type, candidate.output, existing);
+    if (typed) return rejected(typed);
     const future = futureDateIssue(op.type, { [field]: op.fields[field]![0] }, context.now);
     if (future) return rejected(future);
     const candidates =
