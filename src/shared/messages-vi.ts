@@ -178,6 +178,10 @@ export const messagesVi: MessageTexts = {
     // Issue 11, search and lists / status and messages.
     'sync.noConnection': () =>
       'Không có kết nối tới máy chủ. Mọi dữ liệu đã nhập vẫn được lưu trên máy và sẽ tự gửi khi có mạng.',
+
+    // Issue 11, server checks.
+    'reject.damageHouseholdMissing': () =>
+      'Hộ gia đình được gắn với mục thiệt hại này không có trong xã (đã bị xóa hoặc thuộc xã khác); hãy đồng bộ lại rồi chọn lại hộ.',
   },
   labels: {
     headName: 'Họ tên chủ hộ',

@@ -173,6 +173,8 @@ const CATALOGUE = {
   'reject.handoutDamageMissing': [],
   // Issue 11, search and lists / status and messages: no answer at all from the server.
   'sync.noConnection': [],
+  // Issue 11, server checks: a damage entry's household.
+  'reject.damageHouseholdMissing': [],
 } as const satisfies Record<string, readonly string[]>;
 
 export type MessageCode = keyof typeof CATALOGUE;

@@ -130,3 +130,33 @@ export function surveyAnswers(overrides: Record<string, unknown> = {}) {
 export function surveyCaseFields(householdId: string, data: Record<string, unknown> = { answers: surveyAnswers() }) {
   return { communeCode: LY_SON, kind: 'survey', subjectId: householdId, note: '', data };
 }
+
+/** An emergency of the commune, as the officer records it. */
+export function emergencyFields(communeCode = LY_SON) {
+  return { communeCode, type: 'flood', date: '2025-06-01', villages: ['Thôn Đông'], description: '' };
+}
+
+/** A damage entry of an emergency; without `householdId` it is a household not registered yet (followUp). */
+export function damageFields(emergencyId: string, overrides: Record<string, unknown> = {}) {
+  return {
+    communeCode: LY_SON,
+    emergencyId,
+    headName: 'Hộ Nguyễn Văn Mới',
+    village: 'Thôn Đông',
+    followUp: true,
+    members: 3,
+    status: 'other',
+    hungryMembers: 3,
+    deaths: 0,
+    missing: 0,
+    deadMonthlyBeneficiaries: 0,
+    injuredDays: [],
+    houseLost: false,
+    hasOtherHome: false,
+    relocationOrdered: false,
+    severeDamage: false,
+    childrenWithoutParents: 0,
+    assessedOn: '2025-06-02',
+    ...overrides,
+  };
+}

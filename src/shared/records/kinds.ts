@@ -50,6 +50,8 @@ export const RECORD_KINDS = {
   damage: defineKind({
     sync: 'editable',
     fields: DamageFields,
+    // Not its parent: the entry is the commune's account of the emergency and stays when the household moves.
+    refers: [{ key: 'householdId', type: 'household', missing: 'reject.damageHouseholdMissing' }],
     device: { table: 'damages', indexes: ['emergencyId', 'householdId', 'communeCode'] },
     dated: [{ path: ['assessedOn'], label: 'assessedOn', form: 'day' }],
   }),

@@ -182,6 +182,10 @@ export const messagesEn: MessageTexts = {
     // Issue 11, search and lists / status and messages.
     'sync.noConnection': () =>
       'No connection to the server. Everything entered is kept on this device and is sent when the network is back.',
+
+    // Issue 11, server checks.
+    'reject.damageHouseholdMissing': () =>
+      'The household linked to this damage entry is not in the commune (deleted, or of another commune); sync again, then choose the household again.',
   },
   labels: {
     headName: "Head of household's full name",

@@ -2,7 +2,8 @@
  * @module What every write of an editable record's fields goes through, whoever makes it — a device's patch
  * (patch.ts) or an officer's decision on a conflict (resolve.ts), so no path skips a check (issue 9): the record
  * whole against its schema, the commune in the writer's scope, the parent (household or person) in the same
- * commune, no date in the future, a case only while it may be edited, and a survey's classification the server's.
+ * commune, a record it names (a damage entry's household) there and of its commune, no date in the future, a case
+ * only while it may be edited, and a survey's classification the server's.
  */
 import * as v from 'valibot';
 import type { SqlExecutor } from '../../db/database';
@@ -14,6 +15,7 @@ import {
   recordSchema,
   type EditableTypeName,
 } from '../../../../src/shared/records/registry';
+import type { RecordKind } from '../../../../src/shared/records/kind';
 import { getRecord, type StoredRecord } from '../../store/records';
 import type { MutationContext } from '../context';
 import { classifySurveyCase } from '../derive/survey';
@@ -66,6 +68,9 @@ export async function checkFields(
     }
   }
 
+  const referred = await checkReferences(tx, type, fields, commune, changed);
+  if (referred) return { ok: false, reason: referred };
+
   // A survey's classification is the server's, never the device's (derive/survey.ts) — whichever field made it
   // a survey of this household with these answers.
   if (type === 'case' && fields.kind === 'survey' && changed.some((field) => SURVEY_INPUTS.has(field))) {
@@ -77,6 +82,28 @@ export async function checkFields(
 }
 
 const SURVEY_INPUTS = new Set(['data', 'kind', 'subjectId']);
+
+/**
+ * The records a kind names without belonging to them (kind.ts `refers`), when the naming field or the commune is
+ * written: one named earlier and gone since does not block other edits of the record.
+ */
+async function checkReferences(
+  tx: SqlExecutor,
+  type: EditableTypeName,
+  fields: Record<string, unknown>,
+  commune: string,
+  changed: readonly string[],
+): Promise<Message | undefined> {
+  const declared: RecordKind = EDITABLE_TYPES[type];
+  for (const reference of declared.refers ?? []) {
+    const named = fields[reference.key];
+    if (typeof named !== 'string' || !(changed.includes(reference.key) || changed.includes('communeCode'))) continue;
+    const record = await getRecord(tx, named);
+    if (!record || record.type !== reference.type || record.deleted || record.commune !== commune)
+      return message(reference.missing);
+  }
+  return undefined;
+}
 
 export function pick(data: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
   return Object.fromEntries(keys.filter((k) => data[k] !== undefined).map((k) => [k, data[k]]));
