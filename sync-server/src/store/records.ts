@@ -204,5 +204,24 @@ export async function eventsWithKey(db: SqlExecutor, commune: string, key: strin
 }
 
 export async function addEventKey(tx: SqlExecutor, commune: string, key: string, id: string): Promise<void> {
-  await tx.run('INSERT INTO event_keys (commune, dup_key, event_id) VALUES (?, ?, ?)', [commune, key, id]);
+  await tx.run('INSERT INTO event_keys (commune, dup_key, event_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING', [
+    commune,
+    key,
+    id,
+  ]);
+}
+
+/** An event's key is now `key`, in place of any of `previous` it had (a handout whose damage entry was relinked). */
+export async function replaceEventKey(
+  tx: SqlExecutor,
+  commune: string,
+  id: string,
+  previous: readonly string[],
+  key: string,
+): Promise<void> {
+  await tx.run(
+    `DELETE FROM event_keys WHERE commune = ? AND event_id = ? AND dup_key IN (${previous.map(() => '?').join(', ')})`,
+    [commune, id, ...previous],
+  );
+  await addEventKey(tx, commune, key, id);
 }
