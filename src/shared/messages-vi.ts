@@ -182,6 +182,8 @@ export const messagesVi: MessageTexts = {
     // Issue 11, server checks.
     'reject.damageHouseholdMissing': () =>
       'Hộ gia đình được gắn với mục thiệt hại này không có trong xã (đã bị xóa hoặc thuộc xã khác); hãy đồng bộ lại rồi chọn lại hộ.',
+    'reject.villageNotListed': (p) =>
+      `Thôn “${p.village}” không có trong danh sách thôn của xã. Hãy đồng bộ lại, rồi chọn một thôn trong danh sách hoặc thêm thôn mới ở mục “Khác (ghi rõ)”.`,
   },
   labels: {
     headName: 'Họ tên chủ hộ',

@@ -27,6 +27,7 @@ const SAMPLE: Record<string, string | number> = {
   seconds: 8,
   at: '14:05:08',
   year: 1900,
+  village: 'Ben Dinh',
 };
 
 describe('the message catalogue', () => {

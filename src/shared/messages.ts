@@ -173,8 +173,9 @@ const CATALOGUE = {
   'reject.handoutDamageMissing': [],
   // Issue 11, search and lists / status and messages: no answer at all from the server.
   'sync.noConnection': [],
-  // Issue 11, server checks: a damage entry's household.
+  // Issue 11, server checks: a damage entry's household, a household's village.
   'reject.damageHouseholdMissing': [],
+  'reject.villageNotListed': ['village'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type MessageCode = keyof typeof CATALOGUE;

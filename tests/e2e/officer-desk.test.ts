@@ -10,7 +10,14 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { chromiumAvailable } from '../support/browser';
 import { TABLET, appWorld, demoDevice, signIn, synced } from '../support/app-world';
-import { householdFields, memberFields, mutation, patchMutation, surveyCaseFields } from '../support/fixtures';
+import {
+  DEMO_VILLAGE,
+  householdFields,
+  memberFields,
+  mutation,
+  patchMutation,
+  surveyCaseFields,
+} from '../support/fixtures';
 
 const available = chromiumAvailable('e2e officer desk');
 
@@ -29,7 +36,7 @@ describe.skipIf(!available)('e2e: the officer desk', () => {
           patchMutation(
             s,
             household,
-            householdFields({ headName: 'Đỗ Văn Bàn', village: 'Thôn Đông', address: 'Tổ 1' }),
+            householdFields({ headName: 'Đỗ Văn Bàn', village: DEMO_VILLAGE, address: 'Tổ 1' }),
           ),
         (s) =>
           patchMutation(

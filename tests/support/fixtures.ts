@@ -56,6 +56,14 @@ export function createMutation(seq: number, overrides: Partial<HouseholdFields> 
   return patchMutation(seq, id, { ...householdFields({ village: `Thôn Số ${households}`, ...overrides }) });
 }
 
+/** A village on Lý Sơn's demo list (sync-server/src/seed/demo.ts): a server seeded with it refuses any other. */
+export const DEMO_VILLAGE = 'Thôn Đông An Vĩnh';
+
+/** A new household for a server seeded with the demo: in a village of its list. */
+export function demoHousehold(seq: number, overrides: Partial<HouseholdFields> = {}, id: string = randomUUID()) {
+  return createMutation(seq, { village: DEMO_VILLAGE, ...overrides }, id);
+}
+
 export function distributionData(householdId: string, overrides: Record<string, unknown> = {}) {
   return {
     communeCode: LY_SON,

@@ -186,6 +186,8 @@ export const messagesEn: MessageTexts = {
     // Issue 11, server checks.
     'reject.damageHouseholdMissing': () =>
       'The household linked to this damage entry is not in the commune (deleted, or of another commune); sync again, then choose the household again.',
+    'reject.villageNotListed': (p) =>
+      `The village “${p.village}” is not on the commune's list of villages. Sync again, then pick a village from the list or add it under “Other (specify)”.`,
   },
   labels: {
     headName: "Head of household's full name",

@@ -217,6 +217,11 @@ export const MIGRATIONS: readonly Migration[] = [
     sql: '',
     after: (tx) => keyLinkedHandouts(tx, Date.now()),
   },
+  {
+    version: 11,
+    name: "issue 11: a commune's records of one kind (its list of villages, its households)",
+    sql: 'CREATE INDEX records_commune_type ON records (commune, type);',
+  },
 ];
 
 export async function migrate(db: Database, migrations: readonly Migration[] = MIGRATIONS): Promise<number[]> {

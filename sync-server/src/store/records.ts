@@ -133,6 +133,19 @@ export async function liveIdsOfType(db: SqlExecutor, type: RecordTypeName): Prom
   ).map((r) => r.id);
 }
 
+/** The records of one kind in a commune that are not deleted (a commune's villages, its households). */
+export async function liveRecordsOfType(
+  db: SqlExecutor,
+  commune: string,
+  type: RecordTypeName,
+): Promise<StoredRecord[]> {
+  const rows = await db.all<Row>(`${SELECT} WHERE commune = ? AND type = ? AND deleted = 0 ORDER BY id`, [
+    commune,
+    type,
+  ]);
+  return rows.map(fromRow);
+}
+
 /** How many records a commune holds, not counting one kind. */
 export async function countRecordsExcept(db: SqlExecutor, commune: string, type: RecordTypeName): Promise<number> {
   return Number(

@@ -19,6 +19,9 @@
  *   it names: the parent's commune decides the child's, so a household that moves and a member created or edited
  *   in it at the same moment take turns (else the member stays behind in the commune the household left).
  *
+ * - `villages:<commune>` guards the commune's list of villages and which households name each: every write of a
+ *   village and every write of a household's village or commune holds it (apply/villages.ts).
+ *
  * - a merge of possible duplicates (a resolve confirming a cluster with the record to keep) holds `record:<id>` of
  *   every member of the cluster: it soft-deletes all but one and moves their cases and members.
  *
@@ -39,6 +42,7 @@ import { getRecords } from '../store/records';
 
 export const recordLock = (id: string) => `record:${id}`;
 export const handoutLock = (commune: string) => `handout:${commune}`;
+export const villageListLock = (commune: string) => `villages:${commune}`;
 
 interface RawOp {
   kind?: unknown;
@@ -56,12 +60,23 @@ function parentKey(type: unknown): string | undefined {
   return 'parent' in declared ? declared.parent.key : undefined;
 }
 
+/** What a patch does with its commune's list of villages: writes a village, or names one. */
+function villageListUse(
+  type: unknown,
+  fields: Record<string, unknown> | undefined,
+): 'village' | 'household' | undefined {
+  if (!fields) return undefined;
+  if (type === 'village') return 'village';
+  return type === 'household' && ('village' in fields || 'communeCode' in fields) ? 'household' : undefined;
+}
+
 /** The guard locks of a batch beyond the records it names: conflicts' records, handouts' communes. */
 export async function guardLocks(tx: SqlExecutor, mutations: readonly unknown[]): Promise<string[]> {
   const keys: string[] = [];
   const lookUp: string[] = [];
   const merging = new Set<string>();
   const linking = new Set<string>();
+  const naming = new Map<string, 'village' | 'household'>();
   for (const raw of mutations) {
     const op = (raw as { op?: RawOp }).op;
     if (op?.kind === 'event') {
@@ -76,6 +91,14 @@ export async function guardLocks(tx: SqlExecutor, mutations: readonly unknown[])
       linking.add(op.id);
       const commune = (fields.communeCode as unknown[] | undefined)?.[0];
       if (v.is(CommuneCode, commune)) keys.push(handoutLock(commune));
+    }
+    // A village's write, or a household's village: the commune's list (the one it is in, the one it names).
+    const lists = villageListUse(op?.kind === 'patch' ? op.type : undefined, fields);
+    if (lists && v.is(Uuid, op?.id)) {
+      lookUp.push(op.id);
+      naming.set(op.id, lists);
+      const commune = (fields?.communeCode as unknown[] | undefined)?.[0];
+      if (v.is(CommuneCode, commune)) keys.push(villageListLock(commune));
     }
     // Only well-formed ids are looked up: a raw id may hold text the database cannot even be asked about (NUL).
     if (op?.kind === 'resolve' && v.is(Uuid, op.id)) lookUp.push(op.id);
@@ -97,6 +120,7 @@ export async function guardLocks(tx: SqlExecutor, mutations: readonly unknown[])
         if (v.is(Uuid, member)) keys.push(recordLock(member));
     if (record.type === 'distribution') keys.push(handoutLock(record.commune));
     if (record.type === 'damage' && linking.has(record.id)) keys.push(handoutLock(record.commune));
+    if (naming.get(record.id) === record.type) keys.push(villageListLock(record.commune));
     if ((record.type === 'member' || record.type === 'case') && record.parentId && v.is(Uuid, record.parentId))
       keys.push(recordLock(record.parentId));
   }

@@ -2,8 +2,9 @@
  * @module What every write of an editable record's fields goes through, whoever makes it — a device's patch
  * (patch.ts) or an officer's decision on a conflict (resolve.ts), so no path skips a check (issue 9): the record
  * whole against its schema, the commune in the writer's scope, the parent (household or person) in the same
- * commune, a record it names (a damage entry's household) there and of its commune, no date in the future, a case
- * only while it may be edited, and a survey's classification the server's.
+ * commune, a record it names (a damage entry's household) there and of its commune, a household's village on its
+ * commune's list, no date in the future, a case only while it may be edited, and a survey's classification the
+ * server's.
  */
 import * as v from 'valibot';
 import type { SqlExecutor } from '../../db/database';
@@ -19,6 +20,7 @@ import type { RecordKind } from '../../../../src/shared/records/kind';
 import { getRecord, type StoredRecord } from '../../store/records';
 import type { MutationContext } from '../context';
 import { classifySurveyCase } from '../derive/survey';
+import { listedVillage } from './villages';
 
 export type CheckedFields =
   | { ok: true; fields: Record<string, unknown>; commune: string; parentId: string | null }
@@ -70,6 +72,12 @@ export async function checkFields(
 
   const referred = await checkReferences(tx, type, fields, commune, changed);
   if (referred) return { ok: false, reason: referred };
+  // A household's village is one of its commune's list, written as the list writes it (villages.ts).
+  if (type === 'household' && (changed.includes('village') || changed.includes('communeCode'))) {
+    const listed = await listedVillage(tx, commune, String(fields.village));
+    if (!listed.ok) return { ok: false, reason: listed.reason };
+    fields.village = listed.name;
+  }
 
   // A survey's classification is the server's, never the device's (derive/survey.ts) — whichever field made it
   // a survey of this household with these answers.
