@@ -389,5 +389,63 @@ for (const engine of engines) {
         expect(await flags(db, second)).toEqual({ suspected: true, of: [first] });
       });
     });
+
+    describe('#11 a village renamed while households name it', () => {
+      const villagePatch = (seq: number, id: string, fields: Record<string, unknown>, base = 0) =>
+        mutation(seq, {
+          kind: 'patch',
+          type: 'village',
+          id,
+          fields: Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, [v, base] as [unknown, number]])),
+        });
+      /** "Thôn Đông" on the list with one household in it; the rename to "Thôn Đông Hải", ready to push. */
+      async function world(db: Database) {
+        const village = randomUUID();
+        const household = randomUUID();
+        await push(db, officer(), [
+          villagePatch(1, village, { communeCode: LY_SON, name: 'Thôn Đông', status: 'active' }),
+          createMutation(2, { village: 'Thôn Đông' }, household),
+        ]);
+        const base = (await getRecord(db, village))!.version;
+        const seen = (await getRecord(db, household))!.version;
+        return {
+          household,
+          rename: () => push(db, officer(), [villagePatch(1, village, { name: 'Thôn Đông Hải' }, base)]),
+          register: (id: string) => push(db, pushContext(), [createMutation(1, { village: 'Thôn Đông' }, id)]),
+          edit: () => push(db, pushContext(), [patchMutation(1, household, { address: 'Tổ 8' }, seen)]),
+        };
+      }
+      const villageOf = async (db: Database, id: string) => (await getRecord(db, id))?.data.village;
+
+      for (const first of ['rename', 'register'] as const)
+        it(`#11 a household registered under the old name ${first === 'rename' ? 'after' : 'before'} the rename it races ends under the new name`, async () => {
+          const db = await fresh();
+          const { rename, register } = await world(db);
+          const registered = randomUUID();
+          const hold = await holdCommune(db, LY_SON);
+          const one = first === 'rename' ? rename() : register(registered);
+          await blocked(db, 1);
+          const other = first === 'rename' ? register(registered) : rename();
+          await blocked(db, 2);
+          await hold.release();
+          const outcomes = await Promise.all([one, other]);
+          expect(outcomes.map((o) => o.results[0]?.status)).toEqual(['applied', 'applied']);
+          expect(await villageOf(db, registered)).toBe('Thôn Đông Hải');
+        });
+
+      it('#11 an edit of another field waiting for the rename keeps the new name', async () => {
+        const db = await fresh();
+        const { household, rename, edit } = await world(db);
+        const hold = await holdCommune(db, LY_SON);
+        const renamed = rename();
+        await blocked(db, 1);
+        const edited = edit();
+        await blocked(db, 2);
+        await hold.release();
+        const outcomes = await Promise.all([renamed, edited]);
+        expect(outcomes.map((o) => o.results[0]?.status)).toEqual(['applied', 'applied']);
+        expect((await getRecord(db, household))?.data).toMatchObject({ village: 'Thôn Đông Hải', address: 'Tổ 8' });
+      });
+    });
   });
 }

@@ -1,7 +1,7 @@
 /**
  * Issue 11, the commune's list of villages on the server, SQLite and PostgreSQL: a household names a village of
  * its commune's list (one added in the field as "other", waiting for review, included) — or anything while the
- * commune has no list yet.
+ * commune has no list yet; a village renamed on the list carries its new name to the households that name it.
  */
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
@@ -87,6 +87,43 @@ for (const engine of engines) {
       expect(outcome.results.map((r) => r.status)).toEqual(['applied', 'rejected', 'applied']);
       expect(outcome.results[1]).toMatchObject({ problem: { code: 'reject.villageNotListed' } });
       expect((await getRecord(db, before))?.data).toMatchObject({ address: 'Tổ 9', village: 'Thôn An Bình' });
+    });
+
+    it('#11 a village renamed on the list carries its new name to the households that name it, and keeps the old one', async () => {
+      const db = await fresh();
+      const [dong, tay] = await listOf(db, ['Thôn Đông', 'Thôn Tây']);
+      const [first, second, elsewhere, late] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+      const field = pushContext();
+      await push(db, field, [
+        createMutation(1, { village: 'Thôn Đông' }, first),
+        createMutation(2, { village: 'Thôn Đông' }, second),
+        createMutation(3, { village: 'Thôn Tây' }, elsewhere),
+      ]);
+      const seen = (await getRecord(db, first))!.version;
+      const base = (await getRecord(db, dong!))!.version;
+      const renamed = await push(db, officer(), [villagePatch(1, dong!, { name: 'Thôn Đông Hải' }, base)]);
+      expect(renamed.results[0]?.status).toBe('applied');
+      expect((await getRecord(db, dong!))?.data).toMatchObject({ name: 'Thôn Đông Hải', formerNames: ['Thôn Đông'] });
+      expect(await villageOf(db, first)).toBe('Thôn Đông Hải');
+      expect(await villageOf(db, second)).toBe('Thôn Đông Hải');
+      expect(await villageOf(db, elsewhere)).toBe('Thôn Tây');
+      expect((await getRecord(db, tay!))?.data).not.toHaveProperty('formerNames');
+
+      // A tablet that had not synced the rename: its edit of another field keeps the new name, its household
+      // registered under the old name is placed in the village as it is called now.
+      const later = await push(db, field, [
+        patchMutation(4, first, { address: 'Tổ 8' }, seen),
+        createMutation(5, { village: 'Thôn Đông' }, late),
+      ]);
+      expect(later.results.map((r) => r.status)).toEqual(['applied', 'applied']);
+      expect((await getRecord(db, first))?.data).toMatchObject({ address: 'Tổ 8', village: 'Thôn Đông Hải' });
+      expect(await villageOf(db, late)).toBe('Thôn Đông Hải');
+      // A look-alike is looked for in the village by its new name.
+      const keys = await db.all<{ village: string }>(
+        'SELECT village_key AS village FROM person_keys WHERE record_id IN (?, ?)',
+        [second, late],
+      );
+      expect(keys.map((k) => k.village)).toEqual(['thon dong hai', 'thon dong hai']);
     });
   });
 }

@@ -12,7 +12,7 @@ import { HouseholdFields } from './household';
 import { defineKind } from './kind';
 import type { KindName } from '../messages';
 import { MemberFields } from './member';
-import { VillageFields } from './village';
+import { VillageFields, VillageHistory } from './village';
 
 export const RECORD_KINDS = {
   household: defineKind({
@@ -87,6 +87,7 @@ export const RECORD_KINDS = {
   village: defineKind({
     sync: 'editable',
     fields: VillageFields,
+    serverFields: VillageHistory.entries,
     device: { table: 'villages', indexes: ['communeCode'] },
   }),
 } as const;

@@ -20,7 +20,9 @@
  *   in it at the same moment take turns (else the member stays behind in the commune the household left).
  *
  * - `villages:<commune>` guards the commune's list of villages and which households name each: every write of a
- *   village and every write of a household's village or commune holds it (apply/villages.ts).
+ *   village and every write of a household's village or commune holds it (apply/villages.ts). A rename also
+ *   holds `record:<id>` of each household naming the old name, found before the locks are taken; one that came to
+ *   name it in between is locked late (rare: it needed this lock to do so, and had it just before us).
  *
  * - a merge of possible duplicates (a resolve confirming a cluster with the record to keep) holds `record:<id>` of
  *   every member of the cluster: it soft-deletes all but one and moves their cases and members.
@@ -39,6 +41,7 @@ import type { DuplicateData } from '../../../src/shared/records/duplicate';
 import { CommuneCode, Uuid } from '../../../src/shared/fields';
 import { EDITABLE_TYPES, type EditableTypeName } from '../../../src/shared/records/registry';
 import { getRecords } from '../store/records';
+import { householdsNaming } from './village-names';
 
 export const recordLock = (id: string) => `record:${id}`;
 export const handoutLock = (commune: string) => `handout:${commune}`;
@@ -60,13 +63,13 @@ function parentKey(type: unknown): string | undefined {
   return 'parent' in declared ? declared.parent.key : undefined;
 }
 
-/** What a patch does with its commune's list of villages: writes a village, or names one. */
+/** What a patch does with its commune's list of villages: writes a village (`rename` when it names it anew), names one. */
 function villageListUse(
   type: unknown,
   fields: Record<string, unknown> | undefined,
-): 'village' | 'household' | undefined {
+): 'village' | 'household' | 'rename' | undefined {
   if (!fields) return undefined;
-  if (type === 'village') return 'village';
+  if (type === 'village') return 'name' in fields ? 'rename' : 'village';
   return type === 'household' && ('village' in fields || 'communeCode' in fields) ? 'household' : undefined;
 }
 
@@ -76,7 +79,7 @@ export async function guardLocks(tx: SqlExecutor, mutations: readonly unknown[])
   const lookUp: string[] = [];
   const merging = new Set<string>();
   const linking = new Set<string>();
-  const naming = new Map<string, 'village' | 'household'>();
+  const naming = new Map<string, 'village' | 'household' | 'rename'>();
   for (const raw of mutations) {
     const op = (raw as { op?: RawOp }).op;
     if (op?.kind === 'event') {
@@ -120,7 +123,14 @@ export async function guardLocks(tx: SqlExecutor, mutations: readonly unknown[])
         if (v.is(Uuid, member)) keys.push(recordLock(member));
     if (record.type === 'distribution') keys.push(handoutLock(record.commune));
     if (record.type === 'damage' && linking.has(record.id)) keys.push(handoutLock(record.commune));
-    if (naming.get(record.id) === record.type) keys.push(villageListLock(record.commune));
+    const use = naming.get(record.id);
+    if (use === record.type || (use === 'rename' && record.type === 'village')) {
+      keys.push(villageListLock(record.commune));
+      // A rename rewrites the households naming the village (apply/villages.ts carryRename).
+      if (use === 'rename')
+        for (const household of await householdsNaming(tx, record.commune, String(record.data.name)))
+          keys.push(recordLock(household.id));
+    }
     if ((record.type === 'member' || record.type === 'case') && record.parentId && v.is(Uuid, record.parentId))
       keys.push(recordLock(record.parentId));
   }

@@ -3,8 +3,8 @@
  * (patch.ts) or an officer's decision on a conflict (resolve.ts), so no path skips a check (issue 9): the record
  * whole against its schema, the commune in the writer's scope, the parent (household or person) in the same
  * commune, a record it names (a damage entry's household) there and of its commune, a household's village on its
- * commune's list, no date in the future, a case only while it may be edited, and a survey's classification the
- * server's.
+ * commune's list, no date in the future, a case only while it may be edited, and a survey's classification and a
+ * village's former names the server's.
  */
 import * as v from 'valibot';
 import type { SqlExecutor } from '../../db/database';
@@ -20,7 +20,7 @@ import type { RecordKind } from '../../../../src/shared/records/kind';
 import { getRecord, type StoredRecord } from '../../store/records';
 import type { MutationContext } from '../context';
 import { classifySurveyCase } from '../derive/survey';
-import { listedVillage } from './villages';
+import { formerNamesAfter, listedVillage } from './villages';
 
 export type CheckedFields =
   | { ok: true; fields: Record<string, unknown>; commune: string; parentId: string | null }
@@ -77,6 +77,11 @@ export async function checkFields(
     const listed = await listedVillage(tx, commune, String(fields.village));
     if (!listed.ok) return { ok: false, reason: listed.reason };
     fields.village = listed.name;
+  }
+  // A renamed village keeps the names it had: households registered offline under one are still placed in it.
+  if (type === 'village') {
+    const formerNames = formerNamesAfter(existing, String(fields.name));
+    if (formerNames) fields.formerNames = formerNames;
   }
 
   // A survey's classification is the server's, never the device's (derive/survey.ts) — whichever field made it

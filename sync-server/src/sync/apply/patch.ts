@@ -25,6 +25,7 @@ import { futureDateIssue } from '../../../../src/shared/clock-bounds';
 import type { ConflictData } from '../../../../src/shared/records/conflict';
 import { recordLock } from '../lock-keys';
 import { followDamageLink } from './handout-keys';
+import { carryRename } from './villages';
 
 export async function applyPatch(
   tx: SqlExecutor,
@@ -100,6 +101,8 @@ export async function applyPatch(
     if (existing && existing.commune !== commune) await moveChildren(tx, context, op.id, existing.commune, commune);
     // Its handouts count for the household it names now (handout-keys.ts); resolve.ts never writes this field.
     if (op.type === 'damage') await followDamageLink(tx, context, op.id, linkOf(existing?.data), linkOf(data));
+    // A renamed village carries its new name to the households that name it (villages.ts).
+    if (op.type === 'village' && existing) await carryRename(tx, context, existing, record);
   }
   if (conflicts.length === 0) return applied;
   // A new version of the record even when nothing of this patch applied: a device that laid its own value over
