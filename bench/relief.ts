@@ -17,6 +17,7 @@ import { encodeBody, fetchTransport, type Transport } from '../src/sync/transpor
 import { uploadAttachments } from '../src/sync/attachments-upload';
 import { fileAttachmentStore } from '../sync-server/src/attachments/file-store';
 import { testServer } from '../tests/support/server';
+import { DEMO_VILLAGES } from '../sync-server/src/seed/demo';
 import { LY_SON, householdFields } from '../tests/support/fixtures';
 
 /** A signature as the tablet draws it: a 600×200 PNG with a few strokes (a few KB). */
@@ -70,10 +71,12 @@ const server = await testServer({ attachments: fileAttachmentStore(attachmentsDi
 const token = await server.login('thon.lyson');
 const device = openDb(`bench-relief-${randomUUID()}`);
 const households: string[] = [];
+const villages = DEMO_VILLAGES[LY_SON]!;
 for (let i = 0; i < 50; i++) {
   const saved = await saveHousehold(
     device,
-    householdFields({ headName: `Hộ Nhận Gạo ${i}`, village: `Thôn Phát ${i % 5}` }),
+    // In the demo commune's villages: the server refuses a village off its list.
+    householdFields({ headName: `Hộ Nhận Gạo ${i}`, village: villages[i % villages.length]! }),
     { now: i },
   );
   if (saved.ok) households.push(saved.id);

@@ -72,6 +72,23 @@ describe('the outbox write path', () => {
     expect(new Set(stamps).size).toBe(3);
   });
 
+  it('#11 a village added under "Khác (ghi rõ)" is queued before the household naming it (the server checks its list in order)', async () => {
+    const db = fresh();
+    const village = { communeCode: '21548', name: 'Thôn Bến Đình', status: 'other' } as const;
+    const saved = await saveHousehold(db, { ...valid, village: 'Thôn Bến Đình' }, { now: 1, newVillage: village });
+    if (!saved.ok) throw new Error('not saved');
+    const outbox = await db.outbox.orderBy('seq').toArray();
+    expect(outbox.map((e) => (e.op.kind === 'patch' ? e.op.type : e.op.kind))).toEqual(['village', 'household']);
+    // A household the form would refuse adds no village either.
+    const refused = await saveHousehold(
+      db,
+      { ...valid, headName: '' },
+      { now: 2, newVillage: { ...village, name: 'Xóm Lạ' } },
+    );
+    expect(refused.ok).toBe(false);
+    expect(await db.outbox.count()).toBe(2);
+  });
+
   it('saving without a change queues nothing', async () => {
     const db = fresh();
     const created = await saveHousehold(db, valid, { now: 1 });

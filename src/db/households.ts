@@ -1,6 +1,8 @@
 /** @module Households on the device: validated reads and the save used by the household form. */
 import type * as v from 'valibot';
 import type { HouseholdFields } from '../shared/records/household';
+import type { VillageFields } from '../shared/records/village';
+import { saveVillage } from './villages';
 import type { AnSinhDb } from './database';
 import { UnreadableRecordError } from './errors';
 import { editableRecordsOf, type Listed, type Local } from './records';
@@ -16,14 +18,20 @@ export type SaveResult =
 
 /**
  * Validates and saves a household typed by the user. A new one gets a UUID made on the device. Nothing is
- * written when validation fails; nothing is queued when nothing changed.
+ * written when validation fails; nothing is queued when nothing changed. `newVillage`: the village it names,
+ * added under "Khác (ghi rõ)" — queued first, since the server takes changes in order and refuses a household
+ * whose village is not on its commune's list yet (sync-server/src/sync/apply/villages.ts).
  */
 export async function saveHousehold(
   db: AnSinhDb,
   input: unknown,
-  options: { id?: string; now: number },
+  options: { id?: string; now: number; newVillage?: VillageFields },
 ): Promise<SaveResult> {
-  const saved = await households.save(db, input as Record<string, unknown>, options);
+  const { newVillage, ...saveOptions } = options;
+  const checked = households.check(input as Record<string, unknown>);
+  if (!checked.ok) return { ok: false, issues: checked.issues };
+  if (newVillage) await saveVillage(db, newVillage, { now: options.now });
+  const saved = await households.save(db, input as Record<string, unknown>, saveOptions);
   return saved.ok ? saved : { ok: false, issues: saved.issues };
 }
 

@@ -31,6 +31,17 @@ export function sameVillage<V extends { name: string }>(list: readonly V[], name
   return wanted ? list.find((village) => fold(village.name) === wanted) : undefined;
 }
 
+/**
+ * What a village is called now, given a name it had: a village the officer renamed keeps its former names
+ * (`formerNames`, the server's), so a choice remembered under the old name follows it. The name itself otherwise.
+ */
+export async function currentVillageName(db: AnSinhDb, communeCode: string, name: string): Promise<string> {
+  const list = await villagesOf(db, communeCode);
+  if (sameVillage(list, name)) return name;
+  const wanted = fold(name);
+  return list.find((village) => village.formerNames?.some((former) => fold(former) === wanted))?.name ?? name;
+}
+
 export function saveVillage(
   db: AnSinhDb,
   input: VillageFields | Record<string, unknown>,

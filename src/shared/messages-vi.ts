@@ -192,6 +192,11 @@ export const messagesVi: MessageTexts = {
     'quantity.ambiguous': (p) =>
       `Không rõ "${p.text}" là ${p.thousands} hay ${p.decimal}: hãy viết ${p.thousands} hoặc ${p.decimal}`,
     'quantity.oneDecimal': () => 'Chỉ ghi một chữ số sau dấu phẩy (ví dụ 2,5)',
+    // Issue 11, server checks.
+    'reject.damageHouseholdMissing': () =>
+      'Hộ gia đình được gắn với mục thiệt hại này không có trong xã (đã bị xóa hoặc thuộc xã khác); hãy đồng bộ lại rồi chọn lại hộ.',
+    'reject.villageNotListed': (p) =>
+      `Thôn “${p.village}” không có trong danh sách thôn của xã. Hãy đồng bộ lại, rồi chọn một thôn trong danh sách hoặc thêm thôn mới ở mục “Khác (ghi rõ)”.`,
   },
   labels: {
     headName: 'Họ tên chủ hộ',

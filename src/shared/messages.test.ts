@@ -30,6 +30,7 @@ const SAMPLE: Record<string, string | number> = {
   unit: 'kg',
   thousands: '1500',
   decimal: '1,5',
+  village: 'Ben Dinh',
 };
 
 describe('the message catalogue', () => {

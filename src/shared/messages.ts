@@ -179,6 +179,9 @@ const CATALOGUE = {
   'quantity.whole': ['unit'],
   'quantity.ambiguous': ['text', 'thousands', 'decimal'],
   'quantity.oneDecimal': ['unit'],
+  // Issue 11, server checks: a damage entry's household, a household's village.
+  'reject.damageHouseholdMissing': [],
+  'reject.villageNotListed': ['village'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type MessageCode = keyof typeof CATALOGUE;

@@ -229,6 +229,12 @@ describe.skipIf(!available)('e2e: data entry says what is wrong and loses nothin
       .poll(() => page.locator('.village-picker .hint').textContent())
       .toBe('Thôn này đang chờ cán bộ xã xem xét.');
     await synced(page);
+    // The server took the village before the household naming it, so it took the household (its list is checked).
+    const onServer = await world.server.db.get<{ n: number | string }>(
+      "SELECT COUNT(*) AS n FROM records WHERE type = 'household' AND data LIKE ?",
+      ['%Lê Thị Bình%Thôn Bến Đình%'],
+    );
+    expect(Number(onServer?.n)).toBe(1);
 
     // The commune officer sees it under review and puts it on the list.
     const office = await world.browser.newContext({ viewport: TABLET });

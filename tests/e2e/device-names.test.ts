@@ -9,7 +9,7 @@ import { chromiumAvailable } from '../support/browser';
 import { TABLET, appWorld, signIn, synced } from '../support/app-world';
 import { DEMO_PASSWORD } from '../../sync-server/src/seed/demo';
 import { PROTOCOL_VERSION, SCHEMA_VERSION } from '../../src/shared/protocol';
-import { householdFields, patchMutation, type mutation } from '../support/fixtures';
+import { DEMO_VILLAGE, householdFields, patchMutation, type mutation } from '../support/fixtures';
 
 const available = chromiumAvailable('e2e device names');
 
@@ -44,7 +44,7 @@ describe.skipIf(!available)('e2e: device names on the officer desk', () => {
         patchMutation(
           s,
           household,
-          householdFields({ headName: 'Trương Văn Tên', village: 'Thôn Đông', address: 'Tổ 1' }),
+          householdFields({ headName: 'Trương Văn Tên', village: DEMO_VILLAGE, address: 'Tổ 1' }),
         ),
       ),
     ).toEqual(['applied']);

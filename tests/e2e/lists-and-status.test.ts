@@ -12,7 +12,7 @@ import { chromiumAvailable } from '../support/browser';
 import { TABLET, appWorld, signIn as signInAt, synced } from '../support/app-world';
 import { DEMO_PASSWORD } from '../../sync-server/src/seed/demo';
 import { PROTOCOL_VERSION, SCHEMA_VERSION } from '../../src/shared/protocol';
-import { BA_TO, LY_SON, createMutation, memberFields, patchMutation } from '../support/fixtures';
+import { BA_TO, LY_SON, createMutation, demoHousehold, memberFields, patchMutation } from '../support/fixtures';
 import { findUserByUsername, setUserCommunes } from '../../sync-server/src/store/users';
 
 const available = chromiumAvailable('e2e lists and status');
@@ -124,7 +124,7 @@ describe.skipIf(!available)('e2e: lists, status and messages, layout (issue 11)'
   it('#11 a survey submitted offline reads "Đã gửi cán bộ xã, đang chờ đồng bộ"; its explanation has no internal codes', async () => {
     const household = randomUUID();
     await pushAsCollaborator([
-      createMutation(1, { headName: 'Trương Văn Khảo' }, household),
+      demoHousehold(1, { headName: 'Trương Văn Khảo' }, household),
       patchMutation(
         2,
         randomUUID(),

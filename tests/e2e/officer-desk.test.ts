@@ -14,6 +14,7 @@ import {
   BA_TO,
   LY_SON,
   createMutation,
+  DEMO_VILLAGE,
   householdFields,
   memberFields,
   mutation,
@@ -39,7 +40,7 @@ describe.skipIf(!available)('e2e: the officer desk', () => {
           patchMutation(
             s,
             household,
-            householdFields({ headName: 'Đỗ Văn Bàn', village: 'Thôn Đông', address: 'Tổ 1' }),
+            householdFields({ headName: 'Đỗ Văn Bàn', village: DEMO_VILLAGE, address: 'Tổ 1' }),
           ),
         (s) =>
           patchMutation(

@@ -15,7 +15,7 @@ import { uploadAttachments } from '../../src/sync/attachments-upload';
 import { push } from '../../sync-server/src/sync/push';
 import { fileAttachmentStore } from '../../sync-server/src/attachments/file-store';
 import { testServer } from '../support/server';
-import { LY_SON, createMutation, distributionData, mutation, pushContext } from '../support/fixtures';
+import { LY_SON, demoHousehold, distributionData, mutation, pushContext } from '../support/fixtures';
 import { ATTACHMENT_CHUNK_BYTES } from '../../src/shared/attachments';
 
 let server: Awaited<ReturnType<typeof testServer>>;
@@ -29,7 +29,7 @@ beforeAll(async () => {
   handout = randomUUID();
   const ctx = pushContext({ role: 'village_head' });
   await push(server.db, ctx, [
-    createMutation(1, {}, household),
+    demoHousehold(1, {}, household),
     mutation(2, { kind: 'event', type: 'distribution', id: handout, data: distributionData(household) }),
   ]);
 });

@@ -4,7 +4,7 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MIN_PROTOCOL_VERSION, PROTOCOL_VERSION, SCHEMA_VERSION, type SyncResponse } from '../../src/shared/protocol';
 import { testServer } from '../support/server';
-import { BA_TO, LY_SON, createMutation } from '../support/fixtures';
+import { BA_TO, LY_SON, demoHousehold } from '../support/fixtures';
 
 let server: Awaited<ReturnType<typeof testServer>>;
 beforeAll(async () => {
@@ -126,7 +126,7 @@ describe('scope', () => {
   it('a collaborator of Lý Sơn pushing a household of Ba Tơ is rejected with a reason; nothing is written', async () => {
     const token = await server.login('ctv.lyson');
     const before = await countHouseholds();
-    const response = await server.post('/api/sync', syncBody([createMutation(1, { communeCode: BA_TO })]), token);
+    const response = await server.post('/api/sync', syncBody([demoHousehold(1, { communeCode: BA_TO })]), token);
     expect(response.status).toBe(200);
     const body = (await response.json()) as SyncResponse;
     expect(body.results).toEqual([
@@ -155,7 +155,7 @@ describe('push', () => {
     const token = await server.login('ctv.lyson');
     const clientId = randomUUID();
     const batch = syncBody(
-      [createMutation(1, { headName: 'Lê Thị Một Lần' })],
+      [demoHousehold(1, { headName: 'Lê Thị Một Lần' })],
       [{ commune: LY_SON, cursor: 0 }],
       clientId,
     );
@@ -175,14 +175,14 @@ describe('push', () => {
     expect(((await notJson.json()) as { error: { message: string } }).error.message).toContain('JSON');
     const noClient = await server.post(
       '/api/sync',
-      { protocol: PROTOCOL_VERSION, schema: SCHEMA_VERSION, mutations: [createMutation(1)], pull: [] },
+      { protocol: PROTOCOL_VERSION, schema: SCHEMA_VERSION, mutations: [demoHousehold(1)], pull: [] },
       token,
     );
     expect(noClient.status).toBe(400);
     expect(((await noClient.json()) as { error: { message: string } }).error.message).toContain('clientId');
     const badSeq = await server.post(
       '/api/sync',
-      syncBody([createMutation(1), { ...createMutation(2), seq: 'hai' }]),
+      syncBody([demoHousehold(1), { ...demoHousehold(2), seq: 'hai' }]),
       token,
     );
     expect(badSeq.status).toBe(400);
@@ -194,7 +194,7 @@ describe('push', () => {
     const token = await server.login('ctv.lyson');
     const response = await server.post(
       '/api/sync',
-      { ...syncBody([createMutation(1)]), protocol: MIN_PROTOCOL_VERSION - 1 },
+      { ...syncBody([demoHousehold(1)]), protocol: MIN_PROTOCOL_VERSION - 1 },
       token,
     );
     expect(response.status).toBe(426);
@@ -225,7 +225,7 @@ describe('push', () => {
         headers: { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip', Authorization: `Bearer ${token}` },
         body: new Blob([new Uint8Array(bytes)]),
       });
-    const ok = await request(gzipSync(JSON.stringify(syncBody([createMutation(1, { headName: 'Hộ Nén Gzip' })]))));
+    const ok = await request(gzipSync(JSON.stringify(syncBody([demoHousehold(1, { headName: 'Hộ Nén Gzip' })]))));
     expect(ok.status).toBe(200);
     expect(((await ok.json()) as SyncResponse).results).toEqual([{ seq: 1, status: 'applied' }]);
     expect((await request(new Uint8Array([31, 139, 8, 0, 1, 2, 3]))).status).toBe(400);

@@ -137,6 +137,30 @@ for (const engine of engines) {
       expect(await getRecord(db, survey)).toMatchObject({ parentId: first, data: { subjectId: first } });
     });
 
+    it('#11 a household merged away, or deleted, is no look-alike of a later registration: only the one kept is', async () => {
+      const db = await fresh();
+      const [kept, merged, deleted, later] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+      await push(db, pushContext(), [
+        createMutation(1, { headName: 'Lưu Thị Nguyện', village: VILLAGE }, kept),
+        createMutation(2, { headName: 'Lưu Thị Nguyện', village: VILLAGE }, merged),
+      ]);
+      const officer = () => pushContext({ role: 'commune_officer', userId: 'officer' });
+      const first = await openCluster(db);
+      const value = { decision: 'confirmed', recordIds: first!.data!.recordIds, keep: kept };
+      await push(db, officer(), [mutation(1, { kind: 'resolve', id: first!.id, value })]);
+      // A household registered by mistake, soft-deleted by the officer.
+      await push(db, pushContext(), [createMutation(1, { headName: 'Lưu Thị Nguyện', village: VILLAGE }, deleted)]);
+      const second = await openCluster(db);
+      await push(db, officer(), [
+        mutation(1, { kind: 'resolve', id: second!.id, value: 'dismissed' }),
+        mutation(2, { kind: 'delete', type: 'household', id: deleted }),
+      ]);
+      expect(await getRecord(db, deleted)).toMatchObject({ deleted: true });
+
+      await push(db, pushContext(), [createMutation(1, { headName: 'Lưu Thị Nguyễn', village: VILLAGE }, later)]);
+      expect((await openCluster(db))?.data?.recordIds).toEqual([later, kept]);
+    });
+
     it('#11 a bare "confirmed" (an app before merging) still leaves the records as they are', async () => {
       const db = await fresh();
       const a = randomUUID();

@@ -4,7 +4,7 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROTOCOL_VERSION, SCHEMA_VERSION, type MutationResult } from '../../src/shared/protocol';
 import { testServer } from '../support/server';
-import { LY_SON, createMutation } from '../support/fixtures';
+import { LY_SON, demoHousehold } from '../support/fixtures';
 
 let server: Awaited<ReturnType<typeof testServer>>;
 let token: string;
@@ -41,11 +41,11 @@ describe('#9.4 deep bodies', () => {
     const householdId = randomUUID();
     const caseId = randomUUID();
     const first = await sync(
-      body(clientId, [JSON.stringify(createMutation(1, {}, householdId)), casePatch(2, caseId, householdId, 2_500)]),
+      body(clientId, [JSON.stringify(demoHousehold(1, {}, householdId)), casePatch(2, caseId, householdId, 2_500)]),
     );
     expect(first.status).toBe(200);
     const again = await sync(
-      body(clientId, [casePatch(3, caseId, householdId, 2_500), JSON.stringify(createMutation(4))]),
+      body(clientId, [casePatch(3, caseId, householdId, 2_500), JSON.stringify(demoHousehold(4))]),
     );
     expect(again.status).toBe(200);
     const results = [
@@ -61,7 +61,7 @@ describe('#9.4 deep bodies', () => {
   it('#9.4 a gzipped body nested 1,000,000 levels deep inside a mutation is answered 200 with that mutation rejected', async () => {
     const clientId = randomUUID();
     const response = await sync(
-      body(clientId, [casePatch(1, randomUUID(), randomUUID(), 1_000_000), JSON.stringify(createMutation(2))]),
+      body(clientId, [casePatch(1, randomUUID(), randomUUID(), 1_000_000), JSON.stringify(demoHousehold(2))]),
       true,
     );
     expect(response.status).toBe(200);
@@ -96,8 +96,8 @@ describe('#9.5 NUL in the request', () => {
 
   it('#9.5 a NUL in a mutation id is answered per mutation, the rest of the batch applied', async () => {
     const clientId = randomUUID();
-    const bad = { ...createMutation(1), id: 'x\u0000y' };
-    const good = createMutation(2);
+    const bad = { ...demoHousehold(1), id: 'x\u0000y' };
+    const good = demoHousehold(2);
     const response = await sync(body(clientId, [JSON.stringify(bad), JSON.stringify(good)]));
     expect(response.status).toBe(200);
     const { results } = (await response.json()) as { results: MutationResult[] };

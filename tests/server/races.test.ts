@@ -18,7 +18,9 @@ import {
   BA_TO,
   LY_SON,
   createMutation,
+  damageFields,
   distributionData,
+  emergencyFields,
   memberFields,
   mutation,
   patchMutation,
@@ -311,6 +313,138 @@ for (const engine of engines) {
         });
         // Its only partner voided, the second is no longer suspected (issue 11); the pair stays listed.
         expect((await getRecord(db, second))!.data).toMatchObject({ duplicateSuspected: false, duplicateOf: [first] });
+      });
+    });
+
+    describe('#11 a handout through a damage entry racing the link of that entry to a household', () => {
+      const fieldsAt = (fields: Record<string, unknown>, base = 0) =>
+        Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, [v, base] as [unknown, number]]));
+      /** A household given the round's rice, and a damage entry of a household not registered yet. */
+      async function world(db: Database) {
+        const household = randomUUID();
+        const [emergency, damage, first] = [randomUUID(), randomUUID(), randomUUID()];
+        await push(db, officer(), [
+          createMutation(1, {}, household),
+          mutation(2, { kind: 'patch', type: 'emergency', id: emergency, fields: fieldsAt(emergencyFields()) }),
+          mutation(3, { kind: 'patch', type: 'damage', id: damage, fields: fieldsAt(damageFields(emergency)) }),
+          mutation(4, { kind: 'event', type: 'distribution', id: first, data: distributionData(household) }),
+        ]);
+        const { householdId: _none, ...throughDamage } = distributionData(randomUUID(), {
+          damageId: damage,
+          receipt: 'ab'.repeat(32),
+          witnessName: 'Lê Văn Tư',
+        });
+        const second = randomUUID();
+        const base = (await getRecord(db, damage))!.version;
+        return {
+          first,
+          second,
+          handout: () =>
+            push(db, pushContext({ role: 'village_head' }), [
+              mutation(1, { kind: 'event', type: 'distribution', id: second, data: throughDamage }),
+            ]),
+          link: () =>
+            push(db, officer(), [
+              mutation(1, {
+                kind: 'patch',
+                type: 'damage',
+                id: damage,
+                fields: fieldsAt({ householdId: household, followUp: false }, base),
+              }),
+            ]),
+        };
+      }
+      const flags = async (db: Database, id: string) => {
+        const data = (await getRecord(db, id))!.data as { duplicateSuspected: boolean; duplicateOf: string[] };
+        return { suspected: data.duplicateSuspected, of: data.duplicateOf };
+      };
+
+      it('#11 a handout that waits for the link counts for the household', async () => {
+        const db = await fresh();
+        const { first, second, handout, link } = await world(db);
+        const hold = await holdCommune(db, LY_SON);
+        const linked = link();
+        await blocked(db, 1);
+        const given = handout();
+        await blocked(db, 2);
+        await hold.release();
+        const outcomes = await Promise.all([linked, given]);
+        expect(outcomes.map((o) => o.results[0]?.status)).toEqual(['applied', 'applied']);
+        expect(await flags(db, second)).toEqual({ suspected: true, of: [first] });
+        expect(await flags(db, first)).toEqual({ suspected: true, of: [second] });
+      });
+
+      it('#11 a link that waits for a handout through its entry takes that handout too', async () => {
+        const db = await fresh();
+        const { first, second, handout, link } = await world(db);
+        const hold = await holdCommune(db, LY_SON);
+        const given = handout();
+        await blocked(db, 1);
+        const linked = link();
+        await blocked(db, 2);
+        await hold.release();
+        const outcomes = await Promise.all([given, linked]);
+        expect(outcomes.map((o) => o.results[0]?.status)).toEqual(['applied', 'applied']);
+        expect(await flags(db, first)).toEqual({ suspected: true, of: [second] });
+        expect(await flags(db, second)).toEqual({ suspected: true, of: [first] });
+      });
+    });
+
+    describe('#11 a village renamed while households name it', () => {
+      const villagePatch = (seq: number, id: string, fields: Record<string, unknown>, base = 0) =>
+        mutation(seq, {
+          kind: 'patch',
+          type: 'village',
+          id,
+          fields: Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, [v, base] as [unknown, number]])),
+        });
+      /** "Thôn Đông" on the list with one household in it; the rename to "Thôn Đông Hải", ready to push. */
+      async function world(db: Database) {
+        const village = randomUUID();
+        const household = randomUUID();
+        await push(db, officer(), [
+          villagePatch(1, village, { communeCode: LY_SON, name: 'Thôn Đông', status: 'active' }),
+          createMutation(2, { village: 'Thôn Đông' }, household),
+        ]);
+        const base = (await getRecord(db, village))!.version;
+        const seen = (await getRecord(db, household))!.version;
+        return {
+          household,
+          rename: () => push(db, officer(), [villagePatch(1, village, { name: 'Thôn Đông Hải' }, base)]),
+          register: (id: string) => push(db, pushContext(), [createMutation(1, { village: 'Thôn Đông' }, id)]),
+          edit: () => push(db, pushContext(), [patchMutation(1, household, { address: 'Tổ 8' }, seen)]),
+        };
+      }
+      const villageOf = async (db: Database, id: string) => (await getRecord(db, id))?.data.village;
+
+      for (const first of ['rename', 'register'] as const)
+        it(`#11 a household registered under the old name ${first === 'rename' ? 'after' : 'before'} the rename it races ends under the new name`, async () => {
+          const db = await fresh();
+          const { rename, register } = await world(db);
+          const registered = randomUUID();
+          const hold = await holdCommune(db, LY_SON);
+          const one = first === 'rename' ? rename() : register(registered);
+          await blocked(db, 1);
+          const other = first === 'rename' ? register(registered) : rename();
+          await blocked(db, 2);
+          await hold.release();
+          const outcomes = await Promise.all([one, other]);
+          expect(outcomes.map((o) => o.results[0]?.status)).toEqual(['applied', 'applied']);
+          expect(await villageOf(db, registered)).toBe('Thôn Đông Hải');
+        });
+
+      it('#11 an edit of another field waiting for the rename keeps the new name', async () => {
+        const db = await fresh();
+        const { household, rename, edit } = await world(db);
+        const hold = await holdCommune(db, LY_SON);
+        const renamed = rename();
+        await blocked(db, 1);
+        const edited = edit();
+        await blocked(db, 2);
+        await hold.release();
+        const outcomes = await Promise.all([renamed, edited]);
+        expect(outcomes.map((o) => o.results[0]?.status)).toEqual(['applied', 'applied']);
+        expect((await getRecord(db, household))?.data).toMatchObject({ village: 'Thôn Đông Hải', address: 'Tổ 8' });
       });
     });
   });

@@ -9,7 +9,16 @@ import type { Database } from '../../sync-server/src/db/database';
 import { getRecord } from '../../sync-server/src/store/records';
 import { push } from '../../sync-server/src/sync/push';
 import { freshDatabases, storageEngines } from '../support/engines';
-import { BA_TO, LY_SON, createMutation, distributionData, mutation, pushContext } from '../support/fixtures';
+import {
+  BA_TO,
+  LY_SON,
+  createMutation,
+  damageFields,
+  distributionData,
+  emergencyFields,
+  mutation,
+  pushContext,
+} from '../support/fixtures';
 
 const engines = await storageEngines('relief handouts');
 const RECEIPT = 'ab'.repeat(32);
@@ -22,40 +31,13 @@ const patch = (seq: number, type: string, id: string, fields: Record<string, unk
     fields: Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, [v, 0]])),
   });
 
-const damageFields = (emergencyId: string, communeCode = LY_SON) => ({
-  communeCode,
-  emergencyId,
-  headName: 'Hộ Nguyễn Văn Mới',
-  village: 'Thôn Đông',
-  followUp: true,
-  members: 3,
-  status: 'other',
-  hungryMembers: 3,
-  deaths: 0,
-  missing: 0,
-  deadMonthlyBeneficiaries: 0,
-  injuredDays: [],
-  houseLost: false,
-  hasOtherHome: false,
-  relocationOrdered: false,
-  severeDamage: false,
-  childrenWithoutParents: 0,
-  assessedOn: '2025-06-02',
-});
-
 /** A damage entry of a household not registered yet (noted for follow-up), written by the commune officer. */
 async function followUpDamage(db: Database, communeCode = LY_SON) {
   const emergency = randomUUID();
   const damage = randomUUID();
   const outcome = await push(db, pushContext({ role: 'commune_officer', scope: new Set([LY_SON, BA_TO]) }), [
-    patch(1, 'emergency', emergency, {
-      communeCode,
-      type: 'flood',
-      date: '2025-06-01',
-      villages: ['Thôn Đông'],
-      description: '',
-    }),
-    patch(2, 'damage', damage, damageFields(emergency, communeCode)),
+    patch(1, 'emergency', emergency, emergencyFields(communeCode)),
+    patch(2, 'damage', damage, damageFields(emergency, { communeCode })),
   ]);
   expect(outcome.results.map((r) => r.status)).toEqual(['applied', 'applied']);
   return damage;

@@ -56,6 +56,14 @@ export function createMutation(seq: number, overrides: Partial<HouseholdFields> 
   return patchMutation(seq, id, { ...householdFields({ village: `Thôn Số ${households}`, ...overrides }) });
 }
 
+/** A village on Lý Sơn's demo list (sync-server/src/seed/demo.ts): a server seeded with it refuses any other. */
+export const DEMO_VILLAGE = 'Thôn Đông An Vĩnh';
+
+/** A new household for a server seeded with the demo: in a village of its list. */
+export function demoHousehold(seq: number, overrides: Partial<HouseholdFields> = {}, id: string = randomUUID()) {
+  return createMutation(seq, { village: DEMO_VILLAGE, ...overrides }, id);
+}
+
 export function distributionData(householdId: string, overrides: Record<string, unknown> = {}) {
   return {
     communeCode: LY_SON,
@@ -129,4 +137,34 @@ export function surveyAnswers(overrides: Record<string, unknown> = {}) {
 /** A survey case about `householdId`, as a device sends it. */
 export function surveyCaseFields(householdId: string, data: Record<string, unknown> = { answers: surveyAnswers() }) {
   return { communeCode: LY_SON, kind: 'survey', subjectId: householdId, note: '', data };
+}
+
+/** An emergency of the commune, as the officer records it. */
+export function emergencyFields(communeCode = LY_SON) {
+  return { communeCode, type: 'flood', date: '2025-06-01', villages: ['Thôn Đông'], description: '' };
+}
+
+/** A damage entry of an emergency; without `householdId` it is a household not registered yet (followUp). */
+export function damageFields(emergencyId: string, overrides: Record<string, unknown> = {}) {
+  return {
+    communeCode: LY_SON,
+    emergencyId,
+    headName: 'Hộ Nguyễn Văn Mới',
+    village: 'Thôn Đông',
+    followUp: true,
+    members: 3,
+    status: 'other',
+    hungryMembers: 3,
+    deaths: 0,
+    missing: 0,
+    deadMonthlyBeneficiaries: 0,
+    injuredDays: [],
+    houseLost: false,
+    hasOtherHome: false,
+    relocationOrdered: false,
+    severeDamage: false,
+    childrenWithoutParents: 0,
+    assessedOn: '2025-06-02',
+    ...overrides,
+  };
 }

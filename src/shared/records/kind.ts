@@ -5,7 +5,7 @@
  * indexes, typed reads and saves in src/db) is built from these declarations.
  */
 import type * as v from 'valibot';
-import type { FieldLabel } from '../messages';
+import type { FieldLabel, MessageCode } from '../messages';
 
 /**
  * How a kind's records change:
@@ -65,6 +65,12 @@ export interface RecordKind<Fields extends ObjectFields = ObjectFields> {
    * lives in that record's commune and moves with it (docs/sync.md, "What moves with a household").
    */
   parent?: { key: string; type: (fields: Record<string, unknown>) => 'household' | 'member' };
+  /**
+   * Fields naming another record that this one does not belong to (a damage entry's registered household): the
+   * record named must be there, of that kind, not deleted and in this record's commune, or the server refuses the
+   * write with `missing`. Checked when the field (or the commune) is written; nothing moves with it.
+   */
+  refers?: readonly { key: string; type: 'household'; missing: MessageCode }[];
   /**
    * On the device: its IndexedDB table and the fields indexed besides the id (Dexie syntax: `[a+b]` compound,
    * `*a` multi-entry). Changing them needs a new device schema version (src/db/database.ts says how).

@@ -13,7 +13,7 @@ import { defineKind } from './kind';
 import { EnteredIsoDay, EnteredPartialDate } from '../fields';
 import type { KindName } from '../messages';
 import { MemberFields } from './member';
-import { VillageFields } from './village';
+import { VillageFields, VillageHistory } from './village';
 
 export const RECORD_KINDS = {
   household: defineKind({
@@ -57,6 +57,8 @@ export const RECORD_KINDS = {
   damage: defineKind({
     sync: 'editable',
     fields: DamageFields,
+    // Not its parent: the entry is the commune's account of the emergency and stays when the household moves.
+    refers: [{ key: 'householdId', type: 'household', missing: 'reject.damageHouseholdMissing' }],
     device: { table: 'damages', indexes: ['emergencyId', 'householdId', 'communeCode'] },
     dated: [{ path: ['assessedOn'], label: 'assessedOn', form: 'day' }],
   }),
@@ -92,6 +94,7 @@ export const RECORD_KINDS = {
   village: defineKind({
     sync: 'editable',
     fields: VillageFields,
+    serverFields: VillageHistory.entries,
     device: { table: 'villages', indexes: ['communeCode'] },
   }),
 } as const;

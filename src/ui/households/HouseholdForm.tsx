@@ -13,7 +13,7 @@ import { SelectField, TextAreaField, TextField } from '../fields';
 import { useT, useSay } from '../i18n';
 import { NameHints } from '../names';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { saveVillage, villagesOf } from '../../db/villages';
+import { villagesOf } from '../../db/villages';
 import { VillagePicker, villageToSave } from './VillagePicker';
 
 type Draft = Record<keyof HouseholdFields, string>;
@@ -83,17 +83,15 @@ export function HouseholdForm(props: {
         });
         if (found.length > 0) return setCandidates(found);
       }
+      // A new village goes to the server before the household that names it (saveHousehold says why).
       const result = await saveHousehold(db, fromDraft(typed), {
         ...(props.id ? { id: props.id } : {}),
         now: Date.now(),
+        ...(village?.isNew
+          ? { newVillage: { communeCode: typed.communeCode, name: village.name, status: 'other' as const } }
+          : {}),
       });
       if (!result.ok) return setIssues(result.issues);
-      if (village?.isNew)
-        await saveVillage(
-          db,
-          { communeCode: typed.communeCode, name: village.name, status: 'other' },
-          { now: Date.now() },
-        );
       props.onSaved(result.id);
     } catch (error) {
       setSaveError(

@@ -2,11 +2,12 @@
  * @module Find or register a household in the commune and village the user works in: search by head's name, any
  * member's name, CCCD or phone (diacritics and case ignored), each with its latest approved classification.
  */
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { Link } from '@tanstack/react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { findHouseholds, villagesOf } from '../../db/search';
 import { useCommuneRows } from './use-commune-rows';
+import { currentVillageName } from '../../db/villages';
 import { lastSyncAt, pendingRecordIds, rejectionsOf } from '../../db/queue';
 import { approvedClassifications } from '../../db/cases';
 import { db, useCan, useSession, useSyncStatus } from '../services';
@@ -36,6 +37,14 @@ export function HouseholdListPage() {
     [shownRows, query, village],
   );
   const villages = useLiveQuery(async () => (commune ? villagesOf(db, commune) : []), [commune]);
+  // A village chosen under a name the officer has since renamed on the list follows the rename.
+  const renamed = useLiveQuery(
+    async () => (commune && village ? currentVillageName(db, commune, village) : undefined),
+    [commune, village],
+  );
+  useEffect(() => {
+    if (renamed && village && renamed !== village) setVillage(renamed);
+  }, [renamed, village]);
   const classes = useLiveQuery(async () => (commune ? approvedClassifications(db, commune) : new Map()), [commune]);
   const pendingIds = useLiveQuery(() => pendingRecordIds(db), []);
   const rejections = useLiveQuery(() => rejectionsOf(db), []);

@@ -196,6 +196,11 @@ export const messagesEn: MessageTexts = {
     'quantity.ambiguous': (p) =>
       `"${p.text}" could be ${p.thousands} or ${p.decimal}: write ${p.thousands} or ${p.decimal}`,
     'quantity.oneDecimal': () => 'Only one digit after the decimal comma (for example 2,5)',
+    // Issue 11, server checks.
+    'reject.damageHouseholdMissing': () =>
+      'The household linked to this damage entry is not in the commune (deleted, or of another commune); sync again, then choose the household again.',
+    'reject.villageNotListed': (p) =>
+      `The village “${p.village}” is not on the commune's list of villages. Sync again, then pick a village from the list or add it under “Other (specify)”.`,
   },
   labels: {
     headName: "Head of household's full name",

@@ -5,6 +5,7 @@
 import type { Database, SqlExecutor } from './database';
 import { backfillNameKeys } from '../store/person-keys';
 import { clusterLegacyPairs } from '../sync/apply/duplicates';
+import { keyLinkedHandouts } from '../sync/apply/handout-keys';
 import { whileMigrating } from '../projections';
 import { communeCounts } from '../projections/commune-counts';
 
@@ -209,6 +210,17 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 9,
     name: 'issue 11, device names: what the user calls each device, for the officer to see which device wrote a value',
     sql: 'ALTER TABLE sync_clients ADD COLUMN device_name TEXT;',
+  },
+  {
+    version: 10,
+    name: 'issue 11: a handout made through a damage entry counts for the household the entry is linked to',
+    sql: '',
+    after: (tx) => keyLinkedHandouts(tx, Date.now()),
+  },
+  {
+    version: 11,
+    name: "issue 11: a commune's records of one kind (its list of villages, its households)",
+    sql: 'CREATE INDEX records_commune_type ON records (commune, type);',
   },
 ];
 

@@ -47,6 +47,14 @@ export async function putPersonKey(tx: SqlExecutor, key: PersonKeyRow): Promise<
   await putNameKeys(tx, key);
 }
 
+/**
+ * A record merged away or deleted is nobody's look-alike any more: its key goes, so a later registration is
+ * compared with the records still there (its name's half keys stay: they are per name, and find no record).
+ */
+export async function deletePersonKey(tx: SqlExecutor, recordId: string): Promise<void> {
+  await tx.run('DELETE FROM person_keys WHERE record_id = ?', [recordId]);
+}
+
 /** The name's half keys in its scope, in one statement; already there when another record has the same name. */
 export async function putNameKeys(
   tx: SqlExecutor,

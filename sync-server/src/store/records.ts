@@ -133,6 +133,19 @@ export async function liveIdsOfType(db: SqlExecutor, type: RecordTypeName): Prom
   ).map((r) => r.id);
 }
 
+/** The records of one kind in a commune that are not deleted (a commune's villages, its households). */
+export async function liveRecordsOfType(
+  db: SqlExecutor,
+  commune: string,
+  type: RecordTypeName,
+): Promise<StoredRecord[]> {
+  const rows = await db.all<Row>(`${SELECT} WHERE commune = ? AND type = ? AND deleted = 0 ORDER BY id`, [
+    commune,
+    type,
+  ]);
+  return rows.map(fromRow);
+}
+
 /** How many records a commune holds, not counting one kind. */
 export async function countRecordsExcept(db: SqlExecutor, commune: string, type: RecordTypeName): Promise<number> {
   return Number(
@@ -204,5 +217,24 @@ export async function eventsWithKey(db: SqlExecutor, commune: string, key: strin
 }
 
 export async function addEventKey(tx: SqlExecutor, commune: string, key: string, id: string): Promise<void> {
-  await tx.run('INSERT INTO event_keys (commune, dup_key, event_id) VALUES (?, ?, ?)', [commune, key, id]);
+  await tx.run('INSERT INTO event_keys (commune, dup_key, event_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING', [
+    commune,
+    key,
+    id,
+  ]);
+}
+
+/** An event's key is now `key`, in place of any of `previous` it had (a handout whose damage entry was relinked). */
+export async function replaceEventKey(
+  tx: SqlExecutor,
+  commune: string,
+  id: string,
+  previous: readonly string[],
+  key: string,
+): Promise<void> {
+  await tx.run(
+    `DELETE FROM event_keys WHERE commune = ? AND event_id = ? AND dup_key IN (${previous.map(() => '?').join(', ')})`,
+    [commune, id, ...previous],
+  );
+  await addEventKey(tx, commune, key, id);
 }

@@ -7,35 +7,45 @@
  *   *about* that record. Not the conflict's own id: a patch adds candidates while holding its record, so a
  *   resolve holds the same record before it reads the conflict, and can never close it over a candidate it has
  *   not read.
- * - `handout:<commune>:<duplicate key>` guards the handouts sharing that key: whether each is active (a void
- *   marks it) and their duplicate flags (a second handout marks them). A handout, once stored, is rewritten
- *   only under this lock.
+ * - `handout:<commune>` guards the commune's handouts in the check for doubles: their keys (event_keys), whether
+ *   each is active (a void marks it), their duplicate flags (a second handout marks them), and the links of the
+ *   damage entries they were made through (a new link re-keys them, apply/handout-keys.ts). A handout, once
+ *   stored, is rewritten only under this lock, and a damage entry's `householdId` written only under it. One lock
+ *   per commune, not per key: a handout's key follows its damage entry's link, which an edit changes, so a finer
+ *   lock could not be named before reading. It costs no concurrency worth having: a batch that writes in a
+ *   commune already holds that commune's version counter from its first write to its commit (store/sync-log.ts).
  *
  * - a child record's write (a member, a case) also holds its parent's `record:<id>`, the parent it has and the one
  *   it names: the parent's commune decides the child's, so a household that moves and a member created or edited
  *   in it at the same moment take turns (else the member stays behind in the commune the household left).
  *
+ * - `villages:<commune>` guards the commune's list of villages and which households name each: every write of a
+ *   village and every write of a household's village or commune holds it (apply/villages.ts). A rename also
+ *   holds `record:<id>` of each household naming the old name, found before the locks are taken; one that came to
+ *   name it in between is locked late (rare: it needed this lock to do so, and had it just before us).
+ *
  * - a merge of possible duplicates (a resolve confirming a cluster with the record to keep) holds `record:<id>` of
  *   every member of the cluster: it soft-deletes all but one and moves their cases and members.
  *
- * A resolve's record and a void's handout key are read before the locks are taken; both are facts that never
- * change once written (a conflict's record, a handout's household, round and item). A child's current parent is
- * read the same way; a parent changed by another batch in between is rare, and then only that check is late.
+ * A resolve's record, a void's handout and a damage entry's commune are read before the locks are taken; the
+ * first two are facts that never change once written (a conflict's record, a handout's commune). An entry moved
+ * to another commune in between is rare; its handouts stay where they were made, and that lock is taken late. A
+ * child's current parent is read the same way; a parent changed by another batch in between is rare, and then
+ * only that check is late.
  */
 import * as v from 'valibot';
 import type { SqlExecutor } from '../db/database';
-import { DistributionData, duplicateKey, type Distribution } from '../../../src/shared/records/distribution';
+import { DistributionData } from '../../../src/shared/records/distribution';
 import type { ConflictData } from '../../../src/shared/records/conflict';
 import type { DuplicateData } from '../../../src/shared/records/duplicate';
-import { Uuid } from '../../../src/shared/fields';
+import { CommuneCode, Uuid } from '../../../src/shared/fields';
 import { EDITABLE_TYPES, type EditableTypeName } from '../../../src/shared/records/registry';
 import { getRecords } from '../store/records';
+import { householdsNaming } from './village-names';
 
 export const recordLock = (id: string) => `record:${id}`;
-export const handoutLock = (
-  commune: string,
-  data: Pick<Distribution, 'householdId' | 'roundId' | 'item' | 'itemName'>,
-) => `handout:${commune}:${duplicateKey(data)}`;
+export const handoutLock = (commune: string) => `handout:${commune}`;
+export const villageListLock = (commune: string) => `villages:${commune}`;
 
 interface RawOp {
   kind?: unknown;
@@ -53,16 +63,45 @@ function parentKey(type: unknown): string | undefined {
   return 'parent' in declared ? declared.parent.key : undefined;
 }
 
-/** The guard locks of a batch beyond the records it names: conflicts' records, handouts' duplicate keys. */
+/** What a patch does with its commune's list of villages: writes a village (`rename` when it names it anew), names one. */
+function villageListUse(
+  type: unknown,
+  fields: Record<string, unknown> | undefined,
+): 'village' | 'household' | 'rename' | undefined {
+  if (!fields) return undefined;
+  if (type === 'village') return 'name' in fields ? 'rename' : 'village';
+  return type === 'household' && ('village' in fields || 'communeCode' in fields) ? 'household' : undefined;
+}
+
+/** The guard locks of a batch beyond the records it names: conflicts' records, handouts' communes. */
 export async function guardLocks(tx: SqlExecutor, mutations: readonly unknown[]): Promise<string[]> {
   const keys: string[] = [];
   const lookUp: string[] = [];
   const merging = new Set<string>();
+  const linking = new Set<string>();
+  const naming = new Map<string, 'village' | 'household' | 'rename'>();
   for (const raw of mutations) {
     const op = (raw as { op?: RawOp }).op;
     if (op?.kind === 'event') {
       const parsed = v.safeParse(DistributionData, op.data);
-      if (parsed.success) keys.push(handoutLock(parsed.output.communeCode, parsed.output));
+      if (parsed.success) keys.push(handoutLock(parsed.output.communeCode));
+    }
+    // A damage entry's link decides which household its handouts count for: the commune it is in, and the one
+    // the patch names.
+    const fields = typeof op?.fields === 'object' && op.fields !== null ? op.fields : undefined;
+    if (op?.kind === 'patch' && op.type === 'damage' && fields && 'householdId' in fields && v.is(Uuid, op.id)) {
+      lookUp.push(op.id);
+      linking.add(op.id);
+      const commune = (fields.communeCode as unknown[] | undefined)?.[0];
+      if (v.is(CommuneCode, commune)) keys.push(handoutLock(commune));
+    }
+    // A village's write, or a household's village: the commune's list (the one it is in, the one it names).
+    const lists = villageListUse(op?.kind === 'patch' ? op.type : undefined, fields);
+    if (lists && v.is(Uuid, op?.id)) {
+      lookUp.push(op.id);
+      naming.set(op.id, lists);
+      const commune = (fields?.communeCode as unknown[] | undefined)?.[0];
+      if (v.is(CommuneCode, commune)) keys.push(villageListLock(commune));
     }
     // Only well-formed ids are looked up: a raw id may hold text the database cannot even be asked about (NUL).
     if (op?.kind === 'resolve' && v.is(Uuid, op.id)) lookUp.push(op.id);
@@ -82,7 +121,16 @@ export async function guardLocks(tx: SqlExecutor, mutations: readonly unknown[])
     if (record.type === 'duplicate' && merging.has(record.id))
       for (const member of (record.data as DuplicateData).recordIds)
         if (v.is(Uuid, member)) keys.push(recordLock(member));
-    if (record.type === 'distribution') keys.push(handoutLock(record.commune, record.data as Distribution));
+    if (record.type === 'distribution') keys.push(handoutLock(record.commune));
+    if (record.type === 'damage' && linking.has(record.id)) keys.push(handoutLock(record.commune));
+    const use = naming.get(record.id);
+    if (use === record.type || (use === 'rename' && record.type === 'village')) {
+      keys.push(villageListLock(record.commune));
+      // A rename rewrites the households naming the village (apply/villages.ts carryRename).
+      if (use === 'rename')
+        for (const household of await householdsNaming(tx, record.commune, String(record.data.name)))
+          keys.push(recordLock(household.id));
+    }
     if ((record.type === 'member' || record.type === 'case') && record.parentId && v.is(Uuid, record.parentId))
       keys.push(recordLock(record.parentId));
   }

@@ -2,8 +2,9 @@
  * @module What every write of an editable record's fields goes through, whoever makes it — a device's patch
  * (patch.ts) or an officer's decision on a conflict (resolve.ts), so no path skips a check (issue 9): the record
  * whole against its schema, the values it changes against the kind's entry rules (a birth from 1900), the commune
- * in the writer's scope, the parent (household or person) in the same commune, no date in the future, a case only
- * while it may be edited, and a survey's classification the server's.
+ * in the writer's scope, the parent (household or person) in the same commune, a record it names (a damage entry's
+ * household) there and of its commune, a household's village on its commune's list, no date in the future, a case
+ * only while it may be edited, and a survey's classification and a village's former names the server's.
  */
 import * as v from 'valibot';
 import type { SqlExecutor } from '../../db/database';
@@ -16,9 +17,11 @@ import {
   recordSchema,
   type EditableTypeName,
 } from '../../../../src/shared/records/registry';
+import type { RecordKind } from '../../../../src/shared/records/kind';
 import { getRecord, type StoredRecord } from '../../store/records';
 import type { MutationContext } from '../context';
 import { classifySurveyCase } from '../derive/survey';
+import { formerNamesAfter, listedVillage } from './villages';
 
 export type CheckedFields =
   | { ok: true; fields: Record<string, unknown>; commune: string; parentId: string | null }
@@ -70,6 +73,20 @@ export async function checkFields(
     }
   }
 
+  const referred = await checkReferences(tx, type, fields, commune, changed);
+  if (referred) return { ok: false, reason: referred };
+  // A household's village is one of its commune's list, written as the list writes it (villages.ts).
+  if (type === 'household' && (changed.includes('village') || changed.includes('communeCode'))) {
+    const listed = await listedVillage(tx, commune, String(fields.village));
+    if (!listed.ok) return { ok: false, reason: listed.reason };
+    fields.village = listed.name;
+  }
+  // A renamed village keeps the names it had: households registered offline under one are still placed in it.
+  if (type === 'village') {
+    const formerNames = formerNamesAfter(existing, String(fields.name));
+    if (formerNames) fields.formerNames = formerNames;
+  }
+
   // A survey's classification is the server's, never the device's (derive/survey.ts) — whichever field made it
   // a survey of this household with these answers.
   if (type === 'case' && fields.kind === 'survey' && changed.some((field) => SURVEY_INPUTS.has(field))) {
@@ -96,6 +113,28 @@ export function typedIssue(
     issue &&
     message('reject.invalidData', undefined, [{ path: issue.path.join('.'), message: decodeMessage(issue.message) }])
   );
+}
+
+/**
+ * The records a kind names without belonging to them (kind.ts `refers`), when the naming field or the commune is
+ * written: one named earlier and gone since does not block other edits of the record.
+ */
+async function checkReferences(
+  tx: SqlExecutor,
+  type: EditableTypeName,
+  fields: Record<string, unknown>,
+  commune: string,
+  changed: readonly string[],
+): Promise<Message | undefined> {
+  const declared: RecordKind = EDITABLE_TYPES[type];
+  for (const reference of declared.refers ?? []) {
+    const named = fields[reference.key];
+    if (typeof named !== 'string' || !(changed.includes(reference.key) || changed.includes('communeCode'))) continue;
+    const record = await getRecord(tx, named);
+    if (!record || record.type !== reference.type || record.deleted || record.commune !== commune)
+      return message(reference.missing);
+  }
+  return undefined;
 }
 
 export function pick(data: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {

@@ -54,6 +54,7 @@ import {
 } from '../../store/records';
 import { can, notPermitted } from '../../../../src/shared/permissions';
 import {
+  deletePersonKey,
   lockCommuneClusters,
   moveOpenCluster,
   personKeyCandidates,
@@ -340,6 +341,7 @@ export async function decideCluster(
  * to the one kept — a person's allowance cases; a household's members and surveys. Handouts stay as they were
  * recorded (the relief ledger is a fact, docs/sync.md G4). Only members still live in the cluster's commune are
  * merged; one elsewhere, or already gone, is left as it is.
+ * A record merged away loses its look-alike key: kept, a later namesake would be put in a cluster with it again.
  *
  * Locks: the batch took every member's `record:<id>` up front (lock-keys.ts), the lock under which their
  * children are written, so no edit of a moved case or member lands on the old parent.
@@ -374,6 +376,7 @@ async function mergeInto(
       { ...merged, deleted: true, data: { ...merged.data, mergedInto: kept.id } },
       { before: merged },
     );
+    await deletePersonKey(tx, merged.id);
   }
   return undefined;
 }

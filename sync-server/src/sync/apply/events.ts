@@ -4,25 +4,23 @@
  * flagged for the commune officer's review — never refused. A void event corrects a mistake; nothing is deleted,
  * and a handout whose every partner in a suspected double is voided is no longer flagged.
  *
- * Lock rule (lock-keys.ts): a stored handout is rewritten — flagged as a double, or voided — only under the lock
- * of its duplicate key, and read for that rewrite only once the lock is held. A void and a second handout of the
- * same key therefore take turns, and neither writes back a copy older than the other's change.
+ * A handout through a damage entry counts for the household that entry is linked to (handout-keys.ts).
+ *
+ * Lock rule (lock-keys.ts): a stored handout is rewritten — flagged as a double, or voided — only under its
+ * commune's handout lock, and read for that rewrite only once the lock is held. A void, a second handout and a
+ * damage entry's new link therefore take turns, and none writes back a copy older than another's change.
  */
 import * as v from 'valibot';
 import type { SqlExecutor } from '../../db/database';
 import { issueMessages, message } from '../../../../src/shared/messages';
-import {
-  DistributionData,
-  duplicateKey,
-  VoidData,
-  type Distribution,
-} from '../../../../src/shared/records/distribution';
+import { DistributionData, VoidData, type Distribution } from '../../../../src/shared/records/distribution';
 import { can, notPermitted } from '../../../../src/shared/permissions';
-import { addEventKey, eventsWithKey, getRecord, getRecords } from '../../store/records';
+import { addEventKey, getRecord, getRecords } from '../../store/records';
 import { applied, OUT_OF_SCOPE, rejected, type ApplyOutcome, type MutationContext } from '../context';
 import { handoutLock } from '../lock-keys';
 import { futureDateIssue } from '../../../../src/shared/clock-bounds';
 import { writeRecord } from '../write-record';
+import { activeWithKey, flagDouble, handoutKey } from './handout-keys';
 
 export async function applyDistribution(
   tx: SqlExecutor,
@@ -48,21 +46,22 @@ export async function applyDistribution(
       return rejected(message('reject.handoutHouseholdMissing'));
     }
   }
+  // Two devices' handouts of the same item to the same household must see each other to be flagged, and a
+  // damage entry's link is read as it stands; the batch took this lock up front (lock-keys.ts): immediate here.
+  await tx.lock(handoutLock(data.communeCode));
   // A household not registered yet is handed out to through its damage entry, which must be of this commune.
+  let linked: string | undefined;
   if (data.damageId !== undefined) {
     const damage = await getRecord(tx, data.damageId);
     if (damage?.type !== 'damage' || damage.deleted || damage.commune !== data.communeCode) {
       return rejected(message('reject.handoutDamageMissing'));
     }
+    // Linked already (a tablet that had not synced the link): it counts for the household.
+    if (typeof damage.data.householdId === 'string') linked = damage.data.householdId;
   }
 
-  const key = duplicateKey(data);
-  // Two devices' handouts of the same item to the same household must see each other to be flagged; the batch
-  // took this lock up front (lock-keys.ts), so here it is immediate.
-  await tx.lock(handoutLock(data.communeCode, data));
-  const earlier = (await getRecords(tx, await eventsWithKey(tx, data.communeCode, key))).filter(
-    (r) => !(r.data as Distribution).voided,
-  );
+  const key = handoutKey(data, linked);
+  const earlier = await activeWithKey(tx, data.communeCode, key);
   const event: Distribution = {
     ...data,
     handedOutBy: context.userId,
@@ -76,15 +75,7 @@ export async function applyDistribution(
     { before: undefined },
   );
   await addEventKey(tx, data.communeCode, key, op.id);
-  for (const other of earlier) {
-    const otherData = other.data as Distribution;
-    await writeRecord(
-      tx,
-      context,
-      { ...other, data: { ...otherData, duplicateSuspected: true, duplicateOf: [...otherData.duplicateOf, op.id] } },
-      { before: other },
-    );
-  }
+  for (const other of earlier) await flagDouble(tx, context, other, [op.id]);
   return applied;
 }
 
@@ -100,8 +91,8 @@ export async function applyVoid(
   const data = parsed.output;
   const found = await getRecord(tx, data.target);
   if (found?.type !== 'distribution' || !context.scope.has(found.commune)) return rejected(OUT_OF_SCOPE);
-  // Read again under its key's lock: a second handout of the same key may have flagged it meanwhile.
-  await tx.lock(handoutLock(found.commune, found.data as Distribution));
+  // Read again under its commune's handout lock: a second handout of the same key may have flagged it meanwhile.
+  await tx.lock(handoutLock(found.commune));
   const target = (await getRecord(tx, data.target)) ?? found;
   const existing = await getRecord(tx, op.id);
   if (existing)
@@ -131,7 +122,7 @@ export async function applyVoid(
     },
     { before: target },
   );
-  // Its partners in a suspected double handout share its key, so its lock covers them: a partner whose every
+  // Its partners in a suspected double handout are of its commune, so its lock covers them: a partner whose every
   // other partner is now voided is no longer suspected (the pair stays listed in duplicateOf).
   for (const partner of await getRecords(tx, targetData.duplicateOf)) {
     const partnerData = partner.data as Distribution;

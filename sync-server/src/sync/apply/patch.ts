@@ -24,6 +24,8 @@ import { CASE_LOCKED, caseLocked, checkFields, pick, typedIssue } from './checke
 import { futureDateIssue } from '../../../../src/shared/clock-bounds';
 import type { ConflictData } from '../../../../src/shared/records/conflict';
 import { recordLock } from '../lock-keys';
+import { followDamageLink } from './handout-keys';
+import { carryRename } from './villages';
 
 export async function applyPatch(
   tx: SqlExecutor,
@@ -99,6 +101,10 @@ export async function applyPatch(
     if (!existing || Object.keys(accepted).some((field) => IDENTITY_FIELDS.has(field)))
       await checkDuplicates(tx, context, record, !existing);
     if (existing && existing.commune !== commune) await moveChildren(tx, context, op.id, existing.commune, commune);
+    // Its handouts count for the household it names now (handout-keys.ts); resolve.ts never writes this field.
+    if (op.type === 'damage') await followDamageLink(tx, context, op.id, linkOf(existing?.data), linkOf(data));
+    // A renamed village carries its new name to the households that name it (villages.ts).
+    if (op.type === 'village' && existing) await carryRename(tx, context, existing, record);
   }
   if (conflicts.length === 0) return applied;
   // A new version of the record even when nothing of this patch applied: a device that laid its own value over
@@ -183,6 +189,9 @@ async function moveChildren(tx: SqlExecutor, context: MutationContext, parentId:
     await moveChildren(tx, context, child.id, from, to);
   }
 }
+
+const linkOf = (data: Record<string, unknown> | undefined) =>
+  typeof data?.householdId === 'string' ? data.householdId : undefined;
 
 /** A patch's new values, field by field. */
 function fieldValues(fields: FieldPatch): Record<string, unknown> {

@@ -24,6 +24,7 @@ import { writeRecord } from '../write-record';
 import { openConflict } from './conflicts';
 import { checkDuplicates, decideCluster, IDENTITY_FIELDS } from './duplicates';
 import { checkFields } from './checked-fields';
+import { carryRename } from './villages';
 
 export async function applyResolve(
   tx: SqlExecutor,
@@ -60,6 +61,7 @@ export async function applyResolve(
     const written = { ...record, parentId: checked.parentId, data: { ...next, ...checked.fields } };
     await writeRecord(tx, context, written, { before: record, touched: [data.field] });
     if (IDENTITY_FIELDS.has(data.field)) await checkDuplicates(tx, context, written, false);
+    if (written.type === 'village') await carryRename(tx, context, record, written);
   }
   await writeRecord(
     tx,
