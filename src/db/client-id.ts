@@ -68,7 +68,10 @@ export function estimateServerNow(now: number, offset: ClockOffset | undefined):
 /** Reads the clock inside the write transaction (`meta` in its scope): another tab may have moved it. */
 export async function readClock(db: AnSinhDb): Promise<ClockReading> {
   // One request for both rows (the clientId is read once per open database).
-  const [clientId, [last, offset]] = await Promise.all([getClientId(db), db.meta.bulkGet(['hlc', CLOCK_OFFSET_KEY])]);
+  const [clientId, [last, offset]] = await Promise.all([
+    getClientId(db),
+    db.meta.bulkGet([CLOCK_KEY, CLOCK_OFFSET_KEY]),
+  ]);
   return { clientId, last: last?.value as Hlc | undefined, offset: offset?.value as ClockOffset | undefined };
 }
 
@@ -82,9 +85,21 @@ export function stampAfter(
   reading: ClockReading,
   now: number,
 ): { stamp: string; saved: Promise<unknown> } {
+  const { stamp, stored } = clockAfter(reading, now);
+  return { stamp, saved: db.meta.put(stored) };
+}
+
+/** The meta row the clock is kept in. */
+export const CLOCK_KEY = 'hlc' as const;
+
+/** The stamp after `reading`, and the meta row that keeps the clock there: for a write made outside Dexie. */
+export function clockAfter(
+  reading: ClockReading,
+  now: number,
+): { stamp: string; stored: { key: typeof CLOCK_KEY; value: Hlc } } {
   const ceiling = Math.max(now, estimateServerNow(now, reading.offset)) + MAX_AHEAD_MS;
   const next = tick(reading.last, now, reading.clientId.slice(0, 8), ceiling);
-  return { stamp: encodeHlc(next), saved: db.meta.put({ key: 'hlc', value: next }) };
+  return { stamp: encodeHlc(next), stored: { key: CLOCK_KEY, value: next } };
 }
 
 /** The next clock stamp; call inside the write transaction so stamps follow the outbox order. */

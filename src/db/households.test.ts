@@ -1,6 +1,8 @@
 import { freshDeviceDatabases } from '../../tests/support/device-db';
 import { formatVi } from '../shared/messages-vi';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { liveQuery } from 'dexie';
+import { encodeHlc } from '../shared/hlc';
 import type { AnSinhDb, OutboxEntry } from './database';
 import { getHousehold, householdDuplicates, saveHousehold } from './households';
 import { memberDuplicates, saveMember } from './members';
@@ -12,7 +14,7 @@ import {
   type CommuneRows,
 } from './search';
 import { memberFields } from '../../tests/support/fixtures';
-import { getClientId } from './client-id';
+import { getClientId, readClock } from './client-id';
 import { recordDistribution } from './outbox';
 
 /** A member's save is checked for a birth date in the future (issue 11): at a time after the births named here. */
@@ -117,6 +119,64 @@ describe('the outbox write path', () => {
     });
     await expect(saveHousehold(db, valid, { now: 1 })).rejects.toThrow('disk full');
     expect(await db.households.count()).toBe(0);
+  });
+
+  it('an edit that changes no search term is written straight to IndexedDB, with its entry and clock, and live queries see it', async () => {
+    const db = fresh();
+    const created = await saveHousehold(db, valid, { now: 1 });
+    if (!created.ok) throw new Error('not saved');
+    const seen: (string | undefined)[] = [];
+    const watching = liveQuery(() => db.households.get(created.id)).subscribe((h) => seen.push(h?.notes as string));
+    await expect.poll(() => seen.length).toBe(1);
+    const throughDexie = vi.spyOn(db, 'transaction');
+    await saveHousehold(db, { ...valid, notes: 'Nhà dột' }, { id: created.id, now: 2 });
+    await saveHousehold(db, { ...valid, notes: 'Nhà dột nặng' }, { id: created.id, now: 3 });
+    // Not through Dexie's transaction (direct-write.ts): the save's own checks read, but nothing writes through it.
+    expect(throughDexie.mock.calls.filter(([mode]) => mode === 'rw')).toEqual([]);
+    const outbox = await db.outbox.orderBy('seq').toArray();
+    expect(outbox.map((e) => [e.seq, patchOf(e)?.notes])).toEqual([
+      [1, ['', 0]],
+      [2, ['Nhà dột', 0]],
+      [3, ['Nhà dột nặng', 0]],
+    ]);
+    expect(outbox[2]?.before).toEqual({ notes: 'Nhà dột' });
+    // One clock for both paths: each stamp after the last, and the clock row holds the newest.
+    const stamps = outbox.map((e) => e.stamp);
+    expect([...stamps].sort()).toEqual(stamps);
+    expect(new Set(stamps).size).toBe(3);
+    expect((await readClock(db)).last).toBeDefined();
+    expect(encodeHlc((await readClock(db)).last!)).toBe(stamps[2]);
+    await expect.poll(() => seen.at(-1)).toBe('Nhà dột nặng');
+    watching.unsubscribe();
+  });
+
+  it('when a direct edit cannot write its outbox entry, the record is not written either', async () => {
+    const db = fresh();
+    const created = await saveHousehold(db, valid, { now: 1 });
+    if (!created.ok) throw new Error('not saved');
+    const add = IDBObjectStore.prototype.add;
+    const refuse = vi.spyOn(IDBObjectStore.prototype, 'add').mockImplementation(function (this: IDBObjectStore, ...a) {
+      if (this.name === 'outbox') throw new DOMException('disk full', 'QuotaExceededError');
+      return add.apply(this, a);
+    });
+    try {
+      await expect(saveHousehold(db, { ...valid, notes: 'Nhà dột' }, { id: created.id, now: 2 })).rejects.toThrow(
+        'disk full',
+      );
+    } finally {
+      refuse.mockRestore();
+    }
+    expect((await db.households.get(created.id))?.notes).toBe('');
+    expect(await db.outbox.count()).toBe(1);
+  });
+
+  it('an edit of a name goes through Dexie, and the household is found by the new name', async () => {
+    const db = fresh();
+    const created = await saveHousehold(db, valid, { now: 1 });
+    if (!created.ok) throw new Error('not saved');
+    await saveHousehold(db, { ...valid, headName: 'Trần Thị Mới' }, { id: created.id, now: 2 });
+    expect((await searchHouseholds(db, '21548', 'tran thi moi')).households.map((h) => h.id)).toEqual([created.id]);
+    expect(patchOf((await db.outbox.orderBy('seq').toArray())[1])).toEqual({ headName: ['Trần Thị Mới', 0] });
   });
 
   it('a handout is recorded and queued as an append-only event', async () => {

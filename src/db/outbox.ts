@@ -8,9 +8,19 @@ import type { FieldPatch } from '../shared/patch';
 import { sameValue } from '../shared/patch';
 import { newId } from '../shared/ids';
 import { editableFieldNames, type EditableTypeName } from '../shared/records/registry';
-import { liveQuery, type Table } from 'dexie';
-import { recordTable, type AnSinhDb, type LocalRecord } from './database';
-import { nextStamp, readClock, stampAfter } from './client-id';
+import { Dexie, liveQuery, type Table } from 'dexie';
+import { recordTable, type AnSinhDb, type LocalRecord, type MetaEntry, type OutboxEntry } from './database';
+import {
+  CLOCK_KEY,
+  CLOCK_OFFSET_KEY,
+  clockAfter,
+  getClientId,
+  nextStamp,
+  readClock,
+  type ClockOffset,
+} from './client-id';
+import type { Hlc } from '../shared/hlc';
+import { directWrite } from './direct-write';
 import { refreshHouseholdTerms, withSearchTerms } from './search-terms';
 
 /**
@@ -64,10 +74,127 @@ export async function savePatch(
   return changed;
 }
 
+async function writePatch(
+  db: AnSinhDb,
+  type: EditableTypeName,
+  id: string,
+  fields: Record<string, unknown>,
+  now: number,
+): Promise<boolean> {
+  // Inside a caller's transaction (a survey submitted with its command), the save is a part of it: through Dexie.
+  // So is a save that changes what a household is found by: it re-reads the household's members.
+  if (Dexie.currentTransaction) return writePatchThroughDexie(db, type, id, fields, now);
+  const direct = await writePatchDirectly(db, type, id, fields, now);
+  return direct === 'needs-search-terms' ? writePatchThroughDexie(db, type, id, fields, now) : direct;
+}
+
 /** Fields that a household's or member's search terms are made of (src/db/search-terms.ts). */
 const SEARCHED = new Set(['headName', 'headCitizenId', 'phone', 'fullName', 'citizenId', 'status', 'householdId']);
 
-async function writePatch(
+interface PatchPlan {
+  record: LocalRecord;
+  entry: Omit<OutboxEntry, 'seq'>;
+  /** The household's search terms must be made again (src/db/search-terms.ts). */
+  refreshTerms: boolean;
+}
+
+/**
+ * What saving `fields` over `current` (the stored row, read in the write transaction) writes: the row and one
+ * outbox entry. Only fields that differ from the stored row are queued, each with the record version it had as
+ * its base. Undefined when nothing changed.
+ */
+function planPatch(
+  type: EditableTypeName,
+  id: string,
+  fields: Record<string, unknown>,
+  current: LocalRecord | undefined,
+  stamp: string,
+  now: number,
+): PatchPlan | undefined {
+  const base = current?.version ?? 0;
+  const patch: FieldPatch = {};
+  for (const name of editableFieldNames(type)) {
+    const next = fields[name];
+    if (sameValue(current?.[name], next)) continue;
+    if (next === undefined && current?.[name] === undefined) continue;
+    patch[name] = [next === undefined ? null : next, base];
+  }
+  if (Object.keys(patch).length === 0) return undefined;
+  const record: LocalRecord = {
+    ...current,
+    ...fields,
+    id,
+    version: base,
+    communeCode: String(fields.communeCode ?? current?.communeCode),
+  };
+  for (const [name, [value]] of Object.entries(patch)) if (value === null) delete record[name];
+  const searched = !current || Object.keys(patch).some((field) => SEARCHED.has(field));
+  return {
+    record: withSearchTerms(type, record),
+    entry: {
+      id: newId(now),
+      schema: SCHEMA_VERSION,
+      at: now,
+      stamp,
+      recordId: id,
+      op: { kind: 'patch' as const, type, id, fields: patch },
+      before: Object.fromEntries(Object.keys(patch).map((name) => [name, current?.[name] ?? null])),
+      created: !current,
+    },
+    refreshTerms: searched && (type === 'household' || type === 'member'),
+  };
+}
+
+/**
+ * The save in one transaction straight on IndexedDB, two round trips: the stored row and the clock, then the row,
+ * its outbox entry and the clock (direct-write.ts). A save that must make search terms again is left to Dexie.
+ */
+async function writePatchDirectly(
+  db: AnSinhDb,
+  type: EditableTypeName,
+  id: string,
+  fields: Record<string, unknown>,
+  now: number,
+): Promise<boolean | 'needs-search-terms'> {
+  const clientId = await getClientId(db);
+  const table = recordTable(db, type).name;
+  return directWrite(db, [table, db.outbox.name, db.meta.name], async (tx) => {
+    const records = tx.store(table);
+    const meta = tx.store(db.meta.name);
+    const [current, last, offset] = await Promise.all([
+      tx.read(records.get(id) as IDBRequest<LocalRecord | undefined>),
+      tx.read(meta.get(CLOCK_KEY) as IDBRequest<MetaEntry | undefined>),
+      tx.read(meta.get(CLOCK_OFFSET_KEY) as IDBRequest<MetaEntry | undefined>),
+    ]);
+    const reading = {
+      clientId,
+      last: last?.value as Hlc | undefined,
+      offset: offset?.value as ClockOffset | undefined,
+    };
+    const { stamp, stored } = clockAfter(reading, now);
+    const plan = planPatch(type, id, fields, current, stamp, now);
+    if (!plan) return false;
+    if (plan.refreshTerms) throw NEEDS_SEARCH_TERMS;
+    // Issued together: IndexedDB runs them in order without a round trip between each.
+    const [seq] = await Promise.all([
+      tx.read(tx.store(db.outbox.name).add(plan.entry) as IDBRequest<number>),
+      tx.read(records.put(plan.record)),
+      tx.read(meta.put(stored)),
+    ]);
+    tx.changed(table, [id]);
+    tx.changed(db.outbox.name, [seq]);
+    tx.changed(db.meta.name, [CLOCK_KEY]);
+    return true;
+  }).catch((error: unknown) => {
+    if (error === NEEDS_SEARCH_TERMS) return 'needs-search-terms' as const;
+    throw error;
+  });
+}
+
+/** Thrown to take back a direct save that must go through Dexie after all: nothing of it is written. */
+const NEEDS_SEARCH_TERMS = Symbol('needs search terms');
+
+async function writePatchThroughDexie(
   db: AnSinhDb,
   type: EditableTypeName,
   id: string,
@@ -82,40 +209,16 @@ async function writePatch(
     const table = recordTable(db, type);
     // Two round trips in all: read the record and the clock together, then issue every write together.
     const [current, clock] = await Promise.all([table.get(id), readClock(db)]);
-    const base = current?.version ?? 0;
-    const patch: FieldPatch = {};
-    for (const name of editableFieldNames(type)) {
-      const next = fields[name];
-      if (sameValue(current?.[name], next)) continue;
-      if (next === undefined && current?.[name] === undefined) continue;
-      patch[name] = [next === undefined ? null : next, base];
-    }
-    if (Object.keys(patch).length === 0) return false;
-    const record: LocalRecord = {
-      ...current,
-      ...fields,
-      id,
-      version: base,
-      communeCode: String(fields.communeCode ?? current?.communeCode),
-    };
-    for (const [name, [value]] of Object.entries(patch)) if (value === null) delete record[name];
-    // Issued together: IndexedDB runs them in order inside the transaction without a round trip between each.
-    const { stamp, saved } = stampAfter(db, clock, now);
-    const before = Object.fromEntries(Object.keys(patch).map((name) => [name, current?.[name] ?? null]));
-    const entry = {
-      id: newId(now),
-      schema: SCHEMA_VERSION,
-      at: now,
-      stamp,
-      recordId: id,
-      op: { kind: 'patch' as const, type, id, fields: patch },
-      before,
-      created: !current,
-    };
-    const writes: Promise<unknown>[] = [table.put(withSearchTerms(type, record)), db.outbox.add(entry), saved];
-    const searched = !current || Object.keys(patch).some((field) => SEARCHED.has(field));
-    if (searched && (type === 'household' || type === 'member')) {
-      writes.push(refreshHouseholdTerms(db, [type === 'household' ? id : String(record.householdId)]));
+    const { stamp, stored } = clockAfter(clock, now);
+    const plan = planPatch(type, id, fields, current, stamp, now);
+    if (!plan) return false;
+    const writes: Promise<unknown>[] = [
+      table.put(plan.record),
+      db.outbox.add(plan.entry as OutboxEntry),
+      db.meta.put(stored),
+    ];
+    if (plan.refreshTerms) {
+      writes.push(refreshHouseholdTerms(db, [type === 'household' ? id : String(plan.record.householdId)]));
     }
     await Promise.all(writes);
     return true;

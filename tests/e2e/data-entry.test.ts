@@ -14,7 +14,7 @@ import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { chromiumAvailable } from '../support/browser';
 import { TABLET, appWorld, demoDevice, signIn as signInAt, synced } from '../support/app-world';
-import { LY_SON, createMutation, memberFields, patchMutation } from '../support/fixtures';
+import { LY_SON, demoHousehold, memberFields, patchMutation } from '../support/fixtures';
 import { getRecord, putRecord } from '../../sync-server/src/store/records';
 import { nextCommuneVersion } from '../../sync-server/src/store/sync-log';
 
@@ -111,7 +111,7 @@ describe.skipIf(!available)('e2e: data entry says what is wrong and loses nothin
     const device = await demoDevice(world.server.url, 'ctv.lyson');
     expect(
       await device(
-        (s) => createMutation(s, { headName: 'Trần Văn Xưa' }, household),
+        (s) => demoHousehold(s, { headName: 'Trần Văn Xưa' }, household),
         (s) =>
           patchMutation(
             s,
