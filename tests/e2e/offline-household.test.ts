@@ -91,6 +91,31 @@ describe.skipIf(!available)('e2e: one household from an offline tablet to a seco
     await Promise.all([tablet.close(), second.close(), other.close()]);
   });
 
+  it('an edit saved offline in one tab shows at once in another tab on the same household, and after a reload', async () => {
+    // The save is written straight to IndexedDB (src/db/direct-write.ts); the other tab hears of it through
+    // Dexie's storage-mutated message, as it would of a save made through Dexie.
+    const context = await world.browser.newContext({ viewport: TABLET });
+    const page = await signIn(context, 'ctv.lyson');
+    await page
+      .getByTestId('household-list')
+      .getByRole('link', { name: /Nguyễn Văn Được/ })
+      .click();
+    await expect.poll(() => page.getByTestId('household-head').textContent()).toContain('Nguyễn Văn Được');
+    const other = await context.newPage();
+    await other.goto(page.url());
+    await expect.poll(() => other.getByTestId('household-head').textContent()).toContain('Nguyễn Văn Được');
+    const offline = await goOffline(context, page);
+    await page.getByRole('button', { name: 'Sửa' }).click();
+    await page.getByLabel('Ghi chú').fill('Mái nhà dột sau bão số 13');
+    await page.getByRole('button', { name: 'Lưu' }).click();
+    await expect.poll(() => page.locator('dl').textContent()).toContain('Mái nhà dột sau bão số 13');
+    await expect.poll(() => other.locator('dl').textContent()).toContain('Mái nhà dột sau bão số 13');
+    await other.reload();
+    await expect.poll(() => other.locator('dl').textContent()).toContain('Mái nhà dột sau bão số 13');
+    await offline.goOnline();
+    await context.close();
+  });
+
   it('one tab of the origin syncs at a time (Web Locks), and refused persistent storage is shown', async () => {
     const context = await world.browser.newContext({ viewport: TABLET });
     const page = await signIn(context, 'ctv.lyson');
