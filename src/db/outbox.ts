@@ -20,7 +20,8 @@ import {
   type ClockOffset,
 } from './client-id';
 import type { Hlc } from '../shared/hlc';
-import { directWrite } from './direct-write';
+import { directWrite, type DirectTransaction } from './direct-write';
+import { clockHint, forgetRow, rememberClock, rememberRows, rowHint, type ClockHint } from './row-hints';
 import { refreshHouseholdTerms, withSearchTerms } from './search-terms';
 
 /**
@@ -146,8 +147,10 @@ function planPatch(
 }
 
 /**
- * The save in one transaction straight on IndexedDB, two round trips: the stored row and the clock, then the row,
- * its outbox entry and the clock (direct-write.ts). A save that must make search terms again is left to Dexie.
+ * The save in one transaction straight on IndexedDB (direct-write.ts). When this tab knows the stored row and
+ * clock (row-hints.ts: the page being edited read it), one round trip: the writes go with a read of both, and
+ * all is taken back if they changed meanwhile. Otherwise two: the stored row and the clock, then the writes. A
+ * save that must make search terms again is left to Dexie.
  */
 async function writePatchDirectly(
   db: AnSinhDb,
@@ -158,6 +161,8 @@ async function writePatchDirectly(
 ): Promise<boolean | 'needs-search-terms'> {
   const clientId = await getClientId(db);
   const table = recordTable(db, type).name;
+  const hinted = await writeFromHint(db, type, table, id, fields, now, clientId);
+  if (hinted !== 'no-hint') return hinted;
   return directWrite(db, [table, db.outbox.name, db.meta.name], async (tx) => {
     const records = tx.store(table);
     const meta = tx.store(db.meta.name);
@@ -166,30 +171,96 @@ async function writePatchDirectly(
       tx.read(meta.get(CLOCK_KEY) as IDBRequest<MetaEntry | undefined>),
       tx.read(meta.get(CLOCK_OFFSET_KEY) as IDBRequest<MetaEntry | undefined>),
     ]);
-    const reading = {
-      clientId,
-      last: last?.value as Hlc | undefined,
-      offset: offset?.value as ClockOffset | undefined,
-    };
-    const { stamp, stored } = clockAfter(reading, now);
+    const clock = { last: last?.value as Hlc | undefined, offset: offset?.value as ClockOffset | undefined };
+    const { stamp, stored } = clockAfter({ clientId, ...clock }, now);
     const plan = planPatch(type, id, fields, current, stamp, now);
     if (!plan) return false;
     if (plan.refreshTerms) throw NEEDS_SEARCH_TERMS;
-    // Issued together: IndexedDB runs them in order without a round trip between each.
-    const [seq] = await Promise.all([
-      tx.read(tx.store(db.outbox.name).add(plan.entry) as IDBRequest<number>),
-      tx.read(records.put(plan.record)),
-      tx.read(meta.put(stored)),
-    ]);
-    tx.changed(table, [id]);
-    tx.changed(db.outbox.name, [seq]);
-    tx.changed(db.meta.name, [CLOCK_KEY]);
-    return true;
-  }).catch((error: unknown) => {
-    if (error === NEEDS_SEARCH_TERMS) return 'needs-search-terms' as const;
-    throw error;
-  });
+    await issueWrites(db, tx, table, plan, stored);
+    return { plan, clock: { last: stored.value, offset: clock.offset } };
+  }).then(
+    (written) => {
+      if (!written) return false;
+      remember(db, table, written.plan, written.clock);
+      return true;
+    },
+    (error: unknown) => {
+      if (error === NEEDS_SEARCH_TERMS) return 'needs-search-terms' as const;
+      throw error;
+    },
+  );
 }
+
+/** The save built from what this tab last saw stored, checked in the same round trip; 'no-hint' when it cannot be. */
+async function writeFromHint(
+  db: AnSinhDb,
+  type: EditableTypeName,
+  table: string,
+  id: string,
+  fields: Record<string, unknown>,
+  now: number,
+  clientId: string,
+): Promise<boolean | 'no-hint'> {
+  const row = rowHint(db, table, id);
+  const clock = clockHint(db);
+  if (!row || !clock) return 'no-hint';
+  const { stamp, stored } = clockAfter({ clientId, ...clock }, now);
+  const plan = planPatch(type, id, fields, row, stamp, now);
+  // Nothing to write, or search terms to make: the careful way decides.
+  if (!plan || plan.refreshTerms) return 'no-hint';
+  try {
+    await directWrite(db, [table, db.outbox.name, db.meta.name], async (tx) => {
+      const meta = tx.store(db.meta.name);
+      // Asked first, so they answer with what was stored before these writes; the writes wait for the check.
+      const seen = Promise.all([
+        tx.read(tx.store(table).get(id) as IDBRequest<LocalRecord | undefined>),
+        tx.read(meta.get(CLOCK_KEY) as IDBRequest<MetaEntry | undefined>),
+        tx.read(meta.get(CLOCK_OFFSET_KEY) as IDBRequest<MetaEntry | undefined>),
+      ]);
+      const written = issueWrites(db, tx, table, plan, stored);
+      // Taken back with the transaction when the check fails: its requests then fail too, on purpose.
+      written.catch(() => undefined);
+      const [current, last, offset] = await seen;
+      const unchanged =
+        sameValue(current, row) && sameValue(last?.value, clock.last) && sameValue(offset?.value, clock.offset);
+      if (!unchanged) throw STALE_HINT;
+      await written;
+    });
+  } catch (error) {
+    if (error !== STALE_HINT) throw error;
+    forgetRow(db, table, id);
+    return 'no-hint';
+  }
+  remember(db, table, plan, { last: stored.value, offset: clock.offset });
+  return true;
+}
+
+/** Issues the row, its outbox entry and the clock together: IndexedDB runs them in order, with no round trip between. */
+async function issueWrites(
+  db: AnSinhDb,
+  tx: DirectTransaction,
+  table: string,
+  plan: PatchPlan,
+  stored: { key: typeof CLOCK_KEY; value: Hlc },
+): Promise<void> {
+  const [seq] = await Promise.all([
+    tx.read(tx.store(db.outbox.name).add(plan.entry) as IDBRequest<number>),
+    tx.read(tx.store(table).put(plan.record)),
+    tx.read(tx.store(db.meta.name).put(stored)),
+  ]);
+  tx.changed(table, [plan.record.id]);
+  tx.changed(db.outbox.name, [seq]);
+  tx.changed(db.meta.name, [CLOCK_KEY]);
+}
+
+/** Once a direct save is written, what it wrote is what this tab knows stored: the next save of it needs no read. */
+function remember(db: AnSinhDb, table: string, plan: PatchPlan, clock: ClockHint) {
+  rememberRows(db, table, [plan.record]);
+  rememberClock(db, clock);
+}
+
+/** Thrown to take back a save built from a hint that no longer matches what is stored. */
+const STALE_HINT = Symbol('stale hint');
 
 /** Thrown to take back a direct save that must go through Dexie after all: nothing of it is written. */
 const NEEDS_SEARCH_TERMS = Symbol('needs search terms');
@@ -205,6 +276,8 @@ async function writePatchThroughDexie(
   // members only for their own kinds (their search terms are refreshed together); a case's save has no need of them.
   const searchedTables = type === 'household' || type === 'member' ? [db.households, db.members] : [];
   const scope = [...new Set([recordTable(db, type), ...searchedTables]), db.outbox, db.meta];
+  // What this tab knew of the row is out of date once Dexie writes it.
+  forgetRow(db, recordTable(db, type).name, id);
   return db.transaction('rw', scope, async () => {
     const table = recordTable(db, type);
     // Two round trips in all: read the record and the clock together, then issue every write together.

@@ -12,6 +12,7 @@ import { recordSchema } from '../shared/records/registry';
 import { newId } from '../shared/ids';
 import { recordTable, type AnSinhDb } from './database';
 import { savePatch } from './outbox';
+import { rememberRows } from './row-hints';
 import { futureDateFieldOnDevice } from './client-id';
 import { entryIssue, type EntryIssue } from '../shared/entry-rules';
 
@@ -111,15 +112,24 @@ export function recordsOf<K extends RecordTypeName>(type: K): RecordsOf<K> {
   };
   return {
     read,
+    // Each row read is kept as this tab's hint of what is stored, for a save of it (row-hints.ts).
     async get(db, id) {
-      const row = await recordTable(db, type).get(id);
+      const table = recordTable(db, type);
+      const row = await table.get(id);
+      rememberRows(db, table.name, [row]);
       return row && !row.deleted ? read(row) : undefined;
     },
     async where(db, index, value) {
-      return listed(await recordTable(db, type).where(index).equals(value).toArray());
+      const table = recordTable(db, type);
+      const rows = await table.where(index).equals(value).toArray();
+      rememberRows(db, table.name, rows);
+      return listed(rows);
     },
     async byIds(db, ids) {
-      return listed(await recordTable(db, type).bulkGet([...ids]));
+      const table = recordTable(db, type);
+      const rows = await table.bulkGet([...ids]);
+      rememberRows(db, table.name, rows);
+      return listed(rows);
     },
   };
 }
