@@ -164,7 +164,9 @@ describe('the outbox write path', () => {
       if (this.name === 'households') {
         const now = {};
         turn = now;
-        queueMicrotask(() => turn === now && (turn = undefined));
+        queueMicrotask(() => {
+          if (turn === now) turn = undefined;
+        });
       }
       return get.call(this, key);
     });
