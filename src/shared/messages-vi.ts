@@ -66,8 +66,6 @@ export const messagesVi: MessageTexts = {
     'clock.futureDate': (p) =>
       `${label(messagesVi, p.label)} ở tương lai: ${p.date}. Đồng hồ của máy tính bảng có thể đang sai — hãy chỉnh lại ngày giờ của máy rồi nhập lại.`,
     'survey.income': () => 'Nhập thu nhập',
-    'survey.digitsOnly': () => 'Chỉ nhập chữ số (ví dụ 1.500.000)',
-    'survey.floorArea': () => 'Diện tích phải là số không âm',
     // Issue 11, data entry.
     'date.notOnCalendar': () => 'Ngày này không có trên lịch (ví dụ 31/02): kiểm tra lại ngày và tháng',
     'date.beforeEarliest': (p) => `Năm phải từ ${p.year} trở đi`,

@@ -73,8 +73,6 @@ const CATALOGUE = {
   'key.unsafe': [],
   'clock.futureDate': ['label', 'date'],
   'survey.income': [],
-  'survey.digitsOnly': [],
-  'survey.floorArea': [],
   // Issue 11, data entry: dates that cannot be, a date typed in the future, names.
   'date.notOnCalendar': [],
   'date.beforeEarliest': ['year'],

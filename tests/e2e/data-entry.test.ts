@@ -5,7 +5,8 @@
  * stored born in 1850 before that rule is shown with a warning and edited as it is, or corrected); a
  * new survey shows no error before anything is typed, one once a field is left, its sections and how many are
  * done, refuses a review date of 31/02 or in the future at the field, and is listed as a draft on the household
- * page; a handout's recipient CCCD "123" is refused at its field instead of dropped; the village is picked from
+ * page; its income "1,5" or "1.500,5" is refused (never 15 đ) and "1.200" m² asks which of 1200 or 1,2, each
+ * number shown back as it will be recorded; a handout's recipient CCCD "123" is refused at its field instead of dropped; the village is picked from
  * the commune's list ("an binh" finds "Thôn An Bình"), one the list lacks is added under "Khác (ghi rõ)" for review,
  * and the commune officer puts it on the list.
  */
@@ -14,7 +15,7 @@ import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { chromiumAvailable } from '../support/browser';
 import { TABLET, appWorld, demoDevice, signIn as signInAt, synced } from '../support/app-world';
-import { LY_SON, createMutation, memberFields, patchMutation } from '../support/fixtures';
+import { LY_SON, createMutation, demoHousehold, memberFields, patchMutation } from '../support/fixtures';
 import { getRecord, putRecord } from '../../sync-server/src/store/records';
 import { nextCommuneVersion } from '../../sync-server/src/store/sync-log';
 
@@ -170,6 +171,71 @@ describe.skipIf(!available)('e2e: data entry says what is wrong and loses nothin
     expect(await row.getByTestId('to-correct').count()).toBe(0);
     await synced(page);
     expect((await getRecord(db, member))?.data).toMatchObject({ birthDate: '1950' });
+    await tablet.close();
+  });
+
+  it('#11 a survey reads an income as whole đồng and asks which "1.200" m² is: nothing is sent from a number it cannot read', async () => {
+    const [household, member] = [randomUUID(), randomUUID()];
+    const device = await demoDevice(world.server.url, 'ctv.lyson');
+    expect(
+      await device(
+        (s) => demoHousehold(s, { headName: 'Phạm Văn Số' }, household),
+        (s) =>
+          patchMutation(
+            s,
+            member,
+            memberFields(household, { fullName: 'Phạm Văn Số', birthDate: '1980', relation: 'chủ hộ' }),
+            0,
+            'member',
+          ),
+      ),
+    ).toEqual(['applied', 'applied']);
+    const tablet = await world.browser.newContext({ viewport: TABLET });
+    const page = await signIn(tablet, 'ctv.lyson');
+    await page.goto(`${world.server.url}/households/${household}/survey`);
+    const income = page.getByLabel('Tổng thu nhập của hộ/tháng (đồng)');
+    const area = page.getByLabel('Diện tích nhà ở (m²)');
+    const readAs = (name: string) => page.locator(`label:has(input[name="${name}"]) .hint`);
+
+    // "1,5" đ is no income of 15 đ: refused at the field, with nothing read back, and the survey is not sent.
+    await income.fill('1,5');
+    await area.click();
+    await expect
+      .poll(() => errorOf(page, 'householdIncome').textContent())
+      .toContain('Số tiền là số nguyên đồng, không có phần lẻ');
+    expect(await readAs('householdIncome').count()).toBe(0);
+    await page.getByRole('button', { name: 'Gửi cán bộ xã' }).click();
+    await expect.poll(() => page.getByTestId('survey-problems').textContent()).toContain('Còn 1 chỗ cần sửa');
+    expect(page.url()).toContain('/survey');
+    await income.fill('1.500,5');
+    await expect.poll(() => errorOf(page, 'householdIncome').textContent()).toContain('số nguyên đồng');
+    await income.fill('1.500.000');
+    await expect.poll(() => readAs('householdIncome').textContent()).toBe('Sẽ ghi: 1.500.000 đ');
+    expect(await errorOf(page, 'householdIncome').count()).toBe(0);
+
+    // "1.200" m² could be twelve hundred or one point two: the field says both, and reads what is written plainly.
+    await area.fill('1.200');
+    await income.click();
+    await expect
+      .poll(() => errorOf(page, 'floorAreaM2').textContent())
+      .toBe('Không rõ "1.200" là 1200 hay 1,2: hãy viết 1200 hoặc 1,2');
+    expect(await readAs('floorAreaM2').count()).toBe(0);
+    await area.fill('1,2');
+    await expect.poll(() => readAs('floorAreaM2').textContent()).toBe('Sẽ ghi: 1,2 m²');
+    await area.fill('24,5');
+    await expect.poll(() => readAs('floorAreaM2').textContent()).toBe('Sẽ ghi: 24,5 m²');
+
+    // Sent once every number is read: the server holds what the form said it would record.
+    await page.getByRole('button', { name: 'Gửi cán bộ xã' }).click();
+    await page.waitForURL(`**/households/${household}`);
+    await synced(page);
+    const sent = await world.server.db.get<{ data: string }>(
+      "SELECT data FROM records WHERE type = 'case' AND data LIKE ?",
+      [`%${household}%`],
+    );
+    expect(JSON.parse(sent!.data)).toMatchObject({
+      data: { answers: { householdIncome: 1_500_000, floorAreaM2: 24.5 } },
+    });
     await tablet.close();
   });
 

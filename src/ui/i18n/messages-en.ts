@@ -62,8 +62,6 @@ export const messagesEn: MessageTexts = {
     'clock.futureDate': (p) =>
       `${label(p.label)} is in the future: ${p.date}. The tablet's clock may be wrong — set the device's date and time, then enter it again.`,
     'survey.income': () => 'Enter the income',
-    'survey.digitsOnly': () => 'Digits only (for example 1.500.000)',
-    'survey.floorArea': () => 'The floor area must be a number, not negative',
     // Issue 11, data entry.
     'date.notOnCalendar': () => 'This day does not exist (e.g. 31/02): check the day and the month',
     'date.beforeEarliest': (p) => `The year must be ${p.year} or later`,
