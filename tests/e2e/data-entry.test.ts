@@ -6,9 +6,10 @@
  * new survey shows no error before anything is typed, one once a field is left, its sections and how many are
  * done, refuses a review date of 31/02 or in the future at the field, and is listed as a draft on the household
  * page; its income "1,5" or "1.500,5" is refused (never 15 đ) and "1.200" m² asks which of 1200 or 1,2, each
- * number shown back as it will be recorded; a handout's recipient CCCD "123" is refused at its field instead of
- * dropped; the village is picked from the commune's list ("an binh" finds "Thôn An Bình"), one the list lacks is
- * added under "Khác (ghi rõ)" for review, and the commune officer puts it on the list.
+ * number shown back as it will be recorded; a damage entry's count left empty or typed "1,5" is refused at its
+ * field, not read as 0; a handout's recipient CCCD "123" is refused at its field instead of dropped; the village
+ * is picked from the commune's list ("an binh" finds "Thôn An Bình"), one the list lacks is added under "Khác (ghi
+ * rõ)" for review, and the commune officer puts it on the list.
  */
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
@@ -240,7 +241,7 @@ describe.skipIf(!available)('e2e: data entry says what is wrong and loses nothin
     await tablet.close();
   });
 
-  it("#11 a handout's recipient CCCD of 3 digits is refused at the field, not dropped", async () => {
+  it("#11 a damage entry's counts and a handout's recipient CCCD are refused at their fields, not read as 0 or dropped", async () => {
     const headContext = await world.browser.newContext({ viewport: TABLET });
     const head = await signIn(headContext, 'thon.lyson');
     await head.getByRole('link', { name: 'Thiên tai, cứu trợ' }).click();
@@ -252,8 +253,21 @@ describe.skipIf(!available)('e2e: data entry says what is wrong and loses nothin
     const damage = head.getByTestId('damage-form');
     await damage.getByLabel('Tìm theo tên chủ hộ, tên thành viên, CCCD hoặc số điện thoại').fill('duoc');
     await damage.getByRole('button').filter({ hasText: 'Thôn' }).first().click();
-    await damage.getByLabel('Số người thiếu đói').fill('4');
-    await damage.getByRole('button', { name: 'Lưu' }).click();
+    // A count emptied or typed "1,5" is said at its field (it was read as 0, or refused below the form as "a number").
+    const deaths = damage.getByLabel('Số người chết');
+    const save = damage.getByRole('button', { name: 'Lưu' });
+    await deaths.fill('');
+    await expect.poll(() => errorOf(head, 'deaths').textContent()).toBe('Nhập một số (0 nếu không có)');
+    expect(await save.isDisabled()).toBe(true);
+    await deaths.fill('1,5');
+    await expect.poll(() => errorOf(head, 'deaths').textContent()).toContain('Phải là số nguyên');
+    await deaths.fill('0');
+    await expect.poll(() => errorOf(head, 'deaths').count()).toBe(0);
+    await damage.getByLabel('Số người thiếu đói').fill('04');
+    await expect
+      .poll(() => damage.locator('label:has(input[name="hungryMembers"]) .hint').textContent())
+      .toBe('Sẽ ghi: 4');
+    await save.click();
     await head.getByRole('button', { name: 'Tạo đợt cứu trợ' }).click();
     await head.waitForURL('**/rounds/*');
     await head.getByTestId('planned').locator('li').first().getByRole('button', { name: 'Phát' }).click();
