@@ -28,6 +28,7 @@ export const messagesVi: MessageTexts = {
     'field.floorArea': () => 'Nhập diện tích',
     'field.number': () => 'Nhập một số',
     'field.integer': () => 'Phải là số nguyên',
+    'field.atMost': (p) => `Không được lớn hơn ${messagesVi.number(Number(p.max))}`,
     'household.area': () => 'Khu vực phải là nông thôn hoặc thành thị',
     'household.headName': () => 'Nhập họ tên chủ hộ',
     'household.village': () => 'Nhập thôn/tổ dân phố',

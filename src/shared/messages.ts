@@ -35,6 +35,8 @@ const CATALOGUE = {
   'field.floorArea': [],
   'field.number': [],
   'field.integer': [],
+  /** A number above its schema's bound (an income, an area, a count no household has). */
+  'field.atMost': ['max'],
   'household.area': [],
   'household.headName': [],
   'household.village': [],

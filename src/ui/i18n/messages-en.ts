@@ -24,6 +24,8 @@ export const messagesEn: MessageTexts = {
     'field.floorArea': () => 'Enter the floor area',
     'field.number': () => 'Enter a number',
     'field.integer': () => 'Must be a whole number',
+    // The bound written as the app reads a typed number (thousands with dots), in every language.
+    'field.atMost': (p) => `Must not be more than ${Number(p.max).toLocaleString('vi-VN')}`,
     'household.area': () => 'The area is rural or urban',
     'household.headName': () => "Enter the head of household's full name",
     'household.village': () => 'Enter the village or residential group',
