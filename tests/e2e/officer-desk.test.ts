@@ -22,6 +22,7 @@ import {
   surveyCaseFields,
 } from '../support/fixtures';
 import { findUserByUsername, setUserCommunes } from '../../sync-server/src/store/users';
+import { DEMO_VILLAGES } from '../../sync-server/src/seed/demo';
 
 const available = chromiumAvailable('e2e officer desk');
 
@@ -163,7 +164,13 @@ describe.skipIf(!available)('e2e: the officer desk', () => {
       const device = await api(username);
       expect(
         await device(
-          (s) => createMutation(s, { communeCode: code, headName: mark(code).household }, household),
+          // In a village of the commune's demo list: the server refuses a household in any other.
+          (s) =>
+            createMutation(
+              s,
+              { communeCode: code, headName: mark(code).household, village: DEMO_VILLAGES[code]![0]! },
+              household,
+            ),
           (s) => patchMutation(s, survey, { ...surveyCaseFields(household), communeCode: code }, 0, 'case'),
           (s) => mutation(s, { kind: 'command', id: survey, command: 'submit' }),
           (s) =>
