@@ -28,6 +28,7 @@ export const messagesVi: MessageTexts = {
     'field.floorArea': () => 'Nhập diện tích',
     'field.number': () => 'Nhập một số',
     'field.integer': () => 'Phải là số nguyên',
+    'field.atMost': (p) => `Không được lớn hơn ${messagesVi.number(Number(p.max))}`,
     'household.area': () => 'Khu vực phải là nông thôn hoặc thành thị',
     'household.headName': () => 'Nhập họ tên chủ hộ',
     'household.village': () => 'Nhập thôn/tổ dân phố',
@@ -66,8 +67,6 @@ export const messagesVi: MessageTexts = {
     'clock.futureDate': (p) =>
       `${label(messagesVi, p.label)} ở tương lai: ${p.date}. Đồng hồ của máy tính bảng có thể đang sai — hãy chỉnh lại ngày giờ của máy rồi nhập lại.`,
     'survey.income': () => 'Nhập thu nhập',
-    'survey.digitsOnly': () => 'Chỉ nhập chữ số (ví dụ 1.500.000)',
-    'survey.floorArea': () => 'Diện tích phải là số không âm',
     // Issue 11, data entry.
     'date.notOnCalendar': () => 'Ngày này không có trên lịch (ví dụ 31/02): kiểm tra lại ngày và tháng',
     'date.beforeEarliest': (p) => `Năm phải từ ${p.year} trở đi`,
@@ -179,19 +178,31 @@ export const messagesVi: MessageTexts = {
     'sync.noConnection': () =>
       'Không có kết nối tới máy chủ. Mọi dữ liệu đã nhập vẫn được lưu trên máy và sẽ tự gửi khi có mạng.',
 
-    // Issue 11, device: a relief quantity as typed.
-    'quantity.empty': (p) => (p.unit === 'VND' ? 'Nhập số tiền' : 'Nhập số lượng'),
+    // Issue 11, device: a number as typed, in its unit (kg, VND, item, m2, count).
+    'quantity.empty': (p) =>
+      p.unit === 'VND'
+        ? 'Nhập số tiền'
+        : p.unit === 'm2'
+          ? 'Nhập diện tích'
+          : p.unit === 'count'
+            ? 'Nhập một số (0 nếu không có)'
+            : 'Nhập số lượng',
     'quantity.malformed': (p) =>
-      p.unit === 'kg'
-        ? 'Không đọc được số này: chỉ nhập chữ số, hàng nghìn cách bằng dấu chấm, phần lẻ sau dấu phẩy (ví dụ 1.250 hoặc 12,5)'
-        : `Không đọc được số này: chỉ nhập chữ số, hàng nghìn cách bằng dấu chấm (ví dụ ${p.unit === 'VND' ? '1.000.000' : '1.200'})`,
+      p.unit === 'kg' || p.unit === 'm2'
+        ? `Không đọc được số này: chỉ nhập chữ số, phần lẻ sau dấu phẩy (ví dụ ${p.unit === 'kg' ? '1250 hoặc 12,5' : '24 hoặc 24,5'})`
+        : p.unit === 'count'
+          ? 'Không đọc được số này: chỉ nhập chữ số (ví dụ 3)'
+          : `Không đọc được số này: chỉ nhập chữ số, hàng nghìn cách bằng dấu chấm (ví dụ ${p.unit === 'VND' ? '1.000.000' : '1.200'})`,
     'quantity.whole': (p) =>
       p.unit === 'VND'
         ? 'Số tiền là số nguyên đồng, không có phần lẻ; hàng nghìn cách bằng dấu chấm (ví dụ 1.000.000)'
-        : 'Số lượng hàng là số nguyên, không có phần lẻ; hàng nghìn cách bằng dấu chấm (ví dụ 1.200)',
+        : p.unit === 'count'
+          ? 'Phải là số nguyên, không có phần lẻ (ví dụ 3)'
+          : 'Số lượng hàng là số nguyên, không có phần lẻ; hàng nghìn cách bằng dấu chấm (ví dụ 1.200)',
     'quantity.ambiguous': (p) =>
       `Không rõ "${p.text}" là ${p.thousands} hay ${p.decimal}: hãy viết ${p.thousands} hoặc ${p.decimal}`,
-    'quantity.oneDecimal': () => 'Chỉ ghi một chữ số sau dấu phẩy (ví dụ 2,5)',
+    'quantity.oneDecimal': (p) => `Chỉ ghi một chữ số sau dấu phẩy (ví dụ ${p.unit === 'm2' ? '24,5' : '2,5'})`,
+    'quantity.tooLarge': () => 'Số quá lớn, không ghi được chính xác: hãy kiểm tra lại',
     // Issue 11, server checks.
     'reject.damageHouseholdMissing': () =>
       'Hộ gia đình được gắn với mục thiệt hại này không có trong xã (đã bị xóa hoặc thuộc xã khác); hãy đồng bộ lại rồi chọn lại hộ.',

@@ -35,6 +35,8 @@ const CATALOGUE = {
   'field.floorArea': [],
   'field.number': [],
   'field.integer': [],
+  /** A number above its schema's bound (an income, an area, a count no household has). */
+  'field.atMost': ['max'],
   'household.area': [],
   'household.headName': [],
   'household.village': [],
@@ -73,8 +75,6 @@ const CATALOGUE = {
   'key.unsafe': [],
   'clock.futureDate': ['label', 'date'],
   'survey.income': [],
-  'survey.digitsOnly': [],
-  'survey.floorArea': [],
   // Issue 11, data entry: dates that cannot be, a date typed in the future, names.
   'date.notOnCalendar': [],
   'date.beforeEarliest': ['year'],
@@ -173,12 +173,13 @@ const CATALOGUE = {
   'reject.handoutDamageMissing': [],
   // Issue 11, search and lists / status and messages: no answer at all from the server.
   'sync.noConnection': [],
-  // Issue 11, device: a relief quantity as typed (src/ui/format.ts, parseQuantity), in its unit (kg, VND, item).
+  // Issue 11, device: a number as typed (src/ui/format.ts, parseQuantity), in its unit (kg, VND, item, m2, count).
   'quantity.empty': ['unit'],
   'quantity.malformed': ['unit'],
   'quantity.whole': ['unit'],
   'quantity.ambiguous': ['text', 'thousands', 'decimal'],
   'quantity.oneDecimal': ['unit'],
+  'quantity.tooLarge': ['unit'],
   // Issue 11, server checks: a damage entry's household, a household's village.
   'reject.damageHouseholdMissing': [],
   'reject.villageNotListed': ['village'],

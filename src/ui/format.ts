@@ -1,6 +1,6 @@
 /**
- * @module Vietnamese formats: dates dd/mm/yyyy (HH:mm), numbers with a decimal comma, money as 1.234.567 đ — and a
- * quantity typed back into a number without guessing (`parseQuantity`).
+ * @module Vietnamese formats: dates dd/mm/yyyy (HH:mm), numbers with a decimal comma, money as 1.234.567 đ — and
+ * every number a form reads from a person typed back into a number without guessing (`parseQuantity`).
  */
 import { encodeMessage } from '../shared/messages';
 
@@ -31,19 +31,29 @@ export function formatVnd(amount: number): string {
 /** What a relief quantity is counted in: rice by the kilogram, money in đồng, goods by the piece. */
 export type QuantityUnit = 'kg' | 'VND' | 'item';
 
-/** A quantity handed out in its unit: "5.400.000 đ", "225 kg", "3" (items). */
-export function formatQuantity(quantity: number, unit: QuantityUnit): string {
+/**
+ * Every unit a form reads a typed number in (issue 11): the relief quantities, a floor area in m² (decimal, like
+ * kilograms) and a count of people or days (whole, like goods).
+ */
+export type NumberUnit = QuantityUnit | 'm2' | 'count';
+
+/** Units that take one decimal; the others are whole. One decimal is also all `formatNumber` shows back. */
+const decimalUnit = (unit: NumberUnit) => unit === 'kg' || unit === 'm2';
+
+/** A number in its unit: "5.400.000 đ", "225 kg", "24,5 m²", "3" (items, people, days). */
+export function formatQuantity(quantity: number, unit: NumberUnit): string {
   if (unit === 'VND') return formatVnd(quantity);
-  return unit === 'kg' ? `${formatNumber(quantity)} kg` : formatNumber(quantity);
+  if (unit === 'kg') return `${formatNumber(quantity)} kg`;
+  return unit === 'm2' ? `${formatNumber(quantity)} m²` : formatNumber(quantity);
 }
 
-const editableKg = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1, useGrouping: false });
+const editableDecimal = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1, useGrouping: false });
 /**
- * A quantity as a form pre-fills it, read back by `parseQuantity` as the same number: money and counts with their
- * thousands dots ("1.000.000"), kilograms without them ("1225", "2,5") — "1.225" kg would be ambiguous there.
+ * A number as a form pre-fills it, read back by `parseQuantity` as the same number: money and counts with their
+ * thousands dots ("1.000.000"), kilograms and m² without them ("1225", "2,5") — "1.225" would be ambiguous there.
  */
-export function formatEditable(quantity: number, unit: QuantityUnit): string {
-  return unit === 'kg' ? editableKg.format(quantity) : whole.format(quantity);
+export function formatEditable(quantity: number, unit: NumberUnit): string {
+  return decimalUnit(unit) ? editableDecimal.format(quantity) : whole.format(quantity);
 }
 
 export type ParsedQuantity = { ok: true; value: number } | { ok: false; message: string };
@@ -63,26 +73,42 @@ const ambiguous = (text: string, before: string, after: string): ParsedQuantity 
   });
 };
 
+/** The unit a person may write after the number, in the field's unit only: "5 kg" is no amount of money. */
+const UNIT_AFTER: Record<NumberUnit, RegExp | undefined> = {
+  kg: /\s*kg$/i,
+  VND: /\s*(vnđ|vnd|đồng|đ|₫)$/i,
+  m2: /\s*(m²|m2|m)$/i,
+  item: undefined,
+  count: undefined,
+};
+
+/** Digits beyond 15 are past what a JavaScript number keeps exactly: such a number would be saved changed. */
+const MAX_DIGITS = 15;
+
 /**
- * A quantity as typed, in its unit — never guessed (issue 11). Vietnamese writes thousands with dots and decimals
- * with a comma ("1.000.000", "2,5"); a tablet's keyboard may offer a point ("2.5"). So:
- * - money (VND) and goods (items) are whole: "1.000.000", "1000000", "1 000 000 đ" are a million; "2,5" or "2.5"
- *   is refused (no đồng or item is split), and so is "1,000" (thousands go with dots);
- * - kilograms may have one decimal, with a comma or a point: "2,5", "2.5", "1.234,5"; a lone separator followed
- *   by exactly three digits ("1.500", "1,500") could be either, and is refused saying both readings;
- * - anything else that is not such a number (letters, a minus, "1.2.3", "1,234.5") is refused.
- * A unit written after the number ("kg", "đ", "đồng", "VND") is allowed. `message` is a message code (say()).
+ * A number as typed, in its unit — never guessed (issue 11). Every form reads what a person types through here.
+ * Vietnamese writes thousands with dots and decimals with a comma ("1.000.000", "2,5"); a tablet's keyboard may
+ * offer a point ("2.5"). So:
+ * - money (VND), goods (items) and counts are whole: "1.000.000", "1000000", "1 000 000 đ" are a million; "2,5" or
+ *   "2.5" is refused (no đồng, item or person is split), and so is "1,000" (thousands go with dots) — an income
+ *   of "1,5" is never 15 đ;
+ * - kilograms and m² may have one decimal, with a comma or a point: "2,5", "2.5", "1.234,5"; a lone separator
+ *   followed by exactly three digits ("1.200", "1,200") could be either, and is refused saying both readings;
+ * - a minus is refused saying so; anything else that is not such a number (letters, "1e1", "1.2.3", "1,234.5"), or
+ *   one too long to keep exactly, is refused.
+ * The field's unit written after the number ("kg"; "đ", "đồng", "VND"; "m²", "m2") is allowed. `message` is a
+ * message code (say()).
  */
-export function parseQuantity(text: string, unit: QuantityUnit): ParsedQuantity {
-  const typed = text
-    .trim()
-    .replace(/\s*(kg|vnđ|vnd|đồng|đ|₫)$/i, '')
-    .trim();
+export function parseQuantity(text: string, unit: NumberUnit): ParsedQuantity {
+  const after = UNIT_AFTER[unit];
+  const trimmed = text.trim();
+  const typed = (after ? trimmed.replace(after, '') : trimmed).trim();
   if (!typed) return refused('quantity.empty', { unit });
+  if (/^-\s*\d/.test(typed)) return refused('field.notNegative');
   // Spaces are taken as thousands separators only where they group by three ("1 000 000").
   const number = /^\d{1,3}( \d{3})+(,\d+)?$/.test(typed) ? typed.replace(/ /g, '.') : typed;
   if (!/^\d[\d.,]*$/.test(number) || /[.,]$/.test(number)) return refused('quantity.malformed', { unit });
-  const wholeUnit = unit !== 'kg';
+  const wholeUnit = !decimalUnit(unit);
   const dots = number.split('.').length - 1;
   const commas = number.split(',').length - 1;
   if (commas > 0 && wholeUnit) return refused('quantity.whole', { unit });
@@ -101,7 +127,7 @@ export function parseQuantity(text: string, unit: QuantityUnit): ParsedQuantity 
     if (!grouped(number)) return refused(wholeUnit && dots === 1 ? 'quantity.whole' : 'quantity.malformed', { unit });
     integer = number.replace(/\./g, '');
   } else if (dots === 1) {
-    // Kilograms with a point: "2.5" is a decimal, "1.500" could be a thousand and a half or one and a half.
+    // Kilograms or m² with a point: "2.5" is a decimal, "1.500" could be a thousand and a half or one and a half.
     const [before = '', after = ''] = number.split('.');
     if (after.length === 3 && /^[1-9]\d{0,2}$/.test(before)) return ambiguous(typed, before, after);
     integer = before;
@@ -110,5 +136,6 @@ export function parseQuantity(text: string, unit: QuantityUnit): ParsedQuantity 
     integer = number;
   }
   if (fraction.replace(/0+$/, '').length > 1) return refused('quantity.oneDecimal', { unit });
+  if (integer.replace(/^0+/, '').length > MAX_DIGITS) return refused('quantity.tooLarge', { unit });
   return { ok: true, value: Number(fraction ? `${integer}.${fraction}` : integer) };
 }

@@ -165,6 +165,7 @@ describe.skipIf(!available)('e2e: the officer desk', () => {
       const device = await api(username);
       expect(
         await device(
+          // In a village of the commune's demo list: the server refuses a household in any other.
           (s) =>
             createMutation(
               s,

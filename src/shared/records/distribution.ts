@@ -25,7 +25,11 @@ export const DistributionFields = v.object({
   /** What exactly, for goods ("mì tôm", "chăn"); for rice and cash the item says it. */
   itemName: keyText(100, 'itemName'),
   /** Stored handouts keep being read as they were; a new one must hand out something (DistributionData). */
-  quantity: v.pipe(v.number(), v.minValue(0, encodeMessage('distribution.quantity')), v.maxValue(1e12)),
+  quantity: v.pipe(
+    v.number(),
+    v.minValue(0, encodeMessage('distribution.quantity')),
+    v.maxValue(1e12, encodeMessage('field.atMost', { max: 1e12 })),
+  ),
   unit: v.picklist(['kg', 'VND', 'item']),
   recipientName: required(120, 'recipient'),
   recipientRelation: v.optional(trimmed(40, 'relation')),

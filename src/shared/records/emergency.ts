@@ -11,7 +11,7 @@ const Count = v.pipe(
   v.number(encodeMessage('field.number')),
   v.integer(encodeMessage('field.integer')),
   v.minValue(0, encodeMessage('field.notNegative')),
-  v.maxValue(100),
+  v.maxValue(100, encodeMessage('field.atMost', { max: 100 })),
 );
 
 export const EMERGENCY_TYPES = [

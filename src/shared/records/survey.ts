@@ -10,7 +10,7 @@ const Money = v.pipe(
   v.number(encodeMessage('field.money')),
   v.integer(encodeMessage('field.moneyInteger')),
   v.minValue(0, encodeMessage('field.notNegative')),
-  v.maxValue(10_000_000_000),
+  v.maxValue(10_000_000_000, encodeMessage('field.atMost', { max: 10_000_000_000 })),
 );
 const Bool = v.optional(v.boolean());
 /** Members of the household a question names (children), bounded like a household's members. */
@@ -52,7 +52,7 @@ export const SurveyAnswers = v.object({
     v.pipe(
       v.number(encodeMessage('field.floorArea')),
       v.minValue(0, encodeMessage('field.notNegative')),
-      v.maxValue(10_000),
+      v.maxValue(10_000, encodeMessage('field.atMost', { max: 10_000 })),
     ),
   ),
   /** How many of foundation, frame and roof are not durable (0–3). */

@@ -24,6 +24,8 @@ export const messagesEn: MessageTexts = {
     'field.floorArea': () => 'Enter the floor area',
     'field.number': () => 'Enter a number',
     'field.integer': () => 'Must be a whole number',
+    // The bound written as the app reads a typed number (thousands with dots), in every language.
+    'field.atMost': (p) => `Must not be more than ${Number(p.max).toLocaleString('vi-VN')}`,
     'household.area': () => 'The area is rural or urban',
     'household.headName': () => "Enter the head of household's full name",
     'household.village': () => 'Enter the village or residential group',
@@ -62,8 +64,6 @@ export const messagesEn: MessageTexts = {
     'clock.futureDate': (p) =>
       `${label(p.label)} is in the future: ${p.date}. The tablet's clock may be wrong — set the device's date and time, then enter it again.`,
     'survey.income': () => 'Enter the income',
-    'survey.digitsOnly': () => 'Digits only (for example 1.500.000)',
-    'survey.floorArea': () => 'The floor area must be a number, not negative',
     // Issue 11, data entry.
     'date.notOnCalendar': () => 'This day does not exist (e.g. 31/02): check the day and the month',
     'date.beforeEarliest': (p) => `The year must be ${p.year} or later`,
@@ -183,19 +183,32 @@ export const messagesEn: MessageTexts = {
     'sync.noConnection': () =>
       'No connection to the server. Everything entered is kept on this device and is sent when the network is back.',
 
-    // Issue 11, device: a relief quantity as typed.
-    'quantity.empty': (p) => (p.unit === 'VND' ? 'Enter the amount' : 'Enter the quantity'),
+    // Issue 11, device: a number as typed, in its unit (kg, VND, item, m2, count).
+    'quantity.empty': (p) =>
+      p.unit === 'VND'
+        ? 'Enter the amount'
+        : p.unit === 'm2'
+          ? 'Enter the floor area'
+          : p.unit === 'count'
+            ? 'Enter a number (0 if none)'
+            : 'Enter the quantity',
     'quantity.malformed': (p) =>
-      p.unit === 'kg'
-        ? 'This is not a number the app can read: digits only, thousands grouped with dots, decimals after a comma (for example 1.250 or 12,5)'
-        : `This is not a number the app can read: digits only, thousands grouped with dots (for example ${p.unit === 'VND' ? '1.000.000' : '1.200'})`,
+      p.unit === 'kg' || p.unit === 'm2'
+        ? `This is not a number the app can read: digits only, decimals after a comma (for example ${p.unit === 'kg' ? '1250 or 12,5' : '24 or 24,5'})`
+        : p.unit === 'count'
+          ? 'This is not a number the app can read: digits only (for example 3)'
+          : `This is not a number the app can read: digits only, thousands grouped with dots (for example ${p.unit === 'VND' ? '1.000.000' : '1.200'})`,
     'quantity.whole': (p) =>
       p.unit === 'VND'
         ? 'An amount is a whole number of dong, with no decimals; thousands are grouped with dots (for example 1.000.000)'
-        : 'A number of items is whole, with no decimals; thousands are grouped with dots (for example 1.200)',
+        : p.unit === 'count'
+          ? 'A whole number, with no decimals (for example 3)'
+          : 'A number of items is whole, with no decimals; thousands are grouped with dots (for example 1.200)',
     'quantity.ambiguous': (p) =>
       `"${p.text}" could be ${p.thousands} or ${p.decimal}: write ${p.thousands} or ${p.decimal}`,
-    'quantity.oneDecimal': () => 'Only one digit after the decimal comma (for example 2,5)',
+    'quantity.oneDecimal': (p) =>
+      `Only one digit after the decimal comma (for example ${p.unit === 'm2' ? '24,5' : '2,5'})`,
+    'quantity.tooLarge': () => 'The number is too large to be recorded exactly: check it',
     // Issue 11, server checks.
     'reject.damageHouseholdMissing': () =>
       'The household linked to this damage entry is not in the commune (deleted, or of another commune); sync again, then choose the household again.',

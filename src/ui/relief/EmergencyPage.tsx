@@ -18,6 +18,7 @@ import { formatNumber, formatVnd } from '../format';
 import { formatVnDate, todayIso } from '../dates';
 import { CheckField, SelectField, TextField } from '../fields';
 import { RoundLinks } from './RoundLinks';
+import { COUNT_FIELDS, readBack, readCounts, type CountField } from './damage-form';
 import { PrintSigners } from './PrintSigners';
 import { legalBasisText } from '../survey/explanation';
 
@@ -240,8 +241,10 @@ function DamageForm({
     () => (rows && query.trim() ? findHouseholds(rows, query, { limit: 8 }).households : []),
     [rows, query],
   );
+  // Counts through the app's one parser: an emptied field or "1,5" people is said at the field, never read as 0.
+  const counts = useMemo(() => readCounts(f), [f]);
   const damage = useMemo(() => {
-    if (!household) return undefined;
+    if (!household || !counts.ok) return undefined;
     const candidate = {
       communeCode: event.communeCode,
       emergencyId: event.id,
@@ -249,26 +252,46 @@ function DamageForm({
       headName: household.headName,
       village: household.village,
       followUp: !household.id,
-      members: Number(f.members),
+      ...counts.counts,
       status: f.status,
-      hungryMembers: Number(f.hungryMembers),
-      deaths: Number(f.deaths),
-      missing: Number(f.missing),
-      deadMonthlyBeneficiaries: Math.min(existing?.deadMonthlyBeneficiaries ?? 0, Number(f.deaths) || 0),
-      injuredDays: f.injured
-        .split(',')
-        .map((x) => x.trim())
-        .filter(Boolean)
-        .map(Number),
+      deadMonthlyBeneficiaries: Math.min(existing?.deadMonthlyBeneficiaries ?? 0, counts.counts.deaths),
       houseLost: f.houseLost,
       hasOtherHome: f.hasOtherHome,
       relocationOrdered: f.relocationOrdered,
       severeDamage: f.severeDamage,
-      childrenWithoutParents: Number(f.children),
       assessedOn: existing?.assessedOn ?? todayIso(),
     };
     return damages.check(candidate);
-  }, [household, f, existing]);
+  }, [household, f, counts, existing]);
+  const checkIssues = damage && !damage.ok ? damage.issues : {};
+  // A count's problem at its field: it cannot be read, or the entry's check refuses it (members from 1, at most 100).
+  const countIssue = (field: CountField | 'injured'): string | undefined => {
+    const message = counts.ok
+      ? field === 'injured'
+        ? Object.entries(checkIssues).find(([key]) => key.startsWith('injuredDays'))?.[1]?.[0]
+        : checkIssues[COUNT_FIELDS[field]]?.[0]
+      : counts.issues[field];
+    return message === undefined ? undefined : say(message);
+  };
+  const shownAtFields = new Set<string>(Object.values(COUNT_FIELDS));
+  const otherIssue = Object.entries(checkIssues).find(
+    ([key]) => !shownAtFields.has(key) && !key.startsWith('injuredDays'),
+  )?.[1]?.[0];
+  const countField = (field: CountField, label: string) => {
+    const error = countIssue(field);
+    const read = error ? undefined : readBack(f[field]);
+    return (
+      <TextField
+        name={field}
+        label={label}
+        value={f[field]}
+        onInput={set(field)}
+        inputMode="numeric"
+        hint={read && t.readAs(read)}
+        error={error}
+      />
+    );
+  };
   const answer = damage?.ok ? entitlementsOf(event, damage.fields) : undefined;
   const set = (key: keyof typeof f) => (value: string | boolean) => setF({ ...f, [key]: value });
   const [clockIssue, setClockIssue] = useState<string | undefined>();
@@ -349,13 +372,7 @@ function DamageForm({
             />
           )}
           <div class="grid-2">
-            <TextField
-              name="members"
-              label={t.membersCount}
-              value={f.members}
-              onInput={set('members')}
-              inputMode="numeric"
-            />
+            {countField('members', t.membersCount)}
             <SelectField
               name="status"
               label={t.householdStatus}
@@ -363,29 +380,17 @@ function DamageForm({
               options={Object.entries(t.householdStatuses)}
               onChange={set('status')}
             />
+            {countField('hungryMembers', t.hungryMembers)}
+            {countField('deaths', t.deaths)}
+            {countField('missing', t.missing)}
             <TextField
-              name="hungryMembers"
-              label={t.hungryMembers}
-              value={f.hungryMembers}
-              onInput={set('hungryMembers')}
-              inputMode="numeric"
+              name="injured"
+              label={t.injuredDays}
+              value={f.injured}
+              onInput={set('injured')}
+              error={countIssue('injured')}
             />
-            <TextField name="deaths" label={t.deaths} value={f.deaths} onInput={set('deaths')} inputMode="numeric" />
-            <TextField
-              name="missing"
-              label={t.missing}
-              value={f.missing}
-              onInput={set('missing')}
-              inputMode="numeric"
-            />
-            <TextField name="injured" label={t.injuredDays} value={f.injured} onInput={set('injured')} />
-            <TextField
-              name="children"
-              label={t.childrenWithoutParents}
-              value={f.children}
-              onInput={set('children')}
-              inputMode="numeric"
-            />
+            {countField('children', t.childrenWithoutParents)}
           </div>
           <CheckField name="houseLost" label={t.houseLost} checked={f.houseLost} onChange={set('houseLost')} />
           <CheckField
@@ -406,7 +411,7 @@ function DamageForm({
             checked={f.severeDamage}
             onChange={set('severeDamage')}
           />
-          {damage && !damage.ok && <p class="error">{say(Object.values(damage.issues)[0]?.[0] ?? '')}</p>}
+          {otherIssue && <p class="error">{say(otherIssue)}</p>}
           {answer && (
             <div class="result" data-testid="entitlements">
               <h3>{t.entitlements}</h3>

@@ -25,6 +25,7 @@ import {
   checkSurvey,
   emptySurvey,
   isChildOn,
+  readings,
   SURVEY_SECTIONS,
   sectionsComplete,
   SurveyDraftSchema,
@@ -103,6 +104,12 @@ export function SurveyPage({ householdId }: { householdId: string }) {
     return found === undefined ? undefined : say(found);
   };
   const leave = (key: keyof SurveyDraft) => () => setLeft(new Set([...left, key]));
+  // What a number field was read as, shown under it as it is typed ("Sẽ ghi: 4.500.000 đ"), unless it has a problem.
+  const read = readings(draft);
+  const readAs = (key: keyof typeof read) => {
+    const value = issues[key] === undefined ? read[key] : undefined;
+    return value === undefined ? undefined : t.readAs(value);
+  };
   const present = members.filter((m) => m.status === 'present');
   const children = present.filter((m) => isChildOn(m.birthDate, reviewDay ?? todayIso()));
   const complete = check ? sectionsComplete(draft, check) : undefined;
@@ -212,6 +219,7 @@ export function SurveyPage({ householdId }: { householdId: string }) {
                 onInput={(householdIncome) => update({ householdIncome })}
                 onBlur={leave('householdIncome')}
                 inputMode="numeric"
+                hint={readAs('householdIncome')}
                 error={issue('householdIncome')}
               />
             ) : (
@@ -222,6 +230,7 @@ export function SurveyPage({ householdId }: { householdId: string }) {
                 onInput={(incomePerCapita) => update({ incomePerCapita })}
                 onBlur={leave('incomePerCapita')}
                 inputMode="numeric"
+                hint={readAs('incomePerCapita')}
                 error={issue('incomePerCapita')}
               />
             )}
@@ -235,6 +244,7 @@ export function SurveyPage({ householdId }: { householdId: string }) {
               onInput={(floorAreaM2) => update({ floorAreaM2 })}
               onBlur={leave('floorAreaM2')}
               inputMode="decimal"
+              hint={readAs('floorAreaM2')}
               error={issue('floorAreaM2')}
             />
             <SelectField

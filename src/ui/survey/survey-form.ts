@@ -6,6 +6,7 @@ import * as v from 'valibot';
 import { encodeMessage } from '../../shared/messages';
 import { EnteredIsoDay } from '../../shared/fields';
 import { SurveyAnswers } from '../../shared/records/survey';
+import { formatQuantity, parseQuantity } from '../format';
 
 export interface SurveyDraft {
   period: 'annual' | 'regular';
@@ -60,11 +61,26 @@ export function emptySurvey(reviewDate: string): SurveyDraft {
   };
 }
 
-/** "1.500.000", "1500000", "1 500 000 đ" → 1500000; empty → undefined; not a number → NaN (a validation error). */
-export function parseAmount(text: string): number | undefined {
-  const digits = text.replace(/[.\s,đ₫]|VND/gi, '');
-  if (!digits) return undefined;
-  return /^\d+$/.test(digits) ? Number(digits) : Number.NaN;
+/** The survey's fields that hold a typed number, each with the unit it is read in (src/ui/format.ts). */
+const NUMBER_FIELDS = { householdIncome: 'VND', incomePerCapita: 'VND', floorAreaM2: 'm2' } as const;
+type NumberField = keyof typeof NUMBER_FIELDS;
+
+/** The income field the chosen mode asks for. */
+const incomeFieldOf = (draft: SurveyDraft): NumberField =>
+  draft.incomeMode === 'household' ? 'householdIncome' : 'incomePerCapita';
+
+/**
+ * What the form reads from each number field it asks for, in the app's format ("4.500.000 đ", "24,5 m²"), to show
+ * under the field before it is sent; a field that cannot be read (or is empty) has none.
+ */
+export function readings(draft: SurveyDraft): Partial<Record<NumberField, string>> {
+  const asked = [incomeFieldOf(draft), 'floorAreaM2'] as const;
+  return Object.fromEntries(
+    asked.flatMap((field) => {
+      const read = parseQuantity(draft[field], NUMBER_FIELDS[field]);
+      return read.ok ? [[field, formatQuantity(read.value, NUMBER_FIELDS[field])]] : [];
+    }),
+  );
 }
 
 export type SurveyCheck =
@@ -75,20 +91,21 @@ export function checkSurvey(draft: SurveyDraft, reviewDateIso: string | undefine
   const issues: Partial<Record<keyof SurveyDraft, string>> = {};
   const reviewDateIssue = reviewDateIssueOf(reviewDateIso);
   if (reviewDateIssue) issues.reviewDate = reviewDateIssue;
-  const income =
-    draft.incomeMode === 'household' ? parseAmount(draft.householdIncome) : parseAmount(draft.incomePerCapita);
-  const incomeField = draft.incomeMode === 'household' ? 'householdIncome' : 'incomePerCapita';
-  if (income === undefined) issues[incomeField] = encodeMessage('survey.income');
-  else if (Number.isNaN(income)) issues[incomeField] = encodeMessage('survey.digitsOnly');
-  const area = draft.floorAreaM2.trim() ? Number(draft.floorAreaM2.replace(',', '.')) : undefined;
-  if (area !== undefined && (Number.isNaN(area) || area < 0)) issues.floorAreaM2 = encodeMessage('survey.floorArea');
+  // Income and floor area through the app's one parser: "1,5" đ or "1.200" m² is refused, never guessed.
+  const incomeField = incomeFieldOf(draft);
+  const typedIncome = draft[incomeField];
+  const income = typedIncome.trim() ? parseQuantity(typedIncome, 'VND') : undefined;
+  if (!income) issues[incomeField] = encodeMessage('survey.income');
+  else if (!income.ok) issues[incomeField] = income.message;
+  const area = draft.floorAreaM2.trim() ? parseQuantity(draft.floorAreaM2, 'm2') : undefined;
+  if (area && !area.ok) issues.floorAreaM2 = area.message;
   if (Object.keys(issues).length > 0) return { ok: false, issues };
   const candidate = {
     period: draft.period,
     reviewDate: reviewDateIso as string,
     incomeMode: draft.incomeMode,
-    ...(draft.incomeMode === 'household' ? { householdIncome: income } : { incomePerCapita: income }),
-    ...(area !== undefined ? { floorAreaM2: area } : {}),
+    ...(income?.ok ? { [incomeField]: income.value } : {}),
+    ...(area?.ok ? { floorAreaM2: area.value } : {}),
     ...(draft.nonDurableStructures ? { nonDurableStructures: Number(draft.nonDurableStructures) } : {}),
     ...(draft.waterSource ? { waterSource: draft.waterSource } : {}),
     ...(draft.latrine ? { latrine: draft.latrine } : {}),
