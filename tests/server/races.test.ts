@@ -447,5 +447,55 @@ for (const engine of engines) {
         expect((await getRecord(db, household))?.data).toMatchObject({ village: 'Thôn Đông Hải', address: 'Tổ 8' });
       });
     });
+
+    describe("#11 a member registered while its household's village is edited, or the household deleted", () => {
+      for (const first of ['member', 'village'] as const)
+        it(`#11 a member registered ${first === 'member' ? 'before' : 'after'} the edit it races is looked for in the new village`, async () => {
+          const db = await fresh();
+          const [household, member] = [randomUUID(), randomUUID()];
+          await push(db, pushContext(), [createMutation(1, { village: 'Thôn Đông' }, household)]);
+          const base = (await getRecord(db, household))!.version;
+          const register = () =>
+            push(db, pushContext(), [
+              patchMutation(1, member, memberFields(household, { fullName: 'Lê Thị Trùng' }), 0, 'member'),
+            ]);
+          const edit = () => push(db, officer(), [patchMutation(1, household, { village: 'Thôn Tây' }, base)]);
+          const hold = await holdCommune(db, LY_SON);
+          const one = first === 'member' ? register() : edit();
+          await blocked(db, 1);
+          const other = first === 'member' ? edit() : register();
+          await blocked(db, 2);
+          await hold.release();
+          const outcomes = await Promise.all([one, other]);
+          expect(outcomes.map((o) => o.results[0]?.status)).toEqual(['applied', 'applied']);
+          const key = await db.get<{ village: string }>(
+            'SELECT village_key AS village FROM person_keys WHERE record_id = ?',
+            [member],
+          );
+          expect(key?.village).toBe('thon tay');
+        });
+
+      for (const first of ['member', 'delete'] as const)
+        it(`#11 a member registered ${first === 'member' ? 'before' : 'after'} the deletion of its household it races keeps no look-alike key`, async () => {
+          const db = await fresh();
+          const [household, member] = [randomUUID(), randomUUID()];
+          await push(db, pushContext(), [createMutation(1, {}, household)]);
+          const register = () =>
+            push(db, pushContext(), [patchMutation(1, member, memberFields(household), 0, 'member')]);
+          const remove = () => push(db, officer(), [mutation(1, { kind: 'delete', type: 'household', id: household })]);
+          const hold = await holdCommune(db, LY_SON);
+          const one = first === 'member' ? register() : remove();
+          await blocked(db, 1);
+          const other = first === 'member' ? remove() : register();
+          await blocked(db, 2);
+          await hold.release();
+          const [registered, removed] =
+            first === 'member' ? await Promise.all([one, other]) : (await Promise.all([one, other])).reverse();
+          expect(removed!.results[0]?.status).toBe('applied');
+          // Registered first, the member is deleted with its household's key; after, it is refused.
+          expect(registered!.results[0]?.status).toBe(first === 'member' ? 'applied' : 'rejected');
+          expect(await db.get('SELECT record_id FROM person_keys WHERE record_id = ?', [member])).toBeUndefined();
+        });
+    });
   });
 }

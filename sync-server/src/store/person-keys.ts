@@ -73,6 +73,11 @@ export async function putNameKeys(
 const SELECT =
   'SELECT record_id AS "recordId", record_type AS "recordType", commune, name_key AS "nameKey", birth_year AS "birthYear", citizen_id AS "citizenId", village_key AS "villageKey", open_cluster AS "openCluster" FROM person_keys';
 
+/** The key stored for a record, if any. */
+export async function getPersonKey(tx: SqlExecutor, recordId: string): Promise<PersonKeyCandidate | undefined> {
+  return tx.get<PersonKeyCandidate>(`${SELECT} WHERE record_id = ?`, [recordId]);
+}
+
 /**
  * Records of the same kind in the commune that share the CCCD, or carry a name within one edit of this one in the
  * same scope — at most CANDIDATE_LIMIT of each, read through indexes. Beyond the limit the records are

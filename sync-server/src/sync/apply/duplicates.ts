@@ -55,6 +55,7 @@ import {
 import { can, notPermitted } from '../../../../src/shared/permissions';
 import {
   deletePersonKey,
+  getPersonKey,
   lockCommuneClusters,
   moveOpenCluster,
   personKeyCandidates,
@@ -86,17 +87,37 @@ async function keyOf(
   }
   if (record.type === 'member') {
     const household = await getRecord(tx, String(record.data.householdId));
-    return {
-      recordId: record.id,
-      recordType: 'member',
-      commune: record.commune,
-      nameKey: fold(String(record.data.fullName)),
-      birthYear: str(record.data.birthDate)?.slice(0, 4) ?? null,
-      citizenId: str(record.data.citizenId),
-      villageKey: household ? fold(String(household.data.village)) : null,
-    };
+    return memberKey(record, household ? fold(String(household.data.village)) : null);
   }
   return undefined;
+}
+
+/** A member's key: its own name, year and CCCD, and its household's village. */
+function memberKey(record: Pick<StoredRecord, 'id' | 'commune' | 'data'>, villageKey: string | null): PersonKeyRow {
+  return {
+    recordId: record.id,
+    recordType: 'member',
+    commune: record.commune,
+    nameKey: fold(String(record.data.fullName)),
+    birthYear: str(record.data.birthDate)?.slice(0, 4) ?? null,
+    citizenId: str(record.data.citizenId),
+    villageKey,
+  };
+}
+
+/** A household's members that are not deleted (a deleted one has no key). */
+async function membersOf(tx: SqlExecutor, householdId: string): Promise<StoredRecord[]> {
+  return (await childrenOf(tx, householdId)).filter((child) => child.type === 'member' && !child.deleted);
+}
+
+/**
+ * A household or person deleted by the officer is nobody's look-alike any more, nor is any member of a household
+ * deleted: their keys go (a deleted household's members are never edited again: they have no household).
+ */
+export async function forgetKeys(tx: SqlExecutor, record: Pick<StoredRecord, 'id' | 'type'>): Promise<void> {
+  await deletePersonKey(tx, record.id);
+  if (record.type === 'household')
+    for (const member of await membersOf(tx, record.id)) await deletePersonKey(tx, member.id);
 }
 
 /** A cluster being changed by this batch: its stored form and its data as it will be written. */
@@ -187,7 +208,12 @@ export async function checkDuplicates(
   const key = await keyOf(tx, record);
   if (!key) return;
   if (isNew) await lockCommuneClusters(tx, key.commune);
+  const before = isNew || key.recordType !== 'household' ? undefined : await getPersonKey(tx, record.id);
   await putPersonKey(tx, key);
+  // Members are looked for in their household's village: theirs follow it (an edit, a rename of the village).
+  // Under the household's lock, which a member's own writer holds too (lock-keys.ts).
+  if (!isNew && key.recordType === 'household' && before?.villageKey !== key.villageKey)
+    for (const member of await membersOf(tx, record.id)) await putPersonKey(tx, memberKey(member, key.villageKey));
   if (!isNew) return;
   const others = await personKeyCandidates(tx, key);
   const found = lookAlikes(key, others);
