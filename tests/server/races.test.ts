@@ -390,6 +390,83 @@ for (const engine of engines) {
       });
     });
 
+    describe('#11 a handout to a household racing the new link that takes a damage entry away from it', () => {
+      const fieldsAt = (fields: Record<string, unknown>, base = 0) =>
+        Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, [v, base] as [unknown, number]]));
+      const flags = async (db: Database, id: string) => {
+        const data = (await getRecord(db, id))!.data as { duplicateSuspected: boolean; duplicateOf: string[] };
+        return { suspected: data.duplicateSuspected, of: [...data.duplicateOf].sort() };
+      };
+      /** Rice to a household and through an entry linked to it (a pair); the entry is then linked elsewhere. */
+      async function world(db: Database) {
+        const [home, elsewhere, emergency, damage, a, b, c] = Array.from({ length: 7 }, () => randomUUID()) as [
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+        ];
+        const { householdId: _none, ...throughDamage } = distributionData(randomUUID(), {
+          damageId: damage,
+          receipt: 'ab'.repeat(32),
+          witnessName: 'Lê Văn Tư',
+        });
+        await push(db, officer(), [
+          createMutation(1, {}, home),
+          createMutation(2, {}, elsewhere),
+          mutation(3, { kind: 'patch', type: 'emergency', id: emergency, fields: fieldsAt(emergencyFields()) }),
+          mutation(4, {
+            kind: 'patch',
+            type: 'damage',
+            id: damage,
+            fields: fieldsAt(damageFields(emergency, { householdId: home, followUp: false })),
+          }),
+          mutation(5, { kind: 'event', type: 'distribution', id: a, data: distributionData(home) }),
+          mutation(6, { kind: 'event', type: 'distribution', id: b, data: throughDamage }),
+        ]);
+        const base = (await getRecord(db, damage))!.version;
+        return {
+          a,
+          b,
+          c,
+          relink: () =>
+            push(db, officer(), [
+              mutation(1, {
+                kind: 'patch',
+                type: 'damage',
+                id: damage,
+                fields: fieldsAt({ householdId: elsewhere }, base),
+              }),
+            ]),
+          handout: () =>
+            push(db, pushContext({ role: 'village_head' }), [
+              mutation(1, { kind: 'event', type: 'distribution', id: c, data: distributionData(home) }),
+            ]),
+        };
+      }
+
+      for (const first of ['relink', 'handout'] as const)
+        it(`#11 a handout ${first === 'relink' ? 'after' : 'before'} the new link it races: the entry's handout ends apart from both`, async () => {
+          const db = await fresh();
+          const { a, b, c, relink, handout } = await world(db);
+          expect(await flags(db, b)).toEqual({ suspected: true, of: [a] });
+          const hold = await holdCommune(db, LY_SON);
+          const one = first === 'relink' ? relink() : handout();
+          await blocked(db, 1);
+          const other = first === 'relink' ? handout() : relink();
+          await blocked(db, 2);
+          await hold.release();
+          const outcomes = await Promise.all([one, other]);
+          expect(outcomes.map((o) => o.results[0]?.status)).toEqual(['applied', 'applied']);
+          expect((await flags(db, b)).suspected).toBe(false);
+          expect((await flags(db, a)).suspected).toBe(true);
+          // Handed out after the link moved the entry away, the new handout was never paired with it.
+          expect(await flags(db, c)).toEqual({ suspected: true, of: first === 'relink' ? [a] : [a, b].sort() });
+        });
+    });
+
     describe('#11 a village renamed while households name it', () => {
       const villagePatch = (seq: number, id: string, fields: Record<string, unknown>, base = 0) =>
         mutation(seq, {

@@ -222,6 +222,11 @@ export const MIGRATIONS: readonly Migration[] = [
     name: "issue 11: a commune's records of one kind (its list of villages, its households)",
     sql: 'CREATE INDEX records_commune_type ON records (commune, type);',
   },
+  {
+    version: 12,
+    name: "issue 11: a handout's key found by the handout, to re-key it when the household it counts for changes",
+    sql: 'CREATE INDEX event_keys_event ON event_keys (event_id);',
+  },
 ];
 
 export async function migrate(db: Database, migrations: readonly Migration[] = MIGRATIONS): Promise<number[]> {

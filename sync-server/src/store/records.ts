@@ -224,17 +224,11 @@ export async function addEventKey(tx: SqlExecutor, commune: string, key: string,
   ]);
 }
 
-/** An event's key is now `key`, in place of any of `previous` it had (a handout whose damage entry was relinked). */
-export async function replaceEventKey(
-  tx: SqlExecutor,
-  commune: string,
-  id: string,
-  previous: readonly string[],
-  key: string,
-): Promise<void> {
-  await tx.run(
-    `DELETE FROM event_keys WHERE commune = ? AND event_id = ? AND dup_key IN (${previous.map(() => '?').join(', ')})`,
-    [commune, id, ...previous],
-  );
+/**
+ * An event's key is now `key`, in place of the one it had (a handout that counts for another household now). Each
+ * event has one key; found by its id (index of migration 12).
+ */
+export async function replaceEventKey(tx: SqlExecutor, commune: string, id: string, key: string): Promise<void> {
+  await tx.run('DELETE FROM event_keys WHERE commune = ? AND event_id = ?', [commune, id]);
   await addEventKey(tx, commune, key, id);
 }

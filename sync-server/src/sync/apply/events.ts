@@ -2,7 +2,8 @@
  * @module Relief handouts as append-only events (docs/sync.md, G4). Stored once per event id, whoever sends
  * it; a second active handout of the same item to the same household in the same round is stored and both are
  * flagged for the commune officer's review — never refused. A void event corrects a mistake; nothing is deleted,
- * and a handout whose every partner in a suspected double is voided is no longer flagged.
+ * and a handout whose every partner in a suspected double is voided is no longer flagged (handout-keys.ts
+ * `clearIfAlone`, as when a damage entry's new link leaves a pair apart).
  *
  * A handout through a damage entry counts for the household that entry is linked to (handout-keys.ts).
  *
@@ -15,12 +16,12 @@ import type { SqlExecutor } from '../../db/database';
 import { issueMessages, message } from '../../../../src/shared/messages';
 import { DistributionData, VoidData, type Distribution } from '../../../../src/shared/records/distribution';
 import { can, notPermitted } from '../../../../src/shared/permissions';
-import { addEventKey, getRecord, getRecords } from '../../store/records';
+import { addEventKey, getRecord } from '../../store/records';
 import { applied, OUT_OF_SCOPE, rejected, type ApplyOutcome, type MutationContext } from '../context';
 import { handoutLock } from '../lock-keys';
 import { futureDateIssue } from '../../../../src/shared/clock-bounds';
 import { writeRecord } from '../write-record';
-import { activeWithKey, flagDouble, handoutKey } from './handout-keys';
+import { activeWithKey, clearIfAlone, flagDouble, handoutKey } from './handout-keys';
 
 export async function applyDistribution(
   tx: SqlExecutor,
@@ -60,7 +61,7 @@ export async function applyDistribution(
     if (typeof damage.data.householdId === 'string') linked = damage.data.householdId;
   }
 
-  const key = handoutKey(data, linked);
+  const key = handoutKey(data, data.householdId ?? linked);
   const earlier = await activeWithKey(tx, data.communeCode, key);
   const event: Distribution = {
     ...data,
@@ -124,22 +125,7 @@ export async function applyVoid(
   );
   // Its partners in a suspected double handout are of its commune, so its lock covers them: a partner whose every
   // other partner is now voided is no longer suspected (the pair stays listed in duplicateOf).
-  for (const partner of await getRecords(tx, targetData.duplicateOf)) {
-    const partnerData = partner.data as Distribution;
-    if (partner.type !== 'distribution' || partnerData.voided || !partnerData.duplicateSuspected) continue;
-    const others = await getRecords(
-      tx,
-      partnerData.duplicateOf.filter((id) => id !== target.id),
-    );
-    const stillSuspected = others.some((r) => !(r.data as Distribution).voided);
-    if (stillSuspected) continue;
-    await writeRecord(
-      tx,
-      context,
-      { ...partner, data: { ...partnerData, duplicateSuspected: false } },
-      { before: partner },
-    );
-  }
+  for (const partner of targetData.duplicateOf) await clearIfAlone(tx, context, partner);
   return applied;
 }
 

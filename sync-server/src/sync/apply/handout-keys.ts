@@ -6,6 +6,9 @@
  * (src/db/relief.ts `handoutHousehold`). Each handout has one key in `event_keys`, rewritten when its entry's
  * link changes (`followDamageLink`); the handout itself stays as recorded, with its `damageId`.
  *
+ * A handout is a suspected double while one it was paired with is active and has its key: a pair that a void, or
+ * a new link, leaves apart is no longer flagged (`clearIfAlone`); the pair stays listed in `duplicateOf`.
+ *
  * Lock rule (lock-keys.ts): all of this runs under the commune's `handout:<commune>` lock — a key depends on a
  * damage entry's link, which an edit changes, so no finer lock could be named before reading.
  */
@@ -26,10 +29,20 @@ import { writeRecord } from '../write-record';
 
 type Keyed = Pick<DistributionData, 'householdId' | 'damageId' | 'roundId' | 'item' | 'itemName'>;
 
-/** The key of a handout, its damage entry being linked to `linked` (or to none). */
-export function handoutKey(data: Keyed, linked: string | undefined): string {
-  return duplicateKey(data.householdId === undefined && linked !== undefined ? { ...data, householdId: linked } : data);
+/** The key of a handout that counts for `household` (none: a handout through an entry linked to none). */
+export function handoutKey(data: Keyed, household: string | undefined): string {
+  return duplicateKey(household === undefined ? data : { ...data, householdId: household });
 }
+
+/** The household a stored handout counts for now: its own, else its damage entry's link (none: the entry). */
+export async function countsFor(tx: SqlExecutor, data: Keyed): Promise<string | undefined> {
+  if (data.householdId !== undefined) return data.householdId;
+  const damage = data.damageId === undefined ? undefined : await getRecord(tx, data.damageId);
+  const linked = damage?.type === 'damage' ? damage.data.householdId : undefined;
+  return typeof linked === 'string' ? linked : undefined;
+}
+
+const keyNow = async (tx: SqlExecutor, data: Keyed) => handoutKey(data, await countsFor(tx, data));
 
 /** The handouts of a commune with this key that are not voided. */
 export async function activeWithKey(tx: SqlExecutor, commune: string, key: string): Promise<StoredRecord[]> {
@@ -56,10 +69,69 @@ export async function flagDouble(
 }
 
 /**
+ * A handout flagged as a double whose every partner is voided, or counts elsewhere now (its damage entry linked
+ * to another household, or to none), is no longer suspected; the pairs stay listed in `duplicateOf`. A voided
+ * handout keeps its flags as they were: it is no longer compared. Read here, under its commune's handout lock.
+ */
+export async function clearIfAlone(tx: SqlExecutor, context: MutationContext, id: string): Promise<void> {
+  const handout = await getRecord(tx, id);
+  if (handout?.type !== 'distribution') return;
+  const data = handout.data as Distribution;
+  if (data.voided || !data.duplicateSuspected) return;
+  const sharing = new Set(await eventsWithKey(tx, handout.commune, await keyNow(tx, data)));
+  const partners = await getRecords(
+    tx,
+    data.duplicateOf.filter((other) => sharing.has(other)),
+  );
+  if (partners.some((partner) => partner.type === 'distribution' && !(partner.data as Distribution).voided)) return;
+  await writeRecord(tx, context, { ...handout, data: { ...data, duplicateSuspected: false } }, { before: handout });
+}
+
+/**
+ * The records these handouts count for have changed: each is keyed as it counts now, then flagged with the active
+ * handouts it meets under that key — as the officer would have been warned had it counted so from the start — and
+ * the pairs it left are cleared when nothing else holds them (`clearIfAlone`). Every handout is re-keyed before
+ * any is compared, so handouts that move together (through the same entry) stay paired.
+ */
+async function rekey(tx: SqlExecutor, context: MutationContext, found: readonly StoredRecord[]): Promise<void> {
+  const moved: { id: string; commune: string; key: string }[] = [];
+  for (const { id, commune } of found) {
+    if (moved.some((m) => m.id === id)) continue;
+    // Held since the batch began (lock-keys.ts), so immediate; a handout never leaves its commune.
+    await tx.lock(handoutLock(commune));
+    const handout = await getRecord(tx, id);
+    if (handout?.type !== 'distribution') continue;
+    const key = await keyNow(tx, handout.data as Distribution);
+    await replaceEventKey(tx, commune, id, key);
+    moved.push({ id, commune, key });
+  }
+  const left = new Set<string>();
+  for (const { id, commune, key } of moved) {
+    // Read again: an earlier turn of this loop may have flagged it with a sibling.
+    const handout = (await getRecord(tx, id))!;
+    const data = handout.data as Distribution;
+    left.add(id);
+    for (const other of data.duplicateOf) left.add(other);
+    if (data.voided) continue;
+    // Those it was paired with before count too: a link made again pairs them again.
+    const partners = (await activeWithKey(tx, commune, key)).filter((r) => r.id !== id);
+    if (partners.length === 0) continue;
+    await flagDouble(
+      tx,
+      context,
+      handout,
+      partners.map((r) => r.id),
+    );
+    for (const partner of partners) await flagDouble(tx, context, partner, [id]);
+  }
+  for (const id of left) await clearIfAlone(tx, context, id);
+}
+
+/**
  * A damage entry's link went from `from` to `to` (either may be none): its handouts now count for `to`. Those
  * already stored with the same key there — a handout to the household and one through the entry, of the same
- * item in the same round — are flagged together now, as the officer would have been warned had the link been
- * made first. Flags raised under the previous link stay (the pair stays listed, as after a void).
+ * item in the same round — are flagged together now; pairs made under the previous link that no longer share a
+ * household are no longer flagged (the pair stays listed, as after a void).
  */
 export async function followDamageLink(
   tx: SqlExecutor,
@@ -69,29 +141,10 @@ export async function followDamageLink(
   to: string | undefined,
 ): Promise<void> {
   if (from === to) return;
-  for (const child of await childrenOf(tx, damageId)) {
-    if (child.type !== 'distribution' || (child.data as Distribution).householdId !== undefined) continue;
-    // Held since the batch began (lock-keys.ts), so immediate; a handout never leaves its commune.
-    await tx.lock(handoutLock(child.commune));
-    // Read again: an earlier turn of this loop may have flagged it with a sibling.
-    const handout = (await getRecord(tx, child.id)) ?? child;
-    const data = handout.data as Distribution;
-    const key = handoutKey(data, to);
-    // Keyed by the entry when stored before its link counted (or while it had none), else by the link it had.
-    await replaceEventKey(tx, handout.commune, handout.id, [handoutKey(data, undefined), handoutKey(data, from)], key);
-    if (data.voided) continue;
-    const partners = (await activeWithKey(tx, handout.commune, key)).filter(
-      (r) => r.id !== handout.id && !data.duplicateOf.includes(r.id),
-    );
-    if (partners.length === 0) continue;
-    await flagDouble(
-      tx,
-      context,
-      handout,
-      partners.map((r) => r.id),
-    );
-    for (const partner of partners) await flagDouble(tx, context, partner, [handout.id]);
-  }
+  const handouts = (await childrenOf(tx, damageId)).filter(
+    (child) => child.type === 'distribution' && (child.data as Distribution).householdId === undefined,
+  );
+  await rekey(tx, context, handouts);
 }
 
 /**
