@@ -467,6 +467,122 @@ for (const engine of engines) {
         });
     });
 
+    describe('#11 a merge of two households ("Đúng là trùng") racing what names the one merged away', () => {
+      const fieldsAt = (fields: Record<string, unknown>, base = 0) =>
+        Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, [v, base] as [unknown, number]]));
+      const flags = async (db: Database, id: string) => {
+        const data = (await getRecord(db, id))!.data as { duplicateSuspected: boolean; duplicateOf: string[] };
+        return { suspected: data.duplicateSuspected, of: [...data.duplicateOf].sort() };
+      };
+      /**
+       * A household registered twice (a cluster of two), the round's rice given to the one to keep, and a damage
+       * entry of the emergency; `linked`: the entry already linked to the one to merge away.
+       */
+      async function world(db: Database, linked: boolean) {
+        const [kept, away, emergency, damage, given] = Array.from({ length: 5 }, () => randomUUID()) as [
+          string,
+          string,
+          string,
+          string,
+          string,
+        ];
+        const entry = damageFields(emergency, linked ? { householdId: away, followUp: false } : {});
+        await push(db, officer(), [
+          createMutation(1, { headName: 'Lưu Thị Nguyện', village: 'Thôn Đông' }, kept),
+          createMutation(2, { headName: 'Lưu Thị Nguyện', village: 'Thôn Đông' }, away),
+          mutation(3, { kind: 'patch', type: 'emergency', id: emergency, fields: fieldsAt(emergencyFields()) }),
+          mutation(4, { kind: 'patch', type: 'damage', id: damage, fields: fieldsAt(entry) }),
+          mutation(5, { kind: 'event', type: 'distribution', id: given, data: distributionData(kept) }),
+        ]);
+        const cluster = await db.get<{ id: string }>("SELECT id FROM records WHERE type = 'duplicate'");
+        const base = (await getRecord(db, damage))!.version;
+        return {
+          kept,
+          away,
+          damage,
+          given,
+          merge: () =>
+            push(db, officer(), [
+              mutation(1, {
+                kind: 'resolve',
+                id: cluster!.id,
+                value: { decision: 'confirmed', recordIds: [away, kept], keep: kept },
+              }),
+            ]),
+          handout: (id: string) =>
+            push(db, pushContext({ role: 'village_head' }), [
+              mutation(1, { kind: 'event', type: 'distribution', id, data: distributionData(away) }),
+            ]),
+          link: () =>
+            push(db, officer(), [
+              mutation(1, {
+                kind: 'patch',
+                type: 'damage',
+                id: damage,
+                fields: fieldsAt({ householdId: away, followUp: false }, base),
+              }),
+            ]),
+          note: () =>
+            push(db, officer(), [
+              mutation(1, { kind: 'patch', type: 'damage', id: damage, fields: fieldsAt({ members: 4 }, base) }),
+            ]),
+        };
+      }
+      /** Runs `first` and `second` in that order: the first stops at its first write, the second queues behind it. */
+      async function inOrder<T>(db: Database, first: () => Promise<T>, second: () => Promise<T>): Promise<T[]> {
+        const hold = await holdCommune(db, LY_SON);
+        const one = first();
+        await blocked(db, 1);
+        const other = second();
+        await blocked(db, 2);
+        await hold.release();
+        return Promise.all([one, other]);
+      }
+
+      for (const first of ['merge', 'handout'] as const)
+        it(`#11 a handout to the household merged away ${first === 'merge' ? 'after' : 'before'} the merge it races counts for the one kept`, async () => {
+          const db = await fresh();
+          const { given, merge, handout } = await world(db, false);
+          const late = randomUUID();
+          const outcomes =
+            first === 'merge'
+              ? await inOrder(db, merge, () => handout(late))
+              : await inOrder(db, () => handout(late), merge);
+          expect(outcomes.map((o) => o.results[0]?.status)).toEqual(['applied', 'applied']);
+          expect(await flags(db, late)).toEqual({ suspected: true, of: [given] });
+          expect(await flags(db, given)).toEqual({ suspected: true, of: [late] });
+        });
+
+      it('#11 a link to the household merged away that came first is carried to the one kept', async () => {
+        const db = await fresh();
+        const { kept, damage, merge, link } = await world(db, false);
+        const [linked, merged] = await inOrder(db, link, merge);
+        expect([linked, merged].map((o) => o!.results[0]?.status)).toEqual(['applied', 'applied']);
+        expect((await getRecord(db, damage))?.data.householdId).toBe(kept);
+      });
+
+      it('#11 a link to the household merged away that waited for the merge is refused: the entry names no household gone', async () => {
+        const db = await fresh();
+        const { damage, merge, link } = await world(db, false);
+        const [merged, linked] = await inOrder(db, merge, link);
+        expect(merged!.results[0]?.status).toBe('applied');
+        expect(linked!.results[0]).toMatchObject({
+          status: 'rejected',
+          problem: { code: 'reject.damageHouseholdMissing' },
+        });
+        expect((await getRecord(db, damage))?.data).not.toHaveProperty('householdId');
+      });
+
+      for (const first of ['merge', 'edit'] as const)
+        it(`#11 an edit of another field of a linked entry ${first === 'merge' ? 'waiting for' : 'before'} the merge keeps the link to the one kept`, async () => {
+          const db = await fresh();
+          const { kept, damage, merge, note } = await world(db, true);
+          const outcomes = first === 'merge' ? await inOrder(db, merge, note) : await inOrder(db, note, merge);
+          expect(outcomes.map((o) => o.results[0]?.status)).toEqual(['applied', 'applied']);
+          expect((await getRecord(db, damage))?.data).toMatchObject({ householdId: kept, members: 4 });
+        });
+    });
+
     describe('#11 a village renamed while households name it', () => {
       const villagePatch = (seq: number, id: string, fields: Record<string, unknown>, base = 0) =>
         mutation(seq, {

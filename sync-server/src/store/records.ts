@@ -146,6 +146,19 @@ export async function liveRecordsOfType(
   return rows.map(fromRow);
 }
 
+/** The records of one kind in a commune that are soft-deleted (households merged away, entries deleted). */
+export async function deletedRecordsOfType(
+  db: SqlExecutor,
+  commune: string,
+  type: RecordTypeName,
+): Promise<StoredRecord[]> {
+  const rows = await db.all<Row>(`${SELECT} WHERE commune = ? AND type = ? AND deleted = 1 ORDER BY id`, [
+    commune,
+    type,
+  ]);
+  return rows.map(fromRow);
+}
+
 /** How many records a commune holds, not counting one kind. */
 export async function countRecordsExcept(db: SqlExecutor, commune: string, type: RecordTypeName): Promise<number> {
   return Number(

@@ -64,9 +64,10 @@ import {
   type PersonKeyCandidate,
   type PersonKeyRow,
 } from '../../store/person-keys';
-import type { PushContext } from '../context';
+import type { MutationContext, PushContext } from '../context';
 import { removeRecord, writeRecord } from '../write-record';
 import { message, type Message } from '../../../../src/shared/messages';
+import { followMerge } from './handout-keys';
 
 const str = (value: unknown) => (typeof value === 'string' && value ? value : null);
 
@@ -329,7 +330,7 @@ export type ClusterDecision = 'confirmed' | 'dismissed';
  */
 export async function decideCluster(
   tx: SqlExecutor,
-  context: PushContext,
+  context: MutationContext,
   id: string,
   value: ClusterDecision,
   seen?: readonly string[],
@@ -365,16 +366,19 @@ export async function decideCluster(
  * "Đúng là trùng" with the record to keep: one person (or household) stays, each other member of the cluster is
  * soft-deleted with `mergedInto` naming the one kept (its row and its history stay), and what belongs to it moves
  * to the one kept — a person's allowance cases; a household's members and surveys. Handouts stay as they were
- * recorded (the relief ledger is a fact, docs/sync.md G4). Only members still live in the cluster's commune are
- * merged; one elsewhere, or already gone, is left as it is.
+ * recorded (the relief ledger is a fact, docs/sync.md G4), but what counted for a household merged away counts
+ * for the one kept: its handouts, and the damage entries linked to it, which are linked to the one kept
+ * (handout-keys.ts `followMerge`). Only members still live in the cluster's commune are merged; one elsewhere, or
+ * already gone, is left as it is.
  * A record merged away loses its look-alike key: kept, a later namesake would be put in a cluster with it again.
  *
  * Locks: the batch took every member's `record:<id>` up front (lock-keys.ts), the lock under which their
- * children are written, so no edit of a moved case or member lands on the old parent.
+ * children are written, so no edit of a moved case or member lands on the old parent; for households also the
+ * commune's handout lock and the `record:<id>` of the damage entries linked to them.
  */
 async function mergeInto(
   tx: SqlExecutor,
-  context: PushContext,
+  context: MutationContext,
   commune: string,
   data: DuplicateData,
   keep: string,
@@ -396,13 +400,11 @@ async function mergeInto(
       await writeRecord(tx, context, moved, { before: child, touched: [key] });
       if (child.type === 'member') await checkDuplicates(tx, context, moved, false);
     }
-    await writeRecord(
-      tx,
-      context,
-      { ...merged, deleted: true, data: { ...merged.data, mergedInto: kept.id } },
-      { before: merged },
-    );
+    const away = { ...merged, deleted: true, data: { ...merged.data, mergedInto: kept.id } };
+    await writeRecord(tx, context, away, { before: merged });
     await deletePersonKey(tx, merged.id);
+    // Its handouts, and the damage entries linked to it, count for the one kept now (handout-keys.ts).
+    if (merged.type === 'household') await followMerge(tx, context, away, kept.id);
   }
   return undefined;
 }

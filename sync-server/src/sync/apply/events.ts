@@ -5,7 +5,8 @@
  * and a handout whose every partner in a suspected double is voided is no longer flagged (handout-keys.ts
  * `clearIfAlone`, as when a damage entry's new link leaves a pair apart).
  *
- * A handout through a damage entry counts for the household that entry is linked to (handout-keys.ts).
+ * A handout through a damage entry counts for the household that entry is linked to, and one to a household merged
+ * into another for the one kept (handout-keys.ts).
  *
  * Lock rule (lock-keys.ts): a stored handout is rewritten — flagged as a double, or voided — only under its
  * commune's handout lock, and read for that rewrite only once the lock is held. A void, a second handout and a
@@ -21,7 +22,7 @@ import { applied, OUT_OF_SCOPE, rejected, type ApplyOutcome, type MutationContex
 import { handoutLock } from '../lock-keys';
 import { futureDateIssue } from '../../../../src/shared/clock-bounds';
 import { writeRecord } from '../write-record';
-import { activeWithKey, clearIfAlone, flagDouble, handoutKey } from './handout-keys';
+import { activeWithKey, clearIfAlone, flagDouble, handoutKey, survivorOf } from './handout-keys';
 
 export async function applyDistribution(
   tx: SqlExecutor,
@@ -41,27 +42,30 @@ export async function applyDistribution(
   // A handout is a fact: one dated beyond the server's clock was made on a tablet whose clock is wrong.
   const future = futureDateIssue('distribution', data, context.now);
   if (future) return rejected(future);
+  const household = data.householdId === undefined ? undefined : await getRecord(tx, data.householdId);
   if (data.householdId !== undefined) {
-    const household = await getRecord(tx, data.householdId);
     if (household?.type !== 'household' || household.commune !== data.communeCode) {
       return rejected(message('reject.handoutHouseholdMissing'));
     }
   }
   // Two devices' handouts of the same item to the same household must see each other to be flagged, and a
-  // damage entry's link is read as it stands; the batch took this lock up front (lock-keys.ts): immediate here.
+  // damage entry's link (and a merge) is read as it stands; the batch took this lock up front (lock-keys.ts).
   await tx.lock(handoutLock(data.communeCode));
   // A household not registered yet is handed out to through its damage entry, which must be of this commune.
-  let linked: string | undefined;
+  let countsFor = data.householdId;
   if (data.damageId !== undefined) {
     const damage = await getRecord(tx, data.damageId);
     if (damage?.type !== 'damage' || damage.deleted || damage.commune !== data.communeCode) {
       return rejected(message('reject.handoutDamageMissing'));
     }
     // Linked already (a tablet that had not synced the link): it counts for the household.
-    if (typeof damage.data.householdId === 'string') linked = damage.data.householdId;
+    if (countsFor === undefined && typeof damage.data.householdId === 'string') countsFor = damage.data.householdId;
   }
+  // To a household merged away (a tablet that had not synced the merge): it counts for the one kept.
+  if (countsFor !== undefined)
+    countsFor = await survivorOf(tx, countsFor, countsFor === data.householdId ? household : undefined);
 
-  const key = handoutKey(data, data.householdId ?? linked);
+  const key = handoutKey(data, countsFor);
   const earlier = await activeWithKey(tx, data.communeCode, key);
   const event: Distribution = {
     ...data,

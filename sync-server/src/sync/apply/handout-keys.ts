@@ -3,19 +3,22 @@
  * flags that check raises. A handout to a registered household counts for it. One made through a damage entry
  * (a household not registered yet) counts for the household the officer has linked that entry to — now, not when
  * it was handed out — and for the entry itself while it is linked to none: the device reads it the same way
- * (src/db/relief.ts `handoutHousehold`). Each handout has one key in `event_keys`, rewritten when its entry's
- * link changes (`followDamageLink`); the handout itself stays as recorded, with its `damageId`.
+ * (src/db/relief.ts `handoutHousehold`). A household merged into another ("Đúng là trùng") counts as the one kept,
+ * and so does every handout that counted for it. Each handout has one key in `event_keys`, rewritten when its
+ * entry's link changes (`followDamageLink`) or its household is merged away (`followMerge`); the handout itself
+ * stays as recorded, with its `householdId` or `damageId`.
  *
  * A handout is a suspected double while one it was paired with is active and has its key: a pair that a void, or
  * a new link, leaves apart is no longer flagged (`clearIfAlone`); the pair stays listed in `duplicateOf`.
  *
  * Lock rule (lock-keys.ts): all of this runs under the commune's `handout:<commune>` lock — a key depends on a
- * damage entry's link, which an edit changes, so no finer lock could be named before reading.
+ * damage entry's link, which an edit or a merge changes, so no finer lock could be named before reading.
  */
 import type { SqlExecutor } from '../../db/database';
 import { duplicateKey, type Distribution, type DistributionData } from '../../../../src/shared/records/distribution';
 import {
   childrenOf,
+  deletedRecordsOfType,
   eventsWithKey,
   getRecord,
   getRecords,
@@ -24,8 +27,9 @@ import {
   type StoredRecord,
 } from '../../store/records';
 import type { MutationContext } from '../context';
-import { handoutLock } from '../lock-keys';
+import { handoutLock, recordLock } from '../lock-keys';
 import { writeRecord } from '../write-record';
+import { entriesLinkedTo } from '../damage-links';
 
 type Keyed = Pick<DistributionData, 'householdId' | 'damageId' | 'roundId' | 'item' | 'itemName'>;
 
@@ -34,12 +38,35 @@ export function handoutKey(data: Keyed, household: string | undefined): string {
   return duplicateKey(household === undefined ? data : { ...data, householdId: household });
 }
 
-/** The household a stored handout counts for now: its own, else its damage entry's link (none: the entry). */
+/**
+ * The household a stored handout counts for now: its own, else its damage entry's link (none: the entry) — or,
+ * when that one was merged away, the household it was merged into (`survivorOf`).
+ */
 export async function countsFor(tx: SqlExecutor, data: Keyed): Promise<string | undefined> {
-  if (data.householdId !== undefined) return data.householdId;
-  const damage = data.damageId === undefined ? undefined : await getRecord(tx, data.damageId);
-  const linked = damage?.type === 'damage' ? damage.data.householdId : undefined;
-  return typeof linked === 'string' ? linked : undefined;
+  let household = data.householdId;
+  if (household === undefined && data.damageId !== undefined) {
+    const damage = await getRecord(tx, data.damageId);
+    const linked = damage?.type === 'damage' ? damage.data.householdId : undefined;
+    household = typeof linked === 'string' ? linked : undefined;
+  }
+  return household === undefined ? undefined : survivorOf(tx, household);
+}
+
+/**
+ * The household `id` counts as: itself, or — merged away by "Đúng là trùng" (soft-deleted with `mergedInto`) —
+ * the one kept, followed as far as it was merged in turn. `known`: `id` as read already, if it was.
+ */
+export async function survivorOf(tx: SqlExecutor, id: string, known?: StoredRecord): Promise<string> {
+  const seen = new Set([id]);
+  let at = id;
+  for (let current = known ?? (await getRecord(tx, id)); current?.type === 'household' && current.deleted; ) {
+    const next = current.data.mergedInto;
+    if (typeof next !== 'string' || seen.has(next)) break;
+    seen.add(next);
+    at = next;
+    current = await getRecord(tx, next);
+  }
+  return at;
 }
 
 const keyNow = async (tx: SqlExecutor, data: Keyed) => handoutKey(data, await countsFor(tx, data));
@@ -145,6 +172,65 @@ export async function followDamageLink(
     (child) => child.type === 'distribution' && (child.data as Distribution).householdId === undefined,
   );
   await rekey(tx, context, handouts);
+}
+
+/**
+ * Household `away` was merged into `kept` ("Đúng là trùng", apply/duplicates.ts `mergeInto`; already written
+ * soft-deleted): what counted for it counts for the one kept. The damage entries linked to it — or to a household
+ * merged into it before — are linked to the one kept (an entry the officer deleted stays as it is), and the
+ * handouts that counted for it are re-keyed there and flagged with the ones they meet (`rekey`): its own, those of
+ * the households merged into it before, those through the entries. The handouts stay as recorded.
+ *
+ * Locks: its commune's handout lock and the entries' `record:<id>`, taken with the batch's (lock-keys.ts); an
+ * entry linked to it since is locked late (rare: that link needed the handout lock, and had it just before us).
+ */
+export async function followMerge(
+  tx: SqlExecutor,
+  context: MutationContext,
+  away: StoredRecord,
+  kept: string,
+): Promise<void> {
+  await tx.lock(handoutLock(away.commune));
+  const counted = await householdsCountingAs(tx, away);
+  const handouts: StoredRecord[] = [];
+  for (const id of counted)
+    for (const child of await childrenOf(tx, id))
+      if (child.type === 'distribution' && (child.data as Distribution).householdId === id) handouts.push(child);
+  for (const found of await entriesLinkedTo(tx, away.commune, counted, { deleted: true })) {
+    if (!found.deleted) {
+      await tx.lock(recordLock(found.id));
+      await tx.lock(handoutLock(found.commune));
+      // Read again under its lock: an edit of another field may have come since it was found.
+      const entry = await getRecord(tx, found.id);
+      if (entry && !entry.deleted && counted.has(String(entry.data.householdId)))
+        await writeRecord(
+          tx,
+          context,
+          { ...entry, data: { ...entry.data, householdId: kept } },
+          { before: entry, touched: ['householdId'] },
+        );
+    }
+    for (const child of await childrenOf(tx, found.id))
+      if (child.type === 'distribution' && (child.data as Distribution).householdId === undefined) handouts.push(child);
+  }
+  await rekey(tx, context, handouts);
+}
+
+/** `away` and the households of its commune merged into it before, at any depth (their handouts counted for it). */
+async function householdsCountingAs(tx: SqlExecutor, away: StoredRecord): Promise<Set<string>> {
+  const counted = new Set([away.id]);
+  const merged = (await deletedRecordsOfType(tx, away.commune, 'household')).filter(
+    (household) => typeof household.data.mergedInto === 'string',
+  );
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const household of merged)
+      if (!counted.has(household.id) && counted.has(String(household.data.mergedInto))) {
+        counted.add(household.id);
+        grew = true;
+      }
+  }
+  return counted;
 }
 
 /**
