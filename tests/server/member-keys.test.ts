@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Database } from '../../sync-server/src/db/database';
+import { MIGRATIONS } from '../../sync-server/src/db/migrations';
 import { getRecord } from '../../sync-server/src/store/records';
 import { push } from '../../sync-server/src/sync/push';
 import { freshDatabases, storageEngines } from '../support/engines';
@@ -27,6 +28,10 @@ async function householdWithMember(db: Database, village: string, headName = 'Ho
   expect(outcome.results.map((r) => r.status)).toEqual(['applied', 'applied']);
   return { household, member };
 }
+
+const villageKeyOf = async (db: Database, member: string) =>
+  (await db.get<{ village: string }>('SELECT village_key AS village FROM person_keys WHERE record_id = ?', [member]))
+    ?.village;
 
 /** The members in an open cluster with `member`, or none. */
 async function lookAlikesOf(db: Database, member: string): Promise<string[]> {
@@ -93,6 +98,29 @@ for (const engine of engines) {
 
       const again = await householdWithMember(db, 'Thôn Đông', 'Trần Văn Khác');
       expect(await lookAlikesOf(db, again.member)).toEqual([]);
+    });
+
+    it('#11 migration 13: members keyed before their keys followed the household are keyed as it stands', async () => {
+      const db = await fresh();
+      const moved = await householdWithMember(db, 'Thôn Đông');
+      const base = (await getRecord(db, moved.household))!.version;
+      await push(db, pushContext(), [patchMutation(1, moved.household, { village: 'Thôn Tây' }, base)]);
+      const gone = await householdWithMember(db, 'Thôn Bắc', 'Phạm Văn Ba');
+      const goneKey = await db.get<Record<string, unknown>>('SELECT * FROM person_keys WHERE record_id = ?', [
+        gone.member,
+      ]);
+      await push(db, officer(), [mutation(1, { kind: 'delete', type: 'household', id: gone.household })]);
+      // The keys as the server left them before: the member's village as it was, the deleted household's member kept.
+      await db.run("UPDATE person_keys SET village_key = 'thon dong' WHERE record_id = ?", [moved.member]);
+      await db.run(
+        "INSERT INTO person_keys (record_id, record_type, commune, name_key, birth_year, village_key) VALUES (?, 'member', ?, ?, ?, ?)",
+        [gone.member, LY_SON, goneKey!.name_key, goneKey!.birth_year, goneKey!.village_key],
+      );
+      expect(await villageKeyOf(db, moved.member)).toBe('thon dong');
+
+      await db.transaction((tx) => MIGRATIONS.find((m) => m.version === 13)!.after!(tx));
+      expect(await villageKeyOf(db, moved.member)).toBe('thon tay');
+      expect(await villageKeyOf(db, gone.member)).toBeUndefined();
     });
 
     it('#11 an edit of a household that keeps its village leaves its members found there', async () => {

@@ -7,8 +7,10 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Database } from '../../sync-server/src/db/database';
+import { MIGRATIONS } from '../../sync-server/src/db/migrations';
 import { getRecord } from '../../sync-server/src/store/records';
 import { push } from '../../sync-server/src/sync/push';
+import { writeRecord } from '../../sync-server/src/sync/write-record';
 import { freshDatabases, storageEngines } from '../support/engines';
 import {
   createMutation,
@@ -160,6 +162,31 @@ for (const engine of engines) {
       expect(await flags(db, b)).toEqual({ suspected: true, of: [a] });
       await give(db, toHousehold(c, first));
       expect(await flags(db, c)).toEqual({ suspected: true, of: sorted(a, b) });
+    });
+
+    it('#11 migration 13: a household merged away before merges followed handouts counts for the one kept', async () => {
+      const db = await fresh();
+      const { kept, away } = await registeredTwice(db);
+      const damage = await linkedEntry(db, away);
+      const [a, b, c, d] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+      await give(db, toHousehold(a, kept));
+      await give(db, toHousehold(b, away));
+      await give(db, throughDamage(c, damage));
+      // Merged as the server did before: the household soft-deleted into the one kept, nothing else followed.
+      await db.transaction(async (tx) => {
+        const stored = (await getRecord(tx, away))!;
+        const merged = { ...stored, deleted: true, data: { ...stored.data, mergedInto: kept } };
+        await writeRecord(tx, pushContext(), merged, { before: stored });
+      });
+      expect(await flags(db, a)).toEqual({ suspected: false, of: [] });
+
+      await db.transaction((tx) => MIGRATIONS.find((m) => m.version === 13)!.after!(tx));
+      expect((await getRecord(db, damage))?.data).toMatchObject({ householdId: kept });
+      expect(await flags(db, a)).toEqual({ suspected: true, of: sorted(b, c) });
+      expect(await flags(db, b)).toEqual({ suspected: true, of: sorted(a, c) });
+      expect(await flags(db, c)).toEqual({ suspected: true, of: sorted(a, b) });
+      await give(db, toHousehold(d, kept));
+      expect(await flags(db, d)).toEqual({ suspected: true, of: sorted(a, b, c) });
     });
 
     it('#11 other rounds and items stay apart after a merge', async () => {

@@ -50,16 +50,19 @@ import {
   getRecord,
   getRecords,
   liveIdsOfType,
+  scanRecords,
   type StoredRecord,
 } from '../../store/records';
 import { can, notPermitted } from '../../../../src/shared/permissions';
 import {
+  deleteMembersKeys,
   deletePersonKey,
   getPersonKey,
   lockCommuneClusters,
   moveOpenCluster,
   personKeyCandidates,
   putPersonKey,
+  setMembersVillageKey,
   setOpenCluster,
   type PersonKeyCandidate,
   type PersonKeyRow,
@@ -488,4 +491,28 @@ export async function clusterLegacyPairs(tx: SqlExecutor, now: number): Promise<
     const removedAt = group.pairs.length > others ? 0 : now;
     for (const pair of group.pairs) await removeRecord(tx, pair, removedAt);
   }
+}
+
+/**
+ * Migration 13: members' keys written before they followed their household — each member is looked for in its
+ * household's village as it stands now, and the members of a household the officer deleted are nobody's
+ * look-alikes. A page of households at a time; one statement per village (and chunk), not per member.
+ */
+export async function refreshMemberKeys(tx: SqlExecutor): Promise<void> {
+  const byVillage = new Map<string, string[]>();
+  const deleted: string[] = [];
+  let after = '';
+  for (;;) {
+    const page = await scanRecords(tx, ['household'], after, 1000);
+    if (page.length === 0) break;
+    for (const household of page) {
+      const villageKey = fold(String(household.data.village));
+      if (household.deleted) deleted.push(household.id);
+      else if (byVillage.has(villageKey)) byVillage.get(villageKey)!.push(household.id);
+      else byVillage.set(villageKey, [household.id]);
+    }
+    after = page[page.length - 1]!.id;
+  }
+  for (const [villageKey, households] of byVillage) await setMembersVillageKey(tx, households, villageKey);
+  await deleteMembersKeys(tx, deleted);
 }

@@ -24,6 +24,7 @@ import {
   getRecords,
   liveIdsOfType,
   replaceEventKey,
+  scanRecords,
   type StoredRecord,
 } from '../../store/records';
 import type { MutationContext } from '../context';
@@ -249,5 +250,34 @@ export async function keyLinkedHandouts(tx: SqlExecutor, now: number): Promise<v
   for (const damage of await getRecords(tx, await liveIdsOfType(tx, 'damage'))) {
     const linked = damage.data.householdId;
     if (typeof linked === 'string') await followDamageLink(tx, context, damage.id, undefined, linked);
+  }
+}
+
+/**
+ * Migration 13: households merged away before a merge carried what counted for them — their handouts, the damage
+ * entries linked to them — to the one kept: each now counts for the household it was merged into (as far as that
+ * one was merged in turn), and the doubles that makes are flagged.
+ */
+export async function followEarlierMerges(tx: SqlExecutor, now: number): Promise<void> {
+  const context: MutationContext = {
+    userId: 'migration-13',
+    role: 'admin',
+    scope: new Set(),
+    clientId: 'migration-13',
+    now,
+    stamp: '',
+  };
+  const merged: string[] = [];
+  let after = '';
+  for (;;) {
+    const page = await scanRecords(tx, ['household'], after, 1000);
+    if (page.length === 0) break;
+    for (const household of page)
+      if (household.deleted && typeof household.data.mergedInto === 'string') merged.push(household.id);
+    after = page[page.length - 1]!.id;
+  }
+  for (const id of merged) {
+    const away = (await getRecord(tx, id))!;
+    await followMerge(tx, context, away, await survivorOf(tx, String(away.data.mergedInto)));
   }
 }
