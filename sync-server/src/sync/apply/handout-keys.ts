@@ -123,8 +123,10 @@ export async function clearIfAlone(tx: SqlExecutor, context: MutationContext, id
  */
 async function rekey(tx: SqlExecutor, context: MutationContext, found: readonly StoredRecord[]): Promise<void> {
   const moved: { id: string; commune: string; key: string }[] = [];
+  const seen = new Set<string>();
   for (const { id, commune } of found) {
-    if (moved.some((m) => m.id === id)) continue;
+    if (seen.has(id)) continue;
+    seen.add(id);
     // Held since the batch began (lock-keys.ts), so immediate; a handout never leaves its commune.
     await tx.lock(handoutLock(commune));
     const handout = await getRecord(tx, id);
