@@ -65,10 +65,13 @@ async function reliefWorld(db: Database, count: number) {
   return {
     households: ids,
     damage,
-    /** The officer links the entry to a registered household, editing the entry as last synced. */
-    async link(householdId: string) {
+    /** The officer links the entry to a registered household (or to none), editing the entry as last synced. */
+    async link(householdId: string | null) {
       const base = (await getRecord(db, damage))!.version;
-      const fields: Record<string, [unknown, number]> = { householdId: [householdId, base], followUp: [false, base] };
+      const fields: Record<string, [unknown, number]> = {
+        householdId: [householdId, base],
+        followUp: [householdId === null, base],
+      };
       return push(db, officer(), [mutation(1, { kind: 'patch', type: 'damage', id: damage, fields })]);
     },
     async give(op: ReturnType<typeof mutation>) {
@@ -176,6 +179,66 @@ for (const engine of engines) {
       await give(toHousehold(e, first));
       expect(await flags(c)).toEqual({ suspected: true, of: [b] });
       expect(await flags(e)).toEqual({ suspected: false, of: [] });
+    });
+
+    it('#11 an entry linked again to another household, or to none, clears the flags of the pairs it leaves; the pairs stay listed', async () => {
+      const db = await fresh();
+      const { households, damage, link, give, flags } = await reliefWorld(db, 2);
+      const [first, second] = households as [string, string];
+      await link(first);
+      const [a, b, c] = [randomUUID(), randomUUID(), randomUUID()];
+      await give(toHousehold(a, first));
+      await give(throughDamage(b, damage));
+      expect(await flags(b)).toEqual({ suspected: true, of: [a] });
+
+      // Linked by mistake: the entry is the other household's. The handout to the first is no double any more.
+      expect((await link(second)).results[0]?.status).toBe('applied');
+      expect(await flags(a)).toEqual({ suspected: false, of: [b] });
+      expect(await flags(b)).toEqual({ suspected: false, of: [a] });
+      await give(toHousehold(c, second));
+      expect(await flags(c)).toEqual({ suspected: true, of: [b] });
+      expect(await flags(b)).toEqual({ suspected: true, of: [a, c].sort() });
+
+      // Unlinked: the entry's handouts count for the entry alone again.
+      expect((await link(null)).results[0]?.status).toBe('applied');
+      expect((await getRecord(db, damage))?.data).not.toHaveProperty('householdId');
+      expect(await flags(b)).toEqual({ suspected: false, of: [a, c].sort() });
+      expect(await flags(c)).toEqual({ suspected: false, of: [b] });
+      expect(await flags(a)).toEqual({ suspected: false, of: [b] });
+    });
+
+    it('#11 a pair the new link does not break stays flagged: two handouts through the entry, two to the household it leaves', async () => {
+      const db = await fresh();
+      const { households, damage, link, give, flags } = await reliefWorld(db, 2);
+      const [first, second] = households as [string, string];
+      await link(first);
+      const [a, a2, b, b2] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+      await give(toHousehold(a, first));
+      await give(toHousehold(a2, first));
+      await give(throughDamage(b, damage));
+      await give(throughDamage(b2, damage));
+      expect(await flags(a)).toEqual({ suspected: true, of: [a2, b, b2].sort() });
+
+      await link(second);
+      expect(await flags(a)).toEqual({ suspected: true, of: [a2, b, b2].sort() });
+      expect(await flags(a2)).toEqual({ suspected: true, of: [a, b, b2].sort() });
+      expect(await flags(b)).toEqual({ suspected: true, of: [a, a2, b2].sort() });
+      expect(await flags(b2)).toEqual({ suspected: true, of: [a, a2, b].sort() });
+    });
+
+    it('#11 an entry linked back to the household it left flags the pair again', async () => {
+      const db = await fresh();
+      const { households, damage, link, give, flags } = await reliefWorld(db, 2);
+      const [first, second] = households as [string, string];
+      await link(first);
+      const [a, b] = [randomUUID(), randomUUID()];
+      await give(toHousehold(a, first));
+      await give(throughDamage(b, damage));
+      await link(second);
+      expect(await flags(a)).toEqual({ suspected: false, of: [b] });
+      await link(first);
+      expect(await flags(a)).toEqual({ suspected: true, of: [b] });
+      expect(await flags(b)).toEqual({ suspected: true, of: [a] });
     });
 
     it('#11 migration 10: handouts through entries linked before the server followed links count for the household', async () => {

@@ -390,6 +390,199 @@ for (const engine of engines) {
       });
     });
 
+    describe('#11 a handout to a household racing the new link that takes a damage entry away from it', () => {
+      const fieldsAt = (fields: Record<string, unknown>, base = 0) =>
+        Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, [v, base] as [unknown, number]]));
+      const flags = async (db: Database, id: string) => {
+        const data = (await getRecord(db, id))!.data as { duplicateSuspected: boolean; duplicateOf: string[] };
+        return { suspected: data.duplicateSuspected, of: [...data.duplicateOf].sort() };
+      };
+      /** Rice to a household and through an entry linked to it (a pair); the entry is then linked elsewhere. */
+      async function world(db: Database) {
+        const [home, elsewhere, emergency, damage, a, b, c] = Array.from({ length: 7 }, () => randomUUID()) as [
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+        ];
+        const { householdId: _none, ...throughDamage } = distributionData(randomUUID(), {
+          damageId: damage,
+          receipt: 'ab'.repeat(32),
+          witnessName: 'Lê Văn Tư',
+        });
+        await push(db, officer(), [
+          createMutation(1, {}, home),
+          createMutation(2, {}, elsewhere),
+          mutation(3, { kind: 'patch', type: 'emergency', id: emergency, fields: fieldsAt(emergencyFields()) }),
+          mutation(4, {
+            kind: 'patch',
+            type: 'damage',
+            id: damage,
+            fields: fieldsAt(damageFields(emergency, { householdId: home, followUp: false })),
+          }),
+          mutation(5, { kind: 'event', type: 'distribution', id: a, data: distributionData(home) }),
+          mutation(6, { kind: 'event', type: 'distribution', id: b, data: throughDamage }),
+        ]);
+        const base = (await getRecord(db, damage))!.version;
+        return {
+          a,
+          b,
+          c,
+          relink: () =>
+            push(db, officer(), [
+              mutation(1, {
+                kind: 'patch',
+                type: 'damage',
+                id: damage,
+                fields: fieldsAt({ householdId: elsewhere }, base),
+              }),
+            ]),
+          handout: () =>
+            push(db, pushContext({ role: 'village_head' }), [
+              mutation(1, { kind: 'event', type: 'distribution', id: c, data: distributionData(home) }),
+            ]),
+        };
+      }
+
+      for (const first of ['relink', 'handout'] as const)
+        it(`#11 a handout ${first === 'relink' ? 'after' : 'before'} the new link it races: the entry's handout ends apart from both`, async () => {
+          const db = await fresh();
+          const { a, b, c, relink, handout } = await world(db);
+          expect(await flags(db, b)).toEqual({ suspected: true, of: [a] });
+          const hold = await holdCommune(db, LY_SON);
+          const one = first === 'relink' ? relink() : handout();
+          await blocked(db, 1);
+          const other = first === 'relink' ? handout() : relink();
+          await blocked(db, 2);
+          await hold.release();
+          const outcomes = await Promise.all([one, other]);
+          expect(outcomes.map((o) => o.results[0]?.status)).toEqual(['applied', 'applied']);
+          expect((await flags(db, b)).suspected).toBe(false);
+          expect((await flags(db, a)).suspected).toBe(true);
+          // Handed out after the link moved the entry away, the new handout was never paired with it.
+          expect(await flags(db, c)).toEqual({ suspected: true, of: first === 'relink' ? [a] : [a, b].sort() });
+        });
+    });
+
+    describe('#11 a merge of two households ("Đúng là trùng") racing what names the one merged away', () => {
+      const fieldsAt = (fields: Record<string, unknown>, base = 0) =>
+        Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, [v, base] as [unknown, number]]));
+      const flags = async (db: Database, id: string) => {
+        const data = (await getRecord(db, id))!.data as { duplicateSuspected: boolean; duplicateOf: string[] };
+        return { suspected: data.duplicateSuspected, of: [...data.duplicateOf].sort() };
+      };
+      /**
+       * A household registered twice (a cluster of two), the round's rice given to the one to keep, and a damage
+       * entry of the emergency; `linked`: the entry already linked to the one to merge away.
+       */
+      async function world(db: Database, linked: boolean) {
+        const [kept, away, emergency, damage, given] = Array.from({ length: 5 }, () => randomUUID()) as [
+          string,
+          string,
+          string,
+          string,
+          string,
+        ];
+        const entry = damageFields(emergency, linked ? { householdId: away, followUp: false } : {});
+        await push(db, officer(), [
+          createMutation(1, { headName: 'Lưu Thị Nguyện', village: 'Thôn Đông' }, kept),
+          createMutation(2, { headName: 'Lưu Thị Nguyện', village: 'Thôn Đông' }, away),
+          mutation(3, { kind: 'patch', type: 'emergency', id: emergency, fields: fieldsAt(emergencyFields()) }),
+          mutation(4, { kind: 'patch', type: 'damage', id: damage, fields: fieldsAt(entry) }),
+          mutation(5, { kind: 'event', type: 'distribution', id: given, data: distributionData(kept) }),
+        ]);
+        const cluster = await db.get<{ id: string }>("SELECT id FROM records WHERE type = 'duplicate'");
+        const base = (await getRecord(db, damage))!.version;
+        return {
+          kept,
+          away,
+          damage,
+          given,
+          merge: () =>
+            push(db, officer(), [
+              mutation(1, {
+                kind: 'resolve',
+                id: cluster!.id,
+                value: { decision: 'confirmed', recordIds: [away, kept], keep: kept },
+              }),
+            ]),
+          handout: (id: string) =>
+            push(db, pushContext({ role: 'village_head' }), [
+              mutation(1, { kind: 'event', type: 'distribution', id, data: distributionData(away) }),
+            ]),
+          link: () =>
+            push(db, officer(), [
+              mutation(1, {
+                kind: 'patch',
+                type: 'damage',
+                id: damage,
+                fields: fieldsAt({ householdId: away, followUp: false }, base),
+              }),
+            ]),
+          note: () =>
+            push(db, officer(), [
+              mutation(1, { kind: 'patch', type: 'damage', id: damage, fields: fieldsAt({ members: 4 }, base) }),
+            ]),
+        };
+      }
+      /** Runs `first` and `second` in that order: the first stops at its first write, the second queues behind it. */
+      async function inOrder<T>(db: Database, first: () => Promise<T>, second: () => Promise<T>): Promise<T[]> {
+        const hold = await holdCommune(db, LY_SON);
+        const one = first();
+        await blocked(db, 1);
+        const other = second();
+        await blocked(db, 2);
+        await hold.release();
+        return Promise.all([one, other]);
+      }
+
+      for (const first of ['merge', 'handout'] as const)
+        it(`#11 a handout to the household merged away ${first === 'merge' ? 'after' : 'before'} the merge it races counts for the one kept`, async () => {
+          const db = await fresh();
+          const { given, merge, handout } = await world(db, false);
+          const late = randomUUID();
+          const outcomes =
+            first === 'merge'
+              ? await inOrder(db, merge, () => handout(late))
+              : await inOrder(db, () => handout(late), merge);
+          expect(outcomes.map((o) => o.results[0]?.status)).toEqual(['applied', 'applied']);
+          expect(await flags(db, late)).toEqual({ suspected: true, of: [given] });
+          expect(await flags(db, given)).toEqual({ suspected: true, of: [late] });
+        });
+
+      it('#11 a link to the household merged away that came first is carried to the one kept', async () => {
+        const db = await fresh();
+        const { kept, damage, merge, link } = await world(db, false);
+        const [linked, merged] = await inOrder(db, link, merge);
+        expect([linked, merged].map((o) => o!.results[0]?.status)).toEqual(['applied', 'applied']);
+        expect((await getRecord(db, damage))?.data.householdId).toBe(kept);
+      });
+
+      it('#11 a link to the household merged away that waited for the merge is refused: the entry names no household gone', async () => {
+        const db = await fresh();
+        const { damage, merge, link } = await world(db, false);
+        const [merged, linked] = await inOrder(db, merge, link);
+        expect(merged!.results[0]?.status).toBe('applied');
+        expect(linked!.results[0]).toMatchObject({
+          status: 'rejected',
+          problem: { code: 'reject.damageHouseholdMissing' },
+        });
+        expect((await getRecord(db, damage))?.data).not.toHaveProperty('householdId');
+      });
+
+      for (const first of ['merge', 'edit'] as const)
+        it(`#11 an edit of another field of a linked entry ${first === 'merge' ? 'waiting for' : 'before'} the merge keeps the link to the one kept`, async () => {
+          const db = await fresh();
+          const { kept, damage, merge, note } = await world(db, true);
+          const outcomes = first === 'merge' ? await inOrder(db, merge, note) : await inOrder(db, note, merge);
+          expect(outcomes.map((o) => o.results[0]?.status)).toEqual(['applied', 'applied']);
+          expect((await getRecord(db, damage))?.data).toMatchObject({ householdId: kept, members: 4 });
+        });
+    });
+
     describe('#11 a village renamed while households name it', () => {
       const villagePatch = (seq: number, id: string, fields: Record<string, unknown>, base = 0) =>
         mutation(seq, {
@@ -446,6 +639,56 @@ for (const engine of engines) {
         expect(outcomes.map((o) => o.results[0]?.status)).toEqual(['applied', 'applied']);
         expect((await getRecord(db, household))?.data).toMatchObject({ village: 'Thôn Đông Hải', address: 'Tổ 8' });
       });
+    });
+
+    describe("#11 a member registered while its household's village is edited, or the household deleted", () => {
+      for (const first of ['member', 'village'] as const)
+        it(`#11 a member registered ${first === 'member' ? 'before' : 'after'} the edit it races is looked for in the new village`, async () => {
+          const db = await fresh();
+          const [household, member] = [randomUUID(), randomUUID()];
+          await push(db, pushContext(), [createMutation(1, { village: 'Thôn Đông' }, household)]);
+          const base = (await getRecord(db, household))!.version;
+          const register = () =>
+            push(db, pushContext(), [
+              patchMutation(1, member, memberFields(household, { fullName: 'Lê Thị Trùng' }), 0, 'member'),
+            ]);
+          const edit = () => push(db, officer(), [patchMutation(1, household, { village: 'Thôn Tây' }, base)]);
+          const hold = await holdCommune(db, LY_SON);
+          const one = first === 'member' ? register() : edit();
+          await blocked(db, 1);
+          const other = first === 'member' ? edit() : register();
+          await blocked(db, 2);
+          await hold.release();
+          const outcomes = await Promise.all([one, other]);
+          expect(outcomes.map((o) => o.results[0]?.status)).toEqual(['applied', 'applied']);
+          const key = await db.get<{ village: string }>(
+            'SELECT village_key AS village FROM person_keys WHERE record_id = ?',
+            [member],
+          );
+          expect(key?.village).toBe('thon tay');
+        });
+
+      for (const first of ['member', 'delete'] as const)
+        it(`#11 a member registered ${first === 'member' ? 'before' : 'after'} the deletion of its household it races keeps no look-alike key`, async () => {
+          const db = await fresh();
+          const [household, member] = [randomUUID(), randomUUID()];
+          await push(db, pushContext(), [createMutation(1, {}, household)]);
+          const register = () =>
+            push(db, pushContext(), [patchMutation(1, member, memberFields(household), 0, 'member')]);
+          const remove = () => push(db, officer(), [mutation(1, { kind: 'delete', type: 'household', id: household })]);
+          const hold = await holdCommune(db, LY_SON);
+          const one = first === 'member' ? register() : remove();
+          await blocked(db, 1);
+          const other = first === 'member' ? remove() : register();
+          await blocked(db, 2);
+          await hold.release();
+          const [registered, removed] =
+            first === 'member' ? await Promise.all([one, other]) : (await Promise.all([one, other])).reverse();
+          expect(removed!.results[0]?.status).toBe('applied');
+          // Registered first, the member is deleted with its household's key; after, it is refused.
+          expect(registered!.results[0]?.status).toBe(first === 'member' ? 'applied' : 'rejected');
+          expect(await db.get('SELECT record_id FROM person_keys WHERE record_id = ?', [member])).toBeUndefined();
+        });
     });
   });
 }

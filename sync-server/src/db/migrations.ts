@@ -4,8 +4,8 @@
  */
 import type { Database, SqlExecutor } from './database';
 import { backfillNameKeys } from '../store/person-keys';
-import { clusterLegacyPairs } from '../sync/apply/duplicates';
-import { keyLinkedHandouts } from '../sync/apply/handout-keys';
+import { clusterLegacyPairs, refreshMemberKeys } from '../sync/apply/duplicates';
+import { followEarlierMerges, keyLinkedHandouts } from '../sync/apply/handout-keys';
 import { whileMigrating } from '../projections';
 import { communeCounts } from '../projections/commune-counts';
 
@@ -221,6 +221,20 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 11,
     name: "issue 11: a commune's records of one kind (its list of villages, its households)",
     sql: 'CREATE INDEX records_commune_type ON records (commune, type);',
+  },
+  {
+    version: 12,
+    name: "issue 11: a handout's key found by the handout, to re-key it when the household it counts for changes",
+    sql: 'CREATE INDEX event_keys_event ON event_keys (event_id);',
+  },
+  {
+    version: 13,
+    name: 'issue 11: what counted for a household merged away counts for the one kept; members keyed as their household stands',
+    sql: '',
+    after: async (tx) => {
+      await followEarlierMerges(tx, Date.now());
+      await refreshMemberKeys(tx);
+    },
   },
 ];
 

@@ -73,6 +73,11 @@ export async function putNameKeys(
 const SELECT =
   'SELECT record_id AS "recordId", record_type AS "recordType", commune, name_key AS "nameKey", birth_year AS "birthYear", citizen_id AS "citizenId", village_key AS "villageKey", open_cluster AS "openCluster" FROM person_keys';
 
+/** The key stored for a record, if any. */
+export async function getPersonKey(tx: SqlExecutor, recordId: string): Promise<PersonKeyCandidate | undefined> {
+  return tx.get<PersonKeyCandidate>(`${SELECT} WHERE record_id = ?`, [recordId]);
+}
+
 /**
  * Records of the same kind in the commune that share the CCCD, or carry a name within one edit of this one in the
  * same scope — at most CANDIDATE_LIMIT of each, read through indexes. Beyond the limit the records are
@@ -133,6 +138,37 @@ export async function setOpenCluster(tx: SqlExecutor, recordIds: readonly string
 /** Every member of `from` moves to `to` (a merge), or to none (`null`: the cluster was decided). */
 export async function moveOpenCluster(tx: SqlExecutor, from: string, to: string | null): Promise<void> {
   await tx.run('UPDATE person_keys SET open_cluster = ? WHERE open_cluster = ?', [to, from]);
+}
+
+/** Chunks keep each statement well under the engines' parameter limits. */
+async function inChunks(ids: readonly string[], run: (chunk: readonly string[]) => Promise<unknown>): Promise<void> {
+  for (let start = 0; start < ids.length; start += 500) await run(ids.slice(start, start + 500));
+}
+
+const MEMBERS_OF = (count: number) =>
+  `SELECT id FROM records WHERE type = 'member' AND parent_id IN (${Array.from({ length: count }, () => '?').join(', ')})`;
+
+/** Migration 13: the members of these households are looked for in `villageKey` (their households' village). */
+export async function setMembersVillageKey(
+  tx: SqlExecutor,
+  householdIds: readonly string[],
+  villageKey: string,
+): Promise<void> {
+  await inChunks(householdIds, (chunk) =>
+    tx.run(
+      `UPDATE person_keys SET village_key = ? WHERE record_type = 'member' AND (village_key IS NULL OR village_key <> ?) AND record_id IN (${MEMBERS_OF(chunk.length)})`,
+      [villageKey, villageKey, ...chunk],
+    ),
+  );
+}
+
+/** Migration 13: the members of these households (deleted by the officer) are nobody's look-alikes. */
+export async function deleteMembersKeys(tx: SqlExecutor, householdIds: readonly string[]): Promise<void> {
+  await inChunks(householdIds, (chunk) =>
+    tx.run(`DELETE FROM person_keys WHERE record_type = 'member' AND record_id IN (${MEMBERS_OF(chunk.length)})`, [
+      ...chunk,
+    ]),
+  );
 }
 
 /** Migration 6: the half keys of the names registered before it. */

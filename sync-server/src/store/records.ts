@@ -146,6 +146,19 @@ export async function liveRecordsOfType(
   return rows.map(fromRow);
 }
 
+/** The records of one kind in a commune that are soft-deleted (households merged away, entries deleted). */
+export async function deletedRecordsOfType(
+  db: SqlExecutor,
+  commune: string,
+  type: RecordTypeName,
+): Promise<StoredRecord[]> {
+  const rows = await db.all<Row>(`${SELECT} WHERE commune = ? AND type = ? AND deleted = 1 ORDER BY id`, [
+    commune,
+    type,
+  ]);
+  return rows.map(fromRow);
+}
+
 /** How many records a commune holds, not counting one kind. */
 export async function countRecordsExcept(db: SqlExecutor, commune: string, type: RecordTypeName): Promise<number> {
   return Number(
@@ -224,17 +237,11 @@ export async function addEventKey(tx: SqlExecutor, commune: string, key: string,
   ]);
 }
 
-/** An event's key is now `key`, in place of any of `previous` it had (a handout whose damage entry was relinked). */
-export async function replaceEventKey(
-  tx: SqlExecutor,
-  commune: string,
-  id: string,
-  previous: readonly string[],
-  key: string,
-): Promise<void> {
-  await tx.run(
-    `DELETE FROM event_keys WHERE commune = ? AND event_id = ? AND dup_key IN (${previous.map(() => '?').join(', ')})`,
-    [commune, id, ...previous],
-  );
+/**
+ * An event's key is now `key`, in place of the one it had (a handout that counts for another household now). Each
+ * event has one key; found by its id (index of migration 12).
+ */
+export async function replaceEventKey(tx: SqlExecutor, commune: string, id: string, key: string): Promise<void> {
+  await tx.run('DELETE FROM event_keys WHERE commune = ? AND event_id = ?', [commune, id]);
   await addEventKey(tx, commune, key, id);
 }

@@ -9,11 +9,12 @@
  *   not read.
  * - `handout:<commune>` guards the commune's handouts in the check for doubles: their keys (event_keys), whether
  *   each is active (a void marks it), their duplicate flags (a second handout marks them), and the links of the
- *   damage entries they were made through (a new link re-keys them, apply/handout-keys.ts). A handout, once
- *   stored, is rewritten only under this lock, and a damage entry's `householdId` written only under it. One lock
- *   per commune, not per key: a handout's key follows its damage entry's link, which an edit changes, so a finer
- *   lock could not be named before reading. It costs no concurrency worth having: a batch that writes in a
- *   commune already holds that commune's version counter from its first write to its commit (store/sync-log.ts).
+ *   damage entries they were made through (a new link, or a merge of households, re-keys them: handout-keys.ts).
+ *   A handout, once stored, is rewritten only under this lock, and a damage entry's `householdId` written only
+ *   under it. One lock per commune, not per key: a handout's key follows its damage entry's link, which an edit
+ *   changes, so a finer lock could not be named before reading. It costs no concurrency worth having: a batch
+ *   that writes in a commune already holds that commune's version counter from its first write to its commit
+ *   (store/sync-log.ts).
  *
  * - a child record's write (a member, a case) also holds its parent's `record:<id>`, the parent it has and the one
  *   it names: the parent's commune decides the child's, so a household that moves and a member created or edited
@@ -25,7 +26,11 @@
  *   name it in between is locked late (rare: it needed this lock to do so, and had it just before us).
  *
  * - a merge of possible duplicates (a resolve confirming a cluster with the record to keep) holds `record:<id>` of
- *   every member of the cluster: it soft-deletes all but one and moves their cases and members.
+ *   every member of the cluster: it soft-deletes all but one and moves their cases and members. A merge of
+ *   households also holds the commune's `handout:<commune>` — what counted for a household merged away counts for
+ *   the one kept: its handouts are re-keyed and flagged — and `record:<id>` of each damage entry linked to one of
+ *   them, found before the locks are taken, since it links them to the one kept (an entry linked in between is
+ *   locked late, as a rename does).
  *
  * A resolve's record, a void's handout and a damage entry's commune are read before the locks are taken; the
  * first two are facts that never change once written (a conflict's record, a handout's commune). An entry moved
@@ -42,6 +47,7 @@ import { CommuneCode, Uuid } from '../../../src/shared/fields';
 import { EDITABLE_TYPES, type EditableTypeName } from '../../../src/shared/records/registry';
 import { getRecords } from '../store/records';
 import { householdsNaming } from './village-names';
+import { entriesLinkedTo } from './damage-links';
 
 export const recordLock = (id: string) => `record:${id}`;
 export const handoutLock = (commune: string) => `handout:${commune}`;
@@ -117,10 +123,18 @@ export async function guardLocks(tx: SqlExecutor, mutations: readonly unknown[])
   }
   for (const record of await getRecords(tx, [...new Set(lookUp)])) {
     if (record.type === 'conflict') keys.push(recordLock((record.data as ConflictData).recordId));
-    // A merge ("Đúng là trùng" with the one to keep) rewrites every member and what belongs to them.
-    if (record.type === 'duplicate' && merging.has(record.id))
-      for (const member of (record.data as DuplicateData).recordIds)
-        if (v.is(Uuid, member)) keys.push(recordLock(member));
+    // A merge ("Đúng là trùng" with the one to keep) rewrites every member and what belongs to them; households'
+    // handouts are re-keyed and the damage entries linked to them linked to the one kept (handout-keys.ts).
+    if (record.type === 'duplicate' && merging.has(record.id)) {
+      const cluster = record.data as DuplicateData;
+      for (const member of cluster.recordIds) if (v.is(Uuid, member)) keys.push(recordLock(member));
+      if (cluster.recordType === 'household') {
+        keys.push(handoutLock(record.commune));
+        const members = new Set(cluster.recordIds);
+        for (const entry of await entriesLinkedTo(tx, record.commune, members, { deleted: false }))
+          keys.push(recordLock(entry.id));
+      }
+    }
     if (record.type === 'distribution') keys.push(handoutLock(record.commune));
     if (record.type === 'damage' && linking.has(record.id)) keys.push(handoutLock(record.commune));
     const use = naming.get(record.id);

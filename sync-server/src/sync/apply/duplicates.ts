@@ -50,22 +50,27 @@ import {
   getRecord,
   getRecords,
   liveIdsOfType,
+  scanRecords,
   type StoredRecord,
 } from '../../store/records';
 import { can, notPermitted } from '../../../../src/shared/permissions';
 import {
+  deleteMembersKeys,
   deletePersonKey,
+  getPersonKey,
   lockCommuneClusters,
   moveOpenCluster,
   personKeyCandidates,
   putPersonKey,
+  setMembersVillageKey,
   setOpenCluster,
   type PersonKeyCandidate,
   type PersonKeyRow,
 } from '../../store/person-keys';
-import type { PushContext } from '../context';
+import type { MutationContext, PushContext } from '../context';
 import { removeRecord, writeRecord } from '../write-record';
 import { message, type Message } from '../../../../src/shared/messages';
+import { followMerge } from './handout-keys';
 
 const str = (value: unknown) => (typeof value === 'string' && value ? value : null);
 
@@ -86,17 +91,37 @@ async function keyOf(
   }
   if (record.type === 'member') {
     const household = await getRecord(tx, String(record.data.householdId));
-    return {
-      recordId: record.id,
-      recordType: 'member',
-      commune: record.commune,
-      nameKey: fold(String(record.data.fullName)),
-      birthYear: str(record.data.birthDate)?.slice(0, 4) ?? null,
-      citizenId: str(record.data.citizenId),
-      villageKey: household ? fold(String(household.data.village)) : null,
-    };
+    return memberKey(record, household ? fold(String(household.data.village)) : null);
   }
   return undefined;
+}
+
+/** A member's key: its own name, year and CCCD, and its household's village. */
+function memberKey(record: Pick<StoredRecord, 'id' | 'commune' | 'data'>, villageKey: string | null): PersonKeyRow {
+  return {
+    recordId: record.id,
+    recordType: 'member',
+    commune: record.commune,
+    nameKey: fold(String(record.data.fullName)),
+    birthYear: str(record.data.birthDate)?.slice(0, 4) ?? null,
+    citizenId: str(record.data.citizenId),
+    villageKey,
+  };
+}
+
+/** A household's members that are not deleted (a deleted one has no key). */
+async function membersOf(tx: SqlExecutor, householdId: string): Promise<StoredRecord[]> {
+  return (await childrenOf(tx, householdId)).filter((child) => child.type === 'member' && !child.deleted);
+}
+
+/**
+ * A household or person deleted by the officer is nobody's look-alike any more, nor is any member of a household
+ * deleted: their keys go (a deleted household's members are never edited again: they have no household).
+ */
+export async function forgetKeys(tx: SqlExecutor, record: Pick<StoredRecord, 'id' | 'type'>): Promise<void> {
+  await deletePersonKey(tx, record.id);
+  if (record.type === 'household')
+    for (const member of await membersOf(tx, record.id)) await deletePersonKey(tx, member.id);
 }
 
 /** A cluster being changed by this batch: its stored form and its data as it will be written. */
@@ -187,7 +212,12 @@ export async function checkDuplicates(
   const key = await keyOf(tx, record);
   if (!key) return;
   if (isNew) await lockCommuneClusters(tx, key.commune);
+  const before = isNew || key.recordType !== 'household' ? undefined : await getPersonKey(tx, record.id);
   await putPersonKey(tx, key);
+  // Members are looked for in their household's village: theirs follow it (an edit, a rename of the village).
+  // Under the household's lock, which a member's own writer holds too (lock-keys.ts).
+  if (!isNew && key.recordType === 'household' && before?.villageKey !== key.villageKey)
+    for (const member of await membersOf(tx, record.id)) await putPersonKey(tx, memberKey(member, key.villageKey));
   if (!isNew) return;
   const others = await personKeyCandidates(tx, key);
   const found = lookAlikes(key, others);
@@ -303,7 +333,7 @@ export type ClusterDecision = 'confirmed' | 'dismissed';
  */
 export async function decideCluster(
   tx: SqlExecutor,
-  context: PushContext,
+  context: MutationContext,
   id: string,
   value: ClusterDecision,
   seen?: readonly string[],
@@ -339,16 +369,19 @@ export async function decideCluster(
  * "Đúng là trùng" with the record to keep: one person (or household) stays, each other member of the cluster is
  * soft-deleted with `mergedInto` naming the one kept (its row and its history stay), and what belongs to it moves
  * to the one kept — a person's allowance cases; a household's members and surveys. Handouts stay as they were
- * recorded (the relief ledger is a fact, docs/sync.md G4). Only members still live in the cluster's commune are
- * merged; one elsewhere, or already gone, is left as it is.
+ * recorded (the relief ledger is a fact, docs/sync.md G4), but what counted for a household merged away counts
+ * for the one kept: its handouts, and the damage entries linked to it, which are linked to the one kept
+ * (handout-keys.ts `followMerge`). Only members still live in the cluster's commune are merged; one elsewhere, or
+ * already gone, is left as it is.
  * A record merged away loses its look-alike key: kept, a later namesake would be put in a cluster with it again.
  *
  * Locks: the batch took every member's `record:<id>` up front (lock-keys.ts), the lock under which their
- * children are written, so no edit of a moved case or member lands on the old parent.
+ * children are written, so no edit of a moved case or member lands on the old parent; for households also the
+ * commune's handout lock and the `record:<id>` of the damage entries linked to them.
  */
 async function mergeInto(
   tx: SqlExecutor,
-  context: PushContext,
+  context: MutationContext,
   commune: string,
   data: DuplicateData,
   keep: string,
@@ -370,13 +403,11 @@ async function mergeInto(
       await writeRecord(tx, context, moved, { before: child, touched: [key] });
       if (child.type === 'member') await checkDuplicates(tx, context, moved, false);
     }
-    await writeRecord(
-      tx,
-      context,
-      { ...merged, deleted: true, data: { ...merged.data, mergedInto: kept.id } },
-      { before: merged },
-    );
+    const away = { ...merged, deleted: true, data: { ...merged.data, mergedInto: kept.id } };
+    await writeRecord(tx, context, away, { before: merged });
     await deletePersonKey(tx, merged.id);
+    // Its handouts, and the damage entries linked to it, count for the one kept now (handout-keys.ts).
+    if (merged.type === 'household') await followMerge(tx, context, away, kept.id);
   }
   return undefined;
 }
@@ -460,4 +491,28 @@ export async function clusterLegacyPairs(tx: SqlExecutor, now: number): Promise<
     const removedAt = group.pairs.length > others ? 0 : now;
     for (const pair of group.pairs) await removeRecord(tx, pair, removedAt);
   }
+}
+
+/**
+ * Migration 13: members' keys written before they followed their household — each member is looked for in its
+ * household's village as it stands now, and the members of a household the officer deleted are nobody's
+ * look-alikes. A page of households at a time; one statement per village (and chunk), not per member.
+ */
+export async function refreshMemberKeys(tx: SqlExecutor): Promise<void> {
+  const byVillage = new Map<string, string[]>();
+  const deleted: string[] = [];
+  let after = '';
+  for (;;) {
+    const page = await scanRecords(tx, ['household'], after, 1000);
+    if (page.length === 0) break;
+    for (const household of page) {
+      const villageKey = fold(String(household.data.village));
+      if (household.deleted) deleted.push(household.id);
+      else if (byVillage.has(villageKey)) byVillage.get(villageKey)!.push(household.id);
+      else byVillage.set(villageKey, [household.id]);
+    }
+    after = page[page.length - 1]!.id;
+  }
+  for (const [villageKey, households] of byVillage) await setMembersVillageKey(tx, households, villageKey);
+  await deleteMembersKeys(tx, deleted);
 }

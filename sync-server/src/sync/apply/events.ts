@@ -2,9 +2,11 @@
  * @module Relief handouts as append-only events (docs/sync.md, G4). Stored once per event id, whoever sends
  * it; a second active handout of the same item to the same household in the same round is stored and both are
  * flagged for the commune officer's review — never refused. A void event corrects a mistake; nothing is deleted,
- * and a handout whose every partner in a suspected double is voided is no longer flagged.
+ * and a handout whose every partner in a suspected double is voided is no longer flagged (handout-keys.ts
+ * `clearIfAlone`, as when a damage entry's new link leaves a pair apart).
  *
- * A handout through a damage entry counts for the household that entry is linked to (handout-keys.ts).
+ * A handout through a damage entry counts for the household that entry is linked to, and one to a household merged
+ * into another for the one kept (handout-keys.ts).
  *
  * Lock rule (lock-keys.ts): a stored handout is rewritten — flagged as a double, or voided — only under its
  * commune's handout lock, and read for that rewrite only once the lock is held. A void, a second handout and a
@@ -15,12 +17,12 @@ import type { SqlExecutor } from '../../db/database';
 import { issueMessages, message } from '../../../../src/shared/messages';
 import { DistributionData, VoidData, type Distribution } from '../../../../src/shared/records/distribution';
 import { can, notPermitted } from '../../../../src/shared/permissions';
-import { addEventKey, getRecord, getRecords } from '../../store/records';
+import { addEventKey, getRecord } from '../../store/records';
 import { applied, OUT_OF_SCOPE, rejected, type ApplyOutcome, type MutationContext } from '../context';
 import { handoutLock } from '../lock-keys';
 import { futureDateIssue } from '../../../../src/shared/clock-bounds';
 import { writeRecord } from '../write-record';
-import { activeWithKey, flagDouble, handoutKey } from './handout-keys';
+import { activeWithKey, clearIfAlone, flagDouble, handoutKey, survivorOf } from './handout-keys';
 
 export async function applyDistribution(
   tx: SqlExecutor,
@@ -40,27 +42,30 @@ export async function applyDistribution(
   // A handout is a fact: one dated beyond the server's clock was made on a tablet whose clock is wrong.
   const future = futureDateIssue('distribution', data, context.now);
   if (future) return rejected(future);
+  const household = data.householdId === undefined ? undefined : await getRecord(tx, data.householdId);
   if (data.householdId !== undefined) {
-    const household = await getRecord(tx, data.householdId);
     if (household?.type !== 'household' || household.commune !== data.communeCode) {
       return rejected(message('reject.handoutHouseholdMissing'));
     }
   }
   // Two devices' handouts of the same item to the same household must see each other to be flagged, and a
-  // damage entry's link is read as it stands; the batch took this lock up front (lock-keys.ts): immediate here.
+  // damage entry's link (and a merge) is read as it stands; the batch took this lock up front (lock-keys.ts).
   await tx.lock(handoutLock(data.communeCode));
   // A household not registered yet is handed out to through its damage entry, which must be of this commune.
-  let linked: string | undefined;
+  let countsFor = data.householdId;
   if (data.damageId !== undefined) {
     const damage = await getRecord(tx, data.damageId);
     if (damage?.type !== 'damage' || damage.deleted || damage.commune !== data.communeCode) {
       return rejected(message('reject.handoutDamageMissing'));
     }
     // Linked already (a tablet that had not synced the link): it counts for the household.
-    if (typeof damage.data.householdId === 'string') linked = damage.data.householdId;
+    if (countsFor === undefined && typeof damage.data.householdId === 'string') countsFor = damage.data.householdId;
   }
+  // To a household merged away (a tablet that had not synced the merge): it counts for the one kept.
+  if (countsFor !== undefined)
+    countsFor = await survivorOf(tx, countsFor, countsFor === data.householdId ? household : undefined);
 
-  const key = handoutKey(data, linked);
+  const key = handoutKey(data, countsFor);
   const earlier = await activeWithKey(tx, data.communeCode, key);
   const event: Distribution = {
     ...data,
@@ -124,22 +129,7 @@ export async function applyVoid(
   );
   // Its partners in a suspected double handout are of its commune, so its lock covers them: a partner whose every
   // other partner is now voided is no longer suspected (the pair stays listed in duplicateOf).
-  for (const partner of await getRecords(tx, targetData.duplicateOf)) {
-    const partnerData = partner.data as Distribution;
-    if (partner.type !== 'distribution' || partnerData.voided || !partnerData.duplicateSuspected) continue;
-    const others = await getRecords(
-      tx,
-      partnerData.duplicateOf.filter((id) => id !== target.id),
-    );
-    const stillSuspected = others.some((r) => !(r.data as Distribution).voided);
-    if (stillSuspected) continue;
-    await writeRecord(
-      tx,
-      context,
-      { ...partner, data: { ...partnerData, duplicateSuspected: false } },
-      { before: partner },
-    );
-  }
+  for (const partner of targetData.duplicateOf) await clearIfAlone(tx, context, partner);
   return applied;
 }
 
