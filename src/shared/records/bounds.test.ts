@@ -5,6 +5,7 @@ import { formatVi } from '../messages-vi';
 import { DamageFields } from './emergency';
 import { DistributionData } from './distribution';
 import { SurveyAnswers } from './survey';
+import { damageFields } from '../../../tests/support/fixtures';
 
 const firstIssue = (schema: v.GenericSchema, value: unknown) => {
   const parsed = v.safeParse(schema, value);
@@ -23,26 +24,7 @@ describe('#11 the upper bound of a number is said in Vietnamese, with the bound'
   });
 
   it('a household of 150 people on a damage entry, a handout of 2 trillion', () => {
-    const damage = {
-      communeCode: '21548',
-      emergencyId: '01890a5d-ac96-774b-bcce-b302099a8057',
-      headName: 'Nguyễn Văn Đức',
-      village: 'Thôn Đông An Vĩnh',
-      followUp: true,
-      members: 150,
-      status: 'other',
-      hungryMembers: 0,
-      deaths: 0,
-      missing: 0,
-      deadMonthlyBeneficiaries: 0,
-      injuredDays: [],
-      houseLost: false,
-      hasOtherHome: false,
-      relocationOrdered: false,
-      severeDamage: false,
-      childrenWithoutParents: 0,
-      assessedOn: '2026-10-01',
-    };
+    const damage = damageFields('01890a5d-ac96-774b-bcce-b302099a8057', { members: 150, hungryMembers: 0 });
     expect(firstIssue(DamageFields, damage)).toBe('Không được lớn hơn 100');
     const handout = {
       communeCode: '21548',

@@ -133,28 +133,20 @@ export async function liveIdsOfType(db: SqlExecutor, type: RecordTypeName): Prom
   ).map((r) => r.id);
 }
 
-/** The records of one kind in a commune that are not deleted (a commune's villages, its households). */
-export async function liveRecordsOfType(
+/**
+ * The records of one kind in a commune, not deleted (a commune's villages, its households) or, with `deleted`,
+ * soft-deleted (households merged away, entries deleted).
+ */
+export async function recordsOfType(
   db: SqlExecutor,
   commune: string,
   type: RecordTypeName,
+  options: { deleted: boolean } = { deleted: false },
 ): Promise<StoredRecord[]> {
-  const rows = await db.all<Row>(`${SELECT} WHERE commune = ? AND type = ? AND deleted = 0 ORDER BY id`, [
+  const rows = await db.all<Row>(`${SELECT} WHERE commune = ? AND type = ? AND deleted = ? ORDER BY id`, [
     commune,
     type,
-  ]);
-  return rows.map(fromRow);
-}
-
-/** The records of one kind in a commune that are soft-deleted (households merged away, entries deleted). */
-export async function deletedRecordsOfType(
-  db: SqlExecutor,
-  commune: string,
-  type: RecordTypeName,
-): Promise<StoredRecord[]> {
-  const rows = await db.all<Row>(`${SELECT} WHERE commune = ? AND type = ? AND deleted = 1 ORDER BY id`, [
-    commune,
-    type,
+    options.deleted ? 1 : 0,
   ]);
   return rows.map(fromRow);
 }

@@ -4,7 +4,7 @@
  * batch takes its locks, to name the entries it will rewrite (lock-keys.ts).
  */
 import type { SqlExecutor } from '../db/database';
-import { deletedRecordsOfType, liveRecordsOfType, type StoredRecord } from '../store/records';
+import { recordsOfType, type StoredRecord } from '../store/records';
 
 /**
  * Entries of the commune linked to one of `households`; with `deleted`, those the officer deleted too (they are
@@ -16,7 +16,7 @@ export async function entriesLinkedTo(
   households: ReadonlySet<string>,
   options: { deleted: boolean },
 ): Promise<StoredRecord[]> {
-  const entries = await liveRecordsOfType(tx, commune, 'damage');
-  if (options.deleted) entries.push(...(await deletedRecordsOfType(tx, commune, 'damage')));
+  const entries = await recordsOfType(tx, commune, 'damage');
+  if (options.deleted) entries.push(...(await recordsOfType(tx, commune, 'damage', { deleted: true })));
   return entries.filter((entry) => households.has(String(entry.data.householdId)));
 }

@@ -5,13 +5,13 @@
  */
 import type { SqlExecutor } from '../db/database';
 import { fold } from '../../../src/shared/search/fold';
-import { liveRecordsOfType, type StoredRecord } from '../store/records';
+import { recordsOfType, type StoredRecord } from '../store/records';
 
 export const sameVillageName = (a: string, b: string) => fold(a) === fold(b);
 
 /** Households of the commune that name the village called `name`, deleted ones left out. */
 export async function householdsNaming(tx: SqlExecutor, commune: string, name: string): Promise<StoredRecord[]> {
-  return (await liveRecordsOfType(tx, commune, 'household')).filter((household) =>
+  return (await recordsOfType(tx, commune, 'household')).filter((household) =>
     sameVillageName(String(household.data.village), name),
   );
 }

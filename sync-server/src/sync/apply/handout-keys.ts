@@ -18,11 +18,11 @@ import type { SqlExecutor } from '../../db/database';
 import { duplicateKey, type Distribution, type DistributionData } from '../../../../src/shared/records/distribution';
 import {
   childrenOf,
-  deletedRecordsOfType,
   eventsWithKey,
   getRecord,
   getRecords,
   liveIdsOfType,
+  recordsOfType,
   replaceEventKey,
   scanRecords,
   type StoredRecord,
@@ -222,7 +222,7 @@ export async function followMerge(
 /** `away` and the households of its commune merged into it before, at any depth (their handouts counted for it). */
 async function householdsCountingAs(tx: SqlExecutor, away: StoredRecord): Promise<Set<string>> {
   const counted = new Set([away.id]);
-  const merged = (await deletedRecordsOfType(tx, away.commune, 'household')).filter(
+  const merged = (await recordsOfType(tx, away.commune, 'household', { deleted: true })).filter(
     (household) => typeof household.data.mergedInto === 'string',
   );
   for (let grew = true; grew; ) {

@@ -16,7 +16,7 @@
 import type { SqlExecutor } from '../../db/database';
 import { message, type Message } from '../../../../src/shared/messages';
 import { MAX_FORMER_NAMES } from '../../../../src/shared/records/village';
-import { getRecord, liveRecordsOfType, type StoredRecord } from '../../store/records';
+import { getRecord, recordsOfType, type StoredRecord } from '../../store/records';
 import type { MutationContext } from '../context';
 import { recordLock, villageListLock } from '../lock-keys';
 import { writeRecord } from '../write-record';
@@ -33,7 +33,7 @@ export async function listedVillage(
   commune: string,
   named: string,
 ): Promise<{ ok: true; name: string } | { ok: false; reason: Message }> {
-  const villages = await liveRecordsOfType(tx, commune, 'village');
+  const villages = await recordsOfType(tx, commune, 'village');
   if (villages.length === 0) return { ok: true, name: named };
   const listed =
     villages.find((village) => sameVillageName(nameOf(village), named)) ??
@@ -73,7 +73,7 @@ export async function carryRename(
   if (from === to) return;
   // Held since the batch began (lock-keys.ts), except for a rename decided on a conflict: then taken here.
   await tx.lock(villageListLock(after.commune));
-  const others = (await liveRecordsOfType(tx, after.commune, 'village')).filter((v) => v.id !== after.id);
+  const others = (await recordsOfType(tx, after.commune, 'village')).filter((v) => v.id !== after.id);
   if (others.some((village) => sameVillageName(nameOf(village), from))) return;
   for (const found of await householdsNaming(tx, after.commune, from)) {
     if (found.data.village === to) continue;
