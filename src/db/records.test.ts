@@ -6,7 +6,13 @@ import { surveysOf } from './cases';
 import { decodeMessage } from '../shared/messages';
 import { formatVi } from '../shared/messages-vi';
 import { saveHousehold } from './households';
-import { householdFields, memberFields, surveyAnswers, surveyCaseFields } from '../../tests/support/fixtures';
+import {
+  allowanceApplication,
+  householdFields,
+  memberFields,
+  surveyAnswers,
+  surveyCaseFields,
+} from '../../tests/support/fixtures';
 import { membersOf, saveMember } from './members';
 
 const fresh = freshDeviceDatabases('records');
@@ -173,7 +179,7 @@ describe('typed reads and saves built from a kind declaration', () => {
       (
         await cases.save(
           db,
-          { ...surveyCaseFields(household.id), kind: 'allowance', data: { category: '5(1)' } },
+          { ...surveyCaseFields(household.id), kind: 'allowance', data: allowanceApplication() },
           { now: NOW },
         )
       ).ok,

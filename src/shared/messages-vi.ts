@@ -29,6 +29,8 @@ export const messagesVi: MessageTexts = {
     'field.number': () => 'Nhập một số',
     'field.integer': () => 'Phải là số nguyên',
     'field.atMost': (p) => `Không được lớn hơn ${messagesVi.number(Number(p.max))}`,
+    'field.month': () => 'Nhập tháng (mm/yyyy)',
+    'allowance.form': () => 'Chọn mẫu tờ khai',
     'household.area': () => 'Khu vực phải là nông thôn hoặc thành thị',
     'household.headName': () => 'Nhập họ tên chủ hộ',
     'household.village': () => 'Nhập thôn/tổ dân phố',
@@ -237,6 +239,11 @@ export const messagesVi: MessageTexts = {
     noReceiptReason: 'Lý do không có chữ ký',
     // Issue 11, device names.
     deviceName: 'Tên máy này',
+    issuedBy: 'Nơi cấp',
+    livesWith: 'Sống cùng ai, ở đâu',
+    certificateNo: 'Số giấy xác nhận',
+    decisionNumber: 'Số quyết định',
+    signer: 'Người ký',
   },
   roles: {
     collaborator: 'cộng tác viên',
@@ -270,6 +277,7 @@ export const messagesVi: MessageTexts = {
     draft: 'nháp',
     submitted: 'đã gửi',
     verified: 'đã thẩm định',
+    posted: 'đang niêm yết',
     approved: 'đã phê duyệt',
     rejected: 'đã từ chối',
     returned: 'đã trả lại',

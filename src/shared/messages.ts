@@ -37,6 +37,9 @@ const CATALOGUE = {
   'field.integer': [],
   /** A number above its schema's bound (an income, an area, a count no household has). */
   'field.atMost': ['max'],
+  // Issue 12, the allowance application.
+  'field.month': [],
+  'allowance.form': [],
   'household.area': [],
   'household.headName': [],
   'household.village': [],
@@ -231,6 +234,12 @@ export const FIELD_LABELS = [
   'noReceiptReason',
   // Issue 11, device names.
   'deviceName',
+  // Issue 12, the allowance application and decision.
+  'issuedBy',
+  'livesWith',
+  'certificateNo',
+  'decisionNumber',
+  'signer',
 ] as const;
 export type FieldLabel = (typeof FIELD_LABELS)[number];
 
@@ -250,7 +259,7 @@ export const KIND_NAMES = [
 ] as const;
 export type KindName = (typeof KIND_NAMES)[number];
 
-export const CASE_STATUSES = ['draft', 'submitted', 'verified', 'approved', 'rejected', 'returned'] as const;
+export const CASE_STATUSES = ['draft', 'submitted', 'verified', 'posted', 'approved', 'rejected', 'returned'] as const;
 export const DUPLICATE_REASONS = [
   'citizen-id',
   'name-birth-year-village',

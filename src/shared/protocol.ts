@@ -9,6 +9,7 @@ import { CommuneCode, DeviceName, Uuid } from './fields';
 import { KeyName, MAX_JSON_KEYS_PER_OBJECT, RECORD_LIMITS, isUnsafeKey, jsonObject, jsonValue } from './json-value';
 import { EditableTypeName, RecordTypeName } from './records/registry';
 import { Role } from './roles';
+import { CASE_COMMANDS } from './workflow';
 
 export { Role } from './roles';
 
@@ -57,8 +58,10 @@ export const VoidOp = v.object({ kind: v.literal('void'), id: Id, data: jsonObje
 export const CommandOp = v.object({
   kind: v.literal('command'),
   id: Id,
-  command: v.picklist(['submit', 'verify', 'approve', 'reject', 'return']),
+  command: v.picklist(CASE_COMMANDS),
   comment: v.optional(v.pipe(v.string(), v.maxLength(2000))),
+  /** What the step records (an ID check, a decision, a refusal): checked by the workflow (src/shared/workflow.ts). */
+  payload: v.optional(jsonObject()),
 });
 export const ResolveOp = v.object({
   kind: v.literal('resolve'),

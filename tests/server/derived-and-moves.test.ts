@@ -16,6 +16,7 @@ import type { MemberFields } from '../../src/shared/records/member';
 import type { SurveyAnswers } from '../../src/shared/records/survey';
 import { freshDatabases, storageEngines } from '../support/engines';
 import {
+  allowanceApplication,
   BA_TO,
   LY_SON,
   createMutation,
@@ -193,7 +194,7 @@ for (const engine of engines) {
         patchMutation(
           4,
           allowanceId,
-          { communeCode: BA_TO, kind: 'allowance', subjectId: memberId, note: '', data: {} },
+          { communeCode: BA_TO, kind: 'allowance', subjectId: memberId, note: '', data: allowanceApplication() },
           0,
           'case',
         ),

@@ -15,6 +15,7 @@ import { expandVersions, type WireChange } from '../../src/shared/protocol';
 import type { Role } from '../../src/shared/roles';
 import { freshDatabases, storageEngines } from '../support/engines';
 import {
+  allowanceApplication,
   LY_SON,
   createMutation,
   memberFields,
@@ -73,7 +74,7 @@ for (const engine of engines) {
         patchMutation(
           4,
           allowance,
-          { kind: 'allowance', subjectId: newer, communeCode: LY_SON, note: '', data: { group: 'elderly' } },
+          { kind: 'allowance', subjectId: newer, communeCode: LY_SON, note: '', data: allowanceApplication() },
           0,
           'case',
         ),

@@ -19,6 +19,7 @@ import { encodeChanges } from '../../src/shared/wire';
 import { expandVersions, type WireChange } from '../../src/shared/protocol';
 import { freshDatabases, storageEngines } from '../support/engines';
 import {
+  allowanceApplication,
   BA_TO,
   LY_SON,
   createMutation,
@@ -520,7 +521,13 @@ for (const engine of engines) {
           patchMutation(
             1,
             id,
-            { communeCode: LY_SON, kind: 'allowance', subjectId: subject, note: 'đề xuất', data: {} },
+            {
+              communeCode: LY_SON,
+              kind: 'allowance',
+              subjectId: subject,
+              note: 'đề xuất',
+              data: allowanceApplication(),
+            },
             0,
             'case',
           );

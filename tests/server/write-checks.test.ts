@@ -11,6 +11,7 @@ import { getRecord } from '../../sync-server/src/store/records';
 import { MAX_CANDIDATES } from '../../sync-server/src/sync/apply/patch';
 import { freshDatabases, storageEngines } from '../support/engines';
 import {
+  allowanceApplication,
   BA_TO,
   LY_SON,
   createMutation,
@@ -129,7 +130,7 @@ for (const engine of engines) {
             kind: 'allowance',
             subjectId: member,
             note: '',
-            data: { answers: surveyAnswers(), result: forged },
+            data: allowanceApplication(),
           },
           0,
           'case',
@@ -137,7 +138,13 @@ for (const engine of engines) {
       ]);
       const base = (await getRecord(db, caseId))!.version;
       const outcome = await push(db, pushContext(), [
-        patchMutation(1, caseId, { kind: 'survey', subjectId: household }, base, 'case'),
+        patchMutation(
+          1,
+          caseId,
+          { kind: 'survey', subjectId: household, data: { answers: surveyAnswers(), result: forged } },
+          base,
+          'case',
+        ),
       ]);
       expect(outcome.results[0]?.status).toBe('applied');
       const data = (await getRecord(db, caseId))!.data.data as { result: { rulePack: string }; deviceResult?: unknown };

@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { HouseholdFields } from '../../src/shared/records/household';
 import type { MemberFields } from '../../src/shared/records/member';
+import type { AllowanceApplication } from '../../src/shared/records/allowance';
 import { SCHEMA_VERSION, type MutationOp } from '../../src/shared/protocol';
 import type { Role } from '../../src/shared/roles';
 
@@ -165,6 +166,29 @@ export function damageFields(emergencyId: string, overrides: Record<string, unkn
     severeDamage: false,
     childrenWithoutParents: 0,
     assessedOn: '2025-06-02',
+    ...overrides,
+  };
+}
+
+/** An allowance application (form 1d): a poor woman of 82 with no supporter, all papers seen (issue 12). */
+export function allowanceApplication(overrides: Partial<AllowanceApplication> = {}): AllowanceApplication {
+  return {
+    form: '1d',
+    filedOn: '2026-03-02',
+    applicant: {
+      fullName: 'Nguyễn Thị Hoa',
+      birthDate: '1944-05-10',
+      sex: 'female',
+      ethnicity: '01',
+      citizenId: '051144000123',
+      residence: 'Thôn Đông An Vĩnh, xã Lý Sơn',
+      hasHealthInsurance: true,
+    },
+    householdPoverty: 'poor',
+    currentBenefits: [],
+    papers: ['residence', 'citizen-id'],
+    photos: [],
+    facts: { maritalStatus: 'widowed', supporter: 'none', income: { pension: false } },
     ...overrides,
   };
 }

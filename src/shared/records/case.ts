@@ -5,6 +5,7 @@
 import * as v from 'valibot';
 import { CommuneCode, Uuid, trimmed } from '../fields';
 import { jsonObject } from '../json-value';
+import { AllowanceApplication, AllowanceDecision, AllowanceRefusal, AllowanceSensitive, IdCheck } from './allowance';
 import { SurveyCaseData } from './survey';
 
 export const CaseFields = v.object({
@@ -15,16 +16,18 @@ export const CaseFields = v.object({
   note: trimmed(2000, 'notes'),
   /** The case's own answers; what they hold depends on `kind` (CASE_DATA), and is checked with the record whole. */
   data: jsonObject(),
+  /**
+   * What only the commune officer and above may see (an allowance applicant's HIV status, form 1b): a field of
+   * its own so the server can leave it out of what it sends other roles, and a save that never saw it keeps it.
+   */
+  sensitive: v.optional(AllowanceSensitive),
 });
 export type CaseFields = v.InferOutput<typeof CaseFields>;
 
-/**
- * What each kind of case holds in `data`, bounded. The allowance application's own schema comes with the
- * allowance feature; until then it is any bounded JSON object, as before.
- */
+/** What each kind of case holds in `data`, bounded. */
 export const CASE_DATA = {
   survey: SurveyCaseData,
-  allowance: jsonObject(),
+  allowance: AllowanceApplication,
 } as const;
 
 /** A case whole: its fields with the `data` of its kind. */
@@ -34,9 +37,17 @@ export const CaseRecord = v.variant('kind', [
 ]);
 export type CaseRecord = v.InferOutput<typeof CaseRecord>;
 
-export const CaseStatus = v.picklist(['draft', 'submitted', 'verified', 'approved', 'rejected', 'returned']);
+export const CaseStatus = v.picklist(['draft', 'submitted', 'verified', 'posted', 'approved', 'rejected', 'returned']);
 
 export const CaseReview = v.object({
   status: CaseStatus,
   history: v.array(v.object({ command: v.string(), by: v.string(), at: v.number(), comment: v.optional(v.string()) })),
+  /** An allowance application's steps at the commune (src/shared/workflow.ts), written only by the server. */
+  idCheck: v.optional(v.object({ ...IdCheck.entries, by: v.string() })),
+  /** The public posting window: from the day posted to the last working day of it, and the complaint period. */
+  posting: v.optional(
+    v.object({ from: v.string(), until: v.string(), complaintsUntil: v.string(), ruleId: v.string() }),
+  ),
+  decision: v.optional(AllowanceDecision),
+  refusal: v.optional(AllowanceRefusal),
 });

@@ -26,6 +26,8 @@ export const messagesEn: MessageTexts = {
     'field.integer': () => 'Must be a whole number',
     // The bound written as the app reads a typed number (thousands with dots), in every language.
     'field.atMost': (p) => `Must not be more than ${Number(p.max).toLocaleString('vi-VN')}`,
+    'field.month': () => 'Enter a month (mm/yyyy)',
+    'allowance.form': () => 'Choose the application form',
     'household.area': () => 'The area is rural or urban',
     'household.headName': () => "Enter the head of household's full name",
     'household.village': () => 'Enter the village or residential group',
@@ -243,6 +245,11 @@ export const messagesEn: MessageTexts = {
     noReceiptReason: 'Reason there is no signature',
     // Issue 11, device names.
     deviceName: 'Name of this device',
+    issuedBy: 'Issued by',
+    livesWith: 'Lives with whom, where',
+    certificateNo: 'Certificate number',
+    decisionNumber: 'Decision number',
+    signer: 'Signed by',
   },
   roles: {
     collaborator: 'collaborator',
@@ -276,6 +283,7 @@ export const messagesEn: MessageTexts = {
     draft: 'draft',
     submitted: 'sent',
     verified: 'verified',
+    posted: 'posted publicly',
     approved: 'approved',
     rejected: 'rejected',
     returned: 'returned',

@@ -3,7 +3,7 @@
  * server. Two officers acting at once: the first command wins, the second is answered with why it cannot apply.
  */
 import type { SqlExecutor } from '../../db/database';
-import { checkTransition, type CaseCommand, type CaseStatus } from '../../../../src/shared/workflow';
+import { checkTransition, type CaseCommand, type CaseKind, type CaseStatus } from '../../../../src/shared/workflow';
 import { getRecord } from '../../store/records';
 import { applied, OUT_OF_SCOPE, rejected, type ApplyOutcome, type MutationContext } from '../context';
 import { writeRecord } from '../write-record';
@@ -13,13 +13,14 @@ import { classifySurveyCase } from '../derive/survey';
 export async function applyCommand(
   tx: SqlExecutor,
   context: MutationContext,
-  op: { id: string; command: CaseCommand; comment?: string | undefined },
+  op: { id: string; command: CaseCommand; comment?: string | undefined; payload?: unknown },
 ): Promise<ApplyOutcome> {
   const record = await getRecord(tx, op.id);
   if (record?.type !== 'case' || !context.scope.has(record.commune)) return rejected(OUT_OF_SCOPE);
   if (record.deleted) return rejected(message('reject.caseDeleted'));
   const status = (record.data.status ?? 'draft') as CaseStatus;
-  const check = checkTransition(status, op.command, context.role, op.comment);
+  const kind = (record.data.kind === 'allowance' ? 'allowance' : 'survey') as CaseKind;
+  const check = checkTransition(kind, status, op.command, context.role, op.comment, op.payload);
   if (!check.ok) return rejected(check.reason);
   const history = Array.isArray(record.data.history) ? record.data.history : [];
   const entry = {
