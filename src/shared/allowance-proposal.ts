@@ -6,8 +6,7 @@
  */
 import { answerAllowance, type AllowanceAnswer } from '../domain/allowance/answer';
 import type { AllowancePerson } from '../domain/allowance/schema';
-import type { AllowanceApplication, AllowanceDecision, AllowanceForm } from './records/allowance';
-import { APPLICATION_PAPERS } from './records/allowance';
+import type { AllowanceApplication, AllowanceDecision, AllowanceForm, APPLICATION_PAPERS } from './records/allowance';
 
 type Sensitive = { hiv: boolean } | undefined;
 export type Paper = (typeof APPLICATION_PAPERS)[number];
