@@ -131,6 +131,7 @@ const join = (parts: readonly Bilingual[]): Bilingual => ({
   vi: parts.map((p) => p.vi).join('; '),
   en: parts.map((p) => p.en).join('; '),
 });
+const capital = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
 const coef = (c: number) => String(c).replace('.', ',');
 
 const KIND_TEXT: Record<BenefitDecision['kind'], Bilingual> = {
@@ -145,7 +146,7 @@ const KIND_TEXT: Record<BenefitDecision['kind'], Bilingual> = {
 
 const decisionText = (d: BenefitDecision): Bilingual => ({
   vi: `Quyết định ${KIND_TEXT[d.kind].vi} ${d.id} ký ngày ${dmy(d.signedOn)}, từ tháng ${mm(d.effectiveMonth)}${d.clause ? ` (${d.clause})` : ''}`,
-  en: `${KIND_TEXT[d.kind].en} decision ${d.id} signed ${dmy(d.signedOn)}, from ${mm(d.effectiveMonth)}${d.clause ? ` (${d.clause})` : ''}`,
+  en: `${capital(KIND_TEXT[d.kind].en)} decision ${d.id} signed ${dmy(d.signedOn)}, from ${mm(d.effectiveMonth)}${d.clause ? ` (${d.clause})` : ''}`,
 });
 
 /** Order of decisions: by effective month, then date signed, then as given. */
