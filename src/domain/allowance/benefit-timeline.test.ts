@@ -36,6 +36,16 @@ describe('benefit timeline: amounts month by month (NĐ 20/2021 Art. 4, 6, 8)', 
     expect(t.totals.monthly).toBe(2 * 540_000 + 2 * 750_000);
   });
 
+  it('Art. 4 NĐ 335/2026 [U]: from 07/2026 M = 540.000 is provisional, and so is every line it prices', () => {
+    const t = benefitTimeline({ decisions: [grant('QD1', '2026-05')], from: '2026-06', to: '2026-07' });
+    expect(own(t).map((m) => [m.amount, m.provisional])).toEqual([
+      [750_000, false],
+      [810_000, true],
+    ]);
+    expect(at(t, '2026-07')?.ruleIds).toContain('M-2026');
+    expect(t.provisional).toBe(true);
+  });
+
   it('Art. 8(1)(đ) NĐ 20/2021, NĐ 147/2025: a grant signed on 31/7/2025 pays the whole of July (the month signed)', () => {
     const t = benefitTimeline({
       decisions: [grant('QD1', '2025-07', { signedOn: '2025-07-31' })],
@@ -280,6 +290,20 @@ describe('benefit timeline: one payment (NĐ 20/2021 Art. 6(2), NĐ 176/2025) an
     ]);
     expect(own(t).map((m) => m.amount)).toEqual([1_250_000, 1_250_000]);
     expect(t.totals).toMatchObject({ allowance: 2_500_000, care: 1_000_000, monthly: 3_500_000 });
+  });
+
+  it('TT 02/2021 Art. 6(1)(b): an amount paid for a month covers the allowance first, then the care lines', () => {
+    const t = benefitTimeline({
+      decisions: [
+        grant('QD1', '2025-01', { categoryCode: 'disability-especially-severe-child-or-elderly' }),
+        decision('QD2', 'grant', '2025-01', { careCode: 'household-caring-especially-severe-pwd' }),
+      ],
+      paidMonths: [{ month: '2025-01', amount: 1_250_000 }],
+      asOfMonth: '2025-02',
+      from: '2025-01',
+      to: '2025-01',
+    });
+    expect(t.arrears.map((a) => [a.line, a.due, a.paid, a.amount])).toEqual([['care', 500_000, 0, 500_000]]);
   });
 
   it('TT 02/2021 Art. 2(3): three months not collected in a row propose a suspension from the next month', () => {

@@ -496,11 +496,14 @@ export function benefitTimeline(input: BenefitTimelineInput, registry: PackRegis
 
   const paid = paidByMonth(input.paidMonths ?? []);
   const arrears: ArrearsLine[] = [];
+  // A month given without an amount was paid in full (the allowance line and its care lines); an amount paid covers
+  // the allowance line first, then the care lines in order (months lists the allowance line first).
+  const left = new Map(paid);
   for (const line of months) {
     if (line.month >= asOfMonth || line.amount === 0) continue;
-    const p = paid.get(line.month);
-    // A month given without an amount was paid in full (the allowance line and its care lines).
-    const paidAmount = p === undefined ? 0 : p === 'full' ? line.amount : line.line === 'allowance' ? p : line.amount;
+    const p = left.get(line.month);
+    const paidAmount = p === undefined ? 0 : p === 'full' ? line.amount : Math.min(p, line.amount);
+    if (typeof p === 'number') left.set(line.month, p - paidAmount);
     const owed = line.amount - paidAmount;
     if (owed <= 0) continue;
     arrears.push({
