@@ -6,6 +6,8 @@ import { formatMessage, type Message, type MessageTexts } from './messages';
 
 const label = (texts: MessageTexts, name: string | number) =>
   texts.labels[name as keyof MessageTexts['labels']] ?? String(name);
+/** 'yyyy-mm' as the screens write a month: mm/yyyy. */
+const monthVi = (m: string | number) => String(m).split('-').reverse().join('/');
 
 export const messagesVi: MessageTexts = {
   messages: {
@@ -117,6 +119,15 @@ export const messagesVi: MessageTexts = {
     'reject.duplicateKeep': () => 'Hồ sơ được chọn để giữ lại không còn trong nhóm nghi trùng này; hãy xem lại.',
     'reject.surveyHouseholdMissing': () => 'Không tìm thấy hộ gia đình của phiếu rà soát.',
     'reject.surveyUnclassifiable': (p) => `Không xếp loại được phiếu rà soát: ${p.error}`,
+    'reject.decisionBeforeFiling': (p) =>
+      `Tháng bắt đầu hưởng (${monthVi(p.startMonth)}) trước tháng nộp hồ sơ (${monthVi(p.filedMonth)}).`,
+    'reject.decisionDiffers': (p) =>
+      `Theo quy định: hệ số ${Number(p.coefficient).toLocaleString('vi-VN')}, ${Number(p.amount).toLocaleString('vi-VN')} đ/tháng; ghi lý do nếu quyết định khác.`,
+    'reject.decisionNoCategory': () =>
+      'Theo quy định, hồ sơ chưa đủ điều kiện hưởng diện nào của mẫu tờ khai này; ghi lý do nếu quyết định khác.',
+    'reject.decisionCategoryOfForm': (p) => `Diện trong quyết định không thuộc mẫu tờ khai ${p.form}.`,
+    'reject.decisionActive': (p) =>
+      `Người này đã có quyết định số ${p.number} đang hưởng cùng diện; không ghi thêm quyết định thứ hai.`,
     'reject.schemaTooNew': () => 'Thay đổi được ghi bởi phiên bản ứng dụng mới hơn máy chủ; hãy báo quản trị viên.',
     'reject.schemaTooOld': () => 'Thay đổi được ghi bởi phiên bản ứng dụng quá cũ, không thể chuyển đổi; hãy nhập lại.',
 
@@ -244,6 +255,7 @@ export const messagesVi: MessageTexts = {
     certificateNo: 'Số giấy xác nhận',
     decisionNumber: 'Số quyết định',
     signer: 'Người ký',
+    signedOn: 'Ngày ký',
   },
   roles: {
     collaborator: 'cộng tác viên',

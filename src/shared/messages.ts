@@ -119,6 +119,15 @@ const CATALOGUE = {
   'reject.duplicateKeep': [],
   'reject.surveyHouseholdMissing': [],
   'reject.surveyUnclassifiable': ['error'],
+  // Issue 12, the chairman's decision on an allowance application, checked by the server.
+  'reject.decisionBeforeFiling': ['startMonth', 'filedMonth'],
+  /** The decision differs from what the rules give (amount in đồng, coefficient as a number). */
+  'reject.decisionDiffers': ['coefficient', 'amount'],
+  /** The rules give no category of the application's form: the decision stands only with a reason. */
+  'reject.decisionNoCategory': [],
+  'reject.decisionCategoryOfForm': ['form'],
+  /** The person already has an approved decision for the same category (another case). */
+  'reject.decisionActive': ['number'],
   'reject.schemaTooNew': [],
   'reject.schemaTooOld': [],
 
@@ -240,6 +249,7 @@ export const FIELD_LABELS = [
   'certificateNo',
   'decisionNumber',
   'signer',
+  'signedOn',
 ] as const;
 export type FieldLabel = (typeof FIELD_LABELS)[number];
 

@@ -88,6 +88,15 @@ export function rolesThatCan(kind: RecordTypeName, action: Action): Role[] {
   return (Object.keys(PERMISSIONS) as Role[]).filter((role) => can(role, kind, action));
 }
 
+/**
+ * Who reads a case's `sensitive` field (an allowance applicant's HIV status): "the commune officer and above" —
+ * the roles that decide cases, and province staff, who read the communes they oversee. Everyone else's pull leaves
+ * it out; a collaborator may write it at filing (form 1b) and never reads it back.
+ */
+export function readsSensitive(role: Role): boolean {
+  return role === 'province_staff' || can(role, 'case', 'decide');
+}
+
 /** The answer a device gets (and shows) when its user's role may not do this. */
 export function notPermitted(role: Role, kind: RecordTypeName, action: Action): Message {
   return message('reject.notPermitted', { role, action, kind });

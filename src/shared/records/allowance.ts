@@ -11,7 +11,7 @@ import * as v from 'valibot';
 import { AllowancePersonSchema } from '../../domain/allowance/schema';
 import { Sha256Hex } from '../attachments';
 import { CitizenId, IsoDay, PartialDate, required, trimmed } from '../fields';
-import { encodeMessage } from '../messages';
+import { encodeMessage, type FieldLabel } from '../messages';
 import { ETHNIC_GROUP_CODES } from '../reference/ethnic-groups';
 
 /** The forms of Decree 20/2021 (CASES.md §1.1): 1a–1đ a person's own allowance, 2a/2b/03 care and nurture. */
@@ -130,24 +130,49 @@ export const IdCheck = v.object({
   note: v.optional(trimmed(500, 'notes')),
 });
 
+/** What a decision or refusal is missing, in the officer's words (valibot would say "Invalid key: Expected…"). */
+const PAPER_LABELS: Readonly<Record<string, FieldLabel>> = {
+  number: 'decisionNumber',
+  signedOn: 'signedOn',
+  signer: 'signer',
+  reasons: 'reason',
+};
+const missingFromPaper = (issue: v.BaseIssue<unknown>) => {
+  const key = issue.path?.at(-1)?.key;
+  const label = typeof key === 'string' ? PAPER_LABELS[key] : undefined;
+  return label ? encodeMessage('field.required', { label }) : encodeMessage('json.notObject');
+};
+
 /** The chairman's decision (Decree 147/2025 Art. 5(1)): what the officer records from the signed paper. */
-export const AllowanceDecision = v.object({
-  number: required(40, 'decisionNumber'),
-  signedOn: IsoDay,
-  signer: required(120, 'signer'),
-  categoryCode: v.pipe(v.string(), v.maxLength(60)),
-  coefficient: v.pipe(v.number(), v.minValue(0), v.maxValue(10)),
-  amount: Money,
-  startMonth: IsoMonth,
-  /** Why the decision differs from what the rules engine gives (a provincial top-up, a court decision…). */
-  overrideReason: v.optional(trimmed(500, 'reason')),
-});
+export const AllowanceDecision = v.object(
+  {
+    // A missing number or date is said in the officer's words, not valibot's ("Invalid type…").
+    number: v.pipe(
+      v.string(encodeMessage('field.required', { label: 'decisionNumber' })),
+      required(40, 'decisionNumber'),
+    ),
+    signedOn: v.pipe(v.string(encodeMessage('field.required', { label: 'signedOn' })), IsoDay),
+    signer: required(120, 'signer'),
+    categoryCode: v.pipe(v.string(), v.maxLength(60)),
+    coefficient: v.pipe(v.number(), v.minValue(0), v.maxValue(10)),
+    amount: Money,
+    startMonth: IsoMonth,
+    /** Why the decision differs from what the rules engine gives (a provincial top-up, a court decision…). */
+    overrideReason: v.optional(trimmed(500, 'reason')),
+    /** The clause of Art. 5 of the category ("5(5)(a)"), written by the server from the rule pack. */
+    clause: v.optional(v.pipe(v.string(), v.maxLength(20))),
+  },
+  missingFromPaper,
+);
 export type AllowanceDecision = v.InferOutput<typeof AllowanceDecision>;
 
 /** A written refusal, with its reasons (Decree 147/2025: a refusal is answered in writing). */
-export const AllowanceRefusal = v.object({
-  number: v.optional(trimmed(40, 'decisionNumber')),
-  signedOn: IsoDay,
-  signer: required(120, 'signer'),
-  reasons: required(1000, 'reason'),
-});
+export const AllowanceRefusal = v.object(
+  {
+    number: v.optional(trimmed(40, 'decisionNumber')),
+    signedOn: IsoDay,
+    signer: required(120, 'signer'),
+    reasons: required(1000, 'reason'),
+  },
+  missingFromPaper,
+);

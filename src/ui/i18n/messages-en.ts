@@ -1,6 +1,8 @@
 /** English text of every message code (src/shared/messages.ts); the Vietnamese is src/shared/messages-vi.ts. */
 import type { Message, MessageTexts } from '../../shared/messages';
 
+/** 'yyyy-mm' as the screens write a month: mm/yyyy. */
+const monthEn = (m: string | number) => String(m).split('-').reverse().join('/');
 const label = (name: string | number) => messagesEn.labels[name as keyof MessageTexts['labels']] ?? String(name);
 
 export const messagesEn: MessageTexts = {
@@ -117,6 +119,15 @@ export const messagesEn: MessageTexts = {
       'The record chosen to stay is no longer in this group of possible duplicates; look again.',
     'reject.surveyHouseholdMissing': () => "The poverty review's household is not found.",
     'reject.surveyUnclassifiable': (p) => `The poverty review cannot be classified: ${p.error}`,
+    'reject.decisionBeforeFiling': (p) =>
+      `The first month paid (${monthEn(p.startMonth)}) is before the month the application was filed (${monthEn(p.filedMonth)}).`,
+    'reject.decisionDiffers': (p) =>
+      `The rules give: coefficient ${Number(p.coefficient).toLocaleString('en-GB')}, ${Number(p.amount).toLocaleString('en-GB')} VND/month; give the reason if the decision differs.`,
+    'reject.decisionNoCategory': () =>
+      'By the rules the application qualifies for no category of its form; give the reason if the decision differs.',
+    'reject.decisionCategoryOfForm': (p) => `The decision's category is not one of form ${p.form}.`,
+    'reject.decisionActive': (p) =>
+      `This person already has decision no. ${p.number} in force for the same category; a second is not recorded.`,
     'reject.schemaTooNew': () => 'The change was written by an app newer than the server; tell the administrator.',
     'reject.schemaTooOld': () => 'The change was written by an app too old to convert; enter it again.',
 
@@ -250,6 +261,7 @@ export const messagesEn: MessageTexts = {
     certificateNo: 'Certificate number',
     decisionNumber: 'Decision number',
     signer: 'Signed by',
+    signedOn: 'Date signed',
   },
   roles: {
     collaborator: 'collaborator',

@@ -66,7 +66,7 @@ export function syncRoutes(deps: AppDeps) {
     const allowed = request.pull.filter(({ commune }) => scope.has(commune));
     // One snapshot for the whole page: records, tombstones and history marks as of one moment.
     const { changes, ...page } = await deps.db.snapshot((tx) =>
-      pull(tx, allowed, deps.pullLimits ?? { rows: MAX_CHANGES_PER_PULL, bytes: MAX_PULL_BYTES }),
+      pull(tx, allowed, deps.pullLimits ?? { rows: MAX_CHANGES_PER_PULL, bytes: MAX_PULL_BYTES }, { role: user.role }),
     );
     // For the reports' "last sync per device" (http/reports.ts): the communes this device just received.
     await noteSync(deps.db, {

@@ -7,6 +7,8 @@
 import type { SqlExecutor } from '../db/database';
 import { changesSince, type LogRow } from '../store/records';
 import { historyFrom } from '../store/sync-log';
+import { readsSensitive } from '../../../src/shared/permissions';
+import type { Role } from '../../../src/shared/roles';
 
 export interface PullPage {
   /** In version order per commune; records carry their stored JSON text (written out by src/shared/wire.ts). */
@@ -29,7 +31,10 @@ export async function pull(
   db: SqlExecutor,
   requests: readonly { commune: string; cursor: number; epoch?: number }[],
   limits: PullLimits,
+  /** Whose page it is: what only some roles may read is left out for the others (`redactFor`). No role: left out. */
+  viewer: { role?: Role } = {},
 ): Promise<PullPage> {
+  const redacts = !(viewer.role && readsSensitive(viewer.role));
   const page: PullPage = { changes: [], cursors: {}, epochs: {}, resets: [], hasMore: false };
   let bytes = 0;
   for (const request of requests) {
@@ -56,11 +61,31 @@ export async function pull(
         page.hasMore = true;
         break;
       }
-      // Characters, not bytes: Vietnamese text is a little longer in UTF-8, which the bound's margin absorbs.
-      bytes += CHANGE_OVERHEAD + (row.kind === 'record' ? row.data.length : 0);
-      page.changes.push(Object.assign(row, { commune: request.commune }));
       page.cursors[request.commune] = row.version;
+      const sent = redacts ? redacted(row) : row;
+      if (!sent) continue;
+      // Characters, not bytes: Vietnamese text is a little longer in UTF-8, which the bound's margin absorbs.
+      bytes += CHANGE_OVERHEAD + (sent.kind === 'record' ? sent.data.length : 0);
+      page.changes.push(Object.assign(sent, { commune: request.commune }));
     }
   }
   return page;
+}
+
+/** Only case and conflict records can hold it; the text is read only when it names the field at all. */
+const SENSITIVE = '"sensitive"';
+
+/**
+ * A change as a role that may not read a case's `sensitive` field gets it: the case without the field, and no
+ * conflict about it at all (its candidates are the values). `undefined`: the change is not sent (its version still
+ * moves the cursor, so the device does not ask again).
+ */
+export function redacted(row: LogRow): LogRow | undefined {
+  if (row.kind !== 'record' || (row.type !== 'case' && row.type !== 'conflict') || !row.data.includes(SENSITIVE))
+    return row;
+  const data = JSON.parse(row.data) as Record<string, unknown>;
+  if (row.type === 'conflict') return data.field === 'sensitive' ? undefined : row;
+  if (!('sensitive' in data)) return row;
+  delete data.sensitive;
+  return { ...row, data: JSON.stringify(data) };
 }

@@ -1,14 +1,27 @@
 /**
  * @module Workflow commands on a case (submit → verify → approve / reject / return), authorised by role on the
  * server. Two officers acting at once: the first command wins, the second is answered with why it cannot apply.
+ *
+ * An allowance application's steps are kept on the case as the server writes them (issue 12): the ID check with
+ * who made it, the public posting window, the chairman's decision — checked against the rules engine recomputed
+ * here from the stored application and sensitive field, never a device's figures — or the written refusal.
  */
+import * as v from 'valibot';
 import type { SqlExecutor } from '../../db/database';
 import { checkTransition, type CaseCommand, type CaseKind, type CaseStatus } from '../../../../src/shared/workflow';
-import { getRecord } from '../../store/records';
+import { childrenOf, getRecord, type StoredRecord } from '../../store/records';
 import { applied, OUT_OF_SCOPE, rejected, type ApplyOutcome, type MutationContext } from '../context';
 import { writeRecord } from '../write-record';
-import { message } from '../../../../src/shared/messages';
+import { issueMessages, message, type Message } from '../../../../src/shared/messages';
 import { classifySurveyCase } from '../derive/survey';
+import {
+  AllowanceApplication,
+  AllowanceSensitive,
+  type AllowanceDecision,
+} from '../../../../src/shared/records/allowance';
+import { checkDecision, FORM_CATEGORIES } from '../../../../src/shared/allowance-proposal';
+import { resolveRules } from '../../../../src/domain/packs/resolve';
+import type { AllowanceCategoryCode } from '../../../../src/domain/packs/types';
 
 export async function applyCommand(
   tx: SqlExecutor,
@@ -36,6 +49,88 @@ export async function applyCommand(
     if (!derived.ok) return rejected(derived.reason);
     data.data = derived.data;
   }
+  if (kind === 'allowance') {
+    const step = await allowanceStep(tx, context, record, op.command, check.payload);
+    if (!step.ok) return rejected(step.reason);
+    Object.assign(data, step.set);
+    for (const field of step.clear) delete data[field];
+  }
   await writeRecord(tx, context, { ...record, data }, { before: record, touched: ['status'] });
   return applied;
+}
+
+type Step = { ok: true; set: Record<string, unknown>; clear: readonly string[] } | { ok: false; reason: Message };
+const nothing: Step = { ok: true, set: {}, clear: [] };
+
+/** What an allowance step writes on the case, or why it cannot (the payload already passed its schema). */
+async function allowanceStep(
+  tx: SqlExecutor,
+  context: MutationContext,
+  record: StoredRecord,
+  command: CaseCommand,
+  payload: unknown,
+): Promise<Step> {
+  switch (command) {
+    case 'verify':
+      return { ok: true, set: { idCheck: { ...(payload as object), by: context.userId } }, clear: [] };
+    case 'approve':
+      return approveStep(tx, record, payload as AllowanceDecision);
+    case 'reject':
+      return { ok: true, set: { refusal: payload }, clear: [] };
+    // Sent back to be corrected, the application is checked and posted again once resubmitted.
+    case 'return':
+      return { ok: true, set: {}, clear: ['idCheck', 'posting'] };
+    default:
+      return nothing;
+  }
+}
+
+async function approveStep(tx: SqlExecutor, record: StoredRecord, decision: AllowanceDecision): Promise<Step> {
+  const application = v.safeParse(AllowanceApplication, record.data.data);
+  const sensitive = v.safeParse(v.optional(AllowanceSensitive), record.data.sensitive);
+  if (!application.success)
+    return { ok: false, reason: message('reject.invalidData', undefined, issueMessages(application.issues)) };
+  const stored = application.output;
+  const filedMonth = stored.filedOn.slice(0, 7);
+  if (decision.startMonth < filedMonth)
+    return {
+      ok: false,
+      reason: message('reject.decisionBeforeFiling', { startMonth: decision.startMonth, filedMonth }),
+    };
+  if (!FORM_CATEGORIES[stored.form].includes(decision.categoryCode))
+    return { ok: false, reason: message('reject.decisionCategoryOfForm', { form: stored.form }) };
+  const agrees = checkDecision(stored, sensitive.success ? sensitive.output : undefined, record.commune, decision);
+  if (!agrees.ok) {
+    const { categoryCode, coefficient, amount } = agrees.expected;
+    return {
+      ok: false,
+      reason: categoryCode
+        ? message('reject.decisionDiffers', { coefficient, amount })
+        : message('reject.decisionNoCategory'),
+    };
+  }
+  const active = await activeDecision(tx, record, decision.categoryCode);
+  if (active) return { ok: false, reason: message('reject.decisionActive', { number: active.number }) };
+  // The clause is the rule pack's, whatever a device sent.
+  const { clause: _sent, ...recorded } = decision;
+  const rule = resolveRules(`${decision.startMonth}-01`).allowanceCategory(
+    decision.categoryCode as AllowanceCategoryCode,
+  );
+  return { ok: true, set: { decision: { ...recorded, ...(rule ? { clause: rule.clause } : {}) } }, clear: [] };
+}
+
+/** Another approved allowance case of the same person with a decision for the same category. */
+async function activeDecision(
+  tx: SqlExecutor,
+  record: StoredRecord,
+  categoryCode: string,
+): Promise<AllowanceDecision | undefined> {
+  const subjectId = String(record.data.subjectId);
+  for (const other of await childrenOf(tx, subjectId)) {
+    if (other.id === record.id || other.type !== 'case' || other.deleted) continue;
+    if (other.data.kind !== 'allowance' || other.data.status !== 'approved') continue;
+    const decision = other.data.decision as AllowanceDecision | undefined;
+    if (decision?.categoryCode === categoryCode) return decision;
+  }
+  return undefined;
 }

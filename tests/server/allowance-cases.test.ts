@@ -1,0 +1,539 @@
+/**
+ * Issue 12, monthly social allowance cases on the server, on SQLite and a real PostgreSQL: each step of the
+ * commune's review stored as the server writes it (the ID check with who made it, the posting window, the
+ * chairman's decision with the clause of Art. 5 from the rule pack, or the refusal); a decision checked against the
+ * rules engine recomputed from the stored application, each refusal said in Vietnamese; roles; and the HIV status
+ * (the case's `sensitive` field) read only by the commune officer and above.
+ *
+ * The worked cases at the end are computed by hand: M = 500.000 đ/tháng from 1/7/2024 (Decree 76/2024), times the
+ * coefficient of Decree 20/2021 Art. 6 for the category of Art. 5.
+ */
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import type { Database } from '../../sync-server/src/db/database';
+import { getRecord } from '../../sync-server/src/store/records';
+import { push } from '../../sync-server/src/sync/push';
+import { pull } from '../../sync-server/src/sync/pull';
+import { encodeChanges } from '../../src/shared/wire';
+import { expandVersions, type WireChange } from '../../src/shared/protocol';
+import { formatVi } from '../../src/shared/messages-vi';
+import type { Role } from '../../src/shared/roles';
+import type { AllowanceApplication, AllowanceDecision } from '../../src/shared/records/allowance';
+import { freshDatabases, storageEngines } from '../support/engines';
+import {
+  allowanceApplication,
+  LY_SON,
+  createMutation,
+  memberFields,
+  mutation,
+  patchMutation,
+  pushContext,
+} from '../support/fixtures';
+
+const engines = await storageEngines('allowance cases');
+const LIMITS = { rows: 100_000, bytes: 100_000_000 };
+
+/** Noon in Việt Nam (UTC+7) of a day. */
+const noonVn = (day: string) => Date.parse(`${day}T05:00:00Z`);
+
+type Sensitive = { hiv: boolean; hivDetectedOn?: string };
+
+/** The decision for the fixture's application (1d, a poor widow of 81 with no supporter): 2 × 500.000 đ. */
+function decision(overrides: Partial<AllowanceDecision> = {}): AllowanceDecision {
+  return {
+    number: '15/QĐ-UBND',
+    signedOn: '2026-03-20',
+    signer: 'Trần Văn Chủ',
+    categoryCode: 'elderly-poor-no-supporter-80-plus',
+    coefficient: 2,
+    amount: 1_000_000,
+    startMonth: '2026-03',
+    ...overrides,
+  };
+}
+
+for (const engine of engines) {
+  describe.skipIf(!engine.available)(`allowance cases [${engine.name}]`, () => {
+    const fresh = freshDatabases(engine);
+    const as = (role: Role, day = '2026-03-25', userId: string = role) =>
+      pushContext({ role, userId, now: noonVn(day) });
+    const changesFor = async (db: Database, role?: Role) =>
+      expandVersions(
+        JSON.parse(
+          encodeChanges((await pull(db, [{ commune: LY_SON, cursor: 0 }], LIMITS, role ? { role } : {})).changes),
+        ) as WireChange[],
+      );
+
+    /** A person registered by a collaborator and their application filed and sent for review. */
+    async function file(
+      db: Database,
+      application: AllowanceApplication = allowanceApplication(),
+      sensitive?: Sensitive,
+      birthDate = application.applicant.birthDate,
+      subject: string = randomUUID(),
+    ) {
+      const home = randomUUID();
+      const caseId = randomUUID();
+      const collaborator = as('collaborator', application.filedOn, 'ctv');
+      const fields = {
+        kind: 'allowance',
+        subjectId: subject,
+        communeCode: LY_SON,
+        note: '',
+        data: application,
+        ...(sensitive ? { sensitive } : {}),
+      };
+      const registered = await getRecord(db, subject);
+      const person = memberFields(home, { fullName: application.applicant.fullName, birthDate });
+      const first = registered ? 1 : 3;
+      const answer = await push(db, collaborator, [
+        ...(registered ? [] : [createMutation(1, {}, home), patchMutation(2, subject, person, 0, 'member')]),
+        patchMutation(first, caseId, fields, 0, 'case'),
+        mutation(first + 1, { kind: 'command', id: caseId, command: 'submit' }),
+      ]);
+      expect(answer.results.map((r) => r.status)).toEqual(Array(first + 1).fill('applied'));
+      return { caseId, subject, home };
+    }
+
+    const command = (
+      db: Database,
+      role: Role,
+      id: string,
+      cmd: 'verify' | 'post' | 'approve' | 'reject' | 'return' | 'submit',
+      payload?: unknown,
+      comment?: string,
+      day = '2026-03-25',
+    ) =>
+      push(db, as(role, day), [
+        mutation(1, {
+          kind: 'command',
+          id,
+          command: cmd,
+          ...(payload !== undefined ? { payload: payload as Record<string, never> } : {}),
+          ...(comment ? { comment } : {}),
+        }),
+      ]).then((r) => r.results[0]!);
+
+    /** Verified and posted by the officer: ready for the chairman's decision. */
+    async function readyToDecide(db: Database, id: string) {
+      const verified = await command(db, 'commune_officer', id, 'verify', {
+        checkedOn: '2026-03-03',
+        result: 'matches',
+      });
+      expect(verified, JSON.stringify(verified)).toMatchObject({ status: 'applied' });
+      expect(await command(db, 'commune_officer', id, 'post', undefined, undefined, '2026-03-04')).toMatchObject({
+        status: 'applied',
+      });
+    }
+
+    it('#12 submit → verify → post → approve: each step stored as the server writes it', async () => {
+      const db = await fresh();
+      const { caseId } = await file(db);
+      await readyToDecide(db, caseId);
+      // A clause sent by a device is not taken: the server writes the rule pack's.
+      expect(await command(db, 'commune_officer', caseId, 'approve', { ...decision(), clause: '9(9)' })).toEqual({
+        seq: 1,
+        status: 'applied',
+      });
+      const stored = (await getRecord(db, caseId))?.data;
+      expect(stored).toMatchObject({
+        status: 'approved',
+        idCheck: { checkedOn: '2026-03-03', result: 'matches', by: 'commune_officer' },
+        decision: { ...decision(), clause: '5(5)(a)' },
+      });
+      expect(((stored?.history ?? []) as { command: string }[]).map((h) => h.command)).toEqual([
+        'submit',
+        'verify',
+        'post',
+        'approve',
+      ]);
+    });
+
+    it('#12 a return needs its reason; corrected and sent again, the application is checked again', async () => {
+      const db = await fresh();
+      const { caseId } = await file(db);
+      expect(
+        await command(db, 'commune_officer', caseId, 'verify', { checkedOn: '2026-03-03', result: 'differs' }),
+      ).toMatchObject({ status: 'applied' });
+      expect(await command(db, 'commune_officer', caseId, 'return')).toMatchObject({
+        status: 'rejected',
+        problem: { code: 'reject.commentNeeded' },
+      });
+      const reason = 'Số CCCD không khớp CSDL dân cư';
+      expect(await command(db, 'commune_officer', caseId, 'return', undefined, reason)).toMatchObject({
+        status: 'applied',
+      });
+      const returned = await getRecord(db, caseId);
+      expect(returned?.data).toMatchObject({ status: 'returned' });
+      expect(returned?.data.idCheck).toBeUndefined();
+      expect((returned?.data.history as { comment?: string }[] | undefined)?.at(-1)?.comment).toBe(reason);
+
+      const fixed = allowanceApplication({
+        applicant: { ...allowanceApplication().applicant, citizenId: '051144000999' },
+      });
+      const ctv = as('collaborator', '2026-03-26', 'ctv');
+      const again = await push(db, ctv, [
+        patchMutation(1, caseId, { data: fixed }, returned!.version, 'case'),
+        mutation(2, { kind: 'command', id: caseId, command: 'submit' }),
+      ]);
+      expect(again.results.map((r) => r.status)).toEqual(['applied', 'applied']);
+      expect((await getRecord(db, caseId))?.data).toMatchObject({
+        status: 'submitted',
+        data: { applicant: { citizenId: '051144000999' } },
+      });
+      // Decided only after the ID is checked and posted again.
+      expect(await command(db, 'commune_officer', caseId, 'approve', decision())).toMatchObject({
+        status: 'rejected',
+        problem: { code: 'reject.caseStatus' },
+      });
+    });
+
+    it('#12 a decision without its number or date is refused in Vietnamese', async () => {
+      const db = await fresh();
+      const { caseId } = await file(db);
+      await readyToDecide(db, caseId);
+      const { number: _n, ...noNumber } = decision();
+      const { signedOn: _d, ...noDate } = decision();
+      const a = await command(db, 'commune_officer', caseId, 'approve', noNumber);
+      const b = await command(db, 'commune_officer', caseId, 'approve', noDate);
+      expect(a).toMatchObject({ status: 'rejected', problem: { code: 'reject.invalidData' } });
+      expect(b).toMatchObject({ status: 'rejected', problem: { code: 'reject.invalidData' } });
+      if (a.status !== 'rejected' || b.status !== 'rejected') throw new Error('refused above');
+      expect(formatVi(a.problem ?? a.reason)).toContain('Nhập số quyết định');
+      expect(formatVi(b.problem ?? b.reason)).toContain('Nhập ngày ký');
+      for (const text of [a.reason, b.reason]) expect(text).not.toMatch(/Invalid|Expected|received/);
+      expect((await getRecord(db, caseId))?.data.status).toBe('posted');
+    });
+
+    it('#12 a first month paid before the month of filing is refused', async () => {
+      const db = await fresh();
+      const { caseId } = await file(db);
+      await readyToDecide(db, caseId);
+      const refused = await command(db, 'commune_officer', caseId, 'approve', decision({ startMonth: '2026-02' }));
+      expect(refused).toMatchObject({ status: 'rejected', problem: { code: 'reject.decisionBeforeFiling' } });
+      if (refused.status !== 'rejected') throw new Error('refused above');
+      expect(refused.reason).toBe('Tháng bắt đầu hưởng (02/2026) trước tháng nộp hồ sơ (03/2026).');
+    });
+
+    it('#12 a decision the engine does not give says what it gives, and stands only with a reason', async () => {
+      const db = await fresh();
+      const { caseId } = await file(db);
+      await readyToDecide(db, caseId);
+      const lower = decision({ categoryCode: 'elderly-poor-no-supporter-60-to-80', coefficient: 1.5, amount: 750_000 });
+      const refused = await command(db, 'commune_officer', caseId, 'approve', lower);
+      expect(refused).toMatchObject({ status: 'rejected', problem: { code: 'reject.decisionDiffers' } });
+      if (refused.status !== 'rejected') throw new Error('refused above');
+      expect(refused.reason).toBe('Theo quy định: hệ số 2, 1.000.000 đ/tháng; ghi lý do nếu quyết định khác.');
+      // The amount alone differing is refused too.
+      expect(await command(db, 'commune_officer', caseId, 'approve', decision({ amount: 1_200_000 }))).toMatchObject({
+        problem: { code: 'reject.decisionDiffers' },
+      });
+      const reason = 'Tỉnh hỗ trợ thêm theo Nghị quyết HĐND';
+      expect(
+        await command(
+          db,
+          'commune_officer',
+          caseId,
+          'approve',
+          decision({ amount: 1_200_000, overrideReason: reason }),
+        ),
+      ).toMatchObject({ status: 'applied' });
+      expect((await getRecord(db, caseId))?.data.decision).toMatchObject({ amount: 1_200_000, overrideReason: reason });
+    });
+
+    it('#12 an application the engine gives nothing for: refused, saying so, unless a reason is given', async () => {
+      const db = await fresh();
+      // Someone supports her: Art. 5(5)(a) does not apply, and at 81 she is under no other category of form 1d
+      // she is not already paid for (5(5)(c) is for those with no pension; she has a pension).
+      const application = allowanceApplication({
+        facts: { maritalStatus: 'widowed', supporter: 'available', income: { pension: true } },
+      });
+      const { caseId } = await file(db, application);
+      await readyToDecide(db, caseId);
+      const refused = await command(db, 'commune_officer', caseId, 'approve', decision());
+      expect(refused).toMatchObject({ status: 'rejected', problem: { code: 'reject.decisionNoCategory' } });
+    });
+
+    it('#12 a category not of the form is refused, even with a reason', async () => {
+      const db = await fresh();
+      const { caseId } = await file(db);
+      await readyToDecide(db, caseId);
+      const other = decision({ categoryCode: 'disability-severe', coefficient: 1.5, amount: 750_000 });
+      const refused = await command(db, 'commune_officer', caseId, 'approve', { ...other, overrideReason: 'Thử' });
+      expect(refused).toMatchObject({ status: 'rejected', problem: { code: 'reject.decisionCategoryOfForm' } });
+      if (refused.status !== 'rejected') throw new Error('refused above');
+      expect(refused.reason).toBe('Diện trong quyết định không thuộc mẫu tờ khai 1d.');
+    });
+
+    it('#12 a second decision in force for the same person and category is refused; another category is not', async () => {
+      const db = await fresh();
+      const first = await file(db);
+      await readyToDecide(db, first.caseId);
+      expect(await command(db, 'commune_officer', first.caseId, 'approve', decision())).toMatchObject({
+        status: 'applied',
+      });
+      const second = await file(db, allowanceApplication(), undefined, undefined, first.subject);
+      await readyToDecide(db, second.caseId);
+      const refused = await command(
+        db,
+        'commune_officer',
+        second.caseId,
+        'approve',
+        decision({ number: '16/QĐ-UBND' }),
+      );
+      expect(refused).toMatchObject({
+        status: 'rejected',
+        problem: { code: 'reject.decisionActive', params: { number: '15/QĐ-UBND' } },
+      });
+      // A different person with the same application is decided.
+      const third = await file(db);
+      await readyToDecide(db, third.caseId);
+      expect(await command(db, 'commune_officer', third.caseId, 'approve', decision())).toMatchObject({
+        status: 'applied',
+      });
+    });
+
+    it('#12 a refused decision does not take down the other changes of the same push', async () => {
+      const db = await fresh();
+      const { caseId, subject, home } = await file(db);
+      await readyToDecide(db, caseId);
+      const officer = as('commune_officer');
+      const memberVersion = (await getRecord(db, subject))!.version;
+      const answer = await push(db, officer, [
+        patchMutation(1, subject, { fullName: 'Nguyễn Thị Hoà' }, memberVersion, 'member'),
+        mutation(2, {
+          kind: 'command',
+          id: caseId,
+          command: 'approve',
+          payload: decision({ amount: 5 }) as unknown as Record<string, never>,
+        }),
+        patchMutation(3, home, { address: 'Tổ 9' }, (await getRecord(db, home))!.version),
+      ]);
+      expect(answer.results.map((r) => r.status)).toEqual(['applied', 'rejected', 'applied']);
+      expect((await getRecord(db, subject))?.data.fullName).toBe('Nguyễn Thị Hoà');
+      expect((await getRecord(db, home))?.data.address).toBe('Tổ 9');
+      expect((await getRecord(db, caseId))?.data.status).toBe('posted');
+    });
+
+    it('#12 only the commune officer checks, posts and decides: not a collaborator, a village head or province staff', async () => {
+      const db = await fresh();
+      const { caseId } = await file(db);
+      const idCheck = { checkedOn: '2026-03-03', result: 'matches' };
+      for (const role of ['collaborator', 'village_head', 'province_staff'] as const) {
+        const scoped = pushContext({ role, userId: role, now: noonVn('2026-03-25') });
+        const refused = await push(db, scoped, [
+          mutation(1, { kind: 'command', id: caseId, command: 'verify', payload: idCheck }),
+        ]);
+        expect(refused.results[0], role).toMatchObject({ status: 'rejected' });
+      }
+      await readyToDecide(db, caseId);
+      for (const role of ['collaborator', 'village_head', 'province_staff'] as const) {
+        const approve = await command(db, role, caseId, 'approve', decision());
+        expect(approve, role).toMatchObject({ status: 'rejected' });
+        const reject = await command(db, role, caseId, 'reject', {
+          signedOn: '2026-03-20',
+          signer: 'Trần Văn Chủ',
+          reasons: 'Không đủ điều kiện',
+        });
+        expect(reject, role).toMatchObject({ status: 'rejected' });
+      }
+      expect((await getRecord(db, caseId))?.data.status).toBe('posted');
+    });
+
+    it('#12 a written refusal is stored with its reasons', async () => {
+      const db = await fresh();
+      const { caseId } = await file(db);
+      const refusal = {
+        number: '3/TB-UBND',
+        signedOn: '2026-03-10',
+        signer: 'Trần Văn Chủ',
+        reasons: 'Có người phụng dưỡng',
+      };
+      expect(await command(db, 'commune_officer', caseId, 'reject', refusal)).toMatchObject({ status: 'applied' });
+      expect((await getRecord(db, caseId))?.data).toMatchObject({ status: 'rejected', refusal });
+    });
+
+    describe("#12 HIV status (the case's sensitive field) only for the commune officer and above", () => {
+      const hivApplication = () =>
+        allowanceApplication({
+          form: '1b',
+          filedOn: '2026-03-02',
+          applicant: {
+            ...allowanceApplication().applicant,
+            fullName: 'Lê Văn Bình',
+            birthDate: '1985-04-12',
+            sex: 'male',
+          },
+          papers: ['residence', 'citizen-id', 'hiv-certificate'],
+          facts: { income: { stableMonthlyIncome: false } },
+        });
+      const sensitive = { hiv: true, hivDetectedOn: '2019' };
+
+      it('written by the collaborator at filing; pulled by the officer and province staff, never by the others', async () => {
+        const db = await fresh();
+        const { caseId } = await file(db, hivApplication(), sensitive);
+        expect((await getRecord(db, caseId))?.data.sensitive).toEqual(sensitive);
+        for (const role of ['commune_officer', 'province_staff'] as const) {
+          const pulled = (await changesFor(db, role)).find((c) => c.id === caseId);
+          expect(pulled?.data?.sensitive, role).toEqual(sensitive);
+        }
+        for (const role of ['collaborator', 'village_head', undefined] as const) {
+          const pulled = (await changesFor(db, role)).find((c) => c.id === caseId);
+          expect(pulled?.data?.kind, role).toBe('allowance');
+          expect(pulled?.data && 'sensitive' in pulled.data, role).toBe(false);
+          expect(JSON.stringify(pulled), role).not.toMatch(/"hiv"|hivDetectedOn/);
+        }
+      });
+
+      it('a later edit from a device that never saw it keeps it', async () => {
+        const db = await fresh();
+        const { caseId } = await file(db, hivApplication(), sensitive);
+        expect(
+          await command(db, 'commune_officer', caseId, 'return', undefined, 'Thiếu ảnh giấy xác nhận'),
+        ).toMatchObject({ status: 'applied' });
+        const version = (await getRecord(db, caseId))!.version;
+        // The collaborator's device pulled the case without it, and edits the note and the application.
+        const ctv = as('collaborator', '2026-03-26', 'ctv');
+        const edit = await push(db, ctv, [
+          patchMutation(1, caseId, { note: 'Đã bổ sung', data: { ...hivApplication(), photos: [] } }, version, 'case'),
+        ]);
+        expect(edit.results[0]).toMatchObject({ status: 'applied' });
+        expect((await getRecord(db, caseId))?.data).toMatchObject({ note: 'Đã bổ sung', sensitive });
+      });
+
+      it('a conflict about it is not pulled by those who may not read it', async () => {
+        const db = await fresh();
+        const { caseId } = await file(db, hivApplication(), sensitive);
+        await command(db, 'commune_officer', caseId, 'return', undefined, 'Kiểm tra lại');
+        const version = (await getRecord(db, caseId))!.version;
+        // The officer corrects the date; a collaborator's device, behind, writes another.
+        const officer = as('commune_officer', '2026-03-26');
+        await push(db, officer, [
+          patchMutation(1, caseId, { sensitive: { hiv: true, hivDetectedOn: '2018' } }, version, 'case'),
+        ]);
+        const late = await push(db, as('collaborator', '2026-03-26', 'ctv'), [
+          patchMutation(1, caseId, { sensitive: { hiv: true, hivDetectedOn: '2020' } }, version, 'case'),
+        ]);
+        expect(late.results[0]).toMatchObject({ status: 'conflict', fields: ['sensitive'] });
+        const forOfficer = (await changesFor(db, 'commune_officer')).filter((c) => c.type === 'conflict');
+        expect(forOfficer).toHaveLength(1);
+        const forCollaborator = await changesFor(db, 'collaborator');
+        expect(forCollaborator.filter((c) => c.type === 'conflict')).toEqual([]);
+        expect(JSON.stringify(forCollaborator)).not.toMatch(/"hiv"|hivDetectedOn/);
+        // Left out, its change still moves the collaborator's cursor: nothing is asked for again.
+        const page = await pull(db, [{ commune: LY_SON, cursor: 0 }], LIMITS, { role: 'collaborator' });
+        const all = await pull(db, [{ commune: LY_SON, cursor: 0 }], LIMITS, { role: 'commune_officer' });
+        expect(page.cursors[LY_SON]).toBe(all.cursors[LY_SON]);
+      });
+    });
+
+    describe('#12 worked cases: application → decision → the first month paid (M = 500.000 đ from 1/7/2024)', () => {
+      /** Files, checks, posts and approves; answers the decision the server stored. */
+      async function decide(
+        application: AllowanceApplication,
+        given: Partial<AllowanceDecision>,
+        sensitiveField?: Sensitive,
+      ) {
+        const db = await fresh();
+        const { caseId } = await file(db, application, sensitiveField);
+        await readyToDecide(db, caseId);
+        const answer = await command(db, 'commune_officer', caseId, 'approve', decision(given));
+        expect(answer).toEqual({ seq: 1, status: 'applied' });
+        return (await getRecord(db, caseId))?.data.decision as AllowanceDecision;
+      }
+
+      it('1a — Decree 20/2021 Art. 5(1), Art. 6(1): a child of 5 whose parents died, 1,5 × 500.000 = 750.000 đ', async () => {
+        const stored = await decide(
+          allowanceApplication({
+            form: '1a',
+            filedOn: '2026-03-02',
+            applicant: {
+              ...allowanceApplication().applicant,
+              fullName: 'Trần Văn An',
+              birthDate: '2020-09-01',
+              sex: 'male',
+            },
+            householdPoverty: 'none',
+            papers: ['residence', 'birth-certificate'],
+            facts: { orphan: { father: 'dead', mother: 'dead' } },
+          }),
+          { categoryCode: 'orphan-4-to-16', coefficient: 1.5, amount: 750_000, startMonth: '2026-03' },
+        );
+        expect(stored).toMatchObject({ clause: '5(1)', amount: 750_000, startMonth: '2026-03' });
+      });
+
+      it('1b — Decree 20/2021 Art. 5(8), Art. 6(1): an adult with HIV in a poor household, no stable income, 1,5 × 500.000 = 750.000 đ', async () => {
+        const stored = await decide(
+          allowanceApplication({
+            form: '1b',
+            filedOn: '2026-03-02',
+            applicant: {
+              ...allowanceApplication().applicant,
+              fullName: 'Lê Văn Bình',
+              birthDate: '1985-04-12',
+              sex: 'male',
+            },
+            householdPoverty: 'poor',
+            papers: ['residence', 'citizen-id', 'hiv-certificate'],
+            facts: { income: { stableMonthlyIncome: false } },
+          }),
+          { categoryCode: 'hiv-adult-poor', coefficient: 1.5, amount: 750_000, startMonth: '2026-03' },
+          { hiv: true },
+        );
+        expect(stored).toMatchObject({ clause: '5(8)', amount: 750_000 });
+      });
+
+      it('1c — Decree 20/2021 Art. 5(4), Art. 6(1): a poor widow raising two children under 16, 1,0 per child: 2 × 500.000 = 1.000.000 đ', async () => {
+        const stored = await decide(
+          allowanceApplication({
+            form: '1c',
+            filedOn: '2026-03-02',
+            applicant: { ...allowanceApplication().applicant, fullName: 'Phạm Thị Cúc', birthDate: '1990-02-02' },
+            householdPoverty: 'poor',
+            papers: ['residence', 'citizen-id'],
+            facts: {
+              maritalStatus: 'widowed',
+              children: [{ dateOfBirth: '2015-06-01' }, { dateOfBirth: '2019-01-20' }],
+            },
+          }),
+          { categoryCode: 'single-parent-per-child', coefficient: 2, amount: 1_000_000, startMonth: '2026-03' },
+        );
+        expect(stored).toMatchObject({ clause: '5(4)', amount: 1_000_000 });
+      });
+
+      it('1d — Decree 20/2021 Art. 5(5)(a), Art. 6(1): a poor widow of 81 with no one to support her, 2,0 × 500.000 = 1.000.000 đ', async () => {
+        const stored = await decide(allowanceApplication(), {});
+        expect(stored).toMatchObject({ clause: '5(5)(a)', coefficient: 2, amount: 1_000_000 });
+      });
+
+      it('1đ — Decree 20/2021 Art. 5(6), Art. 6(1): an adult of 36 with a severe disability, 1,5 × 500.000 = 750.000 đ', async () => {
+        const stored = await decide(
+          allowanceApplication({
+            form: '1đ',
+            filedOn: '2026-03-02',
+            applicant: {
+              ...allowanceApplication().applicant,
+              fullName: 'Đỗ Văn Dũng',
+              birthDate: '1990-02-02',
+              sex: 'male',
+            },
+            householdPoverty: 'none',
+            disability: { level: 'severe', certificateNo: '12/XN', certifiedOn: '2026-02-10' },
+            papers: ['residence', 'citizen-id', 'disability-certificate'],
+            facts: {},
+          }),
+          { categoryCode: 'disability-severe', coefficient: 1.5, amount: 750_000, startMonth: '2026-03' },
+        );
+        expect(stored).toMatchObject({ clause: '5(6)', amount: 750_000 });
+      });
+
+      it('Decree 147/2025 (commune chairman decides; paid from the month signed): filed 02/03, signed 30/03 → first month 03/2026, 1.000.000 đ', async () => {
+        const stored = await decide(allowanceApplication({ filedOn: '2026-03-02' }), {
+          signedOn: '2026-03-30',
+          startMonth: '2026-03',
+        });
+        expect(stored).toMatchObject({ signedOn: '2026-03-30', startMonth: '2026-03', amount: 1_000_000 });
+      });
+    });
+  });
+}
