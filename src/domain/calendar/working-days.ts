@@ -16,7 +16,7 @@ export class CalendarNotCoveredError extends Error {
 
 /** 0 = Sunday … 6 = Saturday, counted from Sunday 2000-01-02 without Date. */
 export function weekday(date: IsoDate): number {
-  return (((daysBetween('2000-01-02', date) % 7) + 7) % 7);
+  return ((daysBetween('2000-01-02', date) % 7) + 7) % 7;
 }
 
 export function addDays(date: IsoDate, n: number): IsoDate {
