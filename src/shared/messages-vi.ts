@@ -128,6 +128,8 @@ export const messagesVi: MessageTexts = {
     'reject.decisionCategoryOfForm': (p) => `Diện trong quyết định không thuộc mẫu tờ khai ${p.form}.`,
     'reject.decisionActive': (p) =>
       `Người này đã có quyết định số ${p.number} đang hưởng cùng diện; không ghi thêm quyết định thứ hai.`,
+    'reject.postingNoCalendar': (p) =>
+      `Chưa có lịch ngày nghỉ năm ${p.year}: không tính được hạn niêm yết; hãy báo quản trị viên.`,
     'reject.schemaTooNew': () => 'Thay đổi được ghi bởi phiên bản ứng dụng mới hơn máy chủ; hãy báo quản trị viên.',
     'reject.schemaTooOld': () => 'Thay đổi được ghi bởi phiên bản ứng dụng quá cũ, không thể chuyển đổi; hãy nhập lại.',
 

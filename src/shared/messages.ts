@@ -128,6 +128,8 @@ const CATALOGUE = {
   'reject.decisionCategoryOfForm': ['form'],
   /** The person already has an approved decision for the same category (another case). */
   'reject.decisionActive': ['number'],
+  /** The working-day calendar has no holidays for the year: the posting window cannot be counted. */
+  'reject.postingNoCalendar': ['year'],
   'reject.schemaTooNew': [],
   'reject.schemaTooOld': [],
 

@@ -139,6 +139,7 @@ for (const engine of engines) {
       expect(stored).toMatchObject({
         status: 'approved',
         idCheck: { checkedOn: '2026-03-03', result: 'matches', by: 'commune_officer' },
+        posting: { from: '2026-03-04', until: '2026-03-06', complaintsUntil: '2026-03-20' },
         decision: { ...decision(), clause: '5(5)(a)' },
       });
       expect(((stored?.history ?? []) as { command: string }[]).map((h) => h.command)).toEqual([
@@ -147,6 +148,50 @@ for (const engine of engines) {
         'post',
         'approve',
       ]);
+    });
+
+    it('#12 posting (Decree 20/2021 Art. 8(1)(b)): 2 working days from the day posted, then 10 for complaints', async () => {
+      const db = await fresh();
+      const { caseId } = await file(db);
+      await command(db, 'commune_officer', caseId, 'verify', { checkedOn: '2026-03-03', result: 'matches' });
+      // Posted Wed 04/03/2026: Thu 05 and Fri 06 are the 2 working days; then Mon 09 … Fri 20/03 the 10.
+      expect(await command(db, 'commune_officer', caseId, 'post', undefined, undefined, '2026-03-04')).toMatchObject({
+        status: 'applied',
+      });
+      expect((await getRecord(db, caseId))?.data.posting).toEqual({
+        from: '2026-03-04',
+        until: '2026-03-06',
+        complaintsUntil: '2026-03-20',
+        ruleId: 'DL-POSTING-2025',
+      });
+    });
+
+    it('#12 posting over 30/4 and 1/5, at 01:00 in Việt Nam (18:00 UTC the day before): counted from 29/04', async () => {
+      const db = await fresh();
+      const { caseId } = await file(db);
+      await command(db, 'commune_officer', caseId, 'verify', { checkedOn: '2026-04-28', result: 'matches' });
+      const officer = pushContext({
+        role: 'commune_officer',
+        userId: 'officer',
+        now: Date.parse('2026-04-28T18:00:00Z'),
+      });
+      await push(db, officer, [mutation(1, { kind: 'command', id: caseId, command: 'post' })]);
+      // Thu 30/4 and Fri 1/5 are holidays: Mon 04 and Tue 05/05 are the 2 days; 06–08, 11–15, 18–19/05 the 10.
+      expect((await getRecord(db, caseId))?.data.posting).toEqual({
+        from: '2026-04-29',
+        until: '2026-05-05',
+        complaintsUntil: '2026-05-19',
+        ruleId: 'DL-POSTING-2025',
+      });
+    });
+
+    it('#12 posting in a year the calendar does not cover is refused, saying why', async () => {
+      const db = await fresh();
+      const { caseId } = await file(db);
+      await command(db, 'commune_officer', caseId, 'verify', { checkedOn: '2026-03-03', result: 'matches' });
+      const refused = await command(db, 'commune_officer', caseId, 'post', undefined, undefined, '2031-03-04');
+      expect(refused).toMatchObject({ status: 'rejected', problem: { code: 'reject.postingNoCalendar' } });
+      expect((await getRecord(db, caseId))?.data.status).toBe('verified');
     });
 
     it('#12 a return needs its reason; corrected and sent again, the application is checked again', async () => {

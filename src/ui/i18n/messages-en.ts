@@ -128,6 +128,8 @@ export const messagesEn: MessageTexts = {
     'reject.decisionCategoryOfForm': (p) => `The decision's category is not one of form ${p.form}.`,
     'reject.decisionActive': (p) =>
       `This person already has decision no. ${p.number} in force for the same category; a second is not recorded.`,
+    'reject.postingNoCalendar': (p) =>
+      `There is no holiday calendar for ${p.year} yet: the posting period cannot be counted; tell the administrator.`,
     'reject.schemaTooNew': () => 'The change was written by an app newer than the server; tell the administrator.',
     'reject.schemaTooOld': () => 'The change was written by an app too old to convert; enter it again.',
 

@@ -22,6 +22,7 @@ import {
 import { checkDecision, FORM_CATEGORIES } from '../../../../src/shared/allowance-proposal';
 import { resolveRules } from '../../../../src/domain/packs/resolve';
 import type { AllowanceCategoryCode } from '../../../../src/domain/packs/types';
+import { postingWindow } from '../derive/posting';
 
 export async function applyCommand(
   tx: SqlExecutor,
@@ -73,6 +74,10 @@ async function allowanceStep(
   switch (command) {
     case 'verify':
       return { ok: true, set: { idCheck: { ...(payload as object), by: context.userId } }, clear: [] };
+    case 'post': {
+      const window = postingWindow(context.now);
+      return window.ok ? { ok: true, set: { posting: window.posting }, clear: [] } : window;
+    }
     case 'approve':
       return approveStep(tx, record, payload as AllowanceDecision);
     case 'reject':
