@@ -31,9 +31,26 @@ const SAMPLE: Record<string, string | number> = {
   thousands: '1500',
   decimal: '1,5',
   village: 'Ben Dinh',
+  // Issue 12, the chairman's decision.
+  startMonth: '2026-02',
+  filedMonth: '2026-03',
+  coefficient: 1.5,
+  amount: 750_000,
+  form: '1d',
+  number: '15/QD-UBND',
 };
 
 describe('the message catalogue', () => {
+  it("#12 a decision that differs says what the rules give, in each language's numbers", () => {
+    const differs = message('reject.decisionDiffers', { coefficient: 1.5, amount: 750_000 });
+    expect(formatMessage(messagesVi, differs)).toBe(
+      'Theo quy định: hệ số 1,5, 750.000 đ/tháng; ghi lý do nếu quyết định khác.',
+    );
+    expect(formatMessage(messagesEn, differs)).toBe(
+      'The rules give: coefficient 1.5, 750,000 VND/month; give the reason if the decision differs.',
+    );
+  });
+
   it('has a Vietnamese and an English text for every code, with no "undefined" and no Vietnamese in English', () => {
     for (const code of MESSAGE_CODES) {
       expect(Object.keys(messagesVi.messages)).toContain(code);
