@@ -446,6 +446,27 @@ for (const engine of engines) {
         expect((await getRecord(db, caseId))?.data).toMatchObject({ note: 'Đã bổ sung', sensitive });
       });
 
+      it('a device that never saw it cannot erase it: its empty value is left out, the rest of its edit applies', async () => {
+        const db = await fresh();
+        const { caseId } = await file(db, hivApplication(), sensitive);
+        await command(db, 'commune_officer', caseId, 'return', undefined, 'Bổ sung ghi chú');
+        const version = (await getRecord(db, caseId))!.version;
+        // A collaborator's device on the redacted case, sending what it holds: no value for the field.
+        const ctv = as('collaborator', '2026-03-26', 'ctv2');
+        const edit = await push(db, ctv, [
+          patchMutation(1, caseId, { note: 'Đã gặp hộ', sensitive: null }, version, 'case'),
+        ]);
+        expect(edit.results[0]).toMatchObject({ status: 'applied' });
+        expect((await getRecord(db, caseId))?.data).toMatchObject({ note: 'Đã gặp hộ', sensitive });
+        // The officer, who reads it, may clear it.
+        const officer = as('commune_officer', '2026-03-26');
+        const cleared = await push(db, officer, [
+          patchMutation(1, caseId, { sensitive: null }, (await getRecord(db, caseId))!.version, 'case'),
+        ]);
+        expect(cleared.results[0]).toMatchObject({ status: 'applied' });
+        expect((await getRecord(db, caseId))?.data.sensitive).toBeUndefined();
+      });
+
       it('a conflict about it is not pulled by those who may not read it', async () => {
         const db = await fresh();
         const { caseId } = await file(db, hivApplication(), sensitive);

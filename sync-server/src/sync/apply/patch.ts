@@ -14,7 +14,7 @@ import {
   recordSchema,
   type EditableTypeName,
 } from '../../../../src/shared/records/registry';
-import { can, createRefusal, notPermitted } from '../../../../src/shared/permissions';
+import { can, createRefusal, notPermitted, readsSensitive } from '../../../../src/shared/permissions';
 import { childrenOf, getRecord, type FieldWriter, type StoredRecord } from '../../store/records';
 import { applied, OUT_OF_SCOPE, rejected, type ApplyOutcome, type MutationContext } from '../context';
 import { writeRecord } from '../write-record';
@@ -50,7 +50,12 @@ export async function applyPatch(
     ? (await childrenOf(tx, existing.id)).filter((r) => r.type === 'conflict' && r.data.status === 'open')
     : [];
   const disputed = new Set(open.map((r) => String(r.data.field)));
-  const { accepted, conflicts } = mergeFields(existing, op.fields, context.clientId, disputed);
+  const { accepted, conflicts } = mergeFields(
+    existing,
+    unseenKept(context, existing, op.fields),
+    context.clientId,
+    disputed,
+  );
   const checked = await checkFields(
     tx,
     context,
@@ -114,6 +119,18 @@ export async function applyPatch(
   if (!current) throw new Error(`record ${op.id} vanished inside its own transaction`);
   for (const field of conflicts) await recordConflict(tx, context, current, field, op.fields[field]?.[0] ?? null);
   return { status: 'conflict', fields: conflicts };
+}
+
+/**
+ * A case's `sensitive` field is never sent to a role that may not read it (pull.ts), so such a device's empty value
+ * for it says nothing: it is left out, unless this device wrote the value itself (the collaborator who filed it).
+ */
+function unseenKept(context: MutationContext, existing: StoredRecord | undefined, fields: FieldPatch): FieldPatch {
+  if (existing?.type !== 'case' || readsSensitive(context.role) || existing.data.sensitive === undefined) return fields;
+  const entry = fields.sensitive;
+  if (!entry || entry[0] !== null || existing.meta.f.sensitive?.[1] === context.clientId) return fields;
+  const { sensitive: _unseen, ...rest } = fields;
+  return rest;
 }
 
 /** Values one conflict may hold before a device's next one is refused (kept on the device, with the reason). */
