@@ -20,10 +20,13 @@ import { formatVi } from '../../src/shared/messages-vi';
 import type { Role } from '../../src/shared/roles';
 import type { AllowanceApplication, AllowanceDecision } from '../../src/shared/records/allowance';
 import { freshDatabases, storageEngines } from '../support/engines';
+import { testServer } from '../support/server';
+import { PROTOCOL_VERSION, SCHEMA_VERSION, type SyncResponse } from '../../src/shared/protocol';
 import {
   allowanceApplication,
   LY_SON,
   createMutation,
+  demoHousehold,
   memberFields,
   mutation,
   patchMutation,
@@ -603,3 +606,60 @@ for (const engine of engines) {
     });
   });
 }
+
+describe('#12 HIV status over HTTP: each account pulls what its role reads, and the request log never names it', () => {
+  it('filed by a collaborator of Lý Sơn: the officer and province staff pull it; the collaborator and the village head do not', async () => {
+    const server = await testServer();
+    try {
+      const home = randomUUID();
+      const person = randomUUID();
+      const caseId = randomUUID();
+      const application = allowanceApplication({
+        form: '1b',
+        applicant: {
+          ...allowanceApplication().applicant,
+          fullName: 'Lê Văn Bình',
+          birthDate: '1985-04-12',
+          sex: 'male',
+        },
+        papers: ['residence', 'citizen-id', 'hiv-certificate'],
+        facts: { income: { stableMonthlyIncome: false } },
+      });
+      const sensitive = { hiv: true, hivDetectedOn: '2019' };
+      const sync = async (username: string, mutations: unknown[] = []) => {
+        const token = await server.login(username);
+        const body = { protocol: PROTOCOL_VERSION, schema: SCHEMA_VERSION, clientId: randomUUID(), mutations };
+        const response = await server.post('/api/sync', { ...body, pull: [{ commune: LY_SON, cursor: 0 }] }, token);
+        expect(response.status, username).toBe(200);
+        const answer = (await response.json()) as SyncResponse & { changes: WireChange[] };
+        return { answer, pulled: expandVersions(answer.changes).find((c) => c.id === caseId) };
+      };
+      const filed = await sync('ctv.lyson', [
+        demoHousehold(1, {}, home),
+        patchMutation(2, person, memberFields(home, { fullName: 'Lê Văn Bình', birthDate: '1985-04-12' }), 0, 'member'),
+        patchMutation(
+          3,
+          caseId,
+          { kind: 'allowance', subjectId: person, communeCode: LY_SON, note: '', data: application, sensitive },
+          0,
+          'case',
+        ),
+        mutation(4, { kind: 'command', id: caseId, command: 'submit' }),
+      ]);
+      expect(filed.answer.results.map((r) => r.status)).toEqual(['applied', 'applied', 'applied', 'applied']);
+      expect(filed.pulled?.data && 'sensitive' in filed.pulled.data).toBe(false);
+      for (const username of ['canbo.lyson', 'so.tinh']) {
+        expect((await sync(username)).pulled?.data?.sensitive, username).toEqual(sensitive);
+      }
+      for (const username of ['ctv.lyson', 'ctv2.lyson', 'thon.lyson']) {
+        const { pulled } = await sync(username);
+        expect(pulled?.data?.kind, username).toBe('allowance');
+        expect(JSON.stringify(pulled), username).not.toMatch(/"hiv"|hivDetectedOn/);
+      }
+      expect(server.logs.length).toBeGreaterThan(0);
+      expect(server.logs.join('\n')).not.toMatch(/hiv|sensitive|Bình/i);
+    } finally {
+      await server.db.close();
+    }
+  });
+});
