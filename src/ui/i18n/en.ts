@@ -165,6 +165,7 @@ export const en: Messages = {
     draft: 'Draft',
     submitted: 'Sent, awaiting approval',
     verified: 'Verified',
+    posted: 'Publicly posted',
     approved: 'Approved',
     rejected: 'Rejected',
     returned: 'Returned',
@@ -462,4 +463,23 @@ export const en: Messages = {
     "The commune officer sees this name beside the values entered on this device when deciding between two values. Do not write residents' details.",
   deviceNameSave: 'Save device name',
   deviceNameSaved: 'Device name saved. It is sent to the server with the next sync.',
+
+  // Issue 12, the allowance application on the tablet (Decree 20/2021 forms 1a–1đ, 2a, 2b, 03).
+  applyAllowance: 'Apply for an allowance',
+  allowanceCasesTitle: 'Social allowance applications',
+  noAllowanceCases: 'No allowance applications yet.',
+  allowanceDraftOpen: 'Allowance application being written (not sent)',
+  continueDraft: 'Continue',
+  /** Form 1b says HIV status: a list shows this instead. */
+  allowanceFormPrivate: 'Monthly social allowance application',
+  allowanceForms: {
+    '1a': 'Form 1a — Child without a caregiver; aged 16 to 22 and studying',
+    '1b': 'Form 1b — Child or adult with HIV/AIDS',
+    '1c': 'Form 1c — Poor single parent raising children',
+    '1d': 'Form 1d — Elderly person',
+    '1đ': 'Form 1đ — Person with a disability',
+    '2a': 'Form 2a — Household caring for a person with an especially severe disability',
+    '2b': 'Form 2b — Person taking someone in for care',
+    '03': 'Form 03 — Person taken in for care',
+  },
 };

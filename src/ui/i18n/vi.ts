@@ -163,6 +163,7 @@ export const vi = {
     draft: 'Nháp',
     submitted: 'Đã gửi, chờ duyệt',
     verified: 'Đã thẩm định',
+    posted: 'Đang niêm yết công khai',
     approved: 'Đã phê duyệt',
     rejected: 'Bị từ chối',
     returned: 'Bị trả lại',
@@ -460,4 +461,23 @@ export const vi = {
     'Cán bộ xã thấy tên này bên cạnh các giá trị nhập từ máy này khi cần quyết định giữa hai giá trị. Đừng ghi thông tin của người dân.',
   deviceNameSave: 'Lưu tên máy',
   deviceNameSaved: 'Đã lưu tên máy. Tên được gửi lên máy chủ trong lần đồng bộ tới.',
+
+  // Issue 12, the allowance application on the tablet (Decree 20/2021 forms 1a–1đ, 2a, 2b, 03).
+  applyAllowance: 'Đề nghị trợ cấp',
+  allowanceCasesTitle: 'Hồ sơ trợ cấp xã hội',
+  noAllowanceCases: 'Chưa có hồ sơ trợ cấp nào.',
+  allowanceDraftOpen: 'Đang soạn hồ sơ trợ cấp (chưa gửi)',
+  continueDraft: 'Nhập tiếp',
+  /** Form 1b says HIV status: a list shows this instead. */
+  allowanceFormPrivate: 'Hồ sơ trợ cấp xã hội hằng tháng',
+  allowanceForms: {
+    '1a': 'Mẫu 1a — Trẻ em không có nguồn nuôi dưỡng; người từ 16 đến 22 tuổi đang đi học',
+    '1b': 'Mẫu 1b — Trẻ em, người lớn nhiễm HIV/AIDS',
+    '1c': 'Mẫu 1c — Người đơn thân nghèo đang nuôi con',
+    '1d': 'Mẫu 1d — Người cao tuổi',
+    '1đ': 'Mẫu 1đ — Người khuyết tật',
+    '2a': 'Mẫu 2a — Hộ gia đình có người khuyết tật đặc biệt nặng',
+    '2b': 'Mẫu 2b — Người nhận chăm sóc, nuôi dưỡng',
+    '03': 'Mẫu 03 — Người được nhận chăm sóc, nuôi dưỡng',
+  },
 } as const;

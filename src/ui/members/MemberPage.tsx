@@ -10,6 +10,7 @@ import { MemberForm, toMemberDraft } from './MemberForm';
 import { MyConflicts } from '../review/MyConflicts';
 import { storedIssues } from '../../shared/entry-rules';
 import { StoredIssues } from './StoredIssues';
+import { MemberAllowances } from './MemberAllowances';
 
 export function MemberPage(props: { householdId?: string; memberId?: string }) {
   const t = useT();
@@ -45,6 +46,7 @@ export function MemberPage(props: { householdId?: string; memberId?: string }) {
             </div>
           </dl>
         )}
+        {member && <MemberAllowances memberId={member.id} />}
         <p class="hint" data-testid="read-only">
           {t.readOnly}
         </p>
@@ -66,6 +68,7 @@ export function MemberPage(props: { householdId?: string; memberId?: string }) {
         onSaved={back}
         onCancel={back}
       />
+      {member && <MemberAllowances memberId={member.id} />}
     </section>
   );
 }
