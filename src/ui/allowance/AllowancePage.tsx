@@ -23,11 +23,12 @@ import { db, useSession } from '../services';
 import { useLanguage, useSay } from '../i18n';
 import { useAllowanceT } from './texts';
 import { todayIso, formatVnDate } from '../dates';
-import { formatVnd } from '../format';
+import { formatVnd, parseQuantity } from '../format';
 import { CheckField, SelectField, TextField, TriState } from '../fields';
 import { downscalePhoto } from '../relief/SignaturePad';
 import {
   AllowanceDraftSchema,
+  CARE_FORMS,
   FORM_FACTS,
   buildApplication,
   checkApplication,
@@ -112,15 +113,23 @@ export function AllowancePage({ memberId }: { memberId: string }) {
   }
   const issues = check && !check.ok ? check.issues : {};
   const issue = (key: DraftKey) => (sendTried && issues[key] ? say(issues[key]) : undefined);
-  const field = (key: DraftKey & keyof typeof t, label: string = t[key] as string) => (
-    <TextField
-      name={key}
-      label={label}
-      value={draft[key] as string}
-      onInput={(value) => update({ [key]: value })}
-      error={issue(key)}
-    />
-  );
+  // An amount is shown back as it will be recorded ("Sẽ ghi: 1.500.000 đ"), its problem at once.
+  const MONEY: ReadonlySet<DraftKey> = new Set(['pensionAmount', 'carerIncome']);
+  const field = (key: DraftKey & keyof typeof t, label: string = t[key] as string) => {
+    const typed = draft[key] as string;
+    const money = MONEY.has(key) && typed.trim() ? parseQuantity(typed, 'VND') : undefined;
+    return (
+      <TextField
+        name={key}
+        label={label}
+        value={typed}
+        onInput={(value) => update({ [key]: value })}
+        {...(MONEY.has(key) ? { inputMode: 'numeric' as const } : {})}
+        hint={money?.ok ? t.readAs(formatVnd(money.value)) : undefined}
+        error={money && !money.ok ? say(money.message) : issue(key)}
+      />
+    );
+  };
   const needed = requiredPapers(buildApplication(draft).application);
   const paperTitle = (paper: (typeof APPLICATION_PAPERS)[number]) => t.papers[paper];
 
@@ -337,6 +346,25 @@ export function AllowancePage({ memberId }: { memberId: string }) {
               </fieldset>
             )}
           </section>
+          <section class="card" aria-labelledby="proxy-title">
+            <h2 id="proxy-title">{t.proxySection}</h2>
+            {field('proxyName')}
+            {draft.proxyName.trim() && (
+              <>
+                {field('proxyRelation')}
+                {field('proxyCitizenId')}
+              </>
+            )}
+          </section>
+          {CARE_FORMS.has(draft.form) && (
+            <section class="card" aria-labelledby="carer-title">
+              <h2 id="carer-title">{t.carerSection}</h2>
+              {field('carerName')}
+              {field('carerRelation')}
+              {field('carerCitizenId')}
+              {field('carerIncome')}
+            </section>
+          )}
           <section class="card" aria-labelledby="papers-title">
             <h2 id="papers-title">{t.papersSection}</h2>
             {APPLICATION_PAPERS.filter((p) => needed.includes(p) || draft.papers.includes(p)).map((paper) => (

@@ -180,6 +180,27 @@ describe('the form: the application the server checks, and the proposal as it is
     if (!refused.ok) expect(refused.issues.pensionAmount).toBeDefined();
   });
 
+  it('names a proxy when one files for the person, and the carer on the care forms only', () => {
+    const draft = {
+      ...elderly(),
+      proxyName: 'Nguyễn Văn Nam',
+      proxyRelation: 'con',
+      proxyCitizenId: '051180000456',
+      carerName: 'Trần Thị Lan',
+      carerRelation: 'hàng xóm',
+      carerIncome: '3.000.000',
+    };
+    const on1d = buildApplication(draft).application;
+    expect(on1d.proxy).toEqual({ fullName: 'Nguyễn Văn Nam', relation: 'con', citizenId: '051180000456' });
+    expect(on1d.carer).toBeUndefined();
+    const on2b = buildApplication({ ...draft, form: '2b' }).application;
+    expect(on2b.carer).toEqual({ fullName: 'Trần Thị Lan', relation: 'hàng xóm', householdIncome: 3_000_000 });
+    expect(buildApplication({ ...draft, proxyName: ' ' }).application.proxy).toBeUndefined();
+    const refused = checkApplication({ ...draft, form: '2b', carerIncome: '3,5', proxyCitizenId: '123' });
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(Object.keys(refused.issues).sort()).toEqual(['carerIncome', 'proxyCitizenId']);
+  });
+
   it('says at the field a date that does not exist, a name too short', () => {
     const checked = checkApplication({ ...elderly(), birthDate: '31/02/1944', fullName: 'H' });
     expect(checked.ok).toBe(false);

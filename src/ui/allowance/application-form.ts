@@ -45,6 +45,15 @@ export interface AllowanceDraft {
   /** Form 1b only; kept in the case's `sensitive` field. */
   hiv: boolean;
   hivDetectedOn: string;
+  /** Someone filing for the person (người khai thay); left empty, there is none. */
+  proxyName: string;
+  proxyRelation: string;
+  proxyCitizenId: string;
+  /** Forms 2a/2b/03: who cares for the person, and that household's monthly income ("1.500.000"). */
+  carerName: string;
+  carerRelation: string;
+  carerCitizenId: string;
+  carerIncome: string;
   papers: Paper[];
   photos: string[];
   /** The fields filled from the registry, shown as such and not asked again unless corrected. */
@@ -81,6 +90,13 @@ export const AllowanceDraftSchema = v.object({
   facts: AllowanceFacts,
   hiv: v.boolean(),
   hivDetectedOn: text,
+  proxyName: v.optional(text, ''),
+  proxyRelation: v.optional(text, ''),
+  proxyCitizenId: v.optional(text, ''),
+  carerName: v.optional(text, ''),
+  carerRelation: v.optional(text, ''),
+  carerCitizenId: v.optional(text, ''),
+  carerIncome: v.optional(text, ''),
   papers: v.array(v.picklist(APPLICATION_PAPERS)),
   photos: v.array(v.string()),
   fromRegistry: v.array(v.string()),
@@ -148,6 +164,13 @@ export function prefillDraft(input: {
     facts: member.hasPension ? { income: { pension: true } } : {},
     hiv: false,
     hivDetectedOn: '',
+    proxyName: '',
+    proxyRelation: '',
+    proxyCitizenId: '',
+    carerName: '',
+    carerRelation: '',
+    carerCitizenId: '',
+    carerIncome: '',
     papers: [],
     photos: [],
     fromRegistry: known,
@@ -264,6 +287,9 @@ function factsOfForm(draft: AllowanceDraft, pensionAmount: number | undefined): 
   return facts;
 }
 
+/** The care forms, which name the carer (CASES.md §1.1). */
+export const CARE_FORMS: ReadonlySet<AllowanceForm> = new Set(['2a', '2b', '03']);
+
 const optionalText = (s: string) => (s.trim() ? s.trim() : undefined);
 const optionalDay = (s: string) => (s.trim() ? vnDateForCheck(s) : undefined);
 
@@ -295,6 +321,23 @@ export function buildApplication(draft: AllowanceDraft): {
           certifiedOn: optionalDay(draft.disabilityCertifiedOn),
           issuer: optionalText(draft.disabilityIssuer),
         });
+  const proxy = draft.proxyName.trim()
+    ? compact({
+        fullName: draft.proxyName.trim(),
+        relation: draft.proxyRelation.trim(),
+        citizenId: optionalText(draft.proxyCitizenId),
+      })
+    : undefined;
+  const carerIncome = draft.carerIncome.trim() ? parseQuantity(draft.carerIncome, 'VND') : undefined;
+  const carer =
+    CARE_FORMS.has(draft.form) && draft.carerName.trim()
+      ? compact({
+          fullName: draft.carerName.trim(),
+          relation: draft.carerRelation.trim(),
+          citizenId: optionalText(draft.carerCitizenId),
+          householdIncome: carerIncome?.ok ? carerIncome.value : undefined,
+        })
+      : undefined;
   const application = {
     form: draft.form,
     filedOn: vnDateForCheck(draft.filedOn),
@@ -302,6 +345,8 @@ export function buildApplication(draft: AllowanceDraft): {
     householdPoverty: (draft.householdPoverty || 'none') as AllowanceApplication['householdPoverty'],
     currentBenefits: [],
     ...(disability ? { disability } : {}),
+    ...(proxy ? { proxy } : {}),
+    ...(carer ? { carer } : {}),
     papers: APPLICATION_PAPERS.filter((p) => draft.papers.includes(p)),
     photos: draft.photos,
     facts: factsOfForm(draft, pensionAmount),
@@ -331,6 +376,13 @@ const FIELD_OF: Readonly<Record<string, DraftKey>> = {
   filedOn: 'filedOn',
   householdPoverty: 'householdPoverty',
   hivDetectedOn: 'hivDetectedOn',
+  'proxy.fullName': 'proxyName',
+  'proxy.relation': 'proxyRelation',
+  'proxy.citizenId': 'proxyCitizenId',
+  'carer.fullName': 'carerName',
+  'carer.relation': 'carerRelation',
+  'carer.citizenId': 'carerCitizenId',
+  'carer.householdIncome': 'carerIncome',
 };
 
 export type ApplicationCheck =
@@ -354,6 +406,10 @@ export function checkApplication(draft: AllowanceDraft): ApplicationCheck {
   if (draft.pensionAmount.trim()) {
     const pension = parseQuantity(draft.pensionAmount, 'VND');
     if (!pension.ok) issues.pensionAmount = pension.message;
+  }
+  if (CARE_FORMS.has(draft.form) && draft.carerIncome.trim()) {
+    const income = parseQuantity(draft.carerIncome, 'VND');
+    if (!income.ok) issues.carerIncome = income.message;
   }
   if (Object.keys(issues).length > 0 || !parsed.success) return { ok: false, issues };
   return { ok: true, application: parsed.output, ...(built.sensitive ? { sensitive: built.sensitive } : {}) };

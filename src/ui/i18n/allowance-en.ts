@@ -106,4 +106,13 @@ export const allowanceEn: AllowanceMessages = {
   missingPaper: (paper: string) => `Paper: ${paper}`,
   sendToCommune: 'Send to the commune',
   allowanceSent: 'Application sent. It reaches the commune when there is a network.',
+  proxySection: 'Person filing on their behalf (if any)',
+  proxyName: 'Name of the person filing on their behalf',
+  proxyRelation: 'Relationship of that person to the applicant',
+  proxyCitizenId: 'Citizen ID of that person',
+  carerSection: 'Carer',
+  carerName: 'Name of the carer',
+  carerRelation: 'Relationship of the carer to the person cared for',
+  carerCitizenId: 'Citizen ID of the carer',
+  carerIncome: 'Monthly income of the carer’s household (đồng)',
 };

@@ -104,4 +104,13 @@ export const allowanceVi = {
   missingPaper: (paper: string) => `Giấy tờ: ${paper}`,
   sendToCommune: 'Gửi xã',
   allowanceSent: 'Đã gửi hồ sơ. Hồ sơ sẽ lên xã khi có mạng.',
+  proxySection: 'Người khai thay (nếu có)',
+  proxyName: 'Họ tên người khai thay',
+  proxyRelation: 'Quan hệ của người khai thay với người đề nghị',
+  proxyCitizenId: 'Số CCCD của người khai thay',
+  carerSection: 'Người nhận chăm sóc, nuôi dưỡng',
+  carerName: 'Họ tên người chăm sóc, nuôi dưỡng',
+  carerRelation: 'Quan hệ của người chăm sóc với người được chăm sóc',
+  carerCitizenId: 'Số CCCD của người chăm sóc',
+  carerIncome: 'Thu nhập của hộ người chăm sóc/tháng (đồng)',
 } as const;
