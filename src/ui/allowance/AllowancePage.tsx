@@ -9,7 +9,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { useNavigate } from '@tanstack/react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
 import * as v from 'valibot';
-import { getMember } from '../../db/members';
+import { getMember, membersOf } from '../../db/members';
 import { getHousehold } from '../../db/households';
 import { approvedClassifications } from '../../db/cases';
 import { loadDraft, saveDraft } from '../../db/drafts';
@@ -29,6 +29,8 @@ import { downscalePhoto } from '../relief/SignaturePad';
 import {
   AllowanceDraftSchema,
   CARE_FORMS,
+  childCandidates,
+  withChildren,
   FORM_FACTS,
   buildApplication,
   checkApplication,
@@ -63,7 +65,8 @@ export function AllowancePage({ memberId }: { memberId: string }) {
     const approved = household
       ? (await approvedClassifications(db, household.communeCode)).get(household.id)
       : undefined;
-    return { member, household, approved };
+    const members = household ? (await membersOf(db, household.id)).members : [];
+    return { member, household, approved, members };
   }, [memberId]);
   const [draft, setDraft] = useState<AllowanceDraft | undefined>();
   const [error, setError] = useState<string | undefined>();
@@ -104,7 +107,9 @@ export function AllowancePage({ memberId }: { memberId: string }) {
   if (!draft) return null;
 
   function update(patch: Partial<AllowanceDraft>) {
-    const next = { ...draft!, ...patch };
+    setAndKeep({ ...draft!, ...patch });
+  }
+  function setAndKeep(next: AllowanceDraft) {
     setDraft(next);
     // Every change reaches IndexedDB: a reload, a closed tab or a flat battery loses nothing typed.
     void saveDraft(db, draftKey, { ...next }, Date.now()).catch((e: unknown) =>
@@ -336,6 +341,28 @@ export function AllowancePage({ memberId }: { memberId: string }) {
           <section class="card" aria-labelledby="facts-title">
             <h2 id="facts-title">{t.factsSection}</h2>
             {FORM_FACTS[draft.form].map(factControl)}
+            {draft.form === '1c' && (
+              <fieldset class="field" data-testid="children-raised">
+                <legend>{t.childrenRaised}</legend>
+                {childCandidates(member, data.members).map((child) => (
+                  <CheckField
+                    key={child.id}
+                    name={`child-${child.id}`}
+                    label={`${child.fullName} (${formatVnDate(child.birthDate)}${/^\d{4}$/.test(child.birthDate) ? ` — ${t.childNeedsFullDate}` : ''})`}
+                    checked={draft.childIds.includes(child.id)}
+                    onChange={(on) =>
+                      setAndKeep(
+                        withChildren(
+                          draft,
+                          data.members,
+                          on ? [...draft.childIds, child.id] : draft.childIds.filter((id) => id !== child.id),
+                        ),
+                      )
+                    }
+                  />
+                ))}
+              </fieldset>
+            )}
             {draft.facts.income?.pension && FORM_FACTS[draft.form].includes('pension') && field('pensionAmount')}
             {draft.form === '1b' && (
               <fieldset class="field" data-testid="hiv-section">

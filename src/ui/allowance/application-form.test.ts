@@ -3,6 +3,7 @@ import type { MemberFields } from '../../shared/records/member';
 import type { SurveyResult } from '../../shared/records/survey';
 import {
   buildApplication,
+  childCandidates,
   checkApplication,
   factValue,
   isAsked,
@@ -10,6 +11,7 @@ import {
   prefillDraft,
   setFact,
   suggestForm,
+  withChildren,
   type AllowanceDraft,
 } from './application-form';
 
@@ -199,6 +201,24 @@ describe('the form: the application the server checks, and the proposal as it is
     const refused = checkApplication({ ...draft, form: '2b', carerIncome: '3,5', proxyCitizenId: '123' });
     expect(refused.ok).toBe(false);
     if (!refused.ok) expect(Object.keys(refused.issues).sort()).toEqual(['carerIncome', 'proxyCitizenId']);
+  });
+
+  it('form 1c: the children are the household’s, as registered, with a full date of birth', () => {
+    const mother = { ...member({ birthDate: '1990-01-01', relation: 'chủ hộ' }), id: 'm' };
+    const kids = [
+      { ...member({ birthDate: '2015-06-01', relation: 'con', studying: true }), id: 'a' },
+      { ...member({ birthDate: '2019', relation: 'con' }), id: 'b' },
+      { ...member({ birthDate: '1960', relation: 'mẹ' }), id: 'c' },
+      { ...member({ birthDate: '2012-01-01', relation: 'con', status: 'moved_away' }), id: 'd' },
+    ];
+    expect(childCandidates(mother, [mother, ...kids]).map((m) => m.id)).toEqual(['a', 'b']);
+    expect(childCandidates({ ...mother, relation: 'cháu' }, kids)).toEqual([]);
+    const draft = withChildren({ ...draftOf(mother), form: '1c' }, kids, ['a', 'b']);
+    expect(draft.childIds).toEqual(['a', 'b']);
+    // The one with a year alone is not counted: the engine needs an age in months.
+    expect(buildApplication(draft).application.facts.children).toEqual([{ dateOfBirth: '2015-06-01', studying: true }]);
+    expect(buildApplication({ ...draft, form: '1d' }).application.facts.children).toBeUndefined();
+    expect(withChildren(draft, kids, []).facts.children).toBeUndefined();
   });
 
   it('says at the field a date that does not exist, a name too short', () => {

@@ -54,6 +54,8 @@ export interface AllowanceDraft {
   carerRelation: string;
   carerCitizenId: string;
   carerIncome: string;
+  /** Form 1c: the household members the person raises (their dates of birth go to the engine). */
+  childIds: string[];
   papers: Paper[];
   photos: string[];
   /** The fields filled from the registry, shown as such and not asked again unless corrected. */
@@ -97,6 +99,7 @@ export const AllowanceDraftSchema = v.object({
   carerRelation: v.optional(text, ''),
   carerCitizenId: v.optional(text, ''),
   carerIncome: v.optional(text, ''),
+  childIds: v.optional(v.array(v.string()), []),
   papers: v.array(v.picklist(APPLICATION_PAPERS)),
   photos: v.array(v.string()),
   fromRegistry: v.array(v.string()),
@@ -171,6 +174,7 @@ export function prefillDraft(input: {
     carerRelation: '',
     carerCitizenId: '',
     carerIncome: '',
+    childIds: [],
     papers: [],
     photos: [],
     fromRegistry: known,
@@ -275,6 +279,31 @@ export function factValue(facts: Facts, question: FactQuestion): unknown {
   }
 }
 
+/** The household members a single parent may be raising: their children as the register records them. */
+export function childCandidates<M extends Pick<MemberFields, 'relation' | 'status'> & { id: string }>(
+  applicant: Pick<MemberFields, 'relation'> & { id: string },
+  members: readonly M[],
+): M[] {
+  // Relations are to the household head: the head's (or the spouse's) children are "con".
+  if (!['chủ hộ', 'vợ', 'chồng'].includes(applicant.relation)) return [];
+  return members.filter((m) => m.id !== applicant.id && m.relation === 'con' && m.status === 'present');
+}
+
+/** The children chosen, in the engine's words: a full date of birth each (a year alone counts no age in months). */
+export function withChildren(
+  draft: AllowanceDraft,
+  members: readonly (Pick<MemberFields, 'birthDate' | 'studying'> & { id: string })[],
+  childIds: readonly string[],
+): AllowanceDraft {
+  const children = members
+    .filter((m) => childIds.includes(m.id) && FULL_DAY.test(m.birthDate))
+    .map((m) => ({ dateOfBirth: m.birthDate, ...(m.studying ? { studying: true } : {}) }));
+  const facts = { ...draft.facts };
+  if (children.length > 0) facts.children = children;
+  else delete facts.children;
+  return { ...draft, childIds: [...childIds], facts };
+}
+
 /** Facts of another form are not this form's answers: only the questions of the chosen form are kept. */
 function factsOfForm(draft: AllowanceDraft, pensionAmount: number | undefined): Facts {
   let facts: Facts = {};
@@ -282,6 +311,7 @@ function factsOfForm(draft: AllowanceDraft, pensionAmount: number | undefined): 
     const value = factValue(draft.facts, question);
     if (value !== undefined) facts = setFact(facts, question, value);
   }
+  if (draft.form === '1c' && draft.facts.children?.length) facts = { ...facts, children: draft.facts.children };
   if (pensionAmount !== undefined && facts.income?.pension)
     facts = { ...facts, income: { ...facts.income, pensionAmount } };
   return facts;

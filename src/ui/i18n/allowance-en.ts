@@ -115,4 +115,6 @@ export const allowanceEn: AllowanceMessages = {
   carerRelation: 'Relationship of the carer to the person cared for',
   carerCitizenId: 'Citizen ID of the carer',
   carerIncome: 'Monthly income of the carer’s household (đồng)',
+  childrenRaised: 'Children raised (from the register)',
+  childNeedsFullDate: 'no full date of birth in the register, not counted yet',
 };

@@ -113,4 +113,6 @@ export const allowanceVi = {
   carerRelation: 'Quan hệ của người chăm sóc với người được chăm sóc',
   carerCitizenId: 'Số CCCD của người chăm sóc',
   carerIncome: 'Thu nhập của hộ người chăm sóc/tháng (đồng)',
+  childrenRaised: 'Con đang nuôi (theo sổ hộ)',
+  childNeedsFullDate: 'sổ hộ chưa có ngày sinh đầy đủ, chưa tính được',
 } as const;
