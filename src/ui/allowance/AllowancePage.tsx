@@ -19,7 +19,7 @@ import { newId } from '../../shared/ids';
 import { ALLOWANCE_FORMS, APPLICATION_PAPERS } from '../../shared/records/allowance';
 import { ETHNIC_GROUPS } from '../../shared/reference/ethnic-groups';
 import { requiredPapers } from '../../shared/allowance-proposal';
-import { db, useSession } from '../services';
+import { db, useCan, useSession } from '../services';
 import { useLanguage, useSay } from '../i18n';
 import { useAllowanceT } from './texts';
 import { todayIso, formatVnDate } from '../dates';
@@ -59,6 +59,8 @@ export function AllowancePage({ memberId }: { memberId: string }) {
   const session = useSession();
   const navigate = useNavigate();
   const draftKey = allowanceDraftKey(memberId);
+  // Only who may file a case gets a form whose sending the server would take (src/shared/permissions.ts).
+  const mayApply = useCan('case', 'create');
   const data = useLiveQuery(async () => {
     const member = await getMember(db, memberId);
     const household = member ? await getHousehold(db, member.householdId).catch(() => undefined) : undefined;
@@ -104,6 +106,12 @@ export function AllowancePage({ memberId }: { memberId: string }) {
   if (!data) return null;
   const { member, household } = data;
   if (!member || !household) return <p class="card">{t.notFound}</p>;
+  if (!mayApply)
+    return (
+      <p class="card hint" data-testid="read-only">
+        {t.readOnly}
+      </p>
+    );
   if (!draft) return null;
 
   function update(patch: Partial<AllowanceDraft>) {
