@@ -16,7 +16,7 @@ import { loadDraft, saveDraft } from '../../db/drafts';
 import { allowanceDraftKey, dropPaperPhoto, keepPaperPhoto, submitAllowance } from '../../db/allowance';
 import { isQuotaError, QUOTA_MESSAGE } from '../../db/errors';
 import { newId } from '../../shared/ids';
-import { ALLOWANCE_FORMS, APPLICATION_PAPERS } from '../../shared/records/allowance';
+import { ALLOWANCE_FORMS, type APPLICATION_PAPERS } from '../../shared/records/allowance';
 import { ETHNIC_GROUPS } from '../../shared/reference/ethnic-groups';
 import { requiredPapers } from '../../shared/allowance-proposal';
 import { db, useCan, useSession } from '../services';
@@ -37,6 +37,7 @@ import {
   factValue,
   isAsked,
   liveProposal,
+  papersOffered,
   prefillDraft,
   setFact,
   type AllowanceDraft,
@@ -402,28 +403,32 @@ export function AllowancePage({ memberId }: { memberId: string }) {
           )}
           <section class="card" aria-labelledby="papers-title">
             <h2 id="papers-title">{t.papersSection}</h2>
-            {APPLICATION_PAPERS.filter((p) => needed.includes(p) || draft.papers.includes(p)).map((paper) => (
-              <CheckField
-                key={paper}
-                name={`paper-${paper}`}
-                label={`${paperTitle(paper)} (${t.paperNeeded})`}
-                checked={draft.papers.includes(paper)}
-                onChange={(on) =>
-                  update({
-                    papers: on ? [...new Set([...draft.papers, paper])] : draft.papers.filter((p) => p !== paper),
-                  })
-                }
-              />
-            ))}
-            {APPLICATION_PAPERS.filter((p) => !needed.includes(p) && !draft.papers.includes(p)).map((paper) => (
-              <CheckField
-                key={paper}
-                name={`paper-${paper}`}
-                label={paperTitle(paper)}
-                checked={false}
-                onChange={(on) => on && update({ papers: [...draft.papers, paper] })}
-              />
-            ))}
+            {papersOffered(draft.form)
+              .filter((p) => needed.includes(p) || draft.papers.includes(p))
+              .map((paper) => (
+                <CheckField
+                  key={paper}
+                  name={`paper-${paper}`}
+                  label={`${paperTitle(paper)} (${t.paperNeeded})`}
+                  checked={draft.papers.includes(paper)}
+                  onChange={(on) =>
+                    update({
+                      papers: on ? [...new Set([...draft.papers, paper])] : draft.papers.filter((p) => p !== paper),
+                    })
+                  }
+                />
+              ))}
+            {papersOffered(draft.form)
+              .filter((p) => !needed.includes(p) && !draft.papers.includes(p))
+              .map((paper) => (
+                <CheckField
+                  key={paper}
+                  name={`paper-${paper}`}
+                  label={paperTitle(paper)}
+                  checked={false}
+                  onChange={(on) => on && update({ papers: [...draft.papers, paper] })}
+                />
+              ))}
             <label class="field">
               {t.photosLabel}
               <input
@@ -495,7 +500,7 @@ export function AllowancePage({ memberId }: { memberId: string }) {
             ) : (
               <p data-testid="proposal-missing">{proposal ? t.nothingMissing : ''}</p>
             )}
-            <p class="hint">{formatVnDate(`${month}-01`).slice(3)}</p>
+            <p class="hint">{t.proposalMonth(formatVnDate(`${month}-01`).slice(3))}</p>
           </section>
           {error && (
             <p class="error" role="alert">

@@ -8,6 +8,7 @@ import {
   factValue,
   isAsked,
   liveProposal,
+  papersOffered,
   prefillDraft,
   setFact,
   suggestForm,
@@ -160,8 +161,18 @@ describe('the form: the application the server checks, and the proposal as it is
     expect(on1b.sensitive).toEqual({ hiv: true, hivDetectedOn: '2019-06-01' });
     expect(JSON.stringify(on1b.application)).not.toMatch(/hiv/i);
     expect(buildApplication({ ...hiv, form: '1d' }).sensitive).toBeUndefined();
+    // Nor does another form's list of papers say it.
+    const papers = { ...hiv, papers: ['hiv-certificate', 'residence'] as AllowanceDraft['papers'] };
+    expect(buildApplication({ ...papers, form: '1d' }).application.papers).toEqual(['residence']);
+    expect(buildApplication({ ...papers, form: '1b' }).application.papers).toEqual(['residence', 'hiv-certificate']);
     const missing = liveProposal({ ...hiv, form: '1b', hiv: false }, '21548', '2026-03')!.missing;
     expect(missing).toContainEqual({ what: 'hivStatus' });
+  });
+
+  it('offers the HIV certificate among the papers on form 1b only', () => {
+    expect(papersOffered('1b')).toContain('hiv-certificate');
+    for (const form of ['1a', '1c', '1d', '1đ', '2a', '2b', '03'] as const)
+      expect(papersOffered(form)).not.toContain('hiv-certificate');
   });
 
   it('keeps only the facts of the chosen form', () => {

@@ -317,6 +317,10 @@ function factsOfForm(draft: AllowanceDraft, pensionAmount: number | undefined): 
   return facts;
 }
 
+/** The papers a form may list: an HIV certificate only on form 1b, so no other form's data tells HIV status. */
+export const papersOffered = (form: AllowanceForm): Paper[] =>
+  APPLICATION_PAPERS.filter((p) => p !== 'hiv-certificate' || form === '1b');
+
 /** The care forms, which name the carer (CASES.md §1.1). */
 export const CARE_FORMS: ReadonlySet<AllowanceForm> = new Set(['2a', '2b', '03']);
 
@@ -377,7 +381,7 @@ export function buildApplication(draft: AllowanceDraft): {
     ...(disability ? { disability } : {}),
     ...(proxy ? { proxy } : {}),
     ...(carer ? { carer } : {}),
-    papers: APPLICATION_PAPERS.filter((p) => draft.papers.includes(p)),
+    papers: papersOffered(draft.form).filter((p) => draft.papers.includes(p)),
     photos: draft.photos,
     facts: factsOfForm(draft, pensionAmount),
   } as AllowanceApplication;

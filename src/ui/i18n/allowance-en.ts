@@ -117,4 +117,5 @@ export const allowanceEn: AllowanceMessages = {
   carerIncome: 'Monthly income of the carer’s household (đồng)',
   childrenRaised: 'Children raised (from the register)',
   childNeedsFullDate: 'no full date of birth in the register, not counted yet',
+  proposalMonth: (month: string) => `For the month ${month}`,
 };

@@ -115,4 +115,5 @@ export const allowanceVi = {
   carerIncome: 'Thu nhập của hộ người chăm sóc/tháng (đồng)',
   childrenRaised: 'Con đang nuôi (theo sổ hộ)',
   childNeedsFullDate: 'sổ hộ chưa có ngày sinh đầy đủ, chưa tính được',
+  proposalMonth: (month: string) => `Tính cho tháng ${month}`,
 } as const;
