@@ -7,40 +7,11 @@ import * as v from 'valibot';
 import { CaseRecord } from '../shared/records/case';
 import type { AllowanceApplication, AllowanceSensitive } from '../shared/records/allowance';
 import type { AnSinhDb } from './database';
-import { recordsOf, type Local } from './records';
 import { queueCommand, savePatch } from './outbox';
 import { clearDraft } from './drafts';
 import { storeAttachment } from './attachments';
 
-const cases = recordsOf('case');
-
-/** Where a person's application being written is kept (src/db/drafts.ts). */
-export const allowanceDraftKey = (memberId: string): string => `allowance:${memberId}`;
-
-type LocalAllowance = Extract<Local<'case'>, { kind: 'allowance' }>;
-
-export interface AllowanceCase {
-  id: string;
-  status: string;
-  form: AllowanceApplication['form'];
-  filedOn: string;
-  version: number;
-}
-
-/** A person's allowance applications on the device, the latest filed first. */
-export async function allowanceCasesOf(db: AnSinhDb, memberId: string): Promise<AllowanceCase[]> {
-  const { records } = await cases.where(db, 'subjectId', memberId);
-  return records
-    .filter((r): r is LocalAllowance => r.kind === 'allowance')
-    .map((r) => ({
-      id: r.id,
-      status: r.status ?? 'draft',
-      form: r.data.form,
-      filedOn: r.data.filedOn,
-      version: r.version,
-    }))
-    .sort((a, b) => b.filedOn.localeCompare(a.filedOn));
-}
+export { allowanceCasesOf, allowanceDraftKey, type AllowanceCase } from './allowance-cases';
 
 /**
  * Keeps a photo of a paper for the application `caseId` (not sent yet): it waits in the attachment queue, which

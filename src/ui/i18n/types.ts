@@ -3,7 +3,6 @@
  * function giving one. In its own module so en.ts and index.ts both import it and neither imports the other.
  */
 import type { vi } from './vi';
-import type { allowanceVi } from './allowance-vi';
 
 type Widen<T> = {
   [K in keyof T]: T[K] extends (...args: infer A) => string
@@ -13,6 +12,3 @@ type Widen<T> = {
       : { [L in keyof T[K]]: string };
 };
 export type Messages = Widen<typeof vi>;
-
-/** The allowance form's own texts (loaded with the form): allowance-vi.ts's keys. */
-export type AllowanceMessages = Widen<typeof allowanceVi>;

@@ -1,4 +1,5 @@
 /** @module Adds a member to a household, or edits one. */
+import { useEffect, useState } from 'preact/hooks';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useNavigate } from '@tanstack/react-router';
 import { getHousehold } from '../../db/households';
@@ -10,7 +11,6 @@ import { MemberForm, toMemberDraft } from './MemberForm';
 import { MyConflicts } from '../review/MyConflicts';
 import { storedIssues } from '../../shared/entry-rules';
 import { StoredIssues } from './StoredIssues';
-import { MemberAllowances } from './MemberAllowances';
 
 export function MemberPage(props: { householdId?: string; memberId?: string }) {
   const t = useT();
@@ -71,4 +71,15 @@ export function MemberPage(props: { householdId?: string; memberId?: string }) {
       {member && <MemberAllowances memberId={member.id} />}
     </section>
   );
+}
+
+type Allowances = typeof import('../allowance/MemberAllowances').MemberAllowances;
+
+/** The person's allowance applications, loaded on demand (precached like every chunk, so offline too). */
+function MemberAllowances(props: { memberId: string }) {
+  const [List, setList] = useState<Allowances | undefined>();
+  useEffect(() => {
+    void import('../allowance/MemberAllowances').then((m) => setList(() => m.MemberAllowances));
+  }, []);
+  return List ? <List memberId={props.memberId} /> : null;
 }

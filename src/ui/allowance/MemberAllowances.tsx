@@ -1,17 +1,19 @@
 /**
  * @module A person's monthly-allowance applications on the member page (issue 12): each with its form, the day it
- * was received and its status, the one being written, and the way to a new one (the form loads on demand).
+ * was received and its status, the one being written, and the way to a new one. Loaded on demand by the member
+ * page (MemberPage.tsx), so the first screen does not carry it; the form loads on demand too.
  */
 import { Link } from '@tanstack/react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { allowanceCasesOf, allowanceDraftKey } from '../../db/allowance';
+import { allowanceCasesOf, allowanceDraftKey } from '../../db/allowance-cases';
 import { draftWithTime } from '../../db/drafts';
 import { db, useCan } from '../services';
 import { useT } from '../i18n';
+import { useAllowanceListTexts } from './list-texts';
 import { formatVnDate } from '../dates';
 
 export function MemberAllowances({ memberId }: { memberId: string }) {
-  const t = useT();
+  const t = { ...useT(), ...useAllowanceListTexts() };
   const mayApply = useCan('case', 'create');
   const state = useLiveQuery(
     async () => ({
@@ -30,7 +32,7 @@ export function MemberAllowances({ memberId }: { memberId: string }) {
         <ul class="plain" data-testid="allowance-cases">
           {state.cases.map((c) => (
             <li key={c.id}>
-              {c.form === '1b' ? t.allowanceFormPrivate : t.allowanceForms[c.form]} · {formatVnDate(c.filedOn)} ·{' '}
+              {c.form === '1b' ? t.allowanceFormPrivate : t.allowanceFormShort(c.form)} · {formatVnDate(c.filedOn)} ·{' '}
               <span class="badge" data-testid="allowance-status">
                 {t.statuses[c.status as keyof typeof t.statuses] ?? c.status}
               </span>
