@@ -98,6 +98,18 @@ const memberRoute = createRoute({
   },
 });
 
+// Issue 12: an allowance application for a member (it carries the rules engine).
+const LazyAllowance = lazyRouteComponent(() => import('../ui/allowance/AllowancePage'), 'AllowancePage');
+const allowanceRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/members/$memberId/allowance',
+  beforeLoad: requireSession,
+  component: function AllowanceRoute() {
+    const { memberId } = allowanceRoute.useParams();
+    return <LazyAllowance memberId={memberId} />;
+  },
+});
+
 const LazySurvey = lazyRouteComponent(() => import('../ui/survey/SurveyPage'), 'SurveyPage');
 const surveyRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -174,6 +186,7 @@ const routeTree = rootRoute.addChildren([
   householdRoute,
   newMemberRoute,
   memberRoute,
+  allowanceRoute,
   surveyRoute,
   reviewRoute,
   villagesRoute,

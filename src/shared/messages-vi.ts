@@ -147,7 +147,7 @@ export const messagesVi: MessageTexts = {
     'http.rangeOutside': () => 'Content-Range không hợp lệ: phần tệp nằm ngoài kích thước đã khai.',
     'http.attachmentRecordMissing': () =>
       'Bản ghi của tệp này chưa có trên máy chủ hoặc không thuộc xã của bạn; ứng dụng sẽ gửi lại sau khi đồng bộ dữ liệu.',
-    'http.receiptsOnlyForHandouts': () => 'Chỉ phiếu phát mới có ảnh ký nhận.',
+    'http.receiptsOnlyForHandouts': () => 'Chỉ phiếu phát và hồ sơ trợ cấp mới có ảnh đính kèm.',
     'http.chunkLength': () => 'Độ dài phần tệp không khớp Content-Range.',
     'http.uploadCorrupt': () => 'Tệp nhận được bị hỏng (mã không khớp); ứng dụng sẽ gửi lại từ đầu.',
     'http.noSuchFile': () => 'Không có tệp này.',
