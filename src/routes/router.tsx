@@ -152,6 +152,29 @@ const reviewRoute = createRoute({
   beforeLoad: requireSession,
   component: lazyRouteComponent(() => import('../ui/review/ReviewPage'), 'ReviewPage'),
 });
+// Issue 12: allowance dossiers, the posting list and the beneficiary register (on demand: they carry the engine).
+const LazyAllowance = lazyRouteComponent(() => import('../ui/allowance/AllowancePage'), 'AllowancePage');
+const allowancePostingRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/allowances/posting',
+  beforeLoad: requireSession,
+  component: lazyRouteComponent(() => import('../ui/allowance/PostingListPage'), 'PostingListPage'),
+});
+const allowanceRegisterRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/allowances/register',
+  beforeLoad: requireSession,
+  component: lazyRouteComponent(() => import('../ui/allowance/RegisterPage'), 'RegisterPage'),
+});
+const allowanceRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/allowances/$caseId',
+  beforeLoad: requireSession,
+  component: function AllowanceRoute() {
+    const { caseId } = allowanceRoute.useParams();
+    return <LazyAllowance id={caseId} />;
+  },
+});
 // Issue 11: the commune officer's list of villages.
 const villagesRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -176,6 +199,9 @@ const routeTree = rootRoute.addChildren([
   memberRoute,
   surveyRoute,
   reviewRoute,
+  allowancePostingRoute,
+  allowanceRegisterRoute,
+  allowanceRoute,
   villagesRoute,
   syncRoute,
   emergenciesRoute,

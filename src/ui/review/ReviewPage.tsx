@@ -21,6 +21,7 @@ import { formatVnDate } from '../dates';
 import { useWorkplace } from '../use-commune';
 import { fieldLabel, fieldValue } from './field-text';
 import { SurveyDetail } from './SurveyDetail';
+import { AllowanceDossiers } from '../allowance/AllowanceDossiers';
 
 export function ReviewPage() {
   const t = useT();
@@ -63,6 +64,7 @@ export function ReviewPage() {
           />
         ))}
       </div>
+      {commune && <AllowanceDossiers commune={commune} />}
       <div class="card">
         <h2>{t.conflicts}</h2>
         {state.conflicts.length === 0 && <p>{t.noConflicts}</p>}
