@@ -191,4 +191,80 @@ describe.skipIf(!available)('e2e: the allowance desk', () => {
     );
     await context.close();
   }, 120_000);
+
+  it('shows the server’s refusal of a step on the dossier in Vietnamese, and a collaborator never sees HIV wording', async () => {
+    const household = randomUUID();
+    const person = randomUUID();
+    const dossier = randomUUID();
+    const application = allowanceApplication({
+      form: '1b',
+      filedOn: vnDay(2),
+      applicant: { ...allowanceApplication().applicant, fullName: 'Lê Văn Lặng', sex: 'male', birthDate: '1986-02-03' },
+      papers: ['residence', 'citizen-id', 'hiv-certificate'],
+      facts: { income: { stableMonthlyIncome: false } },
+    });
+    const collaboratorDevice = await demoDevice(world.server.url, 'ctv.lyson');
+    expect(
+      await collaboratorDevice(
+        (s) => createMutation(s, { headName: 'Lê Văn Lặng', village: DEMO_VILLAGE }, household),
+        (s) =>
+          patchMutation(
+            s,
+            person,
+            memberFields(household, { fullName: 'Lê Văn Lặng', birthDate: '1986-02-03', sex: 'male' }),
+            0,
+            'member',
+          ),
+        (s) =>
+          patchMutation(
+            s,
+            dossier,
+            {
+              kind: 'allowance',
+              subjectId: person,
+              communeCode: LY_SON,
+              note: '',
+              data: application,
+              sensitive: { hiv: true },
+            },
+            0,
+            'case',
+          ),
+        (s) => mutation(s, { kind: 'command', id: dossier, command: 'submit' }),
+      ),
+    ).toEqual(['applied', 'applied', 'applied', 'applied']);
+
+    const context = await world.browser.newContext({ viewport: TABLET });
+    const officer = await signIn(context, world.server.url, 'canbo.lyson');
+    await officer.goto(`${world.server.url}/allowances/${dossier}`);
+    await expect.poll(() => officer.getByTestId('allowance-status').textContent()).toBe('đã gửi');
+    // The officer sees the form's own title and the HIV status on this page.
+    expect(await officer.getByTestId('allowance-application').textContent()).toContain('Mẫu 1b — Người nhiễm HIV/AIDS');
+    await context.setOffline(true);
+    await officer.getByTestId('allowance-commands').getByRole('button', { name: 'Đã đối chiếu CSDL dân cư' }).click();
+    await officer.getByTestId('form-verify').getByRole('button', { name: 'Ghi nhận' }).click();
+    // Meanwhile another officer returns the dossier: the step from this tablet comes too late.
+    const otherOfficer = await demoDevice(world.server.url, 'canbo.lyson');
+    expect(
+      await otherOfficer((s) =>
+        mutation(s, { kind: 'command', id: dossier, command: 'return', comment: 'Thiếu giấy xác nhận cư trú' }),
+      ),
+    ).toEqual(['applied']);
+    await context.setOffline(false);
+    await synced(officer);
+    await expect
+      .poll(() => officer.getByTestId('allowance-rejection').textContent())
+      .toContain('Máy chủ từ chối: Hồ sơ đang ở trạng thái "đã trả lại"');
+    await expect.poll(() => officer.getByTestId('allowance-status').textContent()).toBe('đã trả lại');
+
+    // A collaborator opening the same dossier: nothing on the page tells HIV status.
+    const field = await world.browser.newContext({ viewport: TABLET });
+    const ctv = await signIn(field, world.server.url, 'ctv.lyson');
+    await ctv.goto(`${world.server.url}/allowances/${dossier}`);
+    await expect.poll(() => ctv.getByTestId('allowance-application').textContent()).toContain('Lê Văn Lặng');
+    expect(await ctv.getByTestId('allowance-application').textContent()).toContain('Đối tượng theo Điều 5');
+    expect(await ctv.getByTestId('allowance-dossier').textContent()).not.toMatch(/hiv|aids/i);
+    expect(await ctv.getByTestId('allowance-commands').count()).toBe(0);
+    await Promise.all([context.close(), field.close()]);
+  }, 120_000);
 });
