@@ -10,7 +10,6 @@ import { useT } from '../i18n';
 import { formatVnDate, todayIso } from '../dates';
 import { formatVnd } from '../format';
 import { useWorkplace } from '../use-commune';
-import { PrintSigners } from '../relief/PrintSigners';
 import { postingList } from './lists';
 import { useListWords } from './words';
 
@@ -73,7 +72,15 @@ export function PostingListPage() {
             </tbody>
           </table>
         )}
-        <PrintSigners />
+        <footer>
+          {[t.printPreparedBy, t.allowancePrintChairman].map((who) => (
+            <div class="signer" key={who}>
+              <strong>{who}</strong>
+              <span class="hint">{t.printSignAndName}</span>
+              <span class="sign-line" />
+            </div>
+          ))}
+        </footer>
       </article>
     </section>
   );

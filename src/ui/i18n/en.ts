@@ -587,6 +587,7 @@ export const en: Messages = {
   allowanceBadCoefficient: 'The coefficient is a number, for example 1,5.',
   allowancePrintHeading: 'PUBLIC POSTING LIST',
   allowancePrintSubheading: 'Applicants for the monthly social allowance (Decree 20/2021/ND-CP)',
+  allowancePrintChairman: "For the commune People's Committee — Chairman",
   allowancePostingEmpty: 'No dossier is being posted.',
   allowanceColNumber: 'No.',
   allowanceColName: 'Full name',

@@ -585,6 +585,7 @@ export const vi = {
   allowanceBadCoefficient: 'Hệ số phải là số, ví dụ 1,5.',
   allowancePrintHeading: 'DANH SÁCH NIÊM YẾT CÔNG KHAI',
   allowancePrintSubheading: 'Đối tượng đề nghị hưởng trợ cấp xã hội hằng tháng (Nghị định 20/2021/NĐ-CP)',
+  allowancePrintChairman: 'TM. Ủy ban nhân dân xã — Chủ tịch',
   allowancePostingEmpty: 'Không có hồ sơ đang niêm yết.',
   allowanceColNumber: 'STT',
   allowanceColName: 'Họ và tên',
