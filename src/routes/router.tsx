@@ -153,7 +153,7 @@ const reviewRoute = createRoute({
   component: lazyRouteComponent(() => import('../ui/review/ReviewPage'), 'ReviewPage'),
 });
 // Issue 12: allowance dossiers, the posting list and the beneficiary register (on demand: they carry the engine).
-const LazyAllowance = lazyRouteComponent(() => import('../ui/allowance/AllowancePage'), 'AllowancePage');
+const LazyDossier = lazyRouteComponent(() => import('../ui/allowance/DossierPage'), 'DossierPage');
 const allowancePostingRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/allowances/posting',
@@ -166,13 +166,13 @@ const allowanceRegisterRoute = createRoute({
   beforeLoad: requireSession,
   component: lazyRouteComponent(() => import('../ui/allowance/RegisterPage'), 'RegisterPage'),
 });
-const allowanceRoute = createRoute({
+const dossierRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/allowances/$caseId',
   beforeLoad: requireSession,
-  component: function AllowanceRoute() {
-    const { caseId } = allowanceRoute.useParams();
-    return <LazyAllowance id={caseId} />;
+  component: function DossierRoute() {
+    const { caseId } = dossierRoute.useParams();
+    return <LazyDossier id={caseId} />;
   },
 });
 // Issue 11: the commune officer's list of villages.
@@ -201,7 +201,7 @@ const routeTree = rootRoute.addChildren([
   reviewRoute,
   allowancePostingRoute,
   allowanceRegisterRoute,
-  allowanceRoute,
+  dossierRoute,
   villagesRoute,
   syncRoute,
   emergenciesRoute,

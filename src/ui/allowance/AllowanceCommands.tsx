@@ -12,11 +12,11 @@ import type { Role } from '../../shared/roles';
 import { commandsFor, type CaseCommand } from '../../shared/workflow';
 import { ALLOWANCE_CATEGORIES } from '../../domain/packs/national/allowance-categories';
 import { db } from '../services';
-import { useLanguage, useSay, useT } from '../i18n';
+import { useLanguage, useSay } from '../i18n';
 import { formatVnDate, parseVnDate, todayIso } from '../dates';
 import { formatEditable, formatNumber, formatVnd, parseQuantity } from '../format';
 import { SelectField, TextAreaField, TextField } from '../fields';
-import { formatMonth } from './words';
+import { formatMonth, useDeskT } from './words';
 
 /** A whole day typed dd/mm/yyyy, as ISO; a year alone is no day. */
 function fullDay(text: string): string | undefined {
@@ -33,7 +33,7 @@ function parseMonth(text: string): string | undefined {
 }
 
 export function AllowanceCommands({ dossier, role }: { dossier: AllowanceCase; role: Role }) {
-  const t = useT();
+  const t = useDeskT();
   const commands = commandsFor('allowance', dossier.status, role).filter((c) => c !== 'submit');
   const [open, setOpen] = useState<CaseCommand | undefined>(undefined);
   const [queued, setQueued] = useState(false);
@@ -104,7 +104,7 @@ function useGive(props: FormProps) {
 }
 
 function Submit({ error, disabled }: { error: string | undefined; disabled?: boolean }) {
-  const t = useT();
+  const t = useDeskT();
   return (
     <>
       {error && (
@@ -120,7 +120,7 @@ function Submit({ error, disabled }: { error: string | undefined; disabled?: boo
 }
 
 function VerifyForm(props: FormProps) {
-  const t = useT();
+  const t = useDeskT();
   const { give, error, setError } = useGive(props);
   const [date, setDate] = useState(formatVnDate(todayIso()));
   const [result, setResult] = useState<'matches' | 'differs'>('matches');
@@ -151,7 +151,7 @@ function VerifyForm(props: FormProps) {
 }
 
 function PostForm(props: FormProps) {
-  const t = useT();
+  const t = useDeskT();
   const { give, error } = useGive(props);
   return (
     <form
@@ -168,7 +168,7 @@ function PostForm(props: FormProps) {
 }
 
 function DecisionForm(props: FormProps) {
-  const t = useT();
+  const t = useDeskT();
   const lang = useLanguage();
   const say = useSay();
   const { dossier } = props;
@@ -279,7 +279,7 @@ function DecisionForm(props: FormProps) {
 }
 
 function RefusalForm(props: FormProps) {
-  const t = useT();
+  const t = useDeskT();
   const { give, error, setError } = useGive(props);
   const [number, setNumber] = useState('');
   const [signedOn, setSignedOn] = useState(formatVnDate(todayIso()));
@@ -308,7 +308,7 @@ function RefusalForm(props: FormProps) {
 }
 
 function ReturnForm(props: FormProps) {
-  const t = useT();
+  const t = useDeskT();
   const { give, error } = useGive(props);
   const [reason, setReason] = useState('');
   return (

@@ -7,13 +7,13 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { allowanceCases } from '../../db/cases';
 import { pendingRecordIds } from '../../db/queue';
 import { db } from '../services';
-import { useSay, useT } from '../i18n';
+import { useSay } from '../i18n';
 import { formatVnDate } from '../dates';
 import { dossierRows } from './lists';
-import { useListWords } from './words';
+import { useDeskT, useListWords } from './words';
 
 export function AllowanceDossiers({ commune }: { commune: string }) {
-  const t = useT();
+  const t = useDeskT();
   const say = useSay();
   const words = useListWords();
   const state = useLiveQuery(

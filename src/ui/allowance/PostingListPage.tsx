@@ -6,15 +6,14 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { allowanceCases } from '../../db/cases';
 import { db, useSession } from '../services';
-import { useT } from '../i18n';
 import { formatVnDate, todayIso } from '../dates';
 import { formatVnd } from '../format';
 import { useWorkplace } from '../use-commune';
 import { postingList } from './lists';
-import { useListWords } from './words';
+import { useDeskT, useListWords } from './words';
 
 export function PostingListPage() {
-  const t = useT();
+  const t = useDeskT();
   const session = useSession();
   const words = useListWords();
   const { commune } = useWorkplace();

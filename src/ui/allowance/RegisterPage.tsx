@@ -7,15 +7,14 @@ import { Link } from '@tanstack/react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { allowanceCases } from '../../db/cases';
 import { db } from '../services';
-import { useT } from '../i18n';
 import { formatVnDate } from '../dates';
 import { formatNumber, formatVnd } from '../format';
 import { useWorkplace } from '../use-commune';
 import { beneficiaryRegister } from './lists';
-import { formatMonth, useListWords } from './words';
+import { formatMonth, useDeskT, useListWords } from './words';
 
 export function RegisterPage() {
-  const t = useT();
+  const t = useDeskT();
   const words = useListWords();
   const { commune } = useWorkplace();
   const cases = useLiveQuery(async () => (commune ? allowanceCases(db, commune) : undefined), [commune]);

@@ -4,7 +4,7 @@ import { ALLOWANCE_CATEGORIES } from '../../domain/packs/national/allowance-cate
 import { proposeAllowance } from '../../shared/allowance-proposal';
 import type { AllowanceCase } from '../../db/cases';
 import type { CaseStatus } from '../../shared/workflow';
-import { vi } from '../i18n/vi';
+import { deskVi as vi } from '../i18n/allowance-desk-vi';
 import { beneficiaryRegister, dossierRows, postingList, type ListWords } from './lists';
 
 const words: ListWords = {

@@ -1,13 +1,26 @@
-/** @module What the allowance screens share: the words lists use, who may read HIV status, a month as written. */
+/**
+ * @module What the allowance desk's screens share: their texts with the app's own, the words lists use, who may
+ * read HIV status, a month as written.
+ */
 import type { Role } from '../../shared/roles';
 import { useLanguage, useT } from '../i18n';
+import { deskEn } from '../i18n/allowance-desk-en';
+import { deskVi } from '../i18n/allowance-desk-vi';
 import type { ListWords } from './lists';
 
 /** Who may read HIV status and the words that tell it (the server sends it to no one else). */
 export const SEES_SENSITIVE: readonly Role[] = ['commune_officer', 'province_staff', 'admin'];
 
-export function useListWords(): ListWords {
+/** The app's texts and the desk's own, in the user's language. */
+export function useDeskT() {
   const t = useT();
+  const lang = useLanguage();
+  return { ...t, ...(lang === 'en' ? deskEn : deskVi) };
+}
+export type DeskT = ReturnType<typeof useDeskT>;
+
+export function useListWords(): ListWords {
+  const t = useDeskT();
   const lang = useLanguage();
   return {
     lang,

@@ -14,15 +14,15 @@ import { photosOnDevice } from '../../db/attachments';
 import { proposeAllowance, requiredPapers, type Missing } from '../../shared/allowance-proposal';
 import { ethnicGroupName } from '../../shared/reference/ethnic-groups';
 import { db, useSession } from '../services';
-import { useLanguage, useSay, useT, problemOf } from '../i18n';
+import { useLanguage, useSay, problemOf } from '../i18n';
 import { formatVnDate, todayIso } from '../dates';
 import { formatDateTime, formatNumber, formatVnd } from '../format';
 import { publicCategory, publicForm } from './lists';
-import { SEES_SENSITIVE, formatMonth, useListWords } from './words';
+import { SEES_SENSITIVE, formatMonth, type DeskT, useDeskT, useListWords } from './words';
 import { AllowanceCommands } from './AllowanceCommands';
 
-export function AllowancePage({ id }: { id: string }) {
-  const t = useT();
+export function DossierPage({ id }: { id: string }) {
+  const t = useDeskT();
   const say = useSay();
   const session = useSession();
   const state = useLiveQuery(
@@ -86,13 +86,13 @@ function Rows({ rows }: { rows: readonly (readonly [string, string])[] }) {
 }
 
 function Application({ dossier, sensitive }: { dossier: AllowanceCase; sensitive: boolean }) {
-  const t = useT();
+  const t = useDeskT();
   const words = useListWords();
   const a = dossier.application;
   const p = a.applicant;
   const yesNo = (value: boolean) => (value ? t.yes : t.no);
   const rows: [string, string][] = [
-    [t.allowanceForm, sensitive ? t.allowanceForms[a.form] : publicForm(a.form, words)],
+    [t.allowanceForm, sensitive ? t.deskFormTitles[a.form] : publicForm(a.form, words)],
     [t.allowanceFiledOn, formatVnDate(a.filedOn)],
     [t.allowanceFullName, p.fullName],
     [t.allowanceBirthDate, formatVnDate(p.birthDate)],
@@ -129,7 +129,7 @@ function Application({ dossier, sensitive }: { dossier: AllowanceCase; sensitive
 }
 
 function Papers({ dossier, sensitive }: { dossier: AllowanceCase; sensitive: boolean }) {
-  const t = useT();
+  const t = useDeskT();
   const a = dossier.application;
   const needed = requiredPapers(a);
   const seen = new Set(a.papers);
@@ -172,7 +172,7 @@ function Photo(props: { bytes: ArrayBuffer; mime: string; alt: string }) {
   return <img src={url} alt={props.alt} class="paper-photo" />;
 }
 
-export function missingText(t: ReturnType<typeof useT>, missing: Missing, sensitive: boolean): string {
+export function missingText(t: DeskT, missing: Missing, sensitive: boolean): string {
   switch (missing.what) {
     case 'fullBirthDate':
       return t.allowanceMissingBirthDate;
@@ -195,7 +195,7 @@ export function missingText(t: ReturnType<typeof useT>, missing: Missing, sensit
 export const proposalMonth = (dossier: AllowanceCase) => dossier.decision?.startMonth ?? todayIso().slice(0, 7);
 
 function ProposalCard({ dossier, sensitive }: { dossier: AllowanceCase; sensitive: boolean }) {
-  const t = useT();
+  const t = useDeskT();
   const lang = useLanguage();
   const words = useListWords();
   const [open, setOpen] = useState(false);
@@ -252,7 +252,7 @@ function ProposalCard({ dossier, sensitive }: { dossier: AllowanceCase; sensitiv
 }
 
 function Steps({ dossier, sensitive }: { dossier: AllowanceCase; sensitive: boolean }) {
-  const t = useT();
+  const t = useDeskT();
   const lang = useLanguage();
   const words = useListWords();
   const { idCheck, posting, decision, refusal } = dossier;
