@@ -175,6 +175,17 @@ describe.skipIf(!available)('e2e: the allowance desk', () => {
     await decision.getByLabel('Số quyết định').fill('125/QĐ-UBND');
     await decision.getByLabel('Người ký').fill('Nguyễn Văn Chủ');
     expect(await decision.getByTestId('decision-differs').count()).toBe(0);
+    // Another amount than the engine's stands only with a reason: the form asks for it before anything is sent.
+    const amount = decision.getByLabel('Mức trợ cấp (đồng/tháng)');
+    await amount.fill(formatVnd(proposal.amount + 100_000).replace(' đ', ''));
+    await expect.poll(() => decision.getByTestId('decision-differs').count()).toBe(1);
+    await decision.getByRole('button', { name: 'Ghi nhận' }).click();
+    expect(await decision.getByRole('alert').textContent()).toBe(
+      'Quyết định khác với đề xuất của hệ thống: cần ghi lý do.',
+    );
+    expect(await decision.getByLabel('Lý do mức khác với đề xuất (bắt buộc)').count()).toBe(1);
+    await amount.fill(formatVnd(proposal.amount).replace(' đ', ''));
+    await expect.poll(() => decision.getByTestId('decision-differs').count()).toBe(0);
     await decision.getByRole('button', { name: 'Ghi nhận' }).click();
     await synced(officer);
     await expect.poll(() => status.textContent()).toBe('đã phê duyệt');
