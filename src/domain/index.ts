@@ -41,3 +41,25 @@ export type { NationalPack, ProvincialPack } from './packs/pack';
 export { NATIONAL_PACK } from './packs/national';
 export { PROVINCIAL_PACKS, DEFAULT_PROVINCE } from './packs/provinces';
 export type { Explanation } from './common/explanation';
+// A person's benefit timeline (docs/rules.md §4): months due, arrears, one-offs from dated decisions and events.
+export {
+  benefitTimeline,
+  proposedChanges,
+  type ArrearsLine,
+  type BenefitTimeline,
+  type MonthStatus,
+  type OneOff,
+  type ProposedChange,
+  type TimelineMonth,
+} from './allowance/benefit-timeline';
+export {
+  BenefitDecisionSchema,
+  BenefitEventSchema,
+  BenefitTimelineInputSchema,
+  TimelineQuestionSchema,
+  type BenefitDecision,
+  type BenefitEvent,
+  type BenefitTimelineInput,
+  type PaidMonth,
+  type TimelineQuestion,
+} from './allowance/benefit-timeline-schema';

@@ -93,4 +93,37 @@ describe('rules CLI (npm run rules -- <input.json>)', () => {
       }).stderr,
     ).toMatch(/^event\.date: /);
   });
+
+  it('"question": "timeline" (NĐ 20/2021 Art. 8(2) + 11): months, burial one-off; a range that ends first names "to"', () => {
+    const r = run({
+      question: 'timeline',
+      decisions: [
+        {
+          id: 'QD1',
+          kind: 'grant',
+          signedOn: '2025-07-31',
+          effectiveMonth: '2025-07',
+          categoryCode: 'disability-severe',
+        },
+      ],
+      events: [{ kind: 'death', on: '2025-09-10' }],
+      from: '2025-07',
+      to: '2025-10',
+    });
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout) as {
+      months: { month: string; status: string; amount: number }[];
+      oneOffs: { kind: string; amount: number }[];
+    };
+    expect(out.months.map((m) => [m.status, m.amount])).toEqual([
+      ['due', 750_000],
+      ['due', 750_000],
+      ['due', 750_000],
+      ['stopped', 0],
+    ]);
+    expect(out.oneOffs).toEqual([expect.objectContaining({ kind: 'burial', amount: 10_000_000 })]);
+    const bad = run({ question: 'timeline', decisions: [], from: '2025-07', to: '2025-01' });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/^to: /);
+  });
 });

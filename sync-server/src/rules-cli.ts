@@ -3,21 +3,35 @@
 // date no rule covers) prints a message naming the field on stderr and exits with code 2.
 import { readFileSync } from 'node:fs';
 import * as v from 'valibot';
-import { answer, QuestionSchema, type Answer, type Question } from '../../src/domain/index';
+import {
+  answer,
+  benefitTimeline,
+  QuestionSchema,
+  TimelineQuestionSchema,
+  type Answer,
+  type BenefitTimeline,
+  type Question,
+  type TimelineQuestion,
+} from '../../src/domain/index';
 import { NoRuleInForceError } from '../../src/domain/common/answer';
 import { UnknownProvinceError } from '../../src/domain/packs/resolve';
 
 class InputError extends Error {}
 
 /** The field whose date selects the rules, named when no rule covers it. */
-const DATE_FIELD: Record<Question['question'], string> = {
+const DATE_FIELD: Record<Question['question'] | TimelineQuestion['question'], string> = {
   poverty: 'reviewDate',
   allowance: 'benefitMonth',
   emergency: 'event.date',
+  timeline: 'from',
 };
 
-function validate(raw: unknown, prefix: string): Question {
-  const result = v.safeParse(QuestionSchema, raw);
+/** "timeline" is a question of its own schema (a range check), not a member of QuestionSchema's variant. */
+const isTimeline = (raw: unknown): boolean =>
+  typeof raw === 'object' && raw !== null && (raw as { question?: unknown }).question === 'timeline';
+
+function validate(raw: unknown, prefix: string): Question | TimelineQuestion {
+  const result = isTimeline(raw) ? v.safeParse(TimelineQuestionSchema, raw) : v.safeParse(QuestionSchema, raw);
   if (result.success) return result.output;
   const lines = result.issues.map((issue) => {
     const path = v.getDotPath(issue);
@@ -35,10 +49,10 @@ function run(file: string | undefined): unknown {
     throw new InputError(`${file}: cannot read JSON (${(e as Error).message})`);
   }
   const questions = Array.isArray(raw) ? raw.map((q, i) => validate(q, `[${i}].`)) : [validate(raw, '')];
-  const answers: Answer[] = questions.map((q, i) => {
+  const answers: (Answer | BenefitTimeline)[] = questions.map((q, i) => {
     const where = Array.isArray(raw) ? `[${i}].` : '';
     try {
-      return answer(q);
+      return q.question === 'timeline' ? benefitTimeline(q) : answer(q);
     } catch (e) {
       if (e instanceof UnknownProvinceError) throw new InputError(`${where}province: ${e.message}`);
       if (e instanceof NoRuleInForceError) throw new InputError(`${where}${DATE_FIELD[q.question]}: ${e.message}`);

@@ -21,6 +21,8 @@ import {
 } from '../support/fixtures';
 import { proposeAllowance } from '../../src/shared/allowance-proposal';
 import { formatVnd } from '../../src/ui/format';
+import { formatVnDate } from '../../src/ui/dates';
+import { answerDeadline } from '../../src/domain/packs/national/deadlines';
 
 const available = chromiumAvailable('e2e allowance desk');
 
@@ -118,6 +120,12 @@ describe.skipIf(!available)('e2e: the allowance desk', () => {
       'Đối tượng theo Điều 5',
     );
     expect(await dossiers.textContent()).not.toMatch(/hiv/i);
+    // Each open dossier with the day its decision is due: 10 working days after it was filed.
+    const due = answerDeadline({ step: 'chairman-decision', from: filedOn, asOf: vnDay(0) });
+    const hoaRow = dossiers.getByTestId('allowance-row').filter({ hasText: 'Nguyễn Thị Hoa' });
+    expect(await hoaRow.getByTestId('allowance-deadline').textContent()).toContain(
+      `Hạn ra quyết định ${formatVnDate(due.due)} (còn ${due.daysLeft} ngày làm việc)`,
+    );
 
     await dossiers.getByRole('link', { name: 'Nguyễn Thị Hoa' }).click();
     await officer.waitForURL(`**/allowances/${elderlyCase}`);
@@ -209,7 +217,8 @@ describe.skipIf(!available)('e2e: the allowance desk', () => {
     const dossier = randomUUID();
     const application = allowanceApplication({
       form: '1b',
-      filedOn: vnDay(2),
+      // Filed a month ago: overdue.
+      filedOn: vnDay(30),
       applicant: { ...allowanceApplication().applicant, fullName: 'Lê Văn Lặng', sex: 'male', birthDate: '1986-02-03' },
       papers: ['residence', 'citizen-id', 'hiv-certificate'],
       facts: { income: { stableMonthlyIncome: false } },
@@ -249,6 +258,9 @@ describe.skipIf(!available)('e2e: the allowance desk', () => {
     const officer = await signIn(context, world.server.url, 'canbo.lyson');
     await officer.goto(`${world.server.url}/allowances/${dossier}`);
     await expect.poll(() => officer.getByTestId('allowance-status').textContent()).toBe('đã gửi');
+    expect(await officer.getByTestId('allowance-deadline').textContent()).toMatch(
+      /^Quá hạn Hạn ra quyết định \d{2}\/\d{2}\/\d{4} \(quá hạn \d+ ngày làm việc\)/,
+    );
     // The officer sees the form's own title and the HIV status on this page.
     expect(await officer.getByTestId('allowance-application').textContent()).toContain('Mẫu 1b — Người nhiễm HIV/AIDS');
     await context.setOffline(true);

@@ -11,5 +11,9 @@ export const DOC = {
   ND30_2025: 'Nghị định 30/2025/NĐ-CP (24/2/2025)',
   ND351_2025: 'Nghị định 351/2025/NĐ-CP (30/12/2025)',
   LAW_PWD: 'Luật Người khuyết tật 2010',
+  BLLD_2019: 'Bộ luật Lao động 2019 (Luật số 45/2019/QH14)',
+  BLDS_2015: 'Bộ luật Dân sự 2015 (Luật số 91/2015/QH13)',
+  HOLIDAYS_2025: 'Thông báo lịch nghỉ Tết, nghỉ lễ năm 2025 của cán bộ, công chức, viên chức',
+  HOLIDAYS_2026: 'Phương án nghỉ Tết Âm lịch Bính Ngọ 2026 của cán bộ, công chức, viên chức',
   HN_RESOLUTION: 'Nghị quyết HĐND thành phố Hà Nội (mức chuẩn 650.000 đồng từ 1/1/2026)',
 } as const;

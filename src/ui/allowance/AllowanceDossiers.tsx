@@ -1,6 +1,6 @@
 /**
- * @module The allowance dossiers on the officer's desk: name, form (a form 1b dossier said neutrally), status and
- * the day filed, open ones first; and the ways to the posting list and the beneficiary register.
+ * @module The allowance dossiers on the officer's desk: name, form (a form 1b dossier said neutrally), status, the
+ * day filed and when the decision is due (overdue ones stand out), open ones first; and the ways to the posting list and the beneficiary register.
  */
 import { Link } from '@tanstack/react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -8,7 +8,8 @@ import { allowanceCases } from '../../db/cases';
 import { pendingRecordIds } from '../../db/queue';
 import { db } from '../services';
 import { useSay } from '../i18n';
-import { formatVnDate } from '../dates';
+import { formatVnDate, todayIso } from '../dates';
+import { DeadlineNote } from './DeadlineNote';
 import { dossierRows } from './lists';
 import { useDeskT, useListWords } from './words';
 
@@ -21,7 +22,7 @@ export function AllowanceDossiers({ commune }: { commune: string }) {
     [commune],
   );
   if (!state) return null;
-  const rows = dossierRows(state.cases, words);
+  const rows = dossierRows(state.cases, words, todayIso());
   return (
     <div class="card" data-testid="allowance-dossiers">
       <h2>{t.allowanceDossiers}</h2>
@@ -31,7 +32,7 @@ export function AllowanceDossiers({ commune }: { commune: string }) {
       </p>
       {rows.length === 0 && <p>{t.noAllowanceDossiers}</p>}
       {rows.map((row) => (
-        <div class="row" key={row.id} data-testid="allowance-row">
+        <div class={row.deadline?.overdue ? 'row overdue' : 'row'} key={row.id} data-testid="allowance-row">
           <span>
             <Link to="/allowances/$caseId" params={{ caseId: row.id }}>
               {row.fullName}
@@ -40,6 +41,7 @@ export function AllowanceDossiers({ commune }: { commune: string }) {
             {formatVnDate(row.filedOn)}
             {state.pending.has(row.id) ? ` (${t.waitingToSend})` : ''}
           </span>
+          <DeadlineNote deadline={row.deadline} />
         </div>
       ))}
     </div>

@@ -17,7 +17,8 @@ import { db, useSession } from '../services';
 import { useLanguage, useSay, problemOf } from '../i18n';
 import { formatVnDate, todayIso } from '../dates';
 import { formatDateTime, formatNumber, formatVnd } from '../format';
-import { publicCategory, publicForm } from './lists';
+import { decisionDeadline, publicCategory, publicForm } from './lists';
+import { DeadlineNote } from './DeadlineNote';
 import { SEES_SENSITIVE, formatMonth, type DeskT, useDeskT, useListWords } from './words';
 import { AllowanceCommands } from './AllowanceCommands';
 
@@ -51,6 +52,9 @@ export function DossierPage({ id }: { id: string }) {
         <p>
           {t.allowanceStatus}: <strong data-testid="allowance-status">{say.words.statuses[dossier.status]}</strong>
           {state.pending ? ` (${t.waitingToSend})` : ''}
+        </p>
+        <p>
+          <DeadlineNote deadline={decisionDeadline(dossier, todayIso())} />
         </p>
         {state.rejections.map((r) => (
           <p class="error" key={r.seq} data-testid="allowance-rejection">

@@ -4,9 +4,10 @@ import { ALLOWANCE_CATEGORIES } from '../../domain/packs/national/allowance-cate
 import { proposeAllowance } from '../../shared/allowance-proposal';
 import type { AllowanceCase } from '../../db/cases';
 import type { CaseStatus } from '../../shared/workflow';
-import { deskVi as vi } from '../i18n/allowance-desk-vi';
+import { deskTexts } from './desk-texts';
 import { beneficiaryRegister, dossierRows, postingList, type ListWords } from './lists';
 
+const vi = deskTexts.vi;
 const words: ListWords = {
   lang: 'vi',
   neutralCategory: vi.allowanceNeutralCategory,
@@ -120,8 +121,28 @@ describe('the beneficiary register (issue 12)', () => {
 });
 
 describe('the desk’s list of dossiers (issue 12)', () => {
+  it('gives an open dossier its decision due date, 10 working days after it was filed, and flags it overdue', () => {
+    // Filed Monday 2/3/2026 (no holiday in March): the count starts the next day, the 10th working day is 16/3.
+    const filed = (status: CaseStatus) =>
+      aCase(status, status, { application: allowanceApplication({ filedOn: '2026-03-02' }) });
+    const [onTime] = dossierRows([filed('submitted')], words, '2026-03-05');
+    expect(onTime?.deadline).toMatchObject({ due: '2026-03-16', overdue: false });
+    expect(onTime?.deadline?.daysLeft).toBeGreaterThan(0);
+    const [late] = dossierRows([filed('posted')], words, '2026-03-20');
+    expect(late?.deadline).toMatchObject({ due: '2026-03-16', overdue: true });
+    expect(late?.deadline?.daysLeft).toBeLessThan(0);
+    // A decided dossier has no deadline left; one filed before 1/7/2025 had the district's procedure.
+    expect(dossierRows([filed('approved')], words, '2026-03-20')[0]?.deadline).toBeUndefined();
+    const old = aCase('old', 'submitted', { application: allowanceApplication({ filedOn: '2025-06-02' }) });
+    expect(dossierRows([old], words, '2025-06-05')[0]?.deadline).toBeUndefined();
+  });
+
   it('lists a form 1b dossier neutrally, open dossiers first', () => {
-    const rows = dossierRows([aCase('done', 'approved'), hivCase('submitted'), aCase('draft', 'draft')], words);
+    const rows = dossierRows(
+      [aCase('done', 'approved'), hivCase('submitted'), aCase('draft', 'draft')],
+      words,
+      '2026-03-05',
+    );
     expect(rows.map((r) => [r.id, r.form])).toEqual([
       ['kin', vi.allowanceNeutralForm],
       ['done', vi.allowanceFormShort('1d')],

@@ -9,6 +9,9 @@ import { isHivCategory, proposeAllowance } from '../../shared/allowance-proposal
 import type { AllowanceForm } from '../../shared/records/allowance';
 import type { CaseStatus } from '../../shared/workflow';
 import type { AllowanceCase } from '../../db/cases';
+import { answerDeadline } from '../../domain/packs/national/deadlines';
+import { NoRuleInForceError } from '../../domain/common/answer';
+import { CalendarNotCoveredError } from '../../domain/calendar';
 
 export type Lang = 'vi' | 'en';
 
@@ -38,17 +41,51 @@ export function publicForm(form: AllowanceForm, words: ListWords): string {
   return SENSITIVE_FORMS.has(form) ? words.neutralForm : words.formName(form);
 }
 
+export interface Deadline {
+  /** The last day the chairman may decide on (the end of that day). */
+  due: string;
+  /** Working days from today to `due`: 0 on the day, negative when overdue. */
+  daysLeft: number;
+  overdue: boolean;
+  /** The rule or a holiday on the way is not confirmed. */
+  provisional: boolean;
+}
+
+const OPEN: ReadonlySet<CaseStatus> = new Set(['submitted', 'verified', 'posted']);
+
+/**
+ * When the chairman's decision on an open dossier is due: 10 working days after it was filed (Decree 147/2025,
+ * from 1/7/2025; src/domain/packs/national/deadlines.ts). None for a decided dossier, nor where no rule or
+ * holiday calendar covers the day filed.
+ */
+export function decisionDeadline(dossier: AllowanceCase, today: string): Deadline | undefined {
+  if (!OPEN.has(dossier.status)) return undefined;
+  try {
+    const answer = answerDeadline({ step: 'chairman-decision', from: dossier.application.filedOn, asOf: today });
+    return {
+      due: answer.due,
+      daysLeft: answer.daysLeft ?? 0,
+      overdue: answer.overdue ?? false,
+      provisional: answer.provisional,
+    };
+  } catch (error) {
+    if (error instanceof NoRuleInForceError || error instanceof CalendarNotCoveredError) return undefined;
+    throw error;
+  }
+}
+
 export interface DossierRow {
   id: string;
   fullName: string;
   form: string;
   status: CaseStatus;
   filedOn: string;
+  deadline: Deadline | undefined;
 }
 
-/** The desk's list: open dossiers first (oldest filed first), then those decided. */
-export function dossierRows(cases: readonly AllowanceCase[], words: ListWords): DossierRow[] {
-  const open = (s: CaseStatus) => s === 'submitted' || s === 'verified' || s === 'posted';
+/** The desk's list: open dossiers first (oldest filed first), then those decided; `today` for the deadlines. */
+export function dossierRows(cases: readonly AllowanceCase[], words: ListWords, today: string): DossierRow[] {
+  const open = (s: CaseStatus) => OPEN.has(s);
   return [...cases]
     .filter((c) => c.status !== 'draft')
     .sort(
@@ -61,6 +98,7 @@ export function dossierRows(cases: readonly AllowanceCase[], words: ListWords): 
       form: publicForm(c.application.form, words),
       status: c.status,
       filedOn: c.application.filedOn,
+      deadline: decisionDeadline(c, today),
     }));
 }
 

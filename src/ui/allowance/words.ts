@@ -4,8 +4,7 @@
  */
 import type { Role } from '../../shared/roles';
 import { useLanguage, useT } from '../i18n';
-import { deskEn } from '../i18n/allowance-desk-en';
-import { deskVi } from '../i18n/allowance-desk-vi';
+import { useDeskTexts } from './desk-texts';
 import type { ListWords } from './lists';
 
 /** Who may read HIV status and the words that tell it (the server sends it to no one else). */
@@ -13,9 +12,7 @@ export const SEES_SENSITIVE: readonly Role[] = ['commune_officer', 'province_sta
 
 /** The app's texts and the desk's own, in the user's language. */
 export function useDeskT() {
-  const t = useT();
-  const lang = useLanguage();
-  return { ...t, ...(lang === 'en' ? deskEn : deskVi) };
+  return { ...useT(), ...useDeskTexts() };
 }
 export type DeskT = ReturnType<typeof useDeskT>;
 

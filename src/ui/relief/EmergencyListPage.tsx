@@ -12,9 +12,11 @@ import { useT, useSay } from '../i18n';
 import { formatVnDate, parseVnDate, todayIso } from '../dates';
 import { SelectField, TextField } from '../fields';
 import { useWorkplace } from '../use-commune';
+import { useReliefTexts } from './texts';
 
 export function EmergencyListPage() {
   const t = useT();
+  const rt = useReliefTexts();
   const say = useSay();
   const may = { round: useCan('relief_round', 'create'), emergency: useCan('emergency', 'create') };
   const navigate = useNavigate();
@@ -28,7 +30,7 @@ export function EmergencyListPage() {
     const round = {
       communeCode: commune,
       campaign,
-      name: `${t.campaignNames[campaign]} ${todayIso().slice(0, 4)}`,
+      name: `${rt.campaignNames[campaign]} ${todayIso().slice(0, 4)}`,
       date: todayIso(),
       items: defaultRoundItems('campaign', { rice: t.rice, cash: t.cash }),
       plannedHouseholdIds: [],
@@ -68,7 +70,7 @@ export function EmergencyListPage() {
         {events?.records.map((e) => (
           <li key={e.id}>
             <Link to="/emergencies/$emergencyId" params={{ emergencyId: e.id }}>
-              <strong>{t.emergencyTypes[e.type]}</strong>
+              <strong>{rt.emergencyTypes[e.type]}</strong>
               <span>{formatVnDate(e.date)}</span>
               <span>{e.villages.join(', ')}</span>
             </Link>
@@ -77,33 +79,33 @@ export function EmergencyListPage() {
       </ul>
       {unreadable > 0 && <p class="error">{t.unreadableRecords(unreadable)}</p>}
       <div class="card">
-        <h2>{t.campaigns}</h2>
+        <h2>{rt.campaigns}</h2>
         <RoundLinks rounds={campaigns?.records ?? []} />
         {may.round && (
           <div class="row">
             <SelectField
               name="campaign"
-              label={t.campaigns}
+              label={rt.campaigns}
               value={campaign}
-              options={Object.entries(t.campaignNames) as [typeof campaign, string][]}
+              options={Object.entries(rt.campaignNames) as [typeof campaign, string][]}
               onChange={setCampaign}
               error={issues.campaign && say(issues.campaign)}
             />
             <button type="button" onClick={() => void newCampaign()}>
-              {t.newCampaign}
+              {rt.newCampaign}
             </button>
           </div>
         )}
       </div>
       {may.emergency && (
         <form class="card" onSubmit={(e) => void create(e)} noValidate>
-          <h2>{t.newEmergency}</h2>
+          <h2>{rt.newEmergency}</h2>
           <SelectField
             name="type"
-            label={t.emergencyType}
+            label={rt.emergencyType}
             value={type}
             placeholder="—"
-            options={EMERGENCY_TYPES.map((x) => [x, t.emergencyTypes[x]] as const)}
+            options={EMERGENCY_TYPES.map((x) => [x, rt.emergencyTypes[x]] as const)}
             onChange={setType}
             error={issues.type && say(issues.type)}
           />
@@ -116,7 +118,7 @@ export function EmergencyListPage() {
             error={issues.date && say(issues.date)}
           />
           <fieldset class="field">
-            <legend>{t.affectedVillages}</legend>
+            <legend>{rt.affectedVillages}</legend>
             {villages?.map((name) => (
               <label class="check" key={name}>
                 <input

@@ -21,6 +21,7 @@ import { RoundLinks } from './RoundLinks';
 import { COUNT_FIELDS, readBack, readCounts, type CountField } from './damage-form';
 import { PrintSigners } from './PrintSigners';
 import { legalBasisText } from '../survey/explanation';
+import { useReliefTexts } from './texts';
 
 export function entitlementsOf(
   event: Pick<EmergencyFields, 'type' | 'date'>,
@@ -35,6 +36,7 @@ export function entitlementsOf(
 
 export function EmergencyPage({ id }: { id: string }) {
   const t = useT();
+  const rt = useReliefTexts();
   const say = useSay();
   const may = {
     damage: useCan('damage', 'create'),
@@ -65,7 +67,7 @@ export function EmergencyPage({ id }: { id: string }) {
     const round = {
       communeCode: event.communeCode,
       emergencyId: id,
-      name: `${t.emergencyTypes[event.type]} ${formatVnDate(event.date)}`,
+      name: `${rt.emergencyTypes[event.type]} ${formatVnDate(event.date)}`,
       date: todayIso(),
       items: defaultRoundItems('emergency', { rice: t.rice, cash: t.cash }),
       plannedHouseholdIds: recorded.flatMap((d) => (d.householdId ? [d.householdId] : [])),
@@ -81,13 +83,13 @@ export function EmergencyPage({ id }: { id: string }) {
       <div class="card no-print">
         <Link to="/emergencies">← {t.back}</Link>
         <h1>
-          {t.emergencyTypes[event.type]} · {formatVnDate(event.date)}
+          {rt.emergencyTypes[event.type]} · {formatVnDate(event.date)}
         </h1>
         <p>{event.villages.join(', ')}</p>
         {inTime && deadline && (
           <>
             <p data-testid="in-time">
-              {t.helpedInTime(
+              {rt.helpedInTime(
                 inTime.share === null ? '—' : `${formatNumber(Math.round(inTime.share * 1000) / 10)}%`,
                 inTime.helpedInTimePeople,
                 inTime.affectedPeople,
@@ -95,7 +97,7 @@ export function EmergencyPage({ id }: { id: string }) {
               )}
             </p>
             <p class="hint" data-testid="in-time-rule">
-              {t.inTimeCounting(deadline.days, legalBasisText(deadline.legalBasis, lang))}
+              {rt.inTimeCounting(deadline.days, legalBasisText(deadline.legalBasis, lang))}
             </p>
           </>
         )}
@@ -106,7 +108,7 @@ export function EmergencyPage({ id }: { id: string }) {
           <h2>{t.damages}</h2>
           {may.damage && (
             <button type="button" onClick={() => setAdding(true)}>
-              {t.recordDamage}
+              {rt.recordDamage}
             </button>
           )}
         </div>
@@ -117,12 +119,14 @@ export function EmergencyPage({ id }: { id: string }) {
             const days = inTime?.households.find((h) => h.damageId === d.id)?.days;
             return (
               <li key={d.id}>
-                <strong>{d.headName}</strong> ({d.village}){d.householdId ? '' : ` · ${t.followUp}`} —{' '}
+                <strong>{d.headName}</strong> ({d.village}){d.householdId ? '' : ` · ${rt.followUp}`} —{' '}
                 {answer ? `${formatNumber(answer.totals.riceKg)} kg · ${formatVnd(answer.totals.vnd)}` : '—'} ·{' '}
-                <span class="hint">{days === null || days === undefined ? t.notHelpedYet : t.firstAidAfter(days)}</span>{' '}
+                <span class="hint">
+                  {days === null || days === undefined ? rt.notHelpedYet : rt.firstAidAfter(days)}
+                </span>{' '}
                 {may.editDamage && (
                   <button type="button" class="secondary" onClick={() => setEditing(d.id)}>
-                    {t.editDamage}
+                    {rt.editDamage}
                   </button>
                 )}
                 {editing === d.id && <DamageForm event={event} existing={d} onDone={() => setEditing(undefined)} />}
@@ -150,10 +154,10 @@ export function EmergencyPage({ id }: { id: string }) {
       />
       <div class="card no-print">
         <div class="toolbar">
-          <h2>{t.rounds}</h2>
+          <h2>{rt.rounds}</h2>
           {may.round && (
             <button type="button" onClick={() => void newRound()}>
-              {t.newRound}
+              {rt.newRound}
             </button>
           )}
         </div>
@@ -195,6 +199,7 @@ function DamageForm({
   onDone: () => void;
 }) {
   const t = useT();
+  const rt = useReliefTexts();
   const say = useSay();
   const lang = useLanguage();
   const rows = useLiveQuery(() => communeHouseholds(db, event.communeCode), [event.communeCode]);
@@ -342,14 +347,14 @@ function DamageForm({
               class="secondary"
               onClick={() => setHousehold({ headName: query.trim(), village: '' })}
             >
-              {t.notRegistered(query.trim())}
+              {rt.notRegistered(query.trim())}
             </button>
           )}
         </>
       ) : (
         <>
           <p>
-            <strong>{household.headName}</strong> {household.id ? '' : `· ${t.followUp}`}{' '}
+            <strong>{household.headName}</strong> {household.id ? '' : `· ${rt.followUp}`}{' '}
             {existing && !household.id && (
               <button
                 type="button"
@@ -359,7 +364,7 @@ function DamageForm({
                   setLinking(true);
                 }}
               >
-                {t.linkHousehold}
+                {rt.linkHousehold}
               </button>
             )}
           </p>
@@ -372,12 +377,12 @@ function DamageForm({
             />
           )}
           <div class="grid-2">
-            {countField('members', t.membersCount)}
+            {countField('members', rt.membersCount)}
             <SelectField
               name="status"
-              label={t.householdStatus}
+              label={rt.householdStatus}
               value={f.status}
-              options={Object.entries(t.householdStatuses)}
+              options={Object.entries(rt.householdStatuses)}
               onChange={set('status')}
             />
             {countField('hungryMembers', t.hungryMembers)}
@@ -385,29 +390,29 @@ function DamageForm({
             {countField('missing', t.missing)}
             <TextField
               name="injured"
-              label={t.injuredDays}
+              label={rt.injuredDays}
               value={f.injured}
               onInput={set('injured')}
               error={countIssue('injured')}
             />
-            {countField('children', t.childrenWithoutParents)}
+            {countField('children', rt.childrenWithoutParents)}
           </div>
-          <CheckField name="houseLost" label={t.houseLost} checked={f.houseLost} onChange={set('houseLost')} />
+          <CheckField name="houseLost" label={rt.houseLost} checked={f.houseLost} onChange={set('houseLost')} />
           <CheckField
             name="hasOtherHome"
-            label={t.hasOtherHome}
+            label={rt.hasOtherHome}
             checked={f.hasOtherHome}
             onChange={set('hasOtherHome')}
           />
           <CheckField
             name="relocationOrdered"
-            label={t.relocationOrdered}
+            label={rt.relocationOrdered}
             checked={f.relocationOrdered}
             onChange={set('relocationOrdered')}
           />
           <CheckField
             name="severeDamage"
-            label={t.severeDamage}
+            label={rt.severeDamage}
             checked={f.severeDamage}
             onChange={set('severeDamage')}
           />
@@ -422,11 +427,11 @@ function DamageForm({
                     <li key={e.code}>
                       {e.title[lang]}: <strong>{quantityOf(e)}</strong> — {e.decidedBy?.who[lang] ?? ''}
                       {basisOf(answer, e, lang)}
-                      {e.minimum ? ` (${t.atLeast})` : ''}
+                      {e.minimum ? ` (${rt.atLeast})` : ''}
                     </li>
                   ))}
               </ul>
-              {answer.provisional && <p class="hint">{t.notConfirmed}</p>}
+              {answer.provisional && <p class="hint">{rt.notConfirmed}</p>}
             </div>
           )}
           <div class="actions">
@@ -458,6 +463,7 @@ function FoodList({
   communeName: string;
 }) {
   const t = useT();
+  const rt = useReliefTexts();
   const rows = recorded
     .filter((d) => d.hungryMembers > 0)
     .map((d) => ({ d, answer: entitlementsOf(event, d) }))
@@ -468,9 +474,9 @@ function FoodList({
   return (
     <div class="card print-list food-list" data-testid="food-list">
       <div class="toolbar no-print">
-        <h2>{t.foodList}</h2>
+        <h2>{rt.foodList}</h2>
         <button type="button" onClick={() => window.print()}>
-          {t.printFoodList}
+          {rt.printFoodList}
         </button>
       </div>
       {[...byVillage].map(([village, villageRows]) => (
@@ -478,10 +484,10 @@ function FoodList({
           <header>
             {/* The national heading of an official form: a legal name, the same in every language. */}
             <p>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM — Độc lập - Tự do - Hạnh phúc</p>
-            <p>{t.printCommune(communeName)}</p>
-            <h1>{t.foodList}</h1>
+            <p>{rt.printCommune(communeName)}</p>
+            <h1>{rt.foodList}</h1>
             <p>
-              {village} · {t.emergencyTypes[event.type]} {formatVnDate(event.date)}
+              {village} · {rt.emergencyTypes[event.type]} {formatVnDate(event.date)}
             </p>
           </header>
           <table>
@@ -489,9 +495,9 @@ function FoodList({
               <tr>
                 <th>STT</th>
                 <th>{t.headName}</th>
-                <th>{t.membersCount}</th>
+                <th>{rt.membersCount}</th>
                 <th>{t.hungryMembers}</th>
-                <th>{t.riceKg}</th>
+                <th>{rt.riceKg}</th>
               </tr>
             </thead>
             <tbody>

@@ -14,6 +14,7 @@ import { formatQuantity } from '../format';
 import { SelectField } from '../fields';
 import { entitlementsOf } from './EmergencyPage';
 import { PrintSigners } from './PrintSigners';
+import { useReliefTexts } from './texts';
 
 interface Row {
   key: string;
@@ -27,6 +28,7 @@ interface Row {
 
 export function PrintPage({ id }: { id: string }) {
   const t = useT();
+  const rt = useReliefTexts();
   const session = useSession();
   const [chosen, setChosen] = useState('all');
   const state = useLiveQuery(() => roundWithHandouts(db, id), [id]);
@@ -72,11 +74,11 @@ export function PrintPage({ id }: { id: string }) {
         {round.items.length > 1 && (
           <SelectField
             name="print-item"
-            label={t.itemKind}
+            label={rt.itemKind}
             value={chosen}
             options={[
-              ['all', t.printAllItems] as const,
-              ...round.items.map((i, index) => [String(index), t.inUnit(i.itemName, i.unit)] as const),
+              ['all', rt.printAllItems] as const,
+              ...round.items.map((i, index) => [String(index), rt.inUnit(i.itemName, i.unit)] as const),
             ]}
             onChange={setChosen}
           />
@@ -91,20 +93,20 @@ export function PrintPage({ id }: { id: string }) {
             <header>
               {/* The national heading of an official form: a legal name, the same in every language. */}
               <p>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM — Độc lập - Tự do - Hạnh phúc</p>
-              <p data-testid="print-commune">{t.printCommune(communeName)}</p>
-              <h1>{t.printTitle}</h1>
+              <p data-testid="print-commune">{rt.printCommune(communeName)}</p>
+              <h1>{rt.printTitle}</h1>
               <p>
-                {round.name} · {village} · {formatVnDate(round.date)} · {t.inUnit(item.itemName, item.unit)}
+                {round.name} · {village} · {formatVnDate(round.date)} · {rt.inUnit(item.itemName, item.unit)}
               </p>
             </header>
             <table>
               <thead>
                 <tr>
-                  <th>{t.printNumber}</th>
-                  <th>{t.printHeadName}</th>
-                  <th>{t.printPeople}</th>
-                  <th>{t.printQuantity}</th>
-                  <th>{t.printSignature}</th>
+                  <th>{rt.printNumber}</th>
+                  <th>{rt.printHeadName}</th>
+                  <th>{rt.printPeople}</th>
+                  <th>{rt.printQuantity}</th>
+                  <th>{rt.printSignature}</th>
                 </tr>
               </thead>
               <tbody>

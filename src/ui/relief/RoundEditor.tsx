@@ -13,9 +13,11 @@ import { db } from '../services';
 import { useT, useSay } from '../i18n';
 import { SelectField, TextField } from '../fields';
 import { formatEditable, formatQuantity, parseQuantity } from '../format';
+import { useReliefTexts } from './texts';
 
 export function RoundEditor(props: { id: string; round: LocalRound; onDone: () => void }) {
   const t = useT();
+  const rt = useReliefTexts();
   const say = useSay();
   const [items, setItems] = useState<RoundItem[]>(props.round.items);
   // What is available as typed, item by item: read on save in the item's unit, never guessed ("2.5" is not 25).
@@ -56,7 +58,7 @@ export function RoundEditor(props: { id: string; round: LocalRound; onDone: () =
 
   return (
     <div class="card" data-testid="round-editor">
-      <h2>{t.roundItems}</h2>
+      <h2>{rt.roundItems}</h2>
       {items.map((item, index) => {
         const typed = parseQuantity(available[index] ?? '', item.unit);
         const issue = availableIssues[index];
@@ -64,7 +66,7 @@ export function RoundEditor(props: { id: string; round: LocalRound; onDone: () =
           <div class="grid-2" key={index}>
             <SelectField
               name={`item-${index}`}
-              label={t.itemKind}
+              label={rt.itemKind}
               value={item.item}
               options={[
                 ['rice', t.rice],
@@ -87,7 +89,7 @@ export function RoundEditor(props: { id: string; round: LocalRound; onDone: () =
             />
             <TextField
               name={`available-${index}`}
-              label={t.inUnit(t.available, item.unit)}
+              label={rt.inUnit(t.available, item.unit)}
               value={available[index] ?? ''}
               onInput={(value) => {
                 setAvailable(available.map((text, i) => (i === index ? value : text)));
@@ -99,7 +101,7 @@ export function RoundEditor(props: { id: string; round: LocalRound; onDone: () =
             />
             <SelectField
               name={`source-${index}`}
-              label={t.source}
+              label={rt.source}
               value={item.source}
               options={[
                 ['budget', t.budget],
@@ -126,15 +128,15 @@ export function RoundEditor(props: { id: string; round: LocalRound; onDone: () =
           setAvailable([...available, '0']);
         }}
       >
-        {t.addItem}
+        {rt.addItem}
       </button>
-      <h2>{t.plannedHouseholds}</h2>
+      <h2>{rt.plannedHouseholds}</h2>
       <ul class="plain">
         {planned.map((id) => (
           <li key={id}>
             {names.get(id) ?? t.unknownHousehold}{' '}
             <button type="button" class="secondary" onClick={() => setPlanned(planned.filter((x) => x !== id))}>
-              {t.remove}
+              {rt.remove}
             </button>
           </li>
         ))}

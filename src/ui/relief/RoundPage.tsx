@@ -20,9 +20,11 @@ import { futureDateOnDevice } from '../../db/client-id';
 import * as v from 'valibot';
 import { CitizenId } from '../../shared/fields';
 import { entitlementsOf } from './EmergencyPage';
+import { useReliefTexts } from './texts';
 
 export function RoundPage({ id }: { id: string }) {
   const t = useT();
+  const rt = useReliefTexts();
   const session = useSession();
   const may = {
     edit: useCan('relief_round', 'edit'),
@@ -60,7 +62,7 @@ export function RoundPage({ id }: { id: string }) {
       if (!rice) return undefined;
       return {
         kg: rice.kgThisRound,
-        hint: t.riceFromDamage(
+        hint: rt.riceFromDamage(
           damage.hungryMembers,
           formatNumber(rice.kgThisRound),
           formatNumber(rice.totalKg),
@@ -82,10 +84,10 @@ export function RoundPage({ id }: { id: string }) {
         <h1>{round.name}</h1>
         {unreadable > 0 && <p class="error">{t.unreadableRecords(unreadable)}</p>}
         <p data-testid="round-summary">
-          {t.roundSummary(summary.households, summary.people, formatNumber(summary.riceKg), formatVnd(summary.vnd))}
+          {rt.roundSummary(summary.households, summary.people, formatNumber(summary.riceKg), formatVnd(summary.vnd))}
         </p>
         <p class="hint" data-testid="by-source">
-          {t.bySource(
+          {rt.bySource(
             formatNumber(summary.bySource.budget.kg),
             formatVnd(summary.bySource.budget.VND),
             formatNumber(summary.bySource.mobilised.kg),
@@ -101,11 +103,11 @@ export function RoundPage({ id }: { id: string }) {
         </ul>
         <div class="actions">
           <Link class="button" to="/rounds/$roundId/print" params={{ roundId: id }}>
-            {t.printList}
+            {rt.printList}
           </Link>
           {may.edit && (
             <button type="button" class="secondary" onClick={() => setEditing(true)}>
-              {t.editRound}
+              {rt.editRound}
             </button>
           )}
         </div>
@@ -114,14 +116,14 @@ export function RoundPage({ id }: { id: string }) {
       {round.items.length > 1 && (
         <SelectField
           name="item"
-          label={t.itemKind}
+          label={rt.itemKind}
           value={String(itemIndex)}
-          options={round.items.map((i, index) => [String(index), t.inUnit(i.itemName, i.unit)] as const)}
+          options={round.items.map((i, index) => [String(index), rt.inUnit(i.itemName, i.unit)] as const)}
           onChange={(value) => setItemIndex(Number(value))}
         />
       )}
       <div class="card">
-        <h2>{t.plannedHouseholds}</h2>
+        <h2>{rt.plannedHouseholds}</h2>
         <ul class="plain" data-testid="planned">
           {planned.records.map((h) => {
             const given = handouts.filter((x) => x.householdId === h.id && !x.voided);
@@ -131,7 +133,7 @@ export function RoundPage({ id }: { id: string }) {
                 {given.map((g) => formatQuantity(g.quantity, g.unit)).join(', ') || '—'}{' '}
                 {may.handOut && (
                   <button type="button" class="secondary" onClick={() => setGiving(h.id)}>
-                    {t.handOut}
+                    {rt.handOut}
                   </button>
                 )}
                 {giving === h.id && item && (
@@ -159,8 +161,8 @@ export function RoundPage({ id }: { id: string }) {
       </div>
       {followUps.length > 0 && (
         <div class="card">
-          <h2>{t.followUpHouseholds}</h2>
-          <p class="hint">{t.followUpHandoutHint}</p>
+          <h2>{rt.followUpHouseholds}</h2>
+          <p class="hint">{rt.followUpHandoutHint}</p>
           <ul class="plain" data-testid="follow-up">
             {followUps.map((d) => {
               const given = handouts.filter((x) => recipientKey(x) === `damage:${d.id}` && !x.voided);
@@ -170,7 +172,7 @@ export function RoundPage({ id }: { id: string }) {
                   {given.map((g) => formatQuantity(g.quantity, g.unit)).join(', ') || '—'}{' '}
                   {may.handOut && (
                     <button type="button" class="secondary" onClick={() => setGiving(d.id)}>
-                      {t.handOut}
+                      {rt.handOut}
                     </button>
                   )}
                   {giving === d.id && item && (
@@ -200,7 +202,7 @@ export function RoundPage({ id }: { id: string }) {
           {handouts.map((x) => (
             <li key={x.id} class={x.voided ? 'voided' : ''}>
               {formatDateTime(x.handedOutAt)} · {x.recipientName} · {formatQuantity(x.quantity, x.unit)}
-              {x.duplicateSuspected && !x.voided && <span class="badge pending"> {t.suspectedDouble}</span>}
+              {x.duplicateSuspected && !x.voided && <span class="badge pending"> {rt.suspectedDouble}</span>}
               {x.voided
                 ? ` — ${t.voided}: ${x.voided.reason}`
                 : may.void && <VoidButton id={x.id} communeCode={round.communeCode} />}
@@ -213,24 +215,24 @@ export function RoundPage({ id }: { id: string }) {
 }
 
 function VoidButton({ id, communeCode }: { id: string; communeCode: string }) {
-  const t = useT();
+  const rt = useReliefTexts();
   const [reason, setReason] = useState('');
   const [open, setOpen] = useState(false);
   if (!open)
     return (
       <button type="button" class="secondary" onClick={() => setOpen(true)}>
-        {t.voidHandout}
+        {rt.voidHandout}
       </button>
     );
   return (
     <span class="row">
-      <TextField name="void-reason" label={t.voidReason} value={reason} onInput={setReason} />
+      <TextField name="void-reason" label={rt.voidReason} value={reason} onInput={setReason} />
       <button
         type="button"
         disabled={reason.trim().length < 3}
         onClick={() => void voidDistribution(db, id, reason.trim(), communeCode, Date.now())}
       >
-        {t.confirmVoid}
+        {rt.confirmVoid}
       </button>
     </span>
   );
@@ -247,6 +249,7 @@ function HandoutForm(props: {
   onDone: () => void;
 }) {
   const t = useT();
+  const rt = useReliefTexts();
   const say = useSay();
   const [recipient, setRecipient] = useState(props.household.headName);
   const [relation, setRelation] = useState<string>(t.relations['chủ hộ']);
@@ -318,7 +321,7 @@ function HandoutForm(props: {
 
   return (
     <form class="card" onSubmit={(e) => void save(e)} noValidate data-testid="handout-form">
-      {followUp && <p class="hint">{t.followUpHandoutHint}</p>}
+      {followUp && <p class="hint">{rt.followUpHandoutHint}</p>}
       <TextField
         name="recipient"
         label={t.recipient}
@@ -347,7 +350,7 @@ function HandoutForm(props: {
       )}
       <TextField
         name="quantity"
-        label={t.inUnit(t.quantity, props.item.unit)}
+        label={rt.inUnit(t.quantity, props.item.unit)}
         value={quantity}
         onInput={(typed) => {
           setQuantity(typed);
@@ -362,9 +365,9 @@ function HandoutForm(props: {
           {rice.hint}
         </p>
       )}
-      <SignaturePad label={t.signHere} clearLabel={t.clearSignature} onChange={setSignature} />
+      <SignaturePad label={rt.signHere} clearLabel={rt.clearSignature} onChange={setSignature} />
       <label class="field">
-        {t.photoOfList}
+        {rt.photoOfList}
         <input
           type="file"
           accept="image/*"
@@ -387,7 +390,7 @@ function HandoutForm(props: {
       )}
       {earlier.length > 0 && (
         <p class="error" role="alert" data-testid="double-warning">
-          {t.alreadyReceived(earlier.map((x) => formatQuantity(x.quantity, x.unit)).join(', '))}
+          {rt.alreadyReceived(earlier.map((x) => formatQuantity(x.quantity, x.unit)).join(', '))}
         </p>
       )}
       {clockIssue && (
@@ -397,7 +400,7 @@ function HandoutForm(props: {
       )}
       <div class="actions">
         <button type="submit">
-          {earlier.length > 0 && !confirmed ? t.handOut : confirmed ? t.handOutAnyway : t.handOut}
+          {earlier.length > 0 && !confirmed ? rt.handOut : confirmed ? rt.handOutAnyway : rt.handOut}
         </button>
         <button type="button" class="secondary" onClick={props.onDone}>
           {t.cancel}

@@ -21,10 +21,12 @@ import { formatVnDate } from '../dates';
 import { useWorkplace } from '../use-commune';
 import { fieldLabel, fieldValue } from './field-text';
 import { SurveyDetail } from './SurveyDetail';
+import { useReviewTexts } from './texts';
 import { AllowanceDossiers } from '../allowance/AllowanceDossiers';
 
 export function ReviewPage() {
   const t = useT();
+  const rv = useReviewTexts();
   const session = useSession();
   const { commune } = useWorkplace();
   const state = useLiveQuery(async () => {
@@ -48,8 +50,8 @@ export function ReviewPage() {
     <section>
       <h1>{t.review}</h1>
       <div class="card">
-        <h2>{t.toReview}</h2>
-        {state.cases.length === 0 && <p>{t.nothingToReview}</p>}
+        <h2>{rv.toReview}</h2>
+        {state.cases.length === 0 && <p>{rv.nothingToReview}</p>}
         {state.cases.map((c) => (
           <CaseRow
             key={c.id}
@@ -67,14 +69,14 @@ export function ReviewPage() {
       {commune && <AllowanceDossiers commune={commune} />}
       <div class="card">
         <h2>{t.conflicts}</h2>
-        {state.conflicts.length === 0 && <p>{t.noConflicts}</p>}
+        {state.conflicts.length === 0 && <p>{rv.noConflicts}</p>}
         {state.conflicts.map((c) => (
           <ConflictRow key={c.conflict.id} described={c} />
         ))}
       </div>
       <div class="card">
         <h2>{t.duplicates}</h2>
-        {state.duplicates.length === 0 && <p>{t.noDuplicates}</p>}
+        {state.duplicates.length === 0 && <p>{rv.noDuplicates}</p>}
         {state.duplicates.map((cluster) => (
           <DuplicateClusterRow key={cluster.id} cluster={cluster} />
         ))}
@@ -94,6 +96,7 @@ function CaseRow(props: {
   pending: boolean;
 }) {
   const t = useT();
+  const rv = useReviewTexts();
   const [comment, setComment] = useState('');
   const [open, setOpen] = useState(false);
   const act = async (command: 'approve' | 'return') => {
@@ -108,24 +111,24 @@ function CaseRow(props: {
         · {props.date} · <strong>{props.result}</strong>
         {props.claimed && (
           <span class="badge pending" data-testid="device-claimed">
-            {t.deviceClaimed(props.claimed)}
+            {rv.deviceClaimed(props.claimed)}
           </span>
         )}
         {props.pending ? ` (${t.waitingToSend})` : ''}
       </span>
       <button type="button" class="secondary" aria-expanded={open} onClick={() => setOpen(!open)}>
-        {open ? t.hideAnswers : t.showAnswers}
+        {open ? rv.hideAnswers : rv.showAnswers}
       </button>
       {open && <SurveyDetail survey={props.survey} />}
       <label class="grow">
-        {t.comment}
+        {rv.comment}
         <input value={comment} onInput={(e) => setComment(e.currentTarget.value)} />
       </label>
       <button type="button" onClick={() => void act('approve')}>
         {t.approve}
       </button>
       <button type="button" class="secondary" disabled={!comment.trim()} onClick={() => void act('return')}>
-        {t.returnCase}
+        {rv.returnCase}
       </button>
     </div>
   );
@@ -139,6 +142,7 @@ function whose(t: ReturnType<typeof useT>, d: Pick<DescribedConflict, 'household
 
 function ConflictRow({ described }: { described: DescribedConflict }) {
   const t = useT();
+  const rv = useReviewTexts();
   const say = useSay();
   const { conflict } = described;
   const [typed, setTyped] = useState('');
@@ -149,7 +153,7 @@ function ConflictRow({ described }: { described: DescribedConflict }) {
   return (
     <div class="conflict" data-testid="conflict">
       <p>
-        <strong data-testid="conflict-about">{t.conflictAbout(label, whose(t, described))}</strong>
+        <strong data-testid="conflict-about">{rv.conflictAbout(label, whose(t, described))}</strong>
         {described.household && (
           <>
             {' '}
@@ -162,30 +166,30 @@ function ConflictRow({ described }: { described: DescribedConflict }) {
       </p>
       {described.current !== undefined && (
         <p data-testid="conflict-current">
-          {t.currentValue}: <strong>{fieldValue(t, conflict.field, described.current)}</strong>
+          {rv.currentValue}: <strong>{fieldValue(t, conflict.field, described.current)}</strong>
         </p>
       )}
       <div class="side-by-side">
         {conflict.candidates.map((c, index) => {
           const stamp = decodeHlc(c.stamp);
-          const who = t.enteredBy(c.userName ?? c.userId, c.userRole ? say.words.roles[c.userRole] : '');
+          const who = rv.enteredBy(c.userName ?? c.userId, c.userRole ? say.words.roles[c.userRole] : '');
           return (
             <div class="candidate" key={index} data-testid="candidate">
               <p class="value">{fieldValue(t, conflict.field, c.value)}</p>
               <p class="hint">
-                {t.byWhom(who, stamp ? formatDateTime(stamp.ms) : '—')} ·{' '}
-                <span data-testid="candidate-device">{c.deviceName ?? t.deviceShort(c.clientId.slice(0, 8))}</span>
+                {rv.byWhom(who, stamp ? formatDateTime(stamp.ms) : '—')} ·{' '}
+                <span data-testid="candidate-device">{c.deviceName ?? rv.deviceShort(c.clientId.slice(0, 8))}</span>
                 {c.committed ? ` · ${t.provisional}` : ''}
               </p>
               <button type="button" onClick={() => void choose(c.value)}>
-                {t.chooseValue}
+                {rv.chooseValue}
               </button>
             </div>
           );
         })}
       </div>
       <label>
-        {t.typeValue}
+        {rv.typeValue}
         <input value={typed} onInput={(e) => setTyped(e.currentTarget.value)} />
       </label>
       <button type="button" class="secondary" disabled={!typed.trim()} onClick={() => void choose(typed.trim())}>
@@ -197,6 +201,7 @@ function ConflictRow({ described }: { described: DescribedConflict }) {
 
 function DuplicateClusterRow(props: { cluster: DuplicateCluster }) {
   const t = useT();
+  const rv = useReviewTexts();
   const say = useSay();
   const { cluster } = props;
   // The record that stays: by default the oldest (ids made on devices are UUIDv7, so the smallest was made first).
@@ -212,7 +217,7 @@ function DuplicateClusterRow(props: { cluster: DuplicateCluster }) {
     <div class="conflict" data-testid="duplicate-cluster">
       <p>
         <strong>
-          {cluster.recordType === 'member' ? t.duplicatePeople(cluster.total) : t.duplicateHouseholds(cluster.total)}
+          {cluster.recordType === 'member' ? rv.duplicatePeople(cluster.total) : rv.duplicateHouseholds(cluster.total)}
         </strong>
       </p>
       <div class="side-by-side">
@@ -244,7 +249,7 @@ function DuplicateClusterRow(props: { cluster: DuplicateCluster }) {
                         {present.length > 1 && (
                           <>
                             {' '}
-                            <span class={same ? 'badge' : 'badge pending'}>{same ? t.sameInAll : t.differs}</span>
+                            <span class={same ? 'badge' : 'badge pending'}>{same ? rv.sameInAll : t.differs}</span>
                           </>
                         )}
                       </dd>
@@ -261,22 +266,22 @@ function DuplicateClusterRow(props: { cluster: DuplicateCluster }) {
                   checked={kept === m.id}
                   onChange={() => setKeep(m.id)}
                 />{' '}
-                {t.keepThis}
+                {rv.keepThis}
               </label>
             )}
           </div>
         ))}
       </div>
       {cluster.total > cluster.members.length && (
-        <p class="hint">{t.andMore(cluster.total - cluster.members.length)}</p>
+        <p class="hint">{rv.andMore(cluster.total - cluster.members.length)}</p>
       )}
-      <p class="hint">{t.mergeHint}</p>
+      <p class="hint">{rv.mergeHint}</p>
       <div class="actions">
         <button type="button" class="secondary" onClick={() => void decide('confirmed')}>
-          {t.confirmDuplicate}
+          {rv.confirmDuplicate}
         </button>
         <button type="button" class="secondary" onClick={() => void decide('dismissed')}>
-          {t.dismissDuplicate}
+          {rv.dismissDuplicate}
         </button>
       </div>
     </div>

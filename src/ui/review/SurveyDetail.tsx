@@ -15,9 +15,13 @@ import { useT } from '../i18n';
 import { formatVnDate } from '../dates';
 import { formatVnd } from '../format';
 import { PovertyResult } from '../survey/PovertyResult';
+import { useSurveyTexts } from '../survey/texts';
+import { useReviewTexts } from './texts';
 
 export function SurveyDetail({ survey }: { survey: SurveyCase }) {
   const t = useT();
+  const rv = useReviewTexts();
+  const st = useSurveyTexts();
   const data = useLiveQuery(
     async () => ({
       household: await getHousehold(db, survey.subjectId).catch(() => undefined),
@@ -38,26 +42,26 @@ export function SurveyDetail({ survey }: { survey: SurveyCase }) {
   const a = survey.answers;
   const yesNo = (value: boolean | undefined) => (value === undefined ? '—' : value ? t.yes : t.no);
   const names = (ids: readonly string[] | undefined) =>
-    (ids ?? []).map((id) => data?.members.find((m) => m.id === id)?.fullName ?? t.unknownPerson).join(', ') || '—';
+    (ids ?? []).map((id) => data?.members.find((m) => m.id === id)?.fullName ?? rv.unknownPerson).join(', ') || '—';
   const rows: [string, string][] = [
-    [t.reviewPeriod, t.periods[a.period]],
+    [st.reviewPeriod, st.periods[a.period]],
     [t.reviewDate, formatVnDate(a.reviewDate)],
     a.incomeMode === 'per-capita'
-      ? [t.incomePerCapita, a.incomePerCapita === undefined ? '—' : formatVnd(a.incomePerCapita)]
+      ? [st.incomePerCapita, a.incomePerCapita === undefined ? '—' : formatVnd(a.incomePerCapita)]
       : [t.householdIncome, a.householdIncome === undefined ? '—' : formatVnd(a.householdIncome)],
-    [t.floorArea, a.floorAreaM2 === undefined ? '—' : String(a.floorAreaM2)],
-    [t.nonDurable, a.nonDurableStructures === undefined ? '—' : String(a.nonDurableStructures)],
-    [t.water, a.waterSource ? t.waters[a.waterSource] : '—'],
-    [t.latrine, a.latrine ? t.latrines[a.latrine] : '—'],
-    [t.usesTelecom, yesNo(a.usesTelecom)],
-    [t.hasInformationDevice, yesNo(a.hasInformationDevice)],
-    [t.wasteCollected, yesNo(a.wasteCollectedOrTreated)],
-    [t.malnourishedChildren, names(a.malnourished)],
-    [t.behindInSchool, names(a.behindInSchool)],
+    [st.floorArea, a.floorAreaM2 === undefined ? '—' : String(a.floorAreaM2)],
+    [st.nonDurable, a.nonDurableStructures === undefined ? '—' : String(a.nonDurableStructures)],
+    [t.water, a.waterSource ? st.waters[a.waterSource] : '—'],
+    [st.latrine, a.latrine ? st.latrines[a.latrine] : '—'],
+    [st.usesTelecom, yesNo(a.usesTelecom)],
+    [st.hasInformationDevice, yesNo(a.hasInformationDevice)],
+    [st.wasteCollected, yesNo(a.wasteCollectedOrTreated)],
+    [st.malnourishedChildren, names(a.malnourished)],
+    [st.behindInSchool, names(a.behindInSchool)],
   ];
   return (
     <div class="survey-detail" data-testid="survey-detail">
-      <h3>{t.answersTitle}</h3>
+      <h3>{rv.answersTitle}</h3>
       <dl>
         {rows.map(([label, value]) => (
           <div key={label}>
@@ -67,10 +71,10 @@ export function SurveyDetail({ survey }: { survey: SurveyCase }) {
         ))}
       </dl>
       <p data-testid="server-result">
-        {t.serverResult}: <strong>{survey.result ? t.classifications[survey.result.classification] : '—'}</strong>
-        {survey.result && ` · ${t.deprivations(survey.result.deprivationCount)}`}
+        {rv.serverResult}: <strong>{survey.result ? t.classifications[survey.result.classification] : '—'}</strong>
+        {survey.result && ` · ${st.deprivations(survey.result.deprivationCount)}`}
       </p>
-      {answer ? <PovertyResult answer={answer} /> : data && <p class="hint">{t.householdNotOnDevice}</p>}
+      {answer ? <PovertyResult answer={answer} /> : data && <p class="hint">{rv.householdNotOnDevice}</p>}
     </div>
   );
 }

@@ -5,16 +5,18 @@ import { useLanguage, useT } from '../i18n';
 import { formatVnd } from '../format';
 import { formatVnDate } from '../dates';
 import { legalBasisLines, plainText, provisionalGroups, rulePackOf } from './explanation';
+import { useSurveyTexts } from './texts';
 
 export function PovertyResult({ answer }: { answer: PovertyAnswer }) {
   const t = useT();
+  const st = useSurveyTexts();
   const lang = useLanguage();
   const [open, setOpen] = useState(false);
   // The engine's codes as the form names them: indicators, water sources, latrines.
   const labels = new Map<string, string>([
     ...answer.indicators.map((i) => [i.code, i.name[lang]] as const),
-    ...Object.entries(t.waters),
-    ...Object.entries(t.latrines),
+    ...Object.entries(st.waters),
+    ...Object.entries(st.latrines),
   ]);
   const plain = (text: string) => plainText(text, labels);
   const provisional = provisionalGroups(answer, lang);
@@ -22,12 +24,12 @@ export function PovertyResult({ answer }: { answer: PovertyAnswer }) {
   return (
     <section class={`card result class-${answer.classification}`} aria-live="polite" data-testid="poverty-result">
       <h2>
-        {t.result}: <span data-testid="classification">{t.classifications[answer.classification]}</span>
-        {answer.provisional && <span class="badge"> {t.unconfirmedThresholds}</span>}
+        {st.result}: <span data-testid="classification">{t.classifications[answer.classification]}</span>
+        {answer.provisional && <span class="badge"> {st.unconfirmedThresholds}</span>}
       </h2>
       <p>
-        {t.perCapitaLabel}: {formatVnd(answer.income.perCapitaMonthly)} / {formatVnd(answer.standard.incomeLine)} ·{' '}
-        {t.deprivations(answer.deprivationCount)} · {answer.standard.title[lang]}
+        {st.perCapitaLabel}: {formatVnd(answer.income.perCapitaMonthly)} / {formatVnd(answer.standard.incomeLine)} ·{' '}
+        {st.deprivations(answer.deprivationCount)} · {answer.standard.title[lang]}
       </p>
       <ul class="indicators">
         {answer.indicators.map((i) => (
@@ -38,7 +40,7 @@ export function PovertyResult({ answer }: { answer: PovertyAnswer }) {
         ))}
       </ul>
       <button type="button" class="secondary" onClick={() => setOpen(!open)} aria-expanded={open}>
-        {open ? t.hideReasons : t.showReasons}
+        {open ? st.hideReasons : st.showReasons}
       </button>
       {open && (
         <div class="explanation" data-testid="explanation">
@@ -49,7 +51,7 @@ export function PovertyResult({ answer }: { answer: PovertyAnswer }) {
           </ol>
           {(provisional.groups.length > 0 || provisional.other.length > 0) && (
             <div data-testid="provisional-notes">
-              <h3>{t.provisionalHeading}</h3>
+              <h3>{st.provisionalHeading}</h3>
               <ul class="plain">
                 {provisional.groups.map((group) => (
                   <li key={group.note}>
@@ -62,7 +64,7 @@ export function PovertyResult({ answer }: { answer: PovertyAnswer }) {
               </ul>
             </div>
           )}
-          <h3>{t.legalBasisHeading}</h3>
+          <h3>{st.legalBasisHeading}</h3>
           <ul class="plain" data-testid="legal-basis">
             {legalBasisLines(answer.explanation.rules, lang).map((line) => (
               <li key={line.reference}>
@@ -71,7 +73,7 @@ export function PovertyResult({ answer }: { answer: PovertyAnswer }) {
             ))}
           </ul>
           <p class="hint" data-testid="rule-pack">
-            {t.rulesApplied(rulePack.packs, formatVnDate(rulePack.asOf))}
+            {st.rulesApplied(rulePack.packs, formatVnDate(rulePack.asOf))}
           </p>
         </div>
       )}

@@ -35,9 +35,11 @@ import {
 } from './survey-form';
 import { PovertyResult } from './PovertyResult';
 import { futureDateOnDevice } from '../../db/client-id';
+import { useSurveyTexts } from './texts';
 
 export function SurveyPage({ householdId }: { householdId: string }) {
   const t = useT();
+  const st = useSurveyTexts();
   const say = useSay();
   const navigate = useNavigate();
   const draftKey = `survey:${householdId}`;
@@ -117,9 +119,9 @@ export function SurveyPage({ householdId }: { householdId: string }) {
   const doneCount = SURVEY_SECTIONS.filter((section) => complete?.[section]).length;
   const sectionHead = (section: SurveySection) => (
     <h2 id={`survey-${section}-title`}>
-      {t.surveySections[section]}{' '}
+      {st.surveySections[section]}{' '}
       <span class={complete?.[section] ? 'badge done' : 'badge'}>
-        {complete?.[section] ? t.sectionComplete : t.sectionIncomplete}
+        {complete?.[section] ? st.sectionComplete : st.sectionIncomplete}
       </span>
     </h2>
   );
@@ -158,9 +160,9 @@ export function SurveyPage({ householdId }: { householdId: string }) {
         {t.survey}: {household.headName}
       </h1>
       <p class="hint">
-        {t.draftKept} · {present.length} {t.members.toLowerCase()}
+        {st.draftKept} · {present.length} {t.members.toLowerCase()}
       </p>
-      <nav class="card survey-progress" aria-label={t.surveyProgress}>
+      <nav class="card survey-progress" aria-label={st.surveyProgress}>
         <p data-testid="survey-progress">{t.sectionsDone(doneCount, SURVEY_SECTIONS.length)}</p>
         <progress value={doneCount} max={SURVEY_SECTIONS.length} aria-hidden="true" />
         <ol class="inline-list">
@@ -168,7 +170,7 @@ export function SurveyPage({ householdId }: { householdId: string }) {
             <li key={section} class={complete?.[section] ? 'done' : ''}>
               <a href={`#survey-${section}`}>
                 {complete?.[section] ? '✓ ' : ''}
-                {t.surveySections[section]}
+                {st.surveySections[section]}
               </a>
             </li>
           ))}
@@ -180,9 +182,9 @@ export function SurveyPage({ householdId }: { householdId: string }) {
             {sectionHead('review')}
             <SelectField
               name="period"
-              label={t.reviewPeriod}
+              label={st.reviewPeriod}
               value={draft.period}
-              options={Object.entries(t.periods) as ['annual' | 'regular', string][]}
+              options={Object.entries(st.periods) as ['annual' | 'regular', string][]}
               onChange={(period) => update({ period })}
             />
             <TextField
@@ -198,7 +200,7 @@ export function SurveyPage({ householdId }: { householdId: string }) {
           <section class="card" id="survey-income" aria-labelledby="survey-income-title">
             {sectionHead('income')}
             <fieldset class="field">
-              <legend>{t.incomeMode}</legend>
+              <legend>{st.incomeMode}</legend>
               {(['household', 'per-capita'] as const).map((mode) => (
                 <label class="inline" key={mode}>
                   <input
@@ -207,7 +209,7 @@ export function SurveyPage({ householdId }: { householdId: string }) {
                     checked={draft.incomeMode === mode}
                     onChange={() => update({ incomeMode: mode })}
                   />
-                  {mode === 'household' ? t.householdLabel : t.perCapitaLabel}
+                  {mode === 'household' ? st.householdLabel : st.perCapitaLabel}
                 </label>
               ))}
             </fieldset>
@@ -225,7 +227,7 @@ export function SurveyPage({ householdId }: { householdId: string }) {
             ) : (
               <TextField
                 name="incomePerCapita"
-                label={t.incomePerCapita}
+                label={st.incomePerCapita}
                 value={draft.incomePerCapita}
                 onInput={(incomePerCapita) => update({ incomePerCapita })}
                 onBlur={leave('incomePerCapita')}
@@ -239,7 +241,7 @@ export function SurveyPage({ householdId }: { householdId: string }) {
             {sectionHead('housing')}
             <TextField
               name="floorAreaM2"
-              label={t.floorArea}
+              label={st.floorArea}
               value={draft.floorAreaM2}
               onInput={(floorAreaM2) => update({ floorAreaM2 })}
               onBlur={leave('floorAreaM2')}
@@ -249,7 +251,7 @@ export function SurveyPage({ householdId }: { householdId: string }) {
             />
             <SelectField
               name="nonDurableStructures"
-              label={t.nonDurable}
+              label={st.nonDurable}
               value={draft.nonDurableStructures}
               placeholder={t.unknown}
               options={[
@@ -268,20 +270,20 @@ export function SurveyPage({ householdId }: { householdId: string }) {
               label={t.water}
               value={draft.waterSource}
               placeholder={t.unknown}
-              options={Object.entries(t.waters)}
+              options={Object.entries(st.waters)}
               onChange={(waterSource) => update({ waterSource })}
             />
             <SelectField
               name="latrine"
-              label={t.latrine}
+              label={st.latrine}
               value={draft.latrine}
               placeholder={t.unknown}
-              options={Object.entries(t.latrines)}
+              options={Object.entries(st.latrines)}
               onChange={(latrine) => update({ latrine })}
             />
             <TriState
               name="usesTelecom"
-              label={t.usesTelecom}
+              label={st.usesTelecom}
               value={draft.usesTelecom}
               onChange={(usesTelecom) => update({ usesTelecom })}
               yes={t.yes}
@@ -290,7 +292,7 @@ export function SurveyPage({ householdId }: { householdId: string }) {
             />
             <TriState
               name="hasInformationDevice"
-              label={t.hasInformationDevice}
+              label={st.hasInformationDevice}
               value={draft.hasInformationDevice}
               onChange={(hasInformationDevice) => update({ hasInformationDevice })}
               yes={t.yes}
@@ -299,7 +301,7 @@ export function SurveyPage({ householdId }: { householdId: string }) {
             />
             <TriState
               name="wasteCollectedOrTreated"
-              label={t.wasteCollected}
+              label={st.wasteCollected}
               value={draft.wasteCollectedOrTreated}
               onChange={(wasteCollectedOrTreated) => update({ wasteCollectedOrTreated })}
               yes={t.yes}
@@ -309,9 +311,9 @@ export function SurveyPage({ householdId }: { householdId: string }) {
           </section>
           {children.length > 0 && (
             <section class="card" id="survey-children">
-              <h2>{t.surveyChildren}</h2>
+              <h2>{st.surveyChildren}</h2>
               <fieldset class="field">
-                <legend>{t.malnourishedChildren}</legend>
+                <legend>{st.malnourishedChildren}</legend>
                 {children.map((c) => (
                   <CheckField
                     key={c.id}
@@ -324,7 +326,7 @@ export function SurveyPage({ householdId }: { householdId: string }) {
               </fieldset>
               {children.some((c) => c.studying) && (
                 <fieldset class="field">
-                  <legend>{t.behindInSchool}</legend>
+                  <legend>{st.behindInSchool}</legend>
                   {children
                     .filter((c) => c.studying)
                     .map((c) => (
@@ -351,7 +353,7 @@ export function SurveyPage({ householdId }: { householdId: string }) {
           )}
           {sendTried && problemCount > 0 && (
             <p class="error" role="alert" data-testid="survey-problems">
-              {t.fixBeforeSending(problemCount)}
+              {st.fixBeforeSending(problemCount)}
             </p>
           )}
           <button type="submit">{t.submit}</button>
@@ -360,8 +362,8 @@ export function SurveyPage({ householdId }: { householdId: string }) {
       {typeof answer === 'object' && answer && (
         // Portrait: the result sits below a long form, so its gist stays in view at the bottom of the screen.
         <a class={`sticky-summary class-${answer.classification}`} href="#survey-result">
-          {t.result}: <strong>{t.classifications[answer.classification]}</strong> ·{' '}
-          {t.deprivations(answer.deprivationCount)}
+          {st.result}: <strong>{t.classifications[answer.classification]}</strong> ·{' '}
+          {st.deprivations(answer.deprivationCount)}
         </a>
       )}
     </section>

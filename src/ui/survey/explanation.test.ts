@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifyPoverty } from '../../domain';
-import { vi } from '../i18n/vi';
+import { surveyTexts } from './texts';
 import { legalBasisLines, legalReference, plainText, provisionalGroups, rulePackOf } from './explanation';
 
 const answer = classifyPoverty({
@@ -13,8 +13,8 @@ const answer = classifyPoverty({
 });
 const labels = new Map<string, string>([
   ...answer.indicators.map((i) => [i.code, i.name.vi] as const),
-  ...Object.entries(vi.waters),
-  ...Object.entries(vi.latrines),
+  ...Object.entries(surveyTexts.vi.waters),
+  ...Object.entries(surveyTexts.vi.latrines),
 ]);
 const everything = (texts: string[]) => texts.join('\n');
 
@@ -52,7 +52,7 @@ describe("the survey's explanation as shown", () => {
     expect(answer.rulePack.snapshot).toBe('vn+quang-ngai@2026-09-01');
     const shown = rulePackOf(answer, 'vi');
     expect(shown).toEqual({ packs: ['Quy định toàn quốc', 'Tỉnh Quảng Ngãi'], asOf: '2026-09-01' });
-    expect(vi.rulesApplied(shown.packs, '01/09/2026')).toBe(
+    expect(surveyTexts.vi.rulesApplied(shown.packs, '01/09/2026')).toBe(
       'Bộ quy định áp dụng: Quy định toàn quốc và Tỉnh Quảng Ngãi — các quy định có hiệu lực ngày 01/09/2026.',
     );
     expect(rulePackOf(answer, 'en').packs).toEqual(['National rules', 'Quảng Ngãi province']);
