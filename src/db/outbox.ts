@@ -7,6 +7,7 @@ import { encodeMessage } from '../shared/messages';
 import type { FieldPatch } from '../shared/patch';
 import { sameValue } from '../shared/patch';
 import { newId } from '../shared/ids';
+import type { CaseCommand } from '../shared/workflow';
 import { editableFieldNames, type EditableTypeName } from '../shared/records/registry';
 import { Dexie, liveQuery, type Table } from 'dexie';
 import { recordTable, type AnSinhDb, type LocalRecord, type MetaEntry, type OutboxEntry } from './database';
@@ -331,12 +332,19 @@ export async function voidDistribution(
 export async function queueCommand(
   db: AnSinhDb,
   caseId: string,
-  command: 'submit' | 'verify' | 'approve' | 'reject' | 'return',
+  command: CaseCommand,
   comment: string | undefined,
   now: number,
+  /** What the step records (an ID check, a decision, a refusal), checked by the caller against the workflow. */
+  payload?: Record<string, unknown>,
 ): Promise<void> {
   await db.transaction('rw', withQueue(db), async () => {
-    await enqueue(db, caseId, { kind: 'command', id: caseId, command, ...(comment ? { comment } : {}) }, now);
+    await enqueue(
+      db,
+      caseId,
+      { kind: 'command', id: caseId, command, ...(comment ? { comment } : {}), ...(payload ? { payload } : {}) },
+      now,
+    );
   });
 }
 

@@ -164,6 +164,29 @@ const reviewRoute = createRoute({
   beforeLoad: requireSession,
   component: lazyRouteComponent(() => import('../ui/review/ReviewPage'), 'ReviewPage'),
 });
+// Issue 12: allowance dossiers, the posting list and the beneficiary register (on demand: they carry the engine).
+const LazyDossier = lazyRouteComponent(() => import('../ui/allowance/DossierPage'), 'DossierPage');
+const allowancePostingRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/allowances/posting',
+  beforeLoad: requireSession,
+  component: lazyRouteComponent(() => import('../ui/allowance/PostingListPage'), 'PostingListPage'),
+});
+const allowanceRegisterRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/allowances/register',
+  beforeLoad: requireSession,
+  component: lazyRouteComponent(() => import('../ui/allowance/RegisterPage'), 'RegisterPage'),
+});
+const dossierRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/allowances/$caseId',
+  beforeLoad: requireSession,
+  component: function DossierRoute() {
+    const { caseId } = dossierRoute.useParams();
+    return <LazyDossier id={caseId} />;
+  },
+});
 // Issue 11: the commune officer's list of villages.
 const villagesRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -189,6 +212,9 @@ const routeTree = rootRoute.addChildren([
   allowanceRoute,
   surveyRoute,
   reviewRoute,
+  allowancePostingRoute,
+  allowanceRegisterRoute,
+  dossierRoute,
   villagesRoute,
   syncRoute,
   emergenciesRoute,
