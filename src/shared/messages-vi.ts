@@ -84,7 +84,7 @@ export const messagesVi: MessageTexts = {
     'reject.notPermitted': (p) =>
       `Vai trò ${messagesVi.roles[p.role as keyof MessageTexts['roles']] ?? p.role} không được ${messagesVi.actions[p.action as keyof MessageTexts['actions']] ?? p.action} ${messagesVi.kinds[p.kind as keyof MessageTexts['kinds']] ?? p.kind}.`,
     'reject.caseStatus': (p) =>
-      `Hồ sơ đang ở trạng thái "${messagesVi.statuses[p.status as keyof MessageTexts['statuses']] ?? p.status}", không thể ${p.command} nữa.`,
+      `Hồ sơ đang ở trạng thái "${messagesVi.statuses[p.status as keyof MessageTexts['statuses']] ?? p.status}", không thể ${COMMANDS_VI[String(p.command)] ?? p.command} nữa.`,
     'reject.commentNeeded': () => 'Cần ghi rõ lý do.',
     'reject.invalidChange': (_, x) => `Thay đổi không hợp lệ — ${x.issues}`,
     'reject.invalidHandout': (_, x) => `Phiếu phát không hợp lệ — ${x.issues}`,
@@ -295,6 +295,16 @@ export const messagesVi: MessageTexts = {
     unknown: 'lỗi không rõ',
   },
   number: (n) => n.toLocaleString('vi-VN'),
+};
+
+/** The workflow's commands as a refusal names them (never the code: "không thể verify"). */
+const COMMANDS_VI: Record<string, string> = {
+  submit: 'gửi',
+  verify: 'ghi đối chiếu',
+  post: 'niêm yết',
+  approve: 'phê duyệt',
+  reject: 'từ chối',
+  return: 'trả lại',
 };
 
 /** A message in Vietnamese, exactly as the app and the server wrote it before message codes. */

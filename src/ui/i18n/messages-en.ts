@@ -306,6 +306,7 @@ export const messagesEn: MessageTexts = {
 const COMMANDS_EN: Record<string, string> = {
   submit: 'sent',
   verify: 'verified',
+  post: 'posted',
   approve: 'approved',
   reject: 'rejected',
   return: 'returned',
