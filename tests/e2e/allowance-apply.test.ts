@@ -145,7 +145,7 @@ describe.skipIf(!available)('e2e: an allowance application filed offline on the 
     await page.getByRole('button', { name: 'Gửi xã' }).click();
     await page.waitForURL(`**/members/${member}`);
     const cases = page.getByTestId('allowance-cases');
-    await expect.poll(() => cases.textContent()).toContain('Mẫu 1d · ');
+    await expect.poll(() => cases.textContent()).toContain('Hồ sơ trợ cấp xã hội hằng tháng · ');
     expect(await page.getByTestId('allowance-draft').count()).toBe(0);
 
     // Online: sent once, submitted, the photo uploaded.

@@ -32,7 +32,7 @@ export function MemberAllowances({ memberId }: { memberId: string }) {
         <ul class="plain" data-testid="allowance-cases">
           {state.cases.map((c) => (
             <li key={c.id}>
-              {c.form === '1b' ? t.allowanceFormPrivate : t.allowanceFormShort(c.form)} · {formatVnDate(c.filedOn)} ·{' '}
+              {t.allowanceFormPrivate} · {formatVnDate(c.filedOn)} ·{' '}
               <span class="badge" data-testid="allowance-status">
                 {t.statuses[c.status as keyof typeof t.statuses] ?? c.status}
               </span>

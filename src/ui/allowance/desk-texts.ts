@@ -10,7 +10,6 @@ export const deskTexts = featureTexts({
     noAllowanceDossiers: 'Chưa có hồ sơ trợ cấp nào.',
     allowanceNeutralForm: 'Đối tượng theo Điều 5',
     allowanceNeutralCategory: 'Đối tượng bảo trợ xã hội (Điều 5 Nghị định 20/2021)',
-    allowanceFormShort: (form: string) => `Mẫu ${form}`,
     deskFormTitles: {
       '1a': 'Mẫu 1a — Trẻ em không có nguồn nuôi dưỡng',
       '1b': 'Mẫu 1b — Người nhiễm HIV/AIDS thuộc hộ nghèo',
@@ -156,7 +155,6 @@ export const deskTexts = featureTexts({
     noAllowanceDossiers: 'No allowance dossiers yet.',
     allowanceNeutralForm: 'Beneficiary under Article 5',
     allowanceNeutralCategory: 'Social protection beneficiary (Article 5, Decree 20/2021)',
-    allowanceFormShort: (form: string) => `Form ${form}`,
     deskFormTitles: {
       '1a': 'Form 1a — Child with no source of support',
       '1b': 'Form 1b — Person with HIV/AIDS in a poor household',

@@ -13,7 +13,6 @@ export const allowanceListTexts = featureTexts({
     continueDraft: 'Nhập tiếp',
     /** Form 1b says HIV status: a list shows this instead. */
     allowanceFormPrivate: 'Hồ sơ trợ cấp xã hội hằng tháng',
-    allowanceFormShort: (form: string) => `Mẫu ${form}`,
   },
   en: {
     applyAllowance: 'Apply for an allowance',
@@ -23,7 +22,6 @@ export const allowanceListTexts = featureTexts({
     continueDraft: 'Continue',
     /** Form 1b says HIV status: a list shows this instead. */
     allowanceFormPrivate: 'Monthly social allowance application',
-    allowanceFormShort: (form: string) => `Form ${form}`,
   },
 });
 

@@ -21,8 +21,6 @@ export interface ListWords {
   neutralCategory: string;
   /** A form said without what it is about (the desk's list). */
   neutralForm: string;
-  /** Forms by their number, for the forms that tell nothing sensitive. */
-  formName: (form: AllowanceForm) => string;
 }
 
 /** Forms whose very title tells HIV status. */
@@ -36,9 +34,12 @@ export function publicCategory(code: string | null | undefined, form: AllowanceF
   return title && !/hiv|aids/i.test(title) ? title : words.neutralCategory;
 }
 
-/** What a list may call a form. */
-export function publicForm(form: AllowanceForm, words: ListWords): string {
-  return SENSITIVE_FORMS.has(form) ? words.neutralForm : words.formName(form);
+/**
+ * What a list may call a form: never its number. Were only 1b said neutrally, the one row without a number would
+ * tell HIV status by elimination; the form is on the dossier page, for the officer.
+ */
+export function publicForm(_form: AllowanceForm, words: ListWords): string {
+  return words.neutralForm;
 }
 
 export interface Deadline {

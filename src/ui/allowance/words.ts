@@ -23,7 +23,6 @@ export function useListWords(): ListWords {
     lang,
     neutralCategory: t.allowanceNeutralCategory,
     neutralForm: t.allowanceNeutralForm,
-    formName: t.allowanceFormShort,
   };
 }
 
