@@ -24,3 +24,12 @@ export async function pendingAttachments(db: AnSinhDb): Promise<StoredAttachment
 export async function markUploaded(db: AnSinhDb, hash: string): Promise<void> {
   await db.attachments.update(hash, { uploaded: 1 });
 }
+
+/** The photos of a record that this device holds (taken here, not yet or already sent), by hash. */
+export async function photosOnDevice(
+  db: AnSinhDb,
+  hashes: readonly string[],
+): Promise<Map<string, { bytes: ArrayBuffer; mime: string }>> {
+  const rows = await db.attachments.bulkGet([...hashes]);
+  return new Map(rows.flatMap((r) => (r ? [[r.hash, { bytes: r.bytes, mime: r.meta.mime }] as const] : [])));
+}

@@ -1,5 +1,11 @@
-/** @module Cases on the device: surveys submitted from here, and the latest approved result of a household. */
+/**
+ * @module Cases on the device: surveys submitted from here, the latest approved result of a household, and the
+ * commune's allowance applications with the officer's steps on them (issue 12).
+ */
 import type { SurveyAnswers, SurveyResult } from '../shared/records/survey';
+import type { AllowanceApplication } from '../shared/records/allowance';
+import type { Role } from '../shared/roles';
+import { checkTransition, type CaseCommand, type CaseStatus, type TransitionCheck } from '../shared/workflow';
 import { newId } from '../shared/ids';
 import type { AnSinhDb } from './database';
 import { recordsOf, type Local } from './records';
@@ -102,4 +108,77 @@ export async function submitSurvey(
     await clearDraft(db, input.draftKey);
   });
   return id;
+}
+
+/** An allowance application under review, with what the server recorded of each step (src/shared/workflow.ts). */
+export interface AllowanceCase {
+  id: string;
+  communeCode: string;
+  subjectId: string;
+  status: CaseStatus;
+  application: AllowanceApplication;
+  /** HIV status: the server sends it only to the commune officer and above. */
+  sensitive: LocalAllowance['sensitive'];
+  idCheck: LocalAllowance['idCheck'];
+  posting: LocalAllowance['posting'];
+  decision: LocalAllowance['decision'];
+  refusal: LocalAllowance['refusal'];
+  history: { command: string; by: string; at: number; comment?: string | undefined }[];
+  version: number;
+}
+
+type LocalAllowance = Extract<Local<'case'>, { kind: 'allowance' }>;
+
+const isAllowance = (record: Local<'case'>): record is LocalAllowance => record.kind === 'allowance';
+
+function toAllowanceCase(row: LocalAllowance): AllowanceCase {
+  return {
+    id: row.id,
+    communeCode: row.communeCode,
+    subjectId: row.subjectId,
+    status: row.status ?? 'draft',
+    application: row.data,
+    sensitive: row.sensitive,
+    idCheck: row.idCheck,
+    posting: row.posting,
+    decision: row.decision,
+    refusal: row.refusal,
+    history: row.history ?? [],
+    version: row.version,
+  };
+}
+
+/** A commune's allowance applications not deleted, each read against the application's schema. */
+export async function allowanceCases(db: AnSinhDb, communeCode: string): Promise<AllowanceCase[]> {
+  return (await cases.where(db, 'communeCode', communeCode)).records
+    .filter((r) => isAllowance(r) && !r.deleted)
+    .map((r) => toAllowanceCase(r as LocalAllowance));
+}
+
+export async function allowanceCase(db: AnSinhDb, id: string): Promise<AllowanceCase | undefined> {
+  const row = await cases.get(db, id);
+  return row && isAllowance(row) && !row.deleted ? toAllowanceCase(row) : undefined;
+}
+
+/**
+ * Queues an officer's step on an allowance application with what it records, checked first by the same workflow
+ * the server applies (role, status, the payload's schema), so a form that cannot be accepted is never sent.
+ */
+export async function giveAllowanceCommand(
+  db: AnSinhDb,
+  input: {
+    caseId: string;
+    status: CaseStatus;
+    role: Role;
+    command: CaseCommand;
+    comment?: string | undefined;
+    payload?: Record<string, unknown> | undefined;
+  },
+  now: number,
+): Promise<TransitionCheck> {
+  const check = checkTransition('allowance', input.status, input.command, input.role, input.comment, input.payload);
+  if (!check.ok) return check;
+  const payload = check.payload as Record<string, unknown> | undefined;
+  await queueCommand(db, input.caseId, input.command, input.comment?.trim() || undefined, now, payload);
+  return check;
 }

@@ -63,3 +63,25 @@ export {
   type PaidMonth,
   type TimelineQuestion,
 } from './allowance/benefit-timeline-schema';
+// Working days and deadlines (docs/rules.md "Working days and deadlines").
+export {
+  CalendarNotCoveredError,
+  addWorkingDays,
+  isWorkingDay,
+  workingDaysBetween,
+  type CalendarDay,
+  type WorkingCalendar,
+} from './calendar';
+export { DeadlineQuestionSchema, type DeadlineQuestion } from './calendar/schema';
+export { NATIONAL_CALENDAR } from './packs/national/calendar';
+export {
+  DEADLINE_RULES,
+  DEADLINE_STEPS,
+  answerDeadline,
+  daysLeft,
+  dueDate,
+  type DeadlineAnswer,
+  type DeadlineInput,
+  type DeadlineRule,
+  type DeadlineStep,
+} from './packs/national/deadlines';

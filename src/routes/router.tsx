@@ -98,6 +98,18 @@ const memberRoute = createRoute({
   },
 });
 
+// Issue 12: an allowance application for a member (it carries the rules engine).
+const LazyAllowance = lazyRouteComponent(() => import('../ui/allowance/AllowancePage'), 'AllowancePage');
+const allowanceRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/members/$memberId/allowance',
+  beforeLoad: requireSession,
+  component: function AllowanceRoute() {
+    const { memberId } = allowanceRoute.useParams();
+    return <LazyAllowance memberId={memberId} />;
+  },
+});
+
 const LazySurvey = lazyRouteComponent(() => import('../ui/survey/SurveyPage'), 'SurveyPage');
 const surveyRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -152,6 +164,29 @@ const reviewRoute = createRoute({
   beforeLoad: requireSession,
   component: lazyRouteComponent(() => import('../ui/review/ReviewPage'), 'ReviewPage'),
 });
+// Issue 12: allowance dossiers, the posting list and the beneficiary register (on demand: they carry the engine).
+const LazyDossier = lazyRouteComponent(() => import('../ui/allowance/DossierPage'), 'DossierPage');
+const allowancePostingRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/allowances/posting',
+  beforeLoad: requireSession,
+  component: lazyRouteComponent(() => import('../ui/allowance/PostingListPage'), 'PostingListPage'),
+});
+const allowanceRegisterRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/allowances/register',
+  beforeLoad: requireSession,
+  component: lazyRouteComponent(() => import('../ui/allowance/RegisterPage'), 'RegisterPage'),
+});
+const dossierRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/allowances/$caseId',
+  beforeLoad: requireSession,
+  component: function DossierRoute() {
+    const { caseId } = dossierRoute.useParams();
+    return <LazyDossier id={caseId} />;
+  },
+});
 // Issue 11: the commune officer's list of villages.
 const villagesRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -174,8 +209,12 @@ const routeTree = rootRoute.addChildren([
   householdRoute,
   newMemberRoute,
   memberRoute,
+  allowanceRoute,
   surveyRoute,
   reviewRoute,
+  allowancePostingRoute,
+  allowanceRegisterRoute,
+  dossierRoute,
   villagesRoute,
   syncRoute,
   emergenciesRoute,

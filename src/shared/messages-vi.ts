@@ -86,7 +86,7 @@ export const messagesVi: MessageTexts = {
     'reject.notPermitted': (p) =>
       `Vai trò ${messagesVi.roles[p.role as keyof MessageTexts['roles']] ?? p.role} không được ${messagesVi.actions[p.action as keyof MessageTexts['actions']] ?? p.action} ${messagesVi.kinds[p.kind as keyof MessageTexts['kinds']] ?? p.kind}.`,
     'reject.caseStatus': (p) =>
-      `Hồ sơ đang ở trạng thái "${messagesVi.statuses[p.status as keyof MessageTexts['statuses']] ?? p.status}", không thể ${p.command} nữa.`,
+      `Hồ sơ đang ở trạng thái "${messagesVi.statuses[p.status as keyof MessageTexts['statuses']] ?? p.status}", không thể ${COMMANDS_VI[String(p.command)] ?? p.command} nữa.`,
     'reject.commentNeeded': () => 'Cần ghi rõ lý do.',
     'reject.invalidChange': (_, x) => `Thay đổi không hợp lệ — ${x.issues}`,
     'reject.invalidHandout': (_, x) => `Phiếu phát không hợp lệ — ${x.issues}`,
@@ -160,7 +160,7 @@ export const messagesVi: MessageTexts = {
     'http.rangeOutside': () => 'Content-Range không hợp lệ: phần tệp nằm ngoài kích thước đã khai.',
     'http.attachmentRecordMissing': () =>
       'Bản ghi của tệp này chưa có trên máy chủ hoặc không thuộc xã của bạn; ứng dụng sẽ gửi lại sau khi đồng bộ dữ liệu.',
-    'http.receiptsOnlyForHandouts': () => 'Chỉ phiếu phát mới có ảnh ký nhận.',
+    'http.receiptsOnlyForHandouts': () => 'Chỉ phiếu phát và hồ sơ trợ cấp mới có ảnh đính kèm.',
     'http.chunkLength': () => 'Độ dài phần tệp không khớp Content-Range.',
     'http.uploadCorrupt': () => 'Tệp nhận được bị hỏng (mã không khớp); ứng dụng sẽ gửi lại từ đầu.',
     'http.noSuchFile': () => 'Không có tệp này.',
@@ -309,6 +309,16 @@ export const messagesVi: MessageTexts = {
     unknown: 'lỗi không rõ',
   },
   number: (n) => n.toLocaleString('vi-VN'),
+};
+
+/** The workflow's commands as a refusal names them (never the code: "không thể verify"). */
+const COMMANDS_VI: Record<string, string> = {
+  submit: 'gửi',
+  verify: 'ghi đối chiếu',
+  post: 'niêm yết',
+  approve: 'phê duyệt',
+  reject: 'từ chối',
+  return: 'trả lại',
 };
 
 /** A message in Vietnamese, exactly as the app and the server wrote it before message codes. */

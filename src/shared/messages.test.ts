@@ -82,6 +82,17 @@ describe('the message catalogue', () => {
     }
   });
 
+  it('names a refused workflow step in words, never by its code (issue 12: "không thể verify nữa")', () => {
+    for (const command of ['submit', 'verify', 'post', 'approve', 'reject', 'return']) {
+      const refusal = message('reject.caseStatus', { status: 'approved', command });
+      expect(formatVi(refusal)).not.toContain(command);
+      expect(formatMessage(messagesEn, refusal)).not.toMatch(new RegExp(`\\b${command}\\b`));
+    }
+    expect(formatVi(message('reject.caseStatus', { status: 'posted', command: 'verify' }))).toBe(
+      'Hồ sơ đang ở trạng thái "đang niêm yết", không thể ghi đối chiếu nữa.',
+    );
+  });
+
   it('travels as a valibot message and back; other text is shown as it is', () => {
     expect(decodeMessage(encodeMessage('field.tooLong', { label: 'notes', max: 1000 }))).toEqual({
       code: 'field.tooLong',

@@ -126,4 +126,16 @@ describe('rules CLI (npm run rules -- <input.json>)', () => {
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/^to: /);
   });
+  it('"question": "deadline" (NĐ 147/2025, BLDS 2015 Art. 147(3)): 10 wd from Thu 12/2/2026 across Tết → due 5/3/2026; a year with no holiday data names its field', () => {
+    const r = run({ question: 'deadline', step: 'chairman-decision', from: '2026-02-12', asOf: '2026-03-09' });
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout) as { due: string; daysLeft: number; overdue: boolean; rule: { id: string } };
+    expect([out.due, out.daysLeft, out.overdue, out.rule.id]).toEqual(['2026-03-05', -2, true, 'DL-DECISION-2025']);
+    const uncovered = run({ question: 'deadline', step: 'chairman-decision', from: '2025-07-01', asOf: '2030-01-02' });
+    expect(uncovered.status).toBe(2);
+    expect(uncovered.stderr).toMatch(/^asOf: /);
+    const bad = run({ question: 'deadline', step: 'lunch', from: '2026-02-12' });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/^step: /);
+  });
 });

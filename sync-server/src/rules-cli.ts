@@ -5,11 +5,16 @@ import { readFileSync } from 'node:fs';
 import * as v from 'valibot';
 import {
   answer,
+  answerDeadline,
   benefitTimeline,
+  CalendarNotCoveredError,
+  DeadlineQuestionSchema,
   QuestionSchema,
   TimelineQuestionSchema,
   type Answer,
   type BenefitTimeline,
+  type DeadlineAnswer,
+  type DeadlineQuestion,
   type Question,
   type TimelineQuestion,
 } from '../../src/domain/index';
@@ -19,19 +24,28 @@ import { UnknownProvinceError } from '../../src/domain/packs/resolve';
 class InputError extends Error {}
 
 /** The field whose date selects the rules, named when no rule covers it. */
-const DATE_FIELD: Record<Question['question'] | TimelineQuestion['question'], string> = {
+const DATE_FIELD: Record<Question['question'] | TimelineQuestion['question'] | DeadlineQuestion['question'], string> = {
   poverty: 'reviewDate',
   allowance: 'benefitMonth',
   emergency: 'event.date',
   timeline: 'from',
+  deadline: 'from',
 };
 
 /** "timeline" is a question of its own schema (a range check), not a member of QuestionSchema's variant. */
 const isTimeline = (raw: unknown): boolean =>
   typeof raw === 'object' && raw !== null && (raw as { question?: unknown }).question === 'timeline';
 
-function validate(raw: unknown, prefix: string): Question | TimelineQuestion {
-  const result = isTimeline(raw) ? v.safeParse(TimelineQuestionSchema, raw) : v.safeParse(QuestionSchema, raw);
+/** "deadline" (working days, docs/rules.md "Working days and deadlines") likewise has a schema of its own. */
+const isDeadline = (raw: unknown): boolean =>
+  typeof raw === 'object' && raw !== null && (raw as { question?: unknown }).question === 'deadline';
+
+function validate(raw: unknown, prefix: string): Question | TimelineQuestion | DeadlineQuestion {
+  const result = isDeadline(raw)
+    ? v.safeParse(DeadlineQuestionSchema, raw)
+    : isTimeline(raw)
+      ? v.safeParse(TimelineQuestionSchema, raw)
+      : v.safeParse(QuestionSchema, raw);
   if (result.success) return result.output;
   const lines = result.issues.map((issue) => {
     const path = v.getDotPath(issue);
@@ -49,11 +63,16 @@ function run(file: string | undefined): unknown {
     throw new InputError(`${file}: cannot read JSON (${(e as Error).message})`);
   }
   const questions = Array.isArray(raw) ? raw.map((q, i) => validate(q, `[${i}].`)) : [validate(raw, '')];
-  const answers: (Answer | BenefitTimeline)[] = questions.map((q, i) => {
+  const answers: (Answer | BenefitTimeline | DeadlineAnswer)[] = questions.map((q, i) => {
     const where = Array.isArray(raw) ? `[${i}].` : '';
     try {
+      if (q.question === 'deadline') return answerDeadline(q);
       return q.question === 'timeline' ? benefitTimeline(q) : answer(q);
     } catch (e) {
+      if (e instanceof CalendarNotCoveredError) {
+        const field = e.input ?? DATE_FIELD[q.question];
+        throw new InputError(`${where}${field}: ${e.message}`);
+      }
       if (e instanceof UnknownProvinceError) throw new InputError(`${where}province: ${e.message}`);
       if (e instanceof NoRuleInForceError) throw new InputError(`${where}${DATE_FIELD[q.question]}: ${e.message}`);
       throw e;

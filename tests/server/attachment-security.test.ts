@@ -18,7 +18,18 @@ import { hashToken, newToken } from '../../sync-server/src/auth/tokens';
 import { push } from '../../sync-server/src/sync/push';
 import { ATTACHMENT_CHUNK_BYTES, sha256Hex } from '../../src/shared/attachments';
 import { storageEngines } from '../support/engines';
-import { BA_TO, LY_SON, createMutation, distributionData, mutation, pushContext } from '../support/fixtures';
+import {
+  BA_TO,
+  LY_SON,
+  allowanceApplication,
+  createMutation,
+  distributionData,
+  memberFields,
+  mutation,
+  patchMutation,
+  pushContext,
+  surveyCaseFields,
+} from '../support/fixtures';
 
 const engines = await storageEngines('attachment security');
 const NOW = 1_760_000_000_000;
@@ -209,6 +220,35 @@ for (const engine of engines) {
       const onHousehold = await world.upload('canbo.lyson', bytes, household, LY_SON);
       expect(onHousehold.last.status).toBe(403);
       expect(await world.links(asProvince.hash)).toEqual([]);
+    });
+
+    it('#12 a photo of an allowance application’s paper: sent by who files applications, for that case only', async () => {
+      const [household, member, allowance, survey] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+      const ctx = pushContext({ role: 'collaborator', scope: new Set([LY_SON]) });
+      const result = await push(db, ctx, [
+        createMutation(1, { communeCode: LY_SON }, household),
+        patchMutation(2, member, memberFields(household), 0, 'member'),
+        patchMutation(
+          3,
+          allowance,
+          { communeCode: LY_SON, kind: 'allowance', subjectId: member, note: '', data: allowanceApplication() },
+          0,
+          'case',
+        ),
+        patchMutation(4, survey, surveyCaseFields(household), 0, 'case'),
+      ]);
+      expect(result.results.map((r) => r.status)).toEqual(['applied', 'applied', 'applied', 'applied']);
+      // A village head records handouts but files no application; the province files nothing.
+      const asVillageHead = await world.upload('thon.lyson', image(2048), allowance, LY_SON);
+      expect(asVillageHead.last.status).toBe(403);
+      expect((await world.upload('so.tinh', image(2048), allowance, LY_SON)).last.status).toBe(403);
+      // A survey has no papers to photograph.
+      expect((await world.upload('canbo.lyson', image(2048), survey, LY_SON)).last.status).toBe(403);
+      const sent = await world.upload('canbo.lyson', image(2048), allowance, LY_SON);
+      expect(sent.last.status).toBe(200);
+      expect(await world.links(sent.hash)).toEqual([allowance]);
+      expect((await world.get('canbo.lyson', sent.hash)).status).toBe(200);
+      expect((await world.get('thon.bato', sent.hash)).status).toBe(404);
     });
 
     it('#9.1 a PUT answers the same whether or not the server already holds the hash', async () => {

@@ -76,4 +76,15 @@ describe('dueDate / daysLeft (helpers for the app)', () => {
   it('a date in a year with no holiday data throws CalendarNotCoveredError', () => {
     expect(() => daysLeft('2030-03-05', '2030-03-01')).toThrow(CalendarNotCoveredError);
   });
+
+  it('an asOf beyond the covered years is blamed on asOf, not on the start date', () => {
+    let err: unknown;
+    try {
+      answerDeadline({ step: 'chairman-decision', from: '2026-02-12', asOf: '2030-01-02' });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(CalendarNotCoveredError);
+    expect((err as CalendarNotCoveredError).input).toBe('asOf');
+  });
 });

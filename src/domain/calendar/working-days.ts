@@ -4,11 +4,12 @@
 import { type IsoDate, daysInMonth, parseDate, formatDate, daysBetween } from '../common/dates';
 import type { CalendarDay, WorkingCalendar } from './types';
 
-/** A date falls in a year the calendar has no holiday data for. */
+/** A date falls in a year the calendar has no holiday data for. `input` names the input that led there, if known. */
 export class CalendarNotCoveredError extends Error {
   constructor(
     readonly date: IsoDate,
     readonly calendarId: string,
+    readonly input?: string,
   ) {
     super(`calendar ${calendarId} has no holiday data for ${date.slice(0, 4)} (date ${date})`);
   }

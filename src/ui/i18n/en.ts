@@ -121,6 +121,7 @@ export const en: Messages = {
     draft: 'Draft',
     submitted: 'Sent, awaiting approval',
     verified: 'Verified',
+    posted: 'Publicly posted',
     approved: 'Approved',
     rejected: 'Rejected',
     returned: 'Returned',

@@ -160,7 +160,7 @@ export const messagesEn: MessageTexts = {
     'http.rangeOutside': () => 'Invalid Content-Range: the part lies outside the declared size.',
     'http.attachmentRecordMissing': () =>
       "This file's record is not on the server yet or not in your commune; the app sends it again after the data syncs.",
-    'http.receiptsOnlyForHandouts': () => 'Only handouts have signature images.',
+    'http.receiptsOnlyForHandouts': () => 'Only handouts and allowance applications have images.',
     'http.chunkLength': () => 'The length of the part does not match Content-Range.',
     'http.uploadCorrupt': () =>
       'The file received is broken (its code does not match); the app sends it again from the start.',
@@ -320,6 +320,7 @@ export const messagesEn: MessageTexts = {
 const COMMANDS_EN: Record<string, string> = {
   submit: 'sent',
   verify: 'verified',
+  post: 'posted',
   approve: 'approved',
   reject: 'rejected',
   return: 'returned',

@@ -119,6 +119,7 @@ export const vi = {
     draft: 'Nháp',
     submitted: 'Đã gửi, chờ duyệt',
     verified: 'Đã thẩm định',
+    posted: 'Đang niêm yết công khai',
     approved: 'Đã phê duyệt',
     rejected: 'Bị từ chối',
     returned: 'Bị trả lại',

@@ -1,4 +1,5 @@
 /** @module Adds a member to a household, or edits one. */
+import { useEffect, useState } from 'preact/hooks';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useNavigate } from '@tanstack/react-router';
 import { getHousehold } from '../../db/households';
@@ -45,6 +46,7 @@ export function MemberPage(props: { householdId?: string; memberId?: string }) {
             </div>
           </dl>
         )}
+        {member && <MemberAllowances memberId={member.id} />}
         <p class="hint" data-testid="read-only">
           {t.readOnly}
         </p>
@@ -66,6 +68,18 @@ export function MemberPage(props: { householdId?: string; memberId?: string }) {
         onSaved={back}
         onCancel={back}
       />
+      {member && <MemberAllowances memberId={member.id} />}
     </section>
   );
+}
+
+type Allowances = typeof import('../allowance/MemberAllowances').MemberAllowances;
+
+/** The person's allowance applications, loaded on demand (precached like every chunk, so offline too). */
+function MemberAllowances(props: { memberId: string }) {
+  const [List, setList] = useState<Allowances | undefined>();
+  useEffect(() => {
+    void import('../allowance/MemberAllowances').then((m) => setList(() => m.MemberAllowances));
+  }, []);
+  return List ? <List memberId={props.memberId} /> : null;
 }

@@ -22,6 +22,7 @@ import { useWorkplace } from '../use-commune';
 import { fieldLabel, fieldValue } from './field-text';
 import { SurveyDetail } from './SurveyDetail';
 import { useReviewTexts } from './texts';
+import { AllowanceDossiers } from '../allowance/AllowanceDossiers';
 
 export function ReviewPage() {
   const t = useT();
@@ -65,6 +66,7 @@ export function ReviewPage() {
           />
         ))}
       </div>
+      {commune && <AllowanceDossiers commune={commune} />}
       <div class="card">
         <h2>{t.conflicts}</h2>
         {state.conflicts.length === 0 && <p>{rv.noConflicts}</p>}

@@ -64,12 +64,17 @@ export function attachmentRoutes(deps: AppDeps) {
     if (!record || record.commune !== meta.output.communeCode || !scope.has(record.commune)) {
       return errorResponse(c, 403, 'forbidden', message('http.attachmentRecordMissing'));
     }
-    // A receipt belongs to a handout, and only who may record a handout sends one (src/shared/permissions.ts).
+    // A receipt belongs to a handout, a photo of a paper to an allowance application (issue 12); only who may
+    // record the one or file the other sends it (src/shared/permissions.ts).
     const role = c.get('user').role;
-    if (record.type !== 'distribution')
-      return errorResponse(c, 403, 'forbidden', message('http.receiptsOnlyForHandouts'));
-    if (!can(role, 'distribution', 'create'))
-      return errorResponse(c, 403, 'forbidden', notPermitted(role, 'distribution', 'create'));
+    const owner =
+      record.type === 'distribution'
+        ? ('distribution' as const)
+        : record.type === 'case' && record.data.kind === 'allowance'
+          ? ('case' as const)
+          : undefined;
+    if (!owner) return errorResponse(c, 403, 'forbidden', message('http.receiptsOnlyForHandouts'));
+    if (!can(role, owner, 'create')) return errorResponse(c, 403, 'forbidden', notPermitted(role, owner, 'create'));
     const chunk = new Uint8Array(await c.req.arrayBuffer());
     if (chunk.length !== end - start + 1) return errorResponse(c, 400, 'bad_request', message('http.chunkLength'));
     // Sent before, and its answer lost: the record already has these bytes, and this user may read the record.

@@ -4,7 +4,13 @@ import { NoRuleInForceError } from '../../common/answer';
 import type { IsoDate } from '../../common/dates';
 import { type Explanation, ExplanationBuilder } from '../../common/explanation';
 import { type Bilingual, type CitedRule, type RuleBase, cite, pickInEffect } from '../../common/rule';
-import { addWorkingDays, calendarDaysBetween, addDays, workingDaysBetween } from '../../calendar/working-days';
+import {
+  CalendarNotCoveredError,
+  addWorkingDays,
+  calendarDaysBetween,
+  addDays,
+  workingDaysBetween,
+} from '../../calendar/working-days';
 import type { CalendarDay, WorkingCalendar } from '../../calendar/types';
 import { DOC } from '../legal-documents';
 import { NATIONAL_CALENDAR } from './calendar';
@@ -142,6 +148,16 @@ export interface DeadlineAnswer {
   readonly explanation: Explanation;
 }
 
+/** Days left, with a date beyond the calendar blamed on `asOf` (the due date is already known to be covered). */
+function daysLeftOn(asOf: IsoDate, due: IsoDate, calendar: WorkingCalendar): number {
+  try {
+    return workingDaysBetween(asOf, due, calendar);
+  } catch (e) {
+    if (e instanceof CalendarNotCoveredError) throw new CalendarNotCoveredError(e.date, e.calendarId, 'asOf');
+    throw e;
+  }
+}
+
 const dmy = (d: IsoDate): string => `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
 
 /** The rule of a step in force on the date the count starts. */
@@ -196,7 +212,7 @@ export function answerDeadline(input: DeadlineInput, calendar: WorkingCalendar =
 
   let left: { asOf: IsoDate; daysLeft: number; overdue: boolean } | undefined;
   if (asOf !== undefined) {
-    const n = workingDaysBetween(asOf, due, calendar);
+    const n = daysLeftOn(asOf, due, calendar);
     const overdue = asOf > due;
     left = { asOf, daysLeft: n, overdue };
     x.step(
