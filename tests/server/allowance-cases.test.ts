@@ -425,12 +425,31 @@ for (const engine of engines) {
           const pulled = (await changesFor(db, role)).find((c) => c.id === caseId);
           expect(pulled?.data?.sensitive, role).toEqual(sensitive);
         }
+        // Form 1b and its HIV certificate tell it as plainly as the field: the case reaches them as a removal
+        // (the tablet that filed it drops its copy), with nothing of it.
         for (const role of ['collaborator', 'village_head', undefined] as const) {
-          const pulled = (await changesFor(db, role)).find((c) => c.id === caseId);
-          expect(pulled?.data?.kind, role).toBe('allowance');
-          expect(pulled?.data && 'sensitive' in pulled.data, role).toBe(false);
-          expect(JSON.stringify(pulled), role).not.toMatch(/"hiv"|hivDetectedOn/);
+          const changes = await changesFor(db, role);
+          expect(changes.find((c) => c.id === caseId)?.data, role).toBeUndefined();
+          expect(
+            changes.some((c) => c.id === caseId),
+            role,
+          ).toBe(true);
+          expect(JSON.stringify(changes), role).not.toMatch(/"hiv"|hivDetectedOn|"1b"|hiv-/);
         }
+      });
+
+      it('a case that tells it another way (an HIV certificate seen, a decision in an HIV category) is not sent either; a form 1d case is, without the field', async () => {
+        const db = await fresh();
+        const certificate = await file(
+          db,
+          allowanceApplication({ papers: ['residence', 'citizen-id', 'hiv-certificate'] }),
+        );
+        const plain = await file(db, allowanceApplication(), { hiv: false });
+        const changes = await changesFor(db, 'collaborator');
+        expect(changes.find((c) => c.id === certificate.caseId)?.data).toBeUndefined();
+        const sent = changes.find((c) => c.id === plain.caseId);
+        expect(sent?.data?.kind).toBe('allowance');
+        expect(sent?.data && 'sensitive' in sent.data).toBe(false);
       });
 
       it('a later edit from a device that never saw it keeps it', async () => {
@@ -647,14 +666,16 @@ describe('#12 HIV status over HTTP: each account pulls what its role reads, and 
         mutation(4, { kind: 'command', id: caseId, command: 'submit' }),
       ]);
       expect(filed.answer.results.map((r) => r.status)).toEqual(['applied', 'applied', 'applied', 'applied']);
-      expect(filed.pulled?.data && 'sensitive' in filed.pulled.data).toBe(false);
+      // The filing tablet is sent a removal: it keeps no copy of a form 1b application once the server has it.
+      expect(filed.pulled).toBeDefined();
+      expect(filed.pulled?.data).toBeUndefined();
       for (const username of ['canbo.lyson', 'so.tinh']) {
         expect((await sync(username)).pulled?.data?.sensitive, username).toEqual(sensitive);
       }
       for (const username of ['ctv.lyson', 'ctv2.lyson', 'thon.lyson']) {
-        const { pulled } = await sync(username);
-        expect(pulled?.data?.kind, username).toBe('allowance');
-        expect(JSON.stringify(pulled), username).not.toMatch(/"hiv"|hivDetectedOn/);
+        const { answer, pulled } = await sync(username);
+        expect(pulled?.data, username).toBeUndefined();
+        expect(JSON.stringify(answer), username).not.toMatch(/"hiv"|hivDetectedOn|"1b"|hiv-/);
       }
       expect(server.logs.length).toBeGreaterThan(0);
       expect(server.logs.join('\n')).not.toMatch(/hiv|sensitive|Bình/i);

@@ -52,6 +52,7 @@ async function attachmentWorld(db: Database, options: { attachmentRate?: RateLim
     ['canbo.lyson', 'commune_officer', LY_SON],
     ['thon.bato', 'village_head', BA_TO],
     ['so.tinh', 'province_staff', 'province'],
+    ['ctv.lyson', 'collaborator', LY_SON],
   ] as const) {
     await createUser(
       db,
@@ -249,6 +250,30 @@ for (const engine of engines) {
       expect(await world.links(sent.hash)).toEqual([allowance]);
       expect((await world.get('canbo.lyson', sent.hash)).status).toBe(200);
       expect((await world.get('thon.bato', sent.hash)).status).toBe(404);
+    });
+
+    it('#12 the photo of an application that tells HIV status (form 1b) is served to the officer and province staff, to no one else in the commune', async () => {
+      const [household, member, allowance] = [randomUUID(), randomUUID(), randomUUID()];
+      const ctx = pushContext({ role: 'collaborator', scope: new Set([LY_SON]) });
+      const application = allowanceApplication({ form: '1b', papers: ['residence', 'citizen-id', 'hiv-certificate'] });
+      const result = await push(db, ctx, [
+        createMutation(1, { communeCode: LY_SON }, household),
+        patchMutation(2, member, memberFields(household), 0, 'member'),
+        patchMutation(
+          3,
+          allowance,
+          { communeCode: LY_SON, kind: 'allowance', subjectId: member, note: '', data: application },
+          0,
+          'case',
+        ),
+      ]);
+      expect(result.results.map((r) => r.status)).toEqual(['applied', 'applied', 'applied']);
+      const sent = await world.upload('ctv.lyson', image(3072), allowance, LY_SON);
+      expect(sent.last.status).toBe(200);
+      expect((await world.get('canbo.lyson', sent.hash)).status).toBe(200);
+      expect((await world.get('so.tinh', sent.hash)).status).toBe(200);
+      for (const username of ['ctv.lyson', 'thon.lyson'])
+        expect((await world.get(username, sent.hash)).status, username).toBe(404);
     });
 
     it('#9.1 a PUT answers the same whether or not the server already holds the hash', async () => {

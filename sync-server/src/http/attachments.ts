@@ -15,7 +15,8 @@ import { getRecord } from '../store/records';
 import { attachmentAccess, isLinked, linkAttachment } from '../store/attachments';
 import { ChunkOutOfOrderError, HashMismatchError } from '../attachments/file-store';
 import { errorResponse } from './errors';
-import { can, notPermitted } from '../../../src/shared/permissions';
+import { can, notPermitted, readsSensitive } from '../../../src/shared/permissions';
+import { caseTellsHiv } from '../../../src/shared/tells-hiv';
 import { requireUser } from './auth';
 import type { AppDeps, AppEnv } from './deps';
 import { rateLimiter, type RateLimit } from './rate-limit';
@@ -105,7 +106,11 @@ export function attachmentRoutes(deps: AppDeps) {
     const hash = c.req.param('hash');
     const access = files && v.is(Sha256Hex, hash) ? await attachmentAccess(deps.db, hash) : undefined;
     const scope = new Set(c.get('user').communes.map((x) => x.code));
-    const bytes = access?.communes.some((commune) => scope.has(commune)) ? await files?.read(hash) : undefined;
+    const role = c.get('user').role;
+    // A photo of a case that tells HIV status (an HIV certificate, a form 1b) is for the roles that may read it.
+    const hidden = !readsSensitive(role) && access?.records.some((r) => r.type === 'case' && caseTellsHiv(r.data));
+    const bytes =
+      !hidden && access?.communes.some((commune) => scope.has(commune)) ? await files?.read(hash) : undefined;
     if (!access || !bytes) return errorResponse(c, 404, 'not_found', message('http.noSuchFile'));
     return c.body(new Uint8Array(bytes), 200, { 'Content-Type': access.mime });
   });

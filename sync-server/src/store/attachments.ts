@@ -16,12 +16,20 @@ export async function linkAttachment(
 export async function attachmentAccess(
   db: SqlExecutor,
   hash: string,
-): Promise<{ communes: string[]; mime: string } | undefined> {
-  const rows = await db.all<{ commune: string; mime: string }>(
-    'SELECT r.commune AS commune, a.mime AS mime FROM attachments a JOIN records r ON r.id = a.record_id WHERE a.hash = ?',
+): Promise<
+  { communes: string[]; mime: string; records: { type: string; data: Record<string, unknown> }[] } | undefined
+> {
+  const rows = await db.all<{ commune: string; mime: string; type: string; data: string }>(
+    'SELECT r.commune AS commune, a.mime AS mime, r.type AS type, r.data AS data FROM attachments a JOIN records r ON r.id = a.record_id WHERE a.hash = ?',
     [hash],
   );
-  return rows[0] ? { communes: rows.map((r) => r.commune), mime: rows[0].mime } : undefined;
+  return rows[0]
+    ? {
+        communes: rows.map((r) => r.commune),
+        mime: rows[0].mime,
+        records: rows.map((r) => ({ type: r.type, data: JSON.parse(r.data) as Record<string, unknown> })),
+      }
+    : undefined;
 }
 
 /** Whether these bytes are already linked to this record (then whoever may read the record may know it). */

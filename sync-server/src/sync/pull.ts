@@ -8,6 +8,7 @@ import type { SqlExecutor } from '../db/database';
 import { changesSince, type LogRow } from '../store/records';
 import { historyFrom } from '../store/sync-log';
 import { readsSensitive } from '../../../src/shared/permissions';
+import { caseTellsHiv, mayTellHiv, valueTellsHiv } from '../../../src/shared/tells-hiv';
 import type { Role } from '../../../src/shared/roles';
 
 export interface PullPage {
@@ -72,19 +73,18 @@ export async function pull(
   return page;
 }
 
-/** Only case and conflict records can hold it; the text is read only when it names the field at all. */
-const SENSITIVE = '"sensitive"';
-
 /**
- * A change as a role that may not read a case's `sensitive` field gets it: the case without the field, and no
- * conflict about it at all (its candidates are the values). `undefined`: the change is not sent (its version still
- * moves the cursor, so the device does not ask again).
+ * A change as a role that may not read HIV status gets it: a case without its `sensitive` field. A case that tells
+ * the status another way (form 1b, an HIV certificate among its papers, a decision in an HIV category:
+ * src/shared/tells-hiv.ts) goes as a removal, so the tablet that filed it keeps no copy once the server holds it.
+ * A conflict about `sensitive`, or whose values tell it, is not sent: `undefined` (its version still moves the
+ * cursor, so the device does not ask again).
  */
 export function redacted(row: LogRow): LogRow | undefined {
-  if (row.kind !== 'record' || (row.type !== 'case' && row.type !== 'conflict') || !row.data.includes(SENSITIVE))
-    return row;
+  if (row.kind !== 'record' || (row.type !== 'case' && row.type !== 'conflict') || !mayTellHiv(row.data)) return row;
   const data = JSON.parse(row.data) as Record<string, unknown>;
-  if (row.type === 'conflict') return data.field === 'sensitive' ? undefined : row;
+  if (row.type === 'conflict') return data.field === 'sensitive' || valueTellsHiv(data) ? undefined : row;
+  if (caseTellsHiv(data)) return { kind: 'tombstone', version: row.version, type: row.type, id: row.id };
   if (!('sensitive' in data)) return row;
   delete data.sensitive;
   return { ...row, data: JSON.stringify(data) };
