@@ -6,7 +6,12 @@ import { firstDayOf, type IsoMonth } from '../common/dates';
 import { ExplanationBuilder, formatVnd, formatVndEn } from '../common/explanation';
 import type { Bilingual } from '../common/rule';
 import { resolveRules, type PackRegistry } from '../packs/resolve';
-import type { AllowanceCategoryCode, AllowanceCategoryRule, CareAllowanceCode } from '../packs/types';
+import {
+  ALLOWANCE_CATEGORY_CODES,
+  type AllowanceCategoryCode,
+  type AllowanceCategoryRule,
+  type CareAllowanceCode,
+} from '../packs/types';
 import { specialDifficultyArea } from './area';
 import { careCases } from './care';
 import { evaluateMonth, selectPaid, type Selection } from './evaluate-month';
@@ -83,7 +88,7 @@ export function answerAllowance(q: AllowanceQuestion, registry: PackRegistry = {
   );
 
   const area = specialDifficultyArea(p, snap);
-  const rules = ALL_CODES.map((c) => snap.allowanceCategory(c)).filter(
+  const rules = ALLOWANCE_CATEGORY_CODES.map((c) => snap.allowanceCategory(c)).filter(
     (r): r is AllowanceCategoryRule => r !== undefined,
   );
   const results = evaluateMonth(rules, p, q.benefitMonth, area, ages);
@@ -260,23 +265,3 @@ function explainSelection(ex: ExplanationBuilder, s: Selection, amount: number):
 }
 
 const AREA_CODES: readonly AllowanceCategoryCode[] = ['elderly-75-to-80-ethnic-area', 'child-under-3-ethnic-area'];
-
-const ALL_CODES: readonly AllowanceCategoryCode[] = [
-  'orphan-under-4',
-  'orphan-4-to-16',
-  'orphan-studying-16-to-22',
-  'hiv-child-under-4',
-  'hiv-child-4-to-16',
-  'single-parent-per-child',
-  'elderly-poor-no-supporter-60-to-80',
-  'elderly-poor-no-supporter-80-plus',
-  'elderly-75-to-80-ethnic-area',
-  'elderly-80-plus-no-pension',
-  'elderly-taken-in-community',
-  'disability-especially-severe',
-  'disability-especially-severe-child-or-elderly',
-  'disability-severe',
-  'disability-severe-child-or-elderly',
-  'child-under-3-ethnic-area',
-  'hiv-adult-poor',
-];

@@ -1,26 +1,7 @@
 // Input of a person's benefit timeline: their dated decisions and events, months already paid, and the range.
 import * as v from 'valibot';
 import { IsoDateSchema, IsoMonthSchema, ProvinceSchema, VndSchema } from '../common/schema-parts';
-
-export const ALLOWANCE_CATEGORY_CODES = [
-  'orphan-under-4',
-  'orphan-4-to-16',
-  'orphan-studying-16-to-22',
-  'hiv-child-under-4',
-  'hiv-child-4-to-16',
-  'single-parent-per-child',
-  'elderly-poor-no-supporter-60-to-80',
-  'elderly-poor-no-supporter-80-plus',
-  'elderly-75-to-80-ethnic-area',
-  'elderly-80-plus-no-pension',
-  'elderly-taken-in-community',
-  'disability-especially-severe',
-  'disability-especially-severe-child-or-elderly',
-  'disability-severe',
-  'disability-severe-child-or-elderly',
-  'child-under-3-ethnic-area',
-  'hiv-adult-poor',
-] as const;
+import { ALLOWANCE_CATEGORY_CODES } from '../packs/types';
 
 export const CARE_ALLOWANCE_CODES = [
   'take-in-orphan-under-4',

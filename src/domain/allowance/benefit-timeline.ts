@@ -21,7 +21,7 @@ import { resolveRules, type PackRegistry, type RuleSnapshot } from '../packs/res
 import type { AllowanceCategoryCode, AllowanceCategoryRule, CareAllowanceCode } from '../packs/types';
 import { specialDifficultyArea } from './area';
 import type { BenefitCode, BenefitDecision, BenefitTimelineInput, PaidMonth } from './benefit-timeline-schema';
-import { ALLOWANCE_CATEGORY_CODES } from './benefit-timeline-schema';
+import { ALLOWANCE_CATEGORY_CODES } from '../packs/types';
 import { evaluateMonth, selectPaid } from './evaluate-month';
 import type { AllowancePerson } from './schema';
 import { nextChange } from './timeline';

@@ -7,24 +7,28 @@ export interface StandardLevelRule extends RuleBase {
   readonly amount: number;
 }
 
-export type AllowanceCategoryCode =
-  | 'orphan-under-4'
-  | 'orphan-4-to-16'
-  | 'orphan-studying-16-to-22'
-  | 'hiv-child-under-4'
-  | 'hiv-child-4-to-16'
-  | 'single-parent-per-child'
-  | 'elderly-poor-no-supporter-60-to-80'
-  | 'elderly-poor-no-supporter-80-plus'
-  | 'elderly-75-to-80-ethnic-area'
-  | 'elderly-80-plus-no-pension'
-  | 'elderly-taken-in-community'
-  | 'disability-especially-severe'
-  | 'disability-especially-severe-child-or-elderly'
-  | 'disability-severe'
-  | 'disability-severe-child-or-elderly'
-  | 'child-under-3-ethnic-area'
-  | 'hiv-adult-poor';
+/** Every category of Art. 5, in the order the engine evaluates them. */
+export const ALLOWANCE_CATEGORY_CODES = [
+  'orphan-under-4',
+  'orphan-4-to-16',
+  'orphan-studying-16-to-22',
+  'hiv-child-under-4',
+  'hiv-child-4-to-16',
+  'single-parent-per-child',
+  'elderly-poor-no-supporter-60-to-80',
+  'elderly-poor-no-supporter-80-plus',
+  'elderly-75-to-80-ethnic-area',
+  'elderly-80-plus-no-pension',
+  'elderly-taken-in-community',
+  'disability-especially-severe',
+  'disability-especially-severe-child-or-elderly',
+  'disability-severe',
+  'disability-severe-child-or-elderly',
+  'child-under-3-ethnic-area',
+  'hiv-adult-poor',
+] as const;
+
+export type AllowanceCategoryCode = (typeof ALLOWANCE_CATEGORY_CODES)[number];
 
 /** Ages in completed years: from `from` (inclusive) to `below` (exclusive). */
 export interface AgeRange {
