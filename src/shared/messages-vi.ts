@@ -8,6 +8,19 @@ const label = (texts: MessageTexts, name: string | number) =>
   texts.labels[name as keyof MessageTexts['labels']] ?? String(name);
 /** 'yyyy-mm' as the screens write a month: mm/yyyy. */
 const monthVi = (m: string | number) => String(m).split('-').reverse().join('/');
+const CHANGE_VI: Record<string, string> = {
+  adjust: 'điều chỉnh',
+  stop: 'thôi hưởng',
+  suspend: 'tạm dừng',
+  resume: 'hưởng lại',
+  'move-out': 'thôi hưởng do chuyển đi',
+};
+const STATE_VI: Record<string, string> = {
+  active: 'đang hưởng',
+  suspended: 'đang tạm dừng',
+  stopped: 'đã thôi hưởng',
+  none: 'chưa hưởng',
+};
 
 export const messagesVi: MessageTexts = {
   messages: {
@@ -33,6 +46,9 @@ export const messagesVi: MessageTexts = {
     'field.atMost': (p) => `Không được lớn hơn ${messagesVi.number(Number(p.max))}`,
     'field.month': () => 'Nhập tháng (mm/yyyy)',
     'allowance.form': () => 'Chọn mẫu tờ khai',
+    'change.reason': () => 'Lý do không thuộc loại thay đổi đã chọn',
+    'change.deathDate': () => 'Ghi ngày mất',
+    'change.toCommune': () => 'Chọn xã nơi chuyển đến',
     'household.area': () => 'Khu vực phải là nông thôn hoặc thành thị',
     'household.headName': () => 'Nhập họ tên chủ hộ',
     'household.village': () => 'Nhập thôn/tổ dân phố',
@@ -130,6 +146,13 @@ export const messagesVi: MessageTexts = {
       `Người này đã có quyết định số ${p.number} đang hưởng cùng diện; không ghi thêm quyết định thứ hai.`,
     'reject.postingNoCalendar': (p) =>
       `Chưa có lịch ngày nghỉ năm ${p.year}: không tính được hạn niêm yết; hãy báo quản trị viên.`,
+    'reject.changeGrantMissing': () => 'Không tìm thấy quyết định hưởng trợ cấp của người này để thay đổi.',
+    'reject.changeNotApplicable': (p) =>
+      `Không thể ${CHANGE_VI[String(p.change)] ?? p.change} từ tháng ${monthVi(p.month)}: trợ cấp khi đó ${STATE_VI[String(p.state)] ?? p.state}.`,
+    'reject.changeBeforeGrant': (p) =>
+      `Tháng thay đổi (${monthVi(p.month)}) trước tháng bắt đầu hưởng (${monthVi(p.startMonth)}).`,
+    'reject.changeDeathMonth': (p) => `Thôi hưởng do chết từ tháng sau tháng chết, tức tháng ${monthVi(p.month)}.`,
+    'reject.changeFigures': () => 'Quyết định điều chỉnh phải ghi diện, hệ số và mức trợ cấp.',
     'reject.schemaTooNew': () => 'Thay đổi được ghi bởi phiên bản ứng dụng mới hơn máy chủ; hãy báo quản trị viên.',
     'reject.schemaTooOld': () => 'Thay đổi được ghi bởi phiên bản ứng dụng quá cũ, không thể chuyển đổi; hãy nhập lại.',
 

@@ -38,9 +38,18 @@ const SAMPLE: Record<string, string | number> = {
   amount: 750_000,
   form: '1d',
   number: '15/QD-UBND',
+  // Issue 12, a change to an allowance decided.
+  change: 'resume',
+  state: 'active',
+  month: '2026-08',
 };
 
 describe('the message catalogue', () => {
+  it('#12 a change that does not fit says what it is and where the allowance stands, in words', () => {
+    const m = message('reject.changeNotApplicable', { change: 'resume', state: 'active', month: '2026-08' });
+    expect(formatMessage(messagesVi, m)).toBe('Không thể hưởng lại từ tháng 08/2026: trợ cấp khi đó đang hưởng.');
+    expect(formatMessage(messagesEn, m)).toBe('Cannot resume from 08/2026: the allowance is then being paid.');
+  });
   it("#12 a decision that differs says what the rules give, in each language's numbers", () => {
     const differs = message('reject.decisionDiffers', { coefficient: 1.5, amount: 750_000 });
     expect(formatMessage(messagesVi, differs)).toBe(

@@ -40,6 +40,10 @@ const CATALOGUE = {
   // Issue 12, the allowance application.
   'field.month': [],
   'allowance.form': [],
+  // Issue 12, a change to an allowance decided (src/shared/records/allowance-change.ts).
+  'change.reason': [],
+  'change.deathDate': [],
+  'change.toCommune': [],
   'household.area': [],
   'household.headName': [],
   'household.village': [],
@@ -130,6 +134,15 @@ const CATALOGUE = {
   'reject.decisionActive': ['number'],
   /** The working-day calendar has no holidays for the year: the posting window cannot be counted. */
   'reject.postingNoCalendar': ['year'],
+  /** The change names no approved allowance of this person. */
+  'reject.changeGrantMissing': [],
+  /** The change does not fit where the allowance stands in that month ('active', 'suspended', 'stopped'). */
+  'reject.changeNotApplicable': ['change', 'state', 'month'],
+  'reject.changeBeforeGrant': ['month', 'startMonth'],
+  /** A stop on death runs from the month after it, never another. */
+  'reject.changeDeathMonth': ['month'],
+  /** An adjustment names the category, coefficient and amount decided. */
+  'reject.changeFigures': [],
   'reject.schemaTooNew': [],
   'reject.schemaTooOld': [],
 

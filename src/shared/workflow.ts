@@ -11,11 +11,12 @@ import type { Role } from './roles';
 import { notPermitted, rolesThatCan } from './permissions';
 import { issueMessages, message, type Message } from './messages';
 import { AllowanceDecision, AllowanceRefusal, IdCheck } from './records/allowance';
+import { ChangeDecision } from './records/allowance-change';
 
 export type CaseStatus = 'draft' | 'submitted' | 'verified' | 'posted' | 'approved' | 'rejected' | 'returned';
 export type CaseCommand = 'submit' | 'verify' | 'post' | 'approve' | 'reject' | 'return';
 export const CASE_COMMANDS = ['submit', 'verify', 'post', 'approve', 'reject', 'return'] as const;
-export type CaseKind = 'survey' | 'allowance';
+export type CaseKind = 'survey' | 'allowance' | 'allowance-change';
 
 interface Transition {
   from: readonly CaseStatus[];
@@ -54,9 +55,21 @@ const ALLOWANCE: Readonly<Partial<Record<CaseCommand, Transition>>> = {
   return: { from: ['submitted', 'verified', 'posted'], to: 'returned', roles: OFFICE, needsComment: true },
 };
 
+/**
+ * A change to an allowance decided (adjust, stop, suspend, resume, move out: TT 02/2021 Art. 2(4), the officer
+ * compiles them for the chairman): proposed, then decided or refused in writing, or returned. No public posting.
+ */
+const ALLOWANCE_CHANGE: Readonly<Partial<Record<CaseCommand, Transition>>> = {
+  submit: { from: ['draft', 'returned'], to: 'submitted', roles: FIELD, needsComment: false },
+  approve: { from: ['submitted'], to: 'approved', roles: OFFICE, needsComment: false, payload: ChangeDecision },
+  reject: { from: ['submitted'], to: 'rejected', roles: OFFICE, needsComment: false, payload: AllowanceRefusal },
+  return: { from: ['submitted'], to: 'returned', roles: OFFICE, needsComment: true },
+};
+
 export const TRANSITIONS: Readonly<Record<CaseKind, Readonly<Partial<Record<CaseCommand, Transition>>>>> = {
   survey: SURVEY,
   allowance: ALLOWANCE,
+  'allowance-change': ALLOWANCE_CHANGE,
 };
 
 export type TransitionCheck = { ok: true; to: CaseStatus; payload?: unknown } | { ok: false; reason: Message };

@@ -28,7 +28,7 @@ export const APPLICATION_PAPERS = [
   'disability-certificate',
 ] as const;
 
-const Money = v.pipe(
+export const Money = v.pipe(
   v.number(encodeMessage('field.money')),
   v.integer(encodeMessage('field.moneyInteger')),
   v.minValue(0, encodeMessage('field.notNegative')),

@@ -7,11 +7,12 @@ import { CommuneCode, Uuid, trimmed } from '../fields';
 import { jsonObject } from '../json-value';
 import { AllowanceApplication, AllowanceDecision, AllowanceRefusal, AllowanceSensitive, IdCheck } from './allowance';
 import { SurveyCaseData } from './survey';
+import { AllowanceChange, ChangeAbout, ChangeDecision } from './allowance-change';
 
 export const CaseFields = v.object({
   communeCode: CommuneCode,
-  kind: v.picklist(['survey', 'allowance']),
-  /** The household (survey) or member (allowance) the case is about. */
+  kind: v.picklist(['survey', 'allowance', 'allowance-change']),
+  /** The household (survey) or member (allowance, allowance-change) the case is about. */
   subjectId: Uuid,
   note: trimmed(2000, 'notes'),
   /** The case's own answers; what they hold depends on `kind` (CASE_DATA), and is checked with the record whole. */
@@ -28,12 +29,14 @@ export type CaseFields = v.InferOutput<typeof CaseFields>;
 export const CASE_DATA = {
   survey: SurveyCaseData,
   allowance: AllowanceApplication,
+  'allowance-change': AllowanceChange,
 } as const;
 
 /** A case whole: its fields with the `data` of its kind. */
 export const CaseRecord = v.variant('kind', [
   v.object({ ...CaseFields.entries, kind: v.literal('survey'), data: CASE_DATA.survey }),
   v.object({ ...CaseFields.entries, kind: v.literal('allowance'), data: CASE_DATA.allowance }),
+  v.object({ ...CaseFields.entries, kind: v.literal('allowance-change'), data: CASE_DATA['allowance-change'] }),
 ]);
 export type CaseRecord = v.InferOutput<typeof CaseRecord>;
 
@@ -50,4 +53,8 @@ export const CaseReview = v.object({
   ),
   decision: v.optional(AllowanceDecision),
   refusal: v.optional(AllowanceRefusal),
+  /** The chairman's decision on a change (kind allowance-change). */
+  changeDecision: v.optional(ChangeDecision),
+  /** A change: the form and category of the allowance it changes, copied by the server when it is submitted. */
+  about: v.optional(ChangeAbout),
 });

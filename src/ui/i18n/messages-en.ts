@@ -3,6 +3,19 @@ import type { Message, MessageTexts } from '../../shared/messages';
 
 /** 'yyyy-mm' as the screens write a month: mm/yyyy. */
 const monthEn = (m: string | number) => String(m).split('-').reverse().join('/');
+const CHANGE_EN: Record<string, string> = {
+  adjust: 'adjust',
+  stop: 'stop',
+  suspend: 'suspend',
+  resume: 'resume',
+  'move-out': 'stop on moving out',
+};
+const STATE_EN: Record<string, string> = {
+  active: 'being paid',
+  suspended: 'suspended',
+  stopped: 'stopped',
+  none: 'not yet granted',
+};
 const label = (name: string | number) => messagesEn.labels[name as keyof MessageTexts['labels']] ?? String(name);
 
 export const messagesEn: MessageTexts = {
@@ -30,6 +43,9 @@ export const messagesEn: MessageTexts = {
     'field.atMost': (p) => `Must not be more than ${Number(p.max).toLocaleString('vi-VN')}`,
     'field.month': () => 'Enter a month (mm/yyyy)',
     'allowance.form': () => 'Choose the application form',
+    'change.reason': () => 'The reason is not one of the change chosen',
+    'change.deathDate': () => 'Enter the date of death',
+    'change.toCommune': () => 'Choose the commune moved to',
     'household.area': () => 'The area is rural or urban',
     'household.headName': () => "Enter the head of household's full name",
     'household.village': () => 'Enter the village or residential group',
@@ -130,6 +146,13 @@ export const messagesEn: MessageTexts = {
       `This person already has decision no. ${p.number} in force for the same category; a second is not recorded.`,
     'reject.postingNoCalendar': (p) =>
       `There is no holiday calendar for ${p.year} yet: the posting period cannot be counted; tell the administrator.`,
+    'reject.changeGrantMissing': () => 'No allowance decision of this person was found to change.',
+    'reject.changeNotApplicable': (p) =>
+      `Cannot ${CHANGE_EN[String(p.change)] ?? p.change} from ${monthEn(p.month)}: the allowance is then ${STATE_EN[String(p.state)] ?? p.state}.`,
+    'reject.changeBeforeGrant': (p) =>
+      `The month of the change (${monthEn(p.month)}) is before the allowance began (${monthEn(p.startMonth)}).`,
+    'reject.changeDeathMonth': (p) => `A stop on death runs from the month after it: ${monthEn(p.month)}.`,
+    'reject.changeFigures': () => 'An adjustment decision names the category, coefficient and amount.',
     'reject.schemaTooNew': () => 'The change was written by an app newer than the server; tell the administrator.',
     'reject.schemaTooOld': () => 'The change was written by an app too old to convert; enter it again.',
 
