@@ -20,6 +20,8 @@ import { formatVi } from '../../src/shared/messages-vi';
 import type { Role } from '../../src/shared/roles';
 import type { AllowanceApplication, AllowanceDecision } from '../../src/shared/records/allowance';
 import { freshDatabases, storageEngines } from '../support/engines';
+import { personDecisions } from '../../sync-server/src/sync/apply/allowance-decisions';
+import { grantStanding } from '../../src/shared/allowance-history';
 import { testServer } from '../support/server';
 import { PROTOCOL_VERSION, SCHEMA_VERSION, type SyncResponse } from '../../src/shared/protocol';
 import {
@@ -27,6 +29,7 @@ import {
   caseCommand as command,
   fileApplication as file,
   grantDecision as decision,
+  grantedApplication,
   hivAllowanceApplication,
   noonVn,
   readyToDecide,
@@ -523,6 +526,76 @@ for (const engine of engines) {
           startMonth: '2026-03',
         });
         expect(stored).toMatchObject({ signedOn: '2026-03-30', startMonth: '2026-03', amount: 1_000_000 });
+      });
+
+      it("2a — Decree 20/2021 Art. 20(3), decided alongside the person's own 1đ: 2,0 × 500.000 đ to him, 1,0 × 500.000 đ to his household", async () => {
+        const db = await fresh();
+        const person = {
+          applicant: {
+            ...allowanceApplication().applicant,
+            fullName: 'Phạm Văn Tài',
+            birthDate: '1990-04-02',
+            sex: 'male' as const,
+          },
+          householdPoverty: 'none' as const,
+          disability: { level: 'especially-severe' as const, certifiedOn: '2025-11-03' },
+          papers: ['residence' as const, 'citizen-id' as const, 'disability-certificate' as const],
+        };
+        const own = await grantedApplication(
+          db,
+          allowanceApplication({ ...person, form: '1đ', facts: {} }),
+          decision({ categoryCode: 'disability-especially-severe', coefficient: 2, amount: 1_000_000 }),
+        );
+        const care = allowanceApplication({
+          ...person,
+          form: '2a',
+          facts: { caredForByOwnHousehold: true },
+          carer: { fullName: 'Phạm Thị Mai', relation: 'mẹ' },
+        });
+        // The care form grants a support of Art. 20, not a category of Art. 5.
+        const filed = await file(db, care, undefined, undefined, own.subject);
+        await readyToDecide(db, filed.caseId);
+        const asOwn = decision({ number: '16/QĐ-UBND', categoryCode: 'disability-especially-severe' });
+        expect(await command(db, 'commune_officer', filed.caseId, 'approve', asOwn)).toMatchObject({
+          status: 'rejected',
+          reason: 'Diện trong quyết định không thuộc mẫu tờ khai 2a.',
+        });
+        const support = decision({
+          number: '16/QĐ-UBND',
+          categoryCode: 'household-caring-especially-severe-pwd',
+          coefficient: 1,
+          amount: 500_000,
+        });
+        expect(await command(db, 'commune_officer', filed.caseId, 'approve', support)).toMatchObject({
+          status: 'applied',
+        });
+        expect((await getRecord(db, filed.caseId))?.data.decision).toMatchObject({ clause: '20(3)', amount: 500_000 });
+        const { grants, changes } = await personDecisions(db, own.subject);
+        const amounts = grants.map((g) => [g.decision.number, grantStanding(g, changes, '2026-03').line?.amount]);
+        expect(amounts.sort()).toEqual([
+          ['15/QĐ-UBND', 1_000_000],
+          ['16/QĐ-UBND', 500_000],
+        ]);
+      });
+
+      it('2b — Decree 20/2021 Art. 20(1): a neighbour takes in a child of 5 whose parents died, 1,5 × 500.000 = 750.000 đ', async () => {
+        const stored = await decide(
+          allowanceApplication({
+            form: '2b',
+            applicant: {
+              ...allowanceApplication().applicant,
+              fullName: 'Trần Văn An',
+              birthDate: '2020-09-01',
+              sex: 'male',
+            },
+            householdPoverty: 'none',
+            papers: ['residence', 'birth-certificate'],
+            facts: { orphan: { father: 'dead', mother: 'dead' }, takenInByHousehold: true },
+            carer: { fullName: 'Trần Thị Lan', relation: 'hàng xóm' },
+          }),
+          { categoryCode: 'take-in-orphan-4-to-16', coefficient: 1.5, amount: 750_000 },
+        );
+        expect(stored).toMatchObject({ clause: '20(1)', amount: 750_000 });
       });
     });
   });

@@ -18,9 +18,7 @@ import {
   grantStanding,
   type DecidedGrant,
 } from '../../../../src/shared/allowance-history';
-import { FORM_CATEGORIES } from '../../../../src/shared/allowance-proposal';
-import { resolveRules } from '../../../../src/domain/packs/resolve';
-import type { AllowanceCategoryCode } from '../../../../src/domain/packs/types';
+import { formGrants, grantRule } from '../../../../src/shared/allowance-proposal';
 import { personDecisions, type Step } from './allowance-decisions';
 
 const GRANT_MISSING: Step = { ok: false, reason: message('reject.changeGrantMissing') };
@@ -92,7 +90,7 @@ function adjustment(grantRecord: StoredRecord, change: AllowanceChange, decision
   const application = v.safeParse(AllowanceApplication, grantRecord.data.data);
   if (!application.success) return GRANT_MISSING;
   const form = application.output.form;
-  if (!FORM_CATEGORIES[form].includes(decision.categoryCode))
+  if (!formGrants(form).includes(decision.categoryCode))
     return { ok: false, reason: message('reject.decisionCategoryOfForm', { form }) };
   const sensitive = v.safeParse(v.optional(AllowanceSensitive), grantRecord.data.sensitive);
   const check = checkAdjustment(
@@ -111,8 +109,6 @@ function adjustment(grantRecord: StoredRecord, change: AllowanceChange, decision
         : message('reject.decisionNoCategory'),
     };
   }
-  const rule = resolveRules(`${decision.effectiveMonth}-01`).allowanceCategory(
-    decision.categoryCode as AllowanceCategoryCode,
-  );
+  const rule = grantRule(decision.categoryCode, decision.effectiveMonth);
   return { ok: true, set: rule ? { clause: rule.clause } : {}, clear: [] };
 }

@@ -19,9 +19,7 @@ import {
   AllowanceSensitive,
   type AllowanceDecision,
 } from '../../../../src/shared/records/allowance';
-import { checkDecision, FORM_CATEGORIES } from '../../../../src/shared/allowance-proposal';
-import { resolveRules } from '../../../../src/domain/packs/resolve';
-import type { AllowanceCategoryCode } from '../../../../src/domain/packs/types';
+import { checkDecision, formGrants, grantRule } from '../../../../src/shared/allowance-proposal';
 import { postingWindow } from '../derive/posting';
 import { inForce } from '../../../../src/shared/allowance-history';
 import { personDecisions, type Step } from './allowance-decisions';
@@ -110,7 +108,7 @@ async function approveStep(tx: SqlExecutor, record: StoredRecord, decision: Allo
       ok: false,
       reason: message('reject.decisionBeforeFiling', { startMonth: decision.startMonth, filedMonth }),
     };
-  if (!FORM_CATEGORIES[stored.form].includes(decision.categoryCode))
+  if (!formGrants(stored.form).includes(decision.categoryCode))
     return { ok: false, reason: message('reject.decisionCategoryOfForm', { form: stored.form }) };
   const agrees = checkDecision(stored, sensitive.success ? sensitive.output : undefined, record.commune, decision);
   if (!agrees.ok) {
@@ -133,8 +131,6 @@ async function approveStep(tx: SqlExecutor, record: StoredRecord, decision: Allo
   if (active) return { ok: false, reason: message('reject.decisionActive', { number: active.decision.number }) };
   // The clause is the rule pack's, whatever a device sent.
   const { clause: _sent, ...recorded } = decision;
-  const rule = resolveRules(`${decision.startMonth}-01`).allowanceCategory(
-    decision.categoryCode as AllowanceCategoryCode,
-  );
+  const rule = grantRule(decision.categoryCode, decision.startMonth);
   return { ok: true, set: { decision: { ...recorded, ...(rule ? { clause: rule.clause } : {}) } }, clear: [] };
 }
