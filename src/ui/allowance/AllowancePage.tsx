@@ -22,6 +22,7 @@ import { requiredPapers } from '../../shared/allowance-proposal';
 import { db, useCan, useSession } from '../services';
 import { useLanguage, useSay } from '../i18n';
 import { useAllowanceT } from './texts';
+import { FormDetailsSection } from './FormDetailsSection';
 import { todayIso, formatVnDate } from '../dates';
 import { formatVnd, parseQuantity } from '../format';
 import { CheckField, SelectField, TextField, TriState } from '../fields';
@@ -42,6 +43,7 @@ import {
   setFact,
   type AllowanceDraft,
   type DraftKey,
+  type IssueKey,
   type FactQuestion,
 } from './application-form';
 
@@ -126,7 +128,7 @@ export function AllowancePage({ memberId }: { memberId: string }) {
     );
   }
   const issues = check && !check.ok ? check.issues : {};
-  const issue = (key: DraftKey) => (sendTried && issues[key] ? say(issues[key]) : undefined);
+  const issue = (key: IssueKey) => (sendTried && issues[key] ? say(issues[key]) : undefined);
   // An amount is shown back as it will be recorded ("Sẽ ghi: 1.500.000 đ"), its problem at once.
   const MONEY: ReadonlySet<DraftKey> = new Set(['pensionAmount', 'carerIncome']);
   const field = (key: DraftKey & keyof typeof t, label: string = t[key] as string) => {
@@ -382,6 +384,12 @@ export function AllowancePage({ memberId }: { memberId: string }) {
               </fieldset>
             )}
           </section>
+          <FormDetailsSection
+            form={draft.form}
+            typed={draft.details}
+            onInput={(key, value) => update({ details: { ...draft.details, [key]: value } })}
+            issue={issue}
+          />
           <section class="card" aria-labelledby="proxy-title">
             <h2 id="proxy-title">{t.proxySection}</h2>
             {field('proxyName')}

@@ -21,6 +21,8 @@ import { decisionDeadline, publicCategory, publicForm } from './lists';
 import { DeadlineNote } from './DeadlineNote';
 import { SEES_SENSITIVE, formatMonth, type DeskT, useDeskT, useListWords } from './words';
 import { AllowanceCommands } from './AllowanceCommands';
+import { isChoice, type DetailKey } from './form-details';
+import { useFormDetailsT } from './form-details-texts';
 
 export function DossierPage({ id }: { id: string }) {
   const t = useDeskT();
@@ -91,6 +93,7 @@ function Rows({ rows }: { rows: readonly (readonly [string, string])[] }) {
 
 function Application({ dossier, sensitive }: { dossier: AllowanceCase; sensitive: boolean }) {
   const t = useDeskT();
+  const dt = useFormDetailsT();
   const words = useListWords();
   const a = dossier.application;
   const p = a.applicant;
@@ -118,6 +121,11 @@ function Application({ dossier, sensitive }: { dossier: AllowanceCase; sensitive
     [t.allowanceDisability, a.disability ? t.allowanceDisabilityLevels[a.disability.level] : ''],
     [t.allowanceProxy, a.proxy ? `${a.proxy.fullName} (${a.proxy.relation})` : ''],
     [t.allowanceCarer, a.carer ? `${a.carer.fullName} (${a.carer.relation})` : ''],
+    // The form's own answers (form-details.ts), a choice said in words.
+    ...Object.entries(a.details ?? {}).map(([key, value]): [string, string] => [
+      dt.labels[key as DetailKey],
+      isChoice(key as DetailKey) ? dt.choices[value as keyof typeof dt.choices] : String(value),
+    ]),
   ];
   if (sensitive && dossier.sensitive)
     rows.push([

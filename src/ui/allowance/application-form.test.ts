@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MemberFields } from '../../shared/records/member';
+import { encodeMessage } from '../../shared/messages';
 import type { SurveyResult } from '../../shared/records/survey';
 import {
   buildApplication,
@@ -212,6 +213,42 @@ describe('the form: the application the server checks, and the proposal as it is
     const refused = checkApplication({ ...draft, form: '2b', carerIncome: '3,5', proxyCitizenId: '123' });
     expect(refused.ok).toBe(false);
     if (!refused.ok) expect(Object.keys(refused.issues).sort()).toEqual(['carerIncome', 'proxyCitizenId']);
+  });
+
+  it('#12 CASES.md §1.1: each form’s own questions and the benefits received reach the application, another form’s do not', () => {
+    const typed = {
+      working: 'no',
+      ableToWork: 'partly',
+      selfCare: 'unable',
+      currentCarer: 'Mẹ ruột, Phạm Thị Mai',
+      supporter: 'Không có',
+      benefitMerit: '1.200.000',
+      benefitOther: '',
+    };
+    const on1d = buildApplication({ ...elderly(), form: '1đ', details: typed }).application;
+    expect(on1d.details).toEqual({
+      working: 'no',
+      ableToWork: 'partly',
+      selfCare: 'unable',
+      currentCarer: 'Mẹ ruột, Phạm Thị Mai',
+    });
+    expect(on1d.currentBenefits).toEqual([{ kind: 'merit', amount: 1_200_000 }]);
+    // Form 1d asks for the supporter, not the ability to care for oneself.
+    expect(buildApplication({ ...elderly(), details: typed }).application.details).toEqual({ supporter: 'Không có' });
+    // A care form lists no benefits of the person's own; 2a counts the disabled members.
+    const on2a = buildApplication({ ...elderly(), form: '2a', details: { ...typed, disabledMembers: '2' } });
+    expect(on2a.application.currentBenefits).toEqual([]);
+    expect(on2a.application.details).toEqual({ disabledMembers: 2 });
+    const refused = checkApplication({
+      ...elderly(),
+      form: '2a',
+      details: { disabledMembers: 'hai', houseType: 'makeshift' },
+    });
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.issues).toEqual({ disabledMembers: encodeMessage('field.integer') });
+    const badAmount = checkApplication({ ...elderly(), details: { benefitMerit: '1,2' } });
+    expect(badAmount.ok).toBe(false);
+    if (!badAmount.ok) expect(Object.keys(badAmount.issues)).toEqual(['benefitMerit']);
   });
 
   it('form 1c: the children are the household’s, as registered, with a full date of birth', () => {

@@ -18,6 +18,7 @@ import type { SurveyResult } from '../../shared/records/survey';
 import { proposeAllowance, type Paper, type Proposal } from '../../shared/allowance-proposal';
 import { formatVnDate, vnDateForCheck } from '../dates';
 import { parseQuantity } from '../format';
+import { FORM_DETAILS, benefitIssues, benefitsOf, detailsOf, type BenefitKey, type DetailKey } from './form-details';
 
 /** What is typed, as typed. The case id is chosen when the draft starts, so photos can name it before sending. */
 export interface AllowanceDraft {
@@ -56,6 +57,8 @@ export interface AllowanceDraft {
   carerIncome: string;
   /** Form 1c: the household members the person raises (their dates of birth go to the engine). */
   childIds: string[];
+  /** The form's own questions and the benefits received, as typed (form-details.ts). */
+  details: Record<string, string>;
   papers: Paper[];
   photos: string[];
   /** The fields filled from the registry, shown as such and not asked again unless corrected. */
@@ -63,7 +66,12 @@ export interface AllowanceDraft {
   /** The papers say otherwise than the registry: every field is asked. */
   correcting: boolean;
 }
-export type DraftKey = Exclude<keyof AllowanceDraft, 'caseId' | 'facts' | 'papers' | 'photos' | 'fromRegistry'>;
+export type DraftKey = Exclude<
+  keyof AllowanceDraft,
+  'caseId' | 'facts' | 'papers' | 'photos' | 'fromRegistry' | 'details'
+>;
+/** Where a problem is shown: a field of the draft, or one of the form's own questions. */
+export type IssueKey = DraftKey | DetailKey | BenefitKey;
 
 type Sensitive = v.InferOutput<typeof AllowanceSensitive>;
 
@@ -100,6 +108,7 @@ export const AllowanceDraftSchema = v.object({
   carerCitizenId: v.optional(text, ''),
   carerIncome: v.optional(text, ''),
   childIds: v.optional(v.array(v.string()), []),
+  details: v.optional(v.record(v.string(), v.string()), {}),
   papers: v.array(v.picklist(APPLICATION_PAPERS)),
   photos: v.array(v.string()),
   fromRegistry: v.array(v.string()),
@@ -175,6 +184,7 @@ export function prefillDraft(input: {
     carerCitizenId: '',
     carerIncome: '',
     childIds: [],
+    details: {},
     papers: [],
     photos: [],
     fromRegistry: known,
@@ -362,6 +372,7 @@ export function buildApplication(draft: AllowanceDraft): {
         citizenId: optionalText(draft.proxyCitizenId),
       })
     : undefined;
+  const details = detailsOf(draft.form, draft.details);
   const carerIncome = draft.carerIncome.trim() ? parseQuantity(draft.carerIncome, 'VND') : undefined;
   const carer =
     CARE_FORMS.has(draft.form) && draft.carerName.trim()
@@ -377,7 +388,8 @@ export function buildApplication(draft: AllowanceDraft): {
     filedOn: vnDateForCheck(draft.filedOn),
     applicant,
     householdPoverty: (draft.householdPoverty || 'none') as AllowanceApplication['householdPoverty'],
-    currentBenefits: [],
+    currentBenefits: benefitsOf(draft.form, draft.details, pensionAmount),
+    ...(details ? { details } : {}),
     ...(disability ? { disability } : {}),
     ...(proxy ? { proxy } : {}),
     ...(carer ? { carer } : {}),
@@ -419,18 +431,26 @@ const FIELD_OF: Readonly<Record<string, DraftKey>> = {
   'carer.householdIncome': 'carerIncome',
 };
 
+const detailAt = (path: string): DetailKey | undefined => {
+  const key = path.startsWith('details.') ? path.slice('details.'.length) : undefined;
+  return key && Object.values(FORM_DETAILS).some((keys) => keys.includes(key as DetailKey))
+    ? (key as DetailKey)
+    : undefined;
+};
+
 export type ApplicationCheck =
   | { ok: true; application: AllowanceApplication; sensitive?: Sensitive }
-  | { ok: false; issues: Partial<Record<DraftKey, string>> };
+  | { ok: false; issues: Partial<Record<IssueKey, string>> };
 
 /** The application checked with the server's schema; each problem (a message code) at its field. */
 export function checkApplication(draft: AllowanceDraft): ApplicationCheck {
   const built = buildApplication(draft);
-  const issues: Partial<Record<DraftKey, string>> = {};
+  const issues: Partial<Record<IssueKey, string>> = benefitIssues(draft.form, draft.details);
   const parsed = v.safeParse(AllowanceApplication, built.application);
   if (!parsed.success)
     for (const issue of parsed.issues) {
-      const key = FIELD_OF[v.getDotPath(issue) ?? ''] ?? 'form';
+      const path = v.getDotPath(issue) ?? '';
+      const key = FIELD_OF[path] ?? detailAt(path) ?? 'form';
       issues[key] ??= issue.message;
     }
   if (built.sensitive) {
