@@ -6,6 +6,7 @@ import {
   buildApplication,
   childCandidates,
   checkApplication,
+  draftFromApplication,
   factValue,
   isAsked,
   liveProposal,
@@ -249,6 +250,49 @@ describe('the form: the application the server checks, and the proposal as it is
     const badAmount = checkApplication({ ...elderly(), details: { benefitMerit: '1,2' } });
     expect(badAmount.ok).toBe(false);
     if (!badAmount.ok) expect(Object.keys(badAmount.issues)).toEqual(['benefitMerit']);
+  });
+
+  it('#12 a returned application reopens as the draft it was: sent again, it reads the same', () => {
+    const kids = [
+      { ...member({ birthDate: '2015-06-01', relation: 'con' }), id: 'a' },
+      { ...member({ birthDate: '2018-02-03', relation: 'con' }), id: 'b' },
+    ];
+    const drafts: AllowanceDraft[] = [
+      {
+        ...elderly(),
+        facts: { ...elderly().facts, maritalStatus: 'widowed', income: { pension: true } },
+        pensionAmount: '1.500.000',
+        citizenIdIssuedOn: '02/01/2021',
+        citizenIdIssuedBy: 'Cục Cảnh sát QLHC về TTXH',
+        details: { supporter: 'Không có', benefitMerit: '1.200.000' },
+        proxyName: 'Nguyễn Văn Nam',
+        proxyRelation: 'con',
+        papers: ['residence', 'citizen-id'],
+        photos: ['a'.repeat(64)],
+      },
+      withChildren({ ...elderly(), form: '1c', facts: { maritalStatus: 'widowed' } }, kids, ['a', 'b']),
+      { ...elderly(), form: '1b', hiv: true, hivDetectedOn: '2019', facts: { income: { stableMonthlyIncome: false } } },
+      {
+        ...elderly(),
+        form: '2b',
+        facts: { takenInByHousehold: true },
+        carerName: 'Trần Thị Lan',
+        carerRelation: 'hàng xóm',
+        carerIncome: '3.000.000',
+        details: { houseType: 'semi-solid' },
+      },
+    ];
+    for (const draft of drafts) {
+      const sent = buildApplication(draft);
+      const reopened = draftFromApplication({
+        caseId: draft.caseId,
+        application: sent.application,
+        sensitive: sent.sensitive,
+        members: kids,
+      });
+      expect(reopened.correcting, draft.form).toBe(true);
+      expect(buildApplication(reopened), draft.form).toEqual(sent);
+    }
   });
 
   it('form 1c: the children are the household’s, as registered, with a full date of birth', () => {

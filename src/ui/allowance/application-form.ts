@@ -17,7 +17,7 @@ import type { MemberFields } from '../../shared/records/member';
 import type { SurveyResult } from '../../shared/records/survey';
 import { proposeAllowance, type Paper, type Proposal } from '../../shared/allowance-proposal';
 import { formatVnDate, vnDateForCheck } from '../dates';
-import { parseQuantity } from '../format';
+import { formatEditable, parseQuantity } from '../format';
 import { FORM_DETAILS, benefitIssues, benefitsOf, detailsOf, type BenefitKey, type DetailKey } from './form-details';
 
 /** What is typed, as typed. The case id is chosen when the draft starts, so photos can name it before sending. */
@@ -189,6 +189,75 @@ export function prefillDraft(input: {
     photos: [],
     fromRegistry: known,
     correcting: false,
+  };
+}
+
+const BENEFIT_KEYS: Readonly<Record<string, BenefitKey>> = {
+  'social-protection': 'benefitSocialProtection',
+  merit: 'benefitMerit',
+  other: 'benefitOther',
+};
+
+/**
+ * An application returned by the commune, as a draft to correct: every answer as it was sent, every field asked
+ * (the papers may have said otherwise), the same case id so its photos stay its own. The children raised (form 1c)
+ * are found again among the household's members by their dates of birth.
+ */
+export function draftFromApplication(input: {
+  caseId: string;
+  application: AllowanceApplication;
+  sensitive: Sensitive | undefined;
+  members: readonly (Pick<MemberFields, 'birthDate'> & { id: string })[];
+}): AllowanceDraft {
+  const { application: a, sensitive } = input;
+  const p = a.applicant;
+  const pension = a.currentBenefits.find((b) => b.kind === 'pension')?.amount ?? a.facts.income?.pensionAmount;
+  const details: Record<string, string> = {};
+  for (const [key, value] of Object.entries(a.details ?? {})) details[key] = String(value);
+  for (const b of a.currentBenefits) {
+    const key = BENEFIT_KEYS[b.kind];
+    if (key) details[key] = formatEditable(b.amount, 'VND');
+  }
+  const born = new Set((a.facts.children ?? []).map((c) => c.dateOfBirth));
+  const { pensionAmount: _kept, ...income } = a.facts.income ?? {};
+  const facts: Facts = { ...a.facts };
+  if (a.facts.income) facts.income = income;
+  return {
+    caseId: input.caseId,
+    form: a.form,
+    filedOn: formatVnDate(a.filedOn),
+    fullName: p.fullName,
+    birthDate: formatVnDate(p.birthDate),
+    sex: p.sex,
+    ethnicity: p.ethnicity,
+    citizenId: p.citizenId ?? '',
+    citizenIdIssuedOn: formatVnDate(p.citizenIdIssuedOn),
+    citizenIdIssuedBy: p.citizenIdIssuedBy ?? '',
+    residence: p.residence,
+    livesWith: p.livesWith ?? '',
+    hasHealthInsurance: p.hasHealthInsurance,
+    householdPoverty: a.householdPoverty,
+    disabilityLevel: a.disability?.level ?? 'none',
+    disabilityCertificateNo: a.disability?.certificateNo ?? '',
+    disabilityCertifiedOn: formatVnDate(a.disability?.certifiedOn),
+    disabilityIssuer: a.disability?.issuer ?? '',
+    pensionAmount: pension !== undefined ? formatEditable(pension, 'VND') : '',
+    facts,
+    hiv: sensitive?.hiv ?? false,
+    hivDetectedOn: formatVnDate(sensitive?.hivDetectedOn),
+    proxyName: a.proxy?.fullName ?? '',
+    proxyRelation: a.proxy?.relation ?? '',
+    proxyCitizenId: a.proxy?.citizenId ?? '',
+    carerName: a.carer?.fullName ?? '',
+    carerRelation: a.carer?.relation ?? '',
+    carerCitizenId: a.carer?.citizenId ?? '',
+    carerIncome: a.carer?.householdIncome !== undefined ? formatEditable(a.carer.householdIncome, 'VND') : '',
+    childIds: input.members.filter((m) => born.has(m.birthDate)).map((m) => m.id),
+    details,
+    papers: [...a.papers],
+    photos: [...a.photos],
+    fromRegistry: [],
+    correcting: true,
   };
 }
 
@@ -383,19 +452,20 @@ export function buildApplication(draft: AllowanceDraft): {
           householdIncome: carerIncome?.ok ? carerIncome.value : undefined,
         })
       : undefined;
+  const facts = factsOfForm(draft, pensionAmount);
   const application = {
     form: draft.form,
     filedOn: vnDateForCheck(draft.filedOn),
     applicant,
     householdPoverty: (draft.householdPoverty || 'none') as AllowanceApplication['householdPoverty'],
-    currentBenefits: benefitsOf(draft.form, draft.details, pensionAmount),
+    currentBenefits: benefitsOf(draft.form, draft.details, facts.income?.pensionAmount),
     ...(details ? { details } : {}),
     ...(disability ? { disability } : {}),
     ...(proxy ? { proxy } : {}),
     ...(carer ? { carer } : {}),
     papers: papersOffered(draft.form).filter((p) => draft.papers.includes(p)),
     photos: draft.photos,
-    facts: factsOfForm(draft, pensionAmount),
+    facts,
   } as AllowanceApplication;
   // HIV status only on form 1b, and only in `sensitive`.
   const sensitive =
