@@ -9,14 +9,14 @@ import type { AllowanceApplication, AllowanceSensitive } from '../shared/records
 import type { AnSinhDb } from './database';
 import { queueCommand, savePatch } from './outbox';
 import { clearDraft } from './drafts';
-import { storeAttachment } from './attachments';
+import { releaseAttachments, storeAttachment } from './attachments';
 import { futureDateFieldOnDevice } from './client-id';
 
 export { allowanceCasesOf, allowanceDraftKey, type AllowanceCase } from './allowance-cases';
 
 /**
- * Keeps a photo of a paper for the application `caseId` (not sent yet): it waits in the attachment queue, which
- * the server answers "later" until the case is there, and goes up after it. Answers the content hash.
+ * Keeps a photo of a paper for the application `caseId` (not sent yet): held on the tablet until the application is
+ * sent (`submitAllowance` releases it), then it goes up after the case. Answers the content hash.
  */
 export function keepPaperPhoto(
   db: AnSinhDb,
@@ -28,6 +28,7 @@ export function keepPaperPhoto(
     input.bytes,
     { recordId: input.caseId, communeCode: input.communeCode, kind: 'photo', mime: 'image/jpeg' },
     now,
+    { held: true },
   );
 }
 
@@ -66,8 +67,10 @@ export async function submitAllowance(
   // Filed tomorrow is a typing slip the server refuses too (records/kinds.ts, the case's dated fields).
   const future = await futureDateFieldOnDevice(db, 'case', fields, now);
   if (future) return { ok: false, issues: [future.message] };
-  await db.transaction('rw', [db.cases, db.households, db.members, db.outbox, db.meta, db.drafts], async () => {
+  const tables = [db.cases, db.households, db.members, db.outbox, db.meta, db.drafts, db.attachments];
+  await db.transaction('rw', tables, async () => {
     await savePatch(db, 'case', input.caseId, fields, now);
+    await releaseAttachments(db, input.application.photos);
     await queueCommand(db, input.caseId, 'submit', undefined, now);
     await clearDraft(db, input.draftKey);
   });

@@ -3,32 +3,48 @@ import { AttachmentMeta, sha256Hex } from '../shared/attachments';
 import * as v from 'valibot';
 import type { AnSinhDb, StoredAttachment } from './database';
 
-/** Stores an image for a record; the same bytes twice are stored once. Answers the hash. */
+/**
+ * Stores an image for a record; the same bytes twice are stored once. Answers the hash. `held`: the record is not
+ * saved yet, so the image waits until `releaseAttachments` (see StoredAttachment.held).
+ */
 export async function storeAttachment(
   db: AnSinhDb,
   bytes: ArrayBuffer,
   meta: Omit<AttachmentMeta, 'hash' | 'size'>,
   now: number,
+  options: { held?: boolean } = {},
 ): Promise<string> {
   const hash = await sha256Hex(bytes);
   const full = v.parse(AttachmentMeta, { ...meta, hash, size: bytes.byteLength });
-  const stored: StoredAttachment = { hash, recordId: meta.recordId, meta: full, bytes, uploaded: 0, createdAt: now };
+  const stored: StoredAttachment = {
+    hash,
+    recordId: meta.recordId,
+    meta: full,
+    bytes,
+    uploaded: 0,
+    createdAt: now,
+    ...(options.held ? { held: true as const } : {}),
+  };
   await db.attachments.put(stored);
   return hash;
 }
 
 /**
- * What waits to go up, oldest first. A photo of an application's paper waits until its case is saved on the device:
- * taken while the form was a draft, it is not sent (the server would answer "later" on every sync, over 2G) — and a
- * draft given up never sends it. A signature is saved with its handout, so it always has its record.
+ * What waits to go up, oldest first — not an image held for a record not saved yet: a photo taken while the
+ * application was a draft would be answered "later" on every sync, over 2G, and a draft given up would never end.
  */
 export async function pendingAttachments(db: AnSinhDb): Promise<StoredAttachment[]> {
-  const waiting = await db.attachments.where('uploaded').equals(0).sortBy('createdAt');
-  const photos = waiting.filter((a) => a.meta.kind === 'photo');
-  if (photos.length === 0) return waiting;
-  const cases = await db.cases.bulkGet([...new Set(photos.map((a) => a.recordId))]);
-  const saved = new Set(cases.flatMap((c) => (c ? [c.id] : [])));
-  return waiting.filter((a) => a.meta.kind !== 'photo' || saved.has(a.recordId));
+  return (await db.attachments.where('uploaded').equals(0).sortBy('createdAt')).filter((a) => !a.held);
+}
+
+/** The record is saved: its images held until now may go up (call it in the transaction that saves it). */
+export async function releaseAttachments(db: AnSinhDb, hashes: readonly string[]): Promise<void> {
+  await db.attachments
+    .where('hash')
+    .anyOf([...hashes])
+    .modify((a) => {
+      delete a.held;
+    });
 }
 
 export async function markUploaded(db: AnSinhDb, hash: string): Promise<void> {

@@ -78,6 +78,11 @@ export interface StoredAttachment {
   /** 0 until the server holds it whole (IndexedDB cannot index booleans). */
   uploaded: 0 | 1;
   createdAt: number;
+  /**
+   * Kept for a record not saved yet (a photo of a paper while the application is a draft): not sent until the
+   * record is, and never if the draft is given up. Absent once released.
+   */
+  held?: true;
 }
 
 /** A form being filled in, kept at every keystroke so a reload or a flat battery loses nothing. */
