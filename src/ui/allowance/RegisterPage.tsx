@@ -1,30 +1,42 @@
 /**
- * @module The beneficiary register of the commune chosen: who receives the monthly allowance under a decision,
- * with its category (said neutrally where it would tell HIV status), coefficient, monthly amount, first month,
- * number and date; how many and the monthly total.
+ * @module The beneficiary register of the commune chosen, for this month: who receives the monthly allowance under
+ * a decision and where each stands after its decided changes (receiving, suspended, stopped, moved out, from which
+ * month), the category (said neutrally where it would tell HIV status), this month's coefficient and amount, the
+ * decision and the last change decision, the burial support for one who died; how many are paid and the monthly
+ * total; and the changes the engine finds due (turning 80…), each opening the change form pre-filled.
  */
 import { Link } from '@tanstack/react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { allowanceCases } from '../../db/cases';
+import { changeCases } from '../../db/change-cases';
 import { db } from '../services';
-import { formatVnDate } from '../dates';
+import { formatVnDate, todayIso } from '../dates';
 import { formatNumber, formatVnd } from '../format';
 import { useWorkplace } from '../use-commune';
-import { beneficiaryRegister } from './lists';
+import { beneficiaryRegister, type RegisterRow } from './register';
 import { formatMonth, useDeskT, useListWords } from './words';
+import { useChangeTexts } from './change-texts';
 
 export function RegisterPage() {
   const t = useDeskT();
+  const c = useChangeTexts();
   const words = useListWords();
   const { commune } = useWorkplace();
-  const cases = useLiveQuery(async () => (commune ? allowanceCases(db, commune) : undefined), [commune]);
+  const month = todayIso().slice(0, 7);
+  const cases = useLiveQuery(
+    async () =>
+      commune ? { grants: await allowanceCases(db, commune), changes: await changeCases(db, commune) } : undefined,
+    [commune],
+  );
   if (!cases) return null;
-  const register = beneficiaryRegister(cases, words);
+  const register = beneficiaryRegister(cases.grants, cases.changes, month, words);
+  const due = register.rows.filter((r) => r.due.length > 0);
   return (
     <section class="card" data-testid="allowance-register">
       <Link to="/review">← {t.back}</Link>
       <h1>{t.allowanceRegisterTitle}</h1>
-      {register.count === 0 ? (
+      <p class="hint">{c.registerMonth(formatMonth(month))}</p>
+      {register.rows.length === 0 ? (
         <p>{t.allowanceRegisterEmpty}</p>
       ) : (
         <>
@@ -35,38 +47,87 @@ export function RegisterPage() {
                 <th>{t.allowanceColNumber}</th>
                 <th>{t.allowanceColName}</th>
                 <th>{t.allowanceColCategory}</th>
+                <th>{c.colState}</th>
                 <th>{t.allowanceCoefficient}</th>
-                <th>{t.allowanceColAmount}</th>
-                <th>{t.allowanceColStart}</th>
+                <th>{c.colThisMonth}</th>
                 <th>{t.allowanceColDecision}</th>
+                <th>{c.colLastChange}</th>
               </tr>
             </thead>
             <tbody>
               {register.rows.map((row, index) => (
-                <tr key={row.id} data-testid="register-row">
-                  <td>{index + 1}</td>
-                  <td>
-                    <Link to="/allowances/$caseId" params={{ caseId: row.id }}>
-                      {row.fullName}
-                    </Link>
-                  </td>
-                  <td>{row.category}</td>
-                  {row.decision ? (
-                    <>
-                      <td>{formatNumber(row.decision.coefficient)}</td>
-                      <td>{formatVnd(row.decision.amount)}</td>
-                      <td>{formatMonth(row.decision.startMonth)}</td>
-                      <td>{t.allowanceDecisionOf(row.decision.number, formatVnDate(row.decision.signedOn))}</td>
-                    </>
-                  ) : (
-                    <td colSpan={4}>{t.allowanceDecisionPending}</td>
-                  )}
-                </tr>
+                <Row key={row.id} row={row} index={index} />
               ))}
             </tbody>
           </table>
         </>
       )}
+      {due.length > 0 && (
+        <div data-testid="register-due">
+          <h2>{c.dueTitle}</h2>
+          <ul class="plain">
+            {due.flatMap((row) =>
+              row.due.map((d) => (
+                <li key={`${row.id}-${d.kind}-${d.effectiveMonth}`} data-testid="due-change">
+                  <strong>{row.fullName}</strong> ·{' '}
+                  {d.kind === 'adjust'
+                    ? c.dueAdjust(formatMonth(d.effectiveMonth), d.category, formatNumber(d.coefficient ?? 0))
+                    : c.dueStop(formatMonth(d.effectiveMonth))}{' '}
+                  <Link
+                    to="/allowances/$caseId"
+                    params={{ caseId: row.id }}
+                    search={{ propose: d.kind, from: d.effectiveMonth }}
+                  >
+                    {c.dueOpen}
+                  </Link>
+                </li>
+              )),
+            )}
+          </ul>
+        </div>
+      )}
     </section>
+  );
+}
+
+function Row({ row, index }: { row: RegisterRow; index: number }) {
+  const t = useDeskT();
+  const c = useChangeTexts();
+  const state = row.state ? c.changeStateSince(c.changeStates[row.state], formatMonth(row.since)) : '';
+  return (
+    <tr data-testid="register-row" data-state={row.state ?? 'pending'}>
+      <td>{index + 1}</td>
+      <td>
+        <Link to="/allowances/$caseId" params={{ caseId: row.id }}>
+          {row.fullName}
+        </Link>
+      </td>
+      <td>{row.category}</td>
+      {row.decision ? (
+        <>
+          <td data-testid="register-state">
+            {state}
+            {row.burial && (
+              <>
+                <br />
+                {c.changeBurialAmount(formatVnd(row.burial.amount))}
+              </>
+            )}
+          </td>
+          <td>{row.coefficient === undefined ? '' : formatNumber(row.coefficient)}</td>
+          <td data-testid="register-amount">{formatVnd(row.amount)}</td>
+          <td>
+            {t.allowanceDecisionOf(row.decision.number, formatVnDate(row.decision.signedOn))} · {t.allowanceColStart}{' '}
+            {formatMonth(row.decision.startMonth)}
+          </td>
+          <td>
+            {row.lastChange &&
+              `${t.allowanceChangeKinds[row.lastChange.kind]} ${c.changeFrom(formatMonth(row.lastChange.effectiveMonth))} · ${t.allowanceDecisionOf(row.lastChange.number, formatVnDate(row.lastChange.signedOn))}`}
+          </td>
+        </>
+      ) : (
+        <td colSpan={5}>{t.allowanceDecisionPending}</td>
+      )}
+    </tr>
   );
 }
