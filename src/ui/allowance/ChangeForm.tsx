@@ -23,6 +23,15 @@ type Reason = AllowanceChange['reason'];
 type Level = NonNullable<AllowanceChange['disabilityLevel']>;
 const OTHER = 'other';
 
+/** Why a change the engine found due is proposed: an age reached (Art. 8(1)(đ)), eligibility ended (Art. 8(2)). */
+const DUE_REASONS: Readonly<Record<ChangeKind, Reason>> = {
+  adjust: 'turned-age',
+  stop: 'not-eligible',
+  suspend: CHANGE_REASONS.suspend[0],
+  resume: CHANGE_REASONS.resume[0],
+  'move-out': CHANGE_REASONS['move-out'][0],
+};
+
 export function ChangeForm(props: {
   grant: AllowanceCase;
   kinds: readonly ChangeKind[];
@@ -38,7 +47,9 @@ export function ChangeForm(props: {
   const thisMonth = todayIso().slice(0, 7);
   const first = props.initialKind && props.kinds.includes(props.initialKind) ? props.initialKind : props.kinds[0];
   const [kind, setKind] = useState<ChangeKind>(first ?? 'adjust');
-  const [reason, setReason] = useState<Reason>(CHANGE_REASONS[kind][0]);
+  const [reason, setReason] = useState<Reason>(
+    first === props.initialKind && first ? DUE_REASONS[first] : CHANGE_REASONS[kind][0],
+  );
   const [eventOn, setEventOn] = useState('');
   // The month follows kind, reason and day until the officer types one (or the register passed one).
   const [typedMonth, setTypedMonth] = useState<string | undefined>(
