@@ -8,7 +8,7 @@
 import { addMonths, maxOf, monthOf, type IsoMonth } from '../domain/common/dates';
 import { benefitTimeline, type OneOff, type TimelineMonth } from '../domain/allowance/benefit-timeline';
 import type { BenefitCode, BenefitDecision, BenefitEvent } from '../domain/allowance/benefit-timeline-schema';
-import { ALLOWANCE_CATEGORY_CODES } from '../domain/packs/types';
+import { ALLOWANCE_CATEGORY_CODES, CARE_ALLOWANCE_CODES, type CareAllowanceCode } from '../domain/packs/types';
 import type { AllowanceApplication, AllowanceDecision } from './records/allowance';
 import type { AllowanceChange, ChangeDecision } from './records/allowance-change';
 import { proposeAllowance, type DecisionCheck } from './allowance-proposal';
@@ -27,8 +27,15 @@ export interface DecidedChange {
 }
 
 const CODES: ReadonlySet<string> = new Set([...ALLOWANCE_CATEGORY_CODES, 'social-pension']);
-const benefitCode = (code: string | undefined): { categoryCode?: BenefitCode } =>
-  code !== undefined && CODES.has(code) ? { categoryCode: code as BenefitCode } : {};
+const CARE: ReadonlySet<string> = new Set(CARE_ALLOWANCE_CODES);
+const isCare = (code: string | undefined): code is CareAllowanceCode => code !== undefined && CARE.has(code);
+/** A category of Art. 5 is the person's own line; a support of Art. 20 (a care form) a line of its own. */
+const benefitCode = (code: string | undefined): { categoryCode?: BenefitCode; careCode?: CareAllowanceCode } =>
+  isCare(code)
+    ? { careCode: code }
+    : code !== undefined && CODES.has(code)
+      ? { categoryCode: code as BenefitCode }
+      : {};
 
 /**
  * The timeline's decisions and events. An amount is passed only when the decision fixed it with a reason (a
@@ -96,7 +103,10 @@ export function grantStanding(
   // Run on to the last change, so a month suspended and later resumed with arrears carries its amount.
   const to = own.reduce((m, c) => maxOf(m, c.decision.effectiveMonth), month);
   const timeline = benefitTimeline({ ...input, from: start, to, ...(province ? { province } : {}) });
-  const line = timeline.months.find((l) => l.month === month && l.line === 'allowance');
+  const care = isCare(grant.decision.categoryCode) ? grant.decision.categoryCode : undefined;
+  const line = timeline.months.find(
+    (l) => l.month === month && (care ? l.line === 'care' && l.careCode === care : l.line === 'allowance'),
+  );
   const burial = timeline.oneOffs.find((o) => o.kind === 'burial');
   const lastApplied = own
     .filter((c) => c.decision.effectiveMonth <= month)

@@ -6,6 +6,9 @@
  */
 import { answerAllowance, type AllowanceAnswer } from '../domain/allowance/answer';
 import type { AllowancePerson } from '../domain/allowance/schema';
+import { CARE_ALLOWANCE_CODES, type AllowanceCategoryCode, type CareAllowanceCode } from '../domain/packs/types';
+import { resolveRules } from '../domain/packs/resolve';
+import type { Bilingual } from '../domain/common/rule';
 import type { AllowanceApplication, AllowanceDecision, AllowanceForm, APPLICATION_PAPERS } from './records/allowance';
 
 type Sensitive = { hiv: boolean } | undefined;
@@ -33,6 +36,43 @@ export const FORM_CATEGORIES: Readonly<Record<AllowanceForm, readonly string[]>>
   '2b': [],
   '03': [],
 };
+
+const TAKE_IN: readonly CareAllowanceCode[] = [
+  'take-in-orphan-under-4',
+  'take-in-orphan-4-to-16',
+  'take-in-elderly-5d',
+  'take-in-especially-severe-pwd',
+  'take-in-especially-severe-pwd-child',
+];
+
+/**
+ * The care and nurture supports of Art. 20 each care form asks for (CASES.md §1.1), decided alongside the cared-for
+ * person's own allowance and paid to the carer: 2a a household caring for its member with an especially severe
+ * disability; 2b and 03 a household or person taking someone in.
+ */
+export const FORM_CARE: Readonly<Record<AllowanceForm, readonly CareAllowanceCode[]>> = {
+  '1a': [],
+  '1b': [],
+  '1c': [],
+  '1d': [],
+  '1đ': [],
+  '2a': ['household-caring-especially-severe-pwd'],
+  '2b': TAKE_IN,
+  '03': TAKE_IN,
+};
+
+/** What a decision on an application of this form may grant: a category of Art. 5 or a support of Art. 20. */
+export const formGrants = (form: AllowanceForm): readonly string[] => [...FORM_CATEGORIES[form], ...FORM_CARE[form]];
+
+const CARE_CODES: ReadonlySet<string> = new Set(CARE_ALLOWANCE_CODES);
+
+/** The rule a decision grants, in force in `month` (yyyy-mm): a category of Art. 5 or a support of Art. 20. */
+export function grantRule(code: string, month: string): { clause: string; title: Bilingual } | undefined {
+  const snap = resolveRules(`${month}-01`);
+  return CARE_CODES.has(code)
+    ? snap.careAllowance(code as CareAllowanceCode)
+    : snap.allowanceCategory(code as AllowanceCategoryCode);
+}
 
 /** Categories a posting list never names: they tell HIV status (Decree 20/2021 Art. 8(1)(c)). */
 const HIV_CATEGORIES = new Set(['hiv-child-under-4', 'hiv-child-4-to-16', 'hiv-adult-poor']);
@@ -84,7 +124,7 @@ export type Missing =
 
 export interface Proposal {
   readonly answer: AllowanceAnswer | null;
-  /** The category the engine pays that this form applies for, if any. */
+  /** The category the engine pays that this form applies for (a support of Art. 20 on a care form), if any. */
   readonly categoryCode: string | null;
   readonly coefficient: number;
   readonly amount: number;
@@ -115,6 +155,18 @@ export function proposeAllowance(
       missing: [{ what: 'fullBirthDate' }, ...missing],
     };
   const answer = answerAllowance({ question: 'allowance', benefitMonth, decisionMonth, person });
+  const care = FORM_CARE[application.form];
+  if (care.length > 0) {
+    const support = answer.care.find((c) => care.includes(c.code));
+    if (!support) missing.push({ what: 'noCategory' });
+    return {
+      answer,
+      categoryCode: support?.code ?? null,
+      coefficient: support?.coefficient ?? 0,
+      amount: support?.amount ?? 0,
+      missing,
+    };
+  }
   const wanted = FORM_CATEGORIES[application.form];
   const line = answer.paid.lines.find((l) => wanted.includes(l.code));
   if (wanted.length > 0 && !line) missing.push({ what: 'noCategory' });

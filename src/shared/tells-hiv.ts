@@ -2,7 +2,7 @@
  * @module Whether a record tells someone's HIV status, whatever field says it: the case's `sensitive` field, but
  * also the form it was filed on (1b), an HIV certificate among its papers, or a decision in an HIV category. A role
  * that may not read HIV status (permissions.ts `readsSensitive`) gets none of these: the server leaves such a case
- * out of its pulls and its photos out of downloads (issue 12).
+ * out of its pulls and its photos out of downloads (issue 12). A change to such an allowance tells it too.
  */
 import { isHivCategory } from './allowance-proposal';
 
@@ -16,14 +16,24 @@ function applicationTellsHiv(application: unknown): boolean {
   );
 }
 
+const hivCode = (code: unknown) => typeof code === 'string' && isHivCategory(code);
+
 /** A stored case (its fields and the server's) that tells HIV status. */
 export function caseTellsHiv(stored: Record<string, unknown>): boolean {
+  // A change tells what the allowance it changes tells: the server notes the grant's form and category on it.
+  if (stored.kind === 'allowance-change') {
+    const about = stored.about;
+    const decision = stored.changeDecision;
+    return (
+      (isObject(about) && (about.form === '1b' || hivCode(about.categoryCode))) ||
+      (isObject(decision) && hivCode(decision.categoryCode))
+    );
+  }
   if (stored.kind !== 'allowance') return false;
   const sensitive = stored.sensitive;
   if (isObject(sensitive) && sensitive.hiv === true) return true;
   const decision = stored.decision;
-  if (isObject(decision) && typeof decision.categoryCode === 'string' && isHivCategory(decision.categoryCode))
-    return true;
+  if (isObject(decision) && hivCode(decision.categoryCode)) return true;
   return applicationTellsHiv(stored.data);
 }
 

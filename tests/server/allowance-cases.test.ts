@@ -20,12 +20,24 @@ import { formatVi } from '../../src/shared/messages-vi';
 import type { Role } from '../../src/shared/roles';
 import type { AllowanceApplication, AllowanceDecision } from '../../src/shared/records/allowance';
 import { freshDatabases, storageEngines } from '../support/engines';
+import { personDecisions } from '../../sync-server/src/sync/apply/allowance-decisions';
+import { grantStanding } from '../../src/shared/allowance-history';
 import { testServer } from '../support/server';
 import { PROTOCOL_VERSION, SCHEMA_VERSION, type SyncResponse } from '../../src/shared/protocol';
 import {
+  as,
+  caseCommand as command,
+  fileApplication as file,
+  grantDecision as decision,
+  grantedApplication,
+  hivAllowanceApplication,
+  noonVn,
+  readyToDecide,
+  type Sensitive,
+} from '../support/allowance-server';
+import {
   allowanceApplication,
   LY_SON,
-  createMutation,
   demoHousehold,
   memberFields,
   mutation,
@@ -36,98 +48,15 @@ import {
 const engines = await storageEngines('allowance cases');
 const LIMITS = { rows: 100_000, bytes: 100_000_000 };
 
-/** Noon in Việt Nam (UTC+7) of a day. */
-const noonVn = (day: string) => Date.parse(`${day}T05:00:00Z`);
-
-type Sensitive = { hiv: boolean; hivDetectedOn?: string };
-
-/** The decision for the fixture's application (1d, a poor widow of 81 with no supporter): 2 × 500.000 đ. */
-function decision(overrides: Partial<AllowanceDecision> = {}): AllowanceDecision {
-  return {
-    number: '15/QĐ-UBND',
-    signedOn: '2026-03-20',
-    signer: 'Trần Văn Chủ',
-    categoryCode: 'elderly-poor-no-supporter-80-plus',
-    coefficient: 2,
-    amount: 1_000_000,
-    startMonth: '2026-03',
-    ...overrides,
-  };
-}
-
 for (const engine of engines) {
   describe.skipIf(!engine.available)(`allowance cases [${engine.name}]`, () => {
     const fresh = freshDatabases(engine);
-    const as = (role: Role, day = '2026-03-25', userId: string = role) =>
-      pushContext({ role, userId, now: noonVn(day) });
     const changesFor = async (db: Database, role?: Role) =>
       expandVersions(
         JSON.parse(
           encodeChanges((await pull(db, [{ commune: LY_SON, cursor: 0 }], LIMITS, role ? { role } : {})).changes),
         ) as WireChange[],
       );
-
-    /** A person registered by a collaborator and their application filed and sent for review. */
-    async function file(
-      db: Database,
-      application: AllowanceApplication = allowanceApplication(),
-      sensitive?: Sensitive,
-      birthDate = application.applicant.birthDate,
-      subject: string = randomUUID(),
-    ) {
-      const home = randomUUID();
-      const caseId = randomUUID();
-      const collaborator = as('collaborator', application.filedOn, 'ctv');
-      const fields = {
-        kind: 'allowance',
-        subjectId: subject,
-        communeCode: LY_SON,
-        note: '',
-        data: application,
-        ...(sensitive ? { sensitive } : {}),
-      };
-      const registered = await getRecord(db, subject);
-      const person = memberFields(home, { fullName: application.applicant.fullName, birthDate });
-      const first = registered ? 1 : 3;
-      const answer = await push(db, collaborator, [
-        ...(registered ? [] : [createMutation(1, {}, home), patchMutation(2, subject, person, 0, 'member')]),
-        patchMutation(first, caseId, fields, 0, 'case'),
-        mutation(first + 1, { kind: 'command', id: caseId, command: 'submit' }),
-      ]);
-      expect(answer.results.map((r) => r.status)).toEqual(Array(first + 1).fill('applied'));
-      return { caseId, subject, home };
-    }
-
-    const command = (
-      db: Database,
-      role: Role,
-      id: string,
-      cmd: 'verify' | 'post' | 'approve' | 'reject' | 'return' | 'submit',
-      payload?: unknown,
-      comment?: string,
-      day = '2026-03-25',
-    ) =>
-      push(db, as(role, day), [
-        mutation(1, {
-          kind: 'command',
-          id,
-          command: cmd,
-          ...(payload !== undefined ? { payload: payload as Record<string, never> } : {}),
-          ...(comment ? { comment } : {}),
-        }),
-      ]).then((r) => r.results[0]!);
-
-    /** Verified and posted by the officer: ready for the chairman's decision. */
-    async function readyToDecide(db: Database, id: string) {
-      const verified = await command(db, 'commune_officer', id, 'verify', {
-        checkedOn: '2026-03-03',
-        result: 'matches',
-      });
-      expect(verified, JSON.stringify(verified)).toMatchObject({ status: 'applied' });
-      expect(await command(db, 'commune_officer', id, 'post', undefined, undefined, '2026-03-04')).toMatchObject({
-        status: 'applied',
-      });
-    }
 
     it('#12 submit → verify → post → approve: each step stored as the server writes it', async () => {
       const db = await fresh();
@@ -402,19 +331,7 @@ for (const engine of engines) {
     });
 
     describe("#12 HIV status (the case's sensitive field) only for the commune officer and above", () => {
-      const hivApplication = () =>
-        allowanceApplication({
-          form: '1b',
-          filedOn: '2026-03-02',
-          applicant: {
-            ...allowanceApplication().applicant,
-            fullName: 'Lê Văn Bình',
-            birthDate: '1985-04-12',
-            sex: 'male',
-          },
-          papers: ['residence', 'citizen-id', 'hiv-certificate'],
-          facts: { income: { stableMonthlyIncome: false } },
-        });
+      const hivApplication = hivAllowanceApplication;
       const sensitive = { hiv: true, hivDetectedOn: '2019' };
 
       it('written by the collaborator at filing; pulled by the officer and province staff, never by the others', async () => {
@@ -552,19 +469,7 @@ for (const engine of engines) {
 
       it('1b — Decree 20/2021 Art. 5(8), Art. 6(1): an adult with HIV in a poor household, no stable income, 1,5 × 500.000 = 750.000 đ', async () => {
         const stored = await decide(
-          allowanceApplication({
-            form: '1b',
-            filedOn: '2026-03-02',
-            applicant: {
-              ...allowanceApplication().applicant,
-              fullName: 'Lê Văn Bình',
-              birthDate: '1985-04-12',
-              sex: 'male',
-            },
-            householdPoverty: 'poor',
-            papers: ['residence', 'citizen-id', 'hiv-certificate'],
-            facts: { income: { stableMonthlyIncome: false } },
-          }),
+          hivAllowanceApplication(),
           { categoryCode: 'hiv-adult-poor', coefficient: 1.5, amount: 750_000, startMonth: '2026-03' },
           { hiv: true },
         );
@@ -621,6 +526,76 @@ for (const engine of engines) {
           startMonth: '2026-03',
         });
         expect(stored).toMatchObject({ signedOn: '2026-03-30', startMonth: '2026-03', amount: 1_000_000 });
+      });
+
+      it("2a — Decree 20/2021 Art. 20(3), decided alongside the person's own 1đ: 2,0 × 500.000 đ to him, 1,0 × 500.000 đ to his household", async () => {
+        const db = await fresh();
+        const person = {
+          applicant: {
+            ...allowanceApplication().applicant,
+            fullName: 'Phạm Văn Tài',
+            birthDate: '1990-04-02',
+            sex: 'male' as const,
+          },
+          householdPoverty: 'none' as const,
+          disability: { level: 'especially-severe' as const, certifiedOn: '2025-11-03' },
+          papers: ['residence' as const, 'citizen-id' as const, 'disability-certificate' as const],
+        };
+        const own = await grantedApplication(
+          db,
+          allowanceApplication({ ...person, form: '1đ', facts: {} }),
+          decision({ categoryCode: 'disability-especially-severe', coefficient: 2, amount: 1_000_000 }),
+        );
+        const care = allowanceApplication({
+          ...person,
+          form: '2a',
+          facts: { caredForByOwnHousehold: true },
+          carer: { fullName: 'Phạm Thị Mai', relation: 'mẹ' },
+        });
+        // The care form grants a support of Art. 20, not a category of Art. 5.
+        const filed = await file(db, care, undefined, undefined, own.subject);
+        await readyToDecide(db, filed.caseId);
+        const asOwn = decision({ number: '16/QĐ-UBND', categoryCode: 'disability-especially-severe' });
+        expect(await command(db, 'commune_officer', filed.caseId, 'approve', asOwn)).toMatchObject({
+          status: 'rejected',
+          reason: 'Diện trong quyết định không thuộc mẫu tờ khai 2a.',
+        });
+        const support = decision({
+          number: '16/QĐ-UBND',
+          categoryCode: 'household-caring-especially-severe-pwd',
+          coefficient: 1,
+          amount: 500_000,
+        });
+        expect(await command(db, 'commune_officer', filed.caseId, 'approve', support)).toMatchObject({
+          status: 'applied',
+        });
+        expect((await getRecord(db, filed.caseId))?.data.decision).toMatchObject({ clause: '20(3)', amount: 500_000 });
+        const { grants, changes } = await personDecisions(db, own.subject);
+        const amounts = grants.map((g) => [g.decision.number, grantStanding(g, changes, '2026-03').line?.amount]);
+        expect(amounts.sort()).toEqual([
+          ['15/QĐ-UBND', 1_000_000],
+          ['16/QĐ-UBND', 500_000],
+        ]);
+      });
+
+      it('2b — Decree 20/2021 Art. 20(1): a neighbour takes in a child of 5 whose parents died, 1,5 × 500.000 = 750.000 đ', async () => {
+        const stored = await decide(
+          allowanceApplication({
+            form: '2b',
+            applicant: {
+              ...allowanceApplication().applicant,
+              fullName: 'Trần Văn An',
+              birthDate: '2020-09-01',
+              sex: 'male',
+            },
+            householdPoverty: 'none',
+            papers: ['residence', 'birth-certificate'],
+            facts: { orphan: { father: 'dead', mother: 'dead' }, takenInByHousehold: true },
+            carer: { fullName: 'Trần Thị Lan', relation: 'hàng xóm' },
+          }),
+          { categoryCode: 'take-in-orphan-4-to-16', coefficient: 1.5, amount: 750_000 },
+        );
+        expect(stored).toMatchObject({ clause: '20(1)', amount: 750_000 });
       });
     });
   });

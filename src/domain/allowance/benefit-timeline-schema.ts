@@ -1,18 +1,8 @@
 // Input of a person's benefit timeline: their dated decisions and events, months already paid, and the range.
 import * as v from 'valibot';
 import { IsoDateSchema, IsoMonthSchema, ProvinceSchema, VndSchema } from '../common/schema-parts';
-import { ALLOWANCE_CATEGORY_CODES } from '../packs/types';
+import { ALLOWANCE_CATEGORY_CODES, CARE_ALLOWANCE_CODES } from '../packs/types';
 
-export const CARE_ALLOWANCE_CODES = [
-  'take-in-orphan-under-4',
-  'take-in-orphan-4-to-16',
-  'take-in-elderly-5d',
-  'pwd-pregnant-or-one-child-under-36-months',
-  'pwd-pregnant-and-child-or-two-children-under-36-months',
-  'household-caring-especially-severe-pwd',
-  'take-in-especially-severe-pwd',
-  'take-in-especially-severe-pwd-child',
-] as const;
 
 /** A category of Art. 5, or the social pension (Decree 176/2025) when the person has a decision for it. */
 export const BenefitCodeSchema = v.picklist([...ALLOWANCE_CATEGORY_CODES, 'social-pension']);

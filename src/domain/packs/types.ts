@@ -59,19 +59,25 @@ export interface AllowanceCategoryRule extends RuleBase {
 
 export type AllowanceFamily = 'orphan' | 'hiv' | 'single-parent' | 'elderly' | 'disability' | 'young-child';
 
-export type CareAllowanceCode =
-  | 'take-in-orphan-under-4'
-  | 'take-in-orphan-4-to-16'
-  | 'take-in-elderly-5d'
-  | 'pwd-pregnant-or-one-child-under-36-months'
-  | 'pwd-pregnant-and-child-or-two-children-under-36-months'
-  | 'household-caring-especially-severe-pwd'
-  | 'take-in-especially-severe-pwd'
-  | 'take-in-especially-severe-pwd-child';
+/** Every care and nurture support of Art. 20. */
+export const CARE_ALLOWANCE_CODES = [
+  'take-in-orphan-under-4',
+  'take-in-orphan-4-to-16',
+  'take-in-elderly-5d',
+  'pwd-pregnant-or-one-child-under-36-months',
+  'pwd-pregnant-and-child-or-two-children-under-36-months',
+  'household-caring-especially-severe-pwd',
+  'take-in-especially-severe-pwd',
+  'take-in-especially-severe-pwd-child',
+] as const;
+
+export type CareAllowanceCode = (typeof CARE_ALLOWANCE_CODES)[number];
 
 /** Kinh phí hỗ trợ chăm sóc, nuôi dưỡng (Art. 20): paid to the carer, on top of the person's own allowance. */
 export interface CareAllowanceRule extends RuleBase {
   readonly code: CareAllowanceCode;
+  /** Clause of Art. 20, e.g. '20(3)': what a decision granting it cites. */
+  readonly clause: string;
   readonly coefficient: number;
   /** Rules of the same group are alternatives for one cared-for person: only the highest is paid. */
   readonly group: 'take-in' | 'pwd-parent' | 'household-care';

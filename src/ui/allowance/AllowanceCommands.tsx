@@ -7,10 +7,9 @@
  */
 import { useMemo, useState } from 'preact/hooks';
 import { giveCaseCommand, type AllowanceCase } from '../../db/cases';
-import { FORM_CATEGORIES, checkDecision, proposeAllowance } from '../../shared/allowance-proposal';
+import { checkDecision, formGrants, grantRule, proposeAllowance } from '../../shared/allowance-proposal';
 import type { Role } from '../../shared/roles';
 import { commandsFor, type CaseCommand, type CaseKind, type CaseStatus } from '../../shared/workflow';
-import { ALLOWANCE_CATEGORIES } from '../../domain/packs/national/allowance-categories';
 import { db } from '../services';
 import { useLanguage, useSay } from '../i18n';
 import { formatVnDate, todayIso } from '../dates';
@@ -189,8 +188,9 @@ function DecisionForm(props: FormProps & { dossier: AllowanceCase }) {
   const [amount, setAmount] = useState(formatEditable(initial.proposal.amount, 'VND'));
   const [startMonth, setStartMonth] = useState(formatMonth(initial.start));
   const [reason, setReason] = useState('');
-  const options = FORM_CATEGORIES[dossier.application.form].map(
-    (code) => [code, ALLOWANCE_CATEGORIES.find((c) => c.code === code)?.title[lang] ?? code] as const,
+  // A care form grants a support of Art. 20; the others a category of Art. 5.
+  const options = formGrants(dossier.application.form).map(
+    (code) => [code, grantRule(code, initial.start)?.title[lang] ?? code] as const,
   );
   const parsedAmount = parseQuantity(amount, 'VND');
   const parsedCoefficient = parseQuantity(coefficient, 'kg');

@@ -4,11 +4,12 @@
 import { DOC } from '../legal-documents';
 import type { CareAllowanceRule } from '../types';
 
-type Row = Pick<CareAllowanceRule, 'id' | 'code' | 'coefficient' | 'group' | 'title'> & { clause: string };
+type Row = Pick<CareAllowanceRule, 'id' | 'code' | 'coefficient' | 'group' | 'title'> & { clause: `khoản ${number}` };
 
 function care({ clause, ...row }: Row): CareAllowanceRule {
   return {
     ...row,
+    clause: `20(${clause.slice('khoản '.length)})`,
     effectiveFrom: '2021-07-01',
     legalBasis: { document: DOC.ND20_2021, article: `Điều 20 ${clause} / Art. 20`, sources: ['PD20'] },
     status: 'verified',

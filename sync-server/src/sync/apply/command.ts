@@ -9,20 +9,21 @@
 import * as v from 'valibot';
 import type { SqlExecutor } from '../../db/database';
 import { checkTransition, type CaseCommand, type CaseKind, type CaseStatus } from '../../../../src/shared/workflow';
-import { childrenOf, getRecord, type StoredRecord } from '../../store/records';
+import { getRecord, type StoredRecord } from '../../store/records';
 import { applied, OUT_OF_SCOPE, rejected, type ApplyOutcome, type MutationContext } from '../context';
 import { writeRecord } from '../write-record';
-import { issueMessages, message, type Message } from '../../../../src/shared/messages';
+import { issueMessages, message } from '../../../../src/shared/messages';
 import { classifySurveyCase } from '../derive/survey';
 import {
   AllowanceApplication,
   AllowanceSensitive,
   type AllowanceDecision,
 } from '../../../../src/shared/records/allowance';
-import { checkDecision, FORM_CATEGORIES } from '../../../../src/shared/allowance-proposal';
-import { resolveRules } from '../../../../src/domain/packs/resolve';
-import type { AllowanceCategoryCode } from '../../../../src/domain/packs/types';
+import { checkDecision, formGrants, grantRule } from '../../../../src/shared/allowance-proposal';
 import { postingWindow } from '../derive/posting';
+import { inForce } from '../../../../src/shared/allowance-history';
+import { personDecisions, type Step } from './allowance-decisions';
+import { changeStep } from './allowance-change';
 
 export async function applyCommand(
   tx: SqlExecutor,
@@ -33,7 +34,7 @@ export async function applyCommand(
   if (record?.type !== 'case' || !context.scope.has(record.commune)) return rejected(OUT_OF_SCOPE);
   if (record.deleted) return rejected(message('reject.caseDeleted'));
   const status = (record.data.status ?? 'draft') as CaseStatus;
-  const kind = (record.data.kind === 'allowance' ? 'allowance' : 'survey') as CaseKind;
+  const kind = caseKind(record.data.kind);
   const check = checkTransition(kind, status, op.command, context.role, op.comment, op.payload);
   if (!check.ok) return rejected(check.reason);
   const history = Array.isArray(record.data.history) ? record.data.history : [];
@@ -50,8 +51,11 @@ export async function applyCommand(
     if (!derived.ok) return rejected(derived.reason);
     data.data = derived.data;
   }
-  if (kind === 'allowance') {
-    const step = await allowanceStep(tx, context, record, op.command, check.payload);
+  if (kind !== 'survey') {
+    const step =
+      kind === 'allowance'
+        ? await allowanceStep(tx, context, record, op.command, check.payload)
+        : await changeStep(tx, record, op.command, check.payload);
     if (!step.ok) return rejected(step.reason);
     Object.assign(data, step.set);
     for (const field of step.clear) delete data[field];
@@ -60,7 +64,9 @@ export async function applyCommand(
   return applied;
 }
 
-type Step = { ok: true; set: Record<string, unknown>; clear: readonly string[] } | { ok: false; reason: Message };
+const KINDS: readonly CaseKind[] = ['survey', 'allowance', 'allowance-change'];
+const caseKind = (kind: unknown): CaseKind => KINDS.find((k) => k === kind) ?? 'survey';
+
 const nothing: Step = { ok: true, set: {}, clear: [] };
 
 /** What an allowance step writes on the case, or why it cannot (the payload already passed its schema). */
@@ -102,7 +108,7 @@ async function approveStep(tx: SqlExecutor, record: StoredRecord, decision: Allo
       ok: false,
       reason: message('reject.decisionBeforeFiling', { startMonth: decision.startMonth, filedMonth }),
     };
-  if (!FORM_CATEGORIES[stored.form].includes(decision.categoryCode))
+  if (!formGrants(stored.form).includes(decision.categoryCode))
     return { ok: false, reason: message('reject.decisionCategoryOfForm', { form: stored.form }) };
   const agrees = checkDecision(stored, sensitive.success ? sensitive.output : undefined, record.commune, decision);
   if (!agrees.ok) {
@@ -114,28 +120,17 @@ async function approveStep(tx: SqlExecutor, record: StoredRecord, decision: Allo
         : message('reject.decisionNoCategory'),
     };
   }
-  const active = await activeDecision(tx, record, decision.categoryCode);
-  if (active) return { ok: false, reason: message('reject.decisionActive', { number: active.number }) };
+  // Another grant of the same category still in force from the start month (one stopped or moved out is not).
+  const { grants, changes } = await personDecisions(tx, String(record.data.subjectId));
+  const active = grants.find(
+    (g) =>
+      g.caseId !== record.id &&
+      g.decision.categoryCode === decision.categoryCode &&
+      inForce(g, changes, decision.startMonth),
+  );
+  if (active) return { ok: false, reason: message('reject.decisionActive', { number: active.decision.number }) };
   // The clause is the rule pack's, whatever a device sent.
   const { clause: _sent, ...recorded } = decision;
-  const rule = resolveRules(`${decision.startMonth}-01`).allowanceCategory(
-    decision.categoryCode as AllowanceCategoryCode,
-  );
+  const rule = grantRule(decision.categoryCode, decision.startMonth);
   return { ok: true, set: { decision: { ...recorded, ...(rule ? { clause: rule.clause } : {}) } }, clear: [] };
-}
-
-/** Another approved allowance case of the same person with a decision for the same category. */
-async function activeDecision(
-  tx: SqlExecutor,
-  record: StoredRecord,
-  categoryCode: string,
-): Promise<AllowanceDecision | undefined> {
-  const subjectId = String(record.data.subjectId);
-  for (const other of await childrenOf(tx, subjectId)) {
-    if (other.id === record.id || other.type !== 'case' || other.deleted) continue;
-    if (other.data.kind !== 'allowance' || other.data.status !== 'approved') continue;
-    const decision = other.data.decision as AllowanceDecision | undefined;
-    if (decision?.categoryCode === categoryCode) return decision;
-  }
-  return undefined;
 }
