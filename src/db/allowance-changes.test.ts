@@ -3,6 +3,7 @@ import { freshDeviceDatabases } from '../../tests/support/device-db';
 import { allowanceApplication, LY_SON } from '../../tests/support/fixtures';
 import { allowanceCase, allowanceCases, casesToReview, giveCaseCommand, surveysOf } from './cases';
 import { allowanceCasesOf } from './allowance-cases';
+import { encodeMessage } from '../shared/messages';
 import { submitChange } from './allowance-changes';
 import { changeCase, changeCases, changesOfGrant } from './change-cases';
 
@@ -85,15 +86,30 @@ describe('changes to a decided allowance on the device (issue 12)', () => {
     const pending = await withGrant('posted', false);
     expect(await submitChange(pending, { caseId: CHANGE, grantCaseId: GRANT, change: turning80 }, 10)).toEqual({
       ok: false,
-      issues: [],
-      why: 'grant',
+      issues: ['reject.changeGrantMissing'],
     });
     const db = await withGrant();
     const resume = { change: 'resume', reason: 'collected-again', proposedOn: '2026-07-20', effectiveMonth: '2026-08' };
     expect(await submitChange(db, { caseId: CHANGE, grantCaseId: GRANT, change: resume as never }, 10)).toEqual({
       ok: false,
-      issues: [],
-      why: 'applies',
+      issues: [encodeMessage('reject.changeNotApplicable', { change: 'resume', state: 'active', month: '2026-08' })],
+    });
+    // Not before the grant began, and a stop on death from the month after it, as the server decides.
+    const early = { ...turning80, effectiveMonth: '2026-02' };
+    expect(await submitChange(db, { caseId: CHANGE, grantCaseId: GRANT, change: early }, 10)).toEqual({
+      ok: false,
+      issues: [encodeMessage('reject.changeBeforeGrant', { month: '2026-02', startMonth: '2026-03' })],
+    });
+    const sameMonth = {
+      change: 'stop',
+      reason: 'death',
+      eventOn: '2026-07-05',
+      proposedOn: '2026-07-20',
+      effectiveMonth: '2026-07',
+    } as const;
+    expect(await submitChange(db, { caseId: CHANGE, grantCaseId: GRANT, change: sameMonth }, 10)).toEqual({
+      ok: false,
+      issues: [encodeMessage('reject.changeDeathMonth', { month: '2026-08' })],
     });
     const death = { change: 'stop', reason: 'death', proposedOn: '2026-07-20', effectiveMonth: '2026-08' } as const;
     const undated = await submitChange(db, { caseId: CHANGE, grantCaseId: GRANT, change: death }, 10);

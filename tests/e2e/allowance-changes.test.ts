@@ -224,6 +224,8 @@ describe.skipIf(!available)('e2e: changes to a decided allowance', () => {
       thisMonth,
     ).burial;
     expect(burial?.amount).toBeGreaterThan(0);
+    // The server wrote the same burial support on its decision (Art. 11).
+    expect((death?.data.changeDecision as ChangeDecision).burialAmount).toBe(burial?.amount);
     await expect
       .poll(() => matPanel.getByTestId('standing-state').textContent())
       .toBe(`Thôi hưởng từ ${mmYyyy(thisMonth)}`);
@@ -303,6 +305,73 @@ describe.skipIf(!available)('e2e: changes to a decided allowance', () => {
     await page.goto(`${world.server.url}/allowances/register`);
     await expect.poll(() => row.getByTestId('register-state').textContent()).toBe('Đang hưởng');
     expect(await row.textContent()).toContain('402/QĐ-UBND');
+    await context.close();
+  }, 180_000);
+
+  it('shows on the dossier the server’s refusal of a decision made offline after another device stopped the allowance', async () => {
+    const late = await beneficiary('Trương Văn Muộn', '1951-02-11');
+    const context = await world.browser.newContext({ viewport: TABLET });
+    const page = await signIn(context, world.server.url, 'canbo.lyson');
+    await page.goto(`${world.server.url}/allowances/${late.grant}`);
+    const panel = page.getByTestId('change-panel');
+    await panel.getByRole('button', { name: 'Đề nghị thay đổi' }).click();
+    const form = panel.getByTestId('change-form');
+    await form.getByLabel('Loại thay đổi').selectOption('suspend');
+    await form.getByLabel('Lý do').selectOption('not-collected');
+    await form.getByLabel('Áp dụng từ tháng (mm/yyyy)').fill(mmYyyy(thisMonth));
+    await form.getByRole('button', { name: 'Gửi đề nghị' }).click();
+    await synced(page);
+    const row = panel.getByTestId('change-row');
+    await expect.poll(() => row.getByTestId('change-status').textContent()).toBe('đã gửi');
+
+    // Offline, the officer records the chairman's decision to suspend…
+    await context.setOffline(true);
+    await row.getByRole('button', { name: 'Ghi quyết định' }).click();
+    const decision = row.getByTestId('form-change-approve');
+    await decision.getByLabel('Số quyết định').fill('501/QĐ-UBND');
+    await decision.getByLabel('Người ký').fill('Nguyễn Văn Chủ');
+    await decision.getByRole('button', { name: 'Ghi nhận' }).click();
+    await expect.poll(() => row.textContent()).toContain('chờ gửi');
+    // …while another officer's device stops the allowance from this month.
+    const stop = randomUUID();
+    const change: AllowanceChange = {
+      change: 'stop',
+      reason: 'not-eligible',
+      grantCaseId: late.grant,
+      proposedOn: today,
+      effectiveMonth: thisMonth,
+    };
+    const other = await demoDevice(world.server.url, 'canbo.lyson');
+    expect(
+      await other(
+        (s) =>
+          patchMutation(
+            s,
+            stop,
+            { kind: 'allowance-change', subjectId: late.member, communeCode: LY_SON, note: '', data: change },
+            0,
+            'case',
+          ),
+        (s) => mutation(s, { kind: 'command', id: stop, command: 'submit' }),
+        (s) =>
+          mutation(s, {
+            kind: 'command',
+            id: stop,
+            command: 'approve',
+            payload: { number: '500/QĐ-UBND', signedOn: today, signer: 'Nguyễn Văn Chủ', effectiveMonth: thisMonth },
+          }),
+      ),
+    ).toEqual(['applied', 'applied', 'applied']);
+    await context.setOffline(false);
+    await synced(page);
+    const refused = panel.getByTestId('change-rejection');
+    await expect.poll(() => refused.textContent()).toContain(`Máy chủ từ chối: Không thể`);
+    expect(await refused.textContent()).toContain(mmYyyy(thisMonth));
+    await expect
+      .poll(() => panel.getByTestId('standing-state').textContent())
+      .toBe(`Thôi hưởng từ ${mmYyyy(thisMonth)}`);
+    // Stopped, nothing more may be proposed.
+    expect(await panel.getByRole('button', { name: 'Đề nghị thay đổi' }).count()).toBe(0);
     await context.close();
   }, 180_000);
 });

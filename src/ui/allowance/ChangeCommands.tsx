@@ -1,18 +1,18 @@
 /**
  * @module The officer's steps on a proposed change to a decided allowance: the chairman's decision (number, date,
  * signer, the month it takes effect; for an adjustment the category, coefficient and amount pre-filled from the
- * engine on the application as the change makes it read, and a reason when they differ — as the server checks
- * it), the written refusal, the return with its reason. Only the steps the workflow allows (commandsFor), each
+ * engine on the stored application as the change makes it read, and a reason when they differ; where the grant
+ * stands then — all as the server checks it), the written refusal, the return with its reason. Only the steps the workflow allows (commandsFor), each
  * checked by it before it is queued; what the server refuses comes back on the dossier.
  */
 import { useMemo, useState } from 'preact/hooks';
 import type { AllowanceCase } from '../../db/cases';
-import type { ChangeCase } from '../../db/change-cases';
+import { decidedChanges, decidedGrant, type ChangeCase } from '../../db/change-cases';
+import { changeProblem } from '../../db/allowance-changes';
 import { adjustedApplication, checkAdjustment } from '../../shared/allowance-history';
-import { FORM_CATEGORIES, proposeAllowance } from '../../shared/allowance-proposal';
+import { formGrants, grantRule, proposeAllowance } from '../../shared/allowance-proposal';
 import type { Role } from '../../shared/roles';
 import { commandsFor, type CaseCommand } from '../../shared/workflow';
-import { ALLOWANCE_CATEGORIES } from '../../domain/packs/national/allowance-categories';
 import { useLanguage, useSay } from '../i18n';
 import { formatVnDate, todayIso } from '../dates';
 import { formatEditable, formatNumber, formatVnd, parseQuantity } from '../format';
@@ -21,7 +21,6 @@ import { formatMonth, useDeskT } from './words';
 import { fullDay, parseMonth } from './desk-input';
 import { RefusalForm, ReturnForm, Submit, useGive, type FormProps } from './AllowanceCommands';
 import { useChangeTexts } from './change-texts';
-import { currentApplication } from './change-lists';
 
 interface Props {
   change: ChangeCase;
@@ -79,7 +78,8 @@ function ChangeDecisionForm(props: FormProps & Props) {
   const { change, grant } = props;
   const adjust = change.change.change === 'adjust';
   const { give, error, setError } = useGive(props);
-  const application = useMemo(() => currentApplication(grant, props.changes), [grant, props.changes]);
+  // The stored application, as the server checks an adjustment against it.
+  const application = grant.application;
   const [number, setNumber] = useState('');
   const [signedOn, setSignedOn] = useState(formatVnDate(todayIso()));
   const [signer, setSigner] = useState('');
@@ -120,13 +120,18 @@ function ChangeDecisionForm(props: FormProps & Props) {
       ? checkAdjustment(application, grant.sensitive, grant.communeCode, change.change, decision)
       : undefined;
   const differs = check !== undefined && !check.ok;
-  const options = FORM_CATEGORIES[grant.application.form].map(
-    (code) => [code, ALLOWANCE_CATEGORIES.find((x) => x.code === code)?.title[lang] ?? code] as const,
+  const options = formGrants(grant.application.form).map(
+    (code) => [code, grantRule(code, month ?? change.change.effectiveMonth)?.title[lang] ?? code] as const,
   );
   const submit = (e: Event) => {
     e.preventDefault();
     if (!decision) return setError(!day ? t.allowanceBadDate : !month ? t.allowanceBadMonth : undefined);
     if (differs && !reason.trim()) return setError(t.allowanceOverrideNeeded);
+    // Where the grant stands in that month, as the server checks it first.
+    const decided = decidedGrant(grant);
+    const problem =
+      decided && changeProblem(decided, decidedChanges(props.changes), change.change, decision.effectiveMonth);
+    if (problem) return setError(say(problem));
     void give({ ...decision, ...(differs ? { overrideReason: reason.trim() } : {}) });
   };
   return (

@@ -97,8 +97,6 @@ export function ChangeForm(props: {
     const now = Date.now();
     const sent = await submitChange(db, { caseId: newId(now), grantCaseId: props.grant.id, change }, now);
     if (sent.ok) return props.onDone();
-    if (sent.why === 'grant') return setError(c.changeNotDecided);
-    if (sent.why === 'applies') return setError(c.changeNotApplicable);
     setError(sent.issues.map((m) => say(m)).join(' '));
   };
   return (
