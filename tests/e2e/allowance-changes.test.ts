@@ -225,7 +225,7 @@ describe.skipIf(!available)('e2e: changes to a decided allowance', () => {
     ).burial;
     expect(burial?.amount).toBeGreaterThan(0);
     // The server wrote the same burial support on its decision (Art. 11).
-    expect((death?.data.changeDecision as ChangeDecision).burialAmount).toBe(burial?.amount);
+    expect((death?.data.changeDecision as ChangeDecision | undefined)?.burialAmount).toBe(burial?.amount);
     await expect
       .poll(() => matPanel.getByTestId('standing-state').textContent())
       .toBe(`Thôi hưởng từ ${mmYyyy(thisMonth)}`);
