@@ -5,17 +5,75 @@
  * decision and the last change decision, the burial support for one who died; how many are paid and the monthly
  * total; and the changes the engine finds due (turning 80…), each opening the change form pre-filled.
  */
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { Link } from '@tanstack/react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { allowanceCases } from '../../db/cases';
-import { changeCases } from '../../db/change-cases';
+import { allowanceCases, type AllowanceCase } from '../../db/cases';
+import { changeCases, type ChangeCase } from '../../db/change-cases';
 import { db } from '../services';
 import { formatVnDate, todayIso } from '../dates';
 import { formatNumber, formatVnd } from '../format';
 import { useWorkplace } from '../use-commune';
-import { beneficiaryRegister, type RegisterRow } from './register';
+import { registerInput, registerRow, registerTotals, type RegisterRow } from './register';
+import type { ListWords } from './lists';
 import { formatMonth, useDeskT, useListWords } from './words';
 import { useChangeTexts } from './change-texts';
+
+/**
+ * Rows worked out already, by what they came from (the grant's and its changes' versions, the month, the
+ * language): each row runs the benefit timeline, so a sync that changes one grant works out that one again only.
+ */
+const worked = new Map<string, RegisterRow>();
+const MAX_WORKED = 5000;
+
+function rowKey(grant: AllowanceCase, own: readonly ChangeCase[], month: string, lang: string): string {
+  return [grant.id, grant.version, month, lang, ...own.map((c) => `${c.id}:${c.version}`)].join('|');
+}
+
+/**
+ * The register worked out a slice at a time (about 30 ms each), so a commune of hundreds of beneficiaries never
+ * holds the screen still; undefined until every row is there the first time, with how many are done meanwhile.
+ */
+function useRegister(
+  cases: { grants: AllowanceCase[]; changes: ChangeCase[] } | undefined,
+  month: string,
+  words: ListWords,
+) {
+  const input = useMemo(() => (cases ? registerInput(cases.grants, cases.changes) : undefined), [cases]);
+  const [register, setRegister] = useState<ReturnType<typeof registerTotals> | undefined>(undefined);
+  const [done, setDone] = useState(0);
+  useEffect(() => {
+    if (!input) return;
+    let stopped = false;
+    const rows: RegisterRow[] = [];
+    let next = 0;
+    const slice = () => {
+      if (stopped) return;
+      const until = performance.now() + 30;
+      while (next < input.length && performance.now() < until) {
+        const item = input[next++];
+        if (!item) continue;
+        const key = rowKey(item.grant, item.own, month, words.lang);
+        let row = worked.get(key);
+        if (!row) {
+          row = registerRow(item.grant, item.own, month, words);
+          if (worked.size >= MAX_WORKED) worked.clear();
+          worked.set(key, row);
+        }
+        rows.push(row);
+      }
+      setDone(next);
+      if (next < input.length) setTimeout(slice, 0);
+      else setRegister(registerTotals(rows));
+    };
+    slice();
+    return () => {
+      stopped = true;
+    };
+  }, [input, month, words.lang, words.neutralCategory]);
+  // While a change is worked out, the register as it was stays on screen.
+  return { register, done, of: input?.length ?? 0 };
+}
 
 export function RegisterPage() {
   const t = useDeskT();
@@ -28,15 +86,19 @@ export function RegisterPage() {
       commune ? { grants: await allowanceCases(db, commune), changes: await changeCases(db, commune) } : undefined,
     [commune],
   );
+  const { register, done, of } = useRegister(cases, month, words);
   if (!cases) return null;
-  const register = beneficiaryRegister(cases.grants, cases.changes, month, words);
-  const due = register.rows.filter((r) => r.due.length > 0);
+  const due = register?.rows.filter((r) => r.due.length > 0) ?? [];
   return (
     <section class="card" data-testid="allowance-register">
       <Link to="/review">← {t.back}</Link>
       <h1>{t.allowanceRegisterTitle}</h1>
       <p class="hint">{c.registerMonth(formatMonth(month))}</p>
-      {register.rows.length === 0 ? (
+      {!register ? (
+        <p class="hint" data-testid="register-working">
+          {c.registerWorking(done, of)}
+        </p>
+      ) : register.rows.length === 0 ? (
         <p>{t.allowanceRegisterEmpty}</p>
       ) : (
         <>

@@ -82,8 +82,9 @@ export function dueChanges(
   changes: readonly ChangeCase[],
   month: IsoMonth,
   horizon = 12,
+  /** Where the grant stands in `month`, when the caller has it already (the timeline is not cheap). */
+  standing: GrantStanding | undefined = standingOf(grant, changes, month),
 ): DueChange[] {
-  const standing = standingOf(grant, changes, month);
   if (!grant.decision || (standing?.state !== 'active' && standing?.state !== 'suspended')) return [];
   const person = applicationPerson(currentApplication(grant, changes), grant.sensitive, grant.communeCode);
   if (!person) return [];

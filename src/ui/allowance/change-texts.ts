@@ -68,6 +68,7 @@ export const changeTexts = featureTexts({
     colThisMonth: 'Mức tháng này',
     colLastChange: 'Thay đổi gần nhất',
     registerMonth: (month: string) => `Tính cho tháng ${month}`,
+    registerWorking: (done: number, of: number) => `Đang tính danh sách: ${done}/${of} người`,
     dueTitle: 'Đề nghị đến hạn',
     dueAdjust: (month: string, category: string, coefficient: string) =>
       `Từ ${month}: ${category}, hệ số ${coefficient}`,
@@ -137,6 +138,7 @@ export const changeTexts = featureTexts({
     colThisMonth: 'This month',
     colLastChange: 'Last change',
     registerMonth: (month: string) => `For the month ${month}`,
+    registerWorking: (done: number, of: number) => `Working out the register: ${done} of ${of} people`,
     dueTitle: 'Changes due',
     dueAdjust: (month: string, category: string, coefficient: string) =>
       `From ${month}: ${category}, coefficient ${coefficient}`,

@@ -32,6 +32,67 @@ export interface RegisterRow {
   due: { kind: DueChange['kind']; effectiveMonth: string; category: string; coefficient: number | undefined }[];
 }
 
+/** One approved grant's row for `month`, from it and its own changes. */
+export function registerRow(
+  c: AllowanceCase,
+  own: readonly ChangeCase[],
+  month: string,
+  words: ListWords,
+): RegisterRow {
+  const d = c.decision;
+  const standing = standingOf(c, own, month);
+  const last = decidedChanges(own)
+    .sort((a, b) => a.decision.signedOn.localeCompare(b.decision.signedOn))
+    .at(-1);
+  const code = standing?.line?.categoryCode ?? d?.categoryCode;
+  return {
+    id: c.id,
+    fullName: c.application.applicant.fullName,
+    category: publicCategory(code, c.application.form, words),
+    state: standing?.state,
+    since: standing ? stateSince(c, own, standing.state, month) : undefined,
+    coefficient: standing?.line?.coefficient,
+    amount: standing?.line?.amount ?? 0,
+    decision: d && {
+      coefficient: d.coefficient,
+      amount: d.amount,
+      startMonth: d.startMonth,
+      number: d.number,
+      signedOn: d.signedOn,
+    },
+    lastChange: last && {
+      kind: last.change.change,
+      number: last.decision.number,
+      signedOn: last.decision.signedOn,
+      effectiveMonth: last.decision.effectiveMonth,
+    },
+    burial: standing?.burial && { amount: standing.burial.amount, month: standing.burial.month },
+    due: dueChanges(c, own, month, 12, standing)
+      .filter((p) => !p.proposed)
+      .map((p) => ({
+        kind: p.kind,
+        effectiveMonth: p.effectiveMonth,
+        category: publicCategory(p.categoryCode, c.application.form, words),
+        coefficient: p.coefficient,
+      })),
+  };
+}
+
+/** The approved grants, each with its own changes: what the register is made of. */
+export function registerInput(grants: readonly AllowanceCase[], changes: readonly ChangeCase[]) {
+  const byGrant = new Map<string, ChangeCase[]>();
+  for (const change of changes)
+    byGrant.set(change.change.grantCaseId, [...(byGrant.get(change.change.grantCaseId) ?? []), change]);
+  return grants.filter((c) => c.status === 'approved').map((grant) => ({ grant, own: byGrant.get(grant.id) ?? [] }));
+}
+
+/** The rows by name, how many are paid this month and the monthly total of those. */
+export function registerTotals(rows: readonly RegisterRow[]): { rows: RegisterRow[]; count: number; total: number } {
+  const sorted = [...rows].sort((a, b) => a.fullName.localeCompare(b.fullName, 'vi'));
+  const paid = sorted.filter((r) => r.state === 'active');
+  return { rows: sorted, count: paid.length, total: paid.reduce((s, r) => s + r.amount, 0) };
+}
+
 /**
  * The beneficiary register for `month`: each approved grant where it stands after its decided changes, this
  * month's coefficient and amount, its decision and last change decision, the burial support for one who died, the
@@ -43,49 +104,5 @@ export function beneficiaryRegister(
   month: string,
   words: ListWords,
 ): { rows: RegisterRow[]; count: number; total: number } {
-  const rows = grants
-    .filter((c) => c.status === 'approved')
-    .map((c): RegisterRow => {
-      const d = c.decision;
-      const own = changes.filter((ch) => ch.change.grantCaseId === c.id);
-      const standing = standingOf(c, own, month);
-      const last = decidedChanges(own)
-        .sort((a, b) => a.decision.signedOn.localeCompare(b.decision.signedOn))
-        .at(-1);
-      const code = standing?.line?.categoryCode ?? d?.categoryCode;
-      return {
-        id: c.id,
-        fullName: c.application.applicant.fullName,
-        category: publicCategory(code, c.application.form, words),
-        state: standing?.state,
-        since: standing ? stateSince(c, own, standing.state, month) : undefined,
-        coefficient: standing?.line?.coefficient,
-        amount: standing?.line?.amount ?? 0,
-        decision: d && {
-          coefficient: d.coefficient,
-          amount: d.amount,
-          startMonth: d.startMonth,
-          number: d.number,
-          signedOn: d.signedOn,
-        },
-        lastChange: last && {
-          kind: last.change.change,
-          number: last.decision.number,
-          signedOn: last.decision.signedOn,
-          effectiveMonth: last.decision.effectiveMonth,
-        },
-        burial: standing?.burial && { amount: standing.burial.amount, month: standing.burial.month },
-        due: dueChanges(c, own, month)
-          .filter((p) => !p.proposed)
-          .map((p) => ({
-            kind: p.kind,
-            effectiveMonth: p.effectiveMonth,
-            category: publicCategory(p.categoryCode, c.application.form, words),
-            coefficient: p.coefficient,
-          })),
-      };
-    })
-    .sort((a, b) => a.fullName.localeCompare(b.fullName, 'vi'));
-  const paid = rows.filter((r) => r.state === 'active');
-  return { rows, count: paid.length, total: paid.reduce((s, r) => s + r.amount, 0) };
+  return registerTotals(registerInput(grants, changes).map(({ grant, own }) => registerRow(grant, own, month, words)));
 }
