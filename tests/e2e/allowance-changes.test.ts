@@ -25,10 +25,15 @@ import { addMonths } from '../../src/domain/common/dates';
 import type { AllowanceDecision } from '../../src/shared/records/allowance';
 import type { AllowanceChange, ChangeDecision } from '../../src/shared/records/allowance-change';
 import { childrenOf } from '../../sync-server/src/store/records';
+import { DEMO_ACCOUNTS } from '../../sync-server/src/seed/demo';
+import { ETHNIC_GROUPS } from '../../src/shared/reference/ethnic-groups';
 import { formatVnd, formatNumber } from '../../src/ui/format';
 import { formatVnDate } from '../../src/ui/dates';
 
 const available = chromiumAvailable('e2e allowance changes');
+
+/** Letters only Vietnamese writes (as tests/e2e/english.test.ts reads them). */
+const VIETNAMESE = /[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]/i;
 
 /** Today in Vietnam. */
 const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
@@ -372,6 +377,83 @@ describe.skipIf(!available)('e2e: changes to a decided allowance', () => {
       .toBe(`Thôi hưởng từ ${mmYyyy(thisMonth)}`);
     // Stopped, nothing more may be proposed.
     expect(await panel.getByRole('button', { name: 'Đề nghị thay đổi' }).count()).toBe(0);
+    await context.close();
+  }, 180_000);
+
+  it('says the changes, the change form and the register in English when English is chosen', async () => {
+    const eighty = `${Number(today.slice(0, 4)) - 80}-${today.slice(5, 7)}-01`;
+    const anh = await beneficiary('Phan Văn Anh', eighty);
+    const suspend = randomUUID();
+    const change: AllowanceChange = {
+      change: 'suspend',
+      reason: 'not-collected',
+      grantCaseId: anh.grant,
+      proposedOn: today,
+      effectiveMonth: addMonths(thisMonth, -1),
+    };
+    const other = await demoDevice(world.server.url, 'canbo.lyson');
+    expect(
+      await other(
+        (s) =>
+          patchMutation(
+            s,
+            suspend,
+            { kind: 'allowance-change', subjectId: anh.member, communeCode: LY_SON, note: '', data: change },
+            0,
+            'case',
+          ),
+        (s) => mutation(s, { kind: 'command', id: suspend, command: 'submit' }),
+        (s) =>
+          mutation(s, {
+            kind: 'command',
+            id: suspend,
+            command: 'approve',
+            payload: {
+              number: '601/QĐ-UBND',
+              signedOn: today,
+              signer: 'Nguyễn Văn Chủ',
+              effectiveMonth: change.effectiveMonth,
+            },
+          }),
+      ),
+    ).toEqual(['applied', 'applied', 'applied']);
+    const context = await world.browser.newContext({ viewport: TABLET });
+    const page = await signIn(context, world.server.url, 'canbo.lyson');
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect.poll(() => page.getByRole('button', { name: 'Sync now' }).count()).toBe(1);
+    const data = [
+      'Phan Văn Anh',
+      'Nguyễn Văn Chủ',
+      anh.decision.number,
+      '601/QĐ-UBND',
+      anh.application.applicant.residence,
+      ...DEMO_ACCOUNTS.map((a) => a.displayName),
+      ...ETHNIC_GROUPS.map(([, name]) => name),
+      'Đặc khu Lý Sơn',
+      'Lý Sơn',
+      'Tiếng Việt',
+    ].sort((a, b) => b.length - a.length);
+    const left = async () => {
+      // biome-ignore lint/performance/useDomNodeTextContent: what is on screen is the point
+      let rest = (await page.evaluate(() => document.body.innerText)).normalize('NFC');
+      for (const text of data) rest = rest.split(text.normalize('NFC')).join('·');
+      // Legal names and articles, and the currency sign, stay as the law and money write them.
+      rest = rest
+        .replace(/(Nghị định|Thông tư|NĐ|TT)\s*\d[\d/]*(?:(?:NĐ|TT)-[\p{Lu}\d-]+)?/gu, '·')
+        .replace(/(khoản \d+ )?Điều \d+( khoản \d+)?( điểm [a-zđ])?/g, '·')
+        .replace(/(?<=\d) đ(?!\p{L})/gu, ' ·');
+      return rest.split('\n').filter((line) => VIETNAMESE.test(line));
+    };
+    await page.goto(`${world.server.url}/allowances/${anh.grant}`);
+    const panel = page.getByTestId('change-panel');
+    await expect.poll(() => panel.getByTestId('standing-state').textContent()).toContain('Suspended from');
+    await panel.getByRole('button', { name: 'Propose a change' }).click();
+    await panel.getByLabel('Kind of change').selectOption('resume');
+    expect(await left()).toEqual([]);
+    await page.goto(`${world.server.url}/allowances/register`);
+    await expect.poll(() => page.getByTestId('register-row').filter({ hasText: 'Phan Văn Anh' }).count()).toBe(1);
+    expect(await page.getByTestId('register-state').first().textContent()).toMatch(/^(Receiving|Suspended from)/);
+    expect(await left()).toEqual([]);
     await context.close();
   }, 180_000);
 });
