@@ -135,4 +135,22 @@ describe('changes to a decided allowance on the device (issue 12)', () => {
     expect((await give('submitted', payload)).ok).toBe(true);
     expect((await db.outbox.toArray())[0]?.op).toEqual({ kind: 'command', id: CHANGE, command: 'approve', payload });
   });
+
+  it('a change returned to be corrected goes again as the same case: its data replaced whole, submitted again', async () => {
+    const db = await withGrant();
+    await submitChange(db, { caseId: CHANGE, grantCaseId: GRANT, change: { ...turning80, note: 'sai tháng' } }, 10);
+    await db.outbox.clear();
+    await db.cases.update(CHANGE, { status: 'returned', version: 2 });
+    const corrected = { ...turning80, effectiveMonth: '2026-09' };
+    expect(await submitChange(db, { caseId: CHANGE, grantCaseId: GRANT, change: corrected }, 20)).toEqual({
+      ok: true,
+      id: CHANGE,
+    });
+    expect((await db.outbox.toArray()).map((e) => e.op.kind)).toEqual(['patch', 'command']);
+    const data = (await db.cases.get(CHANGE))?.data as Record<string, unknown>;
+    expect(data).toMatchObject({ effectiveMonth: '2026-09' });
+    // What the correction left out is gone, not kept from before.
+    expect(data).not.toHaveProperty('note');
+    expect((await changesOfGrant(db, { id: GRANT, subjectId: MEMBER })).map((c) => c.id)).toEqual([CHANGE]);
+  });
 });

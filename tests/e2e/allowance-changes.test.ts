@@ -380,6 +380,49 @@ describe.skipIf(!available)('e2e: changes to a decided allowance', () => {
     await context.close();
   }, 180_000);
 
+  it('returns a change with its reason, and the officer corrects it and sends it again as the same case', async () => {
+    const nam = await beneficiary('Hồ Văn Năm', '1953-09-09');
+    const context = await world.browser.newContext({ viewport: TABLET });
+    const page = await signIn(context, world.server.url, 'canbo.lyson');
+    await page.goto(`${world.server.url}/allowances/${nam.grant}`);
+    const panel = page.getByTestId('change-panel');
+    await panel.getByRole('button', { name: 'Đề nghị thay đổi' }).click();
+    const form = panel.getByTestId('change-form');
+    await form.getByLabel('Loại thay đổi').selectOption('suspend');
+    await form.getByLabel('Lý do').selectOption('pre-trial-detention');
+    await form.getByLabel('Ngày xảy ra (dd/mm/yyyy)').fill(formatVnDate(today));
+    await form.getByRole('button', { name: 'Gửi đề nghị' }).click();
+    await synced(page);
+    const row = panel.getByTestId('change-row');
+    await expect.poll(() => row.getByTestId('change-status').textContent()).toBe('đã gửi');
+    await row.getByRole('button', { name: 'Trả lại' }).click();
+    await row.getByLabel('Lý do trả lại').fill('Thiếu quyết định tạm giam');
+    await row.getByRole('button', { name: 'Ghi nhận' }).click();
+    await synced(page);
+    await expect.poll(() => row.getByTestId('change-status').textContent()).toBe('đã trả lại');
+    expect(await row.textContent()).toContain('Thiếu quyết định tạm giam');
+
+    await row.getByRole('button', { name: 'Sửa và gửi lại' }).click();
+    const again = row.getByTestId('change-form');
+    expect(await again.getByLabel('Lý do').inputValue()).toBe('pre-trial-detention');
+    await again.getByLabel('Ghi chú').fill('Đã có quyết định tạm giam số 12');
+    await again.getByRole('button', { name: 'Gửi đề nghị' }).click();
+    await synced(page);
+    await expect.poll(() => row.getByTestId('change-status').textContent()).toBe('đã gửi');
+    const changes = await serverChanges(nam.member);
+    expect(changes).toHaveLength(1);
+    expect((changes[0]?.data.history as { command: string }[]).map((h) => h.command)).toEqual([
+      'submit',
+      'return',
+      'submit',
+    ]);
+    expect(changes[0]?.data.data).toMatchObject({
+      reason: 'pre-trial-detention',
+      note: 'Đã có quyết định tạm giam số 12',
+    });
+    await context.close();
+  }, 180_000);
+
   it('says the changes, the change form and the register in English when English is chosen', async () => {
     const eighty = `${Number(today.slice(0, 4)) - 80}-${today.slice(5, 7)}-01`;
     const anh = await beneficiary('Phan Văn Anh', eighty);

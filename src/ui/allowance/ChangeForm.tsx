@@ -3,7 +3,8 @@
  * stands; the reasons of that kind; the day it happened (the death, the detention, the move); the month it takes
  * effect, pre-filled (a stop on death from the month after, an adjustment from the month the engine finds it due)
  * until the officer types another; what each kind needs besides (a new disability level, arrears on resuming, the
- * commune moved to, who organised the burial). Saved on the device with its "submit", sent when online.
+ * commune moved to, who organised the burial). Saved on the device with its "submit", sent when online; a change
+ * returned to be corrected opens with what it said and goes again as the same case.
  */
 import { useState } from 'preact/hooks';
 import { submitChange } from '../../db/allowance-changes';
@@ -11,13 +12,14 @@ import { CHANGE_REASONS, type AllowanceChange, type ChangeKind } from '../../sha
 import { newId } from '../../shared/ids';
 import { db, useSession } from '../services';
 import { useSay } from '../i18n';
-import { todayIso } from '../dates';
+import { formatVnDate, todayIso } from '../dates';
 import { CheckField, SelectField, TextAreaField, TextField } from '../fields';
 import { formatMonth, useDeskT } from './words';
 import { fullDay, parseMonth } from './desk-input';
 import { useChangeTexts } from './change-texts';
 import { suggestedMonth, type DueChange } from './change-lists';
 import type { AllowanceCase } from '../../db/cases';
+import type { ChangeCase } from '../../db/change-cases';
 
 type Reason = AllowanceChange['reason'];
 type Level = NonNullable<AllowanceChange['disabilityLevel']>;
@@ -38,6 +40,8 @@ export function ChangeForm(props: {
   due: readonly DueChange[];
   initialKind?: ChangeKind | undefined;
   initialMonth?: string | undefined;
+  /** A change returned to be corrected: the form opens with what it said and sends it again, the same case. */
+  again?: ChangeCase | undefined;
   onDone: () => void;
 }) {
   const t = useDeskT();
@@ -45,24 +49,31 @@ export function ChangeForm(props: {
   const say = useSay();
   const session = useSession();
   const thisMonth = todayIso().slice(0, 7);
-  const first = props.initialKind && props.kinds.includes(props.initialKind) ? props.initialKind : props.kinds[0];
-  const [kind, setKind] = useState<ChangeKind>(first ?? 'adjust');
+  const was = props.again?.change;
+  const kinds = was && !props.kinds.includes(was.change) ? [was.change, ...props.kinds] : props.kinds;
+  const first = props.initialKind && kinds.includes(props.initialKind) ? props.initialKind : kinds[0];
+  const [kind, setKind] = useState<ChangeKind>(was?.change ?? first ?? 'adjust');
   const [reason, setReason] = useState<Reason>(
-    first === props.initialKind && first ? DUE_REASONS[first] : CHANGE_REASONS[kind][0],
+    was?.reason ?? (first === props.initialKind && first ? DUE_REASONS[first] : CHANGE_REASONS[kind][0]),
   );
-  const [eventOn, setEventOn] = useState('');
+  const [eventOn, setEventOn] = useState(was?.eventOn ? formatVnDate(was.eventOn) : '');
   // The month follows kind, reason and day until the officer types one (or the register passed one).
   const [typedMonth, setTypedMonth] = useState<string | undefined>(
-    props.initialMonth && first === props.initialKind ? formatMonth(props.initialMonth) : undefined,
+    was
+      ? formatMonth(was.effectiveMonth)
+      : props.initialMonth && first === props.initialKind
+        ? formatMonth(props.initialMonth)
+        : undefined,
   );
-  const [level, setLevel] = useState<Level | ''>('');
-  const [withArrears, setWithArrears] = useState(true);
+  const [level, setLevel] = useState<Level | ''>(was?.disabilityLevel ?? '');
+  const [withArrears, setWithArrears] = useState(was?.withArrears ?? true);
   const communes = (session?.user.communes ?? []).filter((x) => x.code !== props.grant.communeCode);
-  const [toCommune, setToCommune] = useState(communes[0]?.code ?? OTHER);
-  const [otherCommune, setOtherCommune] = useState('');
-  const [burialName, setBurialName] = useState('');
-  const [burialRelation, setBurialRelation] = useState('');
-  const [note, setNote] = useState('');
+  const known = was?.toCommune === undefined || communes.some((x) => x.code === was.toCommune);
+  const [toCommune, setToCommune] = useState(known ? (was?.toCommune ?? communes[0]?.code ?? OTHER) : OTHER);
+  const [otherCommune, setOtherCommune] = useState(known ? '' : (was?.toCommune ?? ''));
+  const [burialName, setBurialName] = useState(was?.burialBy?.fullName ?? '');
+  const [burialRelation, setBurialRelation] = useState(was?.burialBy?.relation ?? '');
+  const [note, setNote] = useState(was?.note ?? '');
   const [error, setError] = useState<string | undefined>(undefined);
   const day = eventOn.trim() ? fullDay(eventOn) : undefined;
   const suggested = suggestedMonth({ change: kind, reason, ...(day ? { eventOn: day } : {}) }, props.due, thisMonth);
@@ -95,7 +106,8 @@ export function ChangeForm(props: {
       ...(note.trim() ? { note: note.trim() } : {}),
     };
     const now = Date.now();
-    const sent = await submitChange(db, { caseId: newId(now), grantCaseId: props.grant.id, change }, now);
+    const caseId = props.again?.id ?? newId(now);
+    const sent = await submitChange(db, { caseId, grantCaseId: props.grant.id, change }, now);
     if (sent.ok) return props.onDone();
     setError(sent.issues.map((m) => say(m)).join(' '));
   };
@@ -105,7 +117,7 @@ export function ChangeForm(props: {
         name="changeKind"
         label={c.changeKind}
         value={kind}
-        options={props.kinds.map((k) => [k, t.allowanceChangeKinds[k]] as const)}
+        options={kinds.map((k) => [k, t.allowanceChangeKinds[k]] as const)}
         onChange={chooseKind}
       />
       <SelectField

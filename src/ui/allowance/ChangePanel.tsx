@@ -115,6 +115,8 @@ export function ChangePanel(props: {
             change={change}
             grant={grant}
             changes={state.changes}
+            kinds={mayPropose ? kinds : []}
+            month={month}
             role={role}
             pending={state.pending.has(change.id)}
             rejections={state.rejections.get(change.id) ?? []}
@@ -161,6 +163,9 @@ function ChangeRow(props: {
   change: ChangeCase;
   grant: AllowanceCase;
   changes: readonly ChangeCase[];
+  /** The kinds a change may be proposed as now (none when this role may not propose). */
+  kinds: readonly ChangeKind[];
+  month: string;
   role: Role;
   pending: boolean;
   rejections: Rejection[];
@@ -168,6 +173,8 @@ function ChangeRow(props: {
   const c = useChangeTexts();
   const t = useDeskT();
   const say = useSay();
+  const [correcting, setCorrecting] = useState(false);
+  const mayCorrect = props.change.status === 'returned' && props.kinds.length > 0 && !props.pending;
   const { change: row } = props;
   const d = row.decision;
   const parts = [
@@ -211,6 +218,25 @@ function ChangeRow(props: {
         </p>
       ))}
       <ChangeCommands change={row} grant={props.grant} changes={props.changes} role={props.role} />
+      {mayCorrect && (
+        <button
+          type="button"
+          class={correcting ? '' : 'secondary'}
+          aria-expanded={correcting}
+          onClick={() => setCorrecting(!correcting)}
+        >
+          {c.changeCorrect}
+        </button>
+      )}
+      {mayCorrect && correcting && (
+        <ChangeForm
+          grant={props.grant}
+          kinds={props.kinds}
+          due={dueChanges(props.grant, props.changes, props.month)}
+          again={row}
+          onDone={() => setCorrecting(false)}
+        />
+      )}
     </li>
   );
 }
