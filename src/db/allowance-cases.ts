@@ -8,8 +8,12 @@ import { recordsOf, type Local } from './records';
 
 const cases = recordsOf('case');
 
-/** Where a person's application being written is kept (src/db/drafts.ts). */
-export const allowanceDraftKey = (memberId: string): string => `allowance:${memberId}`;
+/**
+ * Where a person's application being written is kept (src/db/drafts.ts): a new one, or one returned by the commune
+ * being corrected (`caseId`), each its own draft.
+ */
+export const allowanceDraftKey = (memberId: string, caseId?: string): string =>
+  caseId ? `allowance:${memberId}:${caseId}` : `allowance:${memberId}`;
 
 type LocalAllowance = Extract<Local<'case'>, { kind: 'allowance' }>;
 
@@ -19,6 +23,8 @@ export interface AllowanceCase {
   form: AllowanceApplication['form'];
   filedOn: string;
   version: number;
+  /** Returned by the commune to be corrected: why, in the officer's words. */
+  returnReason?: string;
 }
 
 /** A person's allowance applications on the device, the latest filed first. */
@@ -26,12 +32,16 @@ export async function allowanceCasesOf(db: AnSinhDb, memberId: string): Promise<
   const { records } = await cases.where(db, 'subjectId', memberId);
   return records
     .filter((r): r is LocalAllowance => r.kind === 'allowance')
-    .map((r) => ({
-      id: r.id,
-      status: r.status ?? 'draft',
-      form: r.data.form,
-      filedOn: r.data.filedOn,
-      version: r.version,
-    }))
+    .map((r) => {
+      const reason = r.status === 'returned' ? r.history?.findLast((h) => h.command === 'return')?.comment : undefined;
+      return {
+        id: r.id,
+        status: r.status ?? 'draft',
+        form: r.data.form,
+        filedOn: r.data.filedOn,
+        version: r.version,
+        ...(reason ? { returnReason: reason } : {}),
+      };
+    })
     .sort((a, b) => b.filedOn.localeCompare(a.filedOn));
 }

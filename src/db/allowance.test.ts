@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { freshDeviceDatabases } from '../../tests/support/device-db';
 import { allowanceApplication, memberFields } from '../../tests/support/fixtures';
 import { newId } from '../shared/ids';
+import { formatVi } from '../shared/messages-vi';
+import { decodeMessage } from '../shared/messages';
 import { saveHousehold } from './households';
 import { saveMember } from './members';
 import { loadDraft, saveDraft } from './drafts';
@@ -36,7 +38,7 @@ describe('allowance applications on the device', () => {
     const sent = await submitAllowance(
       db,
       { caseId, memberId, communeCode: '21548', application: allowanceApplication(), draftKey },
-      4,
+      Date.parse('2026-03-02T05:00:00Z'),
     );
     expect(sent).toEqual({ ok: true, id: caseId });
     const queued = (await db.outbox.orderBy('seq').toArray()).slice(before);
@@ -63,6 +65,26 @@ describe('allowance applications on the device', () => {
       4,
     );
     expect(sent.ok).toBe(false);
+    expect(await db.outbox.count()).toBe(before);
+  });
+
+  it('#12 queues no application filed tomorrow: the date is refused, said as a typing slip', async () => {
+    const { db, memberId } = await registered();
+    const before = await db.outbox.count();
+    const now = Date.parse('2026-03-02T03:00:00Z');
+    const sent = await submitAllowance(
+      db,
+      {
+        caseId: newId(3),
+        memberId,
+        communeCode: '21548',
+        application: { ...allowanceApplication(), filedOn: '2026-03-03' },
+        draftKey: allowanceDraftKey(memberId),
+      },
+      now,
+    );
+    expect(sent.ok).toBe(false);
+    if (!sent.ok) expect(formatVi(decodeMessage(sent.issues[0]!))).toContain('Ngày nộp hồ sơ');
     expect(await db.outbox.count()).toBe(before);
   });
 

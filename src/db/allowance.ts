@@ -10,6 +10,7 @@ import type { AnSinhDb } from './database';
 import { queueCommand, savePatch } from './outbox';
 import { clearDraft } from './drafts';
 import { storeAttachment } from './attachments';
+import { futureDateFieldOnDevice } from './client-id';
 
 export { allowanceCasesOf, allowanceDraftKey, type AllowanceCase } from './allowance-cases';
 
@@ -62,6 +63,9 @@ export async function submitAllowance(
   // Checked whole, with the schema the server checks it with: nothing it would refuse is queued.
   const checked = v.safeParse(CaseRecord, fields);
   if (!checked.success) return { ok: false, issues: checked.issues.map((i) => i.message) };
+  // Filed tomorrow is a typing slip the server refuses too (records/kinds.ts, the case's dated fields).
+  const future = await futureDateFieldOnDevice(db, 'case', fields, now);
+  if (future) return { ok: false, issues: [future.message] };
   await db.transaction('rw', [db.cases, db.households, db.members, db.outbox, db.meta, db.drafts], async () => {
     await savePatch(db, 'case', input.caseId, fields, now);
     await queueCommand(db, input.caseId, 'submit', undefined, now);

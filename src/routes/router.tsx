@@ -109,6 +109,16 @@ const allowanceRoute = createRoute({
     return <LazyAllowance memberId={memberId} />;
   },
 });
+// An application the commune returned, reopened on the tablet to be corrected and sent again.
+const allowanceReopenRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/members/$memberId/allowance/$caseId',
+  beforeLoad: requireSession,
+  component: function AllowanceReopenRoute() {
+    const { memberId, caseId } = allowanceReopenRoute.useParams();
+    return <LazyAllowance memberId={memberId} caseId={caseId} />;
+  },
+});
 
 const LazySurvey = lazyRouteComponent(() => import('../ui/survey/SurveyPage'), 'SurveyPage');
 const surveyRoute = createRoute({
@@ -220,6 +230,7 @@ const routeTree = rootRoute.addChildren([
   newMemberRoute,
   memberRoute,
   allowanceRoute,
+  allowanceReopenRoute,
   surveyRoute,
   reviewRoute,
   allowancePostingRoute,

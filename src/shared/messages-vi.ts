@@ -44,6 +44,7 @@ export const messagesVi: MessageTexts = {
     'field.number': () => 'Nhập một số',
     'field.integer': () => 'Phải là số nguyên',
     'field.atMost': (p) => `Không được lớn hơn ${messagesVi.number(Number(p.max))}`,
+    'field.choose': () => 'Chọn một trong các câu trả lời',
     'field.month': () => 'Nhập tháng (mm/yyyy)',
     'allowance.form': () => 'Chọn mẫu tờ khai',
     'change.reason': () => 'Lý do không thuộc loại thay đổi đã chọn',
@@ -267,6 +268,9 @@ export const messagesVi: MessageTexts = {
     assessedOn: 'Ngày đánh giá thiệt hại',
     roundDate: 'Ngày của đợt cứu trợ',
     reviewDate: 'Ngày rà soát',
+    filedOn: 'Ngày nộp hồ sơ',
+    proposedOn: 'Ngày đề nghị',
+    eventOn: 'Ngày xảy ra',
     // Issue 11, data entry.
     birthDate: 'Ngày sinh',
     disabilityCertifiedOn: 'Ngày xác định mức độ khuyết tật',

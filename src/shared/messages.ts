@@ -39,6 +39,8 @@ const CATALOGUE = {
   'field.atMost': ['max'],
   // Issue 12, the allowance application.
   'field.month': [],
+  /** A value not among the choices offered. */
+  'field.choose': [],
   'allowance.form': [],
   // Issue 12, a change to an allowance decided (src/shared/records/allowance-change.ts).
   'change.reason': [],
@@ -265,6 +267,9 @@ export const FIELD_LABELS = [
   'decisionNumber',
   'signer',
   'signedOn',
+  'filedOn',
+  'proposedOn',
+  'eventOn',
 ] as const;
 export type FieldLabel = (typeof FIELD_LABELS)[number];
 

@@ -81,6 +81,10 @@ describe.skipIf(!available)('e2e: an allowance application filed offline on the 
     expect(await page.getByTestId('hiv-section').count()).toBe(0);
     await page.getByLabel('Tình trạng hôn nhân').selectOption('widowed');
     await page.getByLabel('Người có nghĩa vụ và quyền phụng dưỡng').selectOption('none');
+    // The form's own questions and the benefits she already receives (CASES.md §1.1).
+    await page.getByLabel('Thông tin người phụng dưỡng (họ tên, tuổi, nghề nghiệp, nơi ở, thu nhập)').fill('Không có');
+    await page.getByLabel('Trợ cấp ưu đãi người có công (đồng/tháng)').fill('1200000');
+    await expect.poll(() => page.getByTestId('current-benefits').textContent()).toContain('Sẽ ghi: 1.200.000 đ');
 
     // The papers still missing are said, then ticked; one photographed.
     const missing = page.getByTestId('proposal-missing');
@@ -174,6 +178,8 @@ describe.skipIf(!available)('e2e: an allowance application filed offline on the 
         applicant: { fullName: 'Nguyễn Thị Hoa', birthDate: '1944-05-10', citizenId: '051144000123' },
         papers: ['residence', 'citizen-id'],
         facts: { maritalStatus: 'widowed', supporter: 'none' },
+        details: { supporter: 'Không có' },
+        currentBenefits: [{ kind: 'merit', amount: 1_200_000 }],
       },
     });
     expect(stored.sensitive).toBeUndefined();

@@ -38,6 +38,7 @@ import {
 import {
   allowanceApplication,
   LY_SON,
+  createMutation,
   demoHousehold,
   memberFields,
   mutation,
@@ -190,6 +191,28 @@ for (const engine of engines) {
       expect(refused).toMatchObject({ status: 'rejected', problem: { code: 'reject.decisionBeforeFiling' } });
       if (refused.status !== 'rejected') throw new Error('refused above');
       expect(refused.reason).toBe('Tháng bắt đầu hưởng (02/2026) trước tháng nộp hồ sơ (03/2026).');
+    });
+
+    it('#12 an application filed tomorrow is refused as a typing slip; the member sent with it is kept', async () => {
+      const db = await fresh();
+      const home = randomUUID();
+      const subject = randomUUID();
+      const fields = {
+        kind: 'allowance',
+        subjectId: subject,
+        communeCode: LY_SON,
+        note: '',
+        data: allowanceApplication({ filedOn: '2026-03-03' }),
+      };
+      const answer = await push(db, as('collaborator', '2026-03-02'), [
+        createMutation(1, {}, home),
+        patchMutation(2, subject, memberFields(home), 0, 'member'),
+        patchMutation(3, randomUUID(), fields, 0, 'case'),
+      ]);
+      expect(answer.results.map((r) => r.status)).toEqual(['applied', 'applied', 'rejected']);
+      expect(answer.results[2]).toMatchObject({
+        reason: 'Ngày nộp hồ sơ ở tương lai: 03/03/2026. Kiểm tra lại năm.',
+      });
     });
 
     it('#12 a decision the engine does not give says what it gives, and stands only with a reason', async () => {

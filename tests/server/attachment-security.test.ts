@@ -21,7 +21,7 @@ import { storageEngines } from '../support/engines';
 import {
   BA_TO,
   LY_SON,
-  allowanceApplication,
+  applicationFiledBeforeContext,
   createMutation,
   distributionData,
   memberFields,
@@ -232,7 +232,13 @@ for (const engine of engines) {
         patchMutation(
           3,
           allowance,
-          { communeCode: LY_SON, kind: 'allowance', subjectId: member, note: '', data: allowanceApplication() },
+          {
+            communeCode: LY_SON,
+            kind: 'allowance',
+            subjectId: member,
+            note: '',
+            data: applicationFiledBeforeContext(),
+          },
           0,
           'case',
         ),
@@ -255,7 +261,10 @@ for (const engine of engines) {
     it('#12 the photo of an application that tells HIV status (form 1b) is served to the officer and province staff, to no one else in the commune', async () => {
       const [household, member, allowance] = [randomUUID(), randomUUID(), randomUUID()];
       const ctx = pushContext({ role: 'collaborator', scope: new Set([LY_SON]) });
-      const application = allowanceApplication({ form: '1b', papers: ['residence', 'citizen-id', 'hiv-certificate'] });
+      const application = applicationFiledBeforeContext({
+        form: '1b',
+        papers: ['residence', 'citizen-id', 'hiv-certificate'],
+      });
       const result = await push(db, ctx, [
         createMutation(1, { communeCode: LY_SON }, household),
         patchMutation(2, member, memberFields(household), 0, 'member'),

@@ -16,7 +16,7 @@ import type { MemberFields } from '../../src/shared/records/member';
 import type { SurveyAnswers } from '../../src/shared/records/survey';
 import { freshDatabases, storageEngines } from '../support/engines';
 import {
-  allowanceApplication,
+  applicationFiledBeforeContext,
   BA_TO,
   LY_SON,
   createMutation,
@@ -194,7 +194,13 @@ for (const engine of engines) {
         patchMutation(
           4,
           allowanceId,
-          { communeCode: BA_TO, kind: 'allowance', subjectId: memberId, note: '', data: allowanceApplication() },
+          {
+            communeCode: BA_TO,
+            kind: 'allowance',
+            subjectId: memberId,
+            note: '',
+            data: applicationFiledBeforeContext(),
+          },
           0,
           'case',
         ),

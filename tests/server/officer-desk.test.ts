@@ -15,7 +15,7 @@ import { expandVersions, type WireChange } from '../../src/shared/protocol';
 import type { Role } from '../../src/shared/roles';
 import { freshDatabases, storageEngines } from '../support/engines';
 import {
-  allowanceApplication,
+  applicationFiledBeforeContext,
   LY_SON,
   createMutation,
   memberFields,
@@ -74,7 +74,7 @@ for (const engine of engines) {
         patchMutation(
           4,
           allowance,
-          { kind: 'allowance', subjectId: newer, communeCode: LY_SON, note: '', data: allowanceApplication() },
+          { kind: 'allowance', subjectId: newer, communeCode: LY_SON, note: '', data: applicationFiledBeforeContext() },
           0,
           'case',
         ),

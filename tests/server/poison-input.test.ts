@@ -13,7 +13,7 @@ import { push } from '../../sync-server/src/sync/push';
 import type { MutationResult } from '../../src/shared/protocol';
 import { freshDatabases, storageEngines } from '../support/engines';
 import {
-  allowanceApplication,
+  applicationFiledBeforeContext,
   LY_SON,
   createMutation,
   distributionData,
@@ -133,13 +133,13 @@ for (const engine of engines) {
       const clientId = randomUUID();
       // An allowance case (a survey's answers would be classified by the server first).
       const memberId = randomUUID();
-      const repairedData = allowanceApplication({ filedOn: '2026-03-03' });
+      const repairedData = applicationFiledBeforeContext({ filedOn: '2025-06-03' });
       const allowance = {
         communeCode: LY_SON,
         kind: 'allowance',
         subjectId: memberId,
         note: '',
-        data: allowanceApplication(),
+        data: applicationFiledBeforeContext(),
       };
       await send(
         db,

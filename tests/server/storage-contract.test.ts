@@ -19,7 +19,7 @@ import { encodeChanges } from '../../src/shared/wire';
 import { expandVersions, type WireChange } from '../../src/shared/protocol';
 import { freshDatabases, storageEngines } from '../support/engines';
 import {
-  allowanceApplication,
+  applicationFiledBeforeContext,
   BA_TO,
   LY_SON,
   createMutation,
@@ -526,7 +526,7 @@ for (const engine of engines) {
               kind: 'allowance',
               subjectId: subject,
               note: 'đề xuất',
-              data: allowanceApplication(),
+              data: applicationFiledBeforeContext(),
             },
             0,
             'case',

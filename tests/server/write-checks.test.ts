@@ -11,7 +11,7 @@ import { getRecord } from '../../sync-server/src/store/records';
 import { MAX_CANDIDATES } from '../../sync-server/src/sync/apply/patch';
 import { freshDatabases, storageEngines } from '../support/engines';
 import {
-  allowanceApplication,
+  applicationFiledBeforeContext,
   BA_TO,
   LY_SON,
   createMutation,
@@ -130,7 +130,7 @@ for (const engine of engines) {
             kind: 'allowance',
             subjectId: member,
             note: '',
-            data: allowanceApplication(),
+            data: applicationFiledBeforeContext(),
           },
           0,
           'case',

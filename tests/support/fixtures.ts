@@ -171,6 +171,13 @@ export function damageFields(emergencyId: string, overrides: Record<string, unkn
 }
 
 /** An allowance application (form 1d): a poor woman of 82 with no supporter, all papers seen (issue 12). */
+/**
+ * An application filed before pushContext()'s clock (15/06/2025), for tests that push one with that clock: one filed
+ * after the server's today is refused as a typing slip (records/kinds.ts, the case's dated fields).
+ */
+export const applicationFiledBeforeContext = (overrides: Partial<AllowanceApplication> = {}) =>
+  allowanceApplication({ filedOn: '2025-06-02', ...overrides });
+
 export function allowanceApplication(overrides: Partial<AllowanceApplication> = {}): AllowanceApplication {
   return {
     form: '1d',

@@ -3,7 +3,6 @@ import * as v from 'valibot';
 import { IsoDateSchema, IsoMonthSchema, ProvinceSchema, VndSchema } from '../common/schema-parts';
 import { ALLOWANCE_CATEGORY_CODES, CARE_ALLOWANCE_CODES } from '../packs/types';
 
-
 /** A category of Art. 5, or the social pension (Decree 176/2025) when the person has a decision for it. */
 export const BenefitCodeSchema = v.picklist([...ALLOWANCE_CATEGORY_CODES, 'social-pension']);
 

@@ -65,6 +65,33 @@ export const AllowanceFacts = v.pick(AllowancePersonSchema, [
 ]);
 export type AllowanceFacts = v.InferOutput<typeof AllowanceFacts>;
 
+/**
+ * What a form asks that the rules engine does not read (CASES.md §1.1, form-specific fields), for the dossier and
+ * the chairman: 1a schooling and the parents' benefits; 1b and 1đ the ability to work; 1đ working, self-care and
+ * the current carer; 1d the legal supporter; 2a disabled members and the house; 2b the carer's background.
+ */
+const CHOOSE = encodeMessage('field.choose');
+export const FormDetails = v.object({
+  schooling: v.optional(trimmed(300, 'notes')),
+  parents: v.optional(trimmed(300, 'notes')),
+  ableToWork: v.optional(v.picklist(['yes', 'partly', 'no'], CHOOSE)),
+  working: v.optional(v.picklist(['yes', 'no'], CHOOSE)),
+  selfCare: v.optional(v.picklist(['self', 'partly', 'unable'], CHOOSE)),
+  currentCarer: v.optional(trimmed(200, 'notes')),
+  supporter: v.optional(trimmed(300, 'notes')),
+  disabledMembers: v.optional(
+    v.pipe(
+      v.number(encodeMessage('field.integer')),
+      v.integer(encodeMessage('field.integer')),
+      v.minValue(0, encodeMessage('field.notNegative')),
+      v.maxValue(30, encodeMessage('field.atMost', { max: 30 })),
+    ),
+  ),
+  houseType: v.optional(v.picklist(['solid', 'semi-solid', 'makeshift'], CHOOSE)),
+  carerBackground: v.optional(trimmed(500, 'notes')),
+});
+export type FormDetails = v.InferOutput<typeof FormDetails>;
+
 export const AllowanceApplication = v.object({
   form: v.picklist(ALLOWANCE_FORMS, encodeMessage('allowance.form')),
   /** The day the commune received the dossier: the deadlines count from it. */
@@ -110,6 +137,7 @@ export const AllowanceApplication = v.object({
       householdIncome: v.optional(Money),
     }),
   ),
+  details: v.optional(FormDetails),
   papers: v.pipe(v.array(v.picklist(APPLICATION_PAPERS)), v.maxLength(APPLICATION_PAPERS.length)),
   /** Photos of the papers, by content hash (src/shared/attachments.ts). */
   photos: v.pipe(v.array(Sha256Hex), v.maxLength(12)),

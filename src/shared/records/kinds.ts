@@ -45,7 +45,14 @@ export const RECORD_KINDS = {
     serverDefaults: { status: 'draft', history: [] },
     parent: { key: 'subjectId', type: (fields) => (fields.kind === 'survey' ? 'household' : 'member') },
     device: { table: 'cases', indexes: ['subjectId', 'communeCode'] },
-    dated: [{ path: ['data', 'answers', 'reviewDate'], label: 'reviewDate', form: 'day' }],
+    // An application filed, a change proposed or what happened (a death) tomorrow is a typing slip (issue 12).
+    dated: [
+      { path: ['data', 'answers', 'reviewDate'], label: 'reviewDate', form: 'day' },
+      { path: ['data', 'filedOn'], label: 'filedOn', form: 'day', typed: true },
+      { path: ['data', 'proposedOn'], label: 'proposedOn', form: 'day', typed: true },
+      { path: ['data', 'eventOn'], label: 'eventOn', form: 'day', typed: true },
+      { path: ['data', 'disability', 'certifiedOn'], label: 'disabilityCertifiedOn', form: 'day', typed: true },
+    ],
     entry: [{ path: ['data', 'answers', 'reviewDate'], label: 'reviewDate', schema: EnteredIsoDay }],
   }),
   emergency: defineKind({

@@ -11,7 +11,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import * as v from 'valibot';
 import { getMember, membersOf } from '../../db/members';
 import { getHousehold } from '../../db/households';
-import { approvedClassifications } from '../../db/cases';
+import { allowanceCase, approvedClassifications } from '../../db/cases';
 import { loadDraft, saveDraft } from '../../db/drafts';
 import { allowanceDraftKey, dropPaperPhoto, keepPaperPhoto, submitAllowance } from '../../db/allowance';
 import { isQuotaError, QUOTA_MESSAGE } from '../../db/errors';
@@ -22,6 +22,7 @@ import { requiredPapers } from '../../shared/allowance-proposal';
 import { db, useCan, useSession } from '../services';
 import { useLanguage, useSay } from '../i18n';
 import { useAllowanceT } from './texts';
+import { FormDetailsSection } from './FormDetailsSection';
 import { todayIso, formatVnDate } from '../dates';
 import { formatVnd, parseQuantity } from '../format';
 import { CheckField, SelectField, TextField, TriState } from '../fields';
@@ -34,6 +35,7 @@ import {
   FORM_FACTS,
   buildApplication,
   checkApplication,
+  draftFromApplication,
   factValue,
   isAsked,
   liveProposal,
@@ -42,6 +44,7 @@ import {
   setFact,
   type AllowanceDraft,
   type DraftKey,
+  type IssueKey,
   type FactQuestion,
 } from './application-form';
 
@@ -53,13 +56,14 @@ const CHOICE_FACTS = {
   studying: 'studyingLevels',
 } as const;
 
-export function AllowancePage({ memberId }: { memberId: string }) {
+/** A new application for the member, or (`caseId`) one the commune returned, reopened to be corrected and sent again. */
+export function AllowancePage({ memberId, caseId }: { memberId: string; caseId?: string }) {
   const t = useAllowanceT();
   const say = useSay();
   const lang = useLanguage();
   const session = useSession();
   const navigate = useNavigate();
-  const draftKey = allowanceDraftKey(memberId);
+  const draftKey = allowanceDraftKey(memberId, caseId);
   // Only who may file a case gets a form whose sending the server would take (src/shared/permissions.ts).
   const mayApply = useCan('case', 'create');
   const data = useLiveQuery(async () => {
@@ -69,8 +73,9 @@ export function AllowancePage({ memberId }: { memberId: string }) {
       ? (await approvedClassifications(db, household.communeCode)).get(household.id)
       : undefined;
     const members = household ? (await membersOf(db, household.id)).members : [];
-    return { member, household, approved, members };
-  }, [memberId]);
+    const returned = caseId ? await allowanceCase(db, caseId) : undefined;
+    return { member, household, approved, members, returned };
+  }, [memberId, caseId]);
   const [draft, setDraft] = useState<AllowanceDraft | undefined>();
   const [error, setError] = useState<string | undefined>();
   const [sendTried, setSendTried] = useState(false);
@@ -78,20 +83,28 @@ export function AllowancePage({ memberId }: { memberId: string }) {
   const communeName = (code: string) => session?.user.communes.find((c) => c.code === code)?.name ?? code;
   useEffect(() => {
     if (!data?.member || !data.household || draft) return;
-    const { member, household, approved } = data;
+    const { member, household, approved, returned } = data;
+    if (caseId && returned?.status !== 'returned') return;
     void loadDraft(db, draftKey).then((stored) => {
       const parsed = v.safeParse(AllowanceDraftSchema, stored);
       setDraft(
         parsed.success
           ? (parsed.output as AllowanceDraft)
-          : prefillDraft({
-              caseId: newId(Date.now()),
-              member,
-              household,
-              communeName: communeName(household.communeCode),
-              approvedSurvey: approved,
-              today: todayIso(),
-            }),
+          : returned
+            ? draftFromApplication({
+                caseId: returned.id,
+                application: returned.application,
+                sensitive: returned.sensitive,
+                members: data.members,
+              })
+            : prefillDraft({
+                caseId: newId(Date.now()),
+                member,
+                household,
+                communeName: communeName(household.communeCode),
+                approvedSurvey: approved,
+                today: todayIso(),
+              }),
       );
     });
   }, [data, draftKey]);
@@ -113,6 +126,12 @@ export function AllowancePage({ memberId }: { memberId: string }) {
         {t.readOnly}
       </p>
     );
+  if (caseId && data.returned?.status !== 'returned')
+    return (
+      <p class="card hint" data-testid="not-returned">
+        {t.notReturned}
+      </p>
+    );
   if (!draft) return null;
 
   function update(patch: Partial<AllowanceDraft>) {
@@ -126,7 +145,7 @@ export function AllowancePage({ memberId }: { memberId: string }) {
     );
   }
   const issues = check && !check.ok ? check.issues : {};
-  const issue = (key: DraftKey) => (sendTried && issues[key] ? say(issues[key]) : undefined);
+  const issue = (key: IssueKey) => (sendTried && issues[key] ? say(issues[key]) : undefined);
   // An amount is shown back as it will be recorded ("Sẽ ghi: 1.500.000 đ"), its problem at once.
   const MONEY: ReadonlySet<DraftKey> = new Set(['pensionAmount', 'carerIncome']);
   const field = (key: DraftKey & keyof typeof t, label: string = t[key] as string) => {
@@ -244,6 +263,11 @@ export function AllowancePage({ memberId }: { memberId: string }) {
         {t.allowanceTitle}: {member.fullName}
       </h1>
       <p class="hint">{t.draftKept}</p>
+      {data.returned?.status === 'returned' && (
+        <p class="error" data-testid="returned-because">
+          {t.returnedBecause(data.returned.history.findLast((h) => h.command === 'return')?.comment ?? '')}
+        </p>
+      )}
       <form class="survey-layout" onSubmit={(e) => void submit(e)} noValidate>
         <div>
           <section class="card">
@@ -382,6 +406,12 @@ export function AllowancePage({ memberId }: { memberId: string }) {
               </fieldset>
             )}
           </section>
+          <FormDetailsSection
+            form={draft.form}
+            typed={draft.details}
+            onInput={(key, value) => update({ details: { ...draft.details, [key]: value } })}
+            issue={issue}
+          />
           <section class="card" aria-labelledby="proxy-title">
             <h2 id="proxy-title">{t.proxySection}</h2>
             {field('proxyName')}

@@ -23,6 +23,8 @@ import { DeadlineNote } from './DeadlineNote';
 import { SEES_SENSITIVE, formatMonth, type DeskT, useDeskT, useListWords } from './words';
 import { AllowanceCommands } from './AllowanceCommands';
 import { ChangePanel } from './ChangePanel';
+import { isChoice, type DetailKey } from './form-details';
+import { useFormDetailsT } from './form-details-texts';
 
 /** `propose` and `from`: a change the register found due, to open the change form with (ChangePanel). */
 export function DossierPage({
@@ -105,6 +107,7 @@ function Rows({ rows }: { rows: readonly (readonly [string, string])[] }) {
 
 function Application({ dossier, sensitive }: { dossier: AllowanceCase; sensitive: boolean }) {
   const t = useDeskT();
+  const dt = useFormDetailsT();
   const words = useListWords();
   const a = dossier.application;
   const p = a.applicant;
@@ -132,6 +135,11 @@ function Application({ dossier, sensitive }: { dossier: AllowanceCase; sensitive
     [t.allowanceDisability, a.disability ? t.allowanceDisabilityLevels[a.disability.level] : ''],
     [t.allowanceProxy, a.proxy ? `${a.proxy.fullName} (${a.proxy.relation})` : ''],
     [t.allowanceCarer, a.carer ? `${a.carer.fullName} (${a.carer.relation})` : ''],
+    // The form's own answers (form-details.ts), a choice said in words.
+    ...Object.entries(a.details ?? {}).map(([key, value]): [string, string] => [
+      dt.labels[key as DetailKey],
+      isChoice(key as DetailKey) ? dt.choices[value as keyof typeof dt.choices] : String(value),
+    ]),
   ];
   if (sensitive && dossier.sensitive)
     rows.push([

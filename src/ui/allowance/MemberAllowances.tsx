@@ -36,6 +36,18 @@ export function MemberAllowances({ memberId }: { memberId: string }) {
               <span class="badge" data-testid="allowance-status">
                 {t.statuses[c.status as keyof typeof t.statuses] ?? c.status}
               </span>
+              {c.status === 'returned' && mayApply && (
+                <>
+                  {c.returnReason && <span class="hint"> — {c.returnReason}</span>}{' '}
+                  <Link
+                    to="/members/$memberId/allowance/$caseId"
+                    params={{ memberId, caseId: c.id }}
+                    data-testid="allowance-reopen"
+                  >
+                    {t.reopenAllowance}
+                  </Link>
+                </>
+              )}
             </li>
           ))}
         </ul>

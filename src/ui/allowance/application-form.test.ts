@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { MemberFields } from '../../shared/records/member';
+import { encodeMessage } from '../../shared/messages';
 import type { SurveyResult } from '../../shared/records/survey';
 import {
   buildApplication,
   childCandidates,
   checkApplication,
+  draftFromApplication,
   factValue,
   isAsked,
   liveProposal,
@@ -212,6 +214,85 @@ describe('the form: the application the server checks, and the proposal as it is
     const refused = checkApplication({ ...draft, form: '2b', carerIncome: '3,5', proxyCitizenId: '123' });
     expect(refused.ok).toBe(false);
     if (!refused.ok) expect(Object.keys(refused.issues).sort()).toEqual(['carerIncome', 'proxyCitizenId']);
+  });
+
+  it('#12 CASES.md §1.1: each form’s own questions and the benefits received reach the application, another form’s do not', () => {
+    const typed = {
+      working: 'no',
+      ableToWork: 'partly',
+      selfCare: 'unable',
+      currentCarer: 'Mẹ ruột, Phạm Thị Mai',
+      supporter: 'Không có',
+      benefitMerit: '1.200.000',
+      benefitOther: '',
+    };
+    const on1d = buildApplication({ ...elderly(), form: '1đ', details: typed }).application;
+    expect(on1d.details).toEqual({
+      working: 'no',
+      ableToWork: 'partly',
+      selfCare: 'unable',
+      currentCarer: 'Mẹ ruột, Phạm Thị Mai',
+    });
+    expect(on1d.currentBenefits).toEqual([{ kind: 'merit', amount: 1_200_000 }]);
+    // Form 1d asks for the supporter, not the ability to care for oneself.
+    expect(buildApplication({ ...elderly(), details: typed }).application.details).toEqual({ supporter: 'Không có' });
+    // A care form lists no benefits of the person's own; 2a counts the disabled members.
+    const on2a = buildApplication({ ...elderly(), form: '2a', details: { ...typed, disabledMembers: '2' } });
+    expect(on2a.application.currentBenefits).toEqual([]);
+    expect(on2a.application.details).toEqual({ disabledMembers: 2 });
+    const refused = checkApplication({
+      ...elderly(),
+      form: '2a',
+      details: { disabledMembers: 'hai', houseType: 'makeshift' },
+    });
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.issues).toEqual({ disabledMembers: encodeMessage('field.integer') });
+    const badAmount = checkApplication({ ...elderly(), details: { benefitMerit: '1,2' } });
+    expect(badAmount.ok).toBe(false);
+    if (!badAmount.ok) expect(Object.keys(badAmount.issues)).toEqual(['benefitMerit']);
+  });
+
+  it('#12 a returned application reopens as the draft it was: sent again, it reads the same', () => {
+    const kids = [
+      { ...member({ birthDate: '2015-06-01', relation: 'con' }), id: 'a' },
+      { ...member({ birthDate: '2018-02-03', relation: 'con' }), id: 'b' },
+    ];
+    const drafts: AllowanceDraft[] = [
+      {
+        ...elderly(),
+        facts: { ...elderly().facts, maritalStatus: 'widowed', income: { pension: true } },
+        pensionAmount: '1.500.000',
+        citizenIdIssuedOn: '02/01/2021',
+        citizenIdIssuedBy: 'Cục Cảnh sát QLHC về TTXH',
+        details: { supporter: 'Không có', benefitMerit: '1.200.000' },
+        proxyName: 'Nguyễn Văn Nam',
+        proxyRelation: 'con',
+        papers: ['residence', 'citizen-id'],
+        photos: ['a'.repeat(64)],
+      },
+      withChildren({ ...elderly(), form: '1c', facts: { maritalStatus: 'widowed' } }, kids, ['a', 'b']),
+      { ...elderly(), form: '1b', hiv: true, hivDetectedOn: '2019', facts: { income: { stableMonthlyIncome: false } } },
+      {
+        ...elderly(),
+        form: '2b',
+        facts: { takenInByHousehold: true },
+        carerName: 'Trần Thị Lan',
+        carerRelation: 'hàng xóm',
+        carerIncome: '3.000.000',
+        details: { houseType: 'semi-solid' },
+      },
+    ];
+    for (const draft of drafts) {
+      const sent = buildApplication(draft);
+      const reopened = draftFromApplication({
+        caseId: draft.caseId,
+        application: sent.application,
+        sensitive: sent.sensitive,
+        members: kids,
+      });
+      expect(reopened.correcting, draft.form).toBe(true);
+      expect(buildApplication(reopened), draft.form).toEqual(sent);
+    }
   });
 
   it('form 1c: the children are the household’s, as registered, with a full date of birth', () => {

@@ -17,7 +17,8 @@ import type { MemberFields } from '../../shared/records/member';
 import type { SurveyResult } from '../../shared/records/survey';
 import { proposeAllowance, type Paper, type Proposal } from '../../shared/allowance-proposal';
 import { formatVnDate, vnDateForCheck } from '../dates';
-import { parseQuantity } from '../format';
+import { formatEditable, parseQuantity } from '../format';
+import { FORM_DETAILS, benefitIssues, benefitsOf, detailsOf, type BenefitKey, type DetailKey } from './form-details';
 
 /** What is typed, as typed. The case id is chosen when the draft starts, so photos can name it before sending. */
 export interface AllowanceDraft {
@@ -56,6 +57,8 @@ export interface AllowanceDraft {
   carerIncome: string;
   /** Form 1c: the household members the person raises (their dates of birth go to the engine). */
   childIds: string[];
+  /** The form's own questions and the benefits received, as typed (form-details.ts). */
+  details: Record<string, string>;
   papers: Paper[];
   photos: string[];
   /** The fields filled from the registry, shown as such and not asked again unless corrected. */
@@ -63,7 +66,12 @@ export interface AllowanceDraft {
   /** The papers say otherwise than the registry: every field is asked. */
   correcting: boolean;
 }
-export type DraftKey = Exclude<keyof AllowanceDraft, 'caseId' | 'facts' | 'papers' | 'photos' | 'fromRegistry'>;
+export type DraftKey = Exclude<
+  keyof AllowanceDraft,
+  'caseId' | 'facts' | 'papers' | 'photos' | 'fromRegistry' | 'details'
+>;
+/** Where a problem is shown: a field of the draft, or one of the form's own questions. */
+export type IssueKey = DraftKey | DetailKey | BenefitKey;
 
 type Sensitive = v.InferOutput<typeof AllowanceSensitive>;
 
@@ -100,6 +108,7 @@ export const AllowanceDraftSchema = v.object({
   carerCitizenId: v.optional(text, ''),
   carerIncome: v.optional(text, ''),
   childIds: v.optional(v.array(v.string()), []),
+  details: v.optional(v.record(v.string(), v.string()), {}),
   papers: v.array(v.picklist(APPLICATION_PAPERS)),
   photos: v.array(v.string()),
   fromRegistry: v.array(v.string()),
@@ -175,10 +184,80 @@ export function prefillDraft(input: {
     carerCitizenId: '',
     carerIncome: '',
     childIds: [],
+    details: {},
     papers: [],
     photos: [],
     fromRegistry: known,
     correcting: false,
+  };
+}
+
+const BENEFIT_KEYS: Readonly<Record<string, BenefitKey>> = {
+  'social-protection': 'benefitSocialProtection',
+  merit: 'benefitMerit',
+  other: 'benefitOther',
+};
+
+/**
+ * An application returned by the commune, as a draft to correct: every answer as it was sent, every field asked
+ * (the papers may have said otherwise), the same case id so its photos stay its own. The children raised (form 1c)
+ * are found again among the household's members by their dates of birth.
+ */
+export function draftFromApplication(input: {
+  caseId: string;
+  application: AllowanceApplication;
+  sensitive: Sensitive | undefined;
+  members: readonly (Pick<MemberFields, 'birthDate'> & { id: string })[];
+}): AllowanceDraft {
+  const { application: a, sensitive } = input;
+  const p = a.applicant;
+  const pension = a.currentBenefits.find((b) => b.kind === 'pension')?.amount ?? a.facts.income?.pensionAmount;
+  const details: Record<string, string> = {};
+  for (const [key, value] of Object.entries(a.details ?? {})) details[key] = String(value);
+  for (const b of a.currentBenefits) {
+    const key = BENEFIT_KEYS[b.kind];
+    if (key) details[key] = formatEditable(b.amount, 'VND');
+  }
+  const born = new Set((a.facts.children ?? []).map((c) => c.dateOfBirth));
+  const { pensionAmount: _kept, ...income } = a.facts.income ?? {};
+  const facts: Facts = { ...a.facts };
+  if (a.facts.income) facts.income = income;
+  return {
+    caseId: input.caseId,
+    form: a.form,
+    filedOn: formatVnDate(a.filedOn),
+    fullName: p.fullName,
+    birthDate: formatVnDate(p.birthDate),
+    sex: p.sex,
+    ethnicity: p.ethnicity,
+    citizenId: p.citizenId ?? '',
+    citizenIdIssuedOn: formatVnDate(p.citizenIdIssuedOn),
+    citizenIdIssuedBy: p.citizenIdIssuedBy ?? '',
+    residence: p.residence,
+    livesWith: p.livesWith ?? '',
+    hasHealthInsurance: p.hasHealthInsurance,
+    householdPoverty: a.householdPoverty,
+    disabilityLevel: a.disability?.level ?? 'none',
+    disabilityCertificateNo: a.disability?.certificateNo ?? '',
+    disabilityCertifiedOn: formatVnDate(a.disability?.certifiedOn),
+    disabilityIssuer: a.disability?.issuer ?? '',
+    pensionAmount: pension !== undefined ? formatEditable(pension, 'VND') : '',
+    facts,
+    hiv: sensitive?.hiv ?? false,
+    hivDetectedOn: formatVnDate(sensitive?.hivDetectedOn),
+    proxyName: a.proxy?.fullName ?? '',
+    proxyRelation: a.proxy?.relation ?? '',
+    proxyCitizenId: a.proxy?.citizenId ?? '',
+    carerName: a.carer?.fullName ?? '',
+    carerRelation: a.carer?.relation ?? '',
+    carerCitizenId: a.carer?.citizenId ?? '',
+    carerIncome: a.carer?.householdIncome !== undefined ? formatEditable(a.carer.householdIncome, 'VND') : '',
+    childIds: input.members.filter((m) => born.has(m.birthDate)).map((m) => m.id),
+    details,
+    papers: [...a.papers],
+    photos: [...a.photos],
+    fromRegistry: [],
+    correcting: true,
   };
 }
 
@@ -362,6 +441,7 @@ export function buildApplication(draft: AllowanceDraft): {
         citizenId: optionalText(draft.proxyCitizenId),
       })
     : undefined;
+  const details = detailsOf(draft.form, draft.details);
   const carerIncome = draft.carerIncome.trim() ? parseQuantity(draft.carerIncome, 'VND') : undefined;
   const carer =
     CARE_FORMS.has(draft.form) && draft.carerName.trim()
@@ -372,18 +452,20 @@ export function buildApplication(draft: AllowanceDraft): {
           householdIncome: carerIncome?.ok ? carerIncome.value : undefined,
         })
       : undefined;
+  const facts = factsOfForm(draft, pensionAmount);
   const application = {
     form: draft.form,
     filedOn: vnDateForCheck(draft.filedOn),
     applicant,
     householdPoverty: (draft.householdPoverty || 'none') as AllowanceApplication['householdPoverty'],
-    currentBenefits: [],
+    currentBenefits: benefitsOf(draft.form, draft.details, facts.income?.pensionAmount),
+    ...(details ? { details } : {}),
     ...(disability ? { disability } : {}),
     ...(proxy ? { proxy } : {}),
     ...(carer ? { carer } : {}),
     papers: papersOffered(draft.form).filter((p) => draft.papers.includes(p)),
     photos: draft.photos,
-    facts: factsOfForm(draft, pensionAmount),
+    facts,
   } as AllowanceApplication;
   // HIV status only on form 1b, and only in `sensitive`.
   const sensitive =
@@ -419,18 +501,26 @@ const FIELD_OF: Readonly<Record<string, DraftKey>> = {
   'carer.householdIncome': 'carerIncome',
 };
 
+const detailAt = (path: string): DetailKey | undefined => {
+  const key = path.startsWith('details.') ? path.slice('details.'.length) : undefined;
+  return key && Object.values(FORM_DETAILS).some((keys) => keys.includes(key as DetailKey))
+    ? (key as DetailKey)
+    : undefined;
+};
+
 export type ApplicationCheck =
   | { ok: true; application: AllowanceApplication; sensitive?: Sensitive }
-  | { ok: false; issues: Partial<Record<DraftKey, string>> };
+  | { ok: false; issues: Partial<Record<IssueKey, string>> };
 
 /** The application checked with the server's schema; each problem (a message code) at its field. */
 export function checkApplication(draft: AllowanceDraft): ApplicationCheck {
   const built = buildApplication(draft);
-  const issues: Partial<Record<DraftKey, string>> = {};
+  const issues: Partial<Record<IssueKey, string>> = benefitIssues(draft.form, draft.details);
   const parsed = v.safeParse(AllowanceApplication, built.application);
   if (!parsed.success)
     for (const issue of parsed.issues) {
-      const key = FIELD_OF[v.getDotPath(issue) ?? ''] ?? 'form';
+      const path = v.getDotPath(issue) ?? '';
+      const key = FIELD_OF[path] ?? detailAt(path) ?? 'form';
       issues[key] ??= issue.message;
     }
   if (built.sensitive) {

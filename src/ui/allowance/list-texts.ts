@@ -11,6 +11,7 @@ export const allowanceListTexts = featureTexts({
     noAllowanceCases: 'Chưa có hồ sơ trợ cấp nào.',
     allowanceDraftOpen: 'Đang soạn hồ sơ trợ cấp (chưa gửi)',
     continueDraft: 'Nhập tiếp',
+    reopenAllowance: 'Sửa và gửi lại',
     /** Form 1b says HIV status: a list shows this instead. */
     allowanceFormPrivate: 'Hồ sơ trợ cấp xã hội hằng tháng',
   },
@@ -20,6 +21,7 @@ export const allowanceListTexts = featureTexts({
     noAllowanceCases: 'No allowance applications yet.',
     allowanceDraftOpen: 'Allowance application being written (not sent)',
     continueDraft: 'Continue',
+    reopenAllowance: 'Correct and send again',
     /** Form 1b says HIV status: a list shows this instead. */
     allowanceFormPrivate: 'Monthly social allowance application',
   },

@@ -20,6 +20,8 @@ export const allowanceTexts = featureTexts({
     draftKept: 'Bản nháp được lưu tự động trên máy',
     fixBeforeSending: (n: number) => `Còn ${n} chỗ cần sửa trước khi gửi (xem các ô báo đỏ).`,
     allowanceTitle: 'Hồ sơ đề nghị trợ cấp',
+    notReturned: 'Hồ sơ này không bị trả lại nên không sửa được ở đây.',
+    returnedBecause: (reason: string) => `Xã trả lại hồ sơ để bổ sung: ${reason}. Sửa rồi gửi lại.`,
     allowanceFormLabel: 'Mẫu tờ khai',
     filedOn: 'Ngày nhận hồ sơ',
     applicantSection: 'Thông tin người đề nghị',
@@ -150,6 +152,9 @@ export const allowanceTexts = featureTexts({
         ? '1 field to correct before sending (marked in red).'
         : `${n} fields to correct before sending (marked in red).`,
     allowanceTitle: 'Allowance application',
+    notReturned: 'This application was not returned, so it cannot be corrected here.',
+    returnedBecause: (reason: string) =>
+      `The commune returned the application to be completed: ${reason}. Correct it and send it again.`,
     allowanceFormLabel: 'Application form',
     filedOn: 'Date the application was received',
     applicantSection: 'Applicant',

@@ -41,6 +41,7 @@ export const messagesEn: MessageTexts = {
     'field.integer': () => 'Must be a whole number',
     // The bound written as the app reads a typed number (thousands with dots), in every language.
     'field.atMost': (p) => `Must not be more than ${Number(p.max).toLocaleString('vi-VN')}`,
+    'field.choose': () => 'Choose one of the answers',
     'field.month': () => 'Enter a month (mm/yyyy)',
     'allowance.form': () => 'Choose the application form',
     'change.reason': () => 'The reason is not one of the change chosen',
@@ -273,6 +274,9 @@ export const messagesEn: MessageTexts = {
     assessedOn: 'Date of the damage assessment',
     roundDate: 'Date of the relief round',
     reviewDate: 'Review date',
+    filedOn: 'Date filed',
+    proposedOn: 'Date proposed',
+    eventOn: 'Date it happened',
     // Issue 11, data entry.
     birthDate: 'Date of birth',
     disabilityCertifiedOn: 'Date the disability level was certified',
