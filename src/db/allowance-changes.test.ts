@@ -3,7 +3,7 @@ import { freshDeviceDatabases } from '../../tests/support/device-db';
 import { allowanceApplication, LY_SON } from '../../tests/support/fixtures';
 import { allowanceCase, allowanceCases, casesToReview, giveCaseCommand, surveysOf } from './cases';
 import { allowanceCasesOf } from './allowance-cases';
-import { encodeMessage } from '../shared/messages';
+import { decodeMessage, encodeMessage } from '../shared/messages';
 import { submitChange } from './allowance-changes';
 import { changeCase, changeCases, changesOfGrant } from './change-cases';
 
@@ -11,6 +11,8 @@ const fresh = freshDeviceDatabases();
 const GRANT = '0190a000-0000-7000-8000-000000000001';
 const MEMBER = '0190a000-0000-7000-8000-000000000002';
 const CHANGE = '0190a000-0000-7000-8000-000000000003';
+/** After every day the fixtures name: a proposal is not a day in the future (the case's dated fields). */
+const NOW = Date.parse('2026-12-01T03:00:00Z');
 const decision = {
   number: '12/QĐ-UBND',
   signedOn: '2026-03-10',
@@ -49,7 +51,7 @@ const turning80 = {
 describe('changes to a decided allowance on the device (issue 12)', () => {
   it('proposes a change: the case of the member and its submit, listed for the commune and the grant only', async () => {
     const db = await withGrant();
-    const sent = await submitChange(db, { caseId: CHANGE, grantCaseId: GRANT, change: turning80 }, 10);
+    const sent = await submitChange(db, { caseId: CHANGE, grantCaseId: GRANT, change: turning80 }, NOW);
     expect(sent).toEqual({ ok: true, id: CHANGE });
     const ops = (await db.outbox.toArray()).map((e) => e.op);
     expect(ops.map((op) => op.kind)).toEqual(['patch', 'command']);
@@ -72,7 +74,7 @@ describe('changes to a decided allowance on the device (issue 12)', () => {
 
   it('a change is never an application, nor a survey to review', async () => {
     const db = await withGrant();
-    await submitChange(db, { caseId: CHANGE, grantCaseId: GRANT, change: turning80 }, 10);
+    await submitChange(db, { caseId: CHANGE, grantCaseId: GRANT, change: turning80 }, NOW);
     await db.cases.update(CHANGE, { status: 'submitted' });
     expect((await allowanceCases(db, LY_SON)).map((c) => c.id)).toEqual([GRANT]);
     expect((await allowanceCasesOf(db, MEMBER)).map((c) => c.id)).toEqual([GRANT]);
@@ -84,19 +86,19 @@ describe('changes to a decided allowance on the device (issue 12)', () => {
 
   it('queues nothing the server would refuse: no decided grant, a kind that does not fit, a death without its date', async () => {
     const pending = await withGrant('posted', false);
-    expect(await submitChange(pending, { caseId: CHANGE, grantCaseId: GRANT, change: turning80 }, 10)).toEqual({
+    expect(await submitChange(pending, { caseId: CHANGE, grantCaseId: GRANT, change: turning80 }, NOW)).toEqual({
       ok: false,
       issues: ['reject.changeGrantMissing'],
     });
     const db = await withGrant();
     const resume = { change: 'resume', reason: 'collected-again', proposedOn: '2026-07-20', effectiveMonth: '2026-08' };
-    expect(await submitChange(db, { caseId: CHANGE, grantCaseId: GRANT, change: resume as never }, 10)).toEqual({
+    expect(await submitChange(db, { caseId: CHANGE, grantCaseId: GRANT, change: resume as never }, NOW)).toEqual({
       ok: false,
       issues: [encodeMessage('reject.changeNotApplicable', { change: 'resume', state: 'active', month: '2026-08' })],
     });
     // Not before the grant began, and a stop on death from the month after it, as the server decides.
     const early = { ...turning80, effectiveMonth: '2026-02' };
-    expect(await submitChange(db, { caseId: CHANGE, grantCaseId: GRANT, change: early }, 10)).toEqual({
+    expect(await submitChange(db, { caseId: CHANGE, grantCaseId: GRANT, change: early }, NOW)).toEqual({
       ok: false,
       issues: [encodeMessage('reject.changeBeforeGrant', { month: '2026-02', startMonth: '2026-03' })],
     });
@@ -107,14 +109,20 @@ describe('changes to a decided allowance on the device (issue 12)', () => {
       proposedOn: '2026-07-20',
       effectiveMonth: '2026-07',
     } as const;
-    expect(await submitChange(db, { caseId: CHANGE, grantCaseId: GRANT, change: sameMonth }, 10)).toEqual({
+    expect(await submitChange(db, { caseId: CHANGE, grantCaseId: GRANT, change: sameMonth }, NOW)).toEqual({
       ok: false,
       issues: [encodeMessage('reject.changeDeathMonth', { month: '2026-08' })],
     });
     const death = { change: 'stop', reason: 'death', proposedOn: '2026-07-20', effectiveMonth: '2026-08' } as const;
-    const undated = await submitChange(db, { caseId: CHANGE, grantCaseId: GRANT, change: death }, 10);
+    const undated = await submitChange(db, { caseId: CHANGE, grantCaseId: GRANT, change: death }, NOW);
     expect(undated.ok).toBe(false);
     expect(undated.ok ? [] : undated.issues).toEqual(['change.deathDate']);
+    // A death dated tomorrow is a typing slip: refused here as the server refuses it.
+    const dead = { ...death, eventOn: '2026-12-02', proposedOn: '2026-11-30', effectiveMonth: '2027-01' };
+    const slip = await submitChange(db, { caseId: CHANGE, grantCaseId: GRANT, change: dead }, NOW);
+    expect(slip.ok ? [] : slip.issues.map((m) => decodeMessage(m))).toEqual([
+      expect.objectContaining({ params: expect.objectContaining({ label: 'eventOn' }) }),
+    ]);
     expect(await pending.outbox.count()).toBe(0);
     expect(await db.outbox.count()).toBe(0);
   });
@@ -138,11 +146,11 @@ describe('changes to a decided allowance on the device (issue 12)', () => {
 
   it('a change returned to be corrected goes again as the same case: its data replaced whole, submitted again', async () => {
     const db = await withGrant();
-    await submitChange(db, { caseId: CHANGE, grantCaseId: GRANT, change: { ...turning80, note: 'sai tháng' } }, 10);
+    await submitChange(db, { caseId: CHANGE, grantCaseId: GRANT, change: { ...turning80, note: 'sai tháng' } }, NOW);
     await db.outbox.clear();
     await db.cases.update(CHANGE, { status: 'returned', version: 2 });
     const corrected = { ...turning80, effectiveMonth: '2026-09' };
-    expect(await submitChange(db, { caseId: CHANGE, grantCaseId: GRANT, change: corrected }, 20)).toEqual({
+    expect(await submitChange(db, { caseId: CHANGE, grantCaseId: GRANT, change: corrected }, NOW + 1)).toEqual({
       ok: true,
       id: CHANGE,
     });

@@ -18,6 +18,7 @@ import { encodeMessage } from '../shared/messages';
 import type { AnSinhDb } from './database';
 import { queueCommand, savePatch } from './outbox';
 import { allowanceCase } from './cases';
+import { futureDateFieldOnDevice } from './client-id';
 import { changesOfGrant, decidedChanges, decidedGrant } from './change-cases';
 
 export type SubmitChangeResult = { ok: true; id: string } | { ok: false; issues: string[] };
@@ -45,8 +46,9 @@ export function changeProblem(
 
 /**
  * Saves the change proposed on a grant as a case of its member and queues "submit", together. Refused before
- * anything is queued when the grant is not decided on the device, the case does not pass its schema, or the
- * change could not be decided from the month it names (changeProblem).
+ * anything is queued when the grant is not decided on the device, the case does not pass its schema, a day it
+ * names is after today by the server's clock, or the change could not be decided from the month it names
+ * (changeProblem).
  */
 export async function submitChange(
   db: AnSinhDb,
@@ -68,6 +70,9 @@ export async function submitChange(
   };
   const checked = v.safeParse(CaseRecord, fields);
   if (!checked.success) return { ok: false, issues: checked.issues.map((i) => i.message) };
+  // A death or a proposal dated tomorrow is a typing slip the server refuses too (the case's dated fields).
+  const future = await futureDateFieldOnDevice(db, 'case', fields, now);
+  if (future) return { ok: false, issues: [future.message] };
   const problem = changeProblem(
     decided,
     decidedChanges(await changesOfGrant(db, grant)),

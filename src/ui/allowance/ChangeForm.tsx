@@ -88,7 +88,6 @@ export function ChangeForm(props: {
   const submit = async (e: Event) => {
     e.preventDefault();
     if (eventOn.trim() && !day) return setError(t.allowanceBadDate);
-    if (day && day > todayIso()) return setError(c.changeFutureDay);
     if (!month) return setError(t.allowanceBadMonth);
     const commune = toCommune === OTHER ? otherCommune.trim() : toCommune;
     const change = {
