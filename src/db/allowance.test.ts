@@ -7,6 +7,7 @@ import { decodeMessage } from '../shared/messages';
 import { saveHousehold } from './households';
 import { saveMember } from './members';
 import { loadDraft, saveDraft } from './drafts';
+import { pendingAttachments } from './attachments';
 import { allowanceCasesOf, allowanceDraftKey, dropPaperPhoto, keepPaperPhoto, submitAllowance } from './allowance';
 
 const fresh = freshDeviceDatabases();
@@ -86,6 +87,24 @@ describe('allowance applications on the device', () => {
     expect(sent.ok).toBe(false);
     if (!sent.ok) expect(formatVi(decodeMessage(sent.issues[0]!))).toContain('Ngày nộp hồ sơ');
     expect(await db.outbox.count()).toBe(before);
+  });
+
+  it('#12 a photo of a draft is not sent until the application is: a draft given up never sends it', async () => {
+    const { db, memberId } = await registered();
+    const caseId = newId(3);
+    const abandoned = newId(4);
+    const bytes = new Uint8Array([9, 8, 7]).buffer;
+    const hash = await keepPaperPhoto(db, { caseId, communeCode: '21548', bytes }, 5);
+    await keepPaperPhoto(db, { caseId: abandoned, communeCode: '21548', bytes: new Uint8Array([1]).buffer }, 6);
+    expect(await pendingAttachments(db)).toEqual([]);
+    const application = { ...allowanceApplication(), photos: [hash] };
+    const sent = await submitAllowance(
+      db,
+      { caseId, memberId, communeCode: '21548', application, draftKey: allowanceDraftKey(memberId) },
+      Date.parse('2026-03-02T05:00:00Z'),
+    );
+    expect(sent.ok).toBe(true);
+    expect((await pendingAttachments(db)).map((a) => a.hash)).toEqual([hash]);
   });
 
   it('keeps a paper’s photo for the case, once for the same bytes, and drops it if taken off before it went up', async () => {

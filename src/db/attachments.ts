@@ -17,8 +17,18 @@ export async function storeAttachment(
   return hash;
 }
 
+/**
+ * What waits to go up, oldest first. A photo of an application's paper waits until its case is saved on the device:
+ * taken while the form was a draft, it is not sent (the server would answer "later" on every sync, over 2G) — and a
+ * draft given up never sends it. A signature is saved with its handout, so it always has its record.
+ */
 export async function pendingAttachments(db: AnSinhDb): Promise<StoredAttachment[]> {
-  return db.attachments.where('uploaded').equals(0).sortBy('createdAt');
+  const waiting = await db.attachments.where('uploaded').equals(0).sortBy('createdAt');
+  const photos = waiting.filter((a) => a.meta.kind === 'photo');
+  if (photos.length === 0) return waiting;
+  const cases = await db.cases.bulkGet([...new Set(photos.map((a) => a.recordId))]);
+  const saved = new Set(cases.flatMap((c) => (c ? [c.id] : [])));
+  return waiting.filter((a) => a.meta.kind !== 'photo' || saved.has(a.recordId));
 }
 
 export async function markUploaded(db: AnSinhDb, hash: string): Promise<void> {

@@ -17,10 +17,14 @@ import { NavBar } from '../ui/NavBar';
 import { LoginPage } from '../ui/LoginPage';
 import { HouseholdListPage } from '../ui/households/HouseholdListPage';
 import { HouseholdPage } from '../ui/households/HouseholdPage';
-import { NewHouseholdPage } from '../ui/households/NewHouseholdPage';
-import { MemberPage } from '../ui/members/MemberPage';
-import { SyncPage } from '../ui/sync/SyncPage';
 import { NotFoundPage } from '../ui/NotFoundPage';
+
+// Loaded on demand, precached for offline: the first screen (sign-in, then the household list) does not carry the
+// forms behind them (bench/app.ts, "JS transferred for the first screen", ≤ 120 KB). Not the household page: opened
+// from the list all day, it draws with its rows in the same frame as the click (bench/app.ts, "open a household").
+const NewHouseholdPage = lazyRouteComponent(() => import('../ui/households/NewHouseholdPage'), 'NewHouseholdPage');
+const MemberPage = lazyRouteComponent(() => import('../ui/members/MemberPage'), 'MemberPage');
+const SyncPage = lazyRouteComponent(() => import('../ui/sync/SyncPage'), 'SyncPage');
 
 function requireSession() {
   // An expired session still opens the app: the data is on the device and work goes on offline.

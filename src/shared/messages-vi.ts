@@ -225,13 +225,17 @@ export const messagesVi: MessageTexts = {
           ? 'Nhập diện tích'
           : p.unit === 'count'
             ? 'Nhập một số (0 nếu không có)'
-            : 'Nhập số lượng',
+            : p.unit === 'coefficient'
+              ? 'Nhập hệ số'
+              : 'Nhập số lượng',
     'quantity.malformed': (p) =>
-      p.unit === 'kg' || p.unit === 'm2'
-        ? `Không đọc được số này: chỉ nhập chữ số, phần lẻ sau dấu phẩy (ví dụ ${p.unit === 'kg' ? '1250 hoặc 12,5' : '24 hoặc 24,5'})`
-        : p.unit === 'count'
-          ? 'Không đọc được số này: chỉ nhập chữ số (ví dụ 3)'
-          : `Không đọc được số này: chỉ nhập chữ số, hàng nghìn cách bằng dấu chấm (ví dụ ${p.unit === 'VND' ? '1.000.000' : '1.200'})`,
+      p.unit === 'coefficient'
+        ? 'Không đọc được hệ số này: chỉ nhập chữ số, phần lẻ sau dấu phẩy (ví dụ 1,5 hoặc 2)'
+        : p.unit === 'kg' || p.unit === 'm2'
+          ? `Không đọc được số này: chỉ nhập chữ số, phần lẻ sau dấu phẩy (ví dụ ${p.unit === 'kg' ? '1250 hoặc 12,5' : '24 hoặc 24,5'})`
+          : p.unit === 'count'
+            ? 'Không đọc được số này: chỉ nhập chữ số (ví dụ 3)'
+            : `Không đọc được số này: chỉ nhập chữ số, hàng nghìn cách bằng dấu chấm (ví dụ ${p.unit === 'VND' ? '1.000.000' : '1.200'})`,
     'quantity.whole': (p) =>
       p.unit === 'VND'
         ? 'Số tiền là số nguyên đồng, không có phần lẻ; hàng nghìn cách bằng dấu chấm (ví dụ 1.000.000)'

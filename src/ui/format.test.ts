@@ -138,3 +138,18 @@ describe('#11 every number a form reads goes through the same parser, in its uni
     expect(value(formatEditable(24.5, 'm2'), 'm2')).toBe(24.5);
   });
 });
+
+describe('#12 a coefficient of M is read in its own unit: one decimal, no kilograms', () => {
+  it('"1,5" and "2" are read; "1,5 kg" and "1,25" are refused, said as a coefficient', () => {
+    expect(parseQuantity('1,5', 'coefficient')).toEqual({ ok: true, value: 1.5 });
+    expect(parseQuantity('2', 'coefficient')).toEqual({ ok: true, value: 2 });
+    expect(formatEditable(2.5, 'coefficient')).toBe('2,5');
+    const kilograms = parseQuantity('1,5 kg', 'coefficient');
+    expect(kilograms.ok).toBe(false);
+    if (!kilograms.ok)
+      expect(formatVi(decodeMessage(kilograms.message))).toBe(
+        'Không đọc được hệ số này: chỉ nhập chữ số, phần lẻ sau dấu phẩy (ví dụ 1,5 hoặc 2)',
+      );
+    expect(parseQuantity('1,25', 'coefficient').ok).toBe(false);
+  });
+});

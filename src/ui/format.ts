@@ -35,10 +35,13 @@ export type QuantityUnit = 'kg' | 'VND' | 'item';
  * Every unit a form reads a typed number in (issue 11): the relief quantities, a floor area in m² (decimal, like
  * kilograms) and a count of people or days (whole, like goods).
  */
-export type NumberUnit = QuantityUnit | 'm2' | 'count';
+export type NumberUnit = QuantityUnit | 'm2' | 'count' | 'coefficient';
 
-/** Units that take one decimal; the others are whole. One decimal is also all `formatNumber` shows back. */
-const decimalUnit = (unit: NumberUnit) => unit === 'kg' || unit === 'm2';
+/**
+ * Units that take one decimal; the others are whole. One decimal is also all `formatNumber` shows back. A
+ * coefficient of M (Decree 20/2021 Art. 6: 1,0 · 1,5 · 2,5 …) has one decimal and no unit.
+ */
+const decimalUnit = (unit: NumberUnit) => unit === 'kg' || unit === 'm2' || unit === 'coefficient';
 
 /** A number in its unit: "5.400.000 đ", "225 kg", "24,5 m²", "3" (items, people, days). */
 export function formatQuantity(quantity: number, unit: NumberUnit): string {
@@ -80,6 +83,7 @@ const UNIT_AFTER: Record<NumberUnit, RegExp | undefined> = {
   m2: /\s*(m²|m2|m)$/i,
   item: undefined,
   count: undefined,
+  coefficient: undefined,
 };
 
 /** Digits beyond 15 are past what a JavaScript number keeps exactly: such a number would be saved changed. */

@@ -184,7 +184,7 @@ function DecisionForm(props: FormProps & { dossier: AllowanceCase }) {
   const [signedOn, setSignedOn] = useState(formatVnDate(todayIso()));
   const [signer, setSigner] = useState('');
   const [category, setCategory] = useState(initial.proposal.categoryCode ?? '');
-  const [coefficient, setCoefficient] = useState(formatEditable(initial.proposal.coefficient, 'kg'));
+  const [coefficient, setCoefficient] = useState(formatEditable(initial.proposal.coefficient, 'coefficient'));
   const [amount, setAmount] = useState(formatEditable(initial.proposal.amount, 'VND'));
   const [startMonth, setStartMonth] = useState(formatMonth(initial.start));
   const [reason, setReason] = useState('');
@@ -193,7 +193,7 @@ function DecisionForm(props: FormProps & { dossier: AllowanceCase }) {
     (code) => [code, grantRule(code, initial.start)?.title[lang] ?? code] as const,
   );
   const parsedAmount = parseQuantity(amount, 'VND');
-  const parsedCoefficient = parseQuantity(coefficient, 'kg');
+  const parsedCoefficient = parseQuantity(coefficient, 'coefficient');
   const day = fullDay(signedOn);
   const month = parseMonth(startMonth);
   const decision =

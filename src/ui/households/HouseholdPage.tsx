@@ -2,7 +2,7 @@
  * @module One household: its fields, its members (child records), its surveys, what waits to be sent, what the
  * server refused, and the ways on: edit, add a member, a new poverty review.
  */
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { Link } from '@tanstack/react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { householdPageState, type HouseholdPageState } from '../../db/household-page';
@@ -19,11 +19,39 @@ import {
   type SurveyDraft,
 } from '../survey/survey-form';
 import * as v from 'valibot';
-import { HouseholdForm, toDraft } from './HouseholdForm';
+import type { HouseholdFields } from '../../shared/records/household';
 import { ClassificationBadge, ProvisionalNote } from './ClassificationBadge';
 import { MyConflicts, useWaitingFields } from '../review/MyConflicts';
 import { storedIssues } from '../../shared/entry-rules';
 import { ToCorrectBadge } from '../members/StoredIssues';
+
+type Form = typeof import('./HouseholdForm');
+
+/**
+ * The household's form, loaded when the user edits (precached for offline): the page itself, opened from the list
+ * all day, does not carry it (bench/app.ts, "JS transferred for the first screen").
+ */
+function EditHousehold(props: {
+  id: string;
+  household: HouseholdFields;
+  communes: Parameters<Form['HouseholdForm']>[0]['communes'];
+  onDone: () => void;
+}) {
+  const [form, setForm] = useState<Form | undefined>();
+  useEffect(() => {
+    void import('./HouseholdForm').then(setForm);
+  }, []);
+  if (!form) return null;
+  return (
+    <form.HouseholdForm
+      id={props.id}
+      initial={form.toDraft(props.household, props.household.communeCode)}
+      communes={props.communes}
+      onSaved={props.onDone}
+      onCancel={props.onDone}
+    />
+  );
+}
 
 export function HouseholdPage({ id, initial }: { id: string; initial?: HouseholdPageState | undefined }) {
   const t = useT();
@@ -56,12 +84,11 @@ export function HouseholdPage({ id, initial }: { id: string; initial?: Household
     return (
       <section>
         <h1>{household.headName}</h1>
-        <HouseholdForm
+        <EditHousehold
           id={id}
-          initial={toDraft(household, household.communeCode)}
+          household={household}
           communes={session.user.communes}
-          onSaved={() => setEditing(false)}
-          onCancel={() => setEditing(false)}
+          onDone={() => setEditing(false)}
         />
       </section>
     );

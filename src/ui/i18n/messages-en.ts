@@ -230,13 +230,17 @@ export const messagesEn: MessageTexts = {
           ? 'Enter the floor area'
           : p.unit === 'count'
             ? 'Enter a number (0 if none)'
-            : 'Enter the quantity',
+            : p.unit === 'coefficient'
+              ? 'Enter the coefficient'
+              : 'Enter the quantity',
     'quantity.malformed': (p) =>
-      p.unit === 'kg' || p.unit === 'm2'
-        ? `This is not a number the app can read: digits only, decimals after a comma (for example ${p.unit === 'kg' ? '1250 or 12,5' : '24 or 24,5'})`
-        : p.unit === 'count'
-          ? 'This is not a number the app can read: digits only (for example 3)'
-          : `This is not a number the app can read: digits only, thousands grouped with dots (for example ${p.unit === 'VND' ? '1.000.000' : '1.200'})`,
+      p.unit === 'coefficient'
+        ? 'This is not a coefficient the app can read: digits only, decimals after a comma (for example 1,5 or 2)'
+        : p.unit === 'kg' || p.unit === 'm2'
+          ? `This is not a number the app can read: digits only, decimals after a comma (for example ${p.unit === 'kg' ? '1250 or 12,5' : '24 or 24,5'})`
+          : p.unit === 'count'
+            ? 'This is not a number the app can read: digits only (for example 3)'
+            : `This is not a number the app can read: digits only, thousands grouped with dots (for example ${p.unit === 'VND' ? '1.000.000' : '1.200'})`,
     'quantity.whole': (p) =>
       p.unit === 'VND'
         ? 'An amount is a whole number of dong, with no decimals; thousands are grouped with dots (for example 1.000.000)'
