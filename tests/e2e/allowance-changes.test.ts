@@ -415,7 +415,7 @@ describe.skipIf(!available)('e2e: changes to a decided allowance', () => {
     await expect.poll(() => row.getByTestId('change-status').textContent()).toBe('đã gửi');
     const changes = await serverChanges(nam.member);
     expect(changes).toHaveLength(1);
-    expect((changes[0]?.data.history as { command: string }[]).map((h) => h.command)).toEqual([
+    expect(((changes[0]?.data.history ?? []) as { command: string }[]).map((h) => h.command)).toEqual([
       'submit',
       'return',
       'submit',

@@ -101,11 +101,11 @@ function ChangeDecisionForm(props: FormProps & Props) {
     [adjust, application, change, grant, month, day],
   );
   const [category, setCategory] = useState(proposal?.categoryCode ?? '');
-  const [coefficient, setCoefficient] = useState(formatEditable(proposal?.coefficient ?? 0, 'kg'));
+  const [coefficient, setCoefficient] = useState(formatEditable(proposal?.coefficient ?? 0, 'coefficient'));
   const [amount, setAmount] = useState(formatEditable(proposal?.amount ?? 0, 'VND'));
   const [reason, setReason] = useState('');
   const parsedAmount = parseQuantity(amount, 'VND');
-  const parsedCoefficient = parseQuantity(coefficient, 'kg');
+  const parsedCoefficient = parseQuantity(coefficient, 'coefficient');
   const figures =
     adjust && parsedAmount.ok && parsedCoefficient.ok
       ? { categoryCode: category, coefficient: parsedCoefficient.value, amount: parsedAmount.value }
