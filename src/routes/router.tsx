@@ -201,10 +201,8 @@ const dossierRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/allowances/$caseId',
   beforeLoad: requireSession,
-  validateSearch: (search: Record<string, unknown>): DossierSearch => ({
-    ...(typeof search.propose === 'string' ? { propose: search.propose } : {}),
-    ...(typeof search.from === 'string' ? { from: search.from } : {}),
-  }),
+  // Read as given: the lazy page takes only a kind it knows and a month it can read (ChangePanel).
+  validateSearch: (search: Record<string, unknown>) => search as DossierSearch,
   component: function DossierRoute() {
     const { caseId } = dossierRoute.useParams();
     const search = dossierRoute.useSearch();

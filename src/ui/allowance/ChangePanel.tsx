@@ -33,13 +33,17 @@ function proposes(rejection: Rejection, grantId: string): boolean {
   return value?.grantCaseId === grantId;
 }
 
-const asKind = (text: string | undefined): ChangeKind | undefined => CHANGE_KINDS.find((k) => k === text);
+const asKind = (text: unknown): ChangeKind | undefined => CHANGE_KINDS.find((k) => k === text);
+/** A month from the address (yyyy-mm), or nothing. */
+const asMonth = (text: unknown): string | undefined =>
+  typeof text === 'string' && /^\d{4}-(0[1-9]|1[0-2])$/.test(text) ? text : undefined;
 
 export function ChangePanel(props: {
   grant: AllowanceCase;
   role: Role;
-  propose?: string | undefined;
-  from?: string | undefined;
+  /** From the address: checked here (the route passes them as given). */
+  propose?: unknown;
+  from?: unknown;
 }) {
   const c = useChangeTexts();
   const t = useDeskT();
@@ -148,7 +152,7 @@ export function ChangePanel(props: {
           kinds={kinds}
           due={dueChanges(grant, state.changes, month)}
           initialKind={asKind(props.propose)}
-          initialMonth={props.from}
+          initialMonth={asMonth(props.from)}
           onDone={() => {
             setProposing(false);
             setSent(true);
