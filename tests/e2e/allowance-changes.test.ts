@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { chromiumAvailable } from '../support/browser';
 import { TABLET, appWorld, demoDevice, signIn, synced } from '../support/app-world';
 import {
+  BA_TO,
   LY_SON,
   DEMO_VILLAGE,
   allowanceApplication,
@@ -424,6 +425,45 @@ describe.skipIf(!available)('e2e: changes to a decided allowance', () => {
       reason: 'pre-trial-detention',
       note: 'Đã có quyết định tạm giam số 12',
     });
+    await context.close();
+  }, 180_000);
+
+  it('moves a beneficiary out to another commune: the month after the move is offered, the register reads "Chuyển đi" from the month decided', async () => {
+    const sau = await beneficiary('Vũ Thị Sáu', '1954-04-04');
+    const context = await world.browser.newContext({ viewport: TABLET });
+    const page = await signIn(context, world.server.url, 'canbo.lyson');
+    await page.goto(`${world.server.url}/allowances/${sau.grant}`);
+    const panel = page.getByTestId('change-panel');
+    await panel.getByRole('button', { name: 'Đề nghị thay đổi' }).click();
+    const form = panel.getByTestId('change-form');
+    await form.getByLabel('Loại thay đổi').selectOption('move-out');
+    await form.getByLabel('Ngày xảy ra (dd/mm/yyyy)').fill(formatVnDate(today));
+    // The month after the move, pre-filled; the commune typed by its code (the officer works in Lý Sơn only).
+    await expect
+      .poll(() => form.getByLabel('Áp dụng từ tháng (mm/yyyy)').inputValue())
+      .toBe(mmYyyy(addMonths(thisMonth, 1)));
+    await form.getByLabel('Áp dụng từ tháng (mm/yyyy)').fill(mmYyyy(thisMonth));
+    await form.getByLabel('Mã xã nơi chuyển đến (5 chữ số)').fill(BA_TO);
+    await form.getByRole('button', { name: 'Gửi đề nghị' }).click();
+    await synced(page);
+    const row = panel.getByTestId('change-row');
+    await expect.poll(() => row.getByTestId('change-status').textContent()).toBe('đã gửi');
+    await row.getByRole('button', { name: 'Ghi quyết định' }).click();
+    const decision = row.getByTestId('form-change-approve');
+    await decision.getByLabel('Số quyết định').fill('701/QĐ-UBND');
+    await decision.getByLabel('Người ký').fill('Nguyễn Văn Chủ');
+    await decision.getByRole('button', { name: 'Ghi nhận' }).click();
+    await synced(page);
+    await expect.poll(() => row.getByTestId('change-status').textContent()).toBe('đã phê duyệt');
+    expect((await serverChanges(sau.member))[0]?.data.data).toMatchObject({ change: 'move-out', toCommune: BA_TO });
+    await expect
+      .poll(() => panel.getByTestId('standing-state').textContent())
+      .toBe(`Chuyển đi từ ${mmYyyy(thisMonth)}`);
+    await page.goto(`${world.server.url}/allowances/register`);
+    const registered = page.getByTestId('register-row').filter({ hasText: 'Vũ Thị Sáu' });
+    await expect
+      .poll(() => registered.getByTestId('register-state').textContent())
+      .toBe(`Chuyển đi từ ${mmYyyy(thisMonth)}`);
     await context.close();
   }, 180_000);
 
