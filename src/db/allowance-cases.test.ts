@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { freshDeviceDatabases } from '../../tests/support/device-db';
 import { allowanceApplication, LY_SON } from '../../tests/support/fixtures';
-import { allowanceCase, allowanceCases, giveAllowanceCommand } from './cases';
+import { allowanceCase, allowanceCases, giveCaseCommand } from './cases';
 
 const fresh = freshDeviceDatabases();
 const CASE = '0190a000-0000-7000-8000-000000000001';
@@ -35,9 +35,9 @@ describe('allowance applications on the device (issue 12)', () => {
   it('queues a step with its payload, checked by the workflow first', async () => {
     const db = await withCase('submitted');
     const payload = { checkedOn: '2026-03-03', result: 'matches' };
-    const given = await giveAllowanceCommand(
+    const given = await giveCaseCommand(
       db,
-      { caseId: CASE, status: 'submitted', role: 'commune_officer', command: 'verify', payload },
+      { kind: 'allowance', caseId: CASE, status: 'submitted', role: 'commune_officer', command: 'verify', payload },
       10,
     );
     expect(given.ok).toBe(true);
@@ -48,7 +48,11 @@ describe('allowance applications on the device (issue 12)', () => {
   it('sends nothing the server would refuse: a collaborator, a wrong status, a payload missing a field', async () => {
     const db = await withCase('submitted');
     const give = (role: 'collaborator' | 'commune_officer', command: 'verify' | 'approve', payload: object) =>
-      giveAllowanceCommand(db, { caseId: CASE, status: 'submitted', role, command, payload: { ...payload } }, 10);
+      giveCaseCommand(
+        db,
+        { kind: 'allowance', caseId: CASE, status: 'submitted', role, command, payload: { ...payload } },
+        10,
+      );
     expect((await give('collaborator', 'verify', { checkedOn: '2026-03-03', result: 'matches' })).ok).toBe(false);
     expect((await give('commune_officer', 'approve', {})).ok).toBe(false);
     expect((await give('commune_officer', 'verify', { result: 'matches' })).ok).toBe(false);

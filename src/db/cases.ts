@@ -5,7 +5,13 @@
 import type { SurveyAnswers, SurveyResult } from '../shared/records/survey';
 import type { AllowanceApplication } from '../shared/records/allowance';
 import type { Role } from '../shared/roles';
-import { checkTransition, type CaseCommand, type CaseStatus, type TransitionCheck } from '../shared/workflow';
+import {
+  checkTransition,
+  type CaseCommand,
+  type CaseKind,
+  type CaseStatus,
+  type TransitionCheck,
+} from '../shared/workflow';
 import { newId } from '../shared/ids';
 import type { AnSinhDb } from './database';
 import { recordsOf, type Local } from './records';
@@ -161,12 +167,14 @@ export async function allowanceCase(db: AnSinhDb, id: string): Promise<Allowance
 }
 
 /**
- * Queues an officer's step on an allowance application with what it records, checked first by the same workflow
- * the server applies (role, status, the payload's schema), so a form that cannot be accepted is never sent.
+ * Queues an officer's step on an allowance application or a change to one with what it records, checked first by
+ * the same workflow the server applies (role, status, the payload's schema), so a form that cannot be accepted is
+ * never sent.
  */
-export async function giveAllowanceCommand(
+export async function giveCaseCommand(
   db: AnSinhDb,
   input: {
+    kind: CaseKind;
     caseId: string;
     status: CaseStatus;
     role: Role;
@@ -176,7 +184,7 @@ export async function giveAllowanceCommand(
   },
   now: number,
 ): Promise<TransitionCheck> {
-  const check = checkTransition('allowance', input.status, input.command, input.role, input.comment, input.payload);
+  const check = checkTransition(input.kind, input.status, input.command, input.role, input.comment, input.payload);
   if (!check.ok) return check;
   const payload = check.payload as Record<string, unknown> | undefined;
   await queueCommand(db, input.caseId, input.command, input.comment?.trim() || undefined, now, payload);

@@ -192,13 +192,21 @@ const allowanceRegisterRoute = createRoute({
   beforeLoad: requireSession,
   component: lazyRouteComponent(() => import('../ui/allowance/RegisterPage'), 'RegisterPage'),
 });
+/** A change the register found due, opened on the dossier's change form: its kind and month, nothing personal. */
+interface DossierSearch {
+  propose?: string;
+  from?: string;
+}
 const dossierRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/allowances/$caseId',
   beforeLoad: requireSession,
+  // Read as given: the lazy page takes only a kind it knows and a month it can read (ChangePanel).
+  validateSearch: (search: Record<string, unknown>) => search as DossierSearch,
   component: function DossierRoute() {
     const { caseId } = dossierRoute.useParams();
-    return <LazyDossier id={caseId} />;
+    const search = dossierRoute.useSearch();
+    return <LazyDossier id={caseId} propose={search.propose} from={search.from} />;
   },
 });
 // Issue 11: the commune officer's list of villages.

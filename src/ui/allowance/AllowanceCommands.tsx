@@ -6,30 +6,17 @@
  * same workflow before it is queued, and what the server refuses comes back on the dossier.
  */
 import { useMemo, useState } from 'preact/hooks';
-import { giveAllowanceCommand, type AllowanceCase } from '../../db/cases';
+import { giveCaseCommand, type AllowanceCase } from '../../db/cases';
 import { checkDecision, formGrants, grantRule, proposeAllowance } from '../../shared/allowance-proposal';
 import type { Role } from '../../shared/roles';
-import { commandsFor, type CaseCommand } from '../../shared/workflow';
+import { commandsFor, type CaseCommand, type CaseKind, type CaseStatus } from '../../shared/workflow';
 import { db } from '../services';
 import { useLanguage, useSay } from '../i18n';
-import { formatVnDate, parseVnDate, todayIso } from '../dates';
+import { formatVnDate, todayIso } from '../dates';
 import { formatEditable, formatNumber, formatVnd, parseQuantity } from '../format';
 import { SelectField, TextAreaField, TextField } from '../fields';
 import { formatMonth, useDeskT } from './words';
-
-/** A whole day typed dd/mm/yyyy, as ISO; a year alone is no day. */
-function fullDay(text: string): string | undefined {
-  const day = parseVnDate(text);
-  return day?.length === 10 ? day : undefined;
-}
-
-/** "04/2026" or "4/2026" → "2026-04". */
-function parseMonth(text: string): string | undefined {
-  const match = /^(\d{1,2})[/.-](\d{4})$/.exec(text.trim());
-  if (!match) return undefined;
-  const month = Number(match[1]);
-  return month >= 1 && month <= 12 ? `${match[2]}-${String(month).padStart(2, '0')}` : undefined;
-}
+import { fullDay, parseMonth } from './desk-input';
 
 export function AllowanceCommands({ dossier, role }: { dossier: AllowanceCase; role: Role }) {
   const t = useDeskT();
@@ -63,6 +50,11 @@ export function AllowanceCommands({ dossier, role }: { dossier: AllowanceCase; r
 }
 
 function CommandForm(props: { command: CaseCommand; dossier: AllowanceCase; role: Role; onDone: () => void }) {
+  const target = { kind: 'allowance', id: props.dossier.id, status: props.dossier.status } as const;
+  return <StepForm {...props} target={target} />;
+}
+
+function StepForm(props: FormProps & { dossier: AllowanceCase }) {
   switch (props.command) {
     case 'verify':
       return <VerifyForm {...props} />;
@@ -77,18 +69,25 @@ function CommandForm(props: { command: CaseCommand; dossier: AllowanceCase; role
   }
 }
 
-type FormProps = { command: CaseCommand; dossier: AllowanceCase; role: Role; onDone: () => void };
+/** The case a step is given on: an application or a change to one (src/shared/workflow.ts). */
+export interface CaseTarget {
+  kind: CaseKind;
+  id: string;
+  status: CaseStatus;
+}
+export type FormProps = { command: CaseCommand; target: CaseTarget; role: Role; onDone: () => void };
 
 /** Gives the step; answers the workflow's refusal in the user's words, or nothing once queued. */
-function useGive(props: FormProps) {
+export function useGive(props: FormProps) {
   const say = useSay();
   const [error, setError] = useState<string | undefined>(undefined);
   const give = async (payload?: Record<string, unknown>, comment?: string) => {
-    const check = await giveAllowanceCommand(
+    const check = await giveCaseCommand(
       db,
       {
-        caseId: props.dossier.id,
-        status: props.dossier.status,
+        kind: props.target.kind,
+        caseId: props.target.id,
+        status: props.target.status,
         role: props.role,
         command: props.command,
         comment,
@@ -102,7 +101,7 @@ function useGive(props: FormProps) {
   return { give, error, setError };
 }
 
-function Submit({ error, disabled }: { error: string | undefined; disabled?: boolean }) {
+export function Submit({ error, disabled }: { error: string | undefined; disabled?: boolean }) {
   const t = useDeskT();
   return (
     <>
@@ -166,7 +165,7 @@ function PostForm(props: FormProps) {
   );
 }
 
-function DecisionForm(props: FormProps) {
+function DecisionForm(props: FormProps & { dossier: AllowanceCase }) {
   const t = useDeskT();
   const lang = useLanguage();
   const say = useSay();
@@ -278,7 +277,7 @@ function DecisionForm(props: FormProps) {
   );
 }
 
-function RefusalForm(props: FormProps) {
+export function RefusalForm(props: FormProps) {
   const t = useDeskT();
   const { give, error, setError } = useGive(props);
   const [number, setNumber] = useState('');
@@ -307,7 +306,7 @@ function RefusalForm(props: FormProps) {
   );
 }
 
-function ReturnForm(props: FormProps) {
+export function ReturnForm(props: FormProps) {
   const t = useDeskT();
   const { give, error } = useGive(props);
   const [reason, setReason] = useState('');

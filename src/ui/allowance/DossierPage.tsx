@@ -1,7 +1,8 @@
 /**
  * @module One allowance dossier as the commune officer reviews it: the application's answers, the papers seen and
  * their photos, what the rules engine proposes and why, the ID check, the posting window, the decision or refusal,
- * the deadline, the history — and the steps the role may take now (AllowanceCommands). HIV status and the
+ * the deadline, the history — and the steps the role may take now (AllowanceCommands); once approved, where it
+ * stands after its changes and the changes proposed and decided on it (ChangePanel). HIV status and the
  * wording that tells it (form 1b's title, the HIV categories, the engine's explanation) are shown here only, and
  * only to the commune officer and above: the server sends the sensitive field to no one else either.
  */
@@ -21,10 +22,20 @@ import { decisionDeadline, publicCategory, publicForm } from './lists';
 import { DeadlineNote } from './DeadlineNote';
 import { SEES_SENSITIVE, formatMonth, type DeskT, useDeskT, useListWords } from './words';
 import { AllowanceCommands } from './AllowanceCommands';
+import { ChangePanel } from './ChangePanel';
 import { isChoice, type DetailKey } from './form-details';
 import { useFormDetailsT } from './form-details-texts';
 
-export function DossierPage({ id }: { id: string }) {
+/** `propose` and `from`: a change the register found due, to open the change form with (ChangePanel). */
+export function DossierPage({
+  id,
+  propose,
+  from,
+}: {
+  id: string;
+  propose?: string | undefined;
+  from?: string | undefined;
+}) {
   const t = useDeskT();
   const say = useSay();
   const session = useSession();
@@ -68,6 +79,9 @@ export function DossierPage({ id }: { id: string }) {
         ))}
       </div>
       <AllowanceCommands dossier={dossier} role={session.user.role} />
+      {dossier.status === 'approved' && (
+        <ChangePanel grant={dossier} role={session.user.role} propose={propose} from={from} />
+      )}
       <Application dossier={dossier} sensitive={sensitive} />
       <Papers dossier={dossier} sensitive={sensitive} />
       <ProposalCard dossier={dossier} sensitive={sensitive} />

@@ -5,7 +5,7 @@ import { proposeAllowance } from '../../shared/allowance-proposal';
 import type { AllowanceCase } from '../../db/cases';
 import type { CaseStatus } from '../../shared/workflow';
 import { deskTexts } from './desk-texts';
-import { beneficiaryRegister, dossierRows, postingList, type ListWords } from './lists';
+import { dossierRows, postingList, type ListWords } from './lists';
 
 const vi = deskTexts.vi;
 const words: ListWords = {
@@ -83,39 +83,6 @@ describe('the posting list (issue 12)', () => {
     expect(row?.category).toBe(vi.allowanceNeutralCategory);
     expect(row?.proposedAmount).toBeGreaterThan(0);
     expect(JSON.stringify(row)).not.toMatch(hivText);
-  });
-});
-
-describe('the beneficiary register (issue 12)', () => {
-  const decision = {
-    number: '12/QĐ-UBND',
-    signedOn: '2026-04-20',
-    signer: 'Nguyễn Văn Chủ',
-    categoryCode: 'hiv-adult-poor',
-    coefficient: 1.5,
-    amount: 750_000,
-    startMonth: '2026-04',
-  };
-
-  it('holds the approved cases with their decision, a count and the monthly total', () => {
-    const elderly = aCase('a', 'approved', {
-      decision: { ...decision, categoryCode: 'elderly-80-plus-no-pension', coefficient: 1, amount: 500_000 },
-    });
-    const register = beneficiaryRegister([elderly, hivCase('approved', { decision }), aCase('c', 'posted')], words);
-    expect(register.count).toBe(2);
-    expect(register.total).toBe(1_250_000);
-    expect(register.rows.map((r) => [r.fullName, r.category, r.decision?.amount])).toEqual([
-      ['Nguyễn Thị Hoa', titleOf('elderly-80-plus-no-pension'), 500_000],
-      ['Trần Văn Kín', vi.allowanceNeutralCategory, 750_000],
-    ]);
-    expect(register.rows[1]?.decision).toEqual({
-      coefficient: 1.5,
-      amount: 750_000,
-      startMonth: '2026-04',
-      number: '12/QĐ-UBND',
-      signedOn: '2026-04-20',
-    });
-    expect(JSON.stringify(register.rows[1])).not.toMatch(hivText);
   });
 });
 

@@ -1,6 +1,6 @@
 /**
  * @module The commune's allowance lists as pure functions of its cases: the dossiers on the desk, the public
- * posting list (danh sách niêm yết, Decree 20/2021 Art. 8(1)(c)) and the beneficiary register. No row of any list
+ * posting list (danh sách niêm yết, Decree 20/2021 Art. 8(1)(c)); the beneficiary register is register.ts. No row of any list
  * tells HIV status: a form 1b dossier or an HIV category is named with the neutral wording the screen passes in,
  * and no row holds the category's code (the codes of those categories say "hiv").
  */
@@ -135,38 +135,4 @@ export function postingList(cases: readonly AllowanceCase[], month: string, word
       };
     })
     .sort((a, b) => a.fullName.localeCompare(b.fullName, 'vi'));
-}
-
-export interface RegisterRow {
-  id: string;
-  fullName: string;
-  category: string;
-  /** The current decision; absent while the device has the approval but not yet the decision it records. */
-  decision: { coefficient: number; amount: number; startMonth: string; number: string; signedOn: string } | undefined;
-}
-
-/** The beneficiary register: approved applications with their current decision, a count and the monthly total. */
-export function beneficiaryRegister(
-  cases: readonly AllowanceCase[],
-  words: ListWords,
-): { rows: RegisterRow[]; count: number; total: number } {
-  const rows = cases
-    .filter((c) => c.status === 'approved')
-    .map((c): RegisterRow => {
-      const d = c.decision;
-      return {
-        id: c.id,
-        fullName: c.application.applicant.fullName,
-        category: publicCategory(d?.categoryCode, c.application.form, words),
-        decision: d && {
-          coefficient: d.coefficient,
-          amount: d.amount,
-          startMonth: d.startMonth,
-          number: d.number,
-          signedOn: d.signedOn,
-        },
-      };
-    })
-    .sort((a, b) => a.fullName.localeCompare(b.fullName, 'vi'));
-  return { rows, count: rows.length, total: rows.reduce((s, r) => s + (r.decision?.amount ?? 0), 0) };
 }
