@@ -155,6 +155,21 @@ export function adjustedApplication(application: AllowanceApplication, change: A
 }
 
 /**
+ * The application as it reads after the adjustments decided on this grant (a new disability level), oldest first:
+ * what the next change is checked against, on the tablet and the server alike.
+ */
+export function applicationAfter(
+  application: AllowanceApplication,
+  grantCaseId: string,
+  changes: readonly DecidedChange[],
+): AllowanceApplication {
+  return changes
+    .filter((c) => c.change.grantCaseId === grantCaseId && c.change.change === 'adjust')
+    .sort((a, b) => a.decision.effectiveMonth.localeCompare(b.decision.effectiveMonth))
+    .reduce((read, c) => adjustedApplication(read, c.change), application);
+}
+
+/**
  * An adjustment agrees with the engine when it names the category, coefficient and amount the engine gives for its
  * effective month on the application as it now reads; one that differs stands only with the officer's reason.
  */

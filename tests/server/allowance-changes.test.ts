@@ -308,6 +308,61 @@ for (const engine of engines) {
       expect(grantStanding(byNumber('7/QĐ-UBND'), changes, '2026-07').line?.amount).toBe(1_080_000);
     });
 
+    it('#12 Art. 5(6), 6(1), 8(1)(đ) NĐ 20/2021: a second adjustment is checked on the application as the first left it', async () => {
+      const db = await fresh();
+      const severe = allowanceApplication({
+        form: '1đ',
+        applicant: {
+          ...allowanceApplication().applicant,
+          fullName: 'Võ Văn Tâm',
+          birthDate: '1966-09-10',
+          sex: 'male',
+        },
+        householdPoverty: 'none',
+        disability: { level: 'severe', certifiedOn: '2025-11-03' },
+        papers: ['residence', 'citizen-id', 'disability-certificate'],
+        facts: {},
+      });
+      const { caseId: grant, subject } = await grantedApplication(
+        db,
+        severe,
+        grantDecision({ categoryCode: 'disability-severe', coefficient: 1.5, amount: 750_000 }),
+      );
+      const higher = await propose(db, subject, {
+        change: 'adjust',
+        grantCaseId: grant,
+        reason: 'disability-level',
+        disabilityLevel: 'especially-severe',
+        effectiveMonth: '2026-05',
+        proposedOn: '2026-04-20',
+      });
+      const esd = { categoryCode: 'disability-especially-severe', coefficient: 2, amount: 1_000_000 };
+      expect(
+        await decide(db, higher.id, changeDecision({ effectiveMonth: '2026-05', signedOn: '2026-05-04', ...esd })),
+      ).toMatchObject({ status: 'applied' });
+      // Turning 60 in September: especially severe and elderly, 2,5 × 540.000 đ — not the severe level's 2,0.
+      const sixty = await propose(db, subject, {
+        change: 'adjust',
+        grantCaseId: grant,
+        reason: 'turned-age',
+        effectiveMonth: '2026-09',
+      });
+      const elderly = {
+        categoryCode: 'disability-especially-severe-child-or-elderly',
+        coefficient: 2.5,
+        amount: 1_350_000,
+      };
+      expect(
+        await decide(
+          db,
+          sixty.id,
+          changeDecision({ number: '60/QĐ-UBND', effectiveMonth: '2026-09', signedOn: '2026-09-02', ...elderly }),
+        ),
+      ).toMatchObject({ status: 'applied' });
+      const { grants, changes } = await personDecisions(db, subject);
+      expect(grantStanding(grants[0]!, changes, '2026-09').line).toMatchObject({ amount: 1_350_000, coefficient: 2.5 });
+    });
+
     it('#12 a change names an approved allowance of the same person, or is refused when proposed', async () => {
       const db = await fresh();
       const { caseId: pending, subject } = await fileApplication(db);

@@ -10,6 +10,7 @@ import type { AllowanceCase } from '../../db/cases';
 import { decidedChanges, decidedGrant, type ChangeCase } from '../../db/change-cases';
 import { changeProblem } from '../../db/allowance-changes';
 import { adjustedApplication, checkAdjustment } from '../../shared/allowance-history';
+import { currentApplication } from './change-lists';
 import { formGrants, grantRule, proposeAllowance } from '../../shared/allowance-proposal';
 import type { Role } from '../../shared/roles';
 import { commandsFor, type CaseCommand } from '../../shared/workflow';
@@ -78,8 +79,8 @@ function ChangeDecisionForm(props: FormProps & Props) {
   const { change, grant } = props;
   const adjust = change.change.change === 'adjust';
   const { give, error, setError } = useGive(props);
-  // The stored application, as the server checks an adjustment against it.
-  const application = grant.application;
+  // The stored application after the adjustments already decided, as the server checks an adjustment against it.
+  const application = useMemo(() => currentApplication(grant, props.changes), [grant, props.changes]);
   const [number, setNumber] = useState('');
   const [signedOn, setSignedOn] = useState(formatVnDate(todayIso()));
   const [signer, setSigner] = useState('');

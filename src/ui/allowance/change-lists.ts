@@ -9,7 +9,7 @@ import { addMonths, maxOf, type IsoMonth } from '../../domain/common/dates';
 import { proposedChanges, type ProposedChange } from '../../domain/allowance/benefit-timeline';
 import { NoRuleInForceError } from '../../domain/common/answer';
 import {
-  adjustedApplication,
+  applicationAfter,
   changeApplies,
   deathStopMonth,
   grantStanding,
@@ -53,12 +53,8 @@ export function stateSince(grant: AllowanceCase, changes: readonly ChangeCase[],
 export const kindsThatApply = (state: GrantState): ChangeKind[] => CHANGE_KINDS.filter((k) => changeApplies(k, state));
 
 /** The application as it reads after its decided adjustments (a new disability level), oldest first. */
-export function currentApplication(grant: AllowanceCase, changes: readonly ChangeCase[]): AllowanceApplication {
-  return decidedChanges(changes)
-    .filter((c) => c.change.grantCaseId === grant.id && c.change.change === 'adjust')
-    .sort((a, b) => a.decision.effectiveMonth.localeCompare(b.decision.effectiveMonth))
-    .reduce((application, c) => adjustedApplication(application, c.change), grant.application);
-}
+export const currentApplication = (grant: AllowanceCase, changes: readonly ChangeCase[]): AllowanceApplication =>
+  applicationAfter(grant.application, grant.id, decidedChanges(changes));
 
 /** A change the engine finds due on a grant, and whether a change already proposed covers it. */
 export interface DueChange {

@@ -12,10 +12,12 @@ import { message } from '../../../../src/shared/messages';
 import { AllowanceApplication, AllowanceSensitive } from '../../../../src/shared/records/allowance';
 import { AllowanceChange, type ChangeDecision } from '../../../../src/shared/records/allowance-change';
 import {
+  applicationAfter,
   changeApplies,
   checkAdjustment,
   deathStopMonth,
   grantStanding,
+  type DecidedChange,
   type DecidedGrant,
 } from '../../../../src/shared/allowance-history';
 import { formGrants, grantRule } from '../../../../src/shared/allowance-proposal';
@@ -72,7 +74,7 @@ async function decide(
   delete written.clause;
   delete written.burialAmount;
   if (change.change === 'adjust') {
-    const figures = adjustment(found.record, change, decision);
+    const figures = adjustment(found.record, change, decision, changes);
     if (!figures.ok) return figures;
     Object.assign(written, figures.set);
   }
@@ -84,7 +86,12 @@ async function decide(
 }
 
 /** An adjustment names the category, coefficient and amount, the engine's for its month unless a reason is given. */
-function adjustment(grantRecord: StoredRecord, change: AllowanceChange, decision: ChangeDecision): Step {
+function adjustment(
+  grantRecord: StoredRecord,
+  change: AllowanceChange,
+  decision: ChangeDecision,
+  decided: readonly DecidedChange[],
+): Step {
   if (decision.categoryCode === undefined || decision.coefficient === undefined || decision.amount === undefined)
     return { ok: false, reason: message('reject.changeFigures') };
   const application = v.safeParse(AllowanceApplication, grantRecord.data.data);
@@ -93,8 +100,9 @@ function adjustment(grantRecord: StoredRecord, change: AllowanceChange, decision
   if (!formGrants(form).includes(decision.categoryCode))
     return { ok: false, reason: message('reject.decisionCategoryOfForm', { form }) };
   const sensitive = v.safeParse(v.optional(AllowanceSensitive), grantRecord.data.sensitive);
+  // The application as the adjustments already decided on this grant made it read (a disability level certified).
   const check = checkAdjustment(
-    application.output,
+    applicationAfter(application.output, grantRecord.id, decided),
     sensitive.success ? sensitive.output : undefined,
     grantRecord.commune,
     change,
