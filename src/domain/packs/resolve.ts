@@ -65,11 +65,31 @@ function pickByKey<R extends RuleBase, K>(rules: readonly R[], key: (r: R) => K,
   return picked;
 }
 
+/**
+ * Snapshots of the app's own packs, by day and province: a snapshot is read-only, and a register of hundreds of
+ * beneficiaries asks for the same few months over and over (bench/register.ts). Bounded; a registry given
+ * explicitly (tests, a rule's what-if) is never cached.
+ */
+const SNAPSHOTS = new Map<string, RuleSnapshot>();
+const MAX_SNAPSHOTS = 5000;
+
 export function resolveRules(
   asOf: IsoDate,
   provinceId: string = DEFAULT_PROVINCE,
   registry: PackRegistry = {},
 ): RuleSnapshot {
+  if (registry.national !== undefined || registry.provinces !== undefined)
+    return resolveAfresh(asOf, provinceId, registry);
+  const key = `${asOf}|${provinceId}`;
+  const kept = SNAPSHOTS.get(key);
+  if (kept) return kept;
+  const snapshot = resolveAfresh(asOf, provinceId, registry);
+  if (SNAPSHOTS.size >= MAX_SNAPSHOTS) SNAPSHOTS.delete(SNAPSHOTS.keys().next().value as string);
+  SNAPSHOTS.set(key, snapshot);
+  return snapshot;
+}
+
+function resolveAfresh(asOf: IsoDate, provinceId: string, registry: PackRegistry): RuleSnapshot {
   const national = registry.national ?? NATIONAL_PACK;
   const provinces = registry.provinces ?? PROVINCIAL_PACKS;
   const province = provinces[provinceId];
