@@ -5,7 +5,7 @@ import { proposeAllowance } from '../../shared/allowance-proposal';
 import type { AllowanceCase } from '../../db/cases';
 import type { CaseStatus } from '../../shared/workflow';
 import { deskTexts } from './desk-texts';
-import { dossierRows, postingList, type ListWords } from './lists';
+import { dossierRows, postingList, publicCategory, type ListWords } from './lists';
 
 const vi = deskTexts.vi;
 const words: ListWords = {
@@ -114,5 +114,14 @@ describe('the desk’s list of dossiers (issue 12)', () => {
       ['done', vi.allowanceNeutralForm],
     ]);
     expect(JSON.stringify(rows)).not.toMatch(hivText);
+  });
+});
+
+describe('#12 what a list calls a care support', () => {
+  it('names the support of Art. 20 a care form grants, as the rule pack titles it; a code it does not know, neutrally', () => {
+    expect(publicCategory('household-caring-especially-severe-pwd', '2a', words)).toBe(
+      'Hộ gia đình trực tiếp chăm sóc người khuyết tật đặc biệt nặng',
+    );
+    expect(publicCategory('no-such-support', '2a', words)).toBe(vi.allowanceNeutralCategory);
   });
 });

@@ -5,6 +5,7 @@
  * and no row holds the category's code (the codes of those categories say "hiv").
  */
 import { ALLOWANCE_CATEGORIES } from '../../domain/packs/national/allowance-categories';
+import { CARE_ALLOWANCES } from '../../domain/packs/national/care-allowances';
 import { isHivCategory, proposeAllowance } from '../../shared/allowance-proposal';
 import type { AllowanceForm } from '../../shared/records/allowance';
 import type { CaseStatus } from '../../shared/workflow';
@@ -29,7 +30,8 @@ const SENSITIVE_FORMS: ReadonlySet<AllowanceForm> = new Set(['1b']);
 /** What a list may call a category: its title from the rule pack, or the neutral wording. */
 export function publicCategory(code: string | null | undefined, form: AllowanceForm, words: ListWords): string {
   if (!code || SENSITIVE_FORMS.has(form) || isHivCategory(code)) return words.neutralCategory;
-  const title = ALLOWANCE_CATEGORIES.find((c) => c.code === code)?.title[words.lang];
+  // A category of Art. 5, or the support of Art. 20 a care form grants.
+  const title = [...ALLOWANCE_CATEGORIES, ...CARE_ALLOWANCES].find((c) => c.code === code)?.title[words.lang];
   // A title the pack does not have, or one that names the illness, is never printed.
   return title && !/hiv|aids/i.test(title) ? title : words.neutralCategory;
 }
