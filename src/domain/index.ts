@@ -63,6 +63,22 @@ export {
   type PaidMonth,
   type TimelineQuestion,
 } from './allowance/benefit-timeline-schema';
+// A commune's payroll month (docs/rules.md §5): lines, control totals, the increase/decrease list.
+export {
+  payroll,
+  type Covered,
+  type Payroll,
+  type PayrollChange,
+  type PayrollLine,
+  type PayrollProposal,
+} from './payroll/payroll';
+export {
+  PayrollInputSchema,
+  PayrollQuestionSchema,
+  type EarlierList,
+  type PayrollInput,
+  type PayrollQuestion,
+} from './payroll/payroll-schema';
 // Working days and deadlines (docs/rules.md "Working days and deadlines").
 export {
   CalendarNotCoveredError,

@@ -1,6 +1,6 @@
 // The rules CLI end to end: a good file prints answers as JSON; a bad one names the field and exits with code 2.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -137,5 +137,26 @@ describe('rules CLI (npm run rules -- <input.json>)', () => {
     const bad = run({ question: 'deadline', step: 'lunch', from: '2026-02-12' });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/^step: /);
+  });
+  it('"question": "payroll" (NĐ 20/2021 Art. 34): a decision signed after the April list — May and April arrears, 2.000.000 đ; a bad commune names its field', () => {
+    const r = run(JSON.parse(readFileSync(join(root, 'docs/examples/payroll.json'), 'utf8')));
+    expect(r.status, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.totals).toEqual({
+      lines: 1,
+      people: 1,
+      thisMonth: 1_000_000,
+      arrears: 1_000_000,
+      carried: 0,
+      oneOffs: 0,
+      amount: 2_000_000,
+    });
+    expect(out.changes.map((c: { group: string; reason: string }) => `${c.group}:${c.reason}`)).toEqual([
+      'A:new',
+      'D:arrears',
+    ]);
+    const bad = run({ question: 'payroll', commune: 'Lý Sơn', month: '2026-05', beneficiaries: [] });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/^commune: /);
   });
 });

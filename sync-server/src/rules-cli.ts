@@ -9,12 +9,16 @@ import {
   benefitTimeline,
   CalendarNotCoveredError,
   DeadlineQuestionSchema,
+  payroll,
+  PayrollQuestionSchema,
   QuestionSchema,
   TimelineQuestionSchema,
   type Answer,
   type BenefitTimeline,
   type DeadlineAnswer,
   type DeadlineQuestion,
+  type Payroll,
+  type PayrollQuestion,
   type Question,
   type TimelineQuestion,
 } from '../../src/domain/index';
@@ -24,28 +28,38 @@ import { UnknownProvinceError } from '../../src/domain/packs/resolve';
 class InputError extends Error {}
 
 /** The field whose date selects the rules, named when no rule covers it. */
-const DATE_FIELD: Record<Question['question'] | TimelineQuestion['question'] | DeadlineQuestion['question'], string> = {
+const DATE_FIELD: Record<
+  Question['question'] | TimelineQuestion['question'] | DeadlineQuestion['question'] | PayrollQuestion['question'],
+  string
+> = {
   poverty: 'reviewDate',
   allowance: 'benefitMonth',
   emergency: 'event.date',
   timeline: 'from',
   deadline: 'from',
+  payroll: 'month',
 };
 
 /** "timeline" is a question of its own schema (a range check), not a member of QuestionSchema's variant. */
 const isTimeline = (raw: unknown): boolean =>
   typeof raw === 'object' && raw !== null && (raw as { question?: unknown }).question === 'timeline';
 
+/** "payroll" (a commune's month, docs/rules.md §5) too. */
+const isPayroll = (raw: unknown): boolean =>
+  typeof raw === 'object' && raw !== null && (raw as { question?: unknown }).question === 'payroll';
+
 /** "deadline" (working days, docs/rules.md "Working days and deadlines") likewise has a schema of its own. */
 const isDeadline = (raw: unknown): boolean =>
   typeof raw === 'object' && raw !== null && (raw as { question?: unknown }).question === 'deadline';
 
-function validate(raw: unknown, prefix: string): Question | TimelineQuestion | DeadlineQuestion {
-  const result = isDeadline(raw)
-    ? v.safeParse(DeadlineQuestionSchema, raw)
-    : isTimeline(raw)
-      ? v.safeParse(TimelineQuestionSchema, raw)
-      : v.safeParse(QuestionSchema, raw);
+function validate(raw: unknown, prefix: string): Question | TimelineQuestion | DeadlineQuestion | PayrollQuestion {
+  const result = isPayroll(raw)
+    ? v.safeParse(PayrollQuestionSchema, raw)
+    : isDeadline(raw)
+      ? v.safeParse(DeadlineQuestionSchema, raw)
+      : isTimeline(raw)
+        ? v.safeParse(TimelineQuestionSchema, raw)
+        : v.safeParse(QuestionSchema, raw);
   if (result.success) return result.output;
   const lines = result.issues.map((issue) => {
     const path = v.getDotPath(issue);
@@ -63,10 +77,11 @@ function run(file: string | undefined): unknown {
     throw new InputError(`${file}: cannot read JSON (${(e as Error).message})`);
   }
   const questions = Array.isArray(raw) ? raw.map((q, i) => validate(q, `[${i}].`)) : [validate(raw, '')];
-  const answers: (Answer | BenefitTimeline | DeadlineAnswer)[] = questions.map((q, i) => {
+  const answers: (Answer | BenefitTimeline | DeadlineAnswer | Payroll)[] = questions.map((q, i) => {
     const where = Array.isArray(raw) ? `[${i}].` : '';
     try {
       if (q.question === 'deadline') return answerDeadline(q);
+      if (q.question === 'payroll') return payroll(q);
       return q.question === 'timeline' ? benefitTimeline(q) : answer(q);
     } catch (e) {
       if (e instanceof CalendarNotCoveredError) {
