@@ -98,6 +98,8 @@ export const messagesVi: MessageTexts = {
 
     'http.reportsNotPermitted': (p) =>
       `Vai trò ${messagesVi.roles[p.role as keyof MessageTexts['roles']] ?? p.role} không được xem báo cáo tổng hợp.`,
+    'http.payrollNotPermitted': (p) =>
+      `Vai trò ${messagesVi.roles[p.role as keyof MessageTexts['roles']] ?? p.role} không được xem danh sách chi trả.`,
     'http.communeNotAssigned': () => 'Xã này không được giao cho bạn.',
     'reject.outOfScope': () => 'Bản ghi này thuộc xã không được giao cho bạn.',
     'reject.notPermitted': (p) =>

@@ -188,6 +188,8 @@ const CATALOGUE = {
   'http.requestTooLarge': [],
   'http.noSuchAddress': [],
   'http.reportsNotPermitted': ['role'],
+  /** Issue 13: the payroll names people, their IDs and accounts — the commune officer and province staff only. */
+  'http.payrollNotPermitted': ['role'],
   'http.communeNotAssigned': [],
   'http.queueOfOtherUser': [],
   'http.storageUnavailable': [],

@@ -63,6 +63,8 @@ export async function fileApplication(
   sensitive?: Sensitive,
   birthDate = application.applicant.birthDate,
   subject: string = randomUUID(),
+  /** A server seeded with the demo takes only the villages of its list. */
+  village?: string,
 ) {
   const home = randomUUID();
   const caseId = randomUUID();
@@ -79,7 +81,9 @@ export async function fileApplication(
   const person = memberFields(home, { fullName: application.applicant.fullName, birthDate });
   const first = registered ? 1 : 3;
   const answer = await push(db, collaborator, [
-    ...(registered ? [] : [createMutation(1, {}, home), patchMutation(2, subject, person, 0, 'member')]),
+    ...(registered
+      ? []
+      : [createMutation(1, village ? { village } : {}, home), patchMutation(2, subject, person, 0, 'member')]),
     patchMutation(first, caseId, fields, 0, 'case'),
     mutation(first + 1, { kind: 'command', id: caseId, command: 'submit' }),
   ]);

@@ -322,7 +322,9 @@ function listChanges(
   // A decision signed after last month's list was made is new on this one, whatever last month was due.
   const old = lastListed ?? (before?.status === 'due' ? before.amount : 0);
   const fresh = now.status === 'due' ? now.amount : 0;
-  const decisionNumber = now.decisionIds.at(-1);
+  // The decision that made the change this month (a stop on death leaves the month's line without one).
+  const decisionNumber =
+    (b.decisions as BenefitDecision[]).filter((d) => d.effectiveMonth === month).at(-1)?.id ?? now.decisionIds.at(-1);
   const base = { ...who, oldAmount: old, newAmount: fresh, ...(decisionNumber ? { decisionNumber } : {}) };
   const out: PayrollChange[] = [];
   const decided = (kind: BenefitDecision['kind']) =>

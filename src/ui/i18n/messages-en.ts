@@ -96,6 +96,8 @@ export const messagesEn: MessageTexts = {
     'reject.outOfScope': () => 'This record belongs to a commune you are not assigned to.',
     'http.reportsNotPermitted': (p) =>
       `The role ${messagesEn.roles[p.role as keyof MessageTexts['roles']] ?? p.role} may not read summary reports.`,
+    'http.payrollNotPermitted': (p) =>
+      `The role ${messagesEn.roles[p.role as keyof MessageTexts['roles']] ?? p.role} may not read the payroll.`,
     'http.communeNotAssigned': () => 'This commune is not assigned to you.',
     'reject.notPermitted': (p) =>
       `The role ${messagesEn.roles[p.role as keyof MessageTexts['roles']] ?? p.role} may not ${messagesEn.actions[p.action as keyof MessageTexts['actions']] ?? p.action} ${messagesEn.kinds[p.kind as keyof MessageTexts['kinds']] ?? p.kind}.`,

@@ -16,6 +16,7 @@ import { authRoutes } from './auth';
 import { syncRoutes } from './sync';
 import { attachmentRoutes } from './attachments';
 import { reportRoutes } from './reports';
+import { payrollRoutes } from './payroll';
 import { errorResponse } from './errors';
 import type { AppDeps, AppEnv } from './deps';
 import { answeredRoute, escapeForLog, requestLog } from './request-log';
@@ -49,6 +50,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/sync', syncRoutes(deps));
   app.route('/api/attachments', attachmentRoutes(deps));
   app.route('/api/reports', reportRoutes(deps));
+  app.route('/api/payroll', payrollRoutes(deps));
   app.all('/api/*', (c) => errorResponse(c, 404, 'not_found', message('http.noSuchAddress')));
 
   if (deps.staticDir && existsSync(deps.staticDir)) serveApp(app, deps.staticDir);

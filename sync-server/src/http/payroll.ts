@@ -1,0 +1,73 @@
+/**
+ * @module GET /api/payroll/:code/:month[/xlsx|/csv] (issue 13): a commune's payroll month, computed from the
+ * server's records (payroll/from-records.ts), as JSON, as the signature list in XLSX, or as a bank's CSV. The
+ * list names people, their IDs and accounts: only the roles that read a case's sensitive field (the commune officer
+ * and province staff, src/shared/permissions.ts `readsSensitive`), and only for a commune they are assigned.
+ * Nothing personal in the address or the file's name.
+ */
+import { Hono, type Context } from 'hono';
+import * as v from 'valibot';
+import { CommuneCode } from '../../../src/shared/fields';
+import { IsoMonth } from '../../../src/shared/records/allowance';
+import { issueMessages, message } from '../../../src/shared/messages';
+import { readsSensitive } from '../../../src/shared/permissions';
+import { communePayroll } from '../payroll/from-records';
+import { payrollCsv, payrollFileName, payrollXlsx } from '../payroll/export';
+import { errorResponse } from './errors';
+import { requireUser } from './auth';
+import type { AppDeps, AppEnv } from './deps';
+
+const Params = v.object({ code: CommuneCode, month: IsoMonth });
+
+export function payrollRoutes(deps: AppDeps) {
+  const routes = new Hono<AppEnv>();
+
+  routes.use('*', requireUser(deps), async (c, next) => {
+    const { role } = c.get('user');
+    if (!readsSensitive(role)) return errorResponse(c, 403, 'forbidden', message('http.payrollNotPermitted', { role }));
+    return next();
+  });
+
+  /** The commune asked, if the user is assigned it; otherwise the answer to send. */
+  const chosen = (c: Context<AppEnv>) => {
+    const params = v.safeParse(Params, { code: c.req.param('code'), month: c.req.param('month') });
+    if (!params.success)
+      return {
+        refusal: errorResponse(c, 400, 'bad_request', message('issues', undefined, issueMessages(params.issues))),
+      };
+    const commune = c.get('user').communes.find((unit) => unit.code === params.output.code);
+    if (!commune) return { refusal: errorResponse(c, 403, 'forbidden', message('http.communeNotAssigned')) };
+    return { commune, month: params.output.month };
+  };
+
+  routes.get('/:code/:month', async (c) => {
+    const asked = chosen(c);
+    if ('refusal' in asked) return asked.refusal;
+    return c.json(await communePayroll(deps.db, asked.commune.code, asked.month));
+  });
+
+  routes.get('/:code/:month/xlsx', async (c) => {
+    const asked = chosen(c);
+    if ('refusal' in asked) return asked.refusal;
+    const list = await communePayroll(deps.db, asked.commune.code, asked.month);
+    const bytes = await payrollXlsx(list, asked.commune);
+    return c.body(bytes as unknown as ArrayBuffer, 200, {
+      'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'Content-Disposition': `attachment; filename="${payrollFileName(list, 'xlsx')}"`,
+      'Cache-Control': 'no-store',
+    });
+  });
+
+  routes.get('/:code/:month/csv', async (c) => {
+    const asked = chosen(c);
+    if ('refusal' in asked) return asked.refusal;
+    const list = await communePayroll(deps.db, asked.commune.code, asked.month);
+    return c.body(payrollCsv(list), 200, {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${payrollFileName(list, 'csv')}"`,
+      'Cache-Control': 'no-store',
+    });
+  });
+
+  return routes;
+}
