@@ -163,8 +163,11 @@ export function payroll(input: PayrollInput, registry: PackRegistry = {}): Payro
     const decisions = b.decisions as BenefitDecision[];
     if (decisions.length === 0) continue;
     const first = decisions.map((d) => d.effectiveMonth).sort()[0] as IsoMonth;
-    // From the earlier of the first decision and the month before this one: last month's amount is compared.
-    const from = [first, addMonths(month, -1)].sort()[0] as IsoMonth;
+    // Priced from the month before this one (its amount is compared) or the first month lists are made here, if
+    // earlier — never from the first decision years back: the decisions before `from` still apply, in order, and
+    // what was due before `listsSince` was settled outside.
+    const window = [since, addMonths(month, -1)].sort()[0] as IsoMonth;
+    const from = maxOf(first, window);
     let timeline: ReturnType<typeof benefitTimeline>;
     try {
       timeline = benefitTimeline(
