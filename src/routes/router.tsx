@@ -186,6 +186,13 @@ const allowancePostingRoute = createRoute({
   beforeLoad: requireSession,
   component: lazyRouteComponent(() => import('../ui/allowance/PostingListPage'), 'PostingListPage'),
 });
+// Issue 13: the commune's payroll month (made by the server; on demand).
+const allowancePayrollRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/allowances/payroll',
+  beforeLoad: requireSession,
+  component: lazyRouteComponent(() => import('../ui/allowance/PayrollPage'), 'PayrollPage'),
+});
 const allowanceRegisterRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/allowances/register',
@@ -237,6 +244,7 @@ const routeTree = rootRoute.addChildren([
   reviewRoute,
   allowancePostingRoute,
   allowanceRegisterRoute,
+  allowancePayrollRoute,
   dossierRoute,
   villagesRoute,
   syncRoute,

@@ -39,7 +39,8 @@ export function AllowanceDossiers({ commune }: { commune: string }) {
       <h2>{t.allowanceDossiers}</h2>
       <p class="actions">
         <Link to="/allowances/posting">{t.allowancePostingLink}</Link> ·{' '}
-        <Link to="/allowances/register">{t.allowanceRegisterLink}</Link>
+        <Link to="/allowances/register">{t.allowanceRegisterLink}</Link> ·{' '}
+        <Link to="/allowances/payroll">{t.allowancePayrollLink}</Link>
       </p>
       {rows.length === 0 && <p>{t.noAllowanceDossiers}</p>}
       {rows.map((row) => (

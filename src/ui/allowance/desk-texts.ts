@@ -23,6 +23,7 @@ export const deskTexts = featureTexts({
     allowanceFiledOn: 'Ngày nhận hồ sơ',
     allowancePostingLink: 'Danh sách niêm yết',
     allowanceRegisterLink: 'Danh sách đối tượng đang hưởng',
+    allowancePayrollLink: 'Danh sách chi trả hằng tháng',
     allowanceNotOnDevice: 'Hồ sơ này không có trên máy.',
     allowanceChangesWaiting: 'Đề nghị thay đổi chờ quyết định',
     allowanceChangeKinds: {
@@ -177,6 +178,7 @@ export const deskTexts = featureTexts({
     allowanceFiledOn: 'Dossier received on',
     allowancePostingLink: 'Posting list',
     allowanceRegisterLink: 'Current beneficiaries',
+    allowancePayrollLink: 'Monthly payroll',
     allowanceNotOnDevice: 'This dossier is not on this device.',
     allowanceChangesWaiting: 'Changes waiting for a decision',
     allowanceChangeKinds: {
