@@ -8,6 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { chromiumAvailable } from '../support/browser';
+import { vnDay } from '../support/vn-day';
 import { TABLET, appWorld, demoDevice, signIn, synced } from '../support/app-world';
 import { pdfText } from '../support/pdf-text';
 import {
@@ -25,10 +26,6 @@ import { formatVnDate } from '../../src/ui/dates';
 import { answerDeadline } from '../../src/domain/packs/national/deadlines';
 
 const available = chromiumAvailable('e2e allowance desk');
-
-/** Today in Vietnam, and a day some days before it (a dossier is never filed in the future). */
-const vnDay = (daysAgo: number) =>
-  new Date(Date.now() + 7 * 3600_000 - daysAgo * 86_400_000).toISOString().slice(0, 10);
 
 describe.skipIf(!available)('e2e: the allowance desk', () => {
   const world = appWorld();

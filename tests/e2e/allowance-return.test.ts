@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { chromiumAvailable } from '../support/browser';
+import { vnDay } from '../support/vn-day';
 import { TABLET, appWorld, demoDevice, signIn, synced } from '../support/app-world';
 import { goOffline } from '../support/offline';
 import {
@@ -20,10 +21,6 @@ import {
 import type { AllowanceApplication } from '../../src/shared/records/allowance';
 
 const available = chromiumAvailable('e2e allowance return');
-
-/** Today in Vietnam, less some days (a dossier is never filed in the future). */
-const vnDay = (daysAgo: number) =>
-  new Date(Date.now() + 7 * 3600_000 - daysAgo * 86_400_000).toISOString().slice(0, 10);
 
 describe.skipIf(!available)('e2e: a returned application corrected on the tablet', () => {
   const world = appWorld();

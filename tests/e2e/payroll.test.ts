@@ -8,6 +8,7 @@ import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { chromiumAvailable } from '../support/browser';
+import { vnDay } from '../support/vn-day';
 import { TABLET, appWorld, demoDevice, signIn } from '../support/app-world';
 import { pdfText } from '../support/pdf-text';
 import {
@@ -23,8 +24,6 @@ import { formatVnd } from '../../src/ui/format';
 
 const available = chromiumAvailable('e2e payroll');
 
-const vnDay = (daysAgo: number) =>
-  new Date(Date.now() + 7 * 3600_000 - daysAgo * 86_400_000).toISOString().slice(0, 10);
 const today = vnDay(0);
 const thisMonth = today.slice(0, 7);
 const next = (() => {
