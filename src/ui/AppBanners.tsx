@@ -61,10 +61,8 @@ export function StorageBanner() {
       <button
         type="button"
         class="secondary"
-        onClick={() => {
-          setSeen(true);
-          void settings.saveStorageWarningSeen();
-        }}
+        // Gone once the device has remembered it: a reload or a closed tab right after the tap cannot bring it back.
+        onClick={() => void settings.saveStorageWarningSeen().then(() => setSeen(true))}
       >
         {t.storageDismiss}
       </button>
