@@ -5,6 +5,7 @@
  * Only the steps the workflow allows this role in this status are offered (commandsFor); each is checked by the
  * same workflow before it is queued, and what the server refuses comes back on the dossier.
  */
+import { DecisionFigures } from './DecisionFigures';
 import { useMemo, useState } from 'preact/hooks';
 import { giveCaseCommand, type AllowanceCase } from '../../db/cases';
 import { checkDecision, formGrants, grantRule, proposeAllowance } from '../../shared/allowance-proposal';
@@ -168,7 +169,7 @@ function PostForm(props: FormProps) {
 function DecisionForm(props: FormProps & { dossier: AllowanceCase }) {
   const t = useDeskT();
   const lang = useLanguage();
-  const say = useSay();
+  const _say = useSay();
   const { dossier } = props;
   const { give, error, setError } = useGive(props);
   const thisMonth = todayIso().slice(0, 7);
@@ -230,31 +231,16 @@ function DecisionForm(props: FormProps & { dossier: AllowanceCase }) {
         error={signedOn && !day ? t.allowanceBadDate : undefined}
       />
       <TextField name="signer" label={t.allowanceSigner} value={signer} onInput={setSigner} />
-      {options.length > 0 && (
-        <SelectField
-          name="category"
-          label={t.allowanceCategory}
-          value={category}
-          options={options}
-          onChange={setCategory}
-        />
-      )}
-      <TextField
-        name="coefficient"
-        label={t.allowanceCoefficient}
-        inputMode="decimal"
-        value={coefficient}
-        onInput={setCoefficient}
-        error={parsedCoefficient.ok ? undefined : say(parsedCoefficient.message)}
-      />
-      <TextField
-        name="amount"
-        label={t.allowanceAmountInput}
-        inputMode="numeric"
-        value={amount}
-        onInput={setAmount}
-        error={parsedAmount.ok ? undefined : say(parsedAmount.message)}
-        hint={parsedAmount.ok ? t.readAs(formatVnd(parsedAmount.value)) : undefined}
+      <DecisionFigures
+        options={options}
+        category={category}
+        onCategory={setCategory}
+        coefficient={coefficient}
+        onCoefficient={setCoefficient}
+        parsedCoefficient={parsedCoefficient}
+        amount={amount}
+        onAmount={setAmount}
+        parsedAmount={parsedAmount}
       />
       <TextField
         name="startMonth"

@@ -5,6 +5,7 @@
  * stands then — all as the server checks it), the written refusal, the return with its reason. Only the steps the workflow allows (commandsFor), each
  * checked by it before it is queued; what the server refuses comes back on the dossier.
  */
+import { DecisionFigures } from './DecisionFigures';
 import { useMemo, useState } from 'preact/hooks';
 import type { AllowanceCase } from '../../db/cases';
 import { decidedChanges, decidedGrant, type ChangeCase } from '../../db/change-cases';
@@ -17,7 +18,7 @@ import { commandsFor, type CaseCommand } from '../../shared/workflow';
 import { useLanguage, useSay } from '../i18n';
 import { formatVnDate, todayIso } from '../dates';
 import { formatEditable, formatNumber, formatVnd, parseQuantity } from '../format';
-import { SelectField, TextAreaField, TextField } from '../fields';
+import { TextAreaField, TextField } from '../fields';
 import { formatMonth, useDeskT } from './words';
 import { fullDay, parseMonth } from './desk-input';
 import { RefusalForm, ReturnForm, Submit, useGive, type FormProps } from './AllowanceCommands';
@@ -154,34 +155,17 @@ function ChangeDecisionForm(props: FormProps & Props) {
         error={effective && !month ? t.allowanceBadMonth : undefined}
       />
       {adjust && (
-        <>
-          {options.length > 0 && (
-            <SelectField
-              name="category"
-              label={t.allowanceCategory}
-              value={category}
-              options={options}
-              onChange={setCategory}
-            />
-          )}
-          <TextField
-            name="coefficient"
-            label={t.allowanceCoefficient}
-            inputMode="decimal"
-            value={coefficient}
-            onInput={setCoefficient}
-            error={parsedCoefficient.ok ? undefined : say(parsedCoefficient.message)}
-          />
-          <TextField
-            name="amount"
-            label={t.allowanceAmountInput}
-            inputMode="numeric"
-            value={amount}
-            onInput={setAmount}
-            error={parsedAmount.ok ? undefined : say(parsedAmount.message)}
-            hint={parsedAmount.ok ? t.readAs(formatVnd(parsedAmount.value)) : undefined}
-          />
-        </>
+        <DecisionFigures
+          options={options}
+          category={category}
+          onCategory={setCategory}
+          coefficient={coefficient}
+          onCoefficient={setCoefficient}
+          parsedCoefficient={parsedCoefficient}
+          amount={amount}
+          onAmount={setAmount}
+          parsedAmount={parsedAmount}
+        />
       )}
       {check && !check.ok && (
         <>
