@@ -9,7 +9,7 @@
  * Used by the server (against its own clock) and the device (against its estimate of the server's clock).
  */
 import { decodeHlc, encodeHlc } from './hlc';
-import { message, type Message } from './messages';
+import { message, type FieldLabel, type Message } from './messages';
 import type { RecordKind } from './records/kind';
 import { RECORD_KINDS } from './records/kinds';
 
@@ -51,6 +51,12 @@ function dayMonthYear(ms: number): string {
   const vn = new Date(ms + 7 * 3_600_000);
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${pad(vn.getUTCDate())}/${pad(vn.getUTCMonth() + 1)}/${vn.getUTCFullYear()}`;
+}
+
+/** Why a day typed outside a record (a payroll's signing day) cannot be accepted at `now`: it is in the future. */
+export function futureDayIssue(label: FieldLabel, day: string, now: number): Message | undefined {
+  const moment = startOfVnDay(day);
+  return moment > now + MAX_AHEAD_MS ? message('clock.futureDate', { label, date: dayMonthYear(moment) }) : undefined;
 }
 
 /**

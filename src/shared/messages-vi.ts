@@ -101,6 +101,22 @@ export const messagesVi: MessageTexts = {
     'http.payrollNotPermitted': (p) =>
       `Vai trò ${messagesVi.roles[p.role as keyof MessageTexts['roles']] ?? p.role} không được xem danh sách chi trả.`,
     'http.communeNotAssigned': () => 'Xã này không được giao cho bạn.',
+    'payroll.officerOnly': (p) =>
+      `Vai trò ${messagesVi.roles[p.role as keyof MessageTexts['roles']] ?? p.role} không được duyệt, khóa hay mở lại danh sách chi trả; chỉ cán bộ xã.`,
+    'payroll.listChanged': () =>
+      'Danh sách đã thay đổi từ lúc bạn mở nó (có quyết định mới). Hãy xem lại danh sách rồi duyệt.',
+    'payroll.earlierNotLocked': (p) =>
+      `Hãy khóa danh sách tháng ${monthVi(p.month)} trước: mỗi tháng lập trên danh sách đã khóa của tháng trước.`,
+    'payroll.alreadyApproved': () => 'Danh sách tháng này đã được duyệt.',
+    'payroll.notApproved': () => 'Danh sách chưa được cán bộ xã duyệt: duyệt trước, rồi mới trình Chủ tịch khóa.',
+    'payroll.changedSinceApproval': () =>
+      'Hồ sơ đã thay đổi từ lúc duyệt (có quyết định mới): hãy xem lại và duyệt lại danh sách trước khi khóa.',
+    'payroll.locked': () => 'Danh sách tháng này đã khóa: chỉ thay đổi được khi mở lại, có ghi lý do.',
+    'payroll.laterMonthKept': (p) =>
+      `Danh sách tháng ${monthVi(p.month)} đã lập trên danh sách này: hãy mở lại tháng đó trước.`,
+    'payroll.returnsRecorded': () => 'Đã ghi kết quả chi trả của đơn vị chi trả cho danh sách này: không mở lại được.',
+    'payroll.notLocked': () => 'Chỉ ghi kết quả chi trả cho danh sách đã khóa.',
+    'payroll.nothingToReopen': () => 'Danh sách tháng này chưa được duyệt hay khóa: không có gì để mở lại.',
     'reject.outOfScope': () => 'Bản ghi này thuộc xã không được giao cho bạn.',
     'reject.notPermitted': (p) =>
       `Vai trò ${messagesVi.roles[p.role as keyof MessageTexts['roles']] ?? p.role} không được ${messagesVi.actions[p.action as keyof MessageTexts['actions']] ?? p.action} ${messagesVi.kinds[p.kind as keyof MessageTexts['kinds']] ?? p.kind}.`,

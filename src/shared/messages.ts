@@ -191,6 +191,18 @@ const CATALOGUE = {
   /** Issue 13: the payroll names people, their IDs and accounts — the commune officer and province staff only. */
   'http.payrollNotPermitted': ['role'],
   'http.communeNotAssigned': [],
+  /** Issue 13: the steps of a payroll month (sync-server/src/payroll/months.ts). */
+  'payroll.officerOnly': ['role'],
+  'payroll.listChanged': [],
+  'payroll.earlierNotLocked': ['month'],
+  'payroll.alreadyApproved': [],
+  'payroll.notApproved': [],
+  'payroll.changedSinceApproval': [],
+  'payroll.locked': [],
+  'payroll.laterMonthKept': ['month'],
+  'payroll.returnsRecorded': [],
+  'payroll.notLocked': [],
+  'payroll.nothingToReopen': [],
   'http.queueOfOtherUser': [],
   'http.storageUnavailable': [],
   'http.serverError': [],

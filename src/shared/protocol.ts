@@ -258,4 +258,6 @@ export type ErrorCode =
   | 'too_large'
   | 'unavailable'
   | 'not_found'
-  | 'rate_limited';
+  | 'rate_limited'
+  /** The step cannot be taken on the thing as it now stands (a payroll month already locked). */
+  | 'conflict';

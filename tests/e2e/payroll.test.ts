@@ -157,6 +157,20 @@ describe.skipIf(!available)('e2e: the payroll month', () => {
     );
     expect(await officer.getByTestId('payroll').textContent()).not.toMatch(/hiv|aids/i);
 
+    // The officer approves the list as shown; the chairman's signature, recorded, locks it.
+    expect(await officer.getByTestId('payroll-state').textContent()).toBe('Tình trạng: Đang lập (chưa duyệt)');
+    await officer.getByRole('button', { name: 'Duyệt danh sách' }).click();
+    await expect
+      .poll(() => officer.getByTestId('payroll-state').textContent())
+      .toBe('Tình trạng: Cán bộ xã đã duyệt, chờ Chủ tịch');
+    await officer.getByLabel('Người ký (Chủ tịch)').fill('Trần Văn Chủ');
+    await officer.getByLabel('Ngày ký (dd/mm/yyyy)').fill(vnDay(0).split('-').reverse().join('/'));
+    await officer.getByRole('button', { name: 'Khóa danh sách' }).click();
+    await expect.poll(() => officer.getByTestId('payroll-state').textContent()).toBe('Tình trạng: Đã khóa');
+    expect(await officer.getByTestId('payroll-history').locator('li').count()).toBe(2);
+    expect(await officer.getByTestId('payroll-history').textContent()).toContain('Khóa · Trần Văn Chủ');
+    expect(await officer.getByTestId('payroll-row').count()).toBe(2);
+
     const [download] = await Promise.all([
       officer.waitForEvent('download'),
       officer.getByRole('button', { name: 'Tải tệp Excel (XLSX)' }).click(),

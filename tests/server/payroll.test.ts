@@ -111,7 +111,7 @@ describe('#13 the payroll over HTTP', () => {
 
     const json = await get(`/api/payroll/${LY_SON}/2026-04`, 'canbo.lyson');
     expect(json.status).toBe(200);
-    expect(((await json.json()) as { totals: { amount: number } }).totals.amount).toBe(750_000);
+    expect(((await json.json()) as { list: { totals: { amount: number } } }).list.totals.amount).toBe(750_000);
     const xlsx = await get(`/api/payroll/${LY_SON}/2026-04/xlsx`, 'so.tinh');
     expect(xlsx.status).toBe(200);
     expect(xlsx.headers.get('content-disposition')).toBe('attachment; filename="danh-sach-chi-tra-21548-2026-04.xlsx"');

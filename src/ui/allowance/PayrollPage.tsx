@@ -7,12 +7,15 @@
 import { useState } from 'preact/hooks';
 import { Link } from '@tanstack/react-router';
 import type { Payroll } from '../../domain/payroll/payroll';
+import type { PayrollMonthView } from '../../shared/payroll-steps';
+import { PayrollSteps } from './PayrollSteps';
 import { useSession } from '../services';
 import { todayIso } from '../dates';
 import { formatVnd } from '../format';
 import { TextField } from '../fields';
 import { useWorkplace } from '../use-commune';
-import { useLanguage } from '../i18n';
+import { useLanguage, useSay } from '../i18n';
+import type { Message } from '../../shared/messages';
 import { formatMonth } from './words';
 import { parseMonth } from './desk-input';
 import { usePayrollT } from './payroll-texts';
@@ -26,9 +29,11 @@ const nextMonth = () => {
 export function PayrollPage() {
   const t = usePayrollT();
   const session = useSession();
+  const say = useSay();
   const { commune } = useWorkplace();
   const [typed, setTyped] = useState(formatMonth(nextMonth()));
-  const [list, setList] = useState<Payroll | undefined>();
+  const [view, setView] = useState<PayrollMonthView | undefined>();
+  const list = view?.list;
   const [error, setError] = useState<string | undefined>();
   if (!session || !commune) return null;
   const communeName = session.user.communes.find((c) => c.code === commune)?.name ?? commune;
@@ -40,11 +45,29 @@ export function PayrollPage() {
     setError(undefined);
     try {
       const answer = await fetch(`/api/payroll/${commune}/${month}`, { headers: auth });
-      const body = (await answer.json()) as Payroll & { error?: { message: string } };
+      const body = (await answer.json()) as PayrollMonthView & { error?: { message: string } };
       if (!answer.ok) return setError(t.payrollFailed(body.error?.message ?? String(answer.status)));
-      setList(body);
+      setView(body);
     } catch {
       setError(t.payrollOnline);
+    }
+  }
+
+  /** One step on the month shown; the month comes back as it now stands. */
+  async function take(step: 'approve' | 'lock' | 'reopen', body: unknown): Promise<string | undefined> {
+    if (!list) return undefined;
+    try {
+      const answer = await fetch(`/api/payroll/${list.commune}/${list.month}/${step}`, {
+        method: 'POST',
+        headers: { ...auth, 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      const back = (await answer.json()) as PayrollMonthView & { error?: { message: string; problem?: Message } };
+      if (!answer.ok) return t.stepFailed(say(back.error?.problem ?? back.error?.message ?? String(answer.status)));
+      setView(back);
+      return undefined;
+    } catch {
+      return t.payrollOnline;
     }
   }
 
@@ -96,6 +119,7 @@ export function PayrollPage() {
           </p>
         )}
       </div>
+      {view && <PayrollSteps view={view} take={take} />}
       {list && <PayrollList list={list} communeName={communeName} />}
     </section>
   );

@@ -99,6 +99,22 @@ export const messagesEn: MessageTexts = {
     'http.payrollNotPermitted': (p) =>
       `The role ${messagesEn.roles[p.role as keyof MessageTexts['roles']] ?? p.role} may not read the payroll.`,
     'http.communeNotAssigned': () => 'This commune is not assigned to you.',
+    'payroll.officerOnly': (p) =>
+      `The role ${messagesEn.roles[p.role as keyof MessageTexts['roles']] ?? p.role} may not approve, lock or reopen a payroll; only a commune officer may.`,
+    'payroll.listChanged': () =>
+      'The list has changed since you opened it (a new decision). Look at it again, then approve.',
+    'payroll.earlierNotLocked': (p) =>
+      `Lock the list of ${monthEn(p.month)} first: each month is made on the locked list of the month before.`,
+    'payroll.alreadyApproved': () => "This month's list is already approved.",
+    'payroll.notApproved': () =>
+      'The list is not approved by the commune officer yet: approve it, then the chairman locks it.',
+    'payroll.changedSinceApproval': () =>
+      'The records have changed since the approval (a new decision): look at the list again and approve it again before locking.',
+    'payroll.locked': () => "This month's list is locked: it changes only when reopened, with a reason.",
+    'payroll.laterMonthKept': (p) => `The list of ${monthEn(p.month)} was made on this one: reopen that month first.`,
+    'payroll.returnsRecorded': () => "The payer's returns are recorded on this list: it cannot be reopened.",
+    'payroll.notLocked': () => 'Returns are recorded only on a locked list.',
+    'payroll.nothingToReopen': () => "This month's list is neither approved nor locked: there is nothing to reopen.",
     'reject.notPermitted': (p) =>
       `The role ${messagesEn.roles[p.role as keyof MessageTexts['roles']] ?? p.role} may not ${messagesEn.actions[p.action as keyof MessageTexts['actions']] ?? p.action} ${messagesEn.kinds[p.kind as keyof MessageTexts['kinds']] ?? p.kind}.`,
     'reject.caseStatus': (p) =>

@@ -236,6 +236,39 @@ export const MIGRATIONS: readonly Migration[] = [
       await refreshMemberKeys(tx);
     },
   },
+  {
+    version: 14,
+    name: "issue 13: each commune's payroll month as approved and locked (the list kept as it was sent), and the payer's returns by line",
+    sql: `
+      CREATE TABLE payroll_months (
+        commune TEXT NOT NULL,
+        month TEXT NOT NULL,
+        state TEXT NOT NULL,
+        list TEXT,
+        fingerprint TEXT,
+        approved_by TEXT,
+        approved_at BIGINT,
+        locked_by TEXT,
+        locked_at BIGINT,
+        signer TEXT,
+        signed_on TEXT,
+        history TEXT NOT NULL,
+        PRIMARY KEY (commune, month)
+      );
+      CREATE TABLE payroll_returns (
+        commune TEXT NOT NULL,
+        month TEXT NOT NULL,
+        line INTEGER NOT NULL,
+        status TEXT NOT NULL,
+        amount BIGINT NOT NULL,
+        paid_on TEXT,
+        reason TEXT,
+        recorded_by TEXT NOT NULL,
+        recorded_at BIGINT NOT NULL,
+        PRIMARY KEY (commune, month, line)
+      );
+    `,
+  },
 ];
 
 export async function migrate(db: Database, migrations: readonly Migration[] = MIGRATIONS): Promise<number[]> {

@@ -4,16 +4,28 @@
  * list names people, their IDs and accounts: only the roles that read a case's sensitive field (the commune officer
  * and province staff, src/shared/permissions.ts `readsSensitive`), and only for a commune they are assigned.
  * Nothing personal in the address or the file's name.
+ *
+ * POST …/approve, …/lock and …/reopen take the month's steps (payroll/months.ts), for the commune officer only.
  */
 import { Hono, type Context } from 'hono';
 import * as v from 'valibot';
 import { CommuneCode } from '../../../src/shared/fields';
 import { IsoMonth } from '../../../src/shared/records/allowance';
 import { issueMessages, message } from '../../../src/shared/messages';
-import { readsSensitive } from '../../../src/shared/permissions';
-import { communePayroll } from '../payroll/from-records';
+import { can, readsSensitive } from '../../../src/shared/permissions';
+import { futureDayIssue } from '../../../src/shared/clock-bounds';
+import { PayrollApproval, PayrollLock, PayrollReopen } from '../../../src/shared/payroll-steps';
 import { payrollCsv, payrollFileName, payrollXlsx } from '../payroll/export';
+import {
+  approveMonth,
+  lockMonth,
+  payrollCalendar,
+  payrollMonth,
+  reopenMonth,
+  type StepOutcome,
+} from '../payroll/months';
 import { errorResponse } from './errors';
+import { readJson } from './read-json';
 import { requireUser } from './auth';
 import type { AppDeps, AppEnv } from './deps';
 
@@ -40,16 +52,57 @@ export function payrollRoutes(deps: AppDeps) {
     return { commune, month: params.output.month };
   };
 
+  routes.get('/:code', async (c) => {
+    const asked = v.safeParse(CommuneCode, c.req.param('code'));
+    const commune = asked.success && c.get('user').communes.find((unit) => unit.code === asked.output);
+    if (!commune) return errorResponse(c, 403, 'forbidden', message('http.communeNotAssigned'));
+    return c.json({ months: await payrollCalendar(deps.db, commune.code) });
+  });
+
   routes.get('/:code/:month', async (c) => {
     const asked = chosen(c);
     if ('refusal' in asked) return asked.refusal;
-    return c.json(await communePayroll(deps.db, asked.commune.code, asked.month));
+    return c.json(await payrollMonth(deps.db, asked.commune.code, asked.month));
   });
+
+  /** A step on the month: the officer's only, its body checked with `schema`. */
+  const step = <S extends v.GenericSchema>(
+    path: string,
+    schema: S,
+    take: (
+      commune: string,
+      month: string,
+      by: { userId: string; now: number },
+      body: v.InferOutput<S>,
+    ) => Promise<StepOutcome>,
+  ) =>
+    routes.post(`/:code/:month/${path}`, async (c) => {
+      const { role, id } = c.get('user');
+      if (!can(role, 'case', 'decide'))
+        return errorResponse(c, 403, 'forbidden', message('payroll.officerOnly', { role }));
+      const asked = chosen(c);
+      if ('refusal' in asked) return asked.refusal;
+      const read = await readJson(c);
+      if (!read.ok) return read.response;
+      const body = v.safeParse(schema, read.value);
+      if (!body.success)
+        return errorResponse(c, 400, 'bad_request', message('issues', undefined, issueMessages(body.issues)));
+      const now = deps.clock();
+      const signedOn = (body.output as { signedOn?: unknown }).signedOn;
+      const future = typeof signedOn === 'string' ? futureDayIssue('signedOn', signedOn, now) : undefined;
+      if (future) return errorResponse(c, 400, 'bad_request', future);
+      const outcome = await take(asked.commune.code, asked.month, { userId: id, now }, body.output);
+      return outcome.ok ? c.json(outcome.view) : errorResponse(c, outcome.status, 'conflict', outcome.message);
+    });
+
+  step('approve', PayrollApproval, (commune, month, by, body) => approveMonth(deps.db, commune, month, by, body.seen));
+  step('lock', PayrollLock, (commune, month, by, body) => lockMonth(deps.db, commune, month, by, body));
+  step('reopen', PayrollReopen, (commune, month, by, body) => reopenMonth(deps.db, commune, month, by, body.reason));
 
   routes.get('/:code/:month/xlsx', async (c) => {
     const asked = chosen(c);
     if ('refusal' in asked) return asked.refusal;
-    const list = await communePayroll(deps.db, asked.commune.code, asked.month);
+    const { list } = await payrollMonth(deps.db, asked.commune.code, asked.month);
     const bytes = await payrollXlsx(list, asked.commune);
     return c.body(bytes as unknown as ArrayBuffer, 200, {
       'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -61,7 +114,7 @@ export function payrollRoutes(deps: AppDeps) {
   routes.get('/:code/:month/csv', async (c) => {
     const asked = chosen(c);
     if ('refusal' in asked) return asked.refusal;
-    const list = await communePayroll(deps.db, asked.commune.code, asked.month);
+    const { list } = await payrollMonth(deps.db, asked.commune.code, asked.month);
     return c.body(payrollCsv(list), 200, {
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': `attachment; filename="${payrollFileName(list, 'csv')}"`,
