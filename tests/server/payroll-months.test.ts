@@ -6,6 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { approveMonth, lockMonth, payrollMonth, reopenMonth } from '../../sync-server/src/payroll/months';
 import type { Database } from '../../sync-server/src/db/database';
+import { putPayrollReturn } from '../../sync-server/src/store/payroll-months';
+import { communeSpending } from '../../sync-server/src/payroll/spending';
 import { freshDatabases, storageEngines } from '../support/engines';
 import { testServer } from '../support/server';
 import {
@@ -131,6 +133,88 @@ for (const engine of engines) {
           ['approved', 3],
           ['locked', 3],
         ]);
+    });
+
+    it('#13 a line the payer returned unpaid is carried to the next list; spending by month and what it pays, with the returns', async () => {
+      const db = await fresh();
+      await grantedApplication(db, named('Nguyễn Thị An'));
+      await approveAndLock(db, '2026-04', '2026-03-24');
+      await grantedApplication(
+        db,
+        named('Lê Văn Bình'),
+        grantDecision({ number: '16/QĐ-UBND', signedOn: '2026-04-03', startMonth: '2026-04' }),
+      );
+      // An was not found in April: the payer returns her line unpaid.
+      expect(
+        await putPayrollReturn(db, LY_SON, '2026-04', {
+          line: 1,
+          status: 'unpaid',
+          amount: 0,
+          reason: 'Vắng nhà',
+          recordedBy: 'canbo',
+          recordedAt: noonVn('2026-04-20'),
+        }),
+      ).toBe(true);
+      // The same return again changes nothing.
+      expect(
+        await putPayrollReturn(db, LY_SON, '2026-04', {
+          line: 1,
+          status: 'unpaid',
+          amount: 0,
+          reason: 'Vắng nhà',
+          recordedBy: 'canbo',
+          recordedAt: noonVn('2026-04-21'),
+        }),
+      ).toBe(false);
+      expect(await reopenMonth(db, LY_SON, '2026-04', officer('2026-04-22'), 'Thử')).toMatchObject({
+        ok: false,
+        message: { code: 'payroll.returnsRecorded' },
+      });
+      const may = await approveAndLock(db, '2026-05', '2026-04-22');
+      const an = may?.list.lines.find((l) => l.fullName === 'Nguyễn Thị An');
+      expect(an).toMatchObject({
+        thisMonth: 1_000_000,
+        carried: { months: ['2026-04'], amount: 1_000_000 },
+        total: 2_000_000,
+      });
+      const anLine = (may?.list.lines.findIndex((l) => l.fullName === 'Nguyễn Thị An') ?? -1) + 1;
+      expect(anLine).toBeGreaterThan(0);
+      await putPayrollReturn(db, LY_SON, '2026-05', {
+        line: anLine,
+        status: 'paid',
+        amount: 2_000_000,
+        recordedBy: 'canbo',
+        recordedAt: noonVn('2026-05-20'),
+      });
+
+      const pays = 'allowance:elderly-poor-no-supporter-80-plus';
+      expect(await communeSpending(db, LY_SON, '2026-04', '2026-05')).toEqual([
+        {
+          month: '2026-04',
+          pays,
+          lines: 1,
+          thisMonth: 1_000_000,
+          arrears: 0,
+          carried: 0,
+          total: 1_000_000,
+          paid: 0,
+          unpaid: 1_000_000,
+          notReturned: 0,
+        },
+        {
+          month: '2026-05',
+          pays,
+          lines: 2,
+          thisMonth: 2_000_000,
+          arrears: 1_000_000,
+          carried: 1_000_000,
+          total: 4_000_000,
+          paid: 2_000_000,
+          unpaid: 0,
+          notReturned: 2_000_000,
+        },
+      ]);
+      expect(await communeSpending(db, LY_SON, '2026-05', '2026-05')).toHaveLength(1);
     });
 
     it('#13 a month reopened with its reason kept; a month a later one is made on is not', async () => {

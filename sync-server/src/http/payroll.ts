@@ -6,6 +6,7 @@
  * Nothing personal in the address or the file's name.
  *
  * POST …/approve, …/lock and …/reopen take the month's steps (payroll/months.ts), for the commune officer only.
+ * GET /api/payroll/:code/spending?from=YYYY-MM&to=YYYY-MM: what the locked lists spend (payroll/spending.ts).
  */
 import { Hono, type Context } from 'hono';
 import * as v from 'valibot';
@@ -24,12 +25,14 @@ import {
   reopenMonth,
   type StepOutcome,
 } from '../payroll/months';
+import { communeSpending } from '../payroll/spending';
 import { errorResponse } from './errors';
 import { readJson } from './read-json';
 import { requireUser } from './auth';
 import type { AppDeps, AppEnv } from './deps';
 
 const Params = v.object({ code: CommuneCode, month: IsoMonth });
+const SpendingQuery = v.object({ code: CommuneCode, from: IsoMonth, to: IsoMonth });
 
 export function payrollRoutes(deps: AppDeps) {
   const routes = new Hono<AppEnv>();
@@ -57,6 +60,19 @@ export function payrollRoutes(deps: AppDeps) {
     const commune = asked.success && c.get('user').communes.find((unit) => unit.code === asked.output);
     if (!commune) return errorResponse(c, 403, 'forbidden', message('http.communeNotAssigned'));
     return c.json({ months: await payrollCalendar(deps.db, commune.code) });
+  });
+
+  routes.get('/:code/spending', async (c) => {
+    const asked = v.safeParse(SpendingQuery, {
+      code: c.req.param('code'),
+      from: c.req.query('from'),
+      to: c.req.query('to'),
+    });
+    if (!asked.success)
+      return errorResponse(c, 400, 'bad_request', message('issues', undefined, issueMessages(asked.issues)));
+    const commune = c.get('user').communes.find((unit) => unit.code === asked.output.code);
+    if (!commune) return errorResponse(c, 403, 'forbidden', message('http.communeNotAssigned'));
+    return c.json({ rows: await communeSpending(deps.db, commune.code, asked.output.from, asked.output.to) });
   });
 
   routes.get('/:code/:month', async (c) => {
