@@ -296,3 +296,99 @@ describe('#13 the payroll month’s steps over HTTP', () => {
     expect(await calendar.json()).toEqual({ months: [{ month: '2026-04', state: 'open' }] });
   });
 });
+
+describe('#13 the payer’s returns imported over HTTP', () => {
+  it('a preview says every row that does not match by its row and applies nothing; confirmed, the good rows are recorded; the same file again applies nothing', async () => {
+    const server = await testServer();
+    for (const [name, cccd] of [
+      ['Nguyễn Thị An', '051144000123'],
+      ['Lê Văn Bình', '051144000456'],
+    ] as const) {
+      const application = named(name);
+      const filed = await fileApplication(
+        server.db,
+        { ...application, applicant: { ...application.applicant, citizenId: cccd } },
+        undefined,
+        undefined,
+        undefined,
+        DEMO_VILLAGE,
+      );
+      await readyToDecide(server.db, filed.caseId);
+      expect(await caseCommand(server.db, 'commune_officer', filed.caseId, 'approve', grantDecision())).toMatchObject({
+        status: 'applied',
+      });
+    }
+    const token = await server.login('canbo.lyson');
+    const send = (path: string, body: string | Uint8Array, fileName = 'tra-ve.csv') =>
+      server.app.request(`/api/payroll/${LY_SON}/2026-04${path}`, {
+        method: 'POST',
+        headers: {
+          Authorization: `Bearer ${token}`,
+          'Content-Type': typeof body === 'string' ? 'application/json' : 'application/octet-stream',
+          'X-File-Name': encodeURIComponent(fileName),
+        },
+        body,
+      });
+    const csv = (text: string) => new TextEncoder().encode(`\uFEFF${text}`);
+    const file = csv(
+      [
+        'STT,Số CCCD,Đã nhận,Số tiền,Ngày nhận,Lý do',
+        '1,051144000123,Đã nhận,1.000.000,20/03/2026,',
+        '2,051144000999,Đã nhận,1.000.000,20/03/2026,',
+        '1,051144000123,Đã nhận,1.000.000,20/03/2026,',
+        ',051144000456,Đã nhận,900.000,20/03/2026,',
+      ].join('\r\n'),
+    );
+
+    // Not on an open month: the list must be the one sent.
+    expect((await send('/returns', file)).status).toBe(409);
+    const shown = (await (
+      await server.app.request(`/api/payroll/${LY_SON}/2026-04`, { headers: { Authorization: `Bearer ${token}` } })
+    ).json()) as { fingerprint: string; list: { lines: { fullName: string }[] } };
+    expect(shown.list.lines.map((l) => l.fullName)).toEqual(['Lê Văn Bình', 'Nguyễn Thị An']);
+    expect((await send('/approve', JSON.stringify({ seen: shown.fingerprint }))).status).toBe(200);
+    expect((await send('/lock', JSON.stringify({ signer: 'Trần Văn Chủ', signedOn: '2026-03-24' }))).status).toBe(200);
+
+    const missing = await send('/returns', csv('STT,Số CCCD,Số tiền\r\n1,051144000456,1.000.000'));
+    expect(missing.status).toBe(400);
+    expect(((await missing.json()) as { error: { problem: { code: string } } }).error.problem.code).toMatch(
+      /^returns\./,
+    );
+
+    type Answer = {
+      preview: { matched: { row: number; line: number }[]; problems: { row: number; message: { code: string } }[] };
+      applied?: { changed: number; unchanged: number };
+    };
+    const preview = (await (await send('/returns', file)).json()) as Answer;
+    // Line 1 is Bình (sorted by name): row 2 names line 1 with An's CCCD; row 3 a CCCD on no line; row 4 line 1
+    // again; row 5 Bình's CCCD with an amount that differs.
+    expect(preview.preview.problems.map((p) => p.row).sort()).toEqual([2, 3, 4, 5]);
+    expect(preview.applied).toBeUndefined();
+    const spending = async () =>
+      (
+        (await (
+          await server.app.request(`/api/payroll/${LY_SON}/spending?from=2026-04&to=2026-04`, {
+            headers: { Authorization: `Bearer ${token}` },
+          })
+        ).json()) as { rows: { paid: number; notReturned: number }[] }
+      ).rows[0];
+    expect(await spending()).toMatchObject({ paid: 0, notReturned: 2_000_000 });
+
+    const good = csv(
+      [
+        'STT,Số CCCD,Đã nhận,Số tiền,Ngày nhận,Lý do',
+        '1,051144000456,Đã nhận,1.000.000,20/03/2026,',
+        '2,051144000123,Chưa nhận,,,Vắng nhà',
+        '7,,Đã nhận,1.000.000,20/03/2026,',
+      ].join('\r\n'),
+    );
+    const applied = (await (await send('/returns?apply=1', good)).json()) as Answer;
+    expect(applied.preview.problems.map((p) => p.row)).toEqual([4]);
+    expect(applied.applied).toEqual({ changed: 2, unchanged: 0 });
+    expect(await spending()).toMatchObject({ paid: 1_000_000, notReturned: 0 });
+    const again = (await (await send('/returns?apply=1', good)).json()) as Answer;
+    expect(again.applied).toEqual({ changed: 0, unchanged: 2 });
+    // Returns recorded: the month is not reopened under them.
+    expect((await send('/reopen', JSON.stringify({ reason: 'Sai' }))).status).toBe(409);
+  });
+});

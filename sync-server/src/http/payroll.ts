@@ -26,6 +26,7 @@ import {
   type StepOutcome,
 } from '../payroll/months';
 import { communeSpending } from '../payroll/spending';
+import { importReturns } from '../payroll/returns-import';
 import { errorResponse } from './errors';
 import { readJson } from './read-json';
 import { requireUser } from './auth';
@@ -110,6 +111,33 @@ export function payrollRoutes(deps: AppDeps) {
       const outcome = await take(asked.commune.code, asked.month, { userId: id, now }, body.output);
       return outcome.ok ? c.json(outcome.view) : errorResponse(c, outcome.status, 'conflict', outcome.message);
     });
+
+  /**
+   * The payer's returns, as the file's bytes (its name in X-File-Name, URL-encoded: it says XLSX or CSV). Without
+   * ?apply=1 a preview only; with it, the matched lines are recorded.
+   */
+  routes.post('/:code/:month/returns', async (c) => {
+    const { role, id } = c.get('user');
+    if (!can(role, 'case', 'decide'))
+      return errorResponse(c, 403, 'forbidden', message('payroll.officerOnly', { role }));
+    const asked = chosen(c);
+    if ('refusal' in asked) return asked.refusal;
+    const name = decodeURIComponent(c.req.header('X-File-Name') ?? 'returns.xlsx');
+    const bytes = new Uint8Array(await c.req.arrayBuffer());
+    const now = deps.clock();
+    const today = new Date(now + 7 * 3_600_000).toISOString().slice(0, 10);
+    const answer = await importReturns(
+      deps.db,
+      asked.commune.code,
+      asked.month,
+      { bytes, name },
+      { userId: id, now, today },
+      c.req.query('apply') === '1',
+    );
+    if (!answer.ok)
+      return errorResponse(c, answer.status, answer.status === 409 ? 'conflict' : 'bad_request', answer.message);
+    return c.json(answer);
+  });
 
   step('approve', PayrollApproval, (commune, month, by, body) => approveMonth(deps.db, commune, month, by, body.seen));
   step('lock', PayrollLock, (commune, month, by, body) => lockMonth(deps.db, commune, month, by, body));
