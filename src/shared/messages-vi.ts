@@ -269,7 +269,7 @@ export const messagesVi: MessageTexts = {
         : 'Chưa ghi đã nhận hay chưa nhận.',
     'returns.badAmount': (p) => `Số tiền “${p.text}” không đọc được.`,
     'returns.badDate': (p) => `Ngày “${p.text}” không đọc được (ghi dd/mm/yyyy).`,
-    'returns.futureDate': (p) => `Ngày nhận ${String(p.date).split('-').reverse().join('/')} chưa tới.`,
+    'returns.futureDate': (p) => `Ngày nhận ${p.date} chưa tới.`,
     'returns.lineUnknown': (p) => `Danh sách không có dòng ${p.line}.`,
     'returns.lineOtherPerson': (p) => `Số CCCD ${p.citizenId} không phải của người ở dòng ${p.line}.`,
     'returns.citizenIdNotListed': (p) => `Số CCCD ${p.citizenId} không có trong danh sách.`,

@@ -227,6 +227,7 @@ const CATALOGUE = {
   'returns.badStatus': ['text'],
   'returns.badAmount': ['text'],
   'returns.badDate': ['text'],
+  /** `date`: dd/mm/yyyy. */
   'returns.futureDate': ['date'],
   'returns.lineUnknown': ['line'],
   'returns.lineOtherPerson': ['line', 'citizenId'],

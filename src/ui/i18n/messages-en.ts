@@ -266,16 +266,16 @@ export const messagesEn: MessageTexts = {
     'returns.fileType': () => 'Only XLSX or CSV files are accepted.',
     'returns.unreadable': () => 'The file cannot be read: it is not a valid XLSX or CSV (UTF-8) file.',
     'returns.missingColumn': (p) =>
-      `The column ${p.column === 'status' ? '“Đã nhận” (paid; or “Trạng thái”, “Kết quả”)' : p.column === 'amount' ? '“Số tiền” (amount)' : '“STT” (line; or “Dòng”) or “Số CCCD” (citizen ID)'} is missing.`,
+      `The column ${p.column === 'status' ? 'of paid or not paid (“Da nhan”, “Trang thai” or “Ket qua”)' : p.column === 'amount' ? 'of the amount (“So tien”)' : 'of the line number (“STT”, “Dong”) or citizen ID (“So CCCD”)'} is missing.`,
     'returns.badLine': (p) => `The line number “${p.text}” cannot be read.`,
     'returns.badCitizenId': (p) => `The citizen ID “${p.text}” cannot be read (12 digits).`,
     'returns.badStatus': (p) =>
       p.text
-        ? `The status “${p.text}” cannot be read (write “đã nhận” or “chưa nhận”).`
+        ? `The status “${p.text}” cannot be read (write “da nhan” or “chua nhan”, or paid or unpaid).`
         : 'Paid or not paid is not given.',
     'returns.badAmount': (p) => `The amount “${p.text}” cannot be read.`,
     'returns.badDate': (p) => `The date “${p.text}” cannot be read (dd/mm/yyyy).`,
-    'returns.futureDate': (p) => `The date paid ${String(p.date).split('-').reverse().join('/')} is in the future.`,
+    'returns.futureDate': (p) => `The date paid ${p.date} is in the future.`,
     'returns.lineUnknown': (p) => `The list has no line ${p.line}.`,
     'returns.lineOtherPerson': (p) => `The citizen ID ${p.citizenId} is not that of the person on line ${p.line}.`,
     'returns.citizenIdNotListed': (p) => `The citizen ID ${p.citizenId} is not on the list.`,

@@ -365,7 +365,7 @@ export function matchReturns(list: Payroll, rows: readonly ReturnRow[], today: s
       }
     }
     if (r.paidOn && r.paidOn > today) {
-      say(message('returns.futureDate', { date: r.paidOn }));
+      say(message('returns.futureDate', { date: r.paidOn.split('-').reverse().join('/') }));
       bad = true;
     }
     if (bad || !r.status) continue;
