@@ -269,6 +269,33 @@ export const messagesVi: MessageTexts = {
       'Hộ gia đình được gắn với mục thiệt hại này không có trong xã (đã bị xóa hoặc thuộc xã khác); hãy đồng bộ lại rồi chọn lại hộ.',
     'reject.villageNotListed': (p) =>
       `Thôn “${p.village}” không có trong danh sách thôn của xã. Hãy đồng bộ lại, rồi chọn một thôn trong danh sách hoặc thêm thôn mới ở mục “Khác (ghi rõ)”.`,
+    // Issue 13, the payer's returned list.
+    'returns.tooLarge': (p) => `Tệp quá lớn (trên ${p.mb} MB).`,
+    'returns.tooManyRows': (p) => `Tệp có quá nhiều dòng (trên ${Number(p.max).toLocaleString('vi-VN')} dòng).`,
+    'returns.empty': () => 'Tệp không có dòng nào.',
+    'returns.fileType': () => 'Chỉ nhận tệp XLSX hoặc CSV.',
+    'returns.unreadable': () => 'Không đọc được tệp: tệp không phải XLSX hoặc CSV (UTF-8) hợp lệ.',
+    'returns.missingColumn': (p) =>
+      `Thiếu cột ${p.column === 'status' ? '“Đã nhận” (hoặc “Trạng thái”, “Kết quả”)' : p.column === 'amount' ? '“Số tiền”' : '“STT” (hoặc “Dòng”) hay “Số CCCD”'}.`,
+    'returns.badLine': (p) => `Số dòng “${p.text}” không đọc được.`,
+    'returns.badCitizenId': (p) => `Số CCCD “${p.text}” không đọc được (cần 12 chữ số).`,
+    'returns.badStatus': (p) =>
+      p.text
+        ? `Trạng thái “${p.text}” không đọc được (ghi “đã nhận” hoặc “chưa nhận”).`
+        : 'Chưa ghi đã nhận hay chưa nhận.',
+    'returns.badAmount': (p) => `Số tiền “${p.text}” không đọc được.`,
+    'returns.badDate': (p) => `Ngày “${p.text}” không đọc được (ghi dd/mm/yyyy).`,
+    'returns.futureDate': (p) => `Ngày nhận ${p.date} chưa tới.`,
+    'returns.lineUnknown': (p) => `Danh sách không có dòng ${p.line}.`,
+    'returns.lineOtherPerson': (p) => `Số CCCD ${p.citizenId} không phải của người ở dòng ${p.line}.`,
+    'returns.citizenIdNotListed': (p) => `Số CCCD ${p.citizenId} không có trong danh sách.`,
+    'returns.citizenIdAmbiguous': (p) => `Số CCCD ${p.citizenId} có ở các dòng ${p.lines}: ghi số dòng.`,
+    'returns.noLineOrCitizenId': () => 'Không có số dòng hay số CCCD.',
+    'returns.lineReturnedAgain': (p) => `Dòng ${p.line} được trả về lần nữa ở dòng ${p.rows} của tệp.`,
+    'returns.lineRepeats': (p) => `Dòng ${p.line} đã được trả về ở dòng ${p.row} của tệp.`,
+    'returns.amountMissing': (p) => `Dòng ${p.line} đã nhận nhưng chưa ghi số tiền.`,
+    'returns.amountDiffers': (p) =>
+      `Dòng ${p.line}: số tiền đã chi ${Number(p.amount).toLocaleString('vi-VN')} đ khác số tiền của danh sách ${Number(p.total).toLocaleString('vi-VN')} đ.`,
   },
   labels: {
     headName: 'Họ tên chủ hộ',

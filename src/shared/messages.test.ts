@@ -42,6 +42,15 @@ const SAMPLE: Record<string, string | number> = {
   change: 'resume',
   state: 'active',
   month: '2026-08',
+  // Issue 13, the payer's returned list.
+  mb: 5,
+  column: 'amount',
+  line: 3,
+  row: 7,
+  rows: '9, 12',
+  lines: '1, 4',
+  citizenId: '051144000123',
+  total: 1_000_000,
 };
 
 describe('the message catalogue', () => {

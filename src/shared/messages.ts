@@ -226,6 +226,33 @@ const CATALOGUE = {
   // Issue 11, server checks: a damage entry's household, a household's village.
   'reject.damageHouseholdMissing': [],
   'reject.villageNotListed': ['village'],
+  // Issue 13, the payer's returned list (sync-server/src/payroll/returns.ts): the file, then each row.
+  'returns.tooLarge': ['mb'],
+  'returns.tooManyRows': ['max'],
+  'returns.empty': [],
+  'returns.fileType': [],
+  'returns.unreadable': [],
+  /** `column`: 'status', 'amount' or 'lineOrCitizenId'. */
+  'returns.missingColumn': ['column'],
+  'returns.badLine': ['text'],
+  'returns.badCitizenId': ['text'],
+  'returns.badStatus': ['text'],
+  'returns.badAmount': ['text'],
+  'returns.badDate': ['text'],
+  /** `date`: dd/mm/yyyy. */
+  'returns.futureDate': ['date'],
+  'returns.lineUnknown': ['line'],
+  'returns.lineOtherPerson': ['line', 'citizenId'],
+  'returns.citizenIdNotListed': ['citizenId'],
+  /** `lines`: the line numbers, comma separated. */
+  'returns.citizenIdAmbiguous': ['citizenId', 'lines'],
+  'returns.noLineOrCitizenId': [],
+  /** `rows`: the later rows returning the same line, comma separated. */
+  'returns.lineReturnedAgain': ['line', 'rows'],
+  'returns.lineRepeats': ['line', 'row'],
+  'returns.amountMissing': ['line'],
+  /** Amounts in đồng. */
+  'returns.amountDiffers': ['line', 'amount', 'total'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type MessageCode = keyof typeof CATALOGUE;

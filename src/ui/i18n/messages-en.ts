@@ -275,6 +275,33 @@ export const messagesEn: MessageTexts = {
       'The household linked to this damage entry is not in the commune (deleted, or of another commune); sync again, then choose the household again.',
     'reject.villageNotListed': (p) =>
       `The village “${p.village}” is not on the commune's list of villages. Sync again, then pick a village from the list or add it under “Other (specify)”.`,
+    // Issue 13, the payer's returned list.
+    'returns.tooLarge': (p) => `The file is too large (over ${p.mb} MB).`,
+    'returns.tooManyRows': (p) => `The file has too many rows (over ${Number(p.max).toLocaleString('en-GB')}).`,
+    'returns.empty': () => 'The file has no rows.',
+    'returns.fileType': () => 'Only XLSX or CSV files are accepted.',
+    'returns.unreadable': () => 'The file cannot be read: it is not a valid XLSX or CSV (UTF-8) file.',
+    'returns.missingColumn': (p) =>
+      `The column ${p.column === 'status' ? 'of paid or not paid (“Da nhan”, “Trang thai” or “Ket qua”)' : p.column === 'amount' ? 'of the amount (“So tien”)' : 'of the line number (“STT”, “Dong”) or citizen ID (“So CCCD”)'} is missing.`,
+    'returns.badLine': (p) => `The line number “${p.text}” cannot be read.`,
+    'returns.badCitizenId': (p) => `The citizen ID “${p.text}” cannot be read (12 digits).`,
+    'returns.badStatus': (p) =>
+      p.text
+        ? `The status “${p.text}” cannot be read (write “da nhan” or “chua nhan”, or paid or unpaid).`
+        : 'Paid or not paid is not given.',
+    'returns.badAmount': (p) => `The amount “${p.text}” cannot be read.`,
+    'returns.badDate': (p) => `The date “${p.text}” cannot be read (dd/mm/yyyy).`,
+    'returns.futureDate': (p) => `The date paid ${p.date} is in the future.`,
+    'returns.lineUnknown': (p) => `The list has no line ${p.line}.`,
+    'returns.lineOtherPerson': (p) => `The citizen ID ${p.citizenId} is not that of the person on line ${p.line}.`,
+    'returns.citizenIdNotListed': (p) => `The citizen ID ${p.citizenId} is not on the list.`,
+    'returns.citizenIdAmbiguous': (p) => `The citizen ID ${p.citizenId} is on lines ${p.lines}: give the line number.`,
+    'returns.noLineOrCitizenId': () => 'No line number or citizen ID.',
+    'returns.lineReturnedAgain': (p) => `Line ${p.line} is returned again on row ${p.rows} of the file.`,
+    'returns.lineRepeats': (p) => `Line ${p.line} was already returned on row ${p.row} of the file.`,
+    'returns.amountMissing': (p) => `Line ${p.line} is paid but no amount is given.`,
+    'returns.amountDiffers': (p) =>
+      `Line ${p.line}: the amount paid, ${Number(p.amount).toLocaleString('en-GB')} VND, differs from the list's ${Number(p.total).toLocaleString('en-GB')} VND.`,
   },
   labels: {
     headName: "Head of household's full name",
