@@ -327,7 +327,7 @@ describe('#13 the payer’s returns imported over HTTP', () => {
           'Content-Type': typeof body === 'string' ? 'application/json' : 'application/octet-stream',
           'X-File-Name': encodeURIComponent(fileName),
         },
-        body,
+        body: typeof body === 'string' ? body : new Blob([body as Uint8Array<ArrayBuffer>]),
       });
     const csv = (text: string) => new TextEncoder().encode(`\uFEFF${text}`);
     const file = csv(
