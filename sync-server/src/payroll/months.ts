@@ -82,8 +82,9 @@ export async function computedMonth(db: SqlExecutor, commune: string, month: Iso
   });
 }
 
-async function viewOf(db: SqlExecutor, commune: string, month: IsoMonth, kept?: PayrollMonthRow) {
-  const now = await computedMonth(db, commune, month);
+/** The month's view; `computed`, when the caller has already made the list from the records in this transaction. */
+async function viewOf(db: SqlExecutor, commune: string, month: IsoMonth, kept?: PayrollMonthRow, computed?: Payroll) {
+  const now = computed ?? (await computedMonth(db, commune, month));
   const nowPrint = listFingerprint(now);
   const changedSince = kept?.fingerprint !== undefined && kept.fingerprint !== nowPrint;
   // A locked list reads as it was sent, whatever came since (that is the next month's). An approved list the
@@ -169,7 +170,7 @@ export async function approveMonth(
       amount: now.totals.amount,
       lines: now.totals.lines,
     };
-    await putPayrollMonth(tx, {
+    const approved: PayrollMonthRow = {
       commune,
       month,
       state: 'approved',
@@ -178,8 +179,9 @@ export async function approveMonth(
       approvedBy: by.userId,
       approvedAt: by.now,
       history: [...(kept?.history ?? []), step],
-    });
-    return { ok: true, view: (await viewOf(tx, commune, month, await getPayrollMonth(tx, commune, month))).view };
+    };
+    await putPayrollMonth(tx, approved);
+    return { ok: true, view: (await viewOf(tx, commune, month, approved, now)).view };
   });
 }
 
@@ -195,7 +197,7 @@ export async function lockMonth(
     const kept = await getPayrollMonth(tx, commune, month);
     if (kept?.state === 'locked') return refuse(message('payroll.locked'));
     if (kept?.state !== 'approved') return refuse(message('payroll.notApproved'));
-    const { view } = await viewOf(tx, commune, month, kept);
+    const { view, now } = await viewOf(tx, commune, month, kept);
     if (view.changedSince) return refuse(message('payroll.changedSinceApproval'));
     const step: PayrollMonthStep = {
       step: 'locked',
@@ -205,7 +207,7 @@ export async function lockMonth(
       amount: view.list.totals.amount,
       lines: view.list.totals.lines,
     };
-    await putPayrollMonth(tx, {
+    const locked: PayrollMonthRow = {
       ...kept,
       state: 'locked',
       lockedBy: by.userId,
@@ -213,8 +215,9 @@ export async function lockMonth(
       signer: signature.signer,
       signedOn: signature.signedOn,
       history: [...kept.history, step],
-    });
-    return { ok: true, view: (await viewOf(tx, commune, month, await getPayrollMonth(tx, commune, month))).view };
+    };
+    await putPayrollMonth(tx, locked);
+    return { ok: true, view: (await viewOf(tx, commune, month, locked, now)).view };
   });
 }
 
